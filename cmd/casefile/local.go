@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/workers"
+)
+
+type extractCmd struct {
+	File     string `arg:"" type:"existingfile" help:"A PDF or text file."`
+	JSON     bool   `name:"json" help:"Print one JSON object per page instead of text."`
+	MaxPages int    `name:"max-pages" default:"2000" help:"Refuse documents with more pages."`
+}
+
+func (c *extractCmd) Run(ctx context.Context, e *env) error {
+	ex, _, err := extractFile(ctx, c.File, c.MaxPages)
+	if err != nil {
+		return err
+	}
+	if c.JSON {
+		enc := json.NewEncoder(e.stdout)
+		for _, p := range ex.Pages {
+			if err := enc.Encode(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Pages end with a form feed, as pdftotext writes them.
+	for _, p := range ex.Pages {
+		if _, err := fmt.Fprintf(e.stdout, "%s\n\f", p.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func extractFile(ctx context.Context, path string, maxPages int) (*extractors.Extraction, int64, error) {
+	data, err := readBounded(path, extractors.DefaultMaxBytes)
+	if err != nil {
+		return nil, 0, err
+	}
+	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: maxPages}}
+	ex, err := x.Extract(ctx, path, strings.NewReader(string(data)), int64(len(data)))
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w (%s)", path, err, extractors.Reason(err))
+	}
+	return ex, int64(len(data)), nil
+}
+
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit", path, info.Size(), limit)
+	}
+	data := make([]byte, info.Size())
+	if _, err := f.ReadAt(data, 0); err != nil && info.Size() > 0 {
+		return nil, err
+	}
+	return data, nil
+}
+
+type annotateCmd struct {
+	File     string `arg:"" type:"existingfile" help:"A PDF or text file."`
+	MaxPages int    `name:"max-pages" default:"2000" help:"Refuse documents with more pages."`
+}
+
+func (c *annotateCmd) Run(ctx context.Context, e *env) error {
+	ex, size, err := extractFile(ctx, c.File, c.MaxPages)
+	if err != nil {
+		return err
+	}
+	id, _, err := workers.HashFile(c.File, extractors.DefaultMaxBytes)
+	if err != nil {
+		return err
+	}
+	models, err := extractors.LoadModels()
+	if err != nil {
+		return err
+	}
+	in := pipeline.Extracted{
+		Ingested:    pipeline.Ingested{ID: id, Source: c.File, Bytes: size, IngestedAt: time.Now().UTC()},
+		ContentType: ex.ContentType, Title: ex.Title, Pages: ex.Pages, Warnings: ex.Warnings,
+	}
+	rec, err := workers.BuildRecord(ctx, extractors.NewAnnotator(models), in)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rec)
+}

@@ -1,0 +1,115 @@
+// Command casefile turns court filings into structured, verifiable records.
+//
+//	casefile run [flags] PATH...     process files and folders into records
+//	casefile worker [flags]          run pipeline stages against a NATS server
+//	casefile extract FILE            print a document's page texts
+//	casefile annotate FILE           print a document's record
+//	casefile version
+//
+// Run "casefile COMMAND --help" for each command's flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/alecthomas/kong"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+type cli struct {
+	LogLevel slog.Level `name:"log-level" default:"info" help:"Log level: debug, info, warn or error."`
+
+	Run      runCmd      `cmd:"" help:"Process PDF and text files (or folders of them) into one record per document."`
+	Worker   workerCmd   `cmd:"" help:"Run pipeline stages against a NATS server until stopped."`
+	Extract  extractCmd  `cmd:"" help:"Print the text of a document's pages (no NATS)."`
+	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
+	Version  versionCmd  `cmd:"" help:"Print the version."`
+}
+
+// env is what every command gets: where to write, and the logger.
+type env struct {
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			os.Exit(int(ee))
+		}
+		fmt.Fprintln(os.Stderr, "casefile:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError is an exit status for a parse that already printed its message
+// (e.g. --help).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c cli
+	exit := -1
+	parser, err := kong.New(&c,
+		kong.Name("casefile"),
+		kong.Description("casefile turns court filings into structured records: people, places, organizations, quantities and charges, each pinned to its page and character span."),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { exit = code; panic(exitError(code)) }),
+		kong.UsageOnError(),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+	)
+	if err != nil {
+		return err
+	}
+	kctx, err := parse(parser, args)
+	if exit >= 0 {
+		if exit == 0 {
+			return nil
+		}
+		return exitError(exit)
+	}
+	if err != nil {
+		parser.Errorf("%s", err)
+		return exitError(2)
+	}
+	e := &env{
+		stdout: stdout, stderr: stderr,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: c.LogLevel})),
+	}
+	kctx.BindTo(ctx, (*context.Context)(nil))
+	return kctx.Run(e)
+}
+
+// parse runs kong's parser, turning its exit-by-panic (for --help) into a
+// return.
+func parse(p *kong.Kong, args []string) (kctx *kong.Context, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			if _, ok := v.(exitError); !ok {
+				panic(v)
+			}
+		}
+	}()
+	return p.Parse(args)
+}
+
+type versionCmd struct{}
+
+func (versionCmd) Run(ctx context.Context, e *env) error {
+	_, err := fmt.Fprintf(e.stdout, "casefile %s\n", version)
+	return err
+}

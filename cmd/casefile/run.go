@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/sinks"
+	"github.com/casefile/casefile/workers"
+)
+
+type runCmd struct {
+	Paths    []string `arg:"" name:"path" type:"path" help:"PDF or text files, or folders to walk for *.pdf and *.txt."`
+	Sinks    []string `name:"sink" default:"jsonl:records.jsonl" placeholder:"SPEC" help:"Where records go: jsonl:FILE, or - for stdout. Repeat for several stores."`
+	DLQ      string   `name:"dlq" placeholder:"jsonl:FILE" help:"Also write dead letters (documents that could not be processed, and why) to FILE."`
+	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
+	natsFlags
+	stageFlags
+}
+
+// summary counts what became of a run's documents.
+type summary struct {
+	files, docs       int
+	records, dead     int
+	alreadyDone       int
+	elapsed           time.Duration
+}
+
+func (s summary) String() string {
+	msg := fmt.Sprintf("%d documents: %d records, %d dead-lettered, in %.1f s", s.docs, s.records, s.dead, s.elapsed.Seconds())
+	if s.alreadyDone > 0 {
+		msg += fmt.Sprintf(" (%d were done by an earlier run)", s.alreadyDone)
+	}
+	return msg
+}
+
+func (c *runCmd) Run(ctx context.Context, e *env) error {
+	start := time.Now()
+	dlqPath, err := parseDLQ(c.DLQ)
+	if err != nil {
+		return err
+	}
+	files, err := workers.Walk(c.Paths)
+	if err != nil {
+		return err
+	}
+	models, err := extractors.LoadModels()
+	if err != nil {
+		return err
+	}
+	bus, closeBus, err := c.connect(ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer closeBus()
+
+	stages := c.processingStages(bus, models, e.log)
+	var waitFor []*pipeline.Stage // consumers that must drain before we stop
+	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopStages()
+	for _, spec := range c.Sinks {
+		st, s, err := sinkStage(stageCtx, bus, spec, &c.stageFlags, e)
+		if err != nil {
+			return err
+		}
+		defer s.Close(context.Background())
+		stages = append(stages, st)
+		waitFor = append(waitFor, st)
+	}
+	if dlqPath != "" {
+		st, s, err := dlqStage(stageCtx, bus, dlqPath, &c.stageFlags, e)
+		if err != nil {
+			return err
+		}
+		defer s.Close(context.Background())
+		stages = append(stages, st)
+		waitFor = append(waitFor, st)
+	}
+
+	// Stages run until the documents are settled or the run fails; a
+	// Ctrl-C stops the submitting and waiting, then the stages.
+	g, gctx := errgroup.WithContext(stageCtx)
+	runStages(gctx, g, bus, stages)
+	work, cancelWork := context.WithCancel(ctx)
+	defer cancelWork()
+	go func() {
+		<-gctx.Done() // a stage failed
+		cancelWork()
+	}()
+
+	sum, err := c.process(work, e, bus, files)
+	if err == nil {
+		for _, st := range waitFor {
+			if err = drained(work, bus, st.Stream, st.Durable); err != nil {
+				break
+			}
+		}
+	}
+	stopStages()
+	stageErr := g.Wait()
+	sum.elapsed = time.Since(start)
+	switch {
+	case stageErr != nil:
+		return fmt.Errorf("pipeline failed: %w", stageErr)
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("interrupted: %d of %d documents finished; run the same command again to resume", sum.records+sum.dead, sum.docs)
+	case err != nil:
+		return err
+	}
+	fmt.Fprintln(e.stderr, sum)
+	return nil
+}
+
+// process submits files and waits until every document has a record or a
+// dead letter.
+func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus, files []string) (summary, error) {
+	sum := summary{files: len(files)}
+	ids := map[string]bool{}
+	var settled atomic.Int64
+	prog := newProgress(c.Progress, e, len(files))
+	defer prog.finish()
+
+	// Submit and wait concurrently, so a large dump shows progress while
+	// it is still being hashed and stored.
+	g, gctx := errgroup.WithContext(ctx)
+	submitted := make(chan workers.Submitted, 64)
+	in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
+	g.Go(func() error {
+		defer close(submitted)
+		for _, f := range files {
+			s, err := in.Submit(gctx, f)
+			if err != nil {
+				return fmt.Errorf("ingest %s: %w", f, err)
+			}
+			select {
+			case submitted <- s:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	g.Go(func() error {
+		for s := range submitted {
+			if ids[s.ID] {
+				prog.dedup() // the same bytes under another name
+				continue
+			}
+			ids[s.ID] = true
+			if s.Done {
+				sum.alreadyDone++
+			}
+		}
+		sum.docs = len(ids)
+		prog.total(len(ids))
+		return bus.Wait(gctx, ids, func(id string, en pipeline.Entry) {
+			if en.State == pipeline.StateRecorded {
+				sum.records++
+			} else {
+				sum.dead++
+			}
+			settled.Add(1)
+			prog.done(sum.records, sum.dead)
+		})
+	})
+	err := g.Wait()
+	if sum.docs == 0 {
+		sum.docs = len(ids)
+	}
+	return sum, err
+}
+
+func parseDLQ(spec string) (string, error) {
+	if spec == "" {
+		return "", nil
+	}
+	path, ok := strings.CutPrefix(spec, "jsonl:")
+	if !ok || path == "" {
+		return "", fmt.Errorf("--dlq %q: want jsonl:FILE", spec)
+	}
+	return path, nil
+}
+
+func sinkIsNew(spec string) bool {
+	if path, ok := strings.CutPrefix(spec, "jsonl:"); ok && path != "-" {
+		return fileIsNew(path)
+	}
+	return false
+}
+
+func fileIsNew(path string) bool {
+	info, err := os.Stat(path)
+	return errors.Is(err, os.ErrNotExist) || (err == nil && info.Size() == 0)
+}
+
+type workerCmd struct {
+	Stages []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
+	Sinks  []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: jsonl:FILE."`
+	natsFlags
+	stageFlags
+}
+
+func (c *workerCmd) Run(ctx context.Context, e *env) error {
+	var models *extractors.Models
+	bus, closeBus, err := c.connect(ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer closeBus()
+	var stages []*pipeline.Stage
+	for _, name := range c.Stages {
+		switch name {
+		case pipeline.StageExtract, pipeline.StageAnnotate:
+			if models == nil {
+				if models, err = extractors.LoadModels(); err != nil {
+					return err
+				}
+				for _, st := range c.processingStages(bus, models, e.log) {
+					if contains(c.Stages, st.Name) {
+						stages = append(stages, st)
+					}
+				}
+			}
+		case pipeline.StageSink:
+			if len(c.Sinks) == 0 {
+				return errors.New("--stage sink needs at least one --sink")
+			}
+			for _, spec := range c.Sinks {
+				st, s, err := sinkStage(ctx, bus, spec, &c.stageFlags, e)
+				if err != nil {
+					return err
+				}
+				defer s.Close(context.Background())
+				stages = append(stages, st)
+			}
+		}
+	}
+	e.log.Info("worker started", "stages", c.Stages)
+	g, gctx := errgroup.WithContext(ctx)
+	runStages(gctx, g, bus, stages)
+	err = g.Wait()
+	e.log.Info("worker stopped")
+	return err
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+var _ sinks.Sink = (*sinks.JSONL)(nil)

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/sinks"
+	"github.com/casefile/casefile/workers"
+)
+
+// natsFlags choose between the embedded server and an external one.
+type natsFlags struct {
+	NATS         string           `name:"nats" placeholder:"URL" help:"Use the NATS server at URL instead of starting one in this process (e.g. nats://nats:4222)."`
+	NATSCreds    string           `name:"nats-creds" type:"existingfile" placeholder:"FILE" help:"NATS credentials file (JWT and NKey seed)."`
+	NATSUser     string           `name:"nats-user" help:"NATS user name."`
+	NATSPassword pipeline.Secret  `name:"nats-password" env:"CASEFILE_NATS_PASSWORD" help:"NATS password (or set CASEFILE_NATS_PASSWORD)."`
+	NATSToken    pipeline.Secret  `name:"nats-token" env:"CASEFILE_NATS_TOKEN" help:"NATS token (or set CASEFILE_NATS_TOKEN)."`
+	NATSCA       string           `name:"nats-ca" type:"existingfile" placeholder:"FILE" help:"CA bundle to verify the NATS server's TLS certificate."`
+	NATSCert     string           `name:"nats-cert" type:"existingfile" placeholder:"FILE" help:"Client TLS certificate for NATS."`
+	NATSKey      string           `name:"nats-key" type:"existingfile" placeholder:"FILE" help:"Client TLS key for NATS."`
+	DataDir      string           `name:"data-dir" default:".casefile" type:"path" help:"Where the embedded server keeps its state; running again with the same directory resumes."`
+	Listen       string           `name:"listen" placeholder:"HOST:PORT" help:"Also serve the embedded NATS on this address so that other workers can join."`
+	Replicas     int              `name:"replicas" default:"1" help:"Stream replicas (3 on a cluster)."`
+}
+
+// connect starts the embedded server or dials the external one, and opens
+// the topology. close releases both.
+func (f *natsFlags) connect(ctx context.Context, log *slog.Logger) (bus *pipeline.Bus, close func(), err error) {
+	var (
+		nc  *nats.Conn
+		emb *pipeline.Embedded
+	)
+	if f.NATS != "" {
+		nc, err = pipeline.Connect(pipeline.ClientConfig{
+			URL: f.NATS, CredsFile: f.NATSCreds, User: f.NATSUser, Password: f.NATSPassword,
+			Token: f.NATSToken, CAFile: f.NATSCA, CertFile: f.NATSCert, KeyFile: f.NATSKey,
+		})
+	} else {
+		emb, err = pipeline.StartEmbedded(pipeline.EmbeddedConfig{DataDir: f.DataDir, Listen: f.Listen})
+		if err == nil {
+			log.Debug("embedded NATS started", "data_dir", f.DataDir, "url", emb.ClientURL())
+			nc, err = emb.Connect()
+		}
+	}
+	if err != nil {
+		if emb != nil {
+			emb.Shutdown()
+		}
+		return nil, nil, err
+	}
+	close = func() {
+		nc.Close()
+		if emb != nil {
+			emb.Shutdown()
+		}
+	}
+	js, err := jetstream.New(nc)
+	if err == nil {
+		bus, err = pipeline.Open(ctx, js, pipeline.TopologyConfig{Replicas: f.Replicas})
+	}
+	if err != nil {
+		close()
+		return nil, nil, err
+	}
+	return bus, close, nil
+}
+
+// stageFlags are the knobs of the processing stages.
+type stageFlags struct {
+	Workers  int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
+	MaxBytes int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
+	MaxPages int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
+	Timeout  time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
+	AckWait  time.Duration `name:"ack-wait" default:"30s" help:"How long a silent worker holds a document before another gets it."`
+	Attempts int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
+}
+
+func (f *stageFlags) workers() int {
+	if f.Workers > 0 {
+		return f.Workers
+	}
+	return runtime.NumCPU()
+}
+
+func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log *slog.Logger) *pipeline.Stage {
+	return &pipeline.Stage{
+		Name: name, Stream: stream, FilterSubject: filter, Handler: h,
+		Workers: f.workers(), MaxDeliver: f.Attempts, AckWait: f.AckWait, Timeout: f.Timeout, Logger: log,
+	}
+}
+
+// processingStages returns the extract and annotate stages.
+func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Models, log *slog.Logger) []*pipeline.Stage {
+	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: f.MaxPages}, MaxBytes: f.MaxBytes}
+	return []*pipeline.Stage{
+		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested,
+			&workers.Extract{Bus: bus, Extractor: x}, log),
+		f.stage(pipeline.StageAnnotate, pipeline.StreamDocs, pipeline.SubjectExtracted,
+			&workers.Annotate{Bus: bus, Annotator: extractors.NewAnnotator(models)}, log),
+	}
+}
+
+// sinkStage opens the sink a spec names and returns its stage. Each spec
+// has its own durable consumer, named from the spec, so each store receives
+// every record once; a file that did not exist before starts its consumer
+// over, replaying the records stream into it.
+func sinkStage(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlags, e *env) (*pipeline.Stage, sinks.Sink, error) {
+	fresh := sinkIsNew(spec)
+	s, err := sinks.Open(spec, e.stdout)
+	if err != nil {
+		return nil, nil, err
+	}
+	durable := "sink-" + shortHash(spec)
+	if fresh {
+		if err := deleteConsumer(ctx, bus, pipeline.StreamRecords, durable); err != nil {
+			s.Close(ctx)
+			return nil, nil, err
+		}
+	}
+	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s), e.log)
+	st.Durable = durable
+	st.Workers = max(st.Workers, 16) // deliveries wait on group commits, not CPU
+	return st, s, nil
+}
+
+func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags, e *env) (*pipeline.Stage, *sinks.DeadLetters, error) {
+	fresh := fileIsNew(path)
+	s, err := sinks.OpenDeadLetters(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	durable := "dlq-" + shortHash(path)
+	if fresh {
+		if err := deleteConsumer(ctx, bus, pipeline.StreamDLQ, durable); err != nil {
+			s.Close(ctx)
+			return nil, nil, err
+		}
+	}
+	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, s), e.log)
+	st.Durable = durable
+	st.Workers = 4
+	return st, s, nil
+}
+
+func deleteConsumer(ctx context.Context, bus *pipeline.Bus, stream, durable string) error {
+	err := bus.JetStream().DeleteConsumer(ctx, stream, durable)
+	if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return fmt.Errorf("reset consumer %s: %w", durable, err)
+	}
+	return nil
+}
+
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}
+
+// runStages runs stages in g until ctx ends.
+func runStages(ctx context.Context, g *errgroup.Group, bus *pipeline.Bus, stages []*pipeline.Stage) {
+	for _, st := range stages {
+		g.Go(func() error {
+			if err := st.Run(ctx, bus); err != nil {
+				return fmt.Errorf("stage %s: %w", st.Name, err)
+			}
+			return nil
+		})
+	}
+}
+
+// drained waits until the consumer has nothing pending or unacknowledged.
+func drained(ctx context.Context, bus *pipeline.Bus, stream, durable string) error {
+	for {
+		cons, err := bus.JetStream().Consumer(ctx, stream, durable)
+		if err == nil {
+			info, ierr := cons.Info(ctx)
+			if ierr == nil && info.NumPending == 0 && info.NumAckPending == 0 {
+				return nil
+			}
+		} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package extractors
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// DefaultMaxPages is the page limit used when PDF.MaxPages is zero.
+const DefaultMaxPages = 2000
+
+// headerWindow is how far into a file we look for "%PDF-", as poppler does.
+const headerWindow = 1024
+
+// trailerWindow is how far back from the end we look for the last %%EOF.
+const trailerWindow = 64 << 10
+
+// PDF extracts the text layer of PDF files page by page. The zero value is
+// ready to use.
+type PDF struct {
+	// MaxPages bounds the pages read. If zero, DefaultMaxPages is used.
+	MaxPages int
+}
+
+// Extraction is the text of one document.
+type Extraction struct {
+	ContentType string
+	Title       string
+	Pages       []schemas.Page
+	// Warnings are problems that did not stop extraction, such as a page
+	// whose text could not be read.
+	Warnings []string
+}
+
+// Extract reads the PDF of size bytes in r. It returns ErrEmpty, ErrNotPDF,
+// ErrEncrypted, ErrTooManyPages, an error wrapping ErrMalformed, or a
+// *PanicError; a failure confined to one page becomes a warning and a page
+// with method none. Extract checks ctx between pages.
+func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			ex, err = nil, &PanicError{Value: v}
+		}
+	}()
+	if size == 0 {
+		return nil, ErrEmpty
+	}
+	view, err := pdfView(r, size)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := pdf.NewReader(view, view.Size())
+	if err != nil {
+		return nil, classifyOpenError(err)
+	}
+	maxPages := x.MaxPages
+	if maxPages == 0 {
+		maxPages = DefaultMaxPages
+	}
+	n := doc.NumPage()
+	if n > maxPages {
+		return nil, fmt.Errorf("%w: %d pages, limit %d", ErrTooManyPages, n, maxPages)
+	}
+	ex = &Extraction{ContentType: schemas.ContentPDF, Title: docTitle(doc)}
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		text, err := pageText(doc.Page(i))
+		method := schemas.MethodText
+		if err != nil {
+			ex.Warnings = append(ex.Warnings, (&PageError{Page: i, Err: err}).Error())
+			text, method = "", schemas.MethodNone
+		} else if strings.TrimSpace(text) == "" {
+			method = schemas.MethodNone
+		}
+		ex.Pages = append(ex.Pages, schemas.Page{Number: i, Method: method, Text: text})
+	}
+	return ex, nil
+}
+
+// pdfView returns the part of r that ledongthuc/pdf can open: from the
+// "%PDF-" header (found within the first KiB) to the last %%EOF. Offsets in
+// the file stay relative to the header, which is what writers that prepend
+// junk (MIME boundaries, CRLFs) produce and what poppler assumes.
+func pdfView(r io.ReaderAt, size int64) (*io.SectionReader, error) {
+	head := make([]byte, min(size, headerWindow))
+	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: read header: %v", ErrMalformed, err)
+	}
+	start := bytes.Index(head, []byte("%PDF-"))
+	if start < 0 {
+		return nil, ErrNotPDF
+	}
+	end := size
+	tailLen := min(size-int64(start), trailerWindow)
+	tail := make([]byte, tailLen)
+	if _, err := r.ReadAt(tail, size-tailLen); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: read trailer: %v", ErrMalformed, err)
+	}
+	if i := bytes.LastIndex(tail, []byte("%%EOF")); i >= 0 {
+		end = size - tailLen + int64(i) + int64(len("%%EOF"))
+	}
+	return io.NewSectionReader(r, int64(start), end-int64(start)), nil
+}
+
+func classifyOpenError(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword), strings.Contains(msg, "encrypt"), strings.Contains(msg, "password"):
+		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+	case strings.Contains(msg, "invalid header"):
+		return fmt.Errorf("%w: %v", ErrNotPDF, err)
+	default:
+		return fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+}
+
+func docTitle(doc *pdf.Reader) (title string) {
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	t := doc.Trailer().Key("Info").Key("Title").Text()
+	return strings.TrimSpace(strings.ToValidUTF8(t, ""))
+}
+
+// glyph is one shown character in page space (points, y up).
+type glyph struct {
+	x, y, w, size float64
+	s             string
+}
+
+// pageText lays out a page's glyphs as lines of text: glyphs are grouped
+// into rows by baseline, ordered left to right, and a space is put wherever
+// the gap between two glyphs is wider than a fraction of the font size.
+func pageText(p pdf.Page) (text string, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			text, err = "", &PanicError{Value: v}
+		}
+	}()
+	if p.V.IsNull() {
+		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
+	}
+	content := p.Content()
+	gs := make([]glyph, 0, len(content.Text))
+	for _, t := range content.Text {
+		if t.S == "" {
+			continue
+		}
+		size := math.Abs(t.FontSize)
+		if size < 0.5 {
+			size = 0.5
+		}
+		w := t.W
+		if w <= 0 {
+			w = 0.5 * size // font without widths: assume an average advance
+		}
+		gs = append(gs, glyph{x: t.X, y: t.Y, w: w, size: size, s: strings.ToValidUTF8(t.S, "\uFFFD")})
+	}
+	return layout(gs), nil
+}
+
+func layout(gs []glyph) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	var rows [][]glyph
+	for _, g := range gs {
+		if n := len(rows); n > 0 {
+			last := rows[n-1]
+			ref := last[0]
+			if math.Abs(ref.y-g.y) <= 0.4*math.Max(ref.size, g.size) {
+				rows[n-1] = append(last, g)
+				continue
+			}
+		}
+		rows = append(rows, []glyph{g})
+	}
+	var b strings.Builder
+	var line []byte
+	for ri, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+		line = line[:0]
+		var prev *glyph
+		for i := range row {
+			g := &row[i]
+			if prev != nil {
+				// Fake bold: the same glyph printed twice at nearly the same place.
+				if g.s == prev.s && math.Abs(g.x-prev.x) < 0.15*g.size {
+					continue
+				}
+				gap := g.x - (prev.x + prev.w)
+				if gap > 0.18*math.Min(g.size, prev.size) && !isSpace(prev.s) && !isSpace(g.s) {
+					line = append(line, ' ')
+				}
+			}
+			prev = g
+			if isSpace(g.s) {
+				if len(line) > 0 && line[len(line)-1] != ' ' {
+					line = append(line, ' ')
+				}
+				continue
+			}
+			line = append(line, g.s...)
+		}
+		if ri > 0 {
+			b.WriteByte('\n')
+		}
+		b.Write(bytes.TrimRight(line, " "))
+	}
+	return b.String()
+}
+
+func isSpace(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
+}

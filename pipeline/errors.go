@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// RetryError asks for redelivery after a delay. Create it with Retry.
+type RetryError struct {
+	After time.Duration
+	Err   error
+}
+
+func (e *RetryError) Error() string { return fmt.Sprintf("retry after %s: %v", e.After, e.Err) }
+func (e *RetryError) Unwrap() error { return e.Err }
+
+// Retry marks err as transient: redeliver after the delay (zero means the
+// stage's backoff).
+func Retry(err error, after time.Duration) error { return &RetryError{After: after, Err: err} }
+
+// PermanentError says a document cannot be processed. Create it with Permanent.
+type PermanentError struct {
+	Reason string // a stable dotted code, e.g. extract.not_pdf
+	Err    error
+}
+
+func (e *PermanentError) Error() string { return fmt.Sprintf("%s: %v", e.Reason, e.Err) }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Permanent marks err as final for the document: it is dead-lettered with
+// reason.
+func Permanent(reason string, err error) error { return &PermanentError{Reason: reason, Err: err} }
+
+// ErrStopped is returned by Run functions after a graceful stop.
+var ErrStopped = errors.New("pipeline: stopped")

@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Terminal document states in the ledger.
+const (
+	StateRecorded = "recorded" // a record is in CASEFILE_RECORDS
+	StateDead     = "dead"     // a dead letter is in CASEFILE_DLQ
+)
+
+// Entry is a document's ledger entry.
+type Entry struct {
+	State  string    `json:"state"`
+	Stage  string    `json:"stage,omitempty"`
+	Reason string    `json:"reason,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// State returns a document's ledger entry, or false if it has none yet.
+func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
+	kve, err := b.ledger.Get(ctx, id)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return Entry{}, false, nil
+	}
+	if err != nil {
+		return Entry{}, false, fmt.Errorf("pipeline: ledger get %s: %w", id, err)
+	}
+	var e Entry
+	if err := json.Unmarshal(kve.Value(), &e); err != nil {
+		return Entry{}, false, fmt.Errorf("pipeline: ledger entry %s: %w", id, err)
+	}
+	return e, true, nil
+}
+
+func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
+	e.At = time.Now().UTC()
+	v, _ := json.Marshal(e)
+	if _, err := b.ledger.Put(ctx, id, v); err != nil {
+		return fmt.Errorf("pipeline: ledger put %s: %w", id, err)
+	}
+	return nil
+}
+
+// MarkRecorded notes that a document's record has been published.
+func (b *Bus) MarkRecorded(ctx context.Context, id string) error {
+	return b.mark(ctx, id, Entry{State: StateRecorded})
+}
+
+// Wait blocks until every id in ids has a ledger entry, calling fn once per
+// id as its entry is seen (existing entries first). It returns ctx's error
+// if ctx ends first.
+func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, e Entry)) error {
+	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return fmt.Errorf("pipeline: ledger watch: %w", err)
+	}
+	defer w.Stop()
+	left := len(ids)
+	seen := make(map[string]bool, len(ids))
+	for left > 0 {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case kve, ok := <-w.Updates():
+			if !ok {
+				return fmt.Errorf("pipeline: ledger watch closed")
+			}
+			if kve == nil || !ids[kve.Key()] || seen[kve.Key()] {
+				continue
+			}
+			var e Entry
+			if err := json.Unmarshal(kve.Value(), &e); err != nil {
+				return fmt.Errorf("pipeline: ledger entry %s: %w", kve.Key(), err)
+			}
+			seen[kve.Key()] = true
+			left--
+			if fn != nil {
+				fn(kve.Key(), e)
+			}
+		}
+	}
+	return nil
+}

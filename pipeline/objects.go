@@ -1,0 +1,118 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ErrTooLarge is returned when a stored object exceeds the caller's limit.
+var ErrTooLarge = errors.New("pipeline: object too large")
+
+// ErrNotFound is returned when a document's bytes are not in the store.
+var ErrNotFound = errors.New("pipeline: not found")
+
+// PutDocument stores a document's bytes under its id unless they are
+// already there. It reports whether it stored them.
+func (b *Bus) PutDocument(ctx context.Context, id string, r io.Reader) (bool, error) {
+	if _, err := b.docs.GetInfo(ctx, id); err == nil {
+		return false, nil
+	} else if !errors.Is(err, jetstream.ErrObjectNotFound) {
+		return false, fmt.Errorf("pipeline: look up %s: %w", id, err)
+	}
+	if _, err := b.docs.Put(ctx, jetstream.ObjectMeta{Name: id}, r); err != nil {
+		return false, fmt.Errorf("pipeline: store %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// Document returns a document's bytes, refusing more than limit bytes
+// (ErrTooLarge) before reading them.
+func (b *Bus) Document(ctx context.Context, id string, limit int64) ([]byte, error) {
+	return getBounded(ctx, b.docs, id, limit)
+}
+
+func getBounded(ctx context.Context, store jetstream.ObjectStore, key string, limit int64) ([]byte, error) {
+	info, err := store.GetInfo(ctx, key)
+	if errors.Is(err, jetstream.ErrObjectNotFound) {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, key)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: look up %s: %w", key, err)
+	}
+	if limit > 0 && int64(info.Size) > limit {
+		return nil, fmt.Errorf("%w: %s is %d bytes, limit %d", ErrTooLarge, key, info.Size, limit)
+	}
+	obj, err := store.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: get %s: %w", key, err)
+	}
+	defer obj.Close()
+	data, err := io.ReadAll(io.LimitReader(obj, int64(info.Size)+1))
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: read %s: %w", key, err)
+	}
+	return data, nil
+}
+
+// Meta identifies the document a message is about.
+type Meta struct {
+	ID     string
+	Source string
+}
+
+// Publish sends v as JSON on subject, with the document's headers and its
+// id as Nats-Msg-Id so that a republish within the dedup window is dropped.
+// A body over the payload limit is stored in BucketBlobs and the message
+// carries its key instead. Publish returns once the stream has stored it.
+func (b *Bus) Publish(ctx context.Context, subject string, m Meta, v any) error {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("pipeline: encode for %s: %w", subject, err)
+	}
+	msg := nats.NewMsg(subject)
+	msg.Header.Set(HeaderDocID, m.ID)
+	msg.Header.Set(HeaderSource, m.Source)
+	if len(body) > b.maxBody {
+		key := subject + "." + m.ID
+		if _, err := b.blobs.PutBytes(ctx, key, body); err != nil {
+			return fmt.Errorf("pipeline: spill %s: %w", key, err)
+		}
+		msg.Header.Set(HeaderBlob, key)
+	} else {
+		msg.Data = body
+	}
+	if _, err := b.js.PublishMsg(ctx, msg, jetstream.WithMsgID(subject+"."+m.ID)); err != nil {
+		return fmt.Errorf("pipeline: publish %s: %w", subject, err)
+	}
+	return nil
+}
+
+// Body returns a message's JSON body, fetching it from BucketBlobs when it
+// was spilled.
+func (b *Bus) Body(ctx context.Context, msg jetstream.Msg) ([]byte, error) {
+	key := msg.Headers().Get(HeaderBlob)
+	if key == "" {
+		return msg.Data(), nil
+	}
+	return getBounded(ctx, b.blobs, key, 0)
+}
+
+// Decode unmarshals a message body (inline or spilled) into v.
+func (b *Bus) Decode(ctx context.Context, msg jetstream.Msg, v any) error {
+	body, err := b.Body(ctx, msg)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("pipeline: decode %s: %w", msg.Subject(), err)
+	}
+	return nil
+}

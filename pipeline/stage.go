@@ -1,0 +1,308 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Handler processes one delivery. Its returned error is the delivery
+// contract described in the package doc.
+type Handler interface {
+	Handle(ctx context.Context, d *Delivery) error
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, d *Delivery) error
+
+// Handle calls f(ctx, d).
+func (f HandlerFunc) Handle(ctx context.Context, d *Delivery) error { return f(ctx, d) }
+
+// Delivery is one message handed to a Handler.
+type Delivery struct {
+	Msg  jetstream.Msg
+	Meta Meta
+	// Attempt is 1 on first delivery.
+	Attempt int
+	bus     *Bus
+}
+
+// Decode unmarshals the message body into v.
+func (d *Delivery) Decode(ctx context.Context, v any) error { return d.bus.Decode(ctx, d.Msg, v) }
+
+// Stage defaults.
+const (
+	DefaultMaxDeliver = 5
+	DefaultAckWait    = 30 * time.Second
+	DefaultTimeout    = 2 * time.Minute
+)
+
+// Stage runs a Handler over one durable pull consumer. All workers of the
+// stage, in every process, share the consumer.
+type Stage struct {
+	// Name is the stage name (StageExtract, …), used in dead letters.
+	Name string
+	// Durable is the consumer name. If empty, Name.
+	Durable string
+	// Stream and FilterSubject select the messages.
+	Stream, FilterSubject string
+	// Handler does the work. A new consumer starts at the first message in
+	// the stream, so a new sink replays every record.
+	Handler Handler
+	// Workers is the number of concurrent handlers. If zero, 1.
+	Workers int
+	// MaxDeliver bounds attempts per message. If zero, DefaultMaxDeliver.
+	MaxDeliver int
+	// AckWait is how long the server waits for a silent worker before
+	// redelivering. If zero, DefaultAckWait.
+	AckWait time.Duration
+	// Timeout bounds one handler call. If zero, DefaultTimeout.
+	Timeout time.Duration
+	// Backoff gives the redelivery delay after a failed attempt n (1-based).
+	// If nil, 1s doubling up to 1 minute.
+	Backoff func(attempt int) time.Duration
+	Logger  *slog.Logger
+}
+
+func (s *Stage) defaults() {
+	if s.Durable == "" {
+		s.Durable = s.Name
+	}
+	if s.Workers <= 0 {
+		s.Workers = 1
+	}
+	if s.MaxDeliver <= 0 {
+		s.MaxDeliver = DefaultMaxDeliver
+	}
+	if s.AckWait <= 0 {
+		s.AckWait = DefaultAckWait
+	}
+	if s.Timeout <= 0 {
+		s.Timeout = DefaultTimeout
+	}
+	if s.Backoff == nil {
+		s.Backoff = func(n int) time.Duration {
+			return min(time.Second<<min(n-1, 6), time.Minute)
+		}
+	}
+	if s.Logger == nil {
+		s.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Consumer creates or updates the stage's durable consumer.
+func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, error) {
+	s.defaults()
+	cons, err := bus.js.CreateOrUpdateConsumer(ctx, s.Stream, jetstream.ConsumerConfig{
+		Durable:       s.Durable,
+		Description:   "casefile " + s.Name + " stage",
+		FilterSubject: s.FilterSubject,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       s.AckWait,
+		MaxDeliver:    s.MaxDeliver,
+		// Workers fetch one message at a time, so this only bounds what
+		// dead workers can hold.
+		MaxAckPending: max(1000, 4*s.Workers),
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: consumer %s: %w", s.Durable, err)
+	}
+	return cons, nil
+}
+
+// Run consumes until ctx ends, then returns nil after the handlers in
+// flight have settled their messages. It returns an error only when the
+// consumer cannot be created or the server is gone for good.
+func (s *Stage) Run(ctx context.Context, bus *Bus) error {
+	cons, err := s.Consumer(ctx, bus)
+	if err != nil {
+		return err
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return s.watchMaxDeliveries(gctx, bus) })
+	for range s.Workers {
+		g.Go(func() error {
+			for gctx.Err() == nil {
+				msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
+				if err != nil {
+					if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) {
+						continue
+					}
+					if gctx.Err() != nil || errors.Is(err, nats.ErrConnectionClosed) {
+						return nil
+					}
+					s.Logger.Warn("fetch failed", "stage", s.Name, "err", err)
+					select {
+					case <-gctx.Done():
+					case <-time.After(time.Second):
+					}
+					continue
+				}
+				s.process(gctx, bus, msg)
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// process runs the handler on one message and settles it: every path ends
+// in ack, nak or term.
+func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
+	d := &Delivery{Msg: msg, bus: bus, Meta: Meta{
+		ID:     msg.Headers().Get(HeaderDocID),
+		Source: msg.Headers().Get(HeaderSource),
+	}, Attempt: 1}
+	if md, err := msg.Metadata(); err == nil {
+		d.Attempt = int(md.NumDelivered)
+	}
+	log := s.Logger.With("stage", s.Name, "id", d.Meta.ID, "attempt", d.Attempt)
+
+	stopBeat := s.heartbeat(msg)
+	err := s.call(ctx, d)
+	stopBeat()
+
+	// Settling uses a fresh context: a stop must not strand the message.
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var perm *PermanentError
+	switch {
+	case err == nil:
+		if aerr := msg.DoubleAck(sctx); aerr != nil {
+			log.Warn("ack failed; the message will be redelivered", "err", aerr)
+		}
+		return
+	case ctx.Err() != nil:
+		// Stopping: hand the message back at once.
+		_ = msg.Nak()
+		return
+	case errors.As(err, &perm):
+	case d.Attempt >= s.MaxDeliver:
+		perm = &PermanentError{Reason: s.Name + ".retries_exhausted", Err: err}
+	default:
+		after := s.Backoff(d.Attempt)
+		var re *RetryError
+		if errors.As(err, &re) && re.After > 0 {
+			after = re.After
+		}
+		log.Info("retrying", "after", after, "err", err)
+		_ = msg.NakWithDelay(after)
+		return
+	}
+	dl := schemas.DeadLetter{
+		ID: d.Meta.ID, Source: d.Meta.Source, Stage: s.Name,
+		Reason: perm.Reason, Message: perm.Err.Error(), Attempts: d.Attempt,
+	}
+	if derr := bus.DeadLetter(sctx, dl); derr != nil {
+		log.Warn("dead letter failed; retrying the message", "err", derr)
+		_ = msg.NakWithDelay(s.Backoff(d.Attempt))
+		return
+	}
+	log.Info("dead-lettered", "reason", perm.Reason, "err", perm.Err)
+	_ = msg.TermWithReason(perm.Reason)
+}
+
+// call runs the handler with the stage's timeout, turning a panic or an
+// overrun into a permanent error.
+func (s *Stage) call(ctx context.Context, d *Delivery) (err error) {
+	hctx, cancel := context.WithTimeout(ctx, s.Timeout)
+	defer cancel()
+	defer func() {
+		if v := recover(); v != nil {
+			s.Logger.Error("handler panic", "stage", s.Name, "id", d.Meta.ID, "panic", v, "stack", string(debug.Stack()))
+			err = Permanent(s.Name+".panic", fmt.Errorf("panic: %v", v))
+		}
+	}()
+	err = s.Handler.Handle(hctx, d)
+	if err != nil && ctx.Err() == nil && errors.Is(hctx.Err(), context.DeadlineExceeded) {
+		var perm *PermanentError
+		if !errors.As(err, &perm) {
+			err = Permanent(s.Name+".timeout", fmt.Errorf("no result after %s: %w", s.Timeout, err))
+		}
+	}
+	return err
+}
+
+// heartbeat tells the server the message is being worked on, so AckWait
+// measures a worker's silence rather than the length of the job.
+func (s *Stage) heartbeat(msg jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(s.AckWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				_ = msg.InProgress()
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
+// maxDeliveriesAdvisory is the part of the server's advisory we read.
+type maxDeliveriesAdvisory struct {
+	Stream     string `json:"stream"`
+	Consumer   string `json:"consumer"`
+	StreamSeq  uint64 `json:"stream_seq"`
+	Deliveries int    `json:"deliveries"`
+}
+
+// watchMaxDeliveries dead-letters messages whose every delivery ended with
+// no answer — the worker died or hung each time — which the server leaves
+// in the stream and only announces. Each process of the stage listens;
+// deleting the message first decides which one writes the dead letter.
+func (s *Stage) watchMaxDeliveries(ctx context.Context, bus *Bus) error {
+	nc := bus.js.Conn()
+	subject := fmt.Sprintf("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.%s.%s", s.Stream, s.Durable)
+	ch := make(chan *nats.Msg, 64)
+	sub, err := nc.ChanSubscribe(subject, ch)
+	if err != nil {
+		return fmt.Errorf("pipeline: subscribe %s: %w", subject, err)
+	}
+	defer sub.Unsubscribe()
+	stream, err := bus.js.Stream(ctx, s.Stream)
+	if err != nil {
+		return fmt.Errorf("pipeline: stream %s: %w", s.Stream, err)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case m := <-ch:
+			var adv maxDeliveriesAdvisory
+			if err := json.Unmarshal(m.Data, &adv); err != nil {
+				continue
+			}
+			raw, err := stream.GetMsg(ctx, adv.StreamSeq)
+			if err != nil {
+				continue // already settled
+			}
+			if err := stream.DeleteMsg(ctx, adv.StreamSeq); err != nil {
+				continue // another process took it
+			}
+			dl := schemas.DeadLetter{
+				ID: raw.Header.Get(HeaderDocID), Source: raw.Header.Get(HeaderSource), Stage: s.Name,
+				Reason:   s.Name + ".max_deliveries",
+				Message:  fmt.Sprintf("%d deliveries ended without an answer from any worker (crashed or hung)", adv.Deliveries),
+				Attempts: adv.Deliveries,
+			}
+			if err := bus.DeadLetter(ctx, dl); err != nil {
+				s.Logger.Error("dead letter after max deliveries failed", "id", dl.ID, "err", err)
+			}
+		}
+	}
+}

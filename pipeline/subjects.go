@@ -1,0 +1,42 @@
+package pipeline
+
+// Subjects, streams and buckets. Every process of a deployment must agree on
+// these, so they are constants.
+const (
+	SubjectIngested  = "casefile.docs.ingested"
+	SubjectExtracted = "casefile.docs.extracted"
+	SubjectRecords   = "casefile.records.v1" // + "." + document id
+	SubjectDLQPrefix = "casefile.dlq."       // + stage name
+
+	StreamDocs    = "CASEFILE_DOCS"
+	StreamRecords = "CASEFILE_RECORDS"
+	StreamDLQ     = "CASEFILE_DLQ"
+
+	BucketDocs   = "casefile-docs"   // object store: source bytes by SHA-256
+	BucketBlobs  = "casefile-blobs"  // object store: message bodies too large to publish
+	BucketLedger = "casefile-ledger" // key-value: document id → terminal state
+)
+
+// Stage names, used in consumer names, DLQ subjects and dead letters.
+const (
+	StageIngest   = "ingest"
+	StageExtract  = "extract"
+	StageAnnotate = "annotate"
+	StageSink     = "sink"
+)
+
+// Message headers casefile sets on every message it publishes, so that any
+// stage can dead-letter a message without decoding it.
+const (
+	HeaderDocID  = "Casefile-Id"
+	HeaderSource = "Casefile-Source"
+	HeaderBlob   = "Casefile-Blob" // body is in BucketBlobs under this key
+)
+
+// RecordSubject returns the subject of a document's record. One subject per
+// document lets the records stream keep only the newest record of each
+// (MaxMsgsPerSubject 1) and lets a reader fetch one record by id.
+func RecordSubject(id string) string { return SubjectRecords + "." + id }
+
+// DLQSubject returns the dead-letter subject of a stage.
+func DLQSubject(stage string) string { return SubjectDLQPrefix + stage }

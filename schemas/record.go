@@ -1,0 +1,97 @@
+package schemas
+
+import "time"
+
+// RecordSchemaID is the value of Record.Schema for version 1 records.
+const RecordSchemaID = "casefile.record/v1"
+
+// Record is one processed document: the casefile.record/v1 contract.
+type Record struct {
+	Schema     string    `json:"schema"`
+	ID         string    `json:"id"` // SHA-256 hex of the source bytes
+	Source     string    `json:"source"`
+	IngestedAt time.Time `json:"ingested_at"`
+	Document   Document  `json:"document"`
+	Case       Case      `json:"case"`
+	Pages      []Page    `json:"pages"`
+	Entities   []Entity  `json:"entities"`
+	Warnings   []string  `json:"warnings"`
+}
+
+// Document describes the source file.
+type Document struct {
+	Bytes       int64  `json:"bytes"`
+	Pages       int    `json:"pages"`
+	Title       string `json:"title,omitempty"`
+	ContentType string `json:"content_type"`
+}
+
+// Content types casefile ingests.
+const (
+	ContentPDF  = "application/pdf"
+	ContentText = "text/plain"
+)
+
+// Case is what the filing says about its case. Fields are empty when the
+// text does not say.
+type Case struct {
+	Court       string   `json:"court,omitempty"`
+	CourtName   string   `json:"court_name,omitempty"`
+	CaseNumbers []string `json:"case_numbers,omitempty"`
+	Caption     string   `json:"caption,omitempty"`
+	DocType     string   `json:"doc_type,omitempty"`
+	Filed       string   `json:"filed,omitempty"` // YYYY-MM-DD
+}
+
+// Page is the text of one page and how it was obtained.
+type Page struct {
+	Number int    `json:"number"` // 1-based
+	Method Method `json:"method"`
+	Text   string `json:"text"`
+}
+
+// Method says how a page's text was obtained.
+type Method string
+
+// Page text methods.
+const (
+	MethodText Method = "text" // the PDF's text layer
+	MethodOCR  Method = "ocr"  // optical character recognition of the rendered page
+	MethodNone Method = "none" // no text could be obtained
+)
+
+// EntityType is the kind of thing an entity names.
+type EntityType string
+
+// Entity types.
+const (
+	Person       EntityType = "PERSON"
+	Place        EntityType = "PLACE"
+	Organization EntityType = "ORGANIZATION"
+	Quantity     EntityType = "QUANTITY"
+	Charge       EntityType = "CHARGE"
+	Date         EntityType = "DATE"
+	CaseNumber   EntityType = "CASE_NUMBER"
+)
+
+// Entity sources: which kind of extractor found an entity.
+const (
+	SourceProse     = "prose"
+	SourceRule      = "rule"
+	SourceGazetteer = "gazetteer"
+)
+
+// Entity is one mention. Start and End are half-open offsets in Unicode code
+// points (not bytes) into the text of page Page, so that Text equals
+// []rune(pages[Page-1].Text)[Start:End].
+type Entity struct {
+	Type       EntityType     `json:"type"`
+	Text       string         `json:"text"`
+	Page       int            `json:"page"`
+	Start      int            `json:"start"`
+	End        int            `json:"end"`
+	Normalized string         `json:"normalized,omitempty"`
+	Confidence float64        `json:"confidence,omitempty"`
+	Source     string         `json:"source"`
+	Attrs      map[string]any `json:"attrs,omitempty"`
+}

@@ -1,0 +1,129 @@
+package schemas
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var (
+	//go:embed record.v1.json
+	recordSchemaJSON []byte
+	//go:embed deadletter.v1.json
+	deadLetterSchemaJSON []byte
+)
+
+// RecordSchema returns the text of record.v1.json.
+func RecordSchema() []byte { return bytes.Clone(recordSchemaJSON) }
+
+// ErrInvalid is wrapped by every validation failure.
+var ErrInvalid = errors.New("schemas: invalid")
+
+// compiled holds the schemas, compiled once: they are constants of the binary.
+var compiled = sync.OnceValues(func() (map[string]*jsonschema.Schema, error) {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	out := map[string]*jsonschema.Schema{}
+	for name, text := range map[string][]byte{
+		"record.v1.json":     recordSchemaJSON,
+		"deadletter.v1.json": deadLetterSchemaJSON,
+	} {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(text))
+		if err != nil {
+			return nil, fmt.Errorf("schemas: parse %s: %w", name, err)
+		}
+		if err := c.AddResource(name, doc); err != nil {
+			return nil, fmt.Errorf("schemas: add %s: %w", name, err)
+		}
+	}
+	for _, name := range []string{"record.v1.json", "deadletter.v1.json"} {
+		s, err := c.Compile(name)
+		if err != nil {
+			return nil, fmt.Errorf("schemas: compile %s: %w", name, err)
+		}
+		out[name] = s
+	}
+	return out, nil
+})
+
+func validateJSON(name string, data []byte) error {
+	all, err := compiled()
+	if err != nil {
+		return err
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%w: not JSON: %v", ErrInvalid, err)
+	}
+	if err := all[name].Validate(inst); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+// ValidateRecordJSON checks encoded record bytes against record.v1.json.
+// It does not check entity spans; see [Validate].
+func ValidateRecordJSON(data []byte) error { return validateJSON("record.v1.json", data) }
+
+// ValidateDeadLetterJSON checks encoded dead-letter bytes against
+// deadletter.v1.json.
+func ValidateDeadLetterJSON(data []byte) error { return validateJSON("deadletter.v1.json", data) }
+
+// Validate checks a record against record.v1.json and the invariants the
+// schema language cannot state: pages numbered 1..n in order, and every
+// entity's Text equal to its page's text between Start and End (code points).
+// Errors wrap ErrInvalid.
+func Validate(r *Record) error {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("%w: marshal: %v", ErrInvalid, err)
+	}
+	if err := ValidateRecordJSON(data); err != nil {
+		return err
+	}
+	return CheckSpans(r)
+}
+
+// CheckSpans reports the first entity whose span does not reproduce its text.
+func CheckSpans(r *Record) error {
+	var errs []error
+	for i, p := range r.Pages {
+		if p.Number != i+1 {
+			errs = append(errs, fmt.Errorf("page %d is numbered %d", i+1, p.Number))
+		}
+		if !utf8.ValidString(p.Text) {
+			errs = append(errs, fmt.Errorf("page %d text is not valid UTF-8", p.Number))
+		}
+	}
+	runes := make([][]rune, len(r.Pages))
+	for i, e := range r.Entities {
+		if e.Page < 1 || e.Page > len(r.Pages) {
+			errs = append(errs, fmt.Errorf("entity %d (%q): page %d out of range 1..%d", i, e.Text, e.Page, len(r.Pages)))
+			continue
+		}
+		if runes[e.Page-1] == nil {
+			runes[e.Page-1] = []rune(r.Pages[e.Page-1].Text)
+		}
+		pr := runes[e.Page-1]
+		if e.Start < 0 || e.End > len(pr) || e.Start >= e.End {
+			errs = append(errs, fmt.Errorf("entity %d (%q): span [%d,%d) out of page %d (%d code points)", i, e.Text, e.Start, e.End, e.Page, len(pr)))
+			continue
+		}
+		if got := string(pr[e.Start:e.End]); got != e.Text {
+			errs = append(errs, fmt.Errorf("entity %d: text %q but page %d [%d,%d) is %q", i, e.Text, e.Page, e.Start, e.End, got))
+		}
+		if len(errs) > 10 {
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %w", ErrInvalid, errors.Join(errs...))
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package workers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/pipeline"
+)
+
+// Extract is the extract stage: document bytes from the object store in,
+// pages of text out on SubjectExtracted.
+type Extract struct {
+	Bus       *pipeline.Bus
+	Extractor *extractors.Extractor
+}
+
+// Handle implements pipeline.Handler.
+func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
+	var in pipeline.Ingested
+	if err := d.Decode(ctx, &in); err != nil {
+		return pipeline.Permanent("extract.bad_message", err)
+	}
+	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
+		return err
+	}
+	data, err := w.Bus.Document(ctx, in.ID, maxBytes(w.Extractor))
+	switch {
+	case errors.Is(err, pipeline.ErrTooLarge):
+		return pipeline.Permanent(extractors.ReasonTooLarge, err)
+	case errors.Is(err, pipeline.ErrNotFound):
+		return pipeline.Permanent("extract.missing_bytes", err)
+	case err != nil:
+		return err
+	}
+	ex, err := runBounded(ctx, func() (*extractors.Extraction, error) {
+		return w.Extractor.Extract(ctx, in.Source, bytes.NewReader(data), int64(len(data)))
+	})
+	if err != nil {
+		if ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return err // stopping
+		}
+		return pipeline.Permanent(extractors.Reason(err), err)
+	}
+	out := pipeline.Extracted{
+		Ingested:    in,
+		ContentType: ex.ContentType,
+		Title:       ex.Title,
+		Pages:       ex.Pages,
+		Warnings:    ex.Warnings,
+	}
+	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, in.Meta(), out)
+}
+
+func maxBytes(x *extractors.Extractor) int64 {
+	if x.MaxBytes == 0 {
+		return extractors.DefaultMaxBytes
+	}
+	return x.MaxBytes
+}
+
+// runBounded runs fn and returns its result, or ctx's error as soon as ctx
+// ends. ledongthuc/pdf cannot be interrupted, so a runaway parse is left
+// to finish on its own goroutine, its result discarded.
+func runBounded[T any](ctx context.Context, fn func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				var zero T
+				ch <- result{zero, &extractors.PanicError{Value: v}}
+			}
+		}()
+		v, err := fn()
+		ch <- result{v, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, fmt.Errorf("extract abandoned: %w", ctx.Err())
+	}
+}
+
+// alreadyDone reports whether the ledger has a terminal entry for id: a
+// duplicate delivery that must produce nothing.
+func alreadyDone(ctx context.Context, bus *pipeline.Bus, id string) (bool, error) {
+	_, ok, err := bus.State(ctx, id)
+	return ok, err
+}

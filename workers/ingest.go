@@ -1,0 +1,186 @@
+package workers
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
+)
+
+// Ingest reason codes.
+const (
+	ReasonIngestUnreadable = "ingest.unreadable"
+	ReasonIngestEmpty      = "ingest.empty"
+	ReasonIngestTooLarge   = "ingest.too_large"
+)
+
+// Walk lists the files to ingest under paths: every regular file named on
+// the command line, and the .pdf and .txt files (any letter case) found by
+// walking the directories, recursively, in lexical order.
+func Walk(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("workers: %w", err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && wanted(path) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("workers: walk %s: %w", p, err)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func wanted(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf", ".txt":
+		return true
+	}
+	return false
+}
+
+// Ingester puts documents into the pipeline.
+type Ingester struct {
+	Bus *pipeline.Bus
+	// MaxBytes bounds a document. If zero, extractors.DefaultMaxBytes.
+	MaxBytes int64
+	// Now stamps ingested_at. If nil, time.Now.
+	Now func() time.Time
+}
+
+// Submitted is what became of one submitted file.
+type Submitted struct {
+	ID     string
+	Source string
+	// Done is true when the ledger already had a terminal entry for the
+	// document, which then was not sent again.
+	Done bool
+	// Entry is that ledger entry, when Done.
+	Entry pipeline.Entry
+}
+
+// Submit hashes the file at path, stores its bytes and publishes it for
+// extraction, unless the ledger says the same bytes were already processed.
+// A file that cannot be read, is empty or is too large is dead-lettered at
+// the ingest stage (its id is then the SHA-256 of "path:" and its path,
+// since its bytes are unknown). Submit returns an error only when the
+// pipeline itself fails.
+func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) {
+	maxBytes := in.MaxBytes
+	if maxBytes == 0 {
+		maxBytes = extractors.DefaultMaxBytes
+	}
+	now := time.Now
+	if in.Now != nil {
+		now = in.Now
+	}
+	id, size, err := HashFile(path, maxBytes)
+	if err != nil {
+		reason := ReasonIngestUnreadable
+		switch {
+		case errors.Is(err, errEmpty):
+			reason = ReasonIngestEmpty
+		case errors.Is(err, errTooLarge):
+			reason = ReasonIngestTooLarge
+		}
+		if id == "" {
+			id = pathID(path)
+		}
+		return in.deadLetter(ctx, id, path, reason, err)
+	}
+	if e, ok, err := in.Bus.State(ctx, id); err != nil {
+		return Submitted{}, err
+	} else if ok {
+		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return in.deadLetter(ctx, id, path, ReasonIngestUnreadable, err)
+	}
+	defer f.Close()
+	if _, err := in.Bus.PutDocument(ctx, id, io.LimitReader(f, size)); err != nil {
+		return Submitted{}, err
+	}
+	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
+	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, msg.Meta(), msg); err != nil {
+		return Submitted{}, err
+	}
+	return Submitted{ID: id, Source: path}, nil
+}
+
+func (in *Ingester) deadLetter(ctx context.Context, id, path, reason string, cause error) (Submitted, error) {
+	if e, ok, err := in.Bus.State(ctx, id); err != nil {
+		return Submitted{}, err
+	} else if ok {
+		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
+	}
+	dl := schemas.DeadLetter{ID: id, Source: path, Stage: pipeline.StageIngest, Reason: reason, Message: cause.Error()}
+	if err := in.Bus.DeadLetter(ctx, dl); err != nil {
+		return Submitted{}, err
+	}
+	return Submitted{ID: id, Source: path}, nil
+}
+
+var (
+	errEmpty    = errors.New("file is empty")
+	errTooLarge = errors.New("file is too large")
+)
+
+// HashFile returns the SHA-256 hex and size of the file, reading at most
+// maxBytes+1 bytes. For an empty or too-large file it returns the error and
+// an id if one could be computed.
+func HashFile(path string, maxBytes int64) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return "", 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	id := hex.EncodeToString(h.Sum(nil))
+	switch {
+	case n == 0:
+		return id, 0, errEmpty
+	case n > maxBytes:
+		return pathID(path), n, fmt.Errorf("%w: over %d bytes", errTooLarge, maxBytes)
+	}
+	return id, n, nil
+}
+
+func pathID(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	sum := sha256.Sum256([]byte("path:" + abs))
+	return hex.EncodeToString(sum[:])
+}

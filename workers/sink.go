@@ -1,0 +1,114 @@
+package workers
+
+import (
+	"context"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/sinks"
+)
+
+// maxBatch bounds how many records one sink write carries.
+const maxBatch = 256
+
+// Sink is a sink stage: records from SubjectRecords into a store. Concurrent
+// deliveries are grouped into one Write (one fsync) by a single writer
+// goroutine; each delivery is acknowledged only after the write that holds
+// it returned.
+type Sink struct {
+	batcher[schemas.Record]
+}
+
+// NewSink starts the writer goroutine; it stops when ctx ends.
+func NewSink(ctx context.Context, s sinks.Sink) *Sink {
+	return &Sink{newBatcher(ctx, s.Write)}
+}
+
+// Handle implements pipeline.Handler.
+func (w *Sink) Handle(ctx context.Context, d *pipeline.Delivery) error {
+	var rec schemas.Record
+	if err := d.Decode(ctx, &rec); err != nil {
+		return pipeline.Permanent("sink.bad_message", err)
+	}
+	return w.submit(ctx, rec)
+}
+
+// DeadLetterSink writes dead letters from CASEFILE_DLQ to a file.
+type DeadLetterSink struct {
+	batcher[schemas.DeadLetter]
+}
+
+// NewDeadLetterSink starts the writer goroutine; it stops when ctx ends.
+func NewDeadLetterSink(ctx context.Context, s *sinks.DeadLetters) *DeadLetterSink {
+	return &DeadLetterSink{newBatcher(ctx, s.Write)}
+}
+
+// Handle implements pipeline.Handler.
+func (w *DeadLetterSink) Handle(ctx context.Context, d *pipeline.Delivery) error {
+	var dl schemas.DeadLetter
+	if err := d.Decode(ctx, &dl); err != nil {
+		return pipeline.Permanent("sink.bad_message", err)
+	}
+	return w.submit(ctx, dl)
+}
+
+type request[T any] struct {
+	v    T
+	done chan error
+}
+
+// batcher is group commit: handlers queue items, one goroutine writes what
+// has queued up in one call and answers every handler with its result.
+type batcher[T any] struct {
+	queue chan request[T]
+}
+
+func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) error) batcher[T] {
+	b := batcher[T]{queue: make(chan request[T], maxBatch)}
+	go func() {
+		for {
+			var first request[T]
+			select {
+			case <-ctx.Done():
+				return
+			case first = <-b.queue:
+			}
+			batch := []request[T]{first}
+		fill:
+			for len(batch) < maxBatch {
+				select {
+				case r := <-b.queue:
+					batch = append(batch, r)
+				default:
+					break fill
+				}
+			}
+			items := make([]T, len(batch))
+			for i, r := range batch {
+				items[i] = r.v
+			}
+			// The write is not cut short by a stop: what is queued is
+			// written, so the acks that follow are true.
+			err := write(context.WithoutCancel(ctx), items...)
+			for _, r := range batch {
+				r.done <- err
+			}
+		}
+	}()
+	return b
+}
+
+func (b batcher[T]) submit(ctx context.Context, v T) error {
+	r := request[T]{v: v, done: make(chan error, 1)}
+	select {
+	case b.queue <- r:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-r.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
