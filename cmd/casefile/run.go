@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -28,10 +27,10 @@ type runCmd struct {
 
 // summary counts what became of a run's documents.
 type summary struct {
-	files, docs       int
-	records, dead     int
-	alreadyDone       int
-	elapsed           time.Duration
+	files, docs   int
+	records, dead int
+	alreadyDone   int
+	elapsed       time.Duration
 }
 
 func (s summary) String() string {
@@ -124,7 +123,6 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus, files []string) (summary, error) {
 	sum := summary{files: len(files)}
 	ids := map[string]bool{}
-	var settled atomic.Int64
 	prog := newProgress(c.Progress, e, len(files))
 	defer prog.finish()
 
@@ -167,7 +165,6 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus, files [
 			} else {
 				sum.dead++
 			}
-			settled.Add(1)
 			prog.done(sum.records, sum.dead)
 		})
 	})

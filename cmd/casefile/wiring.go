@@ -22,17 +22,17 @@ import (
 
 // natsFlags choose between the embedded server and an external one.
 type natsFlags struct {
-	NATS         string           `name:"nats" placeholder:"URL" help:"Use the NATS server at URL instead of starting one in this process (e.g. nats://nats:4222)."`
-	NATSCreds    string           `name:"nats-creds" type:"existingfile" placeholder:"FILE" help:"NATS credentials file (JWT and NKey seed)."`
-	NATSUser     string           `name:"nats-user" help:"NATS user name."`
-	NATSPassword pipeline.Secret  `name:"nats-password" env:"CASEFILE_NATS_PASSWORD" help:"NATS password (or set CASEFILE_NATS_PASSWORD)."`
-	NATSToken    pipeline.Secret  `name:"nats-token" env:"CASEFILE_NATS_TOKEN" help:"NATS token (or set CASEFILE_NATS_TOKEN)."`
-	NATSCA       string           `name:"nats-ca" type:"existingfile" placeholder:"FILE" help:"CA bundle to verify the NATS server's TLS certificate."`
-	NATSCert     string           `name:"nats-cert" type:"existingfile" placeholder:"FILE" help:"Client TLS certificate for NATS."`
-	NATSKey      string           `name:"nats-key" type:"existingfile" placeholder:"FILE" help:"Client TLS key for NATS."`
-	DataDir      string           `name:"data-dir" default:".casefile" type:"path" help:"Where the embedded server keeps its state; running again with the same directory resumes."`
-	Listen       string           `name:"listen" placeholder:"HOST:PORT" help:"Also serve the embedded NATS on this address so that other workers can join."`
-	Replicas     int              `name:"replicas" default:"1" help:"Stream replicas (3 on a cluster)."`
+	NATS         string          `name:"nats" placeholder:"URL" help:"Use the NATS server at URL instead of starting one in this process (e.g. nats://nats:4222)."`
+	NATSCreds    string          `name:"nats-creds" type:"existingfile" placeholder:"FILE" help:"NATS credentials file (JWT and NKey seed)."`
+	NATSUser     string          `name:"nats-user" help:"NATS user name."`
+	NATSPassword pipeline.Secret `name:"nats-password" env:"CASEFILE_NATS_PASSWORD" help:"NATS password (or set CASEFILE_NATS_PASSWORD)."`
+	NATSToken    pipeline.Secret `name:"nats-token" env:"CASEFILE_NATS_TOKEN" help:"NATS token (or set CASEFILE_NATS_TOKEN)."`
+	NATSCA       string          `name:"nats-ca" type:"existingfile" placeholder:"FILE" help:"CA bundle to verify the NATS server's TLS certificate."`
+	NATSCert     string          `name:"nats-cert" type:"existingfile" placeholder:"FILE" help:"Client TLS certificate for NATS."`
+	NATSKey      string          `name:"nats-key" type:"existingfile" placeholder:"FILE" help:"Client TLS key for NATS."`
+	DataDir      string          `name:"data-dir" default:".casefile" type:"path" help:"Where the embedded server keeps its state; running again with the same directory resumes."`
+	Listen       string          `name:"listen" placeholder:"HOST:PORT" help:"Also serve the embedded NATS on this address so that other workers can join."`
+	Replicas     int             `name:"replicas" default:"1" help:"Stream replicas (3 on a cluster)."`
 }
 
 // connect starts the embedded server or dials the external one, and opens

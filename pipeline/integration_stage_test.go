@@ -1,0 +1,210 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/pipeline/pipelinetest"
+	"github.com/casefile/casefile/schemas"
+)
+
+// TestStageSettlesEveryPath runs one stage over a real embedded server and
+// checks, for each kind of handler outcome, what became of the message:
+// acked (gone, no dead letter) or dead-lettered with the right reason, and
+// in every case removed from the work queue.
+func TestStageSettlesEveryPath(t *testing.T) {
+	tests := []struct {
+		name       string
+		handle     func(ctx context.Context, attempt int) error
+		wantReason string // "" means acked
+		wantCalls  int
+	}{
+		{"ok", func(context.Context, int) error { return nil }, "", 1},
+		{"retry then ok", func(_ context.Context, n int) error {
+			if n < 3 {
+				return pipeline.Retry(errors.New("flaky"), 10*time.Millisecond)
+			}
+			return nil
+		}, "", 3},
+		{"plain error is retried", func(_ context.Context, n int) error {
+			if n < 2 {
+				return errors.New("transient")
+			}
+			return nil
+		}, "", 2},
+		{"permanent", func(context.Context, int) error {
+			return pipeline.Permanent("test.broken", errors.New("cannot"))
+		}, "test.broken", 1},
+		{"retries exhausted", func(context.Context, int) error {
+			return pipeline.Retry(errors.New("always"), 10*time.Millisecond)
+		}, "test.retries_exhausted", 3},
+		{"panic", func(context.Context, int) error { panic("boom") }, "test.panic", 1},
+		{"timeout", func(ctx context.Context, _ int) error {
+			<-ctx.Done()
+			return ctx.Err()
+		}, "test.timeout", 1},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := pipelinetest.RunServer(t)
+			var calls atomic.Int32
+			st := &pipeline.Stage{
+				Name: "test", Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
+				MaxDeliver: 3, Timeout: 200 * time.Millisecond,
+				Backoff: func(int) time.Duration { return 10 * time.Millisecond },
+				Handler: pipeline.HandlerFunc(func(ctx context.Context, d *pipeline.Delivery) error {
+					calls.Add(1)
+					var body map[string]string
+					if err := d.Decode(ctx, &body); err != nil {
+						return err
+					}
+					return tt.handle(ctx, d.Attempt)
+				}),
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- st.Run(ctx, srv.Bus) }()
+
+			id := fmt.Sprintf("%064x", i+1)
+			meta := pipeline.Meta{ID: id, Source: "test/" + tt.name}
+			if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]string{"k": "v"}); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, func() bool { return pending(t, srv.JS) == 0 && int(calls.Load()) >= tt.wantCalls })
+			if tt.wantReason != "" {
+				e := waitEntry(t, srv.Bus, id)
+				if e.State != pipeline.StateDead || e.Reason != tt.wantReason {
+					t.Errorf("ledger = %+v, want dead with reason %s", e, tt.wantReason)
+				}
+				dl := lastDeadLetter(t, srv.JS)
+				if dl.ID != id || dl.Reason != tt.wantReason || dl.Stage != "test" || dl.Source != meta.Source {
+					t.Errorf("dead letter = %+v, want id %s reason %s", dl, id, tt.wantReason)
+				}
+			} else if _, ok, _ := srv.Bus.State(ctx, id); ok {
+				t.Errorf("acked message has a ledger entry; only terminal states belong there")
+			}
+			if got := int(calls.Load()); got != tt.wantCalls {
+				t.Errorf("handler called %d times, want %d", got, tt.wantCalls)
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run = %v, want nil after stop", err)
+			}
+		})
+	}
+}
+
+// TestPublishDeduplicates checks that the same document published twice is
+// stored once, the first line of exactly-once.
+func TestPublishDeduplicates(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	meta := pipeline.Meta{ID: fmt.Sprintf("%064x", 7), Source: "x"}
+	for range 2 {
+		if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]int{"n": 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := pending(t, srv.JS); n != 1 {
+		t.Errorf("stream holds %d messages, want 1", n)
+	}
+}
+
+// TestPublishSpillsLargeBodies checks that a body over the payload limit
+// travels through the blob store and decodes whole.
+func TestPublishSpillsLargeBodies(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	big := make([]byte, 9<<20) // over the embedded server's 8 MiB limit
+	for i := range big {
+		big[i] = 'a' + byte(i%26)
+	}
+	meta := pipeline.Meta{ID: fmt.Sprintf("%064x", 9), Source: "big"}
+	if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]string{"text": string(big)}); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	st := &pipeline.Stage{Name: "test", Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
+		Handler: pipeline.HandlerFunc(func(ctx context.Context, d *pipeline.Delivery) error {
+			if d.Msg.Headers().Get(pipeline.HeaderBlob) == "" {
+				t.Error("large body was not spilled")
+			}
+			var body map[string]string
+			err := d.Decode(ctx, &body)
+			got <- body["text"]
+			return err
+		})}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go st.Run(rctx, srv.Bus)
+	select {
+	case s := <-got:
+		if s != string(big) {
+			t.Errorf("decoded %d bytes, want %d", len(s), len(big))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no delivery")
+	}
+}
+
+func pending(t *testing.T, js jetstream.JetStream) uint64 {
+	t.Helper()
+	s, err := js.Stream(context.Background(), pipeline.StreamDocs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.State.Msgs
+}
+
+func waitEntry(t *testing.T, bus *pipeline.Bus, id string) pipeline.Entry {
+	t.Helper()
+	var e pipeline.Entry
+	waitFor(t, func() bool {
+		var ok bool
+		e, ok, _ = bus.State(context.Background(), id)
+		return ok
+	})
+	return e
+}
+
+func lastDeadLetter(t *testing.T, js jetstream.JetStream) schemas.DeadLetter {
+	t.Helper()
+	s, err := js.Stream(context.Background(), pipeline.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.GetLastMsgForSubject(context.Background(), pipeline.SubjectDLQPrefix+">")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schemas.ValidateDeadLetterJSON(m.Data); err != nil {
+		t.Errorf("dead letter does not validate: %v", err)
+	}
+	var dl schemas.DeadLetter
+	if err := jsonUnmarshal(m.Data, &dl); err != nil {
+		t.Fatal(err)
+	}
+	return dl
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 30s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
