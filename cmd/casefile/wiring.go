@@ -25,8 +25,8 @@ type natsFlags struct {
 	NATS         string          `name:"nats" placeholder:"URL" help:"Use the NATS server at URL instead of starting one in this process (e.g. nats://nats:4222)."`
 	NATSCreds    string          `name:"nats-creds" type:"existingfile" placeholder:"FILE" help:"NATS credentials file (JWT and NKey seed)."`
 	NATSUser     string          `name:"nats-user" help:"NATS user name."`
-	NATSPassword pipeline.Secret `name:"nats-password" env:"CASEFILE_NATS_PASSWORD" help:"NATS password (or set CASEFILE_NATS_PASSWORD)."`
-	NATSToken    pipeline.Secret `name:"nats-token" env:"CASEFILE_NATS_TOKEN" help:"NATS token (or set CASEFILE_NATS_TOKEN)."`
+	NATSPassword pipeline.Secret `name:"nats-password" env:"CASEFILE_NATS_PASSWORD" help:"NATS password."`
+	NATSToken    pipeline.Secret `name:"nats-token" env:"CASEFILE_NATS_TOKEN" help:"NATS token."`
 	NATSCA       string          `name:"nats-ca" type:"existingfile" placeholder:"FILE" help:"CA bundle to verify the NATS server's TLS certificate."`
 	NATSCert     string          `name:"nats-cert" type:"existingfile" placeholder:"FILE" help:"Client TLS certificate for NATS."`
 	NATSKey      string          `name:"nats-key" type:"existingfile" placeholder:"FILE" help:"Client TLS key for NATS."`
