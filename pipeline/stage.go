@@ -181,7 +181,9 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 	case err == nil:
 		if aerr := msg.DoubleAck(sctx); aerr != nil {
 			log.Warn("ack failed; the message will be redelivered", "err", aerr)
+			return
 		}
+		log.Debug("done")
 		return
 	case ctx.Err() != nil:
 		// Stopping: hand the message back at once.

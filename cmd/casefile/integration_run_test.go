@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -276,4 +277,76 @@ func TestAnnotateAndExtractCommands(t *testing.T) {
 	if err := run(ctx, []string{"extract", "../../testdata/pdfs/html-saved-as-pdf.pdf"}, &out, &errb); err == nil || !strings.Contains(err.Error(), "extract.not_pdf") {
 		t.Errorf("extract of HTML = %v, want an extract.not_pdf error", err)
 	}
+}
+
+// TestRunWithJoiningWorker runs the embedded server with --listen and a
+// second process, casefile worker --nats, sharing the extract and annotate
+// consumers: the same stages, distributed, with no document lost or doubled.
+func TestRunWithJoiningWorker(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	samples, _ := filepath.Abs("../../testdata/pdfs")
+	if err := os.CopyFS(in, os.DirFS(samples)); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), fmt.Appendf(nil, "Filing %d.\n%s", i, ref), 0o644)
+	}
+	addr := freeAddr(t)
+	run := exec.Command(os.Args[0], "run", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
+	run.Dir = dir
+	run.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	var runErr bytes.Buffer
+	run.Stderr = &runErr
+	if err := run.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitListening(t, addr)
+	worker := exec.Command(os.Args[0], "--log-level", "debug", "worker", "--nats", "nats://"+addr, "--workers", "1")
+	worker.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	var workerErr bytes.Buffer
+	worker.Stderr = &workerErr
+	if err := worker.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer worker.Process.Kill()
+	if err := run.Wait(); err != nil {
+		t.Fatalf("run: %v\n%s", err, runErr.String())
+	}
+	worker.Process.Signal(syscall.SIGTERM)
+	worker.Wait()
+	files, _ := filepath.Glob(filepath.Join(in, "*"))
+	checkLedger(t, files, readRecords(t, filepath.Join(dir, "records.jsonl")), readDeadLetters(t, filepath.Join(dir, "dlq.jsonl")))
+	n := strings.Count(workerErr.String(), "msg=done")
+	if n == 0 {
+		t.Errorf("the joining worker handled nothing:\n%s", workerErr.String())
+	}
+	t.Logf("joining worker handled %d deliveries", n)
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func waitListening(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("nothing listening on %s", addr)
 }

@@ -17,7 +17,7 @@ import (
 )
 
 type runCmd struct {
-	Paths    []string `arg:"" name:"path" type:"path" help:"PDF or text files, or folders to walk for *.pdf and *.txt."`
+	Paths    []string `arg:"" name:"path" help:"PDF or text files, or folders to walk for *.pdf and *.txt."`
 	Sinks    []string `name:"sink" default:"jsonl:records.jsonl" placeholder:"SPEC" help:"Where records go: jsonl:FILE, or - for stdout. Repeat for several stores."`
 	DLQ      string   `name:"dlq" placeholder:"jsonl:FILE" help:"Also write dead letters (documents that could not be processed, and why) to FILE."`
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
