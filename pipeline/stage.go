@@ -43,7 +43,7 @@ func (d *Delivery) Decode(ctx context.Context, v any) error { return d.bus.Decod
 // Stage defaults.
 const (
 	DefaultMaxDeliver = 5
-	DefaultAckWait    = 30 * time.Second
+	DefaultAckWait    = 15 * time.Second
 	DefaultTimeout    = 2 * time.Minute
 )
 

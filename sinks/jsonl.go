@@ -90,6 +90,7 @@ type lineFile struct {
 	f    *os.File // nil when w is not a file we own
 	seen map[string]bool
 	buf  bytes.Buffer
+	size int64 // bytes of complete lines in f
 }
 
 func openLineFile(path string) (*lineFile, error) {
@@ -110,7 +111,7 @@ func openLineFile(path string) (*lineFile, error) {
 		f.Close()
 		return nil, fmt.Errorf("sinks: seek %s: %w", path, err)
 	}
-	return &lineFile{w: f, f: f, seen: seen}, nil
+	return &lineFile{w: f, f: f, seen: seen, size: good}, nil
 }
 
 // scanIDs reads the id of every complete line and returns the length of
@@ -188,13 +189,18 @@ func (l *lineFile) append(ctx context.Context, items []keyed) error {
 		err = l.f.Sync()
 	}
 	if err != nil {
-		// The lines may be partly written; the next open cuts a torn tail,
-		// and the redelivered records are written again.
+		// Cut what may be partly written, so the redelivered records are
+		// appended to whole lines.
+		if l.f != nil {
+			_ = l.f.Truncate(l.size)
+			_, _ = l.f.Seek(l.size, io.SeekStart)
+		}
 		for _, id := range added {
 			delete(l.seen, id)
 		}
 		return fmt.Errorf("sinks: write: %w", err)
 	}
+	l.size += int64(l.buf.Len())
 	return nil
 }
 

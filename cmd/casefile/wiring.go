@@ -61,6 +61,9 @@ func (f *natsFlags) connect(ctx context.Context, log *slog.Logger) (bus *pipelin
 		return nil, nil, err
 	}
 	close = func() {
+		// Naks of a graceful stop must reach the server, or their
+		// documents wait out AckWait on the next run.
+		_ = nc.FlushTimeout(5 * time.Second)
 		nc.Close()
 		if emb != nil {
 			emb.Shutdown()
@@ -83,7 +86,7 @@ type stageFlags struct {
 	MaxBytes int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
 	MaxPages int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
 	Timeout  time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
-	AckWait  time.Duration `name:"ack-wait" default:"30s" help:"How long a silent worker holds a document before another gets it."`
+	AckWait  time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
 	Attempts int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
 }
 
