@@ -89,3 +89,37 @@ func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, 
 	}
 	return nil
 }
+
+// Counts tallies the ledger: documents recorded, and dead by reason.
+type Counts struct {
+	Recorded int            `json:"recorded"`
+	Dead     int            `json:"dead"`
+	Reasons  map[string]int `json:"dead_by_reason,omitempty"`
+}
+
+// Counts reads every ledger entry once.
+func (b *Bus) Counts(ctx context.Context) (Counts, error) {
+	c := Counts{Reasons: map[string]int{}}
+	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return c, fmt.Errorf("pipeline: ledger watch: %w", err)
+	}
+	defer w.Stop()
+	for kve := range w.Updates() {
+		if kve == nil {
+			return c, nil // end of the current values
+		}
+		var e Entry
+		if json.Unmarshal(kve.Value(), &e) != nil {
+			continue
+		}
+		switch e.State {
+		case StateRecorded:
+			c.Recorded++
+		case StateDead:
+			c.Dead++
+			c.Reasons[e.Reason]++
+		}
+	}
+	return c, ctx.Err()
+}

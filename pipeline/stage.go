@@ -45,6 +45,7 @@ const (
 	DefaultMaxDeliver = 5
 	DefaultAckWait    = 15 * time.Second
 	DefaultTimeout    = 2 * time.Minute
+	DefaultStopGrace  = 10 * time.Second
 )
 
 // Stage runs a Handler over one durable pull consumer. All workers of the
@@ -71,7 +72,10 @@ type Stage struct {
 	// Backoff gives the redelivery delay after a failed attempt n (1-based).
 	// If nil, 1s doubling up to 1 minute.
 	Backoff func(attempt int) time.Duration
-	Logger  *slog.Logger
+	// StopGrace is how long handlers in flight may go on after Run's
+	// context ends. If zero, DefaultStopGrace.
+	StopGrace time.Duration
+	Logger    *slog.Logger
 }
 
 func (s *Stage) defaults() {
@@ -89,6 +93,9 @@ func (s *Stage) defaults() {
 	}
 	if s.Timeout <= 0 {
 		s.Timeout = DefaultTimeout
+	}
+	if s.StopGrace <= 0 {
+		s.StopGrace = DefaultStopGrace
 	}
 	if s.Backoff == nil {
 		s.Backoff = func(n int) time.Duration {
@@ -122,7 +129,8 @@ func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, err
 }
 
 // Run consumes until ctx ends, then returns nil after the handlers in
-// flight have settled their messages. It returns an error only when the
+// flight have finished (or, past StopGrace, been cancelled) and settled
+// their messages. It returns an error only when the
 // consumer cannot be created or the server is gone for good.
 func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	cons, err := s.Consumer(ctx, bus)
@@ -131,6 +139,16 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return s.watchMaxDeliveries(gctx, bus) })
+	// Handlers in flight when ctx ends may finish, for up to StopGrace:
+	// a message handed back unfinished costs a full AckWait after a
+	// restart, since the server keeps it pending until then.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	stopTimer := context.AfterFunc(gctx, func() {
+		t := time.AfterFunc(s.StopGrace, cancelWork)
+		context.AfterFunc(work, func() { t.Stop() })
+	})
+	defer stopTimer()
 	for range s.Workers {
 		g.Go(func() error {
 			for gctx.Err() == nil {
@@ -149,7 +167,7 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 					}
 					continue
 				}
-				s.process(gctx, bus, msg)
+				s.process(work, bus, msg)
 			}
 			return nil
 		})
@@ -187,7 +205,11 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 		return
 	case ctx.Err() != nil:
 		// Stopping: hand the message back at once.
-		_ = msg.Nak()
+		if err := msg.Nak(); err != nil {
+			log.Warn("nak on stop failed; the message waits out AckWait", "err", err)
+		} else {
+			log.Debug("handed back on stop")
+		}
 		return
 	case errors.As(err, &perm):
 	case d.Attempt >= s.MaxDeliver:

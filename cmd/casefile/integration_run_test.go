@@ -350,3 +350,60 @@ func waitListening(t *testing.T, addr string) {
 	}
 	t.Fatalf("nothing listening on %s", addr)
 }
+
+// TestRunInterrupted sends SIGINT mid-run: the run must say it was
+// interrupted, exit non-zero, leave no document in flight (work in progress
+// finishes within the stop grace), and the same command must then finish.
+func TestRunInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(in, 0o755)
+	for i := range 60 {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), fmt.Appendf(nil, "Filing %d.\n%s", i, ref), 0o644)
+	}
+	args := []string{"run", "--workers", "1", in}
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	recPath := filepath.Join(dir, "records.jsonl")
+	for countLines(recPath) < 3 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err == nil {
+		t.Fatalf("interrupted run exited 0:\n%s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted:") {
+		t.Errorf("no interruption message:\n%s", stderr.String())
+	}
+	var out bytes.Buffer
+	st := exec.Command(os.Args[0], "status")
+	st.Dir = dir
+	st.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	st.Stdout = &out
+	if err := st.Run(); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 6 && strings.HasPrefix(f[0], "CASEFILE_") && f[3] != "0" {
+			t.Errorf("after a graceful stop, %s/%s has %s messages in flight", f[0], f[1], f[3])
+		}
+	}
+	start := time.Now()
+	if se, err := casefile(t, dir, args...); err != nil {
+		t.Fatalf("resumed run: %v\n%s", err, se)
+	}
+	files, _ := filepath.Glob(filepath.Join(in, "*"))
+	checkLedger(t, files, readRecords(t, recPath), nil)
+	t.Logf("status after stop:\n%s\nresumed in %s", out.String(), time.Since(start))
+}

@@ -32,6 +32,7 @@ type cli struct {
 	Worker   workerCmd   `cmd:"" help:"Run pipeline stages against a NATS server until stopped."`
 	Extract  extractCmd  `cmd:"" help:"Print the text of a document's pages (no NATS)."`
 	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
+	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 }
 

@@ -65,8 +65,12 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	var waitFor []*pipeline.Stage // consumers that must drain before we stop
 	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopStages()
+	// Sink writers outlive the stages, so that deliveries finishing during
+	// a stop are still written.
+	sinkCtx, stopSinks := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSinks()
 	for _, spec := range c.Sinks {
-		st, s, err := sinkStage(stageCtx, bus, spec, &c.stageFlags, e)
+		st, s, err := sinkStage(sinkCtx, bus, spec, &c.stageFlags, e)
 		if err != nil {
 			return err
 		}
@@ -75,7 +79,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		waitFor = append(waitFor, st)
 	}
 	if dlqPath != "" {
-		st, s, err := dlqStage(stageCtx, bus, dlqPath, &c.stageFlags, e)
+		st, s, err := dlqStage(sinkCtx, bus, dlqPath, &c.stageFlags, e)
 		if err != nil {
 			return err
 		}
@@ -213,6 +217,8 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 	}
 	defer closeBus()
 	var stages []*pipeline.Stage
+	sinkCtx, stopSinks := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSinks()
 	for _, name := range c.Stages {
 		switch name {
 		case pipeline.StageExtract, pipeline.StageAnnotate:
@@ -231,7 +237,7 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 				return errors.New("--stage sink needs at least one --sink")
 			}
 			for _, spec := range c.Sinks {
-				st, s, err := sinkStage(ctx, bus, spec, &c.stageFlags, e)
+				st, s, err := sinkStage(sinkCtx, bus, spec, &c.stageFlags, e)
 				if err != nil {
 					return err
 				}
