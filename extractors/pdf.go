@@ -154,21 +154,18 @@ func pageText(p pdf.Page) (text string, err error) {
 	if p.V.IsNull() {
 		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
 	}
-	content := p.Content()
-	gs := make([]glyph, 0, len(content.Text))
-	for _, t := range content.Text {
-		if t.S == "" {
-			continue
+	in, err := pageGlyphs(p)
+	if err != nil {
+		return "", err
+	}
+	gs := in.glyphs
+	for i := range gs {
+		if gs[i].size < 0.5 {
+			gs[i].size = 0.5
 		}
-		size := math.Abs(t.FontSize)
-		if size < 0.5 {
-			size = 0.5
+		if gs[i].w <= 0 {
+			gs[i].w = 0.5 * gs[i].size // font without widths: assume an average advance
 		}
-		w := t.W
-		if w <= 0 {
-			w = 0.5 * size // font without widths: assume an average advance
-		}
-		gs = append(gs, glyph{x: t.X, y: t.Y, w: w, size: size, s: strings.ToValidUTF8(t.S, "\uFFFD")})
 	}
 	return layout(gs), nil
 }

@@ -1,0 +1,318 @@
+package extractors
+
+import (
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// This file interprets a page's content stream for its text, in place of
+// ledongthuc/pdf's Page.Content, which advances glyphs by the width of a
+// byte rather than of a character code (so two-byte CID fonts drift and
+// scramble), ignores word spacing and TJ kerning, and never enters Form
+// XObjects, where many court filings keep their whole body text.
+
+// maxFormDepth bounds nested Form XObjects (a form may even draw itself).
+const maxFormDepth = 8
+
+// maxGlyphs bounds the glyphs read from one page, so a hostile stream
+// cannot exhaust memory.
+const maxGlyphs = 500_000
+
+type matrix [3][3]float64
+
+var identity = matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+
+func (x matrix) mul(y matrix) matrix {
+	var z matrix
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			for k := 0; k < 3; k++ {
+				z[i][j] += x[i][k] * y[k][j]
+			}
+		}
+	}
+	return z
+}
+
+func translate(tx, ty float64) matrix { return matrix{{1, 0, 0}, {0, 1, 0}, {tx, ty, 1}} }
+
+// font is what text layout needs of a PDF font.
+type font struct {
+	twoByte bool
+	enc     pdf.TextEncoding
+	first   int
+	widths  []float64       // simple fonts: from FirstChar
+	cidW    map[int]float64 // CID fonts: the W array
+	dw      float64         // default / missing width
+	scale   float64         // glyph space to text space (1/1000, or a Type 3 FontMatrix)
+	decoded map[int]string
+}
+
+func loadFont(v pdf.Value) *font {
+	f := &font{scale: 0.001, decoded: map[int]string{}}
+	pf := pdf.Font{V: v}
+	f.enc = pf.Encoder()
+	if v.Key("Subtype").Name() == "Type0" {
+		f.twoByte = true
+		desc := v.Key("DescendantFonts").Index(0)
+		f.dw = 1000
+		if dw := desc.Key("DW"); !dw.IsNull() {
+			f.dw = dw.Float64()
+		}
+		f.cidW = map[int]float64{}
+		w := desc.Key("W")
+		for i := 0; i < w.Len(); {
+			c := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 65536; j++ {
+					f.cidW[c+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			width := w.Index(i + 2).Float64()
+			for c2 := c; c2 <= last && c2-c < 65536; c2++ {
+				f.cidW[c2] = width
+			}
+			i += 3
+		}
+		return f
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths = append(f.widths, ws.Index(i).Float64())
+	}
+	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if v.Key("Subtype").Name() == "Type3" {
+		if fm := v.Key("FontMatrix"); fm.Len() >= 1 {
+			f.scale = fm.Index(0).Float64()
+		}
+	}
+	return f
+}
+
+func (f *font) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.cidW[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	if i := code - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	return f.dw
+}
+
+func (f *font) text(code int, raw string) string {
+	if s, ok := f.decoded[code]; ok {
+		return s
+	}
+	s := f.enc.Decode(raw)
+	f.decoded[code] = s
+	return s
+}
+
+// codes splits a shown string into character codes.
+func (f *font) codes(s string, fn func(code int, raw string)) {
+	if f.twoByte {
+		for i := 0; i+1 < len(s); i += 2 {
+			fn(int(s[i])<<8|int(s[i+1]), s[i:i+2])
+		}
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		fn(int(s[i]), s[i:i+1])
+	}
+}
+
+type textState struct {
+	tc, tw, th, tl, tfs, rise float64
+	font                      *font
+}
+
+type gstate struct {
+	ctm matrix
+	ts  textState
+}
+
+// interpreter collects the glyphs a page shows.
+type interpreter struct {
+	glyphs  []glyph
+	images  int // image XObjects drawn
+	rotated int // glyphs skipped for being rotated
+}
+
+func pageGlyphs(p pdf.Page) (*interpreter, error) {
+	in := &interpreter{}
+	in.run(p.V.Key("Contents"), p.Resources(), identity, 0)
+	return in, nil
+}
+
+// fontFor loads a font of resources by name, caching it in cache (one
+// per resource dictionary: pdf.Value is not comparable, names are).
+func fontFor(cache map[string]*font, resources pdf.Value, name string) *font {
+	if f, ok := cache[name]; ok {
+		return f
+	}
+	var f *font
+	if v := resources.Key("Font").Key(name); !v.IsNull() {
+		f = loadFont(v)
+	}
+	cache[name] = f
+	return f
+}
+
+func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
+	if strm.IsNull() || depth > maxFormDepth {
+		return
+	}
+	g := gstate{ctm: ctm, ts: textState{th: 1}}
+	fonts := map[string]*font{}
+	var stack []gstate
+	var tm, tlm matrix
+
+	show := func(s string) {
+		f := g.ts.font
+		if f == nil || len(in.glyphs) >= maxGlyphs {
+			return
+		}
+		ts := &g.ts
+		f.codes(s, func(code int, raw string) {
+			m := tm.mul(g.ctm)
+			trm := matrix{{ts.tfs * ts.th, 0, 0}, {0, ts.tfs, 0}, {0, ts.rise, 1}}.mul(m)
+			w0 := f.width(code) * f.scale
+			sx := math.Hypot(trm[0][0], trm[0][1])
+			size := math.Hypot(trm[1][0], trm[1][1])
+			if math.Abs(trm[0][1]) > math.Abs(trm[0][0]) {
+				in.rotated++
+			} else if text := f.text(code, raw); text != "" {
+				in.glyphs = append(in.glyphs, glyph{
+					x: trm[2][0], y: trm[2][1], w: w0 * sx, size: size,
+					s: strings.ToValidUTF8(text, "\uFFFD"),
+				})
+			}
+			tx := w0*ts.tfs + ts.tc
+			if !f.twoByte && code == ' ' {
+				tx += ts.tw
+			}
+			tm = translate(tx*ts.th, 0).mul(tm)
+		})
+	}
+	nextLine := func() {
+		tlm = translate(0, -g.ts.tl).mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			stack = append(stack, g)
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if n == 6 {
+				m := matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+				g.ctm = m.mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if n == 2 {
+				g.ts.font = fontFor(fonts, resources, args[0].Name())
+				g.ts.tfs = num(1)
+			}
+		case "Tc":
+			g.ts.tc = num(0)
+		case "Tw":
+			g.ts.tw = num(0)
+		case "Tz":
+			g.ts.th = num(0) / 100
+		case "TL":
+			g.ts.tl = num(0)
+		case "Ts":
+			g.ts.rise = num(0)
+		case "Td":
+			tlm = translate(num(0), num(1)).mul(tlm)
+			tm = tlm
+		case "TD":
+			g.ts.tl = -num(1)
+			tlm = translate(num(0), num(1)).mul(tlm)
+			tm = tlm
+		case "Tm":
+			if n == 6 {
+				tlm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+				tm = tlm
+			}
+		case "T*":
+			nextLine()
+		case "Tj":
+			if n == 1 {
+				show(args[0].RawString())
+			}
+		case "'":
+			nextLine()
+			if n == 1 {
+				show(args[0].RawString())
+			}
+		case "\"":
+			if n == 3 {
+				g.ts.tw, g.ts.tc = num(0), num(1)
+				nextLine()
+				show(args[2].RawString())
+			}
+		case "TJ":
+			if n != 1 {
+				return
+			}
+			arr := args[0]
+			for i := 0; i < arr.Len(); i++ {
+				v := arr.Index(i)
+				if v.Kind() == pdf.String {
+					show(v.RawString())
+				} else {
+					tx := -v.Float64() / 1000 * g.ts.tfs * g.ts.th
+					tm = translate(tx, 0).mul(tm)
+				}
+			}
+		case "Do":
+			if n != 1 {
+				return
+			}
+			xo := resources.Key("XObject").Key(args[0].Name())
+			switch xo.Key("Subtype").Name() {
+			case "Image":
+				in.images++
+			case "Form":
+				res := xo.Key("Resources")
+				if res.IsNull() {
+					res = resources
+				}
+				m := identity
+				if fm := xo.Key("Matrix"); fm.Len() == 6 {
+					m = matrix{{fm.Index(0).Float64(), fm.Index(1).Float64(), 0}, {fm.Index(2).Float64(), fm.Index(3).Float64(), 0}, {fm.Index(4).Float64(), fm.Index(5).Float64(), 1}}
+				}
+				in.run(xo, res, m.mul(g.ctm), depth+1)
+			}
+		}
+	})
+}
