@@ -135,6 +135,9 @@ func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, err
 func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	cons, err := s.Consumer(ctx, bus)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it started
+		}
 		return err
 	}
 	g, gctx := errgroup.WithContext(ctx)
@@ -172,7 +175,10 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 			return nil
 		})
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil
 }
 
 // process runs the handler on one message and settles it: every path ends
