@@ -88,6 +88,13 @@ func loadFont(v pdf.Value) *font {
 		f.widths = append(f.widths, ws.Index(i).Float64())
 	}
 	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(f.widths) == 0 && f.dw == 0 {
+		// The standard 14 fonts may omit Widths; a viewer uses built-in
+		// metrics. An average advance per family keeps glyphs of one
+		// string apart and in order; exact widths matter only for gaps
+		// between strings, which the producer positions itself.
+		f.dw = standardWidth(v.Key("BaseFont").Name())
+	}
 	if v.Key("Subtype").Name() == "Type3" {
 		if fm := v.Key("FontMatrix"); fm.Len() >= 1 {
 			f.scale = fm.Index(0).Float64()
@@ -151,6 +158,29 @@ type interpreter struct {
 func pageGlyphs(p pdf.Page) (*interpreter, error) {
 	in := &interpreter{}
 	in.run(p.V.Key("Contents"), p.Resources(), identity, 0)
+	// Clerks' FILED stamps and similar are often annotations; their text
+	// is in each one's normal appearance stream, placed at its Rect.
+	annots := p.V.Key("Annots")
+	for i := 0; i < annots.Len() && i < 1000; i++ {
+		a := annots.Index(i)
+		if a.Key("F").Int64()&2 != 0 { // hidden
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() != pdf.Stream {
+			ap = ap.Key(a.Key("AS").Name())
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		rect, bbox := a.Key("Rect"), ap.Key("BBox")
+		if rect.Len() != 4 || bbox.Len() != 4 {
+			continue
+		}
+		m := translate(rect.Index(0).Float64()-bbox.Index(0).Float64(), rect.Index(1).Float64()-bbox.Index(1).Float64())
+		res := ap.Key("Resources")
+		in.run(ap, res, m, 1)
+	}
 	return in, nil
 }
 
@@ -189,12 +219,21 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			w0 := f.width(code) * f.scale
 			sx := math.Hypot(trm[0][0], trm[0][1])
 			size := math.Hypot(trm[1][0], trm[1][1])
-			if math.Abs(trm[0][1]) > math.Abs(trm[0][0]) {
-				in.rotated++
-			} else if text := f.text(code, raw); text != "" {
+			if text := f.text(code, raw); text != "" && sx > 0 {
+				// Coordinates along the text direction (x) and across it
+				// (y), so rotated stamps lay out like any other line.
+				dx, dy := trm[0][0]/sx, trm[0][1]/sx
+				ox, oy := trm[2][0], trm[2][1]
+				// The glyph's box includes character spacing (Tc): letter-
+				// spaced text is one word; only wider gaps are spaces.
+				adv := w0 * sx
+				if ts.tfs != 0 {
+					adv = math.Max(0, (w0+ts.tc/ts.tfs)*sx)
+				}
 				in.glyphs = append(in.glyphs, glyph{
-					x: trm[2][0], y: trm[2][1], w: w0 * sx, size: size,
-					s: strings.ToValidUTF8(text, "\uFFFD"),
+					x: ox*dx + oy*dy, y: oy*dx - ox*dy, w: adv, size: size,
+					orient: orientation(dx, dy),
+					s:      ligatures.Replace(strings.ToValidUTF8(text, "\uFFFD")),
 				})
 			}
 			tx := w0*ts.tfs + ts.tc
@@ -316,3 +355,46 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 		}
 	})
 }
+
+// orientation buckets a text direction into 0 (left to right), 1 (bottom
+// to top), 2 (upside down) or 3 (top to bottom).
+func orientation(dx, dy float64) int {
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
+		return 0
+	case math.Abs(dx) >= math.Abs(dy):
+		return 2
+	case dy > 0:
+		return 1
+	default:
+		return 3
+	}
+}
+
+// standardWidth is an average glyph advance (1/1000 em) for fonts that
+// come without widths, by family name.
+func standardWidth(base string) float64 {
+	b := strings.ToLower(base)
+	switch {
+	case strings.Contains(b, "courier"), strings.Contains(b, "mono"):
+		return 600
+	case strings.Contains(b, "helvetica"), strings.Contains(b, "arial"):
+		if strings.Contains(b, "bold") {
+			return 611
+		}
+		return 556
+	case strings.Contains(b, "times"):
+		return 500
+	case strings.Contains(b, "zapf"), strings.Contains(b, "dingbat"):
+		return 800
+	default:
+		return 500
+	}
+}
+
+// ligatures expands the Latin ligature code points, as poppler does, so
+// that "ﬁrearms" reads and matches as "firearms".
+var ligatures = strings.NewReplacer(
+	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi",
+	"\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
+)

@@ -6,10 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/ledongthuc/pdf"
 
@@ -136,15 +133,7 @@ func docTitle(doc *pdf.Reader) (title string) {
 	return strings.TrimSpace(strings.ToValidUTF8(t, ""))
 }
 
-// glyph is one shown character in page space (points, y up).
-type glyph struct {
-	x, y, w, size float64
-	s             string
-}
-
-// pageText lays out a page's glyphs as lines of text: glyphs are grouped
-// into rows by baseline, ordered left to right, and a space is put wherever
-// the gap between two glyphs is wider than a fraction of the font size.
+// pageText lays out the text a page shows (see layout).
 func pageText(p pdf.Page) (text string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -168,65 +157,4 @@ func pageText(p pdf.Page) (text string, err error) {
 		}
 	}
 	return layout(gs), nil
-}
-
-func layout(gs []glyph) string {
-	if len(gs) == 0 {
-		return ""
-	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
-	var rows [][]glyph
-	for _, g := range gs {
-		if n := len(rows); n > 0 {
-			last := rows[n-1]
-			ref := last[0]
-			if math.Abs(ref.y-g.y) <= 0.4*math.Max(ref.size, g.size) {
-				rows[n-1] = append(last, g)
-				continue
-			}
-		}
-		rows = append(rows, []glyph{g})
-	}
-	var b strings.Builder
-	var line []byte
-	for ri, row := range rows {
-		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-		line = line[:0]
-		var prev *glyph
-		for i := range row {
-			g := &row[i]
-			if prev != nil {
-				// Fake bold: the same glyph printed twice at nearly the same place.
-				if g.s == prev.s && math.Abs(g.x-prev.x) < 0.15*g.size {
-					continue
-				}
-				gap := g.x - (prev.x + prev.w)
-				if gap > 0.18*math.Min(g.size, prev.size) && !isSpace(prev.s) && !isSpace(g.s) {
-					line = append(line, ' ')
-				}
-			}
-			prev = g
-			if isSpace(g.s) {
-				if len(line) > 0 && line[len(line)-1] != ' ' {
-					line = append(line, ' ')
-				}
-				continue
-			}
-			line = append(line, g.s...)
-		}
-		if ri > 0 {
-			b.WriteByte('\n')
-		}
-		b.Write(bytes.TrimRight(line, " "))
-	}
-	return b.String()
-}
-
-func isSpace(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) && r != '\u00a0' {
-			return false
-		}
-	}
-	return true
 }
