@@ -2,7 +2,9 @@ package extractors
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -48,6 +50,7 @@ type font struct {
 	dw      float64         // default / missing width
 	scale   float64         // glyph space to text space (1/1000, or a Type 3 FontMatrix)
 	decoded map[int]string
+	names   map[int]string // codes whose Differences glyph name is uniXXXX
 }
 
 func loadFont(v pdf.Value) *font {
@@ -82,6 +85,7 @@ func loadFont(v pdf.Value) *font {
 		}
 		return f
 	}
+	f.names = uniNames(v.Key("Encoding").Key("Differences"))
 	f.first = int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 256; i++ {
@@ -120,7 +124,10 @@ func (f *font) text(code int, raw string) string {
 	if s, ok := f.decoded[code]; ok {
 		return s
 	}
-	s := f.enc.Decode(raw)
+	s, ok := f.names[code]
+	if !ok {
+		s = f.enc.Decode(raw)
+	}
 	f.decoded[code] = s
 	return s
 }
@@ -398,3 +405,33 @@ var ligatures = strings.NewReplacer(
 	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi",
 	"\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
 )
+
+// uniNames reads the glyph names of an encoding's Differences array that
+// spell their code point ("uni2714", "u1F600"), which ledongthuc/pdf's name
+// table does not know.
+func uniNames(diffs pdf.Value) map[int]string {
+	var out map[int]string
+	code := 0
+	for i := 0; i < diffs.Len(); i++ {
+		v := diffs.Index(i)
+		if v.Kind() != pdf.Name {
+			code = int(v.Int64())
+			continue
+		}
+		name := v.Name()
+		hex, ok := strings.CutPrefix(name, "uni")
+		if !ok {
+			hex, ok = strings.CutPrefix(name, "u")
+		}
+		if ok && len(hex) >= 4 && len(hex) <= 6 {
+			if r, err := strconv.ParseUint(hex, 16, 32); err == nil && utf8.ValidRune(rune(r)) {
+				if out == nil {
+					out = map[int]string{}
+				}
+				out[code] = string(rune(r))
+			}
+		}
+		code++
+	}
+	return out
+}
