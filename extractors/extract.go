@@ -17,6 +17,8 @@ const DefaultMaxBytes = 256 << 20
 type Extractor struct {
 	PDF  PDF
 	Text PlainText
+	// OCR reads PDF pages that have no usable text layer.
+	OCR OCR
 	// MaxBytes bounds the document size. If zero, DefaultMaxBytes is used.
 	MaxBytes int64
 }
@@ -48,6 +50,13 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	switch ct := Sniff(head); {
 	case ct == schemas.ContentPDF:
 		ex, err = x.PDF.Extract(ctx, r, size)
+		if err == nil && x.OCR.Mode != OCROff {
+			data := make([]byte, size)
+			if _, rerr := r.ReadAt(data, 0); rerr != nil && rerr != io.EOF {
+				return nil, fmt.Errorf("extractors: read: %w", rerr)
+			}
+			x.OCR.apply(ctx, data, ex)
+		}
 	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
 		return nil, ErrNotPDF
 	case ct == schemas.ContentText:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,11 +30,12 @@ func TestExtractSamples(t *testing.T) {
 		{file: "ala-supreme-court-decision-list-2021-12-10.pdf", wantPages: 1, wantMethod: schemas.MethodText},
 		{file: "cacd-us-v-avenatti-notice-of-lodging.pdf", wantPages: 1, wantMethod: schemas.MethodText},
 		{file: "ny-snp-wtg-2012-press-release.pdf", wantPages: 5, wantMethod: schemas.MethodText},
-		{file: "fisc-in-re-motion-for-disclosure-scanned.pdf", wantPages: 1, wantMethod: schemas.MethodNone},
+		{file: "fisc-in-re-motion-for-disclosure-scanned.pdf", wantPages: 1, wantMethod: schemas.MethodOCR, wantText: "SURVEILLANCE COURT"},
 		{file: "empty-zero-byte.pdf", wantReason: extractors.ReasonEmpty},
 		{file: "cacd-us-v-singh-transcript-truncated.pdf", wantReason: extractors.ReasonMalformed},
 		{file: "html-saved-as-pdf.pdf", wantReason: extractors.ReasonNotPDF},
 	}
+	requireOCR(t)
 	var x extractors.Extractor
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -182,3 +184,14 @@ func FuzzExtract(f *testing.F) {
 }
 
 func isUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// requireOCR fails the test when the OCR tools are missing: CI installs
+// them, and without them the scanned samples cannot be checked.
+func requireOCR(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"pdftoppm", "tesseract"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s not found: install poppler-utils and tesseract-ocr (see .ci/run)", tool)
+		}
+	}
+}

@@ -17,10 +17,11 @@ type extractCmd struct {
 	File     string `arg:"" type:"existingfile" help:"A PDF or text file."`
 	JSON     bool   `name:"json" help:"Print one JSON object per page instead of text."`
 	MaxPages int    `name:"max-pages" default:"2000" help:"Refuse documents with more pages."`
+	OCR      string `name:"ocr" enum:"auto,off,force" default:"auto" help:"OCR pages without a usable text layer (auto), never (off), or always (force)."`
 }
 
 func (c *extractCmd) Run(ctx context.Context, e *env) error {
-	ex, _, err := extractFile(ctx, c.File, c.MaxPages)
+	ex, _, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
 	if err != nil {
 		return err
 	}
@@ -42,12 +43,12 @@ func (c *extractCmd) Run(ctx context.Context, e *env) error {
 	return nil
 }
 
-func extractFile(ctx context.Context, path string, maxPages int) (*extractors.Extraction, int64, error) {
+func extractFile(ctx context.Context, path string, maxPages int, ocr string) (*extractors.Extraction, int64, error) {
 	data, err := readBounded(path, extractors.DefaultMaxBytes)
 	if err != nil {
 		return nil, 0, err
 	}
-	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: maxPages}}
+	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: maxPages}, OCR: extractors.OCR{Mode: extractors.OCRMode(ocr)}}
 	ex, err := x.Extract(ctx, path, strings.NewReader(string(data)), int64(len(data)))
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w (%s)", path, err, extractors.Reason(err))
@@ -78,10 +79,11 @@ func readBounded(path string, limit int64) ([]byte, error) {
 type annotateCmd struct {
 	File     string `arg:"" type:"existingfile" help:"A PDF or text file."`
 	MaxPages int    `name:"max-pages" default:"2000" help:"Refuse documents with more pages."`
+	OCR      string `name:"ocr" enum:"auto,off,force" default:"auto" help:"OCR pages without a usable text layer (auto), never (off), or always (force)."`
 }
 
 func (c *annotateCmd) Run(ctx context.Context, e *env) error {
-	ex, size, err := extractFile(ctx, c.File, c.MaxPages)
+	ex, size, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
 	if err != nil {
 		return err
 	}

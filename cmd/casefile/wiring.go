@@ -88,6 +88,15 @@ type stageFlags struct {
 	Timeout  time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
 	AckWait  time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
 	Attempts int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
+	OCR      string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
+}
+
+func (f *stageFlags) extractor() *extractors.Extractor {
+	return &extractors.Extractor{
+		PDF:      extractors.PDF{MaxPages: f.MaxPages},
+		MaxBytes: f.MaxBytes,
+		OCR:      extractors.OCR{Mode: extractors.OCRMode(f.OCR)},
+	}
 }
 
 func (f *stageFlags) workers() int {
@@ -106,7 +115,7 @@ func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log 
 
 // processingStages returns the extract and annotate stages.
 func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Models, log *slog.Logger) []*pipeline.Stage {
-	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: f.MaxPages}, MaxBytes: f.MaxBytes}
+	x := f.extractor()
 	return []*pipeline.Stage{
 		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested,
 			&workers.Extract{Bus: bus, Extractor: x}, log),
