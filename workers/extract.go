@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/casefile/casefile/extractors"
 	"github.com/casefile/casefile/pipeline"
@@ -13,8 +14,17 @@ import (
 // Extract is the extract stage: document bytes from the object store in,
 // pages of text out on SubjectExtracted.
 type Extract struct {
-	Bus       *pipeline.Bus
-	Extractor *extractors.Extractor
+	Bus *pipeline.Bus
+	// Extractor does the work: an *extractors.Extractor in this process,
+	// or an *Isolated child process per document.
+	Extractor Extractor
+	// MaxBytes bounds a document. If zero, extractors.DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Extractor is what the extract stage needs of an extraction.
+type Extractor interface {
+	Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*extractors.Extraction, error)
 }
 
 // Handle implements pipeline.Handler.
@@ -26,7 +36,11 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
 		return err
 	}
-	data, err := w.Bus.Document(ctx, in.ID, maxBytes(w.Extractor))
+	limit := w.MaxBytes
+	if limit == 0 {
+		limit = extractors.DefaultMaxBytes
+	}
+	data, err := w.Bus.Document(ctx, in.ID, limit)
 	switch {
 	case errors.Is(err, pipeline.ErrTooLarge):
 		return pipeline.Permanent(extractors.ReasonTooLarge, err)
@@ -39,7 +53,11 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		return w.Extractor.Extract(ctx, in.Source, bytes.NewReader(data), int64(len(data)))
 	})
 	if err != nil {
-		if ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded) {
+		var ce *ChildError
+		switch {
+		case errors.As(err, &ce):
+			return pipeline.Permanent(ce.Reason, err)
+		case ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded):
 			return err // stopping
 		}
 		return pipeline.Permanent(extractors.Reason(err), err)
@@ -52,13 +70,6 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		Warnings:    ex.Warnings,
 	}
 	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, in.Meta(), out)
-}
-
-func maxBytes(x *extractors.Extractor) int64 {
-	if x.MaxBytes == 0 {
-		return extractors.DefaultMaxBytes
-	}
-	return x.MaxBytes
 }
 
 // runBounded runs fn and returns its result, or ctx's error as soon as ctx

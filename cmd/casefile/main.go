@@ -34,6 +34,8 @@ type cli struct {
 	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
+
+	ExtractChild extractChildCmd `cmd:"" name:"extract-child" hidden:"" help:"Extract one document from stdin (used by the extract stage)."`
 }
 
 // env is what every command gets: where to write, and the logger.

@@ -61,7 +61,10 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	}
 	defer closeBus()
 
-	stages := c.processingStages(bus, models, e.log)
+	stages, err := c.processingStages(bus, models, e.log)
+	if err != nil {
+		return err
+	}
 	var waitFor []*pipeline.Stage // consumers that must drain before we stop
 	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopStages()
@@ -226,7 +229,11 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 				if models, err = extractors.LoadModels(); err != nil {
 					return err
 				}
-				for _, st := range c.processingStages(bus, models, e.log) {
+				ps, err := c.processingStages(bus, models, e.log)
+				if err != nil {
+					return err
+				}
+				for _, st := range ps {
 					if contains(c.Stages, st.Name) {
 						stages = append(stages, st)
 					}

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -89,6 +91,25 @@ type stageFlags struct {
 	AckWait  time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
 	Attempts int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
 	OCR      string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
+	Isolate  bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
+}
+
+// extractStage builds the extract stage's worker: in a child process per
+// document unless --no-isolate.
+func (f *stageFlags) extractWorker(bus *pipeline.Bus) (*workers.Extract, error) {
+	if !f.Isolate {
+		return &workers.Extract{Bus: bus, Extractor: f.extractor(), MaxBytes: f.MaxBytes}, nil
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("find own binary for isolated extraction: %w", err)
+	}
+	iso := &workers.Isolated{
+		Command: []string{self, "extract-child", "--ocr", f.OCR,
+			"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10)},
+		Env: os.Environ(),
+	}
+	return &workers.Extract{Bus: bus, Extractor: iso, MaxBytes: f.MaxBytes}, nil
 }
 
 func (f *stageFlags) extractor() *extractors.Extractor {
@@ -114,14 +135,16 @@ func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log 
 }
 
 // processingStages returns the extract and annotate stages.
-func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Models, log *slog.Logger) []*pipeline.Stage {
-	x := f.extractor()
+func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Models, log *slog.Logger) ([]*pipeline.Stage, error) {
+	xw, err := f.extractWorker(bus)
+	if err != nil {
+		return nil, err
+	}
 	return []*pipeline.Stage{
-		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested,
-			&workers.Extract{Bus: bus, Extractor: x}, log),
+		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested, xw, log),
 		f.stage(pipeline.StageAnnotate, pipeline.StreamDocs, pipeline.SubjectExtracted,
 			&workers.Annotate{Bus: bus, Annotator: extractors.NewAnnotator(models)}, log),
-	}
+	}, nil
 }
 
 // sinkStage opens the sink a spec names and returns its stage. Each spec
