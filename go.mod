@@ -36,3 +36,5 @@ require (
 	gonum.org/v1/gonum v0.7.0 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )
+
+replace github.com/ledongthuc/pdf => ./third_party/pdf

@@ -13,16 +13,28 @@
 // [LoadModels] and shared read-only; [Annotator] finds people, places and
 // organizations and pins each to its page and code-point span.
 //
-// What github.com/ledongthuc/pdf cannot do, and what this package does about it:
+// What github.com/ledongthuc/pdf cannot do, and what casefile does about it.
+// The library is vendored, patched, in third_party/pdf (see its
+// encrypt_v5.go and repair.go); the rest is worked around here:
 //
-//   - It rejects anything but "%PDF-1.x" followed by a newline at byte 0; we
-//     find the header within the first KiB and hand the library a view that
-//     starts there.
-//   - It looks for %%EOF only in the last 100 bytes; we cut trailing junk
-//     back to the last %%EOF.
-//   - It cannot rebuild a missing or broken cross-reference table, and has no
-//     AES-256 support: such files fail with extract.malformed or
-//     extract.encrypted.
-//   - It reports many errors by panicking; every call into it is recovered.
-//   - GetPlainText glues words; we place glyphs by position instead.
+//   - It rejects anything but "%PDF-1.x" and a newline at byte 0: we find
+//     the header within the first KiB, as poppler does, and the patched
+//     reader takes any "%PDF-d.d".
+//   - It looks for %%EOF only in the last 100 bytes: we cut trailing junk
+//     (NUL padding, appended HTML) back to the last %%EOF.
+//   - It cannot rebuild a missing or broken cross-reference table: the
+//     patched reader scans for objects, as poppler and mutool do, and the
+//     record says so in a warning.
+//   - It has no AES-256 (security handler revisions 5 and 6): patched in,
+//     for the empty user password; other passwords give extract.encrypted.
+//   - Page.Content advances glyphs by byte instead of character code,
+//     ignores word spacing and kerning, and skips Form XObjects and
+//     annotation appearances: content.go interprets the stream itself.
+//   - GetPlainText glues words: layout.go places words by position.
+//   - It reports many errors by panicking: every call into it is recovered.
+//
+// Reason codes (errors.go, and extract.crashed from an isolated child) are
+// a closed set: extract.empty, extract.not_pdf, extract.unsupported,
+// extract.encrypted, extract.malformed, extract.too_large,
+// extract.too_many_pages, extract.panic, extract.timeout.
 package extractors

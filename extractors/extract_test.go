@@ -32,7 +32,8 @@ func TestExtractSamples(t *testing.T) {
 		{file: "ny-snp-wtg-2012-press-release.pdf", wantPages: 5, wantMethod: schemas.MethodText},
 		{file: "fisc-in-re-motion-for-disclosure-scanned.pdf", wantPages: 1, wantMethod: schemas.MethodOCR, wantText: "SURVEILLANCE COURT"},
 		{file: "empty-zero-byte.pdf", wantReason: extractors.ReasonEmpty},
-		{file: "cacd-us-v-singh-transcript-truncated.pdf", wantReason: extractors.ReasonMalformed},
+		{file: "cacd-us-v-singh-transcript-truncated.pdf", wantPages: 20, wantMethod: schemas.MethodText, wantText: "UNITED STATES DISTRICT COURT"},
+		{file: "no-objects.pdf", wantReason: extractors.ReasonMalformed},
 		{file: "html-saved-as-pdf.pdf", wantReason: extractors.ReasonNotPDF},
 	}
 	requireOCR(t)

@@ -69,6 +69,9 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		return nil, fmt.Errorf("%w: %d pages, limit %d", ErrTooManyPages, n, maxPages)
 	}
 	ex = &Extraction{ContentType: schemas.ContentPDF, Title: docTitle(doc)}
+	if doc.Repaired() {
+		ex.Warnings = append(ex.Warnings, "the cross-reference table was missing or broken and was rebuilt by scanning the file; text may be incomplete")
+	}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -84,9 +84,7 @@ func TestTextMatchesPoppler(t *testing.T) {
 }
 
 // knownGaps are corpus files poppler reads and we cannot yet, and why.
-var knownGaps = map[string]string{
-	"cand-us-v-nikulin-transcript-encrypted-owner.pdf": "AES-256 (revision 6) encryption, which ledongthuc/pdf does not implement",
-}
+var knownGaps = map[string]string{}
 
 // TestCorpusTextAgreement prints the same figures for every file of
 // ../shared/corpus that has a reference text, and overall; run it with -v.

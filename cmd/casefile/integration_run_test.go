@@ -45,9 +45,9 @@ func casefile(t *testing.T, dir string, args ...string) (string, error) {
 // expected dead-letter reasons of the sample files; every other file in
 // testdata/pdfs must become a record.
 var wantDead = map[string]string{
-	"empty-zero-byte.pdf":                      "ingest.empty",
-	"cacd-us-v-singh-transcript-truncated.pdf": "extract.malformed",
-	"html-saved-as-pdf.pdf":                    "extract.not_pdf",
+	"empty-zero-byte.pdf":   "ingest.empty",
+	"no-objects.pdf":        "extract.malformed",
+	"html-saved-as-pdf.pdf": "extract.not_pdf",
 }
 
 func TestRunSamplesEndToEnd(t *testing.T) {
