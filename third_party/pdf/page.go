@@ -25,8 +25,14 @@ type Page struct {
 func (r *Reader) Page(num int) Page {
 	num-- // now 0-indexed
 	page := r.Trailer().Key("Root").Key("Pages")
+	// casefile: a page tree is at most this deep; a Kids array that
+	// contains its own node (seen in fuzzing) would loop forever.
+	depth := 0
 Search:
 	for page.Key("Type").Name() == "Pages" {
+		if depth++; depth > maxPageTreeDepth {
+			return Page{}
+		}
 		count := int(page.Key("Count").Int64())
 		if count < num {
 			return Page{}
@@ -54,6 +60,9 @@ Search:
 	}
 	return Page{}
 }
+
+// maxPageTreeDepth bounds page-tree descent (casefile addition).
+const maxPageTreeDepth = 64
 
 // NumPage returns the number of pages in the PDF file.
 func (r *Reader) NumPage() int {
@@ -114,7 +123,8 @@ func (r *Reader) GetStyledTexts() (sentences []Text, err error) {
 }
 
 func (p Page) findInherited(key string) Value {
-	for v := p.V; !v.IsNull(); v = v.Key("Parent") {
+	// casefile: bounded, a Parent chain can be a cycle.
+	for v, n := p.V, 0; !v.IsNull() && n < maxPageTreeDepth; v, n = v.Key("Parent"), n+1 {
 		if r := v.Key(key); !r.IsNull() {
 			return r
 		}

@@ -244,11 +244,16 @@ func readXref(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 // positioned at the start of each previous section and must return that
 // section's own /Prev entry (or nil) to continue the chain.
 func readPrevXrefs(r *Reader, first object, parse func(b *buffer) (object, error)) error {
+	seen := map[int64]bool{} // casefile: a /Prev chain can be a cycle
 	for prev := first; prev != nil; {
 		off, ok := prev.(int64)
 		if !ok {
 			return fmt.Errorf("malformed PDF: xref Prev is not integer: %v", prev)
 		}
+		if seen[off] || off < 0 || off >= r.end {
+			return fmt.Errorf("malformed PDF: xref Prev %d loops or is out of range", off)
+		}
+		seen[off] = true
 		b := newBuffer(io.NewSectionReader(r.f, off, r.end-off), off)
 		next, err := parse(b)
 		if err != nil {
@@ -406,8 +411,15 @@ func ensureXrefLen(table []xref, x int) []xref {
 	if x < len(table) {
 		return table
 	}
+	if x > maxXrefObjects {
+		// casefile: an absurd object number would allocate gigabytes.
+		panic(fmt.Sprintf("malformed PDF: object number %d", x))
+	}
 	return append(table, make([]xref, x-len(table)+1)...)
 }
+
+// maxXrefObjects bounds object numbers (casefile addition).
+const maxXrefObjects = 10_000_000
 
 func readXrefTable(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	var table []xref
