@@ -22,23 +22,26 @@ const maxFormDepth = 8
 // cannot exhaust memory.
 const maxGlyphs = 500_000
 
-type matrix [3][3]float64
+// matrix is a PDF transformation matrix [a b c d e f]: a point (x, y)
+// maps to (a·x + c·y + e, b·x + d·y + f).
+type matrix struct{ a, b, c, d, e, f float64 }
 
-var identity = matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+var identity = matrix{a: 1, d: 1}
 
+// mul returns x followed by y.
 func (x matrix) mul(y matrix) matrix {
-	var z matrix
-	for i := 0; i < 3; i++ {
-		for j := 0; j < 3; j++ {
-			for k := 0; k < 3; k++ {
-				z[i][j] += x[i][k] * y[k][j]
-			}
-		}
+	return matrix{
+		a: x.a*y.a + x.b*y.c, b: x.a*y.b + x.b*y.d,
+		c: x.c*y.a + x.d*y.c, d: x.c*y.b + x.d*y.d,
+		e: x.e*y.a + x.f*y.c + y.e, f: x.e*y.b + x.f*y.d + y.f,
 	}
-	return z
 }
 
-func translate(tx, ty float64) matrix { return matrix{{1, 0, 0}, {0, 1, 0}, {tx, ty, 1}} }
+func translate(tx, ty float64) matrix { return matrix{a: 1, d: 1, e: tx, f: ty} }
+
+func matrixOf(v pdf.Value) matrix {
+	return matrix{v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64(), v.Index(4).Float64(), v.Index(5).Float64()}
+}
 
 // font is what text layout needs of a PDF font.
 type font struct {
@@ -213,6 +216,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 	fonts := map[string]*font{}
 	var stack []gstate
 	var tm, tlm matrix
+	var argBuf []pdf.Value // operands, reused across operators
 
 	show := func(s string) {
 		f := g.ts.font
@@ -222,15 +226,15 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 		ts := &g.ts
 		f.codes(s, func(code int, raw string) {
 			m := tm.mul(g.ctm)
-			trm := matrix{{ts.tfs * ts.th, 0, 0}, {0, ts.tfs, 0}, {0, ts.rise, 1}}.mul(m)
+			trm := matrix{a: ts.tfs * ts.th, d: ts.tfs, f: ts.rise}.mul(m)
 			w0 := f.width(code) * f.scale
-			sx := math.Hypot(trm[0][0], trm[0][1])
-			size := math.Hypot(trm[1][0], trm[1][1])
+			sx := math.Hypot(trm.a, trm.b)
+			size := math.Hypot(trm.c, trm.d)
 			if text := f.text(code, raw); text != "" && sx > 0 {
 				// Coordinates along the text direction (x) and across it
 				// (y), so rotated stamps lay out like any other line.
-				dx, dy := trm[0][0]/sx, trm[0][1]/sx
-				ox, oy := trm[2][0], trm[2][1]
+				dx, dy := trm.a/sx, trm.b/sx
+				ox, oy := trm.e, trm.f
 				// The glyph's box includes character spacing (Tc): letter-
 				// spaced text is one word; only wider gaps are spaces.
 				adv := w0 * sx
@@ -247,7 +251,8 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			if !f.twoByte && code == ' ' {
 				tx += ts.tw
 			}
-			tm = translate(tx*ts.th, 0).mul(tm)
+			tm.e += tx * ts.th * tm.a // translate(tx·th, 0) then tm
+			tm.f += tx * ts.th * tm.b
 		})
 	}
 	nextLine := func() {
@@ -257,10 +262,14 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
-		args := make([]pdf.Value, n)
+		args := argBuf[:0]
+		for range n {
+			args = append(args, pdf.Value{})
+		}
 		for i := n - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
+		argBuf = args
 		num := func(i int) float64 {
 			if i < len(args) {
 				return args[i].Float64()
@@ -277,7 +286,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			}
 		case "cm":
 			if n == 6 {
-				m := matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+				m := matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
 				g.ctm = m.mul(g.ctm)
 			}
 		case "BT":
@@ -306,7 +315,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			tm = tlm
 		case "Tm":
 			if n == 6 {
-				tlm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
 				tm = tlm
 			}
 		case "T*":
@@ -337,7 +346,8 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 					show(v.RawString())
 				} else {
 					tx := -v.Float64() / 1000 * g.ts.tfs * g.ts.th
-					tm = translate(tx, 0).mul(tm)
+					tm.e += tx * tm.a
+					tm.f += tx * tm.b
 				}
 			}
 		case "Do":
@@ -355,7 +365,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 				}
 				m := identity
 				if fm := xo.Key("Matrix"); fm.Len() == 6 {
-					m = matrix{{fm.Index(0).Float64(), fm.Index(1).Float64(), 0}, {fm.Index(2).Float64(), fm.Index(3).Float64(), 0}, {fm.Index(4).Float64(), fm.Index(5).Float64(), 1}}
+					m = matrixOf(fm)
 				}
 				in.run(xo, res, m.mul(g.ctm), depth+1)
 			}

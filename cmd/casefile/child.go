@@ -22,6 +22,7 @@ type extractChildCmd struct {
 }
 
 func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
+	shortLived()
 	data, err := io.ReadAll(io.LimitReader(os.Stdin, c.MaxBytes+1))
 	if err != nil {
 		return err

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unsafe"
 )
 
 // A token is a PDF token in the input stream, one of the following Go types:
@@ -315,7 +317,12 @@ func (b *buffer) readKeyword() token {
 		tmp = append(tmp, c)
 	}
 	b.tmp = tmp
-	s := string(tmp)
+	// casefile: no allocation for the common tokens. s aliases tmp and is
+	// only parsed, never kept; operators come from an intern table.
+	if len(tmp) == 0 {
+		return keyword("")
+	}
+	s := unsafe.String(&tmp[0], len(tmp))
 	switch {
 	case s == "true":
 		return true
@@ -324,18 +331,31 @@ func (b *buffer) readKeyword() token {
 	case isInteger(s):
 		x, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			b.errorf("invalid integer %s", s)
+			b.errorf("invalid integer %s", string(tmp))
 		}
 		return x
 	case isReal(s):
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			b.errorf("invalid real %s", s)
+			b.errorf("invalid real %s", string(tmp))
 		}
 		return x
 	}
+	if k, ok := internedKeywords[s]; ok {
+		return k
+	}
 	return keyword(string(tmp))
 }
+
+// internedKeywords are the content-stream operators and syntax keywords,
+// returned without allocating (casefile addition).
+var internedKeywords = func() map[string]keyword {
+	m := map[string]keyword{}
+	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj stream endstream R xref trailer startxref null [ ] << >> dict def begin end`) {
+		m[k] = keyword(k)
+	}
+	return m
+}()
 
 func isInteger(s string) bool {
 	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {

@@ -86,7 +86,8 @@ type Reader struct {
 	trailerptr objptr
 	key        []byte
 	useAES     bool
-	repaired   bool // casefile: the xref table was rebuilt by scanning
+	repaired   bool              // casefile: the xref table was rebuilt by scanning
+	cache      map[objptr]object // casefile: resolved indirect objects
 }
 
 type xref struct {
@@ -780,6 +781,20 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		if ptr.id >= uint32(len(r.xref)) {
 			return Value{}
 		}
+		// casefile: parsed objects are cached; without it every Key on an
+		// indirect value re-reads (and for object streams re-inflates and
+		// re-scans) the object, which made page-tree walks quadratic.
+		if obj, ok := r.cache[ptr]; ok {
+			return Value{r, ptr, obj}
+		}
+		defer func() {
+			if v, ok := x.(objptr); !ok || v != ptr {
+				if r.cache == nil {
+					r.cache = map[objptr]object{}
+				}
+				r.cache[ptr] = x
+			}
+		}()
 		xref := r.xref[ptr.id]
 		if xref.ptr != ptr || !xref.inStream && xref.offset == 0 {
 			return Value{}
