@@ -87,16 +87,19 @@ func needsOCR(m OCRMode, p schemas.Page) bool {
 	return !usableText(p.Text)
 }
 
-// usableText reports whether text reads as words.
+// usableText reports whether a text layer reads as words or numbers:
+// enough characters, mostly letters and digits, and mostly tokens shaped
+// like words ("19A", "$25" and "Page" are; "81,7('67$7(6", what a font
+// without a Unicode map gives, is not).
 func usableText(text string) bool {
-	var letters, total, words, wordlike int
+	var alnum, total, words, wordlike int
 	for _, r := range text {
 		if unicode.IsSpace(r) {
 			continue
 		}
 		total++
-		if unicode.IsLetter(r) {
-			letters++
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			alnum++
 		}
 	}
 	if total < 200 {
@@ -108,10 +111,11 @@ func usableText(text string) bool {
 			wordlike++
 		}
 	}
-	return float64(letters)/float64(total) > 0.5 && float64(wordlike)/float64(words) > 0.4
+	return float64(alnum)/float64(total) > 0.6 && float64(wordlike)/float64(words) > 0.5
 }
 
-// looksLikeWord: letters (after trimming punctuation) with a vowel, or a number.
+// looksLikeWord: after trimming punctuation, letters and digits with only
+// word-internal punctuation, and a vowel unless it holds a digit.
 func looksLikeWord(w string) bool {
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if w == "" {
@@ -124,11 +128,12 @@ func looksLikeWord(w string) bool {
 			digits++
 		case strings.ContainsRune("aeiouyAEIOUY", r):
 			vowels++
-		case !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' && r != ',' && r != '/':
+		case unicode.IsLetter(r), strings.ContainsRune("-'’.,/:§", r):
+		default:
 			return false
 		}
 	}
-	return digits == len(w) || vowels > 0
+	return digits > 0 || vowels > 0
 }
 
 // apply recognizes the pages of the PDF in data that need it, replacing
