@@ -33,6 +33,7 @@ type cli struct {
 	Extract  extractCmd  `cmd:"" help:"Print the text of a document's pages (no NATS)."`
 	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
+	Eval     evalCmd     `cmd:"" help:"Score records against gold annotations: precision, recall and F1 per entity type."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
 	ExtractChild extractChildCmd `cmd:"" name:"extract-child" hidden:"" help:"Extract one document from stdin (used by the extract stage)."`

@@ -1,0 +1,247 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Types scored, in report order.
+var Types = []string{"PERSON", "PLACE", "ORGANIZATION", "QUANTITY", "CHARGE"}
+
+// Counts are entity-level outcomes.
+type Counts struct{ TP, FP, FN int }
+
+// Add sums counts.
+func (c *Counts) Add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
+
+// P is precision, 0 when nothing was predicted.
+func (c Counts) P() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// R is recall, 0 when there is nothing to find.
+func (c Counts) R() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 is the harmonic mean of P and R.
+func (c Counts) F1() float64 {
+	p, r := c.P(), c.R()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Mode is strict or lenient matching.
+type Mode int
+
+// Matching modes.
+const (
+	Strict Mode = iota
+	Lenient
+)
+
+func (m Mode) String() string { return [...]string{"strict", "lenient"}[m] }
+
+// Report holds the counts per mode and type, and per document.
+type Report struct {
+	ByType [2]map[string]*Counts
+	ByDoc  map[string]*[2]map[string]*Counts
+	// Misses lists, per document and type, what strict matching missed
+	// (FN) and what it counted as false (FP), for debugging.
+	Misses []Miss
+}
+
+// Miss is one strict error.
+type Miss struct {
+	Doc, Type, Kind, Text string // Kind: "FN" or "FP"
+}
+
+// Score compares predicted entities of records with the gold files. A
+// record belongs to a gold document by its id (a gold alias) or its
+// source's file stem.
+func Score(golds []Gold, recs []schemas.Record) *Report {
+	rep := &Report{ByDoc: map[string]*[2]map[string]*Counts{}}
+	for m := range rep.ByType {
+		rep.ByType[m] = map[string]*Counts{}
+		for _, t := range Types {
+			rep.ByType[m][t] = &Counts{}
+		}
+	}
+	byKey := map[string]*schemas.Record{}
+	for i := range recs {
+		r := &recs[i]
+		byKey[r.ID] = r
+		byKey[strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source))] = r
+	}
+	for _, g := range golds {
+		rec := byKey[g.Doc]
+		for _, a := range g.Aliases {
+			if rec == nil {
+				rec = byKey[a]
+			}
+		}
+		doc := &[2]map[string]*Counts{{}, {}}
+		rep.ByDoc[g.Doc] = doc
+		for _, t := range Types {
+			preds := predictions(g, rec, t)
+			for m := Strict; m <= Lenient; m++ {
+				c, misses := scoreType(g, t, preds, m)
+				doc[m][t] = &c
+				rep.ByType[m][t].Add(c)
+				if m == Strict {
+					rep.Misses = append(rep.Misses, misses...)
+				}
+			}
+		}
+	}
+	return rep
+}
+
+// predictions returns the distinct normalized strings of type t in rec, on
+// the gold document's pages.
+func predictions(g Gold, rec *schemas.Record, t string) []string {
+	if rec == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range rec.Entities {
+		if string(e.Type) != t {
+			continue
+		}
+		if len(g.Pages) == 2 && (e.Page < g.Pages[0] || e.Page > g.Pages[1]) {
+			continue
+		}
+		n := Normalize(t, e.Text)
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss) {
+	var ents []GoldEntity
+	for _, e := range g.Entities {
+		if e.Type == t {
+			ents = append(ents, e)
+		}
+	}
+	norms := make([][]string, len(ents))
+	for i, e := range ents {
+		for _, mention := range append([]string{e.Text}, e.Mentions...) {
+			norms[i] = append(norms[i], Normalize(t, mention))
+		}
+	}
+	// edges[p] lists the required entities p matches; matchesAny says
+	// whether p matches any entity, optional ones included.
+	edges := make([][]int, len(preds))
+	matchesAny := make([]bool, len(preds))
+	for p, s := range preds {
+		for i := range ents {
+			if matchEntity(s, norms[i], m) {
+				matchesAny[p] = true
+				if !ents[i].Optional {
+					edges[p] = append(edges[p], i)
+				}
+			}
+		}
+	}
+	owner := make([]int, len(ents)) // entity → predicted string, or -1
+	for i := range owner {
+		owner[i] = -1
+	}
+	var augment func(p int, seen []bool) bool
+	augment = func(p int, seen []bool) bool {
+		for _, i := range edges[p] {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			if owner[i] < 0 || augment(owner[i], seen) {
+				owner[i] = p
+				return true
+			}
+		}
+		return false
+	}
+	var c Counts
+	for p := range preds {
+		if augment(p, make([]bool, len(ents))) {
+			c.TP++
+		}
+	}
+	var misses []Miss
+	for i, e := range ents {
+		if !e.Optional && owner[i] < 0 {
+			c.FN++
+			misses = append(misses, Miss{g.Doc, t, "FN", e.Text})
+		}
+	}
+	for p, s := range preds {
+		if !matchesAny[p] {
+			c.FP++
+			misses = append(misses, Miss{g.Doc, t, "FP", s})
+		}
+	}
+	return c, misses
+}
+
+func matchEntity(pred string, mentions []string, m Mode) bool {
+	compact := strings.ReplaceAll(pred, " ", "")
+	for _, n := range mentions {
+		if compact == strings.ReplaceAll(n, " ", "") {
+			return true
+		}
+	}
+	if m == Strict {
+		return false
+	}
+	pt := strings.Fields(pred)
+	for _, n := range mentions {
+		nt := strings.Fields(n)
+		if (contains(pt, nt) && hasContent(nt)) || (contains(nt, pt) && hasContent(pt)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Micro sums counts over types.
+func (r *Report) Micro(m Mode, types ...string) Counts {
+	var c Counts
+	for _, t := range types {
+		c.Add(*r.ByType[m][t])
+	}
+	return c
+}
+
+// Write prints the per-type table, strict and lenient, with micro-averages
+// over the five types and over the four core types (without ORGANIZATION).
+func (r *Report) Write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "type\tstrict P\tR\tF1\tlenient P\tR\tF1\tTP\tFP\tFN\t")
+	row := func(name string, s, l Counts) {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", name, s.P(), s.R(), s.F1(), l.P(), l.R(), l.F1(), s.TP, s.FP, s.FN)
+	}
+	for _, t := range Types {
+		row(t, *r.ByType[Strict][t], *r.ByType[Lenient][t])
+	}
+	core := []string{"PERSON", "PLACE", "QUANTITY", "CHARGE"}
+	row("micro (all)", r.Micro(Strict, Types...), r.Micro(Lenient, Types...))
+	row("micro (core)", r.Micro(Strict, core...), r.Micro(Lenient, core...))
+	return tw.Flush()
+}
