@@ -3,6 +3,7 @@ package extractors
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -30,8 +31,8 @@ type Stats struct {
 // checks ctx between pages.
 func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schemas.Entity, Stats, error) {
 	var (
-		out   []schemas.Entity
 		stats Stats
+		all   []pageEntities
 	)
 	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
@@ -40,14 +41,207 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		if strings.TrimSpace(p.Text) == "" {
 			continue
 		}
-		ents, n, err := a.annotatePage(p)
+		pe, n, err := a.annotatePage(p)
 		if err != nil {
 			return nil, stats, err
 		}
 		stats.Tokens += n
-		out = append(out, ents...)
+		all = append(all, pe)
+	}
+	propagateSurnames(all)
+	var out []schemas.Entity
+	for _, pe := range all {
+		out = append(out, pe.entities()...)
 	}
 	return out, stats, nil
+}
+
+// pageEntities is one page's words and the spans found in them.
+type pageEntities struct {
+	page  int
+	runes []rune
+	words []word
+	spans []wordSpan
+	taken []bool
+}
+
+func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			pe, ntok, err = pageEntities{}, 0, fmt.Errorf("extractors: prose panic on page %d: %v", p.Number, v)
+		}
+	}()
+	runes := []rune(p.Text)
+	ws := splitWords(runes)
+	candidates, ntok, err := a.prosePeople(p, ws)
+	if err != nil {
+		return pageEntities{}, 0, err
+	}
+	taken := make([]bool, len(ws))
+	take := func(spans []wordSpan) {
+		for _, s := range spans {
+			for k := s.from; k < s.to; k++ {
+				taken[k] = true
+			}
+		}
+	}
+	orgs := findOrganizations(ws, a.models.gaz)
+	take(orgs)
+	places := findPlaces(ws, a.models.gaz, taken)
+	take(places)
+	people := findPeople(ws, taken, candidates)
+	take(people)
+	spans := append(append(orgs, places...), people...)
+	return pageEntities{page: p.Number, runes: runes, words: ws, spans: spans, taken: taken}, ntok, nil
+}
+
+// prosePeople runs prose's tagger and entity model over the page (capitals
+// lines in title case, which its model needs) and returns its PERSON chunks
+// as word ranges.
+func (a *Annotator) prosePeople(p schemas.Page, ws []word) ([][2]int, int, error) {
+	text := titleCaseCapsLines(p.Text)
+	doc, err := prose.NewDocument(text,
+		prose.UsingModel(a.models.prose),
+		prose.WithSegmentation(false))
+	if err != nil {
+		return nil, 0, fmt.Errorf("extractors: prose page %d: %w", p.Number, err)
+	}
+	toks := doc.Tokens()
+	al := newAligner(text)
+	aligned := make([]alignedToken, len(toks))
+	for i, t := range toks {
+		sp, ok := al.next(t.Text)
+		aligned[i] = alignedToken{Token: t, span: sp, ok: ok}
+	}
+	var out [][2]int
+	for _, e := range chunkEntities(p, al.text, aligned) {
+		if e.Type != schemas.Person {
+			continue
+		}
+		from, to := wordsIn(ws, e.Start, e.End)
+		if to > from {
+			out = append(out, [2]int{from, to})
+		}
+	}
+	return out, len(toks), nil
+}
+
+// wordsIn returns the range of words lying within [start, end) code points.
+func wordsIn(ws []word, start, end int) (int, int) {
+	from := -1
+	to := -1
+	for i, w := range ws {
+		if w.start >= start && w.end <= end {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	if from < 0 {
+		return 0, 0
+	}
+	return from, to
+}
+
+// titleCaseCapsLines rewrites lines set in capitals as Title Case, one code
+// point for one, so that offsets do not move.
+func titleCaseCapsLines(s string) string {
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, line := range lines {
+		upper, letters := 0, 0
+		for _, r := range line {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if letters < 4 || float64(upper) < 0.8*float64(letters) {
+			continue
+		}
+		rs := []rune(line)
+		prevLetter := false
+		for k, r := range rs {
+			if unicode.IsLetter(r) {
+				if prevLetter {
+					rs[k] = unicode.ToLower(r)
+				}
+				prevLetter = true
+			} else {
+				prevLetter = r == '\'' || r == '’'
+			}
+		}
+		if t := string(rs); len(t) == len(line) {
+			lines[i] = t
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// entities turns the page's spans into record entities.
+func (pe pageEntities) entities() []schemas.Entity {
+	out := make([]schemas.Entity, 0, len(pe.spans))
+	for _, s := range pe.spans {
+		start, end := pe.words[s.from].start, pe.words[s.to-1].end
+		// Possessive endings are not part of names: "Wilson’s", "NYPD’s".
+		if t := string(pe.runes[start:end]); strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s") {
+			end -= 2
+		}
+		if end <= start {
+			continue
+		}
+		text := string(pe.runes[start:end])
+		norm := s.norm
+		if norm == "" {
+			norm = strings.Join(strings.Fields(text), " ")
+		}
+		out = append(out, schemas.Entity{
+			Type: s.typ, Text: text, Page: pe.page, Start: start, End: end,
+			Normalized: norm, Source: s.source,
+		})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// propagateSurnames tags a later bare surname as a mention of the full name
+// found earlier in the document: "Doe" → normalized "John Doe".
+func propagateSurnames(pages []pageEntities) {
+	full := map[string]string{} // surname → full name
+	for _, pe := range pages {
+		for _, s := range pe.spans {
+			if s.typ == schemas.Person && s.to-s.from >= 2 {
+				last := pe.words[s.to-1]
+				sur := strings.TrimSuffix(strings.TrimSuffix(last.text, "’s"), "'s")
+				if strings.HasSuffix(sur, ".") && s.to-s.from >= 3 { // "Jr."
+					sur = pe.words[s.to-2].text
+				}
+				if _, ok := full[strings.ToLower(sur)]; !ok && len([]rune(sur)) > 2 {
+					full[strings.ToLower(sur)] = strings.Join(strings.Fields(string(pe.runes[pe.words[s.from].start:last.end])), " ")
+				}
+			}
+		}
+	}
+	for pi := range pages {
+		pe := &pages[pi]
+		for i, w := range pe.words {
+			if pe.taken[i] || w.punct || !w.capitalized() {
+				continue
+			}
+			key := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s"))
+			if name, ok := full[key]; ok && !stopCaps[key] {
+				pe.spans = append(pe.spans, wordSpan{from: i, to: i + 1, typ: schemas.Person, norm: name, source: schemas.SourceRule})
+				pe.taken[i] = true
+			}
+		}
+	}
 }
 
 // proseTypes maps prose's entity labels to ours; labels not here are dropped.
@@ -63,28 +257,6 @@ type alignedToken struct {
 	prose.Token
 	span
 	ok bool
-}
-
-func (a *Annotator) annotatePage(p schemas.Page) (ents []schemas.Entity, ntok int, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			ents, ntok, err = nil, 0, fmt.Errorf("extractors: prose panic on page %d: %v", p.Number, v)
-		}
-	}()
-	doc, err := prose.NewDocument(p.Text,
-		prose.UsingModel(a.models.prose),
-		prose.WithSegmentation(false))
-	if err != nil {
-		return nil, 0, fmt.Errorf("extractors: prose page %d: %w", p.Number, err)
-	}
-	toks := doc.Tokens()
-	al := newAligner(p.Text)
-	aligned := make([]alignedToken, len(toks))
-	for i, t := range toks {
-		sp, ok := al.next(t.Text)
-		aligned[i] = alignedToken{Token: t, span: sp, ok: ok}
-	}
-	return chunkEntities(p, al.text, aligned), len(toks), nil
 }
 
 // chunkEntities groups IOB-labelled tokens into entities. A chunk ends at a
@@ -134,7 +306,6 @@ func makeEntity(page int, runes []rune, toks []alignedToken, label string) (sche
 	if !ok {
 		return schemas.Entity{}, false
 	}
-	// Trailing punctuation tokens are not part of a name.
 	for len(toks) > 0 && !hasLetter(toks[len(toks)-1].Text) {
 		toks = toks[:len(toks)-1]
 	}
@@ -147,13 +318,8 @@ func makeEntity(page int, runes []rune, toks []alignedToken, label string) (sche
 		return schemas.Entity{}, false
 	}
 	return schemas.Entity{
-		Type:       typ,
-		Text:       text,
-		Page:       page,
-		Start:      first.start,
-		End:        last.end,
-		Normalized: strings.Join(strings.Fields(text), " "),
-		Source:     schemas.SourceProse,
+		Type: typ, Text: text, Page: page, Start: first.start, End: last.end,
+		Normalized: strings.Join(strings.Fields(text), " "), Source: schemas.SourceProse,
 	}, true
 }
 

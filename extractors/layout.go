@@ -15,8 +15,8 @@ type glyph struct {
 	s             string
 }
 
-// word is a run of glyphs shown one after another on one baseline.
-type word struct {
+// glyphRun is a run of glyphs shown one after another on one baseline.
+type glyphRun struct {
 	x0, x1, y, size float64
 	text            string
 	// spaced is true when the stream showed a space right before the word:
@@ -40,8 +40,8 @@ const (
 func layout(gs []glyph) string {
 	var blocks []string
 	for orient := 0; orient < 4; orient++ {
-		var words []word
-		var cur *word
+		var words []glyphRun
+		var cur *glyphRun
 		var prev *glyph
 		spaced := false
 		gaps := streamGaps(gs, orient)
@@ -65,7 +65,7 @@ func layout(gs []glyph) string {
 				}
 			}
 			if cur == nil {
-				words = append(words, word{x0: g.x, y: g.y, size: g.size, spaced: spaced})
+				words = append(words, glyphRun{x0: g.x, y: g.y, size: g.size, spaced: spaced})
 				cur = &words[len(words)-1]
 				spaced = false
 			}
@@ -136,9 +136,9 @@ func neighbourGaps(gaps []float64, i int) []int {
 	return out
 }
 
-func rowsText(words []word) string {
+func rowsText(words []glyphRun) string {
 	sort.SliceStable(words, func(i, j int) bool { return words[i].y > words[j].y })
-	var rows [][]word
+	var rows [][]glyphRun
 	for _, w := range words {
 		if n := len(rows); n > 0 {
 			ref := rows[n-1][0]
@@ -147,7 +147,7 @@ func rowsText(words []word) string {
 				continue
 			}
 		}
-		rows = append(rows, []word{w})
+		rows = append(rows, []glyphRun{w})
 	}
 	var b strings.Builder
 	for ri, row := range rows {
@@ -155,7 +155,7 @@ func rowsText(words []word) string {
 		if ri > 0 {
 			b.WriteByte('\n')
 		}
-		var last *word
+		var last *glyphRun
 		for i := range row {
 			w := &row[i]
 			if last != nil {

@@ -4,12 +4,15 @@ import (
 	"fmt"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/casefile/casefile/schemas"
 )
 
 // Models holds the statistical models the annotators share. Load it once per
 // process with LoadModels; it is safe for concurrent use and never mutated.
 type Models struct {
 	prose *prose.Model
+	gaz   *gazetteer
 }
 
 // LoadModels loads prose's tagger and entity model. prose panics on a
@@ -20,6 +23,13 @@ func LoadModels() (m *Models, err error) {
 			m, err = nil, fmt.Errorf("extractors: load prose model: %v", v)
 		}
 	}()
+	gaz, err := loadGazetteer(map[string]schemas.EntityType{
+		"places.txt":        schemas.Place,
+		"organizations.txt": schemas.Organization,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("extractors: gazetteers: %w", err)
+	}
 	// ModelFromData with no sources is prose's built-in English model.
-	return &Models{prose: prose.ModelFromData("en-v2.0.0")}, nil
+	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz}, nil
 }

@@ -1,0 +1,274 @@
+package extractors
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// The court-aware rules for PERSON, PLACE and ORGANIZATION. They work on
+// splitWords tokens of a page; prose's entity model contributes PERSON
+// candidates, which the rules filter. Order matters: organizations first
+// (a place or a person inside an organization's name is not one), then
+// places (a place fused into a title is not one), then people.
+
+// orgHeads end an organization name: "Violent Criminal Enterprise Bureau",
+// "Queens Supreme Court", "NYPD 44th Precinct".
+var orgHeads = set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
+	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
+	"service", "services", "commission", "group", "center", "centre", "bar", "corrections", "circuit",
+	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
+	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
+	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district")
+
+// orgConnectors may join the words of a name.
+var orgConnectors = set("of", "the", "for", "and", "&", "on", "in", "de", "del")
+
+// districtWords make "District" a court district: "Eastern District of California".
+var districtWords = set("northern", "southern", "eastern", "western", "central", "middle", "school", "unified")
+
+// titles come before names and are not part of them. Multi-word titles
+// are matched on their last word plus the words before it.
+var titleWords = set("judge", "justice", "detective", "det.", "officer", "sergeant", "sgt.", "lieutenant", "lt.",
+	"captain", "capt.", "inspector", "chief", "commissioner", "attorney", "agent", "mr.", "mrs.", "ms.", "dr.",
+	"hon.", "honorable", "mayor", "governor", "gov.", "senator", "president", "prosecutor", "trooper", "deputy",
+	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness")
+
+// stopCaps are capitalized words that are never part of a person's name.
+var stopCaps = set("court", "district", "county", "state", "states", "united", "america", "government", "defendant",
+	"defendants", "plaintiff", "plaintiffs", "appellant", "appellee", "petitioner", "respondent", "office", "department",
+	"police", "attorney", "attorneys", "judge", "justice", "honorable", "the", "a", "an", "and", "of", "for", "in", "on",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+	"december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "count", "counts",
+	"section", "page", "case", "document", "filed", "order", "motion", "exhibit", "id", "no.", "mr.", "ms.", "mrs.",
+	"i", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
+	"press", "release", "immediate", "contact", "indictment", "indicted", "charged", "today", "according", "also",
+	"supreme", "circuit", "appeals", "federal", "gang", "crew", "street", "avenue", "road", "boulevard", "city", "town",
+	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// span is a half-open range of words.
+type wordSpan struct {
+	from, to int
+	typ      schemas.EntityType
+	norm     string
+	source   string
+}
+
+// findOrganizations: gazetteer names, then capitalized sequences that end
+// in a head word, extended by "of the …" / "for the …" tails.
+func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
+	var out []wordSpan
+	for i := 0; i < len(ws); i++ {
+		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization {
+			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer})
+			i += n - 1
+			continue
+		}
+		if !isHead(ws, i) {
+			continue
+		}
+		// Left: capitalized words and connectors on the same line.
+		from := i
+		for from > 0 && ws[from-1].line == ws[i].line && !ws[from-1].punct &&
+			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2])) {
+			from--
+		}
+		for from < i && orgConnectors[ws[from].lower()] {
+			from++
+		}
+		if from == i && !ws[i].capsLine {
+			continue // a bare head word: "the Court", "the Division"
+		}
+		// Right: "of the Eighth Circuit", "for the City of New York".
+		to := i + 1
+		for to+1 < len(ws) && ws[to].line == ws[i].line && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+			k := to + 1
+			if k < len(ws) && ws[k].lower() == "the" {
+				k++
+			}
+			m := k
+			for m < len(ws) && ws[m].line == ws[i].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+				m++
+			}
+			if m == k {
+				break
+			}
+			to = m
+		}
+		if !ws[from].capitalized() {
+			continue
+		}
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule})
+		i = to - 1
+	}
+	return out
+}
+
+func isHead(ws []word, i int) bool {
+	w := ws[i]
+	l := strings.TrimSuffix(strings.TrimSuffix(w.lower(), "’s"), "'s")
+	if !orgHeads[l] || !(w.capitalized() || w.capsLine) {
+		return false
+	}
+	if l == "district" {
+		return i > 0 && districtWords[ws[i-1].lower()]
+	}
+	if l == "defense" || l == "nation" || l == "bar" {
+		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
+	}
+	return true
+}
+
+// nameWord: capitalized, not punctuation.
+func nameWord(w word) bool {
+	return !w.punct && (w.capitalized() || w.capsLine && w.text != strings.ToLower(w.text))
+}
+
+// findPlaces: gazetteer places outside organizations, except where fused
+// into an official title ("Bronx District Attorney", "United States
+// Attorney") or following one ("DISTRICT ATTORNEY, BRONX COUNTY").
+func findPlaces(ws []word, gaz *gazetteer, taken []bool) []wordSpan {
+	var out []wordSpan
+	for i := 0; i < len(ws); i++ {
+		if taken[i] {
+			continue
+		}
+		e, n := gaz.match(ws, i)
+		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
+			continue
+		}
+		to := i + n
+		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
+			to++ // "Bronx County"
+		}
+		if fusedTitle(ws, i, to) {
+			i = to - 1
+			continue
+		}
+		out = append(out, wordSpan{from: i, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer})
+		i = to - 1
+	}
+	return out
+}
+
+// titleAfterPlace: a title right after a place name fuses with it.
+var titleAfterPlace = set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
+	"sheriff", "judge", "marshal", "prosecutor", "police")
+
+func fusedTitle(ws []word, from, to int) bool {
+	if to < len(ws) && !ws[to].punct {
+		next := ws[to].lower()
+		if titleAfterPlace[next] {
+			return true
+		}
+		if next == "district" && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
+			return true
+		}
+	}
+	// "DISTRICT ATTORNEY, BRONX COUNTY"
+	if from >= 2 && ws[from-1].text == "," && titleWords[ws[from-2].lower()] {
+		return true
+	}
+	return false
+}
+
+func anyTaken(taken []bool, from, to int) bool {
+	for k := from; k < to && k < len(taken); k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// findPeople: names after titles, after /s/ and a/k/a, and prose's PERSON
+// candidates that survive the filters.
+func findPeople(ws []word, taken []bool, candidates [][2]int) []wordSpan {
+	var out []wordSpan
+	mark := make([]bool, len(ws))
+	add := func(from, to int, source string) {
+		from, to = trimName(ws, from, to)
+		if to-from == 0 || anyTaken(taken, from, to) || anyTaken(mark, from, to) || !plausibleName(ws[from:to]) {
+			return
+		}
+		for k := from; k < to; k++ {
+			mark[k] = true
+		}
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Person, source: source})
+	}
+	for i := 0; i < len(ws); i++ {
+		l := ws[i].lower()
+		trigger := titleWords[l] && (ws[i].capitalized() || strings.HasSuffix(l, ".")) || l == "/s/" ||
+			l == "a/k/a" || l == "aka"
+		if l == "s" && i >= 1 && i+1 < len(ws) && ws[i-1].text == "/" && ws[i+1].text == "/" {
+			i++
+			trigger = true
+		}
+		if !trigger {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"" || ws[j].text == "‘") {
+			j++
+		}
+		k := j
+		for k < len(ws) && k-j < 5 && ws[k].line == ws[j].line && personWord(ws[k]) {
+			k++
+		}
+		if k > j {
+			add(j, k, schemas.SourceRule)
+		}
+	}
+	for _, c := range candidates {
+		add(c[0], c[1], schemas.SourceProse)
+	}
+	return out
+}
+
+func personWord(w word) bool {
+	if w.punct {
+		return false
+	}
+	l := w.lower()
+	if stopCaps[l] || titleWords[l] {
+		return false
+	}
+	return w.capitalized() || w.capsLine
+}
+
+// trimName drops titles and stop words from the ends of a name.
+func trimName(ws []word, from, to int) (int, int) {
+	for from < to && (titleWords[ws[from].lower()] || stopCaps[ws[from].lower()] || ws[from].punct) {
+		from++
+	}
+	for to > from && (stopCaps[ws[to-1].lower()] || ws[to-1].punct || titleWords[ws[to-1].lower()]) {
+		to--
+	}
+	return from, to
+}
+
+func plausibleName(ws []word) bool {
+	letters := false
+	for _, w := range ws {
+		if w.punct || !personWord(w) && !w.initial() {
+			return false
+		}
+		for _, r := range w.text {
+			if r >= '0' && r <= '9' {
+				return false
+			}
+		}
+		if len([]rune(w.text)) > 1 || w.initial() {
+			letters = true
+		}
+	}
+	return letters
+}
