@@ -87,9 +87,9 @@ func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err
 	}
 	orgs := findOrganizations(ws, a.models.gaz)
 	take(orgs)
-	places := findPlaces(ws, a.models.gaz, taken)
+	places := findPlaces(ws, a.models.gaz, taken, a.models.firstNames)
 	take(places)
-	people := findPeople(ws, taken, candidates)
+	people := findPeople(ws, taken, candidates, a.models.firstNames)
 	take(people)
 	spans := append(append(orgs, places...), people...)
 	return pageEntities{page: p.Number, runes: runes, words: ws, spans: spans, taken: taken}, ntok, nil

@@ -132,3 +132,21 @@ func first(s string) rune {
 	}
 	return 0
 }
+
+// loadWordList reads a gazetteer file of whitespace-separated words.
+func loadWordList(file string) (map[string]bool, error) {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out, nil
+}

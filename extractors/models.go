@@ -11,8 +11,9 @@ import (
 // Models holds the statistical models the annotators share. Load it once per
 // process with LoadModels; it is safe for concurrent use and never mutated.
 type Models struct {
-	prose *prose.Model
-	gaz   *gazetteer
+	prose      *prose.Model
+	gaz        *gazetteer
+	firstNames map[string]bool // lower case
 }
 
 // LoadModels loads prose's tagger and entity model. prose panics on a
@@ -30,6 +31,10 @@ func LoadModels() (m *Models, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("extractors: gazetteers: %w", err)
 	}
+	names, err := loadWordList("first-names.txt")
+	if err != nil {
+		return nil, fmt.Errorf("extractors: gazetteers: %w", err)
+	}
 	// ModelFromData with no sources is prose's built-in English model.
-	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz}, nil
+	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names}, nil
 }

@@ -32,7 +32,10 @@ var districtWords = set("northern", "southern", "eastern", "western", "central",
 var titleWords = set("judge", "justice", "detective", "det.", "officer", "sergeant", "sgt.", "lieutenant", "lt.",
 	"captain", "capt.", "inspector", "chief", "commissioner", "attorney", "agent", "mr.", "mrs.", "ms.", "dr.",
 	"hon.", "honorable", "mayor", "governor", "gov.", "senator", "president", "prosecutor", "trooper", "deputy",
-	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness")
+	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness",
+	"judges", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
+	"sergeants", "lieutenants", "captains", "inspectors", "chiefs", "defendants", "analyst", "assistant",
+	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide")
 
 // stopCaps are capitalized words that are never part of a person's name.
 var stopCaps = set("court", "district", "county", "state", "states", "united", "america", "government", "defendant",
@@ -44,7 +47,9 @@ var stopCaps = set("court", "district", "county", "state", "states", "united", "
 	"i", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
 	"press", "release", "immediate", "contact", "indictment", "indicted", "charged", "today", "according", "also",
 	"supreme", "circuit", "appeals", "federal", "gang", "crew", "street", "avenue", "road", "boulevard", "city", "town",
-	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s")
+	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s",
+	"social", "security", "docket", "number", "currently", "incarcerated", "park", "courthouse", "floor", "messages",
+	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -78,7 +83,10 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// Left: capitalized words and connectors on the same line.
 		from := i
 		for from > 0 && ws[from-1].line == ws[i].line && !ws[from-1].punct &&
-			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2])) {
+			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !orgHeads[ws[from-2].lower()]) {
+			if lineNumber(ws, from-1) {
+				break
+			}
 			from--
 		}
 		for from < i && orgConnectors[ws[from].lower()] {
@@ -127,6 +135,20 @@ func isHead(ws []word, i int) bool {
 	return true
 }
 
+// lineNumber reports whether ws[i] is the number that starts a line of
+// pleading paper or a numbered list.
+func lineNumber(ws []word, i int) bool {
+	if i > 0 && ws[i-1].line == ws[i].line {
+		return false
+	}
+	for _, r := range ws[i].text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // nameWord: capitalized, not punctuation.
 func nameWord(w word) bool {
 	return !w.punct && (w.capitalized() || w.capsLine && w.text != strings.ToLower(w.text))
@@ -135,7 +157,7 @@ func nameWord(w word) bool {
 // findPlaces: gazetteer places outside organizations, except where fused
 // into an official title ("Bronx District Attorney", "United States
 // Attorney") or following one ("DISTRICT ATTORNEY, BRONX COUNTY").
-func findPlaces(ws []word, gaz *gazetteer, taken []bool) []wordSpan {
+func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]bool) []wordSpan {
 	var out []wordSpan
 	for i := 0; i < len(ws); i++ {
 		if taken[i] {
@@ -149,8 +171,12 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool) []wordSpan {
 		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
 			to++ // "Bronx County"
 		}
-		if fusedTitle(ws, i, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) {
 			i = to - 1
+			continue
+		}
+		// "Jordan Jackson": a given name, not the country.
+		if n == 1 && firstNames[ws[i].lower()] && to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[i].line {
 			continue
 		}
 		out = append(out, wordSpan{from: i, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer})
@@ -180,6 +206,15 @@ func fusedTitle(ws []word, from, to int) bool {
 	return false
 }
 
+// facilityWords after a place name make it a street or a building (A7).
+var facilityWords = set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
+	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
+	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
+
+func streetOrFacility(ws []word, to int) bool {
+	return to < len(ws) && !ws[to].punct && facilityWords[ws[to].lower()] && ws[to].line == ws[to-1].line
+}
+
 func anyTaken(taken []bool, from, to int) bool {
 	for k := from; k < to && k < len(taken); k++ {
 		if taken[k] {
@@ -191,7 +226,7 @@ func anyTaken(taken []bool, from, to int) bool {
 
 // findPeople: names after titles, after /s/ and a/k/a, and prose's PERSON
 // candidates that survive the filters.
-func findPeople(ws []word, taken []bool, candidates [][2]int) []wordSpan {
+func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[string]bool) []wordSpan {
 	var out []wordSpan
 	mark := make([]bool, len(ws))
 	add := func(from, to int, source string) {
@@ -215,23 +250,99 @@ func findPeople(ws []word, taken []bool, candidates [][2]int) []wordSpan {
 		if !trigger {
 			continue
 		}
+		// A title may govern a list: "Detectives Brian Green, Carlos
+		// Pineda and Sonja Jamelo".
 		j := i + 1
-		for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"" || ws[j].text == "‘") {
-			j++
-		}
-		k := j
-		for k < len(ws) && k-j < 5 && ws[k].line == ws[j].line && personWord(ws[k]) {
-			k++
-		}
-		if k > j {
+		for {
+			for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"" || ws[j].text == "‘") {
+				j++
+			}
+			k := nameEnd(ws, j)
+			if k == j {
+				break
+			}
 			add(j, k, schemas.SourceRule)
+			switch {
+			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":
+				j = k + 2
+			case k < len(ws) && (ws[k].text == "," || ws[k].lower() == "and"):
+				j = k + 1
+			default:
+				j = len(ws)
+			}
 		}
 	}
+	// Given name + surname: "Newton Mendys", "Charlayne M. White".
+	for i := 0; i < len(ws); i++ {
+		if !firstNames[ws[i].lower()] || !nameWord(ws[i]) || mark[i] || taken[i] {
+			continue
+		}
+		if k := nameEnd(ws, i); k-i >= 2 {
+			add(i, k, schemas.SourceRule)
+			i = k - 1
+		}
+	}
+	// "Before MELLOY, BEAM, and SHEPHERD, Circuit Judges."
+	for i := 0; i < len(ws); i++ {
+		if ws[i].lower() != "before" {
+			continue
+		}
+		var names [][2]int
+		j := i + 1
+		for j < len(ws) && j-i < 20 {
+			if ws[j].text == "," || ws[j].lower() == "and" {
+				j++
+				continue
+			}
+			if strings.HasPrefix(ws[j].lower(), "judge") || ws[j].lower() == "circuit" || ws[j].lower() == "justices" {
+				for _, n := range names {
+					add(n[0], n[1], schemas.SourceRule)
+				}
+				break
+			}
+			if !personWord(ws[j]) {
+				break
+			}
+			names = append(names, [2]int{j, j + 1})
+			j++
+		}
+	}
+	// prose tags most capitalized words on legal and news text; keep its
+	// candidates only where they look like names: a given name first, or
+	// two or more words in a caption set in capitals.
 	for _, c := range candidates {
-		add(c[0], c[1], schemas.SourceProse)
+		from, to := trimName(ws, c[0], c[1])
+		if to-from == 0 {
+			continue
+		}
+		if firstNames[ws[from].lower()] || ws[from].capsLine && to-from >= 2 {
+			add(from, to, schemas.SourceProse)
+		}
 	}
 	return out
 }
+
+// nameEnd returns the end of the name that starts at ws[j]: up to five
+// capitalized words and initials, a generational suffix after a comma, and
+// one line break after a first word ("Lily\nGebru").
+func nameEnd(ws []word, j int) int {
+	k := j
+	for k < len(ws) && k-j < 5 && personWord(ws[k]) {
+		if k > j && ws[k].line != ws[k-1].line && k-j > 1 {
+			break
+		}
+		if k > j && ws[k].line == ws[k-1].line && ws[k].start-ws[k-1].end >= 3 {
+			break // a column gap: "Kati Cornell      Paul J. Browne"
+		}
+		k++
+	}
+	if k > j && k+1 < len(ws) && ws[k].text == "," && suffixes[ws[k+1].lower()] {
+		k += 2
+	}
+	return k
+}
+
+var suffixes = set("jr.", "sr.", "ii", "iii", "iv", "jr", "sr")
 
 func personWord(w word) bool {
 	if w.punct {
