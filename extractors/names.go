@@ -16,10 +16,23 @@ import (
 // "Queens Supreme Court", "NYPD 44th Precinct".
 var orgHeads = set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
 	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
-	"service", "services", "commission", "group", "center", "centre", "bar", "corrections", "circuit",
+	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
 	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district")
+
+// orgStopLeft never start an organization name: sentence openers and
+// titles ("If the Court", "Chief of the Bureau").
+var orgStopLeft = set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
+	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
+	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
+	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada")
+
+// genericOrg words alone do not name an organization ("Police Department",
+// "Task Force", "District Court").
+var genericOrg = set("police", "department", "court", "district", "task", "force", "press", "main", "office",
+	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
+	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau")
 
 // orgConnectors may join the words of a name.
 var orgConnectors = set("of", "the", "for", "and", "&", "on", "in", "de", "del")
@@ -81,10 +94,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			continue
 		}
 		// Left: capitalized words and connectors on the same line.
+		// Left: capitalized words and connectors, across at most one line
+		// break ("Violent Criminal Enterprise\nBureau").
 		from := i
-		for from > 0 && ws[from-1].line == ws[i].line && !ws[from-1].punct &&
+		for from > 0 && ws[from-1].line >= ws[i].line-1 && !ws[from-1].punct &&
 			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !orgHeads[ws[from-2].lower()]) {
-			if lineNumber(ws, from-1) {
+			if lineNumber(ws, from-1) || orgStopLeft[ws[from-1].lower()] || titleWords[ws[from-1].lower()] {
 				break
 			}
 			from--
@@ -111,7 +126,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			}
 			to = m
 		}
-		if !ws[from].capitalized() {
+		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule})
@@ -131,6 +146,25 @@ func isHead(ws []word, i int) bool {
 	}
 	if l == "defense" || l == "nation" || l == "bar" {
 		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
+	}
+	return true
+}
+
+// specificOrg rejects names made only of generic words, statute
+// citations ("18 USC Section") and street addresses ("111 Centre").
+func specificOrg(ws []word) bool {
+	generic := true
+	for _, w := range ws {
+		l := w.lower()
+		if strings.Contains(l, "u.s.c") || l == "usc" {
+			return false
+		}
+		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] {
+			generic = false
+		}
+	}
+	if generic {
+		return len(ws) == 2 && ws[0].lower() == "supreme" // "Supreme Court" names the court
 	}
 	return true
 }
@@ -282,6 +316,36 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 			i = k - 1
 		}
 	}
+	// Parties of cited cases: "United States v. Booker", "Old Chief v.
+	// United States".
+	for i := 0; i < len(ws); i++ {
+		if l := ws[i].lower(); l != "v." && l != "vs." {
+			continue
+		}
+		if k := nameEnd(ws, i+1); k > i+1 {
+			add(i+1, k, schemas.SourceRule)
+		}
+		j := i
+		for j > 0 && i-j < 4 && personWord(ws[j-1]) && ws[j-1].line == ws[i].line {
+			j--
+		}
+		if j < i {
+			add(j, i, schemas.SourceRule)
+		}
+	}
+	// Defendants listed in capitals with their ages: "HISWAN SIMMONS, 25,".
+	for i := 0; i < len(ws); i++ {
+		j := i
+		for j < len(ws) && j-i < 5 && !ws[j].punct && isAllUpper(ws[j].text) && len([]rune(ws[j].text)) > 1 {
+			j++
+		}
+		if j-i >= 2 && j+1 < len(ws) && ws[j].text == "," && isNumber(ws[j+1].text) {
+			add(i, j, schemas.SourceRule)
+		}
+		if j > i {
+			i = j
+		}
+	}
 	// "Before MELLOY, BEAM, and SHEPHERD, Circuit Judges."
 	for i := 0; i < len(ws); i++ {
 		if ws[i].lower() != "before" {
@@ -382,4 +446,13 @@ func plausibleName(ws []word) bool {
 		}
 	}
 	return letters
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
