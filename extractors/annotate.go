@@ -48,6 +48,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		stats.Tokens += n
 		all = append(all, pe)
 	}
+	tagGangs(all, findGangNames(all))
 	propagateSurnames(all)
 	var out []schemas.Entity
 	for _, pe := range all {

@@ -97,9 +97,13 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// Left: capitalized words and connectors, across at most one line
 		// break ("Violent Criminal Enterprise\nBureau").
 		from := i
-		for from > 0 && ws[from-1].line >= ws[i].line-1 && !ws[from-1].punct &&
-			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !orgHeads[ws[from-2].lower()]) {
-			if lineNumber(ws, from-1) || orgStopLeft[ws[from-1].lower()] || titleWords[ws[from-1].lower()] {
+		for from > 0 && !ws[from-1].punct &&
+			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
+			prev := ws[from-1]
+			if lineNumber(ws, from-1) || orgStopLeft[prev.lower()] || titleWords[prev.lower()] || isHead(ws, from-1) {
+				break // another name ends there
+			}
+			if prev.line != ws[from].line && !wrappedLine(ws, from) {
 				break
 			}
 			from--
@@ -112,13 +116,13 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		}
 		// Right: "of the Eighth Circuit", "for the City of New York".
 		to := i + 1
-		for to+1 < len(ws) && ws[to].line == ws[i].line && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
 			k := to + 1
 			if k < len(ws) && ws[k].lower() == "the" {
 				k++
 			}
 			m := k
-			for m < len(ws) && ws[m].line == ws[i].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
 				m++
 			}
 			if m == k {
@@ -150,6 +154,21 @@ func isHead(ws []word, i int) bool {
 	return true
 }
 
+// wrappedLine reports whether the line break before ws[i] wraps running
+// text — the line before has lower-case words — rather than separating
+// the lines of a letterhead, a caption or columns.
+func wrappedLine(ws []word, i int) bool {
+	if ws[i].capsLine {
+		return false
+	}
+	for j := i - 1; j >= 0 && ws[j].line == ws[i-1].line; j-- {
+		if !ws[j].punct && !ws[j].capitalized() {
+			return true
+		}
+	}
+	return false
+}
+
 // specificOrg rejects names made only of generic words, statute
 // citations ("18 USC Section") and street addresses ("111 Centre").
 func specificOrg(ws []word) bool {
@@ -159,7 +178,7 @@ func specificOrg(ws []word) bool {
 		if strings.Contains(l, "u.s.c") || l == "usc" {
 			return false
 		}
-		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] {
+		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !isNumber(l) {
 			generic = false
 		}
 	}

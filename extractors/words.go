@@ -55,6 +55,11 @@ func splitWords(runes []rune) []word {
 				}
 				// Word-internal punctuation, followed by a letter or digit.
 				if strings.ContainsRune(".'’-&/", c) && j+1 < len(runes) && isWordRune(runes[j+1]) {
+					// A slash joins numbers ("200/8") and abbreviations
+					// ("a/k/a"), not words ("Division/Bronx").
+					if c == '/' && !(unicode.IsDigit(runes[j-1]) && unicode.IsDigit(runes[j+1])) && j-i > 1 && !strings.Contains(string(runes[i:j]), "/") {
+						break
+					}
 					j += 2
 					continue
 				}
