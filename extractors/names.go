@@ -62,7 +62,9 @@ var stopCaps = set("court", "district", "county", "state", "states", "united", "
 	"supreme", "circuit", "appeals", "federal", "gang", "crew", "street", "avenue", "road", "boulevard", "city", "town",
 	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s",
 	"social", "security", "docket", "number", "currently", "incarcerated", "park", "courthouse", "floor", "messages",
-	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss")
+	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss",
+	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
+	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -286,6 +288,9 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 		from, to = trimName(ws, from, to)
 		if to-from == 0 || anyTaken(taken, from, to) || anyTaken(mark, from, to) || !plausibleName(ws[from:to]) {
 			return
+		}
+		if streetOrFacility(ws, to) {
+			return // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park"
 		}
 		for k := from; k < to; k++ {
 			mark[k] = true
