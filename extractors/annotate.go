@@ -23,7 +23,7 @@ func NewAnnotator(m *Models) *Annotator { return &Annotator{models: m} }
 
 // Stats counts the work an annotation did.
 type Stats struct {
-	Tokens int
+	Tokens int // words and punctuation marks read
 }
 
 // Annotate returns the entities of pages, each with its page number and
@@ -74,10 +74,11 @@ func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err
 	}()
 	runes := []rune(p.Text)
 	ws := splitWords(runes)
-	candidates, ntok, err := a.prosePeople(p, ws)
+	candidates, err := a.prosePeople(p, ws)
 	if err != nil {
 		return pageEntities{}, 0, err
 	}
+	ntok = len(ws)
 	taken := make([]bool, len(ws))
 	take := func(spans []wordSpan) {
 		for _, s := range spans {
@@ -96,16 +97,22 @@ func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err
 	return pageEntities{page: p.Number, runes: runes, words: ws, spans: spans, taken: taken}, ntok, nil
 }
 
-// prosePeople runs prose's tagger and entity model over the page (capitals
-// lines in title case, which its model needs) and returns its PERSON chunks
-// as word ranges.
-func (a *Annotator) prosePeople(p schemas.Page, ws []word) ([][2]int, int, error) {
-	text := titleCaseCapsLines(p.Text)
+// prosePeople runs prose's tagger and entity model where the rules are
+// weakest — lines set in capitals (captions, defendant lists), given to
+// prose in title case, which its model needs — and returns its PERSON
+// chunks as word ranges. Elsewhere titles, given names and context find
+// names more precisely than prose, which tags most capitalized words of
+// legal and news text; running it only here keeps annotation fast.
+func (a *Annotator) prosePeople(p schemas.Page, ws []word) ([][2]int, error) {
+	text, any := capsLinesOnly(p.Text)
+	if !any {
+		return nil, nil
+	}
 	doc, err := prose.NewDocument(text,
 		prose.UsingModel(a.models.prose),
 		prose.WithSegmentation(false))
 	if err != nil {
-		return nil, 0, fmt.Errorf("extractors: prose page %d: %w", p.Number, err)
+		return nil, fmt.Errorf("extractors: prose page %d: %w", p.Number, err)
 	}
 	toks := doc.Tokens()
 	al := newAligner(text)
@@ -124,7 +131,7 @@ func (a *Annotator) prosePeople(p schemas.Page, ws []word) ([][2]int, int, error
 			out = append(out, [2]int{from, to})
 		}
 	}
-	return out, len(toks), nil
+	return out, nil
 }
 
 // wordsIn returns the range of words lying within [start, end) code points.
@@ -145,12 +152,14 @@ func wordsIn(ws []word, start, end int) (int, int) {
 	return from, to
 }
 
-// titleCaseCapsLines rewrites lines set in capitals as Title Case, one code
-// point for one, so that offsets do not move.
-func titleCaseCapsLines(s string) string {
+// capsLinesOnly returns the page with lines set in capitals rewritten in
+// Title Case and every other line blanked, one code point for one so that
+// offsets do not move, and whether any line was kept.
+func capsLinesOnly(s string) (string, bool) {
 	lines := strings.Split(s, "\n")
 	changed := false
 	for i, line := range lines {
+		blank := strings.Map(func(r rune) rune { return ' ' }, line)
 		upper, letters := 0, 0
 		for _, r := range line {
 			if unicode.IsLetter(r) {
@@ -161,6 +170,7 @@ func titleCaseCapsLines(s string) string {
 			}
 		}
 		if letters < 4 || float64(upper) < 0.8*float64(letters) {
+			lines[i] = blank
 			continue
 		}
 		rs := []rune(line)
@@ -178,12 +188,11 @@ func titleCaseCapsLines(s string) string {
 		if t := string(rs); len(t) == len(line) {
 			lines[i] = t
 			changed = true
+		} else {
+			lines[i] = blank
 		}
 	}
-	if !changed {
-		return s
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), changed
 }
 
 // entities turns the page's spans into record entities.
