@@ -33,6 +33,29 @@ func findGangNames(pages []pageEntities) map[string]bool {
 				if j < i && specificGang(ws[j:i]) {
 					names[joinWords(ws[j:i])] = true
 				}
+			case (l == "gang" || l == "crew") && !w.capitalized() && i+1 < len(ws):
+				// "the violent Bronx street gang, Courtlandt Over Everything"
+				j := i + 1
+				switch {
+				case ws[j].text == ",":
+					j++
+				case ws[j].lower() == "known" && j+1 < len(ws) && ws[j+1].lower() == "as":
+					j += 2
+				case ws[j].lower() == "called" || ws[j].lower() == "named":
+					j++
+				default:
+					continue
+				}
+				for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"") {
+					j++
+				}
+				k := j
+				for k < len(ws) && k-j < 4 && ws[k].line == ws[j].line && gangWord(ws[k]) && !pe.taken[k] {
+					k++
+				}
+				if k > j && specificGang(ws[j:k]) {
+					names[joinWords(ws[j:k])] = true
+				}
 			case (l == "members" || l == "member") && i+2 < len(ws) && ws[i+1].lower() == "of":
 				j := i + 2
 				if ws[j].lower() == "the" {

@@ -79,7 +79,15 @@ func loadGazetteer(files map[string]schemas.EntityType) (*gazetteer, error) {
 func (g *gazetteer) match(ws []word, i int) (*gazEntry, int) {
 	node, best, n := g.root, (*gazEntry)(nil), 0
 	for j := i; j < len(ws) && node != nil; j++ {
-		node = node.next[ws[j].lower()]
+		l := ws[j].lower()
+		// A possessive ends a name: "NYCHA’s tenant association".
+		if base, ok := strings.CutSuffix(l, "’s"); ok && node.next[base] != nil && node.next[base].entry != nil {
+			if caseFits(ws[i:j+1], node.next[base].entry.surface) {
+				best, n = node.next[base].entry, j-i+1
+			}
+			break
+		}
+		node = node.next[l]
 		if node != nil && node.entry != nil && caseFits(ws[i:j+1], node.entry.surface) {
 			best, n = node.entry, j-i+1
 		}

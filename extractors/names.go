@@ -87,7 +87,10 @@ type wordSpan struct {
 func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 	var out []wordSpan
 	for i := 0; i < len(ws); i++ {
-		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization {
+		// A listed name with a qualifier in front ("Bronx Supreme Court")
+		// is left to the head-word rule, which takes the qualifier too.
+		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
+			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
 			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer})
 			i += n - 1
 			continue
