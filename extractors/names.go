@@ -108,6 +108,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if lineNumber(ws, from-1) || orgStopLeft[prev.lower()] || titleWords[prev.lower()] || isHead(ws, from-1) {
 				break // another name ends there
 			}
+			// A number starts a name only before a name word ("800 YGz",
+			// "44th Precinct"), never a line number or an address.
+			if isNumber(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && isNumber(ws[from-2].text)) {
+				break
+			}
 			if prev.line != ws[from].line && !wrappedLine(ws, from) {
 				break
 			}
