@@ -19,12 +19,12 @@ vet:
 
 # Annotation throughput: ours (shared model) against prose's default per document.
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./extractors/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./extractors/ ./workers/
 
 # A short fuzzing pass over every parser of outside input.
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 60s ./extractors/
-	$(GO) test -run '^$$' -fuzz FuzzAlign -fuzztime 30s ./extractors/
+	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime 30s ./extractors/
 
 clean:
 	rm -rf casefile .casefile records.jsonl dead-letters.jsonl
