@@ -234,7 +234,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
 			to++ // "Bronx County"
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -273,6 +273,11 @@ func fusedTitle(ws []word, from, to int) bool {
 var facilityWords = set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
 	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
+
+// reporterCite: "543 U.S. 220" cites a reporter, not the country (A1).
+func reporterCite(ws []word, from, to int) bool {
+	return to-from == 1 && ws[from].text == "U.S." && from > 0 && isNumber(ws[from-1].text) && to < len(ws) && isNumber(ws[to].text)
+}
 
 func streetOrFacility(ws []word, to int) bool {
 	return to < len(ws) && !ws[to].punct && facilityWords[ws[to].lower()] && ws[to].line == ws[to-1].line
@@ -464,7 +469,13 @@ func trimName(ws []word, from, to int) (int, int) {
 
 func plausibleName(ws []word) bool {
 	letters := false
-	for _, w := range ws {
+	for i, w := range ws {
+		if w.text == "," && i+1 < len(ws) && suffixes[ws[i+1].lower()] {
+			continue // "Robert Wilson, Jr."
+		}
+		if suffixes[w.lower()] && i > 0 {
+			continue
+		}
 		if w.punct || !personWord(w) && !w.initial() {
 			return false
 		}
