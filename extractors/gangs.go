@@ -23,17 +23,22 @@ func findGangNames(pages []pageEntities) map[string]bool {
 		ws := pe.words
 		for i, w := range ws {
 			l := w.lower()
-			switch {
-			case gangContextAfter[l] && !w.capitalized():
+			if gangContextAfter[l] && !w.capitalized() {
 				// Backwards over the name: numbers and capitalized words.
 				j := i
 				for j > 0 && i-j < 4 && ws[j-1].line == w.line && gangWord(ws[j-1]) && !pe.taken[j-1] {
 					j--
 				}
+				// An age in a list of defendants is not part of the name:
+				// "HOLDER, 15, Dub City member".
+				if j < i-1 && isNumber(ws[j].text) && j > 0 && ws[j-1].text == "," {
+					j++
+				}
 				if j < i && specificGang(ws[j:i]) {
 					names[joinWords(ws[j:i])] = true
 				}
-			case (l == "gang" || l == "crew") && !w.capitalized() && i+1 < len(ws):
+			}
+			if (l == "gang" || l == "crew") && !w.capitalized() && i+1 < len(ws) {
 				// "the violent Bronx street gang, Courtlandt Over Everything"
 				j := i + 1
 				switch {
@@ -44,30 +49,21 @@ func findGangNames(pages []pageEntities) map[string]bool {
 				case ws[j].lower() == "called" || ws[j].lower() == "named":
 					j++
 				default:
-					continue
+					j = -1
 				}
-				for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"") {
+				for j >= 0 && j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"") {
 					j++
 				}
-				k := j
-				for k < len(ws) && k-j < 4 && ws[k].line == ws[j].line && gangWord(ws[k]) && !pe.taken[k] {
-					k++
+				if j >= 0 {
+					gangList(pe, j, names)
 				}
-				if k > j && specificGang(ws[j:k]) {
-					names[joinWords(ws[j:k])] = true
-				}
-			case (l == "members" || l == "member") && i+2 < len(ws) && ws[i+1].lower() == "of":
+			}
+			if (l == "members" || l == "member") && i+2 < len(ws) && ws[i+1].lower() == "of" {
 				j := i + 2
 				if ws[j].lower() == "the" {
 					j++
 				}
-				k := j
-				for k < len(ws) && k-j < 4 && ws[k].line == ws[j].line && gangWord(ws[k]) && !pe.taken[k] {
-					k++
-				}
-				if k > j && specificGang(ws[j:k]) {
-					names[joinWords(ws[j:k])] = true
-				}
+				gangList(pe, j, names)
 			}
 		}
 	}
@@ -79,12 +75,39 @@ var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "ei
 	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozens", "several", "many", "all", "both", "other",
 	"violent", "alleged", "former", "current", "senior", "rival", "fellow", "gang", "crew")
 
+// gangList adds the names starting at ws[j]: "the Mac Ballers and Money
+// World".
+func gangList(pe pageEntities, j int, names map[string]bool) {
+	ws := pe.words
+	for j < len(ws) {
+		k := j
+		for k < len(ws) && k-j < 4 && ws[k].line == ws[j].line && gangWord(ws[k]) && !pe.taken[k] {
+			k++
+		}
+		if k == j || !specificGang(ws[j:k]) {
+			return
+		}
+		names[joinWords(ws[j:k])] = true
+		if k+1 < len(ws) && (ws[k].lower() == "and" || ws[k].text == ",") {
+			j = k + 1
+			continue
+		}
+		return
+	}
+}
+
+// notGang are capitalized words that do not begin or make up a gang name.
+var notGang = set("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "i", "he", "she",
+	"they", "we", "it", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"defendant", "defendants", "court", "government", "police", "nypd", "district", "attorney", "office")
+
 func gangWord(w word) bool {
 	if w.punct {
 		return false
 	}
 	l := strings.TrimSuffix(strings.TrimSuffix(w.lower(), "’s"), "'s")
-	if stopCaps[l] || titleWords[l] || orgStopLeft[l] || numberWords[l] || strings.Contains(l, "year") || strings.HasSuffix(l, "-old") {
+	if notGang[l] || titleWords[l] || orgStopLeft[l] || numberWords[l] || strings.Contains(l, "year") || strings.HasSuffix(l, "-old") {
 		return false
 	}
 	return w.capitalized() // capitals or digits
@@ -96,6 +119,10 @@ func gangWord(w word) bool {
 func specificGang(ws []word) bool {
 	if len(ws) == 1 && isNumber(ws[0].text) {
 		return len(ws[0].text) >= 3
+	}
+	if len(ws) == 1 {
+		// One word: an acronym ("WTG"), not a common capitalized word.
+		return isAllUpper(ws[0].text) && len([]rune(ws[0].text)) >= 2
 	}
 	for _, w := range ws {
 		if !isNumber(w.text) {

@@ -124,8 +124,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		if from == i && !ws[i].capsLine {
 			continue // a bare head word: "the Court", "the Division"
 		}
-		// Right: "of the Eighth Circuit", "for the City of New York".
+		// Right: more heads ("School District"), then "of the Eighth
+		// Circuit", "for the City of New York".
 		to := i + 1
+		for to < len(ws) && ws[to].line == ws[i].line && isHead(ws, to) {
+			to++
+		}
 		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
 			k := to + 1
 			if k < len(ws) && ws[k].lower() == "the" {
