@@ -26,7 +26,8 @@ var orgHeads = set("bureau", "division", "unit", "squad", "section", "team", "of
 var orgStopLeft = set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
 	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
 	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
-	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada")
+	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
+	"law", "letters", "letter")
 
 // genericOrg words alone do not name an organization ("Police Department",
 // "Task Force", "District Court").
@@ -105,8 +106,15 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		for from > 0 && !ws[from-1].punct &&
 			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
 			prev := ws[from-1]
-			if lineNumber(ws, from-1) || orgStopLeft[prev.lower()] || titleWords[prev.lower()] || isHead(ws, from-1) {
+			pl := prev.lower()
+			if lineNumber(ws, from-1) || orgStopLeft[pl] || isHead(ws, from-1) {
 				break // another name ends there
+			}
+			// A title ends the name on its left ("Chief of the … Bureau",
+			// "District Attorney’s Violent Criminal Enterprises Bureau")
+			// unless the head follows it directly ("Attorney’s Office").
+			if (titleWords[pl] || titleWords[strings.TrimSuffix(strings.TrimSuffix(pl, "’s"), "'s")]) && from != i {
+				break
 			}
 			// A number starts a name only before a name word ("800 YGz",
 			// "44th Precinct"), never a line number or an address.
@@ -127,8 +135,17 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// Right: more heads ("School District"), then "of the Eighth
 		// Circuit", "for the City of New York".
 		to := i + 1
-		for to < len(ws) && ws[to].line == ws[i].line && isHead(ws, to) {
-			to++
+		for to < len(ws) && ws[to].line == ws[i].line {
+			if isHead(ws, to) {
+				to++
+				continue
+			}
+			// "49 Precinct Detective Squad"
+			if titleWords[ws[to].lower()] && to+1 < len(ws) && ws[to+1].line == ws[i].line && isHead(ws, to+1) {
+				to += 2
+				continue
+			}
+			break
 		}
 		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
 			k := to + 1
@@ -143,6 +160,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				break
 			}
 			to = m
+		}
+		for to-1 > i && orgConnectors[ws[to-1].lower()] {
+			to-- // "… Corrections and" at a line break
 		}
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
