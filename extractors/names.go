@@ -252,6 +252,12 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
+			// Counties and parishes by name: "Sacramento County",
+			// "Orleans Parish". No list of the 3,143 is needed.
+			if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
+				out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule})
+				i = k - 1
+			}
 			continue
 		}
 		to := i + n
@@ -522,4 +528,21 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// countyEnd returns the end of "<Name> County" starting at ws[i], or i.
+func countyEnd(ws []word, i int, taken []bool) int {
+	j := i
+	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && ws[j].line == ws[i].line {
+		j++
+	}
+	if j > i && j < len(ws) && !taken[j] && ws[j].line == ws[i].line && ws[j].capitalized() {
+		if l := ws[j].lower(); l == "county" || l == "parish" {
+			if i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
+				return i // not at the start of the name
+			}
+			return j + 1
+		}
+	}
+	return i
 }
