@@ -34,7 +34,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		stats Stats
 		all   []pageEntities
 	)
-	for _, p := range pages {
+	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, stats, err
 		}
@@ -45,6 +45,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		if err != nil {
 			return nil, stats, err
 		}
+		pe.index = i
 		stats.Tokens += n
 		all = append(all, pe)
 	}
@@ -52,13 +53,21 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 	propagateSurnames(all)
 	var out []schemas.Entity
 	for _, pe := range all {
-		out = append(out, pe.entities()...)
+		ents := pe.entities()
+		p := pages[pe.index]
+		ents = append(ents, findQuantities(p)...)
+		charges := findCharges(p, a.models.statutes)
+		attachCounts(p, charges)
+		ents = append(ents, charges...)
+		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+		out = append(out, ents...)
 	}
 	return out, stats, nil
 }
 
 // pageEntities is one page's words and the spans found in them.
 type pageEntities struct {
+	index int // in the pages given to Annotate
 	page  int
 	runes []rune
 	words []word

@@ -14,6 +14,7 @@ type Models struct {
 	prose      *prose.Model
 	gaz        *gazetteer
 	firstNames map[string]bool // lower case
+	statutes   statuteOffenses
 }
 
 // LoadModels loads prose's tagger and entity model. prose panics on a
@@ -35,6 +36,10 @@ func LoadModels() (m *Models, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("extractors: gazetteers: %w", err)
 	}
+	statutes, err := loadStatutes()
+	if err != nil {
+		return nil, fmt.Errorf("extractors: statutes: %w", err)
+	}
 	// ModelFromData with no sources is prose's built-in English model.
-	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names}, nil
+	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names, statutes: statutes}, nil
 }

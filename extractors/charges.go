@@ -1,0 +1,256 @@
+package extractors
+
+import (
+	"bufio"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Statute is a normalized citation of the United States Code.
+type Statute struct {
+	Title   string // "18"
+	Section string // "1962"
+	Sub     string // "(d)", "(a)(1)"
+}
+
+// String writes the citation as "18 U.S.C. § 1962(d)".
+func (s Statute) String() string { return s.Title + " U.S.C. § " + s.Section + s.Sub }
+
+var (
+	sectionPat = `(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`
+	// 18 U.S.C. § 1962(d); 18 USC 1959(a)(1); 18 USC Section 1349;
+	// 21 U.S.C. §§ 841(a)(1) and 846.
+	uscCite = regexp.MustCompile(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
+		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
+	// Title 18, United States Code, Section 924(c)
+	titleCite = regexp.MustCompile(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
+	// § 924(c)(1)(A)(ii) with the title implied by the document.
+	bareCite  = regexp.MustCompile(`§§?\s*` + sectionPat)
+	moreCites = regexp.MustCompile(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
+)
+
+// ParseCitations finds the U.S. Code citations in text. A bare "§ 924(c)"
+// takes the title of the last full citation before it, or 18. Each returned
+// match has the byte span of its text and the statutes it cites (several
+// for "§§ 841(a)(1) and 846").
+func ParseCitations(text string) []Citation {
+	var out []Citation
+	taken := make([]bool, len(text)+1)
+	add := func(start, end int, st []Statute) {
+		for k := start; k < end; k++ {
+			if taken[k] {
+				return
+			}
+		}
+		for k := start; k < end; k++ {
+			taken[k] = true
+		}
+		out = append(out, Citation{Start: start, End: end, Statutes: st})
+	}
+	for _, m := range uscCite.FindAllStringSubmatchIndex(text, -1) {
+		title := text[m[2]:m[3]]
+		st := []Statute{{Title: title, Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}}
+		if m[8] < m[9] {
+			for _, mm := range moreCites.FindAllStringSubmatch(text[m[8]:m[9]], -1) {
+				st = append(st, Statute{Title: title, Section: mm[1], Sub: compactSub(mm[2])})
+			}
+		}
+		add(m[0], m[1], st)
+	}
+	for _, m := range titleCite.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
+	}
+	for _, m := range bareCite.FindAllStringSubmatchIndex(text, -1) {
+		title := "18"
+		for _, c := range out {
+			if c.End <= m[0] && len(c.Statutes) > 0 {
+				title = c.Statutes[0].Title
+			}
+		}
+		add(m[0], m[1], []Statute{{Title: title, Section: text[m[2]:m[3]], Sub: compactSub(text[m[4]:m[5]])}})
+	}
+	return out
+}
+
+// Citation is one citation in a text: its byte span and what it cites.
+type Citation struct {
+	Start, End int
+	Statutes   []Statute
+}
+
+func compactSub(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+// statuteOffenses maps "title/section" to an offense name.
+type statuteOffenses map[string]string
+
+func loadStatutes() (statuteOffenses, error) {
+	f, err := gazetteerFiles.Open("gazetteers/statutes.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := statuteOffenses{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		p := strings.Split(line, "\t")
+		if len(p) == 3 {
+			m[p[0]+"/"+p[1]] = p[2]
+		}
+	}
+	return m, sc.Err()
+}
+
+// offenses are the offense phrases recognized in text, longest first when
+// matched; each may carry a degree ("second-degree Murder", "Murder in the
+// Second Degree").
+var offenses = []string{
+	"conspiracy to commit murder", "conspiracy to commit mail fraud", "conspiracy to commit wire fraud",
+	"conspiracy to distribute", "conspiracy to commit", "possession with intent to distribute",
+	"criminal possession of a weapon", "criminal possession of a controlled substance",
+	"criminal sale of a controlled substance", "criminal use of a firearm", "murder in aid of racketeering",
+	"racketeering conspiracy", "hobbs act robbery", "attempted murder", "attempted assault", "attempted robbery",
+	"reckless endangerment", "gang assault", "weapons possession", "narcotics possession", "drug trafficking",
+	"narcotics trafficking", "money laundering", "mail fraud", "wire fraud", "bank fraud", "health care fraud",
+	"securities fraud", "tax evasion", "identity theft", "aggravated identity theft", "aiding and abetting",
+	"sex trafficking", "human trafficking", "murder", "murders", "manslaughter", "homicide", "homicides",
+	"assault", "assaults", "robbery", "robberies", "burglary", "kidnapping", "extortion", "racketeering", "rico",
+	"arson", "carjacking", "bribery", "conspiracy", "perjury", "obstruction of justice", "fraud",
+	"distribution of drugs", "drug distribution", "gunpoint robberies", "witness tampering", "stalking",
+	"menacing", "criminal mischief", "illegal reentry",
+}
+
+var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
+	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
+
+var offenseRe = func() *regexp.Regexp {
+	alts := make([]string, len(offenses))
+	for i, o := range offenses {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
+	}
+	// Longest alternatives first: Go's regexp prefers the leftmost, then
+	// the first listed.
+	sortByLenDesc(alts)
+	deg := `(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)`
+	return regexp.MustCompile(`(?i)\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)[-\s]degree\b)?`)
+}()
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// findCharges returns CHARGE entities of a page: offense phrases and
+// statute citations, an offense and a citation within a few characters
+// of each other merged into one entity's attributes.
+func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
+	text := p.Text
+	var out []schemas.Entity
+	toRune := byteToRune(text)
+	for _, m := range offenseRe.FindAllStringSubmatchIndex(text, -1) {
+		offense := strings.ToLower(strings.Join(strings.Fields(text[m[4]:m[5]]), " "))
+		offense = singularOffense(offense)
+		deg := ""
+		if m[2] >= 0 {
+			deg = degreeWords[strings.ToLower(text[m[2]:m[3]])]
+		} else if m[6] >= 0 {
+			deg = degreeWords[strings.ToLower(text[m[6]:m[7]])]
+		}
+		if offense == "rico" {
+			offense = "racketeering"
+		}
+		if deg != "" {
+			offense += " in the " + deg + " degree"
+		}
+		out = append(out, schemas.Entity{
+			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
+			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
+			Attrs: map[string]any{"offense": offense},
+		})
+	}
+	for _, c := range ParseCitations(text) {
+		st := c.Statutes[0]
+		attrs := map[string]any{"statute": st.String()}
+		if o, ok := statutes[st.Title+"/"+st.Section]; ok {
+			attrs["offense"] = o
+		}
+		if len(c.Statutes) > 1 {
+			var all []string
+			for _, s := range c.Statutes {
+				all = append(all, s.String())
+			}
+			attrs["statutes"] = all
+		}
+		out = append(out, schemas.Entity{
+			Type: schemas.Charge, Text: text[c.Start:c.End], Page: p.Number,
+			Start: toRune[c.Start], End: toRune[c.End], Normalized: st.String(), Source: schemas.SourceRule, Attrs: attrs,
+		})
+	}
+	return out
+}
+
+func singularOffense(o string) string {
+	switch o {
+	case "murders":
+		return "murder"
+	case "homicides":
+		return "homicide"
+	case "assaults":
+		return "assault"
+	case "robberies", "gunpoint robberies":
+		return "robbery"
+	}
+	return o
+}
+
+// byteToRune maps each byte offset of s (and len(s)) to a code-point offset.
+func byteToRune(s string) []int {
+	m := make([]int, len(s)+1)
+	r := 0
+	for i := range s {
+		m[i] = r
+		r++
+	}
+	m[len(s)] = utf8.RuneCountInString(s)
+	// Continuation bytes take the offset of their rune's start.
+	for i := 1; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			m[i] = m[i-1]
+		}
+	}
+	return m
+}
+
+// countHeading: "COUNT ONE", "Count 3" at the start of a line.
+var countHeading = regexp.MustCompile(`(?m)^[\t ]*(?:COUNT|Count)\s+(\d{1,3}|[A-Za-z]+(?:[\s-][A-Za-z]+)?)\b`)
+
+// attachCounts sets attrs["count"] on charges that follow a count heading.
+func attachCounts(p schemas.Page, charges []schemas.Entity) {
+	toRune := byteToRune(p.Text)
+	type heading struct {
+		at int
+		n  float64
+	}
+	var hs []heading
+	for _, m := range countHeading.FindAllStringSubmatchIndex(p.Text, -1) {
+		if n, ok := ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
+			hs = append(hs, heading{toRune[m[0]], n})
+		}
+	}
+	for i := range charges {
+		for _, h := range hs {
+			if h.at <= charges[i].Start {
+				charges[i].Attrs["count"] = h.n
+			}
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package extractors
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Quantities: money, masses of drugs, sentence lengths and counts of
+// things, each with attrs kind, value, unit and, when the text says,
+// item and qualifier.
+
+const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|a|an)`
+
+var (
+	numPat  = `(\d[\d,]*(?:\.\d+)?|` + numWord + `(?:[\s-]+(?:and\s+)?` + numWord + `)*)`
+	qualPat = `(?:(about|approximately|roughly|nearly|almost|over|more than|less than|at least|up to|not less than|not more than|in excess of)\s+)?`
+
+	moneyRe = regexp.MustCompile(`(?i)` + qualPat + `(?:\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
+
+	massRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
+
+	durationRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
+
+	lifeRe = regexp.MustCompile(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
+
+	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+
+	countIndictmentRe = regexp.MustCompile(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
+)
+
+const drugPat = `cocaine\s+base|crack\s+cocaine|crack|cocaine|heroin|fentanyl|methamphetamine|meth|marijuana|cannabis|oxycodone|hydrocodone|mdma|ecstasy|pcp|lsd|ketamine|opium|morphine|codeine`
+
+const countNouns = `members|member|associates|defendants|defendant|individuals|people|persons|person|men|women|children|boys|girls|teenagers|juveniles|victims|bystanders|witnesses|shootings|shooting\s+incidents|incidents\s+of\s+gunfire|incidents|murders|homicides|robberies|assaults|stabbings|firearms|guns|handguns|rifles|weapons|pistols|rounds|leaders|subsets|cliques|crews|gangs|counts\s+of\s+[a-z]+|counts|charges|indictments|occasions|times|arrests|officers|detectives|cars|vehicles`
+
+var unitOf = map[string]string{
+	"kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "kg": "kg", "kgs": "kg",
+	"gram": "g", "grams": "g", "g": "g", "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
+	"ounce": "oz", "ounces": "oz", "oz": "oz",
+	"month": "month", "months": "month", "year": "year", "years": "year", "day": "day", "days": "day",
+	"week": "week", "weeks": "week",
+}
+
+var scaleOf = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+// findQuantities returns the QUANTITY entities of a page.
+func findQuantities(p schemas.Page) []schemas.Entity {
+	text := p.Text
+	toRune := byteToRune(text)
+	taken := make([]bool, len(text)+1)
+	var out []schemas.Entity
+	add := func(start, end int, attrs map[string]any) {
+		for start < end && text[start] == ' ' {
+			start++
+		}
+		for k := start; k < end; k++ {
+			if taken[k] {
+				return
+			}
+		}
+		for k := start; k < end; k++ {
+			taken[k] = true
+		}
+		out = append(out, schemas.Entity{
+			Type: schemas.Quantity, Text: text[start:end], Page: p.Number,
+			Start: toRune[start], End: toRune[end], Normalized: strings.Join(strings.Fields(text[start:end]), " "),
+			Source: schemas.SourceRule, Attrs: attrs,
+		})
+	}
+	group := func(m []int, i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return text[m[2*i]:m[2*i+1]]
+	}
+	qualified := func(attrs map[string]any, q string) map[string]any {
+		if q != "" {
+			attrs["qualifier"] = strings.ToLower(q)
+		}
+		return attrs
+	}
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
+		var v float64
+		var ok bool
+		scale := 1.0
+		switch {
+		case group(m, 2) != "":
+			v, ok = ParseNumber(group(m, 2))
+			scale = scaleOr1(group(m, 3))
+		case group(m, 4) != "":
+			v, ok = ParseNumber(group(m, 4))
+			scale = scaleOr1(group(m, 5))
+		default:
+			v, ok = ParseNumber(group(m, 6))
+			scale = scaleOr1(group(m, 7))
+		}
+		if ok {
+			add(m[0], m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
+		}
+	}
+	for _, m := range massRe.FindAllStringSubmatchIndex(text, -1) {
+		v, ok := ParseNumber(group(m, 2))
+		if !ok {
+			continue
+		}
+		attrs := qualified(map[string]any{"kind": "mass", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1))
+		if q := group(m, 4); q != "" {
+			attrs["qualifier"] = strings.ToLower(q)
+		}
+		if d := group(m, 5); d != "" {
+			attrs["item"] = strings.ToLower(strings.Join(strings.Fields(d), " "))
+		}
+		add(m[0], m[1], attrs)
+	}
+	for _, m := range lifeRe.FindAllStringIndex(text, -1) {
+		add(m[0], m[1], map[string]any{"kind": "duration", "value": nil, "unit": "life"})
+	}
+	for _, m := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+		num := group(m, 2)
+		v, ok := ParseNumber(num)
+		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
+			continue
+		}
+		add(m[0], m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
+	}
+	for _, m := range countIndictmentRe.FindAllStringSubmatchIndex(text, -1) {
+		v, ok := ParseNumber(group(m, 1))
+		if ok {
+			add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": "counts"})
+		}
+	}
+	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
+		num := group(m, 1)
+		v, ok := ParseNumber(num)
+		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
+			continue
+		}
+		item := strings.ToLower(strings.Join(strings.Fields(group(m, 2)+group(m, 3)), " "))
+		if a := group(m, 4); a != "" {
+			item += " and " + strings.ToLower(a)
+		}
+		add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": item})
+	}
+	return out
+}
+
+func scaleOr1(s string) float64 {
+	if v, ok := scaleOf[strings.ToLower(s)]; ok {
+		return v
+	}
+	return 1
+}
