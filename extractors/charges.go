@@ -53,17 +53,34 @@ func ParseCitations(text string) []Citation {
 	for _, m := range uscCite.FindAllStringSubmatchIndex(text, -1) {
 		title := text[m[2]:m[3]]
 		st := []Statute{{Title: title, Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}}
+		end := m[1]
 		if m[8] < m[9] {
-			for _, mm := range moreCites.FindAllStringSubmatch(text[m[8]:m[9]], -1) {
-				st = append(st, Statute{Title: title, Section: mm[1], Sub: compactSub(mm[2])})
+			more := text[m[8]:m[9]]
+			for _, mm := range moreCites.FindAllStringSubmatchIndex(more, -1) {
+				// "§ 1341, 18 USC § 1349": the 18 starts a new citation.
+				if rest := strings.TrimLeft(text[m[8]+mm[1]:], " "); strings.HasPrefix(rest, "U") {
+					end = m[8] + mm[0]
+					break
+				}
+				st = append(st, Statute{Title: title, Section: more[mm[2]:mm[3]], Sub: compactSub(more[mm[4]:mm[5]])})
 			}
 		}
-		add(m[0], m[1], st)
+		end = m[0] + len(strings.TrimRight(strings.TrimRight(text[m[0]:end], " ,"), " "))
+		for _, w := range []string{" and", " or", " &"} {
+			if strings.HasSuffix(text[m[0]:end], w) {
+				end -= len(w)
+			}
+		}
+		add(m[0], end, st)
 	}
 	for _, m := range titleCite.FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
 	}
 	for _, m := range bareCite.FindAllStringSubmatchIndex(text, -1) {
+		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".
+		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
+			continue
+		}
 		title := "18"
 		for _, c := range out {
 			if c.End <= m[0] && len(c.Statutes) > 0 {
@@ -123,7 +140,9 @@ var offenses = []string{
 	"assault", "assaults", "robbery", "robberies", "burglary", "kidnapping", "extortion", "racketeering", "rico",
 	"arson", "carjacking", "bribery", "conspiracy", "perjury", "obstruction of justice", "fraud",
 	"distribution of drugs", "drug distribution", "gunpoint robberies", "witness tampering", "stalking",
-	"menacing", "criminal mischief", "illegal reentry",
+	"menacing", "criminal mischief", "illegal reentry", "criminal solicitation", "criminal sale of a firearm",
+	"criminal possession of a firearm", "gun possession", "drug sales", "attempted gang assault",
+	"criminal facilitation", "promoting prison contraband", "tampering with a witness",
 }
 
 var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
@@ -138,7 +157,7 @@ var offenseRe = func() *regexp.Regexp {
 	// the first listed.
 	sortByLenDesc(alts)
 	deg := `(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)`
-	return regexp.MustCompile(`(?i)\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)[-\s]degree\b)?`)
+	return regexp.MustCompile(`(?i)\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)(?:[-\s]degree\b|\s+and\s+` + deg + `\s+degrees\b)|\s+(1st|2nd|3rd|4th|5th)\b)?`)
 }()
 
 func sortByLenDesc(s []string) {
@@ -157,20 +176,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	var out []schemas.Entity
 	toRune := byteToRune(text)
 	for _, m := range offenseRe.FindAllStringSubmatchIndex(text, -1) {
-		offense := strings.ToLower(strings.Join(strings.Fields(text[m[4]:m[5]]), " "))
-		offense = singularOffense(offense)
-		deg := ""
-		if m[2] >= 0 {
-			deg = degreeWords[strings.ToLower(text[m[2]:m[3]])]
-		} else if m[6] >= 0 {
-			deg = degreeWords[strings.ToLower(text[m[6]:m[7]])]
-		}
-		if offense == "rico" {
-			offense = "racketeering"
-		}
-		if deg != "" {
-			offense += " in the " + deg + " degree"
-		}
+		offense := offenseName(text, m)
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
 			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
@@ -196,6 +202,26 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		})
 	}
 	return out
+}
+
+// offenseName normalizes an offenseRe match: lower case, singular, RICO
+// as racketeering, the degree as "in the second degree".
+func offenseName(text string, m []int) string {
+	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(text[m[4]:m[5]]), " ")))
+	if offense == "rico" {
+		offense = "racketeering"
+	}
+	deg := ""
+	for _, g := range []int{1, 3, 4} {
+		if m[2*g] >= 0 {
+			deg = degreeWords[strings.ToLower(text[m[2*g]:m[2*g+1]])]
+			break
+		}
+	}
+	if deg != "" {
+		offense += " in the " + deg + " degree"
+	}
+	return offense
 }
 
 func singularOffense(o string) string {

@@ -17,22 +17,25 @@ var (
 	numPat  = `(\d[\d,]*(?:\.\d+)?|` + numWord + `(?:[\s-]+(?:and\s+)?` + numWord + `)*)`
 	qualPat = `(?:(about|approximately|roughly|nearly|almost|over|more than|less than|at least|up to|not less than|not more than|in excess of)\s+)?`
 
-	moneyRe = regexp.MustCompile(`(?i)` + qualPat + `(?:\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
+	moneyRe = regexp.MustCompile(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
 
 	massRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
 
-	durationRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
+	durationRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
 
 	lifeRe = regexp.MustCompile(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:(?:of\s+(?:the|these|those)\s+)|(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+
+	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
+	countsOfRe = regexp.MustCompile(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
 	countIndictmentRe = regexp.MustCompile(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
 )
 
 const drugPat = `cocaine\s+base|crack\s+cocaine|crack|cocaine|heroin|fentanyl|methamphetamine|meth|marijuana|cannabis|oxycodone|hydrocodone|mdma|ecstasy|pcp|lsd|ketamine|opium|morphine|codeine`
 
-const countNouns = `members|member|associates|defendants|defendant|individuals|people|persons|person|men|women|children|boys|girls|teenagers|juveniles|victims|bystanders|witnesses|shootings|shooting\s+incidents|incidents\s+of\s+gunfire|incidents|murders|homicides|robberies|assaults|stabbings|firearms|guns|handguns|rifles|weapons|pistols|rounds|leaders|subsets|cliques|crews|gangs|counts\s+of\s+[a-z]+|counts|charges|indictments|occasions|times|arrests|officers|detectives|cars|vehicles`
+const countNouns = `co-defendants|co-defendant|ringleaders|members|member|associates|defendants|defendant|individuals|people|persons|person|men|women|children|boys|girls|teenagers|juveniles|victims|bystanders|witnesses|shootings|shooting\s+incidents|incidents\s+of\s+gunfire|incidents|murders|homicides|robberies|assaults|stabbings|firearms|guns|handguns|rifles|weapons|pistols|rounds|leaders|subsets|cliques|crews|gangs|counts\s+of\s+[a-z]+|counts|charges|indictments|occasions|occasion|times|arrests|arrest|officers|detectives|cars|vehicles|man|woman|child|victim|incident|exchange|tests|test|statements|images|grounds|factors|shots|casings|searches|homies|round`
 
 var unitOf = map[string]string{
 	"kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "kg": "kg", "kgs": "kg",
@@ -80,6 +83,14 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return attrs
 	}
+	// The span starts at the number: a qualifier ("more than $2,500") is
+	// in attrs, and the bare amount is the mention readers search for.
+	afterQual := func(m []int) int {
+		if m[2] >= 0 {
+			return m[3]
+		}
+		return m[0]
+	}
 	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
 		var v float64
 		var ok bool
@@ -96,7 +107,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			scale = scaleOr1(group(m, 7))
 		}
 		if ok {
-			add(m[0], m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
+			add(afterQual(m), m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
 		}
 	}
 	for _, m := range massRe.FindAllStringSubmatchIndex(text, -1) {
@@ -105,13 +116,14 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			continue
 		}
 		attrs := qualified(map[string]any{"kind": "mass", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1))
+		start := afterQual(m)
 		if q := group(m, 4); q != "" {
 			attrs["qualifier"] = strings.ToLower(q)
 		}
 		if d := group(m, 5); d != "" {
 			attrs["item"] = strings.ToLower(strings.Join(strings.Fields(d), " "))
 		}
-		add(m[0], m[1], attrs)
+		add(start, m[1], attrs)
 	}
 	for _, m := range lifeRe.FindAllStringIndex(text, -1) {
 		add(m[0], m[1], map[string]any{"kind": "duration", "value": nil, "unit": "life"})
@@ -119,10 +131,10 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 	for _, m := range durationRe.FindAllStringSubmatchIndex(text, -1) {
 		num := group(m, 2)
 		v, ok := ParseNumber(num)
-		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
-			continue
+		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
+			continue // "15-year-old" is an age
 		}
-		add(m[0], m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
+		add(afterQual(m), m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
 	for _, m := range countIndictmentRe.FindAllStringSubmatchIndex(text, -1) {
 		v, ok := ParseNumber(group(m, 1))
@@ -130,11 +142,28 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": "counts"})
 		}
 	}
+	for _, m := range countsOfRe.FindAllStringSubmatchIndex(text, -1) {
+		v, ok := ParseNumber(group(m, 1))
+		if !ok || v == 0 {
+			continue
+		}
+		end, item := m[1], "counts"
+		if o := offenseRe.FindStringSubmatchIndex(text[m[1]:]); o != nil && strings.TrimSpace(text[m[1]:m[1]+o[0]]) == "" {
+			end = m[1] + o[1]
+			item = "counts of " + offenseName(text[m[1]:], o)
+		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+			continue
+		}
+		add(m[0], end, map[string]any{"kind": "count", "value": v, "unit": "count", "item": item})
+	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
 		num := group(m, 1)
 		v, ok := ParseNumber(num)
 		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
 			continue
+		}
+		if v >= 1900 && v <= 2099 || len(strings.ReplaceAll(num, ",", "")) >= 4 && !strings.Contains(num, ",") {
+			continue // a year or a phone number, not a count
 		}
 		item := strings.ToLower(strings.Join(strings.Fields(group(m, 2)+group(m, 3)), " "))
 		if a := group(m, 4); a != "" {
