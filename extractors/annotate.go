@@ -59,6 +59,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		charges := findCharges(p, a.models.statutes)
 		attachCounts(p, charges)
 		ents = append(ents, charges...)
+		ents = dropGangNumbers(ents)
 		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
 		out = append(out, ents...)
 	}
@@ -344,3 +345,22 @@ func makeEntity(page int, runes []rune, toks []alignedToken, label string) (sche
 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 func hasUpper(s string) bool  { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
+
+// dropGangNumbers removes quantities that begin where an organization
+// does: "200 members" of the gang "200" counts nothing (A8).
+func dropGangNumbers(ents []schemas.Entity) []schemas.Entity {
+	orgAt := map[int]bool{}
+	for _, e := range ents {
+		if e.Type == schemas.Organization {
+			orgAt[e.Start] = true
+		}
+	}
+	out := ents[:0]
+	for _, e := range ents {
+		if e.Type == schemas.Quantity && orgAt[e.Start] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -25,7 +25,7 @@ var (
 
 	lifeRe = regexp.MustCompile(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:(?:of\s+(?:the|these|those)\s+)|(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
 	countsOfRe = regexp.MustCompile(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
@@ -134,6 +134,9 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
 			continue // "15-year-old" is an age
 		}
+		if !sentenceContext(text, m[0], m[1]) {
+			continue
+		}
 		add(afterQual(m), m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
 	for _, m := range countIndictmentRe.FindAllStringSubmatchIndex(text, -1) {
@@ -148,7 +151,8 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			continue
 		}
 		end, item := m[1], "counts"
-		if o := offenseRe.FindStringSubmatchIndex(text[m[1]:]); o != nil && strings.TrimSpace(text[m[1]:m[1]+o[0]]) == "" {
+		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
+		if o := offenseRe.FindStringSubmatchIndex(text[m[1]:]); !abbrev && o != nil && strings.TrimSpace(text[m[1]:m[1]+o[0]]) == "" {
 			end = m[1] + o[1]
 			item = "counts of " + offenseName(text[m[1]:], o)
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
@@ -162,8 +166,11 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
 			continue
 		}
-		if v >= 1900 && v <= 2099 || len(strings.ReplaceAll(num, ",", "")) >= 4 && !strings.Contains(num, ",") {
+		if digits := isNumber(num); digits && (v >= 1900 && v <= 2099 || len(num) >= 4) {
 			continue // a year or a phone number, not a count
+		}
+		if isNumber(num) && lineStart(text, m[2]) {
+			continue // a line number of pleading paper
 		}
 		item := strings.ToLower(strings.Join(strings.Fields(group(m, 2)+group(m, 3)), " "))
 		if a := group(m, 4); a != "" {
@@ -179,4 +186,33 @@ func scaleOr1(s string) float64 {
 		return v
 	}
 	return 1
+}
+
+// lineStart reports whether byte i is the first non-blank of its line.
+func lineStart(text string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch text[j] {
+		case '\n':
+			return true
+		case ' ', '\t':
+			continue
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceContext reports whether a duration at text[start:end] is a
+// sentence, probation or supervised-release term rather than an age or the
+// length of an investigation.
+func sentenceContext(text string, start, end int) bool {
+	w := strings.ToLower(text[max(0, start-90):min(len(text), end+40)])
+	for _, k := range []string{"sentenc", "imprison", "prison", "custody", "supervised release", "probation",
+		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life"} {
+		if strings.Contains(w, k) {
+			return true
+		}
+	}
+	return false
 }
