@@ -50,7 +50,16 @@ func ParseCitations(text string) []Citation {
 		}
 		out = append(out, Citation{Start: start, End: end, Statutes: st})
 	}
-	for _, m := range uscCite.FindAllStringSubmatchIndex(text, -1) {
+	for pos := 0; pos < len(text); {
+		m := uscCite.FindStringSubmatchIndex(text[pos:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
+		}
 		title := text[m[2]:m[3]]
 		st := []Statute{{Title: title, Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}}
 		end := m[1]
@@ -72,6 +81,7 @@ func ParseCitations(text string) []Citation {
 			}
 		}
 		add(m[0], end, st)
+		pos = max(end, m[0]+1)
 	}
 	for _, m := range titleCite.FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
@@ -257,7 +267,7 @@ func byteToRune(s string) []int {
 }
 
 // countHeading: "COUNT ONE", "Count 3" at the start of a line.
-var countHeading = regexp.MustCompile(`(?m)^[\t ]*(?:COUNT|Count)\s+(\d{1,3}|[A-Za-z]+(?:[\s-][A-Za-z]+)?)\b`)
+var countHeading = regexp.MustCompile(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
 
 // attachCounts sets attrs["count"] on charges that follow a count heading.
 func attachCounts(p schemas.Page, charges []schemas.Entity) {
