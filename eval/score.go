@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -56,10 +57,25 @@ func (m Mode) String() string { return [...]string{"strict", "lenient"}[m] }
 // Report holds the counts per mode and type, and per document.
 type Report struct {
 	ByType [2]map[string]*Counts
-	ByDoc  map[string]*[2]map[string]*Counts
+	// Attrs counts, over strictly matched QUANTITY entities, how many have
+	// the gold value and unit (units made comparable), and the gold item.
+	Attrs AttrAgreement
+	ByDoc map[string]*[2]map[string]*Counts
 	// Misses lists, per document and type, what strict matching missed
 	// (FN) and what it counted as false (FP), for debugging.
 	Misses []Miss
+}
+
+// AttrAgreement counts attribute agreement of matched quantities.
+type AttrAgreement struct {
+	Matched, ValueUnit int
+	// Items and Item count matches of kind count or mass (what is counted
+	// or weighed) and those whose item agrees; for money and durations the
+	// gold item describes the context ("special assessment") rather than
+	// naming a thing, and is not compared.
+	Items, Item int
+	// Disagreements lists "predicted | gold" for each attribute miss.
+	Disagreements []string
 }
 
 // Miss is one strict error.
@@ -94,9 +110,12 @@ func Score(golds []Gold, recs []schemas.Record) *Report {
 		doc := &[2]map[string]*Counts{{}, {}}
 		rep.ByDoc[g.Doc] = doc
 		for _, t := range Types {
-			preds := predictions(g, rec, t)
+			preds, attrs := predictions(g, rec, t)
 			for m := Strict; m <= Lenient; m++ {
-				c, misses := scoreType(g, t, preds, m)
+				c, misses, owners := scoreType(g, t, preds, m)
+				if m == Strict && t == "QUANTITY" {
+					rep.Attrs.add(g, preds, attrs, owners)
+				}
 				doc[m][t] = &c
 				rep.ByType[m][t].Add(c)
 				if m == Strict {
@@ -110,11 +129,12 @@ func Score(golds []Gold, recs []schemas.Record) *Report {
 
 // predictions returns the distinct normalized strings of type t in rec, on
 // the gold document's pages.
-func predictions(g Gold, rec *schemas.Record, t string) []string {
+func predictions(g Gold, rec *schemas.Record, t string) ([]string, map[string]map[string]any) {
 	if rec == nil {
-		return nil
+		return nil, nil
 	}
 	seen := map[string]bool{}
+	attrs := map[string]map[string]any{}
 	var out []string
 	for _, e := range rec.Entities {
 		if string(e.Type) != t {
@@ -127,17 +147,23 @@ func predictions(g Gold, rec *schemas.Record, t string) []string {
 		if n != "" && !seen[n] {
 			seen[n] = true
 			out = append(out, n)
+			attrs[n] = e.Attrs
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, attrs
 }
 
-func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss) {
+// scoreType returns the counts, the misses, and for each gold entity of
+// type t (in file order) the index of the predicted string credited to it,
+// or -1.
+func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss, map[int]int) {
 	var ents []GoldEntity
-	for _, e := range g.Entities {
+	var index []int // position in g.Entities
+	for k, e := range g.Entities {
 		if e.Type == t {
 			ents = append(ents, e)
+			index = append(index, k)
 		}
 	}
 	norms := make([][]string, len(ents))
@@ -197,7 +223,85 @@ func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss) {
 			misses = append(misses, Miss{g.Doc, t, "FP", s})
 		}
 	}
-	return c, misses
+	owners := map[int]int{}
+	for i, p := range owner {
+		if p >= 0 {
+			owners[index[i]] = p
+		}
+	}
+	return c, misses, owners
+}
+
+// add compares the attributes of strictly matched quantities with gold.
+func (a *AttrAgreement) add(g Gold, preds []string, attrs map[string]map[string]any, owners map[int]int) {
+	for k, p := range owners {
+		e := g.Entities[k]
+		pa := attrs[preds[p]]
+		a.Matched++
+		if sameValueUnit(e, pa) {
+			a.ValueUnit++
+		} else {
+			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: value %v %v | %v %s", preds[p], pa["value"], pa["unit"], e.Value, e.Unit))
+		}
+		if e.Kind != "count" && e.Kind != "mass" {
+			continue
+		}
+		a.Items++
+		if sameItem(e.Item, pa["item"]) {
+			a.Item++
+		} else {
+			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: item %q | %q", preds[p], pa["item"], e.Item))
+		}
+	}
+}
+
+// unitScale makes units comparable: masses in grams, durations in months.
+var unitScale = map[string]struct {
+	base  string
+	scale float64
+}{
+	"kg": {"g", 1000}, "g": {"g", 1}, "lb": {"g", 453.592}, "oz": {"g", 28.3495},
+	"year": {"month", 12}, "month": {"month", 1}, "week": {"month", 12.0 / 52}, "day": {"month", 12.0 / 365},
+}
+
+func sameValueUnit(e GoldEntity, pa map[string]any) bool {
+	unit, _ := pa["unit"].(string)
+	if e.Unit == "life" || unit == "life" {
+		return e.Unit == unit
+	}
+	v, ok := pa["value"].(float64)
+	if !ok || e.Value == nil {
+		return false
+	}
+	gu, pu := unitScale[e.Unit], unitScale[unit]
+	if gu.base != "" && gu.base == pu.base {
+		return math.Abs(*e.Value*gu.scale-v*pu.scale) < 1e-6*math.Max(1, v*pu.scale)
+	}
+	return e.Unit == unit && *e.Value == v
+}
+
+// sameItem: the predicted item's content words all occur in the gold
+// item, which describes the thing counted at more length; no gold item
+// accepts anything.
+func sameItem(gold string, pred any) bool {
+	ps, _ := pred.(string)
+	if gold == "" {
+		return true
+	}
+	gt := map[string]bool{}
+	for _, w := range strings.Fields(Normalize("", gold)) {
+		gt[strings.TrimSuffix(w, "s")] = true
+	}
+	pw := strings.Fields(Normalize("", ps))
+	if len(pw) == 0 {
+		return false
+	}
+	for _, w := range pw {
+		if !stopwords[w] && !gt[strings.TrimSuffix(w, "s")] {
+			return false
+		}
+	}
+	return true
 }
 
 func matchEntity(pred string, mentions []string, m Mode) bool {
@@ -243,5 +347,15 @@ func (r *Report) Write(w io.Writer) error {
 	core := []string{"PERSON", "PLACE", "QUANTITY", "CHARGE"}
 	row("micro (all)", r.Micro(Strict, Types...), r.Micro(Lenient, Types...))
 	row("micro (core)", r.Micro(Strict, core...), r.Micro(Lenient, core...))
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if a := r.Attrs; a.Matched > 0 {
+		_, err := fmt.Fprintf(w, "QUANTITY attributes of %d strict matches: value and unit %.3f; item of %d counts and masses %.3f\n",
+			a.Matched, float64(a.ValueUnit)/float64(a.Matched), a.Items, ratioOr0(a.Item, a.Items))
+		return err
+	}
+	return nil
 }
+
+func ratioOr0(a, b int) float64 { return ratio(a, b) }

@@ -158,7 +158,7 @@ var offenses = []string{
 var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
 	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
 
-var offenseRe = func() *regexp.Regexp {
+var offenseRe, offenseAtRe, offenseLowerRe = func() (*regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
 	alts := make([]string, len(offenses))
 	for i, o := range offenses {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
@@ -167,7 +167,12 @@ var offenseRe = func() *regexp.Regexp {
 	// the first listed.
 	sortByLenDesc(alts)
 	deg := `(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)`
-	return regexp.MustCompile(`(?i)\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)(?:[-\s]degree\b|\s+and\s+` + deg + `\s+degrees\b)|\s+(1st|2nd|3rd|4th|5th)\b)?`)
+	body := `\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)(?:[-\s]degree\b|\s+and\s+` + deg + `\s+degrees\b)|\s+(1st|2nd|3rd|4th|5th)\b)?`
+	// offenseAtRe matches only at the start (after blanks), for the words
+	// that follow "counts of".
+	// offenseLowerRe runs on lower-cased text, without case folding,
+	// which is several times faster.
+	return regexp.MustCompile(`(?i)` + body), regexp.MustCompile(`(?i)^\s*` + body), regexp.MustCompile(body)
 }()
 
 func sortByLenDesc(s []string) {
@@ -185,7 +190,11 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	text := p.Text
 	var out []schemas.Entity
 	toRune := byteToRune(text)
-	for _, m := range offenseRe.FindAllStringSubmatchIndex(text, -1) {
+	re, scan := offenseRe, text
+	if lower := strings.ToLower(text); len(lower) == len(text) {
+		re, scan = offenseLowerRe, lower // same offsets: ASCII case only
+	}
+	for _, m := range findAt(re, scan, offenseStarts(text), nil) {
 		offense := offenseName(text, m)
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
@@ -193,7 +202,11 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 			Attrs: map[string]any{"offense": offense},
 		})
 	}
-	for _, c := range ParseCitations(text) {
+	cites := []Citation(nil)
+	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
+		cites = ParseCitations(text)
+	}
+	for _, c := range cites {
 		st := c.Statutes[0]
 		attrs := map[string]any{"statute": st.String()}
 		if o, ok := statutes[st.Title+"/"+st.Section]; ok {
@@ -289,4 +302,37 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 			}
 		}
 	}
+}
+
+// offenseStarters are the first words of offense phrases and degrees.
+var offenseStarters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range offenses {
+		m[strings.Fields(o)[0]] = true
+	}
+	for d := range degreeWords {
+		m[d] = true
+	}
+	return m
+}()
+
+// offenseStarts returns the byte offsets of words that can begin an
+// offense phrase.
+func offenseStarts(text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if offenseStarters[strings.ToLower(text[i:j])] {
+			out = append(out, i)
+		}
+		i = j
+	}
+	return out
 }

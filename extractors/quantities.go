@@ -3,6 +3,7 @@ package extractors
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -50,6 +51,24 @@ var scaleOf = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9
 // findQuantities returns the QUANTITY entities of a page.
 func findQuantities(p schemas.Page) []schemas.Entity {
 	text := p.Text
+	cands := quantityStarts(text)
+	if len(cands) == 0 {
+		return nil
+	}
+	lower := strings.ToLower(text)
+	// Each pattern needs one of its hint words near the start; the cheap
+	// substring test saves most regexp runs.
+	near := func(hints ...string) func(c int) bool {
+		return func(c int) bool {
+			w := lower[c:min(len(lower), c+quantityWindow)]
+			for _, h := range hints {
+				if strings.Contains(w, h) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	toRune := byteToRune(text)
 	taken := make([]bool, len(text)+1)
 	var out []schemas.Entity
@@ -91,7 +110,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return m[0]
 	}
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAt(moneyRe, text, cands, near("$", "usd", "dollar")) {
 		var v float64
 		var ok bool
 		scale := 1.0
@@ -110,7 +129,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			add(afterQual(m), m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
 		}
 	}
-	for _, m := range massRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAt(massRe, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
 		v, ok := ParseNumber(group(m, 2))
 		if !ok {
 			continue
@@ -125,10 +144,10 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(start, m[1], attrs)
 	}
-	for _, m := range lifeRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAt(lifeRe, text, cands, near("life")) {
 		add(m[0], m[1], map[string]any{"kind": "duration", "value": nil, "unit": "life"})
 	}
-	for _, m := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAt(durationRe, text, cands, near("month", "year", "day", "week")) {
 		num := group(m, 2)
 		v, ok := ParseNumber(num)
 		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
@@ -139,28 +158,39 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(afterQual(m), m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
-	for _, m := range countIndictmentRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAt(countIndictmentRe, text, cands, near("-count")) {
 		v, ok := ParseNumber(group(m, 1))
 		if ok {
 			add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": "counts"})
 		}
 	}
-	for _, m := range countsOfRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAt(countsOfRe, text, cands, near("count", "ct")) {
 		v, ok := ParseNumber(group(m, 1))
 		if !ok || v == 0 {
 			continue
 		}
 		end, item := m[1], "counts"
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
-		if o := offenseRe.FindStringSubmatchIndex(text[m[1]:]); !abbrev && o != nil && strings.TrimSpace(text[m[1]:m[1]+o[0]]) == "" {
+		// Only the words right after "counts of": a bounded window, anchored.
+		window := text[m[1]:min(len(text), m[1]+160)]
+		if o := offenseAtRe.FindStringSubmatchIndex(window); !abbrev && o != nil {
 			end = m[1] + o[1]
-			item = "counts of " + offenseName(text[m[1]:], o)
+			item = "counts of " + offenseName(window, o)
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
 			continue
 		}
 		add(m[0], end, map[string]any{"kind": "count", "value": v, "unit": "count", "item": item})
 	}
-	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
+	countHint := func(c int) bool {
+		w := lower[c:min(len(lower), c+70)]
+		for _, h := range countNounStems {
+			if strings.Contains(w, h) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range findAt(countRe, text, cands, countHint) {
 		num := group(m, 1)
 		v, ok := ParseNumber(num)
 		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
@@ -172,7 +202,9 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if isNumber(num) && lineStart(text, m[2]) {
 			continue // a line number of pleading paper
 		}
-		item := strings.ToLower(strings.Join(strings.Fields(group(m, 2)+group(m, 3)), " "))
+		// The item is the noun counted, without its modifiers: "two
+		// alleged ringleaders" → "ringleaders".
+		item := strings.ToLower(strings.Join(strings.Fields(group(m, 3)), " "))
 		if a := group(m, 4); a != "" {
 			item += " and " + strings.ToLower(a)
 		}
@@ -216,3 +248,117 @@ func sentenceContext(text string, start, end int) bool {
 	}
 	return false
 }
+
+// Matching the quantity patterns over a whole page with Go's regexp costs
+// more than all the rest of annotation; they are run instead, anchored, on
+// a short window at each word that can start a quantity.
+
+// quantityWindow bounds a quantity's text.
+const quantityWindow = 160
+
+// quantityStarters are the words that can begin a quantity.
+var quantityStarters = func() map[string]bool {
+	m := set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$")
+	for w := range smallNumbers {
+		m[w] = true
+	}
+	return m
+}()
+
+// quantityStarts returns the byte offsets of words that can start a
+// quantity: digits, "$", number words and qualifiers.
+func quantityStarts(text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isWordByte(c) && c != '$' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '$') {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		if c == '$' || c >= '0' && c <= '9' || quantityStarters[w] || pairedStarter(w, text[j:]) {
+			out = append(out, i)
+		}
+		i = j
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+var anchoredCache sync.Map // *regexp.Regexp → *regexp.Regexp
+
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	if a, ok := anchoredCache.Load(re); ok {
+		return a.(*regexp.Regexp)
+	}
+	a := regexp.MustCompile(`^(?:` + re.String() + `)`)
+	anchoredCache.Store(re, a)
+	return a
+}
+
+// findAt returns re's non-overlapping matches that start at one of the
+// candidate offsets, as FindAllStringSubmatchIndex would report them.
+func findAt(re *regexp.Regexp, text string, cands []int, hint func(c int) bool) [][]int {
+	a := anchored(re)
+	var out [][]int
+	last := 0
+	for _, c := range cands {
+		if c < last || hint != nil && !hint(c) {
+			continue
+		}
+		m := a.FindStringSubmatchIndex(text[c:min(len(text), c+quantityWindow)])
+		if m == nil || m[1] == 0 {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += c
+			}
+		}
+		out = append(out, m)
+		last = m[1]
+	}
+	return out
+}
+
+// pairedStarter: common words that start a quantity only before a given
+// word ("a dozen", "at least", "up to", "not less than", "in excess of").
+func pairedStarter(w, rest string) bool {
+	next := func() string {
+		rest = strings.TrimLeft(rest, " \t\n")
+		k := 0
+		for k < len(rest) && isWordByte(rest[k]) {
+			k++
+		}
+		return strings.ToLower(rest[:k])
+	}
+	switch w {
+	case "a", "an":
+		return next() == "dozen"
+	case "at":
+		return next() == "least"
+	case "up":
+		return next() == "to"
+	case "not":
+		n := next()
+		return n == "less" || n == "more"
+	case "in":
+		return next() == "excess"
+	}
+	return false
+}
+
+// countNounStems prefilter countRe: one must occur right after the number.
+var countNounStems = []string{"member", "associate", "affiliate", "defendant", "individual", "people", "person",
+	"men", "women", "child", "boy", "girl", "teen", "juvenile", "victim", "bystander", "witness", "shooting",
+	"incident", "murder", "homicide", "robber", "assault", "stabbing", "firearm", "gun", "rifle", "weapon",
+	"pistol", "round", "leader", "subset", "clique", "crew", "gang", "count", "charge", "indictment",
+	"occasion", "time", "arrest", "officer", "detective", "car", "vehicle", "man", "exchange", "test",
+	"statement", "image", "ground", "factor", "shot", "casing", "search", "homie"}
