@@ -26,7 +26,7 @@ var (
 
 	lifeRe = regexp.MustCompile(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
 	countsOfRe = regexp.MustCompile(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)

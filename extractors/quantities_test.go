@@ -26,7 +26,7 @@ func TestFindQuantities(t *testing.T) {
 		{"faces 10 years' imprisonment", "10 years' imprisonment", map[string]any{"kind": "duration", "value": 10.0, "unit": "year"}},
 		{"he received life imprisonment", "life imprisonment", map[string]any{"kind": "duration", "value": nil, "unit": "life"}},
 		{"charged with four murders", "four murders", map[string]any{"kind": "count", "value": 4.0, "unit": "count", "item": "murders"}},
-		{"12 attempted murders", "12 attempted murders", nil}, // "attempted" is not a listed modifier: no count
+		{"faces 12 attempted murders", "12 attempted murders", map[string]any{"kind": "count", "value": 12.0, "unit": "count", "item": "murders"}},
 		{"about 30 members of the enterprise", "30 members", map[string]any{"kind": "count", "value": 30.0, "unit": "count", "item": "members"}},
 		{"the gang's six cliques", "six cliques", map[string]any{"kind": "count", "value": 6.0, "unit": "count", "item": "cliques"}},
 		{"an 88-count indictment", "88-count indictment", map[string]any{"kind": "count", "value": 88.0, "unit": "count", "item": "counts"}},
