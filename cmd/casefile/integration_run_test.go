@@ -91,23 +91,7 @@ func TestRunSamplesEndToEnd(t *testing.T) {
 // as exactly one record or one dead letter.
 func TestRunKilledAndResumed(t *testing.T) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	samples, _ := filepath.Abs("../../testdata/pdfs")
-	if err := os.CopyFS(in, os.DirFS(samples)); err != nil {
-		t.Fatal(err)
-	}
-	// Distinct text documents so that the run lasts long enough to be
-	// killed part-way.
-	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 80 {
-		body := fmt.Sprintf("Filing number %d.\n\n%s", i, ref)
-		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	in := makeDump(t, dir, 80, true)
 	args := []string{"run", "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in}
 
 	cmd := exec.Command(os.Args[0], args...)
@@ -284,18 +268,7 @@ func TestAnnotateAndExtractCommands(t *testing.T) {
 // consumers: the same stages, distributed, with no document lost or doubled.
 func TestRunWithJoiningWorker(t *testing.T) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	samples, _ := filepath.Abs("../../testdata/pdfs")
-	if err := os.CopyFS(in, os.DirFS(samples)); err != nil {
-		t.Fatal(err)
-	}
-	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 40 {
-		os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), fmt.Appendf(nil, "Filing %d.\n%s", i, ref), 0o644)
-	}
+	in := makeDump(t, dir, 40, true)
 	addr := freeAddr(t)
 	run := exec.Command(os.Args[0], "run", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
 	run.Dir = dir
@@ -356,15 +329,7 @@ func waitListening(t *testing.T, addr string) {
 // finishes within the stop grace), and the same command must then finish.
 func TestRunInterrupted(t *testing.T) {
 	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Mkdir(in, 0o755)
-	for i := range 60 {
-		os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), fmt.Appendf(nil, "Filing %d.\n%s", i, ref), 0o644)
-	}
+	in := makeDump(t, dir, 60, false)
 	args := []string{"run", "--workers", "1", in}
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Dir = dir
@@ -406,4 +371,31 @@ func TestRunInterrupted(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(in, "*"))
 	checkLedger(t, files, readRecords(t, recPath), nil)
 	t.Logf("status after stop:\n%s\nresumed in %s", out.String(), time.Since(start))
+}
+
+// makeDump builds a folder of documents to run: the samples (when
+// withSamples) and n distinct text filings, so that a run lasts long enough
+// to be stopped part-way.
+func makeDump(t *testing.T, dir string, n int, withSamples bool) string {
+	t.Helper()
+	in := filepath.Join(dir, "in")
+	if withSamples {
+		samples, _ := filepath.Abs("../../testdata/pdfs")
+		if err := os.CopyFS(in, os.DirFS(samples)); err != nil {
+			t.Fatal(err)
+		}
+	} else if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile("../../testdata/text/ny-snp-wtg-2012-press-release.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		body := fmt.Appendf(nil, "Filing number %d.\n\n%s", i, ref)
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("release-%03d.txt", i)), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return in
 }
