@@ -47,6 +47,8 @@ func BuildRecord(ctx context.Context, a *extractors.Annotator, in pipeline.Extra
 		}
 		return nil, pipeline.Permanent("annotate.failed", err)
 	}
+	kase, caseEnts := extractors.CaseInfo(in.Pages)
+	ents = append(ents, caseEnts...)
 	rec := &schemas.Record{
 		Schema:     schemas.RecordSchemaID,
 		ID:         in.ID,
@@ -58,6 +60,7 @@ func BuildRecord(ctx context.Context, a *extractors.Annotator, in pipeline.Extra
 			Title:       in.Title,
 			ContentType: in.ContentType,
 		},
+		Case:     kase,
 		Pages:    in.Pages,
 		Entities: ents,
 		Warnings: in.Warnings,
