@@ -198,7 +198,42 @@ var statePostal = map[string]string{"alabama": "al", "alaska": "ak", "arizona": 
 
 // court returns the short id and full name of the court a first page names.
 func court(text string) (id, name string) {
-	if m := districtCourt.FindStringSubmatch(text); m != nil {
+	// The court a filing is in is named first; the courts it cites or
+	// appeals from come later.
+	best := len(text) + 1
+	try := func(at int, i, n string) {
+		if at >= 0 && at < best && i != "" {
+			best, id, name = at, i, n
+		}
+	}
+	di, dn, dat := districtOf(text)
+	try(dat, di, dn)
+	if m := appealsCourt.FindStringSubmatchIndex(text); m != nil {
+		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
+		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
+	}
+	if loc := scotusRe.FindStringIndex(text); loc != nil {
+		try(loc[0], "scotus", "Supreme Court of the United States")
+	}
+	return id, name
+}
+
+var scotusRe = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+
+// districtOf finds a federal district court and where it is named.
+func districtOf(text string) (id, name string, at int) {
+	loc := districtCourt.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return "", "", -1
+	}
+	m := make([]string, len(loc)/2)
+	for k := range m {
+		if loc[2*k] >= 0 {
+			m[k] = text[loc[2*k]:loc[2*k+1]]
+		}
+	}
+	at = loc[0]
+	{
 		state := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
 		postal, ok := statePostal[state]
 		if !ok {
@@ -213,17 +248,10 @@ func court(text string) (id, name string) {
 				id = postal + dir[:1] + "d"
 				name = "United States District Court for the " + titleCase(dir) + " District of " + titleCase(state)
 			}
-			return id, name
+			return id, name, at
 		}
 	}
-	if m := appealsCourt.FindStringSubmatch(text); m != nil {
-		c := strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
-		return circuitIDs[c], "United States Court of Appeals for the " + titleCase(c) + " Circuit"
-	}
-	if regexp.MustCompile(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`).MatchString(text) {
-		return "scotus", "Supreme Court of the United States"
-	}
-	return "", ""
+	return "", "", -1
 }
 
 func titleCase(s string) string {
@@ -266,16 +294,23 @@ var docTypeRes = func() []*regexp.Regexp {
 	return out
 }()
 
+// docType is the kind named earliest on the first page (a heading comes
+// before the text that mentions other filings); ties go to the more
+// specific kind.
 func docType(firstPage string) string {
+	best, typ := len(firstPage)+1, ""
 	for i, re := range docTypeRes {
-		if re.MatchString(firstPage) {
-			return docTypes[i].typ
+		if loc := re.FindStringIndex(firstPage); loc != nil && loc[0] < best {
+			best, typ = loc[0], docTypes[i].typ
 		}
 	}
-	return ""
+	return typ
 }
 
 var captionRe = regexp.MustCompile(`(?is)\bunited\s+states\s+of\s+america\b[\s,)*]*(?:plaintiff[s]?,?[\s)*]*)?(?:v\.|vs\.?|versus)[\s)*]*((?:[A-Z][A-Za-z'’.-]+\s?){1,4})`)
+
+// captionStop are words of a caption that are not the defendant's name.
+var captionStop = set("cr", "sacr", "case", "no", "criminal", "defendant", "defendants", "plaintiff", "et", "al", "docket", "number", "vs")
 
 // caption returns "United States v. Surname" for a criminal caption.
 func caption(firstPage string) string {
@@ -283,7 +318,12 @@ func caption(firstPage string) string {
 	if m == nil {
 		return ""
 	}
-	names := strings.Fields(m[1])
+	var names []string
+	for _, w := range strings.Fields(m[1]) {
+		if !captionStop[strings.ToLower(strings.Trim(w, ",.-"))] {
+			names = append(names, w)
+		}
+	}
 	for len(names) > 0 && (strings.EqualFold(names[len(names)-1], "defendant") || strings.EqualFold(names[len(names)-1], "et")) {
 		names = names[:len(names)-1]
 	}
