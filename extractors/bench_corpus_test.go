@@ -1,12 +1,10 @@
 package extractors_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/extractors"
@@ -16,23 +14,16 @@ import (
 // in this process and reports pages/s (scripts/bench-extract.sh compares
 // whole processes against pdftotext).
 func BenchmarkExtractCorpus(b *testing.B) {
-	manifest, err := os.Open("../../shared/corpus/MANIFEST.tsv")
-	if err != nil {
-		b.Skip("../shared/corpus not present")
-	}
-	defer manifest.Close()
 	var docs [][]byte
-	sc := bufio.NewScanner(manifest)
-	sc.Scan()
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) > 6 && f[6] == "text" {
-			data, err := os.ReadFile(filepath.Join("../../shared/corpus/pdfs", f[0]))
-			if err != nil {
-				b.Fatal(err)
-			}
-			docs = append(docs, data)
+	for _, c := range corpusFiles(b) {
+		if c.Kind != "text" {
+			continue
 		}
+		data, err := os.ReadFile(filepath.Join(corpusDir, "pdfs", c.Name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
 	}
 	x := extractors.Extractor{OCR: extractors.OCR{Mode: extractors.OCROff}}
 	pages := 0

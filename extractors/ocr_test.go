@@ -1,7 +1,6 @@
 package extractors_test
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
@@ -21,20 +20,12 @@ func TestOCRScannedCorpus(t *testing.T) {
 		t.Skip("OCR of the corpus is slow")
 	}
 	requireOCR(t)
-	manifest, err := os.Open("../../shared/corpus/MANIFEST.tsv")
-	if err != nil {
-		t.Skip("../shared/corpus not present")
-	}
-	defer manifest.Close()
 	var x extractors.Extractor
-	sc := bufio.NewScanner(manifest)
-	sc.Scan()
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) < 7 || f[6] != "scanned" {
+	for _, c := range corpusFiles(t) {
+		if c.Kind != "scanned" {
 			continue
 		}
-		name := f[0]
+		name := c.Name
 		t.Run(name, func(t *testing.T) {
 			text, ex := extractPages(t, &x, filepath.Join("../../shared/corpus/pdfs", name))
 			ocr := 0

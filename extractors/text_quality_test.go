@@ -1,7 +1,6 @@
 package extractors_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"os"
@@ -98,22 +97,17 @@ var knownGaps = map[string]string{}
 // ../shared/corpus that has a reference text, and overall; run it with -v.
 // It fails only when a file that poppler reads cannot be read at all.
 func TestCorpusTextAgreement(t *testing.T) {
-	manifest, err := os.Open("../../shared/corpus/MANIFEST.tsv")
-	if err != nil || testing.Short() {
-		t.Skip("../shared/corpus not present")
+	if testing.Short() {
+		t.Skip("slow")
 	}
-	defer manifest.Close()
-	sc := bufio.NewScanner(manifest)
-	sc.Scan() // header
 	var sumP, sumR float64
 	var n int
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) < 17 || f[16] == "-" {
+	for _, c := range corpusFiles(t) {
+		if c.Reference == "" {
 			continue
 		}
-		name, kind := f[0], f[6]
-		want, err := os.ReadFile(filepath.Join("../../shared/corpus", f[16]))
+		name, kind := c.Name, c.Kind
+		want, err := os.ReadFile(filepath.Join(corpusDir, c.Reference))
 		if err != nil {
 			t.Fatal(err)
 		}
