@@ -180,7 +180,7 @@ func findDates(p schemas.Page) []schemas.Entity {
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
 var districtCourt = regexp.MustCompile(`(?is)united\s+states\s+district\s+court\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
-var appealsCourt = regexp.MustCompile(`(?is)united\s+states\s+court\s+of\s+appeals\s+for\s+the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
+var appealsCourt = regexp.MustCompile(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
 var circuitIDs = map[string]string{"first": "ca1", "second": "ca2", "third": "ca3", "fourth": "ca4", "fifth": "ca5",
 	"sixth": "ca6", "seventh": "ca7", "eighth": "ca8", "ninth": "ca9", "tenth": "ca10", "eleventh": "ca11",
@@ -215,10 +215,23 @@ func court(text string) (id, name string) {
 	if loc := scotusRe.FindStringIndex(text); loc != nil {
 		try(loc[0], "scotus", "Supreme Court of the United States")
 	}
+	if loc := taxCourtRe.FindStringIndex(text); loc != nil {
+		try(loc[0], "tax", "United States Tax Court")
+	}
+	if m := stateSupremeRe.FindStringSubmatchIndex(text); m != nil {
+		state := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
+		if postal, ok := statePostal[state]; ok {
+			try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
+		}
+	}
 	return id, name
 }
 
-var scotusRe = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+var (
+	scotusRe       = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+	taxCourtRe     = regexp.MustCompile(`(?i)united\s+states\s+tax\s+court`)
+	stateSupremeRe = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
+)
 
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {

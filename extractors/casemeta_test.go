@@ -78,8 +78,17 @@ func TestCaseInfo(t *testing.T) {
 	if err := schemas.CheckSpans(&schemas.Record{Pages: []schemas.Page{{Number: 1, Text: page}}, Entities: ents}); err != nil {
 		t.Fatal(err)
 	}
-	if id, _ := court("United States Court of Appeals\nFor the Eighth Circuit"); id != "ca8" {
-		t.Errorf("court(8th Cir.) = %q, want ca8", id)
+	for text, want := range map[string]string{
+		"United States Court of Appeals\nFor the Eighth Circuit":       "ca8",
+		"United States Court of Appeals\nTenth Circuit":                "ca10",
+		"IN THE SUPREME COURT OF THE UNITED STATES":                    "scotus",
+		"T.C. Memo. 2020-26\nUNITED STATES TAX COURT":                  "tax",
+		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA": "al",
+		"Docket No. 1\nUNITED STATES COURT OF APPEALS\nFOR THE FIRST CIRCUIT\nappeal from the UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MAINE": "ca1",
+	} {
+		if id, _ := court(text); id != want {
+			t.Errorf("court(%q) = %q, want %q", text, id, want)
+		}
 	}
 }
 
