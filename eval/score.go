@@ -352,10 +352,8 @@ func (r *Report) Write(w io.Writer) error {
 	}
 	if a := r.Attrs; a.Matched > 0 {
 		_, err := fmt.Fprintf(w, "QUANTITY attributes of %d strict matches: value and unit %.3f; item of %d counts and masses %.3f\n",
-			a.Matched, float64(a.ValueUnit)/float64(a.Matched), a.Items, ratioOr0(a.Item, a.Items))
+			a.Matched, float64(a.ValueUnit)/float64(a.Matched), a.Items, ratio(a.Item, a.Items))
 		return err
 	}
 	return nil
 }
-
-func ratioOr0(a, b int) float64 { return ratio(a, b) }

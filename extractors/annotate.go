@@ -264,14 +264,10 @@ func propagateSurnames(pages []pageEntities) {
 	}
 }
 
-// proseTypes maps prose's entity labels to ours; labels not here are dropped.
-var proseTypes = map[string]schemas.EntityType{
-	"PERSON":       schemas.Person,
-	"GPE":          schemas.Place,
-	"LOCATION":     schemas.Place,
-	"GSP":          schemas.Place,
-	"ORGANIZATION": schemas.Organization,
-}
+// proseTypes maps prose's entity labels to ours; labels not here are
+// dropped. Only PERSON is used: on legal and news text prose's places and
+// organizations are mostly wrong, and the rules find those.
+var proseTypes = map[string]schemas.EntityType{"PERSON": schemas.Person}
 
 type alignedToken struct {
 	prose.Token

@@ -175,6 +175,12 @@ var offenseRe, offenseAtRe, offenseLowerRe = func() (*regexp.Regexp, *regexp.Reg
 	return regexp.MustCompile(`(?i)` + body), regexp.MustCompile(`(?i)^\s*` + body), regexp.MustCompile(body)
 }()
 
+// The offense patterns anchored for findAt.
+var (
+	offenseAt      = anchor(offenseRe)
+	offenseLowerAt = anchor(offenseLowerRe)
+)
+
 func sortByLenDesc(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
@@ -190,9 +196,9 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	text := p.Text
 	var out []schemas.Entity
 	toRune := byteToRune(text)
-	re, scan := offenseRe, text
+	re, scan := offenseAt, text
 	if lower := strings.ToLower(text); len(lower) == len(text) {
-		re, scan = offenseLowerRe, lower // same offsets: ASCII case only
+		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
 	}
 	for _, m := range findAt(re, scan, offenseStarts(text), nil) {
 		offense := offenseName(text, m)
@@ -319,20 +325,5 @@ var offenseStarters = func() map[string]bool {
 // offenseStarts returns the byte offsets of words that can begin an
 // offense phrase.
 func offenseStarts(text string) []int {
-	var out []int
-	for i := 0; i < len(text); {
-		if !isWordByte(text[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(text) && isWordByte(text[j]) {
-			j++
-		}
-		if offenseStarters[strings.ToLower(text[i:j])] {
-			out = append(out, i)
-		}
-		i = j
-	}
-	return out
+	return wordStarts(text, 0, func(w, _ string) bool { return offenseStarters[w] })
 }

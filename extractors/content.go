@@ -165,7 +165,7 @@ type interpreter struct {
 	rotated int // glyphs skipped for being rotated
 }
 
-func pageGlyphs(p pdf.Page) (*interpreter, error) {
+func pageGlyphs(p pdf.Page) *interpreter {
 	in := &interpreter{}
 	in.run(p.V.Key("Contents"), p.Resources(), identity, 0)
 	// Clerks' FILED stamps and similar are often annotations; their text
@@ -191,7 +191,7 @@ func pageGlyphs(p pdf.Page) (*interpreter, error) {
 		res := ap.Key("Resources")
 		in.run(ap, res, m, 1)
 	}
-	return in, nil
+	return in
 }
 
 // fontFor loads a font of resources by name, caching it in cache (one

@@ -51,11 +51,7 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	case ct == schemas.ContentPDF:
 		ex, err = x.PDF.Extract(ctx, r, size)
 		if err == nil && x.OCR.Mode != OCROff {
-			data := make([]byte, size)
-			if _, rerr := r.ReadAt(data, 0); rerr != nil && rerr != io.EOF {
-				return nil, fmt.Errorf("extractors: read: %w", rerr)
-			}
-			x.OCR.apply(ctx, data, ex)
+			x.OCR.apply(ctx, r, size, ex)
 		}
 	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
 		return nil, ErrNotPDF

@@ -136,10 +136,11 @@ func looksLikeWord(w string) bool {
 	return digits > 0 || vowels > 0
 }
 
-// apply recognizes the pages of the PDF in data that need it, replacing
-// their text and method. Failures become warnings: a page OCR could not
-// read keeps what its text layer had.
-func (o *OCR) apply(ctx context.Context, data []byte, ex *Extraction) {
+// apply recognizes the pages of the PDF of size bytes in r that need it,
+// replacing their text and method; the bytes are read only when some page
+// does. Failures become warnings: a page OCR could not read keeps what its
+// text layer had.
+func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extraction) {
 	mode := o.Mode
 	if mode == "" {
 		mode = OCRAuto
@@ -165,7 +166,7 @@ func (o *OCR) apply(ctx context.Context, data []byte, ex *Extraction) {
 	}
 	defer os.RemoveAll(dir)
 	src := filepath.Join(dir, "doc.pdf")
-	if err := os.WriteFile(src, data, 0o600); err != nil {
+	if err := writeFile(src, r, size); err != nil {
 		ex.Warnings = append(ex.Warnings, fmt.Sprintf("OCR: %v", err))
 		return
 	}
@@ -244,6 +245,19 @@ func runTool(ctx context.Context, path string, args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.Bytes(), nil
+}
+
+// writeFile copies size bytes of r to a new file at path.
+func writeFile(path string, r io.ReaderAt, size int64) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, io.NewSectionReader(r, 0, size)); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // limitedWriter keeps the first n bytes and discards the rest.

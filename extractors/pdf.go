@@ -146,11 +146,7 @@ func pageText(p pdf.Page) (text string, err error) {
 	if p.V.IsNull() {
 		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
 	}
-	in, err := pageGlyphs(p)
-	if err != nil {
-		return "", err
-	}
-	gs := in.glyphs
+	gs := pageGlyphs(p).glyphs
 	for i := range gs {
 		if gs[i].size < 0.5 {
 			gs[i].size = 0.5

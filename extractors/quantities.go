@@ -3,7 +3,6 @@ package extractors
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -34,6 +33,17 @@ var (
 	countIndictmentRe = regexp.MustCompile(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
 )
 
+// The patterns anchored for findAt.
+var (
+	moneyAt           = anchor(moneyRe)
+	massAt            = anchor(massRe)
+	lifeAt            = anchor(lifeRe)
+	durationAt        = anchor(durationRe)
+	countIndictmentAt = anchor(countIndictmentRe)
+	countsOfAt        = anchor(countsOfRe)
+	countAt           = anchor(countRe)
+)
+
 const drugPat = `cocaine\s+base|crack\s+cocaine|crack|cocaine|heroin|fentanyl|methamphetamine|meth|marijuana|cannabis|oxycodone|hydrocodone|mdma|ecstasy|pcp|lsd|ketamine|opium|morphine|codeine`
 
 const countNouns = `co-defendants|co-defendant|ringleaders|members|member|associates|defendants|defendant|individuals|people|persons|person|men|women|children|boys|girls|teenagers|juveniles|victims|bystanders|witnesses|shootings|shooting\s+incidents|incidents\s+of\s+gunfire|incidents|murders|homicides|robberies|assaults|stabbings|firearms|guns|handguns|rifles|weapons|pistols|rounds|leaders|subsets|cliques|crews|gangs|counts\s+of\s+[a-z]+|counts|charges|indictments|occasions|occasion|times|arrests|arrest|officers|detectives|cars|vehicles|man|woman|child|victim|incident|exchange|tests|test|statements|images|grounds|factors|shots|casings|searches|homies|round`
@@ -60,7 +70,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 	// substring test saves most regexp runs.
 	near := func(hints ...string) func(c int) bool {
 		return func(c int) bool {
-			w := lower[c:min(len(lower), c+quantityWindow)]
+			w := lower[c:min(len(lower), c+scanWindow)]
 			for _, h := range hints {
 				if strings.Contains(w, h) {
 					return true
@@ -110,7 +120,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return m[0]
 	}
-	for _, m := range findAt(moneyRe, text, cands, near("$", "usd", "dollar")) {
+	for _, m := range findAt(moneyAt, text, cands, near("$", "usd", "dollar")) {
 		var v float64
 		var ok bool
 		scale := 1.0
@@ -129,7 +139,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			add(afterQual(m), m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
 		}
 	}
-	for _, m := range findAt(massRe, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
+	for _, m := range findAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
 		v, ok := ParseNumber(group(m, 2))
 		if !ok {
 			continue
@@ -144,10 +154,10 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(start, m[1], attrs)
 	}
-	for _, m := range findAt(lifeRe, text, cands, near("life")) {
+	for _, m := range findAt(lifeAt, text, cands, near("life")) {
 		add(m[0], m[1], map[string]any{"kind": "duration", "value": nil, "unit": "life"})
 	}
-	for _, m := range findAt(durationRe, text, cands, near("month", "year", "day", "week")) {
+	for _, m := range findAt(durationAt, text, cands, near("month", "year", "day", "week")) {
 		num := group(m, 2)
 		v, ok := ParseNumber(num)
 		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
@@ -158,13 +168,13 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(afterQual(m), m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
-	for _, m := range findAt(countIndictmentRe, text, cands, near("-count")) {
+	for _, m := range findAt(countIndictmentAt, text, cands, near("-count")) {
 		v, ok := ParseNumber(group(m, 1))
 		if ok {
 			add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": "counts"})
 		}
 	}
-	for _, m := range findAt(countsOfRe, text, cands, near("count", "ct")) {
+	for _, m := range findAt(countsOfAt, text, cands, near("count", "ct")) {
 		v, ok := ParseNumber(group(m, 1))
 		if !ok || v == 0 {
 			continue
@@ -190,7 +200,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return false
 	}
-	for _, m := range findAt(countRe, text, cands, countHint) {
+	for _, m := range findAt(countAt, text, cands, countHint) {
 		num := group(m, 1)
 		v, ok := ParseNumber(num)
 		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
@@ -249,13 +259,6 @@ func sentenceContext(text string, start, end int) bool {
 	return false
 }
 
-// Matching the quantity patterns over a whole page with Go's regexp costs
-// more than all the rest of annotation; they are run instead, anchored, on
-// a short window at each word that can start a quantity.
-
-// quantityWindow bounds a quantity's text.
-const quantityWindow = 160
-
 // quantityStarters are the words that can begin a quantity.
 var quantityStarters = func() map[string]bool {
 	m := set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$")
@@ -268,64 +271,10 @@ var quantityStarters = func() map[string]bool {
 // quantityStarts returns the byte offsets of words that can start a
 // quantity: digits, "$", number words and qualifiers.
 func quantityStarts(text string) []int {
-	var out []int
-	for i := 0; i < len(text); {
-		c := text[i]
-		if !isWordByte(c) && c != '$' {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(text) && (isWordByte(text[j]) || text[j] == '$') {
-			j++
-		}
-		w := strings.ToLower(text[i:j])
-		if c == '$' || c >= '0' && c <= '9' || quantityStarters[w] || pairedStarter(w, text[j:]) {
-			out = append(out, i)
-		}
-		i = j
-	}
-	return out
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
-var anchoredCache sync.Map // *regexp.Regexp → *regexp.Regexp
-
-func anchored(re *regexp.Regexp) *regexp.Regexp {
-	if a, ok := anchoredCache.Load(re); ok {
-		return a.(*regexp.Regexp)
-	}
-	a := regexp.MustCompile(`^(?:` + re.String() + `)`)
-	anchoredCache.Store(re, a)
-	return a
-}
-
-// findAt returns re's non-overlapping matches that start at one of the
-// candidate offsets, as FindAllStringSubmatchIndex would report them.
-func findAt(re *regexp.Regexp, text string, cands []int, hint func(c int) bool) [][]int {
-	a := anchored(re)
-	var out [][]int
-	last := 0
-	for _, c := range cands {
-		if c < last || hint != nil && !hint(c) {
-			continue
-		}
-		m := a.FindStringSubmatchIndex(text[c:min(len(text), c+quantityWindow)])
-		if m == nil || m[1] == 0 {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += c
-			}
-		}
-		out = append(out, m)
-		last = m[1]
-	}
-	return out
+	return wordStarts(text, '$', func(w, rest string) bool {
+		c := w[0]
+		return c == '$' || c >= '0' && c <= '9' || quantityStarters[w] || pairedStarter(w, rest)
+	})
 }
 
 // pairedStarter: common words that start a quantity only before a given

@@ -18,6 +18,8 @@ import (
 // 2,000-page document fits with room to spare.
 const maxLine = 256 << 20
 
+var _ Sink = (*JSONL)(nil)
+
 // JSONL appends records, one JSON object per line, to a file or a writer.
 type JSONL struct {
 	lines *lineFile

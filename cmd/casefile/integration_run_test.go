@@ -175,33 +175,26 @@ func checkLedger(t *testing.T, files []string, recs []schemas.Record, dead []sch
 }
 
 func readRecords(t *testing.T, path string) []schemas.Record {
-	t.Helper()
-	var out []schemas.Record
-	forLines(t, path, func(line []byte) {
-		if err := schemas.ValidateRecordJSON(line); err != nil {
-			t.Errorf("%s: %v", path, err)
-		}
-		var r schemas.Record
-		if err := json.Unmarshal(line, &r); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	})
-	return out
+	return readJSONL[schemas.Record](t, path, schemas.ValidateRecordJSON)
 }
 
 func readDeadLetters(t *testing.T, path string) []schemas.DeadLetter {
+	return readJSONL[schemas.DeadLetter](t, path, schemas.ValidateDeadLetterJSON)
+}
+
+// readJSONL decodes every line of path, checking each against its schema.
+func readJSONL[T any](t *testing.T, path string, validate func([]byte) error) []T {
 	t.Helper()
-	var out []schemas.DeadLetter
+	var out []T
 	forLines(t, path, func(line []byte) {
-		if err := schemas.ValidateDeadLetterJSON(line); err != nil {
+		if err := validate(line); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
-		var d schemas.DeadLetter
-		if err := json.Unmarshal(line, &d); err != nil {
+		var v T
+		if err := json.Unmarshal(line, &v); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, d)
+		out = append(out, v)
 	})
 	return out
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/casefile/casefile/extractors"
 	"github.com/casefile/casefile/pipeline"
-	"github.com/casefile/casefile/sinks"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -27,7 +26,7 @@ type runCmd struct {
 
 // summary counts what became of a run's documents.
 type summary struct {
-	files, docs   int
+	docs          int
 	records, dead int
 	alreadyDone   int
 	elapsed       time.Duration
@@ -128,7 +127,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 // process submits files and waits until every document has a record or a
 // dead letter.
 func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus, files []string) (summary, error) {
-	sum := summary{files: len(files)}
+	var sum summary
 	ids := map[string]bool{}
 	prog := newProgress(c.Progress, e, len(files))
 	defer prog.finish()
@@ -269,5 +268,3 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
-
-var _ sinks.Sink = (*sinks.JSONL)(nil)
