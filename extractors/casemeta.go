@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -14,23 +15,23 @@ import (
 
 var (
 	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-mj-06108, 4:08-cv-02214-SBA
-	districtNo = regexp.MustCompile(`\b(\d{1,2}):(\d{2})-(cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ)-(\d{2,6})((?:-[A-Z]{2,4})*)(?:-(\d{1,3}))?\b`)
+	districtNo = lazy(`\b(\d{1,2}):(\d{2})-(cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ)-(\d{2,6})((?:-[A-Z]{2,4})*)(?:-(\d{1,3}))?\b`)
 	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Nos. 19-1234
-	appellateNo = regexp.MustCompile(`\b(?:Nos?\.|Case:|Appeal:|Docket No\.:?)\s*(\d{2}-\d{3,6})\b`)
+	appellateNo = lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket No\.:?)\s*(\d{2}-\d{3,6})\b`)
 	// CR 14-648-CAS, SACR 16-76 JVS, SA CR 19-061-JVS, CV 17-308
-	centralNo = regexp.MustCompile(`\b((?:SA|ED|LA)?\s?(?:CR|CV))\s?(\d{2})-(\d{1,5})(?:[- ]([A-Z]{2,4})\b)?`)
+	centralNo = lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))\s?(\d{2})-(\d{1,5})(?:[- ]([A-Z]{2,4})\b)?`)
 	// Ind. No. 1234/2019
-	stateNo = regexp.MustCompile(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
+	stateNo = lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
 
 	// Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009 Page 1 of 2
-	ecfDistrict = regexp.MustCompile(`Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+(\d+)\s+of\s+(\d+)`)
+	ecfDistrict = lazy(`Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+(\d+)\s+of\s+(\d+)`)
 	// Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389
-	ecfAppellate = regexp.MustCompile(`Case:\s*(\S+)\s+Document:\s*(\d+)\s+Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
+	ecfAppellate = lazy(`Case:\s*(\S+)\s+Document:\s*(\d+)\s+Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
 
 	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
-	writtenDate = regexp.MustCompile(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
-	numericDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	isoDate     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	writtenDate = lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
+	numericDate = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	isoDate     = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 var monthNumber = map[string]int{"january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4,
@@ -47,7 +48,7 @@ type Stamp struct {
 
 // ParseStamp reads an ECF header stamp, district or appellate form.
 func ParseStamp(s string) (Stamp, bool) {
-	if m := ecfDistrict.FindStringSubmatch(s); m != nil {
+	if m := ecfDistrict.get().FindStringSubmatch(s); m != nil {
 		page, _ := strconv.Atoi(m[4])
 		of, _ := strconv.Atoi(m[5])
 		filed, ok := isoFromNumeric(m[3])
@@ -56,7 +57,7 @@ func ParseStamp(s string) (Stamp, bool) {
 		}
 		return Stamp{CaseNumber: m[1], Document: m[2], Filed: filed, Page: page, Of: of}, true
 	}
-	if m := ecfAppellate.FindStringSubmatch(s); m != nil {
+	if m := ecfAppellate.get().FindStringSubmatch(s); m != nil {
 		page, _ := strconv.Atoi(m[3])
 		filed, ok := isoFromNumeric(m[4])
 		if !ok {
@@ -68,7 +69,7 @@ func ParseStamp(s string) (Stamp, bool) {
 }
 
 func isoFromNumeric(s string) (string, bool) {
-	m := numericDate.FindStringSubmatch(s)
+	m := numericDate.get().FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}
@@ -114,7 +115,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		out = append(out, caseNumberSpan{start, end, norm, attrs})
 	}
-	for _, m := range districtNo.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range districtNo.get().FindAllStringSubmatchIndex(text, -1) {
 		typ := strings.ToLower(text[m[6]:m[7]])
 		judges := strings.Trim(text[m[10]:m[11]], "-")
 		norm := fmt.Sprintf("%s:%s-%s-%s", text[m[2]:m[3]], text[m[4]:m[5]], typ, text[m[8]:m[9]])
@@ -125,10 +126,10 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], m[1], norm, attrs)
 	}
-	for _, m := range appellateNo.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range appellateNo.get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[2], m[3], text[m[2]:m[3]], map[string]any{"form": "appellate"})
 	}
-	for _, m := range centralNo.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range centralNo.get().FindAllStringSubmatchIndex(text, -1) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
 		attrs := map[string]any{"form": "district", "type": strings.ToLower(prefix[len(prefix)-2:])}
@@ -138,7 +139,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], m[1], norm, attrs)
 	}
-	for _, m := range stateNo.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range stateNo.get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], map[string]any{"form": "state", "type": "indictment"})
 	}
 	return out
@@ -154,19 +155,19 @@ func findDates(p schemas.Page) []schemas.Entity {
 			Start: toRune[start], End: toRune[end], Normalized: iso, Source: schemas.SourceRule,
 			Attrs: map[string]any{"iso": iso}})
 	}
-	for _, m := range writtenDate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range writtenDate.get().FindAllStringSubmatchIndex(text, -1) {
 		d, _ := strconv.Atoi(text[m[4]:m[5]])
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
 		if iso, ok := isoDay(y, monthNumber[strings.ToLower(text[m[2]:m[3]])], d); ok {
 			add(m[0], m[1], iso)
 		}
 	}
-	for _, m := range numericDate.FindAllStringIndex(text, -1) {
+	for _, m := range numericDate.get().FindAllStringIndex(text, -1) {
 		if iso, ok := isoFromNumeric(text[m[0]:m[1]]); ok {
 			add(m[0], m[1], iso)
 		}
 	}
-	for _, m := range isoDate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range isoDate.get().FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		d, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -178,9 +179,9 @@ func findDates(p schemas.Page) []schemas.Entity {
 }
 
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
-var districtCourt = regexp.MustCompile(`(?is)united\s+states\s+district\s+court\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+var districtCourt = lazy(`(?is)united\s+states\s+district\s+court\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
-var appealsCourt = regexp.MustCompile(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
+var appealsCourt = lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
 var circuitIDs = map[string]string{"first": "ca1", "second": "ca2", "third": "ca3", "fourth": "ca4", "fifth": "ca5",
 	"sixth": "ca6", "seventh": "ca7", "eighth": "ca8", "ninth": "ca9", "tenth": "ca10", "eleventh": "ca11",
@@ -208,17 +209,17 @@ func court(text string) (id, name string) {
 	}
 	di, dn, dat := districtOf(text)
 	try(dat, di, dn)
-	if m := appealsCourt.FindStringSubmatchIndex(text); m != nil {
+	if m := appealsCourt.get().FindStringSubmatchIndex(text); m != nil {
 		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
 		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
 	}
-	if loc := scotusRe.FindStringIndex(text); loc != nil {
+	if loc := scotusRe.get().FindStringIndex(text); loc != nil {
 		try(loc[0], "scotus", "Supreme Court of the United States")
 	}
-	if loc := taxCourtRe.FindStringIndex(text); loc != nil {
+	if loc := taxCourtRe.get().FindStringIndex(text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
-	if m := stateSupremeRe.FindStringSubmatchIndex(text); m != nil {
+	if m := stateSupremeRe.get().FindStringSubmatchIndex(text); m != nil {
 		state := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
 		if postal, ok := statePostal[state]; ok {
 			try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
@@ -228,14 +229,14 @@ func court(text string) (id, name string) {
 }
 
 var (
-	scotusRe       = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
-	taxCourtRe     = regexp.MustCompile(`(?i)united\s+states\s+tax\s+court`)
-	stateSupremeRe = regexp.MustCompile(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
+	scotusRe       = lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+	taxCourtRe     = lazy(`(?i)united\s+states\s+tax\s+court`)
+	stateSupremeRe = lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
 )
 
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
-	loc := districtCourt.FindStringSubmatchIndex(text)
+	loc := districtCourt.get().FindStringSubmatchIndex(text)
 	if loc == nil {
 		return "", "", -1
 	}
@@ -299,20 +300,21 @@ var docTypes = []struct{ typ, pat string }{
 	{"letter", `\bdear\s+(?:judge|justice)\b`},
 }
 
-var docTypeRes = func() []*regexp.Regexp {
+// docTypeRes are compiled on first use (see lazyRegexp).
+var docTypeRes = sync.OnceValue(func() []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(docTypes))
 	for i, d := range docTypes {
 		out[i] = regexp.MustCompile(`(?i)` + d.pat)
 	}
 	return out
-}()
+})
 
 // docType is the kind named earliest on the first page (a heading comes
 // before the text that mentions other filings); ties go to the more
 // specific kind.
 func docType(firstPage string) string {
 	best, typ := len(firstPage)+1, ""
-	for i, re := range docTypeRes {
+	for i, re := range docTypeRes() {
 		if loc := re.FindStringIndex(firstPage); loc != nil && loc[0] < best {
 			best, typ = loc[0], docTypes[i].typ
 		}
@@ -320,14 +322,14 @@ func docType(firstPage string) string {
 	return typ
 }
 
-var captionRe = regexp.MustCompile(`(?is)\bunited\s+states\s+of\s+america\b[\s,)*]*(?:plaintiff[s]?,?[\s)*]*)?(?:v\.|vs\.?|versus)[\s)*]*((?:[A-Z][A-Za-z'’.-]+\s?){1,4})`)
+var captionRe = lazy(`(?is)\bunited\s+states\s+of\s+america\b[\s,)*]*(?:plaintiff[s]?,?[\s)*]*)?(?:v\.|vs\.?|versus)[\s)*]*((?:[A-Z][A-Za-z'’.-]+\s?){1,4})`)
 
 // captionStop are words of a caption that are not the defendant's name.
 var captionStop = set("cr", "sacr", "case", "no", "criminal", "defendant", "defendants", "plaintiff", "et", "al", "docket", "number", "vs")
 
 // caption returns "United States v. Surname" for a criminal caption.
 func caption(firstPage string) string {
-	m := captionRe.FindStringSubmatch(firstPage)
+	m := captionRe.get().FindStringSubmatch(firstPage)
 	if m == nil {
 		return ""
 	}

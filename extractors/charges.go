@@ -23,13 +23,13 @@ var (
 	sectionPat = `(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`
 	// 18 U.S.C. § 1962(d); 18 USC 1959(a)(1); 18 USC Section 1349;
 	// 21 U.S.C. §§ 841(a)(1) and 846.
-	uscCite = regexp.MustCompile(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
+	uscCite = lazy(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
 		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
 	// Title 18, United States Code, Section 924(c)
-	titleCite = regexp.MustCompile(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
+	titleCite = lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
 	// § 924(c)(1)(A)(ii) with the title implied by the document.
-	bareCite  = regexp.MustCompile(`§§?\s*` + sectionPat)
-	moreCites = regexp.MustCompile(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
+	bareCite  = lazy(`§§?\s*` + sectionPat)
+	moreCites = lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
 )
 
 // ParseCitations finds the U.S. Code citations in text. A bare "§ 924(c)"
@@ -51,7 +51,7 @@ func ParseCitations(text string) []Citation {
 		out = append(out, Citation{Start: start, End: end, Statutes: st})
 	}
 	for pos := 0; pos < len(text); {
-		m := uscCite.FindStringSubmatchIndex(text[pos:])
+		m := uscCite.get().FindStringSubmatchIndex(text[pos:])
 		if m == nil {
 			break
 		}
@@ -65,7 +65,7 @@ func ParseCitations(text string) []Citation {
 		end := m[1]
 		if m[8] < m[9] {
 			more := text[m[8]:m[9]]
-			for _, mm := range moreCites.FindAllStringSubmatchIndex(more, -1) {
+			for _, mm := range moreCites.get().FindAllStringSubmatchIndex(more, -1) {
 				// "§ 1341, 18 USC § 1349": the 18 starts a new citation.
 				if rest := strings.TrimLeft(text[m[8]+mm[1]:], " "); strings.HasPrefix(rest, "U") {
 					end = m[8] + mm[0]
@@ -83,10 +83,10 @@ func ParseCitations(text string) []Citation {
 		add(m[0], end, st)
 		pos = max(end, m[0]+1)
 	}
-	for _, m := range titleCite.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range titleCite.get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
 	}
-	for _, m := range bareCite.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range bareCite.get().FindAllStringSubmatchIndex(text, -1) {
 		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".
 		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
 			continue
@@ -158,7 +158,7 @@ var offenses = []string{
 var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
 	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
 
-var offenseRe, offenseAtRe, offenseLowerRe = func() (*regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
+var offenseRe, offenseAtRe, offenseLowerRe = func() (*lazyRegexp, *lazyRegexp, *lazyRegexp) {
 	alts := make([]string, len(offenses))
 	for i, o := range offenses {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
@@ -172,7 +172,7 @@ var offenseRe, offenseAtRe, offenseLowerRe = func() (*regexp.Regexp, *regexp.Reg
 	// that follow "counts of".
 	// offenseLowerRe runs on lower-cased text, without case folding,
 	// which is several times faster.
-	return regexp.MustCompile(`(?i)` + body), regexp.MustCompile(`(?i)^\s*` + body), regexp.MustCompile(body)
+	return lazy(`(?i)` + body), lazy(`(?i)^\s*` + body), lazy(body)
 }()
 
 // The offense patterns anchored for findAt.
@@ -286,7 +286,7 @@ func byteToRune(s string) []int {
 }
 
 // countHeading: "COUNT ONE", "Count 3" at the start of a line.
-var countHeading = regexp.MustCompile(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
+var countHeading = lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
 
 // attachCounts sets attrs["count"] on charges that follow a count heading.
 func attachCounts(p schemas.Page, charges []schemas.Entity) {
@@ -296,7 +296,7 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 		n  float64
 	}
 	var hs []heading
-	for _, m := range countHeading.FindAllStringSubmatchIndex(p.Text, -1) {
+	for _, m := range countHeading.get().FindAllStringSubmatchIndex(p.Text, -1) {
 		if n, ok := ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
 			hs = append(hs, heading{toRune[m[0]], n})
 		}

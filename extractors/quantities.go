@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -17,20 +16,20 @@ var (
 	numPat  = `(\d[\d,]*(?:\.\d+)?|` + numWord + `(?:[\s-]+(?:and\s+)?` + numWord + `)*)`
 	qualPat = `(?:(about|approximately|roughly|nearly|almost|over|more than|less than|at least|up to|not less than|not more than|in excess of)\s+)?`
 
-	moneyRe = regexp.MustCompile(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
+	moneyRe = lazy(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
 
-	massRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
+	massRe = lazy(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
 
-	durationRe = regexp.MustCompile(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
+	durationRe = lazy(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
 
-	lifeRe = regexp.MustCompile(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
+	lifeRe = lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	countRe = regexp.MustCompile(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+	countRe = lazy(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
-	countsOfRe = regexp.MustCompile(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
+	countsOfRe = lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
-	countIndictmentRe = regexp.MustCompile(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
+	countIndictmentRe = lazy(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
 )
 
 // The patterns anchored for findAt.
@@ -183,7 +182,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
 		// Only the words right after "counts of": a bounded window, anchored.
 		window := text[m[1]:min(len(text), m[1]+160)]
-		if o := offenseAtRe.FindStringSubmatchIndex(window); !abbrev && o != nil {
+		if o := offenseAtRe.get().FindStringSubmatchIndex(window); !abbrev && o != nil {
 			end = m[1] + o[1]
 			item = "counts of " + offenseName(window, o)
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {

@@ -1,6 +1,25 @@
 package extractors
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
+
+// lazyRegexp compiles its pattern on first use. The annotation patterns
+// are large; a process that only extracts text — one per document when
+// extraction is isolated — must not pay for compiling them at start.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func lazy(src string) *lazyRegexp { return &lazyRegexp{src: src} }
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
 
 // Running the quantity and offense patterns over whole pages with Go's
 // regexp costs more than all the rest of annotation. They run instead,
@@ -10,21 +29,19 @@ import "regexp"
 const scanWindow = 160
 
 // anchor returns re matching only at the start of its input.
-func anchor(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
-}
+func anchor(re *lazyRegexp) *lazyRegexp { return lazy(`^(?:` + re.src + `)`) }
 
 // findAt returns the non-overlapping matches of the anchored pattern a that
 // start at one of the candidate byte offsets (and pass hint, if any), with
 // offsets into text, as FindAllStringSubmatchIndex reports them.
-func findAt(a *regexp.Regexp, text string, cands []int, hint func(c int) bool) [][]int {
+func findAt(a *lazyRegexp, text string, cands []int, hint func(c int) bool) [][]int {
 	var out [][]int
 	last := 0
 	for _, c := range cands {
 		if c < last || hint != nil && !hint(c) {
 			continue
 		}
-		m := a.FindStringSubmatchIndex(text[c:min(len(text), c+scanWindow)])
+		m := a.get().FindStringSubmatchIndex(text[c:min(len(text), c+scanWindow)])
 		if m == nil || m[1] == 0 {
 			continue
 		}
