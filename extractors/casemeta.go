@@ -1,185 +1,21 @@
 package extractors
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/casefile/casefile/schemas"
 )
 
-// Case metadata: case numbers, ECF header stamps, dates, the court, the
-// caption and the kind of filing, read from the text itself.
-
-var (
-	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-mj-06108, 4:08-cv-02214-SBA
-	districtNo = lazy(`\b(\d{1,2}):(\d{2})-(cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ)-(\d{2,6})((?:-[A-Z]{2,4})*)(?:-(\d{1,3}))?\b`)
-	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Nos. 19-1234
-	appellateNo = lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket No\.:?)\s*(\d{2}-\d{3,6})\b`)
-	// CR 14-648-CAS, SACR 16-76 JVS, SA CR 19-061-JVS, CV 17-308
-	centralNo = lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))\s?(\d{2})-(\d{1,5})(?:[- ]([A-Z]{2,4})\b)?`)
-	// Ind. No. 1234/2019
-	stateNo = lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
-
-	// Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009 Page 1 of 2
-	ecfDistrict = lazy(`Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+(\d+)\s+of\s+(\d+)`)
-	// Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389
-	ecfAppellate = lazy(`Case:\s*(\S+)\s+Document:\s*(\d+)\s+Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
-
-	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
-	writtenDate = lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
-	numericDate = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	isoDate     = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-)
-
-var monthNumber = map[string]int{"january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4,
-	"apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug.": 8, "september": 9,
-	"sept.": 9, "sep.": 9, "october": 10, "oct.": 10, "november": 11, "nov.": 11, "december": 12, "dec.": 12}
-
-// Stamp is a parsed ECF header stamp.
-type Stamp struct {
-	CaseNumber string
-	Document   string
-	Filed      string // YYYY-MM-DD
-	Page, Of   int
-}
-
-// ParseStamp reads an ECF header stamp, district or appellate form.
-func ParseStamp(s string) (Stamp, bool) {
-	if m := ecfDistrict.get().FindStringSubmatch(s); m != nil {
-		page, _ := strconv.Atoi(m[4])
-		of, _ := strconv.Atoi(m[5])
-		filed, ok := isoFromNumeric(m[3])
-		if !ok {
-			return Stamp{}, false
-		}
-		return Stamp{CaseNumber: m[1], Document: m[2], Filed: filed, Page: page, Of: of}, true
-	}
-	if m := ecfAppellate.get().FindStringSubmatch(s); m != nil {
-		page, _ := strconv.Atoi(m[3])
-		filed, ok := isoFromNumeric(m[4])
-		if !ok {
-			return Stamp{}, false
-		}
-		return Stamp{CaseNumber: m[1], Document: m[2], Filed: filed, Page: page}, true
-	}
-	return Stamp{}, false
-}
-
-func isoFromNumeric(s string) (string, bool) {
-	m := numericDate.get().FindStringSubmatch(s)
-	if m == nil {
-		return "", false
-	}
-	mo, _ := strconv.Atoi(m[1])
-	d, _ := strconv.Atoi(m[2])
-	y, _ := strconv.Atoi(m[3])
-	if len(m[3]) == 2 {
-		y += 2000
-		if y > 2069 {
-			y -= 100
-		}
-	}
-	return isoDay(y, mo, d)
-}
-
-func isoDay(y, m, d int) (string, bool) {
-	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
-		return "", false
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
-}
-
-// caseNumberSpan is a case number found in a page: byte span, normalized
-// form and attributes.
-type caseNumberSpan struct {
-	start, end int
-	norm       string
-	attrs      map[string]any
-}
-
-// findCaseNumbers returns the case numbers of a text.
-func findCaseNumbers(text string) []caseNumberSpan {
-	var out []caseNumberSpan
-	taken := make([]bool, len(text)+1)
-	add := func(start, end int, norm string, attrs map[string]any) {
-		for k := start; k < end; k++ {
-			if taken[k] {
-				return
-			}
-		}
-		for k := start; k < end; k++ {
-			taken[k] = true
-		}
-		out = append(out, caseNumberSpan{start, end, norm, attrs})
-	}
-	for _, m := range districtNo.get().FindAllStringSubmatchIndex(text, -1) {
-		typ := strings.ToLower(text[m[6]:m[7]])
-		judges := strings.Trim(text[m[10]:m[11]], "-")
-		norm := fmt.Sprintf("%s:%s-%s-%s", text[m[2]:m[3]], text[m[4]:m[5]], typ, text[m[8]:m[9]])
-		attrs := map[string]any{"form": "district", "office": text[m[2]:m[3]], "year": text[m[4]:m[5]], "type": typ}
-		if judges != "" {
-			norm += "-" + judges
-			attrs["judges"] = judges
-		}
-		add(m[0], m[1], norm, attrs)
-	}
-	for _, m := range appellateNo.get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], m[3], text[m[2]:m[3]], map[string]any{"form": "appellate"})
-	}
-	for _, m := range centralNo.get().FindAllStringSubmatchIndex(text, -1) {
-		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
-		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
-		attrs := map[string]any{"form": "district", "type": strings.ToLower(prefix[len(prefix)-2:])}
-		if m[8] >= 0 {
-			norm += "-" + text[m[8]:m[9]]
-			attrs["judges"] = text[m[8]:m[9]]
-		}
-		add(m[0], m[1], norm, attrs)
-	}
-	for _, m := range stateNo.get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], map[string]any{"form": "state", "type": "indictment"})
-	}
-	return out
-}
-
-// findDates returns DATE entities with ISO dates in attrs.
-func findDates(p schemas.Page) []schemas.Entity {
-	text := p.Text
-	toRune := byteToRune(text)
-	var out []schemas.Entity
-	add := func(start, end int, iso string) {
-		out = append(out, schemas.Entity{Type: schemas.Date, Text: text[start:end], Page: p.Number,
-			Start: toRune[start], End: toRune[end], Normalized: iso, Source: schemas.SourceRule,
-			Attrs: map[string]any{"iso": iso}})
-	}
-	for _, m := range writtenDate.get().FindAllStringSubmatchIndex(text, -1) {
-		d, _ := strconv.Atoi(text[m[4]:m[5]])
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		if iso, ok := isoDay(y, monthNumber[strings.ToLower(text[m[2]:m[3]])], d); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	for _, m := range numericDate.get().FindAllStringIndex(text, -1) {
-		if iso, ok := isoFromNumeric(text[m[0]:m[1]]); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	for _, m := range isoDate.get().FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(text[m[4]:m[5]])
-		d, _ := strconv.Atoi(text[m[6]:m[7]])
-		if iso, ok := isoDay(y, mo, d); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	return out
-}
+// Case metadata: which court, which case, what kind of filing, filed when,
+// read from the text itself.
 
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
-var districtCourt = lazy(`(?is)united\s+states\s+district\s+court\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+// The court of a letter is named by its addressee: "United States
+// District Judge, Southern District of New York".
+var districtCourt = lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
 var appealsCourt = lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
@@ -219,10 +55,24 @@ func court(text string) (id, name string) {
 	if loc := taxCourtRe.get().FindStringIndex(text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
-	if m := stateSupremeRe.get().FindStringSubmatchIndex(text); m != nil {
-		state := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
-		if postal, ok := statePostal[state]; ok {
-			try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
+	if m := nySupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+		county := strings.ToLower(text[m[2]:m[3]])
+		if m[4] >= 0 {
+			county = strings.ToLower(text[m[4]:m[5]])
+		}
+		if county == "new" { // "County of New York": Manhattan
+			county = "newyork"
+		}
+		try(m[0], "ny-sup-"+county, "Supreme Court of the State of New York, County of "+titleCase(county))
+	} else if m := stateSupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+		// Two words ("North Carolina") or one ("Alabama\nON FRIDAY").
+		words := strings.Fields(strings.ToLower(text[m[2]:m[3]]))
+		for n := len(words); n > 0; n-- {
+			state := strings.Join(words[:n], " ")
+			if postal, ok := statePostal[state]; ok {
+				try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
+				break
+			}
 		}
 	}
 	return id, name
@@ -231,6 +81,7 @@ func court(text string) (id, name string) {
 var (
 	scotusRe       = lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
 	taxCourtRe     = lazy(`(?i)united\s+states\s+tax\s+court`)
+	nySupremeRe    = lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
 	stateSupremeRe = lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
 )
 
@@ -279,110 +130,207 @@ func titleCase(s string) string {
 	return strings.Join(ws, " ")
 }
 
-// docTypes in the order they are tried on a first page: the more specific
-// before the more general.
+// docTypes are the kinds of filing, the more specific before the more
+// general where one's pattern holds the other's.
 var docTypes = []struct{ typ, pat string }{
 	{"superseding indictment", `superseding\s+indictment`},
-	{"press release", `for\s+immediate\s+release|press\s+release`},
+	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release`},
+	{"decision list", `list\s+of\s+decisions`},
 	{"plea agreement", `plea\s+agreement`},
 	{"verdict form", `verdict\s+form|special\s+verdict`},
-	{"judgment", `judgment\s+and\s+(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
-	{"complaint", `criminal\s+complaint`},
+	{"judgment", `judgment\s*(?:and|&)\s*(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
+	{"complaint", `\bcomplaint\b`},
 	{"indictment", `\bindictment\b`},
-	{"information", `\binformation\b\s*\n`},
-	{"transcript", `transcript\s+of\s+proceedings|reporter'?s\s+transcript|official\s+transcript|transcript`},
-	{"minutes", `criminal\s+minutes|civil\s+minutes|\bminutes\b`},
-	{"opinion", `\bopinion\b|per\s+curiam`},
+	{"information", `\binformation\b`},
+	{"transcript", `\btranscript\b`},
+	{"minutes", `\bminutes\b`},
+	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.`},
 	{"order", `\border\b`},
-	{"memorandum", `memorandum`},
+	{"memorandum", `\bmemorandum\b`},
+	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
 	{"notice", `\bnotice\s+of\b`},
-	{"letter", `\bdear\s+(?:judge|justice)\b`},
+	{"declaration", `\bdeclaration\s+of\b`},
+	{"stipulation", `\bstipulation\b`},
+	{"letter", `^\s*re:`},
 }
 
-// docTypeRes are compiled on first use (see lazyRegexp).
-var docTypeRes = sync.OnceValue(func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(docTypes))
-	for i, d := range docTypes {
-		out[i] = regexp.MustCompile(`(?i)` + d.pat)
+// docSignals name a kind of filing by its form rather than a heading: a
+// salutation, a panel of circuit judges, the words that open an argument.
+var docSignals = []struct{ typ, pat string }{
+	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
+	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
+	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
+}
+
+type docPattern struct {
+	typ string
+	re  *regexp.Regexp
+}
+
+// docTypeRes and docSignalRes are compiled on first use (see lazyRegexp).
+var (
+	docTypeRes   = sync.OnceValue(func() []docPattern { return compileDocPatterns(docTypes, "(?im)") })
+	docSignalRes = sync.OnceValue(func() []docPattern { return compileDocPatterns(docSignals, "") })
+)
+
+func compileDocPatterns(ps []struct{ typ, pat string }, flags string) []docPattern {
+	out := make([]docPattern, len(ps))
+	for i, d := range ps {
+		out[i] = docPattern{d.typ, regexp.MustCompile(flags + d.pat)}
 	}
 	return out
-})
-
-// docType is the kind named earliest on the first page (a heading comes
-// before the text that mentions other filings); ties go to the more
-// specific kind.
-func docType(firstPage string) string {
-	best, typ := len(firstPage)+1, ""
-	for i, re := range docTypeRes() {
-		if loc := re.FindStringIndex(firstPage); loc != nil && loc[0] < best {
-			best, typ = loc[0], docTypes[i].typ
-		}
-	}
-	return typ
 }
 
-var captionRe = lazy(`(?is)\bunited\s+states\s+of\s+america\b[\s,)*]*(?:plaintiff[s]?,?[\s)*]*)?(?:v\.|vs\.?|versus)[\s)*]*((?:[A-Z][A-Za-z'’.-]+\s?){1,4})`)
+// docType is the kind of filing a first page is. A heading says it (a
+// kind set in capitals on a line set in capitals, or opening a short
+// line); the earliest heading wins, as the text below it mentions other
+// filings. Without a heading the form of the page may say it (a letter's
+// salutation); failing that, the earliest mention.
+func docType(firstPage, court string) string {
+	type hit struct {
+		at  int
+		typ string
+	}
+	heading, mention, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
+	earliest := func(h *hit, at int, typ string) {
+		if h.at < 0 || at < h.at {
+			*h = hit{at, typ}
+		}
+	}
+	for _, d := range docTypeRes() {
+		for _, loc := range d.re.FindAllStringIndex(firstPage, -1) {
+			if isHeading(firstPage, loc[0], loc[1]) {
+				earliest(&heading, loc[0], d.typ)
+				break
+			}
+			earliest(&mention, loc[0], d.typ)
+		}
+	}
+	if heading.at >= 0 {
+		return heading.typ
+	}
+	for _, d := range docSignalRes() {
+		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") {
+			continue
+		}
+		if loc := d.re.FindStringIndex(firstPage); loc != nil {
+			earliest(&signal, loc[0], d.typ)
+		}
+	}
+	if signal.at >= 0 {
+		return signal.typ
+	}
+	return mention.typ
+}
 
-// captionStop are words of a caption that are not the defendant's name.
-var captionStop = set("cr", "sacr", "case", "no", "criminal", "defendant", "defendants", "plaintiff", "et", "al", "docket", "number", "vs")
+// isHeading reports whether text[start:end] is set as a heading.
+func isHeading(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	line := text[ls:le]
+	if !hasLower(text[start:end]) && capsShare(line) >= 0.7 {
+		return true
+	}
+	before := strings.TrimLeft(text[ls:start], " \t0123456789[]().*:")
+	return before == "" && len(strings.Fields(line)) <= 8
+}
 
-// caption returns "United States v. Surname" for a criminal caption.
-func caption(firstPage string) string {
-	m := captionRe.get().FindStringSubmatch(firstPage)
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsShare is the share of a line's letters set in capitals.
+func capsShare(line string) float64 {
+	upper, letters := 0, 0
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(upper) / float64(letters)
+}
+
+// filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
+// clerk's FILED stamp with its date a few lines below. A filing's prose
+// ("was filed on May 3") puts words between.
+var filedLabel = lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+
+// filedDate returns the date a first page says it was filed.
+func filedDate(text string) string {
+	m := filedLabel.get().FindStringSubmatch(text)
 	if m == nil {
 		return ""
 	}
-	var names []string
-	for _, w := range strings.Fields(m[1]) {
-		if !captionStop[strings.ToLower(strings.Trim(w, ",.-"))] {
-			names = append(names, w)
-		}
-	}
-	for len(names) > 0 && (strings.EqualFold(names[len(names)-1], "defendant") || strings.EqualFold(names[len(names)-1], "et")) {
-		names = names[:len(names)-1]
-	}
-	if len(names) == 0 {
-		return ""
-	}
-	sur := strings.Trim(names[len(names)-1], ",.")
-	if strings.EqualFold(sur, "jr") && len(names) > 1 {
-		sur = strings.Trim(names[len(names)-2], ",.")
-	}
-	return "United States v. " + strings.ToUpper(sur[:1]) + strings.ToLower(sur[1:])
+	iso, _ := parseDate(strings.Join(strings.Fields(m[1]), " "))
+	return iso
 }
 
 // CaseInfo fills a record's case block from its pages and returns the
-// CASE_NUMBER and DATE entities found.
+// CASE_NUMBER and DATE entities found. The block describes the filing
+// itself: its court, caption and kind come from the first page with text;
+// its case numbers from the ECF stamps and the first page, leaving out the
+// numbers of cases it cites; its filed date from a stamp.
 func CaseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	var c schemas.Case
 	var ents []schemas.Entity
 	seen := map[string]bool{}
-	for _, p := range pages {
+	own := func(n string) {
+		if !seen[n] && len(c.CaseNumbers) < 20 {
+			seen[n] = true
+			c.CaseNumbers = append(c.CaseNumbers, n)
+		}
+	}
+	first := -1
+	for i, p := range pages {
+		if first < 0 && strings.TrimSpace(p.Text) != "" {
+			first = i
+		}
 		toRune := byteToRune(p.Text)
 		for _, n := range findCaseNumbers(p.Text) {
 			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: p.Text[n.start:n.end], Page: p.Number,
 				Start: toRune[n.start], End: toRune[n.end], Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})
-			if !seen[n.norm] && len(c.CaseNumbers) < 20 {
-				seen[n.norm] = true
-				c.CaseNumbers = append(c.CaseNumbers, n.norm)
-			}
 		}
 		ents = append(ents, findDates(p)...)
-		if c.Filed == "" {
-			if st, ok := ParseStamp(p.Text); ok {
+		if st, ok := ParseStamp(p.Text); ok {
+			own(st.CaseNumber)
+			if c.Filed == "" {
 				c.Filed = st.Filed
 			}
 		}
 	}
-	for _, p := range pages {
-		if strings.TrimSpace(p.Text) == "" {
-			continue
+	if first < 0 {
+		return c, ents
+	}
+	text := pages[first].Text
+	for _, n := range findCaseNumbers(text) {
+		if !n.cited {
+			own(n.norm)
 		}
-		c.Court, c.CourtName = court(p.Text)
-		c.DocType = docType(p.Text)
-		c.Caption = caption(p.Text)
-		break
+	}
+	if c.Filed == "" {
+		c.Filed = filedDate(text)
+	}
+	c.Court, c.CourtName = court(text)
+	c.DocType = docType(text, c.Court)
+	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
+		c.Caption = caption(text)
 	}
 	return c, ents
 }
