@@ -17,6 +17,8 @@ var partyRoles = set("plaintiff", "plaintiffs", "plaintiff(s)", "defendant", "de
 	"appellant", "appellants", "appellee", "appellees", "petitioner", "petitioners", "respondent",
 	"respondents", "warden", "movant", "claimant", "intervenor", "re", "in", "and")
 
+var corpSuffix = lazy(`^\s*(?i:llc|l\.l\.c\.|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
+
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
 var partyStops = set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
@@ -26,7 +28,7 @@ var partyStops = set("case", "no", "no.", "nos.", "number", "docket", "notice", 
 // partyNotNames are words that never start a party line.
 var partyNotNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "before", "for", "the", "on", "by", "from", "to", "of", "at")
+	"sunday", "before", "for", "on", "by", "from", "to", "of", "at")
 
 // nameParticles stay lower case inside a name.
 var nameParticles = set("of", "the", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
@@ -154,7 +156,18 @@ func partyFragment(s string) (frag, rest string, comma, ok bool) {
 	if strings.HasPrefix(s, "(") {
 		return "", "", false, false
 	}
-	if end := strings.IndexAny(s, ",;):*"); end >= 0 {
+	end := strings.IndexAny(s, ",;):*")
+	if end >= 0 && s[end] == ',' {
+		// "GIFT SURPLUS, LLC, and ...": the suffix belongs to the name.
+		if m := corpSuffix.get().FindStringIndex(s[end+1:]); m != nil {
+			if next := strings.IndexAny(s[end+1+m[1]:], ",;):*"); next >= 0 {
+				end = end + 1 + m[1] + next
+			} else {
+				end = -1
+			}
+		}
+	}
+	if end >= 0 {
 		comma = s[end] == ',' || s[end] == ';'
 		if comma && followedByState(s[end+1:]) {
 			return "", "", false, false // "Sacramento, California"
@@ -206,12 +219,16 @@ func followedByState(s string) bool {
 // partyOrgWords mark a party that is an organization, named in full.
 var partyOrgWords = set("company", "co", "inc", "llc", "corp", "corporation", "church", "chapel", "district", "board",
 	"department", "bank", "association", "union", "services", "university", "city", "county", "state",
-	"commission", "authority", "agency", "trust", "group", "partners", "lp", "llp", "ltd", "society",
-	"hospital", "school", "insurance", "america", "states")
+	"commission", "authority", "agency", "trust", "group", "partners", "lp", "l.p", "llp", "ltd", "society",
+	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
+	"nation", "estate", "s.a", "s.a.u", "plc", "gmbh", "n.a", "foundation", "council", "office")
 
 // partyName writes a party as a caption cites it: "United States", the
 // Commissioner, an organization in full, a person by surname.
 func partyName(f string) string {
+	if len(f) > 4 && strings.EqualFold(f[:4], "the ") {
+		f = f[4:]
+	}
 	l := strings.ToLower(f)
 	switch {
 	case l == "united states" || l == "united states of america" || l == "the united states":
@@ -237,6 +254,9 @@ func partyName(f string) string {
 	return capsToTitle(sur)
 }
 
+// keepCaps are the abbreviations a name keeps in capitals.
+var keepCaps = set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
+
 var surnameParticles = set("st.", "de", "la", "del", "van", "von", "da", "di", "le", "du", "mac", "o'")
 
 // capsToTitle writes a name set in capitals in title case, leaving names
@@ -250,6 +270,9 @@ func capsToTitle(s string) string {
 		lw := strings.ToLower(w)
 		if i > 0 && nameParticles[lw] {
 			ws[i] = lw
+			continue
+		}
+		if keepCaps[strings.Trim(lw, ".,")] {
 			continue
 		}
 		rs := []rune(lw)

@@ -186,13 +186,13 @@ func compileDocPatterns(ps []struct{ typ, pat string }, flags string) []docPatte
 // kind set in capitals on a line set in capitals, or opening a short
 // line); the earliest heading wins, as the text below it mentions other
 // filings. Without a heading the form of the page may say it (a letter's
-// salutation); failing that, the earliest mention.
+// salutation); failing that, the filing naming itself ("this opinion").
 func docType(firstPage, court string) string {
 	type hit struct {
 		at  int
 		typ string
 	}
-	heading, mention, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
+	heading, self, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
 	earliest := func(h *hit, at int, typ string) {
 		if h.at < 0 || at < h.at {
 			*h = hit{at, typ}
@@ -204,7 +204,9 @@ func docType(firstPage, court string) string {
 				earliest(&heading, loc[0], d.typ)
 				break
 			}
-			earliest(&mention, loc[0], d.typ)
+			if selfReference(firstPage, loc[0]) {
+				earliest(&self, loc[0], d.typ)
+			}
 		}
 	}
 	if heading.at >= 0 {
@@ -221,7 +223,15 @@ func docType(firstPage, court string) string {
 	if signal.at >= 0 {
 		return signal.typ
 	}
-	return mention.typ
+	return self.typ
+}
+
+// thisRe ends the words by which a filing names itself: "in this opinion",
+// "the foregoing order".
+var thisRe = lazy(`(?i)\b(?:this|the\s+(?:foregoing|within|instant|present))\s+$`)
+
+func selfReference(text string, at int) bool {
+	return thisRe.get().MatchString(text[max(0, at-24):at])
 }
 
 // isHeading reports whether text[start:end] is set as a heading.
@@ -234,8 +244,8 @@ func isHeading(text string, start, end int) bool {
 		le += end
 	}
 	line := text[ls:le]
-	if !hasLower(text[start:end]) && capsShare(line) >= 0.7 {
-		return true
+	if !hasLower(text[start:end]) && (capsShare(line) >= 0.7 || strings.TrimSpace(text[end:le]) == "") {
+		return true // set in capitals, on a line in capitals or closing it ("Bainbridge Fund LTD, ORDER")
 	}
 	before := strings.TrimLeft(text[ls:start], " \t0123456789[]().*:")
 	return before == "" && len(strings.Fields(line)) <= 8
@@ -270,7 +280,7 @@ func capsShare(line string) float64 {
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
 
 // filedDate returns the date a first page says it was filed.
 func filedDate(text string) string {

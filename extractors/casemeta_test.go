@@ -19,6 +19,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"CASE NO. 2:20-SW-908 DB\n", "2:20-sw-00908-DB", map[string]any{"form": "district", "office": "2", "year": "20", "type": "sw", "judges": "DB"}},
 		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", map[string]any{"form": "district", "office": "1", "year": "20", "type": "cr", "judges": "NONE-SKO"}},
 		{"No. 2:18-CR-00119\n", "2:18-cr-00119", map[string]any{"form": "district", "office": "2", "year": "18", "type": "cr"}},
+		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", map[string]any{"form": "district", "office": "M", "year": "06", "type": "cv", "judges": "RMW"}},
 		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", map[string]any{"form": "district", "office": "5", "year": "06", "type": "cv", "judges": "C"}},
 		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", map[string]any{"form": "district", "year": "19", "type": "cr", "judges": "JPO"}},
 		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", map[string]any{"form": "district", "office": "4", "year": "08", "type": "cv", "judges": "SBA"}},
@@ -68,6 +69,7 @@ func TestParseStamp(t *testing.T) {
 		{"Case 8:14-cr-00167-JVS Document 150 Filed 06/07/19 Page 3 of 33 Page ID #:2650", Stamp{"8:14-cr-00167-JVS", "150", "2019-06-07", 3, 33}},
 		{"Case 2:20-sw-00908-DB Document 4 Filed 10/29/20 Page 1 of 1", Stamp{"2:20-sw-00908-DB", "4", "2020-10-29", 1, 1}},
 		{"Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514", Stamp{"22-1801", "", "2023-01-19", 1, 0}},
+		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
 		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
 	}
 	for _, tt := range tests {
@@ -145,6 +147,9 @@ func TestDocType(t *testing.T) {
 		{"No. 20-1507\nBefore\nHoward, Chief Judge,\nSelya and Barron, Circuit Judges.", "ca1", "opinion"},
 		{"The above-entitled matter came on for oral\n13 argument before the Supreme Court", "scotus", "transcript"},
 		{"Before Judge Smith, a hearing", "cacd", ""},
+		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
+		{"to conform to the caption in this opinion.", "ca2", "opinion"},
+		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {
@@ -168,6 +173,8 @@ func TestCaption(t *testing.T) {
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nTARRANT REGIONAL WATER DISTRICT v.\nHERRMANN ET AL.", "Tarrant Regional Water District v. Herrmann"},
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.", ""},
 		{"IN THE MATTER OF THE SEARCH OF", ""},
+		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
+		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -182,6 +189,7 @@ func TestFiledDate(t *testing.T) {
 		{"Docket Nos. 19031-13, 27735-13, Filed February 20, 2020.", "2020-02-20"},
 		{"FILED\nUnited States Court of Appeals\nTenth Circuit\nUNITED STATES COURT OF APPEALS\nFebruary 5, 2010", "2010-02-05"},
 		{"Assistant United States Attorney FILED\n3 501 I Street, Suite 10-100\nOct 29, 2020", "2020-10-29"},
+		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
 	}

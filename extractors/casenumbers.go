@@ -9,8 +9,9 @@ import (
 // Case numbers and ECF header stamps, in the forms filings print them.
 
 var (
-	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-MJ-0148-AC, 1:20-cr-00173-NONE-SKO
-	districtNo = lazy(`\b(\d{1,2}):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
+	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-MJ-0148-AC, 1:20-cr-00173-NONE-SKO,
+	// M:06-cv-01754-RMW (a multidistrict litigation docket)
+	districtNo = lazy(`\b(\d{1,2}|[A-Z]):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
 	// 19-cr-725 (JPO), as letters cite a case within their own court.
 	shortDistrictNo = lazy(`\b(\d{2})-((?i:cr|cv|mj|mc))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
 	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Docket No. 08-6301-cv,
@@ -46,6 +47,8 @@ var (
 	// Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389
 	// Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514
 	ecfAppellate = lazy(`Case:\s*(\S+)\s+(?:Document:\s*(\d+)\s+)?Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
+	// Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2 (2nd Cir., ACMS)
+	ecfSecond = lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
 	ecfFourth = lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
@@ -67,6 +70,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 	for _, f := range []form{
 		{ecfDistrict, 1, 2, 3, 4, 5},
 		{ecfAppellate, 1, 2, 4, 3, 0},
+		{ecfSecond, 1, 3, 2, 4, 5},
 		{ecfFourth, 1, 2, 3, 4, 5},
 	} {
 		m := f.re.get().FindStringSubmatchIndex(s)

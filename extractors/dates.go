@@ -15,8 +15,10 @@ var (
 	// "Oct 29, 2020".
 	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	writtenDate = lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
-	numericDate = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	isoDate     = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	// 11 February 2022, as state courts and the military write it.
+	dayMonthDate = lazy(`\b(\d{1,2})\s+` + monthNames + `\s+(\d{4})\b`)
+	numericDate  = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	isoDate      = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 // monthOf returns the month a name or abbreviation names, 0 if none.
@@ -72,6 +74,13 @@ func findDates(p schemas.Page) []schemas.Entity {
 			add(m[0], m[1], iso)
 		}
 	}
+	for _, m := range dayMonthDate.get().FindAllStringSubmatchIndex(text, -1) {
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		if iso, ok := isoDay(y, monthOf(text[m[4]:m[5]]), d); ok {
+			add(m[0], m[1], iso)
+		}
+	}
 	for _, m := range numericDate.get().FindAllStringIndex(text, -1) {
 		if iso, ok := isoFromNumeric(text[m[0]:m[1]]); ok {
 			add(m[0], m[1], iso)
@@ -95,6 +104,11 @@ func parseDate(s string) (string, bool) {
 		d, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])
 		return isoDay(y, monthOf(m[1]), d)
+	}
+	if m := dayMonthDate.get().FindStringSubmatch(s); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[3])
+		return isoDay(y, monthOf(m[2]), d)
 	}
 	return isoFromNumeric(s)
 }
