@@ -26,6 +26,8 @@ var (
 	}
 )
 
+var lineNumberBreak = regexp.MustCompile(`\n[ \t]*\d{1,2}[ \t]+`)
+
 // Normalize puts a surface form in the comparable form of §9: NFKC,
 // casefolded, straight quotes, possessives, periods and apostrophes
 // dropped, thousands separators dropped, other punctuation (but $ € £ § %)
@@ -33,6 +35,9 @@ var (
 // also leading titles; a trailing parenthesized acronym dropped.
 func Normalize(typ, s string) string {
 	s = norm.NFKC.String(s)
+	// A mention run over a line break skips the pleading-paper line
+	// number that opens the next line, as the gold guidelines write it.
+	s = lineNumberBreak.ReplaceAllString(s, " ")
 	s = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
 	s = trailingAcronym.ReplaceAllString(s, "")
 	s = strings.ToLower(s)

@@ -3,6 +3,7 @@ package extractors
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -16,6 +17,8 @@ import (
 // all it holds is the shared, read-only Models.
 type Annotator struct {
 	models *Models
+
+	keepFurniture bool // read stamps, line numbers and running heads as text (to measure what blanking them removes)
 }
 
 // NewAnnotator returns an Annotator over m, which must not be nil.
@@ -34,6 +37,16 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		stats Stats
 		all   []pageEntities
 	)
+	original, hard := pages, pages
+	if !a.keepFurniture {
+		pages, hard = slices.Clone(pages), slices.Clone(pages)
+		for i, spans := range furniture(original) {
+			pages[i].Text = blank(pages[i].Text, spans)
+		}
+		for i, spans := range hardFurniture(original) {
+			hard[i].Text = blank(hard[i].Text, spans)
+		}
+	}
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, stats, err
@@ -60,10 +73,33 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		attachCounts(p, charges)
 		ents = append(ents, charges...)
 		ents = dropGangNumbers(ents)
+		ents = outsideBlanks(ents, original[pe.index].Text, hard[pe.index].Text)
 		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
 		out = append(out, ents...)
 	}
 	return out, stats, nil
+}
+
+// outsideBlanks keeps the entities found in a page's blanked text that
+// touch no hard furniture (what hard blanks), with the page's own text: an
+// entity that ran over a blanked line number holds it in its text, as its
+// span does, and is normalized without it.
+func outsideBlanks(ents []schemas.Entity, text, hard string) []schemas.Entity {
+	runes, hardRunes := []rune(text), []rune(hard)
+	kept := ents[:0]
+	for _, e := range ents {
+		if e.Start < 0 || e.End > len(runes) || string(hardRunes[e.Start:e.End]) != string(runes[e.Start:e.End]) {
+			continue
+		}
+		if own := string(runes[e.Start:e.End]); own != e.Text {
+			if e.Normalized == "" || e.Normalized == e.Text {
+				e.Normalized = strings.Join(strings.Fields(e.Text), " ")
+			}
+			e.Text = own
+		}
+		kept = append(kept, e)
+	}
+	return kept
 }
 
 // pageEntities is one page's words and the spans found in them.

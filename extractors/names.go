@@ -52,7 +52,7 @@ var titleWords = set("judge", "justice", "detective", "det.", "officer", "sergea
 	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide")
 
 // stopCaps are capitalized words that are never part of a person's name.
-var stopCaps = set("court", "district", "county", "state", "states", "united", "america", "government", "defendant",
+var stopCaps = set("presiding", "opinion", "syllabus", "court", "district", "county", "state", "states", "united", "america", "government", "defendant",
 	"defendants", "plaintiff", "plaintiffs", "appellant", "appellee", "petitioner", "respondent", "office", "department",
 	"police", "attorney", "attorneys", "judge", "justice", "honorable", "the", "a", "an", "and", "of", "for", "in", "on",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
