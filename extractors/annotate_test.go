@@ -108,6 +108,9 @@ func FuzzAnnotate(f *testing.F) {
 		"Special Agent Maria Lopez of the DEA in Denver, Colorado.",
 		"Bronx District Attorney Darcel D. Clark ‘today’ announced",
 		"&rsquo;s Judge Linda Reade\n\n\tof Iowa",
+		"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 1 of 3\n1 HARINDER SINGH\n2 Los Angeles\nJANE DOE, REPORTER\f" +
+			"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 2 of 3\n1 THE COURT\nJANE DOE, REPORTER\f" +
+			"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 3 of 3\nJANE DOE, REPORTER",
 	} {
 		f.Add(s)
 	}
@@ -115,7 +118,11 @@ func FuzzAnnotate(f *testing.F) {
 		if !isUTF8(s) {
 			return
 		}
-		pages := []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: s}}
+		// Form feeds part pages, so that running heads are found.
+		var pages []schemas.Page
+		for i, text := range strings.Split(s, "\f") {
+			pages = append(pages, schemas.Page{Number: i + 1, Method: schemas.MethodText, Text: text})
+		}
 		ents := annotate(t, pages)
 		if err := schemas.CheckSpans(&schemas.Record{Pages: pages, Entities: ents}); err != nil {
 			t.Fatal(err)
