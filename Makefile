@@ -25,6 +25,9 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 60s ./extractors/
 	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime 30s ./extractors/
+	$(GO) test -run '^$$' -fuzz FuzzParseNumber -fuzztime 20s ./extractors/
+	$(GO) test -run '^$$' -fuzz FuzzParseCitations -fuzztime 20s ./extractors/
+	$(GO) test -run '^$$' -fuzz FuzzParseStamp -fuzztime 20s ./extractors/
 
 clean:
 	rm -rf casefile .casefile records.jsonl dead-letters.jsonl
