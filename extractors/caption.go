@@ -231,7 +231,8 @@ func partyName(f string) string {
 	}
 	l := strings.ToLower(f)
 	switch {
-	case l == "united states" || l == "united states of america" || l == "the united states":
+	case l == "united states" || l == "united states of america" || l == "the united states" ||
+		l == "us" || l == "u.s" || l == "usa" || l == "u.s.a":
 		return "United States"
 	case strings.HasPrefix(l, "people of the state"):
 		return "People"

@@ -173,6 +173,7 @@ func TestCaption(t *testing.T) {
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nTARRANT REGIONAL WATER DISTRICT v.\nHERRMANN ET AL.", "Tarrant Regional Water District v. Herrmann"},
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.", ""},
 		{"IN THE MATTER OF THE SEARCH OF", ""},
+		{"USA vs. James R Milheiser Docket No.: SACR 16-76JVS", "United States v. Milheiser"},
 		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
 	}
