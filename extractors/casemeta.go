@@ -55,6 +55,13 @@ func court(text string) (id, name string) {
 	if loc := taxCourtRe.get().FindStringIndex(text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
+	if m := fiscRe.get().FindStringSubmatchIndex(text); m != nil {
+		if m[2] >= 0 {
+			try(m[0], "fiscr", "United States Foreign Intelligence Surveillance Court of Review")
+		} else {
+			try(m[0], "fisc", "United States Foreign Intelligence Surveillance Court")
+		}
+	}
 	if m := nySupremeRe.get().FindStringSubmatchIndex(text); m != nil {
 		county := strings.ToLower(text[m[2]:m[3]])
 		if m[4] >= 0 {
@@ -81,6 +88,7 @@ func court(text string) (id, name string) {
 var (
 	scotusRe       = lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
 	taxCourtRe     = lazy(`(?i)united\s+states\s+tax\s+court`)
+	fiscRe         = lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 	nySupremeRe    = lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
 	stateSupremeRe = lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
 )
@@ -244,6 +252,9 @@ func isHeading(text string, start, end int) bool {
 		le += end
 	}
 	line := text[ls:le]
+	if l := strings.ToUpper(strings.TrimLeft(line, " \t0123456789|[]().*:")); strings.HasPrefix(l, "IN RE ") || strings.HasPrefix(l, "IN THE MATTER OF") {
+		return false // a caption naming a motion or a warrant, not the filing's title
+	}
 	if !hasLower(text[start:end]) && (capsShare(line) >= 0.7 || strings.TrimSpace(text[end:le]) == "") {
 		return true // set in capitals, on a line in capitals or closing it ("Bainbridge Fund LTD, ORDER")
 	}

@@ -30,6 +30,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"Appeal: 17-2218", "17-2218", map[string]any{"form": "appellate"}},
 		{"Docket No. 08-6301-cv", "08-6301", map[string]any{"form": "appellate", "type": "cv"}},
 		{"No. 11–889. Argued April 23, 2013", "11-889", map[string]any{"form": "appellate"}},
+		{"Docket No.: Misc. 13-01", "Misc. 13-01", map[string]any{"form": "misc"}},
 		{"Ind. No. 1234/2019", "Ind. No. 1234/2019", map[string]any{"form": "state", "type": "indictment"}},
 		{"SA CR 19-061-JVS", "SACR 19-061-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
 		{"Docket No. SACR 16-76JVS", "SACR 16-76-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
@@ -103,11 +104,12 @@ func TestCaseInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"United States Court of Appeals\nFor the Eighth Circuit":       "ca8",
-		"United States Court of Appeals\nTenth Circuit":                "ca10",
-		"IN THE SUPREME COURT OF THE UNITED STATES":                    "scotus",
-		"T.C. Memo. 2020-26\nUNITED STATES TAX COURT":                  "tax",
-		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA": "al-sup",
+		"United States Court of Appeals\nFor the Eighth Circuit":                   "ca8",
+		"United States Court of Appeals\nTenth Circuit":                            "ca10",
+		"IN THE SUPREME COURT OF THE UNITED STATES":                                "scotus",
+		"T.C. Memo. 2020-26\nUNITED STATES TAX COURT":                              "tax",
+		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA":             "al-sup",
+		"UNITED STATES FOREIGN\nINTELLIGENCE SURVEILLANCE COURT\nWASHINGTON, D.C.": "fisc",
 		"Docket No. 1\nUNITED STATES COURT OF APPEALS\nFOR THE FIRST CIRCUIT\nappeal from the UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MAINE": "ca1",
 	} {
 		if id, _ := court(text); id != want {
@@ -147,6 +149,7 @@ func TestDocType(t *testing.T) {
 		{"No. 20-1507\nBefore\nHoward, Chief Judge,\nSelya and Barron, Circuit Judges.", "ca1", "opinion"},
 		{"The above-entitled matter came on for oral\n13 argument before the Supreme Court", "scotus", "transcript"},
 		{"Before Judge Smith, a hearing", "cacd", ""},
+		{"| IN RE MOTION FOR CONSENT TO DISCLOSURE )\nOPINION AND ORDER\nThis matter is before", "fisc", "opinion"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},
 		{"reversing an order entered on 2 February 2018", "nc-sup", ""},

@@ -21,6 +21,8 @@ var (
 	moreAppellateNo = lazy(`^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})\b`)
 	// CR 14-648-CAS, SACR 16-76JVS, SA CR 19-061-JVS, CR-18-00258-EJD, LACR 20-00155-VAP
 	centralNo = lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))[\s-]?(\d{2})-(\d{1,5})(?:[- ]?([A-Z]{2,4})\b|\b)(?:-(\d{1,3})\b)?`)
+	// Docket No.: Misc. 13-01 (FISC and others' miscellaneous dockets)
+	miscNo = lazy(`\bMisc\.\s*(?:No\.\s*)?(\d{2}-\d{1,5})\b`)
 	// Ind. No. 1234/2019
 	stateNo = lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
 	// " DB" closing a line: judge initials after a space.
@@ -185,6 +187,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			attrs["judges"] = text[m[8]:m[9]]
 		}
 		add(m[0], m[1], norm, attrs)
+	}
+	for _, m := range miscNo.get().FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], map[string]any{"form": "misc"})
 	}
 	for _, m := range stateNo.get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], map[string]any{"form": "state", "type": "indictment"})
