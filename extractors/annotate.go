@@ -206,15 +206,7 @@ func capsLinesOnly(s string) (string, bool) {
 	changed := false
 	for i, line := range lines {
 		blank := strings.Map(func(r rune) rune { return ' ' }, line)
-		upper, letters := 0, 0
-		for _, r := range line {
-			if unicode.IsLetter(r) {
-				letters++
-				if unicode.IsUpper(r) {
-					upper++
-				}
-			}
-		}
+		upper, letters := letterCase(line)
 		if letters < 4 || float64(upper) < 0.8*float64(letters) {
 			lines[i] = blank
 			continue

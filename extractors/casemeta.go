@@ -273,8 +273,16 @@ func hasLower(s string) bool {
 
 // capsShare is the share of a line's letters set in capitals.
 func capsShare(line string) float64 {
-	upper, letters := 0, 0
-	for _, r := range line {
+	upper, letters := letterCase(line)
+	if letters == 0 {
+		return 0
+	}
+	return float64(upper) / float64(letters)
+}
+
+// letterCase counts the capitals among the letters of s.
+func letterCase(s string) (upper, letters int) {
+	for _, r := range s {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -282,10 +290,7 @@ func capsShare(line string) float64 {
 			}
 		}
 	}
-	if letters == 0 {
-		return 0
-	}
-	return float64(upper) / float64(letters)
+	return upper, letters
 }
 
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a

@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -195,16 +196,8 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], map[string]any{"form": "state", "type": "indictment"})
 	}
 	// The passes above find forms in turn; report them in reading order.
-	sortSpans(out)
+	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
 	return out
-}
-
-func sortSpans(ns []caseNumberSpan) {
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j].start < ns[j-1].start; j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
 }
 
 // pad5 writes a district case's sequence number as PACER does: 908 → 00908.
