@@ -40,11 +40,10 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 	original, hard := pages, pages
 	if !a.keepFurniture {
 		pages, hard = slices.Clone(pages), slices.Clone(pages)
-		for i, spans := range furniture(original) {
-			pages[i].Text = blank(pages[i].Text, spans)
-		}
-		for i, spans := range hardFurniture(original) {
-			hard[i].Text = blank(hard[i].Text, spans)
+		spans, numbers := furniture(original)
+		for i := range original {
+			hard[i].Text = blank(original[i].Text, spans[i])
+			pages[i].Text = blank(original[i].Text, slices.Concat(spans[i], numbers[i]))
 		}
 	}
 	for i, p := range pages {

@@ -88,12 +88,6 @@ func isRule(line string) bool {
 // caption ("Gildernew v. Gantner") is whole on its line.
 func rightParty(lines []string, i int, after string, inline bool) (name, raw string, ok bool) {
 	cands := []string{after}
-	if f, rest, _, ok := partyFragment(after); ok && inline {
-		if cited(rest) {
-			return "", "", false
-		}
-		return partyName(f), f, true
-	}
 	for k := i + 1; k < len(lines) && k <= i+6; k++ {
 		if isRoleLine(lines[k]) || isRule(lines[k]) {
 			break
@@ -101,7 +95,7 @@ func rightParty(lines []string, i int, after string, inline bool) (name, raw str
 		cands = append(cands, lines[k])
 	}
 	first := ""
-	for _, c := range cands {
+	for n, c := range cands {
 		f, rest, comma, ok := partyFragment(c)
 		if !ok {
 			continue
@@ -109,7 +103,7 @@ func rightParty(lines []string, i int, after string, inline bool) (name, raw str
 		if cited(rest) {
 			return "", "", false // "v. Detroit Timber & Lumber Co., 200 U. S. 321": a case cited
 		}
-		if comma {
+		if comma || n == 0 && inline {
 			return partyName(f), f, true
 		}
 		if first == "" {

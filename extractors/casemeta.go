@@ -324,12 +324,14 @@ func CaseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		}
 	}
 	first := -1
+	var firstNumbers []caseNumberSpan
 	for i, p := range pages {
+		numbers := findCaseNumbers(p.Text)
 		if first < 0 && strings.TrimSpace(p.Text) != "" {
-			first = i
+			first, firstNumbers = i, numbers
 		}
 		toRune := byteToRune(p.Text)
-		for _, n := range findCaseNumbers(p.Text) {
+		for _, n := range numbers {
 			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: p.Text[n.start:n.end], Page: p.Number,
 				Start: toRune[n.start], End: toRune[n.end], Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})
 		}
@@ -345,7 +347,7 @@ func CaseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		return c, ents
 	}
 	text := pages[first].Text
-	for _, n := range findCaseNumbers(text) {
+	for _, n := range firstNumbers {
 		if !n.cited {
 			own(n.norm)
 		}

@@ -2,7 +2,6 @@ package extractors
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -33,21 +32,36 @@ func monthOf(name string) int {
 	return i/3 + 1
 }
 
-func isoFromNumeric(s string) (string, bool) {
-	m := numericDate.get().FindStringSubmatch(s)
-	if m == nil {
-		return "", false
-	}
-	mo, _ := strconv.Atoi(m[1])
-	d, _ := strconv.Atoi(m[2])
-	y, _ := strconv.Atoi(m[3])
+// dateForms read each date pattern's submatches into an ISO date, in the
+// order findDates reports them.
+var dateForms = []struct {
+	re    *lazyRegexp
+	parse func(m []string) (string, bool)
+}{
+	{writtenDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[1]), atoi(m[2])) }},
+	{dayMonthDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[2]), atoi(m[1])) }},
+	{numericDate, numericISO},
+	{isoDate, func(m []string) (string, bool) { return isoDay(atoi(m[1]), atoi(m[2]), atoi(m[3])) }},
+}
+
+// numericISO reads 1/29/2009 or 06/07/19 (a two-digit year is 1970-2069).
+func numericISO(m []string) (string, bool) {
+	y := atoi(m[3])
 	if len(m[3]) == 2 {
 		y += 2000
 		if y > 2069 {
 			y -= 100
 		}
 	}
-	return isoDay(y, mo, d)
+	return isoDay(y, atoi(m[1]), atoi(m[2]))
+}
+
+func isoFromNumeric(s string) (string, bool) {
+	m := numericDate.get().FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return numericISO(m)
 }
 
 func isoDay(y, m, d int) (string, bool) {
@@ -62,36 +76,17 @@ func findDates(p schemas.Page) []schemas.Entity {
 	text := p.Text
 	toRune := byteToRune(text)
 	var out []schemas.Entity
-	add := func(start, end int, iso string) {
-		out = append(out, schemas.Entity{Type: schemas.Date, Text: text[start:end], Page: p.Number,
-			Start: toRune[start], End: toRune[end], Normalized: iso, Source: schemas.SourceRule,
-			Attrs: map[string]any{"iso": iso}})
-	}
-	for _, m := range writtenDate.get().FindAllStringSubmatchIndex(text, -1) {
-		d, _ := strconv.Atoi(text[m[4]:m[5]])
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		if iso, ok := isoDay(y, monthOf(text[m[2]:m[3]]), d); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	for _, m := range dayMonthDate.get().FindAllStringSubmatchIndex(text, -1) {
-		d, _ := strconv.Atoi(text[m[2]:m[3]])
-		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		if iso, ok := isoDay(y, monthOf(text[m[4]:m[5]]), d); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	for _, m := range numericDate.get().FindAllStringIndex(text, -1) {
-		if iso, ok := isoFromNumeric(text[m[0]:m[1]]); ok {
-			add(m[0], m[1], iso)
-		}
-	}
-	for _, m := range isoDate.get().FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(text[m[4]:m[5]])
-		d, _ := strconv.Atoi(text[m[6]:m[7]])
-		if iso, ok := isoDay(y, mo, d); ok {
-			add(m[0], m[1], iso)
+	for _, f := range dateForms {
+		for _, loc := range f.re.get().FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(loc)/2)
+			for k := range m {
+				m[k] = text[loc[2*k]:loc[2*k+1]]
+			}
+			if iso, ok := f.parse(m); ok {
+				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: p.Number,
+					Start: toRune[loc[0]], End: toRune[loc[1]], Normalized: iso, Source: schemas.SourceRule,
+					Attrs: map[string]any{"iso": iso}})
+			}
 		}
 	}
 	return out
@@ -100,15 +95,10 @@ func findDates(p schemas.Page) []schemas.Entity {
 // parseDate reads one written or numeric date, as the date patterns match
 // them.
 func parseDate(s string) (string, bool) {
-	if m := writtenDate.get().FindStringSubmatch(s); m != nil {
-		d, _ := strconv.Atoi(m[2])
-		y, _ := strconv.Atoi(m[3])
-		return isoDay(y, monthOf(m[1]), d)
+	for _, f := range dateForms {
+		if m := f.re.get().FindStringSubmatch(s); m != nil {
+			return f.parse(m)
+		}
 	}
-	if m := dayMonthDate.get().FindStringSubmatch(s); m != nil {
-		d, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[3])
-		return isoDay(y, monthOf(m[2]), d)
-	}
-	return isoFromNumeric(s)
+	return "", false
 }

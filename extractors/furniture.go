@@ -17,30 +17,17 @@ import (
 // byteSpan is a byte range of a page's text.
 type byteSpan struct{ start, end int }
 
-// furniture returns, for each page, the byte spans that are furniture.
-func furniture(pages []schemas.Page) [][]byteSpan {
-	out := make([][]byteSpan, len(pages))
+// furniture returns, for each page, the spans of its furniture in two
+// kinds: hard (stamps, running heads), which no entity may touch, and the
+// pleading line numbers, which a name may run past over a line break
+// ("Federal Bureau of\n3 Investigation").
+func furniture(pages []schemas.Page) (hard, numbers [][]byteSpan) {
+	hard, numbers = runningLines(pages), make([][]byteSpan, len(pages))
 	for i, p := range pages {
-		out[i] = append(stampLines(p.Text), lineNumbers(p.Text)...)
+		hard[i] = append(hard[i], stampLines(p.Text)...)
+		numbers[i] = lineNumbers(p.Text)
 	}
-	for i, spans := range runningLines(pages) {
-		out[i] = append(out[i], spans...)
-	}
-	return out
-}
-
-// hardFurniture is furniture without the line numbers: a name may run over
-// a line break past the next line's number ("Federal Bureau of\n3
-// Investigation"), but never into a stamp or a running head.
-func hardFurniture(pages []schemas.Page) [][]byteSpan {
-	out := make([][]byteSpan, len(pages))
-	for i, p := range pages {
-		out[i] = stampLines(p.Text)
-	}
-	for i, spans := range runningLines(pages) {
-		out[i] = append(out[i], spans...)
-	}
-	return out
+	return hard, numbers
 }
 
 // stampLines: the lines holding an ECF header stamp, "Page ID #:990"

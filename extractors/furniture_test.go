@@ -74,7 +74,7 @@ func TestRunningLines(t *testing.T) {
 // number. A name running over a line break past a line number is the
 // body's.
 func furnitureEntities(pages []schemas.Page, ents []schemas.Entity) (map[schemas.EntityType]int, []string) {
-	hard := hardFurniture(pages)
+	hard, numbers := furniture(pages)
 	byNumber := map[int]int{}
 	for i, p := range pages {
 		byNumber[p.Number] = i
@@ -89,7 +89,7 @@ func furnitureEntities(pages []schemas.Page, ents []schemas.Entity) (map[schemas
 		for _, s := range hard[i] {
 			read = read || toRune[s.start] < e.End && e.Start < toRune[s.end]
 		}
-		for _, s := range lineNumbers(pages[i].Text) {
+		for _, s := range numbers[i] {
 			read = read || in(s, e.Start) || in(s, e.End-1)
 		}
 		if read {
@@ -165,7 +165,7 @@ func TestFurnitureCorpus(t *testing.T) {
 	total := map[string]map[schemas.EntityType]int{"read": {}, "blanked": {}, "read, in furniture": {}, "blanked, in furniture": {}}
 	removed := map[string]int{}
 	for _, name := range names {
-		pages := textLayer(t, filepath.Join("../../shared/corpus/pdfs", name))
+		pages := textLayer(t, filepath.Join(corpusDir, "pdfs", name))
 		for _, run := range []struct {
 			label string
 			a     *Annotator
@@ -214,9 +214,12 @@ func TestFurnitureCorpus(t *testing.T) {
 	}
 }
 
+// corpusDir is the shared development corpus (as in the external tests).
+const corpusDir = "../../shared/corpus"
+
 // textLayerCorpus lists the text-layer PDFs of ../shared/corpus, or skips.
 func textLayerCorpus(t *testing.T) []string {
-	f, err := os.Open("../../shared/corpus/MANIFEST.tsv")
+	f, err := os.Open(corpusDir + "/MANIFEST.tsv")
 	if err != nil {
 		t.Skip("../shared/corpus not present")
 	}

@@ -30,12 +30,18 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// casefile runs the binary in dir and returns its stderr.
-func casefile(t *testing.T, dir string, args ...string) (string, error) {
-	t.Helper()
+// casefileCmd is the test binary run as casefile in dir (see TestMain).
+func casefileCmd(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	return cmd
+}
+
+// casefile runs the binary in dir and returns its stderr.
+func casefile(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	cmd := casefileCmd(dir, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err := cmd.Run()
@@ -94,9 +100,7 @@ func TestRunKilledAndResumed(t *testing.T) {
 	in := makeDump(t, dir, 80, true)
 	args := []string{"run", "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in}
 
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	cmd := casefileCmd(dir, args...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -263,17 +267,14 @@ func TestRunWithJoiningWorker(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 40, true)
 	addr := freeAddr(t)
-	run := exec.Command(os.Args[0], "run", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
-	run.Dir = dir
-	run.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	run := casefileCmd(dir, "run", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
 	var runErr bytes.Buffer
 	run.Stderr = &runErr
 	if err := run.Start(); err != nil {
 		t.Fatal(err)
 	}
 	waitListening(t, addr)
-	worker := exec.Command(os.Args[0], "--log-level", "debug", "worker", "--nats", "nats://"+addr, "--workers", "1")
-	worker.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	worker := casefileCmd("", "--log-level", "debug", "worker", "--nats", "nats://"+addr, "--workers", "1")
 	var workerErr bytes.Buffer
 	worker.Stderr = &workerErr
 	if err := worker.Start(); err != nil {
@@ -324,9 +325,7 @@ func TestRunInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 60, false)
 	args := []string{"run", "--workers", "1", in}
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	cmd := casefileCmd(dir, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -344,9 +343,7 @@ func TestRunInterrupted(t *testing.T) {
 		t.Errorf("no interruption message:\n%s", stderr.String())
 	}
 	var out bytes.Buffer
-	st := exec.Command(os.Args[0], "status")
-	st.Dir = dir
-	st.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	st := casefileCmd(dir, "status")
 	st.Stdout = &out
 	if err := st.Run(); err != nil {
 		t.Fatal(err)
