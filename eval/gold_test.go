@@ -10,8 +10,8 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/eval"
-	"github.com/casefile/casefile/extractors"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -46,11 +46,11 @@ func TestGoldEntities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	models, err := extractors.LoadModels()
+	models, err := annotate.LoadModels()
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := extractors.NewAnnotator(models)
+	a := annotate.NewAnnotator(models)
 	ours := eval.Score(golds, goldRecords(t, golds, func(pages []schemas.Page) []schemas.Entity {
 		ents, _, err := a.Annotate(context.Background(), pages)
 		if err != nil {

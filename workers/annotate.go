@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 )
@@ -14,7 +14,7 @@ import (
 // record is stored in the stream.
 type Annotate struct {
 	Bus       *pipeline.Bus
-	Annotator *extractors.Annotator
+	Annotator *annotate.Annotator
 }
 
 // Handle implements pipeline.Handler.
@@ -39,7 +39,7 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 // BuildRecord annotates an extracted document and returns its validated
 // record. A record that fails validation is a bug, reported as a permanent
 // error with reason annotate.invalid_record.
-func BuildRecord(ctx context.Context, a *extractors.Annotator, in pipeline.Extracted) (*schemas.Record, error) {
+func BuildRecord(ctx context.Context, a *annotate.Annotator, in pipeline.Extracted) (*schemas.Record, error) {
 	ents, _, err := a.Annotate(ctx, in.Pages)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -47,7 +47,7 @@ func BuildRecord(ctx context.Context, a *extractors.Annotator, in pipeline.Extra
 		}
 		return nil, pipeline.Permanent("annotate.failed", err)
 	}
-	kase, caseEnts := extractors.CaseInfo(in.Pages)
+	kase, caseEnts := annotate.CaseInfo(in.Pages)
 	ents = append(ents, caseEnts...)
 	rec := &schemas.Record{
 		Schema:     schemas.RecordSchemaID,

@@ -10,14 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/pipeline/pipelinetest"
 	"github.com/casefile/casefile/workers"
 )
 
-var benchModels = sync.OnceValue(func() *extractors.Models {
-	m, err := extractors.LoadModels()
+var benchModels = sync.OnceValue(func() *annotate.Models {
+	m, err := annotate.LoadModels()
 	if err != nil {
 		panic(err)
 	}
@@ -30,7 +31,7 @@ var benchModels = sync.OnceValue(func() *extractors.Models {
 func BenchmarkAnnotateStage(b *testing.B) {
 	paths, _ := filepath.Glob("../testdata/pdfs/*.pdf")
 	var docs []pipeline.Extracted
-	x := &extractors.Extractor{OCR: extractors.OCR{Mode: extractors.OCROff}}
+	x := &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -43,7 +44,7 @@ func BenchmarkAnnotateStage(b *testing.B) {
 		docs = append(docs, pipeline.Extracted{Ingested: pipeline.Ingested{Source: p, Bytes: int64(len(data))},
 			ContentType: ex.ContentType, Pages: ex.Pages, Warnings: ex.Warnings})
 	}
-	ann := extractors.NewAnnotator(benchModels())
+	ann := annotate.NewAnnotator(benchModels())
 	srv := pipelinetest.RunServer(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
 )
 
@@ -15,16 +15,16 @@ import (
 // pages of text out on SubjectExtracted.
 type Extract struct {
 	Bus *pipeline.Bus
-	// Extractor does the work: an *extractors.Extractor in this process,
+	// Extractor does the work: an *doctext.Extractor in this process,
 	// or an *Isolated child process per document.
 	Extractor Extractor
-	// MaxBytes bounds a document. If zero, extractors.DefaultMaxBytes.
+	// MaxBytes bounds a document. If zero, doctext.DefaultMaxBytes.
 	MaxBytes int64
 }
 
 // Extractor is what the extract stage needs of an extraction.
 type Extractor interface {
-	Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*extractors.Extraction, error)
+	Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*doctext.Extraction, error)
 }
 
 // Handle implements pipeline.Handler.
@@ -38,18 +38,18 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	}
 	limit := w.MaxBytes
 	if limit == 0 {
-		limit = extractors.DefaultMaxBytes
+		limit = doctext.DefaultMaxBytes
 	}
 	data, err := w.Bus.Document(ctx, in.ID, limit)
 	switch {
 	case errors.Is(err, pipeline.ErrTooLarge):
-		return pipeline.Permanent(extractors.ReasonTooLarge, err)
+		return pipeline.Permanent(doctext.ReasonTooLarge, err)
 	case errors.Is(err, pipeline.ErrNotFound):
 		return pipeline.Permanent("extract.missing_bytes", err)
 	case err != nil:
 		return err
 	}
-	ex, err := runBounded(ctx, func() (*extractors.Extraction, error) {
+	ex, err := runBounded(ctx, func() (*doctext.Extraction, error) {
 		return w.Extractor.Extract(ctx, in.Source, bytes.NewReader(data), int64(len(data)))
 	})
 	if err != nil {
@@ -60,7 +60,7 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		case ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded):
 			return err // stopping
 		}
-		return pipeline.Permanent(extractors.Reason(err), err)
+		return pipeline.Permanent(doctext.Reason(err), err)
 	}
 	out := pipeline.Extracted{
 		Ingested:    in,
@@ -85,7 +85,7 @@ func runBounded[T any](ctx context.Context, fn func() (T, error)) (T, error) {
 		defer func() {
 			if v := recover(); v != nil {
 				var zero T
-				ch <- result{zero, &extractors.PanicError{Value: v}}
+				ch <- result{zero, &doctext.PanicError{Value: v}}
 			}
 		}()
 		v, err := fn()

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 )
@@ -68,7 +68,7 @@ func wanted(path string) bool {
 // Ingester puts documents into the pipeline.
 type Ingester struct {
 	Bus *pipeline.Bus
-	// MaxBytes bounds a document. If zero, extractors.DefaultMaxBytes.
+	// MaxBytes bounds a document. If zero, doctext.DefaultMaxBytes.
 	MaxBytes int64
 	// Now stamps ingested_at. If nil, time.Now.
 	Now func() time.Time
@@ -94,7 +94,7 @@ type Submitted struct {
 func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) {
 	maxBytes := in.MaxBytes
 	if maxBytes == 0 {
-		maxBytes = extractors.DefaultMaxBytes
+		maxBytes = doctext.DefaultMaxBytes
 	}
 	now := time.Now
 	if in.Now != nil {

@@ -1,20 +1,15 @@
 package workers
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
-	"strings"
-	"syscall"
-	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/casefile/casefile/internal/proc"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/doctext"
 )
 
 // Isolated runs each extraction in a child process, so that a document
@@ -31,16 +26,16 @@ type Isolated struct {
 	MemoryLimit uint64
 }
 
-// Reasons an isolated extraction fails for on top of the extractors' own.
+// Reasons an isolated extraction fails for on top of doctext's own.
 const (
 	ReasonCrashed = "extract.crashed" // the child died: a signal, or out of memory
 )
 
 // ChildResult is what the child writes on stdout.
 type ChildResult struct {
-	Extraction *extractors.Extraction `json:"extraction,omitempty"`
-	Reason     string                 `json:"reason,omitempty"`
-	Error      string                 `json:"error,omitempty"`
+	Extraction *doctext.Extraction `json:"extraction,omitempty"`
+	Reason     string              `json:"reason,omitempty"`
+	Error      string              `json:"error,omitempty"`
 }
 
 // ChildError is an extraction failure reported by, or about, the child.
@@ -55,45 +50,44 @@ func (e *ChildError) Error() string { return e.Msg }
 // document with room to spare.
 const maxChildOutput = 512 << 20
 
+// defaultChildMemory bounds a child's address space when MemoryLimit is zero.
+const defaultChildMemory = 4 << 30
+
 // Extract runs the child on the document in r and returns its pages.
 // It returns a *ChildError for any failure of the document, including a
 // child killed by ctx's deadline (reason extract.timeout).
-func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*extractors.Extraction, error) {
+func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*doctext.Extraction, error) {
 	if len(iso.Command) == 0 {
 		return nil, errors.New("workers: isolated extraction has no command")
 	}
-	cmd := exec.CommandContext(ctx, iso.Command[0], append(iso.Command[1:], "--name", name)...)
-	cmd.Env = iso.Env
-	cmd.Stdin = io.NewSectionReader(r, 0, size)
-	cmd.WaitDelay = 2 * time.Second
-	// Its own process group, so that OCR grandchildren die with it.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &capWriter{buf: &stdout, n: maxChildOutput}
-	cmd.Stderr = &capWriter{buf: &stderr, n: 16 << 10}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("workers: start extraction child: %w", err)
-	}
 	limit := iso.MemoryLimit
 	if limit == 0 {
-		limit = 4 << 30
+		limit = defaultChildMemory
 	}
-	_ = unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: limit, Max: limit}, nil)
-	err := cmd.Wait()
+	out, err := proc.Run(ctx, proc.Cmd{
+		Path:      iso.Command[0],
+		Args:      append(iso.Command[1:len(iso.Command):len(iso.Command)], "--name", name),
+		Env:       iso.Env,
+		Stdin:     io.NewSectionReader(r, 0, size),
+		Memory:    limit,
+		MaxStdout: maxChildOutput,
+	})
 	if ctx.Err() != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &ChildError{Reason: extractors.ReasonTimeout, Msg: "extraction did not finish in time; the child was killed"}
+			return nil, &ChildError{Reason: doctext.ReasonTimeout, Msg: "extraction did not finish in time; the child was killed"}
 		}
 		return nil, ctx.Err()
 	}
+	var ee *proc.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		return nil, fmt.Errorf("workers: extraction child: %w", err) // could not start: not the document's fault
+	}
 	var res ChildResult
-	if jerr := json.Unmarshal(stdout.Bytes(), &res); jerr != nil || err != nil && res.Reason == "" {
-		msg := strings.TrimSpace(stderr.String())
-		if len(msg) > 500 {
-			msg = msg[len(msg)-500:]
+	if jerr := json.Unmarshal(out, &res); jerr != nil || err != nil && res.Reason == "" {
+		if err == nil {
+			err = fmt.Errorf("unreadable answer: %w", jerr)
 		}
-		return nil, &ChildError{Reason: ReasonCrashed, Msg: fmt.Sprintf("extraction child failed: %v: %s", err, msg)}
+		return nil, &ChildError{Reason: ReasonCrashed, Msg: fmt.Sprintf("extraction child failed: %v", err)}
 	}
 	if res.Reason != "" {
 		return nil, &ChildError{Reason: res.Reason, Msg: res.Error}
@@ -102,17 +96,4 @@ func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, si
 		return nil, &ChildError{Reason: ReasonCrashed, Msg: "extraction child returned nothing"}
 	}
 	return res.Extraction, nil
-}
-
-// capWriter keeps the first n bytes written and drops the rest.
-type capWriter struct {
-	buf *bytes.Buffer
-	n   int
-}
-
-func (c *capWriter) Write(p []byte) (int, error) {
-	if k := min(len(p), c.n-c.buf.Len()); k > 0 {
-		c.buf.Write(p[:k])
-	}
-	return len(p), nil
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -43,11 +43,11 @@ func TestIsolatedExtract(t *testing.T) {
 		wantReason string
 	}{
 		{"text PDF", []string{bin, "extract-child"}, read("ca8-us-v-wilson-opinion.pdf"), 30 * time.Second, ""},
-		{"not a PDF", []string{bin, "extract-child"}, read("html-saved-as-pdf.pdf"), 30 * time.Second, extractors.ReasonNotPDF},
-		{"no objects", []string{bin, "extract-child"}, read("no-objects.pdf"), 30 * time.Second, extractors.ReasonMalformed},
+		{"not a PDF", []string{bin, "extract-child"}, read("html-saved-as-pdf.pdf"), 30 * time.Second, doctext.ReasonNotPDF},
+		{"no objects", []string{bin, "extract-child"}, read("no-objects.pdf"), 30 * time.Second, doctext.ReasonMalformed},
 		// A child that never answers stands in for a parser spinning on a
 		// hostile file: no real PDF hangs ledongthuc/pdf on demand.
-		{"hung child is killed", []string{"sh", "-c", "sleep 600", "sh"}, []byte("%PDF-1.4"), 300 * time.Millisecond, extractors.ReasonTimeout},
+		{"hung child is killed", []string{"sh", "-c", "sleep 600", "sh"}, []byte("%PDF-1.4"), 300 * time.Millisecond, doctext.ReasonTimeout},
 		{"child dies", []string{"false"}, []byte("%PDF-1.4"), 30 * time.Second, workers.ReasonCrashed},
 	}
 	for _, tt := range tests {
@@ -87,7 +87,7 @@ func BenchmarkExtractIsolation(b *testing.B) {
 	bin := buildCasefile(b)
 	ctx := context.Background()
 	b.Run("in-process", func(b *testing.B) {
-		x := &extractors.Extractor{OCR: extractors.OCR{Mode: extractors.OCROff}}
+		x := &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
 		for b.Loop() {
 			if _, err := x.Extract(ctx, "d.pdf", bytes.NewReader(data), int64(len(data))); err != nil {
 				b.Fatal(err)

@@ -8,7 +8,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/ocr"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -27,15 +28,15 @@ func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	x := &extractors.Extractor{
-		PDF:      extractors.PDF{MaxPages: c.MaxPages},
+	x := &doctext.Extractor{
+		PDF:      doctext.PDF{MaxPages: c.MaxPages},
 		MaxBytes: c.MaxBytes,
-		OCR:      extractors.OCR{Mode: extractors.OCRMode(c.OCR)},
+		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}},
 	}
 	var res workers.ChildResult
 	ex, err := x.Extract(ctx, c.Name, bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		res.Reason, res.Error = extractors.Reason(err), err.Error()
+		res.Reason, res.Error = doctext.Reason(err), err.Error()
 	} else {
 		res.Extraction = ex
 	}

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/ocr"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/workers"
 )
@@ -44,16 +46,16 @@ func (c *extractCmd) Run(ctx context.Context, e *env) error {
 	return nil
 }
 
-func extractFile(ctx context.Context, path string, maxPages int, ocr string) (*extractors.Extraction, int64, error) {
+func extractFile(ctx context.Context, path string, maxPages int, ocrMode string) (*doctext.Extraction, int64, error) {
 	shortLived()
-	data, err := readBounded(path, extractors.DefaultMaxBytes)
+	data, err := readBounded(path, doctext.DefaultMaxBytes)
 	if err != nil {
 		return nil, 0, err
 	}
-	x := &extractors.Extractor{PDF: extractors.PDF{MaxPages: maxPages}, OCR: extractors.OCR{Mode: extractors.OCRMode(ocr)}}
+	x := &doctext.Extractor{PDF: doctext.PDF{MaxPages: maxPages}, OCR: doctext.OCR{Mode: doctext.OCRMode(ocrMode), Recognizer: &ocr.Tesseract{}}}
 	ex, err := x.Extract(ctx, path, strings.NewReader(string(data)), int64(len(data)))
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w (%s)", path, err, extractors.Reason(err))
+		return nil, 0, fmt.Errorf("%s: %w (%s)", path, err, doctext.Reason(err))
 	}
 	return ex, int64(len(data)), nil
 }
@@ -89,11 +91,11 @@ func (c *annotateCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	id, _, err := workers.HashFile(c.File, extractors.DefaultMaxBytes)
+	id, _, err := workers.HashFile(c.File, doctext.DefaultMaxBytes)
 	if err != nil {
 		return err
 	}
-	models, err := extractors.LoadModels()
+	models, err := annotate.LoadModels()
 	if err != nil {
 		return err
 	}
@@ -101,7 +103,7 @@ func (c *annotateCmd) Run(ctx context.Context, e *env) error {
 		Ingested:    pipeline.Ingested{ID: id, Source: c.File, Bytes: size, IngestedAt: time.Now().UTC()},
 		ContentType: ex.ContentType, Title: ex.Title, Pages: ex.Pages, Warnings: ex.Warnings,
 	}
-	rec, err := workers.BuildRecord(ctx, extractors.NewAnnotator(models), in)
+	rec, err := workers.BuildRecord(ctx, annotate.NewAnnotator(models), in)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/workers"
 )
@@ -50,7 +50,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	models, err := extractors.LoadModels()
+	models, err := annotate.LoadModels()
 	if err != nil {
 		return err
 	}
@@ -212,7 +212,7 @@ type workerCmd struct {
 }
 
 func (c *workerCmd) Run(ctx context.Context, e *env) error {
-	var models *extractors.Models
+	var models *annotate.Models
 	bus, closeBus, err := c.connect(ctx, e.log)
 	if err != nil {
 		return err
@@ -225,7 +225,7 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 		switch name {
 		case pipeline.StageExtract, pipeline.StageAnnotate:
 			if models == nil {
-				if models, err = extractors.LoadModels(); err != nil {
+				if models, err = annotate.LoadModels(); err != nil {
 					return err
 				}
 				ps, err := c.processingStages(bus, models, e.log)

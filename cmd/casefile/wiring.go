@@ -16,7 +16,9 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/casefile/casefile/extractors"
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/ocr"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/sinks"
 	"github.com/casefile/casefile/workers"
@@ -112,11 +114,11 @@ func (f *stageFlags) extractWorker(bus *pipeline.Bus) (*workers.Extract, error) 
 	return &workers.Extract{Bus: bus, Extractor: iso, MaxBytes: f.MaxBytes}, nil
 }
 
-func (f *stageFlags) extractor() *extractors.Extractor {
-	return &extractors.Extractor{
-		PDF:      extractors.PDF{MaxPages: f.MaxPages},
+func (f *stageFlags) extractor() *doctext.Extractor {
+	return &doctext.Extractor{
+		PDF:      doctext.PDF{MaxPages: f.MaxPages},
 		MaxBytes: f.MaxBytes,
-		OCR:      extractors.OCR{Mode: extractors.OCRMode(f.OCR)},
+		OCR:      doctext.OCR{Mode: doctext.OCRMode(f.OCR), Recognizer: &ocr.Tesseract{}},
 	}
 }
 
@@ -135,7 +137,7 @@ func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log 
 }
 
 // processingStages returns the extract and annotate stages.
-func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Models, log *slog.Logger) ([]*pipeline.Stage, error) {
+func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models, log *slog.Logger) ([]*pipeline.Stage, error) {
 	xw, err := f.extractWorker(bus)
 	if err != nil {
 		return nil, err
@@ -143,7 +145,7 @@ func (f *stageFlags) processingStages(bus *pipeline.Bus, models *extractors.Mode
 	return []*pipeline.Stage{
 		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested, xw, log),
 		f.stage(pipeline.StageAnnotate, pipeline.StreamDocs, pipeline.SubjectExtracted,
-			&workers.Annotate{Bus: bus, Annotator: extractors.NewAnnotator(models)}, log),
+			&workers.Annotate{Bus: bus, Annotator: annotate.NewAnnotator(models)}, log),
 	}, nil
 }
 

@@ -1,0 +1,55 @@
+package annotate
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// BenchmarkRuleExtractors measures, over the sample texts, the whole
+// annotation and the quantity and charge extractors alone, so their share
+// of the annotate stage's time can be read off one run.
+func BenchmarkRuleExtractors(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/text/*.txt")
+	var pages []schemas.Page
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range strings.Split(string(data), "\f") {
+			pages = append(pages, schemas.Page{Number: len(pages) + 1, Text: p})
+		}
+	}
+	m, err := LoadModels()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := 0
+	for _, p := range pages {
+		words += len(splitWords([]rune(p.Text)))
+	}
+	b.Run("annotate-all", func(b *testing.B) {
+		a := NewAnnotator(m)
+		for b.Loop() {
+			if _, _, err := a.Annotate(context.Background(), pages); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	})
+	b.Run("quantities-and-charges", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range pages {
+				_ = findQuantities(p)
+				c := findCharges(p, m.statutes)
+				attachCounts(p, c)
+			}
+		}
+		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	})
+}

@@ -1,0 +1,176 @@
+package annotate_test
+
+import (
+	"bufio"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/schemas"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/case/*.txt from ../shared/corpus")
+
+// caseExpected is one row of testdata/case/expected.tsv.
+type caseExpected struct {
+	name, court string
+	numbers     []string // primary first
+	docTypes    []string // any one is right
+	filed       string
+	caption     string
+}
+
+func readCaseExpected(t *testing.T) []caseExpected {
+	t.Helper()
+	f, err := os.Open("testdata/case/expected.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dash := func(s string) string {
+		if s == "-" {
+			return ""
+		}
+		return s
+	}
+	split := func(s, sep string) []string {
+		if s == "-" {
+			return nil
+		}
+		return strings.Split(s, sep)
+	}
+	var out []caseExpected
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 6 {
+			t.Fatalf("expected.tsv: %d columns in %q", len(c), line)
+		}
+		out = append(out, caseExpected{name: c[0], court: dash(c[1]), numbers: split(c[2], ";"),
+			docTypes: split(c[3], "|"), filed: dash(c[4]), caption: dash(c[5])})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// caseScore counts the fields of case blocks that agree with what was
+// written down, and the values given where the page has none or another.
+type caseScore struct {
+	right, fields, invented int
+}
+
+// field scores one field: right when equal (both empty included), invented
+// when a value is given that is not the expected one.
+func (s *caseScore) field(t *testing.T, doc, what, got string, want ...string) {
+	t.Helper()
+	s.fields++
+	if slices.Contains(want, got) || got == "" && len(want) == 0 {
+		s.right++
+		return
+	}
+	if got != "" {
+		s.invented++
+		t.Logf("%s: %s = %q, want %q (invented)", doc, what, got, want)
+		return
+	}
+	t.Logf("%s: %s missing, want %q", doc, what, want)
+}
+
+// numbers scores the case numbers: right when the primary comes first and
+// every number given is one of the case's own.
+func (s *caseScore) numbers(t *testing.T, doc string, got, want []string) {
+	t.Helper()
+	s.fields++
+	for _, n := range got {
+		if !slices.Contains(want, n) {
+			s.invented++
+			t.Logf("%s: case number %q is not the case's (want %q)", doc, n, want)
+			return
+		}
+	}
+	if len(got) == 0 && len(want) == 0 || len(got) > 0 && got[0] == want[0] {
+		s.right++
+		return
+	}
+	t.Logf("%s: case numbers %q, want %q first", doc, got, want)
+}
+
+func (s *caseScore) check(t *testing.T, doc string, want caseExpected, got schemas.Case) {
+	t.Helper()
+	s.field(t, doc, "court", got.Court, nonEmpty(want.court)...)
+	s.numbers(t, doc, got.CaseNumbers, want.numbers)
+	s.field(t, doc, "doc_type", got.DocType, want.docTypes...)
+	s.field(t, doc, "filed", got.Filed, nonEmpty(want.filed)...)
+	s.field(t, doc, "caption", got.Caption, nonEmpty(want.caption)...)
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func (s *caseScore) assert(t *testing.T, what string) {
+	t.Helper()
+	rate := float64(s.right) / float64(s.fields)
+	t.Logf("%s: %d of %d fields right (%.1f%%), %d invented", what, s.right, s.fields, 100*rate, s.invented)
+	if rate < 0.95 || s.invented > 0 {
+		t.Errorf("%s: %.1f%% of case fields right, %d invented; want ≥ 95%% and none", what, 100*rate, s.invented)
+	}
+}
+
+// TestCaseBlockCorpus checks the case block of every text-layer corpus PDF
+// against values written down from its first page. It always runs on the
+// first pages stored in testdata/case; with ../shared/corpus present it also
+// runs on whole documents, and -args -update rewrites the stored pages.
+func TestCaseBlockCorpus(t *testing.T) {
+	rows := readCaseExpected(t)
+	if *update {
+		for _, r := range rows {
+			pages := annotate.TextLayer(t, filepath.Join(annotate.CorpusDir, "pdfs", r.name+".pdf"))
+			if err := os.WriteFile(filepath.Join("testdata/case", r.name+".txt"), []byte(pages[0].Text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var first caseScore
+	for _, r := range rows {
+		text, err := os.ReadFile(filepath.Join("testdata/case", r.name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := annotate.CaseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
+		first.check(t, r.name, r, c)
+	}
+	first.assert(t, "first pages")
+
+	if _, err := os.Stat(filepath.Join(annotate.CorpusDir, "pdfs")); err != nil {
+		t.Log("../shared/corpus not present: whole documents not checked")
+		return
+	}
+	var whole caseScore
+	for _, r := range rows {
+		pages := annotate.TextLayer(t, filepath.Join(annotate.CorpusDir, "pdfs", r.name+".pdf"))
+		stored, err := os.ReadFile(filepath.Join("testdata/case", r.name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pages[0].Text != string(stored) {
+			t.Errorf("%s: first page differs from testdata/case (go test -run CaseBlockCorpus ./annotate -args -update)", r.name)
+		}
+		c, _ := annotate.CaseInfo(pages)
+		whole.check(t, r.name+" (whole)", r, c)
+	}
+	whole.assert(t, "whole documents")
+}

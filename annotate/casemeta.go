@@ -1,0 +1,364 @@
+package annotate
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Case metadata: which court, which case, what kind of filing, filed when,
+// read from the text itself.
+
+// districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
+// The court of a letter is named by its addressee: "United States
+// District Judge, Southern District of New York".
+var districtCourt = lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+
+var appealsCourt = lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
+
+var circuitIDs = map[string]string{"first": "ca1", "second": "ca2", "third": "ca3", "fourth": "ca4", "fifth": "ca5",
+	"sixth": "ca6", "seventh": "ca7", "eighth": "ca8", "ninth": "ca9", "tenth": "ca10", "eleventh": "ca11",
+	"district of columbia": "cadc", "d.c.": "cadc", "d. c.": "cadc", "federal": "cafc"}
+
+var statePostal = map[string]string{"alabama": "al", "alaska": "ak", "arizona": "az", "arkansas": "ar", "california": "ca",
+	"colorado": "co", "connecticut": "ct", "delaware": "de", "florida": "fl", "georgia": "ga", "hawaii": "hi",
+	"idaho": "id", "illinois": "il", "indiana": "in", "iowa": "ia", "kansas": "ks", "kentucky": "ky", "louisiana": "la",
+	"maine": "me", "maryland": "md", "massachusetts": "ma", "michigan": "mi", "minnesota": "mn", "mississippi": "ms",
+	"missouri": "mo", "montana": "mt", "nebraska": "ne", "nevada": "nv", "new hampshire": "nh", "new jersey": "nj",
+	"new mexico": "nm", "new york": "ny", "north carolina": "nc", "north dakota": "nd", "ohio": "oh", "oklahoma": "ok",
+	"oregon": "or", "pennsylvania": "pa", "rhode island": "ri", "south carolina": "sc", "south dakota": "sd",
+	"tennessee": "tn", "texas": "tx", "utah": "ut", "vermont": "vt", "virginia": "va", "washington": "wa",
+	"west virginia": "wv", "wisconsin": "wi", "wyoming": "wy", "columbia": "dc"}
+
+// court returns the short id and full name of the court a first page names.
+func court(text string) (id, name string) {
+	// The court a filing is in is named first; the courts it cites or
+	// appeals from come later.
+	best := len(text) + 1
+	try := func(at int, i, n string) {
+		if at >= 0 && at < best && i != "" {
+			best, id, name = at, i, n
+		}
+	}
+	di, dn, dat := districtOf(text)
+	try(dat, di, dn)
+	if m := appealsCourt.get().FindStringSubmatchIndex(text); m != nil {
+		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
+		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
+	}
+	if loc := scotusRe.get().FindStringIndex(text); loc != nil {
+		try(loc[0], "scotus", "Supreme Court of the United States")
+	}
+	if loc := taxCourtRe.get().FindStringIndex(text); loc != nil {
+		try(loc[0], "tax", "United States Tax Court")
+	}
+	if m := fiscRe.get().FindStringSubmatchIndex(text); m != nil {
+		if m[2] >= 0 {
+			try(m[0], "fiscr", "United States Foreign Intelligence Surveillance Court of Review")
+		} else {
+			try(m[0], "fisc", "United States Foreign Intelligence Surveillance Court")
+		}
+	}
+	if m := nySupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+		county := strings.ToLower(text[m[2]:m[3]])
+		if m[4] >= 0 {
+			county = strings.ToLower(text[m[4]:m[5]])
+		}
+		if county == "new" { // "County of New York": Manhattan
+			county = "newyork"
+		}
+		try(m[0], "ny-sup-"+county, "Supreme Court of the State of New York, County of "+titleCase(county))
+	} else if m := stateSupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+		// Two words ("North Carolina") or one ("Alabama\nON FRIDAY").
+		words := strings.Fields(strings.ToLower(text[m[2]:m[3]]))
+		for n := len(words); n > 0; n-- {
+			state := strings.Join(words[:n], " ")
+			if postal, ok := statePostal[state]; ok {
+				try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
+				break
+			}
+		}
+	}
+	return id, name
+}
+
+var (
+	scotusRe       = lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+	taxCourtRe     = lazy(`(?i)united\s+states\s+tax\s+court`)
+	fiscRe         = lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
+	nySupremeRe    = lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
+	stateSupremeRe = lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
+)
+
+// districtOf finds a federal district court and where it is named.
+func districtOf(text string) (id, name string, at int) {
+	loc := districtCourt.get().FindStringSubmatchIndex(text)
+	if loc == nil {
+		return "", "", -1
+	}
+	m := make([]string, len(loc)/2)
+	for k := range m {
+		if loc[2*k] >= 0 {
+			m[k] = text[loc[2*k]:loc[2*k+1]]
+		}
+	}
+	at = loc[0]
+	{
+		state := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
+		postal, ok := statePostal[state]
+		if !ok {
+			state = strings.Fields(state)[0] // "California\nCriminal Minutes"
+			postal, ok = statePostal[state]
+		}
+		if ok {
+			dir := strings.ToLower(m[1])
+			id = postal + "d"
+			name = "United States District Court for the District of " + titleCase(state)
+			if dir != "" {
+				id = postal + dir[:1] + "d"
+				name = "United States District Court for the " + titleCase(dir) + " District of " + titleCase(state)
+			}
+			return id, name, at
+		}
+	}
+	return "", "", -1
+}
+
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if w == "of" || w == "the" {
+			continue
+		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// docTypes are the kinds of filing, the more specific before the more
+// general where one's pattern holds the other's.
+var docTypes = []struct{ typ, pat string }{
+	{"superseding indictment", `superseding\s+indictment`},
+	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release`},
+	{"decision list", `list\s+of\s+decisions`},
+	{"plea agreement", `plea\s+agreement`},
+	{"verdict form", `verdict\s+form|special\s+verdict`},
+	{"judgment", `judgment\s*(?:and|&)\s*(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
+	{"complaint", `\bcomplaint\b`},
+	{"indictment", `\bindictment\b`},
+	{"information", `\binformation\b`},
+	{"transcript", `\btranscript\b`},
+	{"minutes", `\bminutes\b`},
+	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.`},
+	{"order", `\border\b`},
+	{"memorandum", `\bmemorandum\b`},
+	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
+	{"motion", `\bmotion\b`},
+	{"notice", `\bnotice\s+of\b`},
+	{"declaration", `\bdeclaration\s+of\b`},
+	{"stipulation", `\bstipulation\b`},
+	{"letter", `^\s*re:`},
+}
+
+// docSignals name a kind of filing by its form rather than a heading: a
+// salutation, a panel of circuit judges, the words that open an argument.
+var docSignals = []struct{ typ, pat string }{
+	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
+	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
+	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
+}
+
+type docPattern struct {
+	typ string
+	re  *regexp.Regexp
+}
+
+// docTypeRes and docSignalRes are compiled on first use (see lazyRegexp).
+var (
+	docTypeRes   = sync.OnceValue(func() []docPattern { return compileDocPatterns(docTypes, "(?im)") })
+	docSignalRes = sync.OnceValue(func() []docPattern { return compileDocPatterns(docSignals, "") })
+)
+
+func compileDocPatterns(ps []struct{ typ, pat string }, flags string) []docPattern {
+	out := make([]docPattern, len(ps))
+	for i, d := range ps {
+		out[i] = docPattern{d.typ, regexp.MustCompile(flags + d.pat)}
+	}
+	return out
+}
+
+// docType is the kind of filing a first page is. A heading says it (a
+// kind set in capitals on a line set in capitals, or opening a short
+// line); the earliest heading wins, as the text below it mentions other
+// filings. Without a heading the form of the page may say it (a letter's
+// salutation); failing that, the filing naming itself ("this opinion").
+func docType(firstPage, court string) string {
+	type hit struct {
+		at  int
+		typ string
+	}
+	heading, self, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
+	earliest := func(h *hit, at int, typ string) {
+		if h.at < 0 || at < h.at {
+			*h = hit{at, typ}
+		}
+	}
+	for _, d := range docTypeRes() {
+		for _, loc := range d.re.FindAllStringIndex(firstPage, -1) {
+			if isHeading(firstPage, loc[0], loc[1]) {
+				earliest(&heading, loc[0], d.typ)
+				break
+			}
+			if selfReference(firstPage, loc[0]) {
+				earliest(&self, loc[0], d.typ)
+			}
+		}
+	}
+	if heading.at >= 0 {
+		return heading.typ
+	}
+	for _, d := range docSignalRes() {
+		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") {
+			continue
+		}
+		if loc := d.re.FindStringIndex(firstPage); loc != nil {
+			earliest(&signal, loc[0], d.typ)
+		}
+	}
+	if signal.at >= 0 {
+		return signal.typ
+	}
+	return self.typ
+}
+
+// thisRe ends the words by which a filing names itself: "in this opinion",
+// "the foregoing order".
+var thisRe = lazy(`(?i)\b(?:this|the\s+(?:foregoing|within|instant|present))\s+$`)
+
+func selfReference(text string, at int) bool {
+	return thisRe.get().MatchString(text[max(0, at-24):at])
+}
+
+// isHeading reports whether text[start:end] is set as a heading.
+func isHeading(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	line := text[ls:le]
+	if l := strings.ToUpper(strings.TrimLeft(line, " \t0123456789|[]().*:")); strings.HasPrefix(l, "IN RE ") || strings.HasPrefix(l, "IN THE MATTER OF") {
+		return false // a caption naming a motion or a warrant, not the filing's title
+	}
+	if !hasLower(text[start:end]) && (capsShare(line) >= 0.7 || strings.TrimSpace(text[end:le]) == "") {
+		return true // set in capitals, on a line in capitals or closing it ("Bainbridge Fund LTD, ORDER")
+	}
+	before := strings.TrimLeft(text[ls:start], " \t0123456789[]().*:")
+	return before == "" && len(strings.Fields(line)) <= 8
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsShare is the share of a line's letters set in capitals.
+func capsShare(line string) float64 {
+	upper, letters := letterCase(line)
+	if letters == 0 {
+		return 0
+	}
+	return float64(upper) / float64(letters)
+}
+
+// letterCase counts the capitals among the letters of s.
+func letterCase(s string) (upper, letters int) {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return upper, letters
+}
+
+// filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
+// clerk's FILED stamp with its date a few lines below. A filing's prose
+// ("was filed on May 3") puts words between.
+var filedLabel = lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+
+// filedDate returns the date a first page says it was filed.
+func filedDate(text string) string {
+	m := filedLabel.get().FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	iso, _ := parseDate(strings.Join(strings.Fields(m[1]), " "))
+	return iso
+}
+
+// CaseInfo fills a record's case block from its pages and returns the
+// CASE_NUMBER and DATE entities found. The block describes the filing
+// itself: its court, caption and kind come from the first page with text;
+// its case numbers from the ECF stamps and the first page, leaving out the
+// numbers of cases it cites; its filed date from a stamp.
+func CaseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
+	var c schemas.Case
+	var ents []schemas.Entity
+	seen := map[string]bool{}
+	own := func(n string) {
+		if !seen[n] && len(c.CaseNumbers) < 20 {
+			seen[n] = true
+			c.CaseNumbers = append(c.CaseNumbers, n)
+		}
+	}
+	first := -1
+	var firstNumbers []caseNumberSpan
+	for i, p := range pages {
+		numbers := findCaseNumbers(p.Text)
+		if first < 0 && strings.TrimSpace(p.Text) != "" {
+			first, firstNumbers = i, numbers
+		}
+		toRune := byteToRune(p.Text)
+		for _, n := range numbers {
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: p.Text[n.start:n.end], Page: p.Number,
+				Start: toRune[n.start], End: toRune[n.end], Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})
+		}
+		ents = append(ents, findDates(p)...)
+		if st, ok := ParseStamp(p.Text); ok {
+			own(st.CaseNumber)
+			if c.Filed == "" {
+				c.Filed = st.Filed
+			}
+		}
+	}
+	if first < 0 {
+		return c, ents
+	}
+	text := pages[first].Text
+	for _, n := range firstNumbers {
+		if !n.cited {
+			own(n.norm)
+		}
+	}
+	if c.Filed == "" {
+		c.Filed = filedDate(text)
+	}
+	c.Court, c.CourtName = court(text)
+	c.DocType = docType(text, c.Court)
+	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
+		c.Caption = caption(text)
+	}
+	return c, ents
+}

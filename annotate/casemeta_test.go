@@ -1,0 +1,230 @@
+package annotate
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestFindCaseNumbers(t *testing.T) {
+	tests := []struct {
+		in, norm string
+		attrs    map[string]any
+	}{
+		{"Case 1:15-cr-10338-FDS", "1:15-cr-10338-FDS", map[string]any{"form": "district", "office": "1", "year": "15", "type": "cr", "judges": "FDS"}},
+		{"No. 2:19-cr-00595-CAS-1", "2:19-cr-00595-CAS", map[string]any{"form": "district", "office": "2", "year": "19", "type": "cr", "judges": "CAS", "defendant": "1"}},
+		{"CASE NO. 2:20-MJ-0148-AC", "2:20-mj-00148-AC", map[string]any{"form": "district", "office": "2", "year": "20", "type": "mj", "judges": "AC"}},
+		{"CASE NO. 2:20-SW-908 DB\n", "2:20-sw-00908-DB", map[string]any{"form": "district", "office": "2", "year": "20", "type": "sw", "judges": "DB"}},
+		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", map[string]any{"form": "district", "office": "1", "year": "20", "type": "cr", "judges": "NONE-SKO"}},
+		{"No. 2:18-CR-00119\n", "2:18-cr-00119", map[string]any{"form": "district", "office": "2", "year": "18", "type": "cr"}},
+		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", map[string]any{"form": "district", "office": "M", "year": "06", "type": "cv", "judges": "RMW"}},
+		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", map[string]any{"form": "district", "office": "5", "year": "06", "type": "cv", "judges": "C"}},
+		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", map[string]any{"form": "district", "year": "19", "type": "cr", "judges": "JPO"}},
+		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", map[string]any{"form": "district", "office": "4", "year": "08", "type": "cv", "judges": "SBA"}},
+		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", map[string]any{"form": "district", "office": "3", "year": "21", "type": "mb", "judges": "DMF"}},
+		{"magistrate 2:20-mj-06108", "2:20-mj-06108", map[string]any{"form": "district", "office": "2", "year": "20", "type": "mj"}},
+		{"No. 20-1507", "20-1507", map[string]any{"form": "appellate"}},
+		{"Case: 21-50498", "21-50498", map[string]any{"form": "appellate"}},
+		{"Appeal: 17-2218", "17-2218", map[string]any{"form": "appellate"}},
+		{"Docket No. 08-6301-cv", "08-6301", map[string]any{"form": "appellate", "type": "cv"}},
+		{"No. 11–889. Argued April 23, 2013", "11-889", map[string]any{"form": "appellate"}},
+		{"Docket No.: Misc. 13-01", "Misc. 13-01", map[string]any{"form": "misc"}},
+		{"Ind. No. 1234/2019", "Ind. No. 1234/2019", map[string]any{"form": "state", "type": "indictment"}},
+		{"SA CR 19-061-JVS", "SACR 19-061-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
+		{"Docket No. SACR 16-76JVS", "SACR 16-76-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
+		{") SACR-14-00167-JVS", "SACR 14-00167-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
+		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", map[string]any{"form": "district", "type": "cr", "judges": "WHA", "defendant": "1"}},
+		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", map[string]any{"form": "district", "type": "cr", "judges": "VAP"}},
+		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+	}
+	for _, tt := range tests {
+		got := findCaseNumbers(tt.in)
+		if tt.norm == "" {
+			if len(got) != 0 {
+				t.Errorf("findCaseNumbers(%q) = %+v, want none", tt.in, got)
+			}
+			continue
+		}
+		if len(got) != 1 {
+			t.Errorf("findCaseNumbers(%q) = %+v, want one", tt.in, got)
+			continue
+		}
+		if got[0].norm != tt.norm {
+			t.Errorf("findCaseNumbers(%q) = %q, want %q", tt.in, got[0].norm, tt.norm)
+		}
+		if diff := cmp.Diff(tt.attrs, got[0].attrs); diff != "" {
+			t.Errorf("findCaseNumbers(%q) attrs (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestParseStamp(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Stamp
+	}{
+		{"Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009 Page 1 of 2", Stamp{"4:08-cv-02214-SBA", "26", "2009-01-29", 1, 2}},
+		{"Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389", Stamp{"20-1507", "00117684624", "2020-12-22", 1, 0}},
+		{"Case 8:14-cr-00167-JVS Document 150 Filed 06/07/19 Page 3 of 33 Page ID #:2650", Stamp{"8:14-cr-00167-JVS", "150", "2019-06-07", 3, 33}},
+		{"Case 2:20-sw-00908-DB Document 4 Filed 10/29/20 Page 1 of 1", Stamp{"2:20-sw-00908-DB", "4", "2020-10-29", 1, 1}},
+		{"Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514", Stamp{"22-1801", "", "2023-01-19", 1, 0}},
+		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
+		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
+	}
+	for _, tt := range tests {
+		got, ok := ParseStamp(tt.in)
+		if !ok || got != tt.want {
+			t.Errorf("ParseStamp(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestCaseInfo(t *testing.T) {
+	page := "Case 2:19-cr-00595-CAS Document 123 Filed 03/02/21 Page 1 of 26 Page ID #:1\n" +
+		"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCRIMINAL MINUTES - GENERAL\n" +
+		"UNITED STATES OF AMERICA v. JOSE DOE, et al.\nDated March 2, 2021"
+	c, ents := CaseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
+	want := schemas.Case{Court: "cacd", CourtName: "United States District Court for the Central District of California",
+		CaseNumbers: []string{"2:19-cr-00595-CAS"}, Caption: "United States v. Doe", DocType: "minutes", Filed: "2021-03-02"}
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("CaseInfo (-want +got):\n%s", diff)
+	}
+	dates := 0
+	for _, e := range ents {
+		if e.Type == schemas.Date && e.Normalized == "2021-03-02" {
+			dates++
+		}
+	}
+	if dates != 2 {
+		t.Errorf("%d DATE entities for 2021-03-02, want 2 (stamp and text)", dates)
+	}
+	if err := schemas.CheckSpans(&schemas.Record{Pages: []schemas.Page{{Number: 1, Text: page}}, Entities: ents}); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"United States Court of Appeals\nFor the Eighth Circuit":                   "ca8",
+		"United States Court of Appeals\nTenth Circuit":                            "ca10",
+		"IN THE SUPREME COURT OF THE UNITED STATES":                                "scotus",
+		"T.C. Memo. 2020-26\nUNITED STATES TAX COURT":                              "tax",
+		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA":             "al-sup",
+		"UNITED STATES FOREIGN\nINTELLIGENCE SURVEILLANCE COURT\nWASHINGTON, D.C.": "fisc",
+		"Docket No. 1\nUNITED STATES COURT OF APPEALS\nFOR THE FIRST CIRCUIT\nappeal from the UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MAINE": "ca1",
+	} {
+		if id, _ := court(text); id != want {
+			t.Errorf("court(%q) = %q, want %q", text, id, want)
+		}
+	}
+}
+
+func TestTwoListedNumbers(t *testing.T) {
+	var got []string
+	for _, n := range findCaseNumbers("Docket Nos. 19031-13, 27735-13, and 11905-14.") {
+		got = append(got, n.norm)
+	}
+	if want := []string{"19031-13", "27735-13", "11905-14"}; !cmp.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	ns := findCaseNumbers("the decision in United States v. Qin, No. 21-1832, __F.4th__, 2023 WL 128600")
+	if len(ns) != 1 || !ns[0].cited {
+		t.Errorf("a number followed by a reporter citation: %+v, want one, cited", ns)
+	}
+}
+
+func TestDocType(t *testing.T) {
+	tests := []struct{ page, court, want string }{
+		{"UNITED STATES DISTRICT COURT\nREPORTER'S TRANSCRIPT OF PROCEEDINGS", "cacd", "transcript"},
+		// A heading wins over an earlier mention in prose.
+		{"convicted as charged in Count 1 of the Second Redacted Indictment\nCR-104 (wpd 12/20) JUDGMENT & PROBATION/COMMITMENT ORDER Page 1 of 6", "cacd", "judgment"},
+		{"13 v. [PROPOSED] ORDER TO FILE REDACTED\nCOPY OF AFFIDAVIT IN SUPPORT OF\n14 LUKE BURROUGHS, CRIMINAL COMPLAINT", "caed", "order"},
+		{"For Immediate Release\nAugust 2, 2024\n14 MEMBERS INDICTED", "", "press release"},
+		{"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA", "al-sup", "decision list"},
+		{"(Slip Opinion) OCTOBER TERM, 2012", "scotus", "opinion"},
+		{"T.C. Memo. 2020-26\nUNITED STATES TAX COURT", "tax", "opinion"},
+		{"DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST FOR", "caed", "response"},
+		{"NOTICE OF MANUAL FILING\nOR LODGING", "cacd", "notice"},
+		// Without a heading, the form of the page.
+		{"Clerk of Court\nRe: United States v. Xiang, No. 22-1801\nDear Mr. Gans,\nthe supplemental notice of the decision", "ca8", "letter"},
+		{"No. 20-1507\nBefore\nHoward, Chief Judge,\nSelya and Barron, Circuit Judges.", "ca1", "opinion"},
+		{"The above-entitled matter came on for oral\n13 argument before the Supreme Court", "scotus", "transcript"},
+		{"Before Judge Smith, a hearing", "cacd", ""},
+		{"| IN RE MOTION FOR CONSENT TO DISCLOSURE )\nOPINION AND ORDER\nThis matter is before", "fisc", "opinion"},
+		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
+		{"to conform to the caption in this opinion.", "ca2", "opinion"},
+		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
+	}
+	for _, tt := range tests {
+		if got := docType(tt.page, tt.court); got != tt.want {
+			t.Errorf("docType(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestCaption(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"UNITED STATES OF AMERICA v. JOSE DOE, et al.", "United States v. Doe"},
+		{"UNITED STATES OF AMERICA, )\n)\nPlaintiff, )\n)\nvs. ) CASE NO.:\n9 ) CR 14-648-CAS\nHARINDER SINGH, )\n10 )\nDEFENDANT. )", "United States v. Singh"},
+		{"UNITED STATES OF AMERICA CASE NUMBER:\nSA CR 19-061-JVS\nPLAINTIFF(S)\nv.\nMICHAEL JOHN AVENATTI NOTICE OF MANUAL FILING\nOR LODGING\nDEFENDANT(S).", "United States v. Avenatti"},
+		{"CALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\nJANET T. MILLS, in her official capacity", "Calvary Chapel of Bangor v. Mills"},
+		{"Vanessa St. Pierre,\nPlaintiff—Appellant,\nversus\nStandard Insurance Company; Dearborn National Life\nInsurance Company,", "St. Pierre v. Standard Insurance Company"},
+		{"11 UNITED STATES OF AMERICA,\n12 Plaintiff, CASE NO. 1:20-MJ-00104 EPG\n13 v. ORDER PERMITTING REDACTED COMPLAINT\n14 Jesus Alberto GONZÁLEZ-BURGOS, COUNSEL\n15 Defendant.", "United States v. González-Burgos"},
+		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},
+		{"3 MICHAEL A. KNOWLES, :\n4 WARDEN, :\n5 Petitioner :\n6 v. : No. 07-1315\n7 ALEXANDRE MIRZAYANCE. :\n8 - - - - - x\n9 Washington, D.C.", "Knowles v. Mirzayance"},
+		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
+		// A case cited is not the caption.
+		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nTARRANT REGIONAL WATER DISTRICT v.\nHERRMANN ET AL.", "Tarrant Regional Water District v. Herrmann"},
+		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.", ""},
+		{"IN THE MATTER OF THE SEARCH OF", ""},
+		{"USA vs. James R Milheiser Docket No.: SACR 16-76JVS", "United States v. Milheiser"},
+		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
+		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
+	}
+	for _, tt := range tests {
+		if got := caption(tt.page); got != tt.want {
+			t.Errorf("caption(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestFiledDate(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"Submitted: January 8, 2010\nFiled: February 5, 2010", "2010-02-05"},
+		{"Docket Nos. 19031-13, 27735-13, Filed February 20, 2020.", "2020-02-20"},
+		{"FILED\nUnited States Court of Appeals\nTenth Circuit\nUNITED STATES COURT OF APPEALS\nFebruary 5, 2010", "2010-02-05"},
+		{"Assistant United States Attorney FILED\n3 501 I Street, Suite 10-100\nOct 29, 2020", "2020-10-29"},
+		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
+		{"the complaint was filed on May 3, 2020", ""},
+		{"DATED: October 2, 2020", ""},
+	}
+	for _, tt := range tests {
+		if got := filedDate(tt.page); got != tt.want {
+			t.Errorf("filedDate(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func FuzzParseStamp(f *testing.F) {
+	f.Add("Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009 Page 1 of 2")
+	f.Add("Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389")
+	f.Add("No. 2:19-cr-00595-CAS-1 and Ind. No. 1234/2019")
+	f.Add("Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514")
+	f.Add("Docket Nos. 19031-13, 27735-13, Filed February 20, 2020.\n11905-14.")
+	f.Add("UNITED STATES OF AMERICA, )\nPlaintiff, )\nvs. ) CASE NO.: CR 14-648-CAS\nHARINDER SINGH, )\nDEFENDANT. )")
+	f.Fuzz(func(t *testing.T, s string) {
+		if st, ok := ParseStamp(s); ok && len(st.Filed) != 10 {
+			t.Fatalf("ParseStamp(%q) filed %q", s, st.Filed)
+		}
+		for _, n := range findCaseNumbers(s) {
+			if n.start < 0 || n.end > len(s) || n.start >= n.end || n.norm == "" {
+				t.Fatalf("findCaseNumbers(%q): bad span %+v", s, n)
+			}
+		}
+		// The caption, kind and filed date read the same outside input.
+		caption(s)
+		docType(s, "ca1")
+		if d := filedDate(s); d != "" && len(d) != 10 {
+			t.Fatalf("filedDate(%q) = %q", s, d)
+		}
+	})
+}

@@ -1,0 +1,329 @@
+package annotate
+
+import (
+	"bufio"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Statute is a normalized citation of the United States Code.
+type Statute struct {
+	Title   string // "18"
+	Section string // "1962"
+	Sub     string // "(d)", "(a)(1)"
+}
+
+// String writes the citation as "18 U.S.C. § 1962(d)".
+func (s Statute) String() string { return s.Title + " U.S.C. § " + s.Section + s.Sub }
+
+var (
+	sectionPat = `(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`
+	// 18 U.S.C. § 1962(d); 18 USC 1959(a)(1); 18 USC Section 1349;
+	// 21 U.S.C. §§ 841(a)(1) and 846.
+	uscCite = lazy(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
+		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
+	// Title 18, United States Code, Section 924(c)
+	titleCite = lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
+	// § 924(c)(1)(A)(ii) with the title implied by the document.
+	bareCite  = lazy(`§§?\s*` + sectionPat)
+	moreCites = lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
+)
+
+// ParseCitations finds the U.S. Code citations in text. A bare "§ 924(c)"
+// takes the title of the last full citation before it, or 18. Each returned
+// match has the byte span of its text and the statutes it cites (several
+// for "§§ 841(a)(1) and 846").
+func ParseCitations(text string) []Citation {
+	var out []Citation
+	taken := make([]bool, len(text)+1)
+	add := func(start, end int, st []Statute) {
+		for k := start; k < end; k++ {
+			if taken[k] {
+				return
+			}
+		}
+		for k := start; k < end; k++ {
+			taken[k] = true
+		}
+		out = append(out, Citation{Start: start, End: end, Statutes: st})
+	}
+	for pos := 0; pos < len(text); {
+		m := uscCite.get().FindStringSubmatchIndex(text[pos:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
+		}
+		title := text[m[2]:m[3]]
+		st := []Statute{{Title: title, Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}}
+		end := m[1]
+		if m[8] < m[9] {
+			more := text[m[8]:m[9]]
+			for _, mm := range moreCites.get().FindAllStringSubmatchIndex(more, -1) {
+				// "§ 1341, 18 USC § 1349": the 18 starts a new citation.
+				if rest := strings.TrimLeft(text[m[8]+mm[1]:], " "); strings.HasPrefix(rest, "U") {
+					end = m[8] + mm[0]
+					break
+				}
+				st = append(st, Statute{Title: title, Section: more[mm[2]:mm[3]], Sub: compactSub(more[mm[4]:mm[5]])})
+			}
+		}
+		end = m[0] + len(strings.TrimRight(strings.TrimRight(text[m[0]:end], " ,"), " "))
+		for _, w := range []string{" and", " or", " &"} {
+			if strings.HasSuffix(text[m[0]:end], w) {
+				end -= len(w)
+			}
+		}
+		add(m[0], end, st)
+		pos = max(end, m[0]+1)
+	}
+	for _, m := range titleCite.get().FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
+	}
+	for _, m := range bareCite.get().FindAllStringSubmatchIndex(text, -1) {
+		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".
+		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
+			continue
+		}
+		title := "18"
+		for _, c := range out {
+			if c.End <= m[0] && len(c.Statutes) > 0 {
+				title = c.Statutes[0].Title
+			}
+		}
+		add(m[0], m[1], []Statute{{Title: title, Section: text[m[2]:m[3]], Sub: compactSub(text[m[4]:m[5]])}})
+	}
+	return out
+}
+
+// Citation is one citation in a text: its byte span and what it cites.
+type Citation struct {
+	Start, End int
+	Statutes   []Statute
+}
+
+func compactSub(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+// statuteOffenses maps "title/section" to an offense name.
+type statuteOffenses map[string]string
+
+func loadStatutes() (statuteOffenses, error) {
+	f, err := gazetteerFiles.Open("gazetteers/statutes.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := statuteOffenses{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		p := strings.Split(line, "\t")
+		if len(p) == 3 {
+			m[p[0]+"/"+p[1]] = p[2]
+		}
+	}
+	return m, sc.Err()
+}
+
+// offenses are the offense phrases recognized in text, longest first when
+// matched; each may carry a degree ("second-degree Murder", "Murder in the
+// Second Degree").
+var offenses = []string{
+	"conspiracy to commit murder", "conspiracy to commit mail fraud", "conspiracy to commit wire fraud",
+	"conspiracy to distribute", "conspiracy to commit", "possession with intent to distribute",
+	"criminal possession of a weapon", "criminal possession of a controlled substance",
+	"criminal sale of a controlled substance", "criminal use of a firearm", "murder in aid of racketeering",
+	"racketeering conspiracy", "hobbs act robbery", "attempted murder", "attempted assault", "attempted robbery",
+	"reckless endangerment", "gang assault", "weapons possession", "narcotics possession", "drug trafficking",
+	"narcotics trafficking", "money laundering", "mail fraud", "wire fraud", "bank fraud", "health care fraud",
+	"securities fraud", "tax evasion", "identity theft", "aggravated identity theft", "aiding and abetting",
+	"sex trafficking", "human trafficking", "murder", "murders", "manslaughter", "homicide", "homicides",
+	"assault", "assaults", "robbery", "robberies", "burglary", "kidnapping", "extortion", "racketeering", "rico",
+	"arson", "carjacking", "bribery", "conspiracy", "perjury", "obstruction of justice", "fraud",
+	"distribution of drugs", "drug distribution", "gunpoint robberies", "witness tampering", "stalking",
+	"menacing", "criminal mischief", "illegal reentry", "criminal solicitation", "criminal sale of a firearm",
+	"criminal possession of a firearm", "gun possession", "drug sales", "attempted gang assault",
+	"criminal facilitation", "promoting prison contraband", "tampering with a witness",
+}
+
+var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
+	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
+
+var offenseRe, offenseAtRe, offenseLowerRe = func() (*lazyRegexp, *lazyRegexp, *lazyRegexp) {
+	alts := make([]string, len(offenses))
+	for i, o := range offenses {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
+	}
+	// Longest alternatives first: Go's regexp prefers the leftmost, then
+	// the first listed.
+	sortByLenDesc(alts)
+	deg := `(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)`
+	body := `\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)(?:[-\s]degree\b|\s+and\s+` + deg + `\s+degrees\b)|\s+(1st|2nd|3rd|4th|5th)\b)?`
+	// offenseAtRe matches only at the start (after blanks), for the words
+	// that follow "counts of".
+	// offenseLowerRe runs on lower-cased text, without case folding,
+	// which is several times faster.
+	return lazy(`(?i)` + body), lazy(`(?i)^\s*` + body), lazy(body)
+}()
+
+// The offense patterns anchored for findAt.
+var (
+	offenseAt      = anchor(offenseRe)
+	offenseLowerAt = anchor(offenseLowerRe)
+)
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// findCharges returns CHARGE entities of a page: offense phrases and
+// statute citations, an offense and a citation within a few characters
+// of each other merged into one entity's attributes.
+func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
+	text := p.Text
+	var out []schemas.Entity
+	toRune := byteToRune(text)
+	re, scan := offenseAt, text
+	if lower := strings.ToLower(text); len(lower) == len(text) {
+		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
+	}
+	for _, m := range findAt(re, scan, offenseStarts(text), nil) {
+		offense := offenseName(text, m)
+		out = append(out, schemas.Entity{
+			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
+			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
+			Attrs: map[string]any{"offense": offense},
+		})
+	}
+	cites := []Citation(nil)
+	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
+		cites = ParseCitations(text)
+	}
+	for _, c := range cites {
+		st := c.Statutes[0]
+		attrs := map[string]any{"statute": st.String()}
+		if o, ok := statutes[st.Title+"/"+st.Section]; ok {
+			attrs["offense"] = o
+		}
+		if len(c.Statutes) > 1 {
+			var all []string
+			for _, s := range c.Statutes {
+				all = append(all, s.String())
+			}
+			attrs["statutes"] = all
+		}
+		out = append(out, schemas.Entity{
+			Type: schemas.Charge, Text: text[c.Start:c.End], Page: p.Number,
+			Start: toRune[c.Start], End: toRune[c.End], Normalized: st.String(), Source: schemas.SourceRule, Attrs: attrs,
+		})
+	}
+	return out
+}
+
+// offenseName normalizes an offenseRe match: lower case, singular, RICO
+// as racketeering, the degree as "in the second degree".
+func offenseName(text string, m []int) string {
+	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(text[m[4]:m[5]]), " ")))
+	if offense == "rico" {
+		offense = "racketeering"
+	}
+	deg := ""
+	for _, g := range []int{1, 3, 4} {
+		if m[2*g] >= 0 {
+			deg = degreeWords[strings.ToLower(text[m[2*g]:m[2*g+1]])]
+			break
+		}
+	}
+	if deg != "" {
+		offense += " in the " + deg + " degree"
+	}
+	return offense
+}
+
+func singularOffense(o string) string {
+	switch o {
+	case "murders":
+		return "murder"
+	case "homicides":
+		return "homicide"
+	case "assaults":
+		return "assault"
+	case "robberies", "gunpoint robberies":
+		return "robbery"
+	}
+	return o
+}
+
+// byteToRune maps each byte offset of s (and len(s)) to a code-point offset.
+func byteToRune(s string) []int {
+	m := make([]int, len(s)+1)
+	r := 0
+	for i := range s {
+		m[i] = r
+		r++
+	}
+	m[len(s)] = utf8.RuneCountInString(s)
+	// Continuation bytes take the offset of their rune's start.
+	for i := 1; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			m[i] = m[i-1]
+		}
+	}
+	return m
+}
+
+// countHeading: "COUNT ONE", "Count 3" at the start of a line.
+var countHeading = lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
+
+// attachCounts sets attrs["count"] on charges that follow a count heading.
+func attachCounts(p schemas.Page, charges []schemas.Entity) {
+	toRune := byteToRune(p.Text)
+	type heading struct {
+		at int
+		n  float64
+	}
+	var hs []heading
+	for _, m := range countHeading.get().FindAllStringSubmatchIndex(p.Text, -1) {
+		if n, ok := ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
+			hs = append(hs, heading{toRune[m[0]], n})
+		}
+	}
+	for i := range charges {
+		for _, h := range hs {
+			if h.at <= charges[i].Start {
+				charges[i].Attrs["count"] = h.n
+			}
+		}
+	}
+}
+
+// offenseStarters are the first words of offense phrases and degrees.
+var offenseStarters = func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range offenses {
+		m[strings.Fields(o)[0]] = true
+	}
+	for d := range degreeWords {
+		m[d] = true
+	}
+	return m
+}()
+
+// offenseStarts returns the byte offsets of words that can begin an
+// offense phrase.
+func offenseStarts(text string) []int {
+	return wordStarts(text, 0, func(w, _ string) bool { return offenseStarters[w] })
+}

@@ -1,0 +1,104 @@
+package annotate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Dates in the forms filings write them, ISO-normalized.
+
+var (
+	// Abbreviations with or without their period: clerks' stamps print
+	// "Oct 29, 2020".
+	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	writtenDate = lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
+	// 11 February 2022, as state courts and the military write it.
+	dayMonthDate = lazy(`\b(\d{1,2})\s+` + monthNames + `\s+(\d{4})\b`)
+	numericDate  = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	isoDate      = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+)
+
+// monthOf returns the month a name or abbreviation names, 0 if none.
+func monthOf(name string) int {
+	if len(name) < 3 {
+		return 0
+	}
+	i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(name[:3]))
+	if i < 0 || i%3 != 0 {
+		return 0
+	}
+	return i/3 + 1
+}
+
+// dateForms read each date pattern's submatches into an ISO date, in the
+// order findDates reports them.
+var dateForms = []struct {
+	re    *lazyRegexp
+	parse func(m []string) (string, bool)
+}{
+	{writtenDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[1]), atoi(m[2])) }},
+	{dayMonthDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[2]), atoi(m[1])) }},
+	{numericDate, numericISO},
+	{isoDate, func(m []string) (string, bool) { return isoDay(atoi(m[1]), atoi(m[2]), atoi(m[3])) }},
+}
+
+// numericISO reads 1/29/2009 or 06/07/19 (a two-digit year is 1970-2069).
+func numericISO(m []string) (string, bool) {
+	y := atoi(m[3])
+	if len(m[3]) == 2 {
+		y += 2000
+		if y > 2069 {
+			y -= 100
+		}
+	}
+	return isoDay(y, atoi(m[1]), atoi(m[2]))
+}
+
+func isoFromNumeric(s string) (string, bool) {
+	m := numericDate.get().FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return numericISO(m)
+}
+
+func isoDay(y, m, d int) (string, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// findDates returns DATE entities with ISO dates in attrs.
+func findDates(p schemas.Page) []schemas.Entity {
+	text := p.Text
+	toRune := byteToRune(text)
+	var out []schemas.Entity
+	for _, f := range dateForms {
+		for _, loc := range f.re.get().FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(loc)/2)
+			for k := range m {
+				m[k] = text[loc[2*k]:loc[2*k+1]]
+			}
+			if iso, ok := f.parse(m); ok {
+				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: p.Number,
+					Start: toRune[loc[0]], End: toRune[loc[1]], Normalized: iso, Source: schemas.SourceRule,
+					Attrs: map[string]any{"iso": iso}})
+			}
+		}
+	}
+	return out
+}
+
+// parseDate reads one written or numeric date, as the date patterns match
+// them.
+func parseDate(s string) (string, bool) {
+	for _, f := range dateForms {
+		if m := f.re.get().FindStringSubmatch(s); m != nil {
+			return f.parse(m)
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,166 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// Gangs and crews are named by how press releases and indictments speak of
+// them: "6 Block members", "a member of WTG", "the Whole Blocc Boys gang".
+// Names found in such a context anywhere in a document are then tagged at
+// every occurrence in it.
+
+// gangContextAfter follow a gang name: "6 Block members".
+var gangContextAfter = set("member", "members", "gang", "crew", "defendant", "defendants", "leader", "leaders",
+	"rivals", "associates", "affiliates", "set", "clique", "cliques")
+
+// findGangNames returns the distinct gang names of a document, as word
+// texts joined by single spaces.
+func findGangNames(pages []pageEntities) map[string]bool {
+	names := map[string]bool{}
+	for _, pe := range pages {
+		ws := pe.words
+		for i, w := range ws {
+			l := w.lower()
+			if gangContextAfter[l] && !w.capitalized() {
+				// Backwards over the name: numbers and capitalized words.
+				j := i
+				for j > 0 && i-j < 4 && ws[j-1].line == w.line && gangWord(ws[j-1]) && !pe.taken[j-1] {
+					j--
+				}
+				// An age in a list of defendants is not part of the name:
+				// "HOLDER, 15, Dub City member".
+				if j < i-1 && isNumber(ws[j].text) && j > 0 && ws[j-1].text == "," {
+					j++
+				}
+				if j < i && specificGang(ws[j:i]) {
+					names[joinWords(ws[j:i])] = true
+				}
+			}
+			if (l == "gang" || l == "crew") && !w.capitalized() && i+1 < len(ws) {
+				// "the violent Bronx street gang, Courtlandt Over Everything"
+				j := i + 1
+				switch {
+				case ws[j].text == ",":
+					j++
+				case ws[j].lower() == "known" && j+1 < len(ws) && ws[j+1].lower() == "as":
+					j += 2
+				case ws[j].lower() == "called" || ws[j].lower() == "named":
+					j++
+				default:
+					j = -1
+				}
+				for j >= 0 && j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"") {
+					j++
+				}
+				if j >= 0 {
+					gangList(pe, j, names)
+				}
+			}
+			if (l == "members" || l == "member") && i+2 < len(ws) && ws[i+1].lower() == "of" {
+				j := i + 2
+				if ws[j].lower() == "the" {
+					j++
+				}
+				gangList(pe, j, names)
+			}
+		}
+	}
+	return names
+}
+
+// numberWords are counts, not names: "Five members".
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozens", "several", "many", "all", "both", "other",
+	"violent", "alleged", "former", "current", "senior", "rival", "fellow", "gang", "crew")
+
+// gangList adds the names starting at ws[j]: "the Mac Ballers and Money
+// World".
+func gangList(pe pageEntities, j int, names map[string]bool) {
+	ws := pe.words
+	for j < len(ws) {
+		k := j
+		for k < len(ws) && k-j < 4 && ws[k].line == ws[j].line && gangWord(ws[k]) && !pe.taken[k] {
+			k++
+		}
+		if k == j || !specificGang(ws[j:k]) {
+			return
+		}
+		names[joinWords(ws[j:k])] = true
+		if k+1 < len(ws) && (ws[k].lower() == "and" || ws[k].text == ",") {
+			j = k + 1
+			continue
+		}
+		return
+	}
+}
+
+// notGang are capitalized words that do not begin or make up a gang name.
+var notGang = set("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "i", "he", "she",
+	"they", "we", "it", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"defendant", "defendants", "court", "government", "police", "nypd", "district", "attorney", "office")
+
+func gangWord(w word) bool {
+	if w.punct {
+		return false
+	}
+	l := strings.TrimSuffix(strings.TrimSuffix(w.lower(), "’s"), "'s")
+	if notGang[l] || titleWords[l] || orgStopLeft[l] || numberWords[l] || strings.Contains(l, "year") || strings.HasSuffix(l, "-old") {
+		return false
+	}
+	return w.capitalized() // capitals or digits
+}
+
+// specificGang rejects numbers that are counts ("20 members") and common
+// words: a gang name has a capitalized word, or is a number of three or
+// more digits ("1300", "280").
+func specificGang(ws []word) bool {
+	if len(ws) == 1 && isNumber(ws[0].text) {
+		return len(ws[0].text) >= 3
+	}
+	if len(ws) == 1 {
+		// One word: an acronym ("WTG"), not a common capitalized word.
+		return isAllUpper(ws[0].text) && len([]rune(ws[0].text)) >= 2
+	}
+	for _, w := range ws {
+		if !isNumber(w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func joinWords(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s")
+	}
+	return strings.Join(parts, " ")
+}
+
+// tagGangs marks every untaken occurrence of the names as an organization.
+func tagGangs(pages []pageEntities, names map[string]bool) {
+	if len(names) == 0 {
+		return
+	}
+	for pi := range pages {
+		pe := &pages[pi]
+		for i := 0; i < len(pe.words); i++ {
+			for n := 4; n >= 1; n-- {
+				if i+n > len(pe.words) || anyTaken(pe.taken, i, i+n) {
+					continue
+				}
+				if names[joinWords(pe.words[i:i+n])] && pe.words[i+n-1].line == pe.words[i].line {
+					pe.spans = append(pe.spans, wordSpan{from: i, to: i + n, typ: schemas.Organization, source: schemas.SourceRule})
+					for k := i; k < i+n; k++ {
+						pe.taken[k] = true
+					}
+					i += n - 1
+					break
+				}
+			}
+		}
+	}
+}

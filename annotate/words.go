@@ -1,0 +1,118 @@
+package annotate
+
+import (
+	"strings"
+	"unicode"
+)
+
+// word is a token of the rule extractors: a run of letters and digits with
+// word-internal punctuation ("U.S.", "D.A.’s", "Bed-Stuy", "200/8"), or one
+// punctuation rune. Offsets are code points into the page text.
+type word struct {
+	text       string
+	start, end int
+	line       int  // 0-based line of the page
+	punct      bool // a single punctuation rune
+	capsLine   bool // the word's line is set in capitals
+}
+
+func (w word) lower() string { return strings.ToLower(w.text) }
+
+// capitalized reports whether the word starts with an upper-case letter or
+// a digit (gang and unit names: "800 YGz", "44th Precinct").
+func (w word) capitalized() bool {
+	for _, r := range w.text {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func (w word) initial() bool { // "D." or "J"
+	r := []rune(w.text)
+	return (len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.') || (len(r) == 1 && unicode.IsUpper(r[0]))
+}
+
+// splitWords tokenizes a page.
+func splitWords(runes []rune) []word {
+	var out []word
+	line := 0
+	isWordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		switch {
+		case r == '\n':
+			line++
+			i++
+		case unicode.IsSpace(r):
+			i++
+		case isWordRune(r):
+			j := i + 1
+			for j < len(runes) {
+				c := runes[j]
+				if isWordRune(c) {
+					j++
+					continue
+				}
+				// Word-internal punctuation, followed by a letter or digit.
+				if strings.ContainsRune(".'’-&/", c) && j+1 < len(runes) && isWordRune(runes[j+1]) {
+					// A slash joins numbers ("200/8") and abbreviations
+					// ("a/k/a"), not words ("Division/Bronx").
+					if c == '/' && !(unicode.IsDigit(runes[j-1]) && unicode.IsDigit(runes[j+1])) && j-i > 1 && !strings.Contains(string(runes[i:j]), "/") {
+						break
+					}
+					j += 2
+					continue
+				}
+				break
+			}
+			// A closing period of an abbreviation or initial: "U.S.", "D.", "Jr.".
+			if j < len(runes) && runes[j] == '.' {
+				t := string(runes[i:j])
+				if strings.Contains(t, ".") || len([]rune(t)) <= 2 || abbreviations[t] {
+					j++
+				}
+			}
+			out = append(out, word{text: string(runes[i:j]), start: i, end: j, line: line})
+			i = j
+		default:
+			out = append(out, word{text: string(r), start: i, end: i + 1, line: line, punct: true})
+			i++
+		}
+	}
+	markCapsLines(out)
+	return out
+}
+
+// abbreviations that end in a period as part of the word.
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Jr": true, "Sr": true, "Hon": true, "Det": true,
+	"Sgt": true, "Lt": true, "Capt": true, "Insp": true, "Gov": true, "Sen": true, "Rep": true, "St": true,
+	"Mt": true, "Ft": true, "Inc": true, "Corp": true, "Co": true, "Ltd": true, "No": true, "Cal": true,
+	"Calif": true, "Fla": true, "Ariz": true, "Colo": true, "Conn": true, "Mass": true, "Mich": true,
+	"Minn": true, "Tenn": true, "Tex": true, "Okla": true, "Penn": true, "Wash": true, "Wis": true,
+}
+
+// markCapsLines flags the words of lines written in capitals, where case
+// says nothing about names.
+func markCapsLines(ws []word) {
+	for i := 0; i < len(ws); {
+		j := i
+		upper, letters := 0, 0
+		for j < len(ws) && ws[j].line == ws[i].line {
+			for _, r := range ws[j].text {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+			j++
+		}
+		caps := letters >= 4 && float64(upper) >= 0.8*float64(letters)
+		for k := i; k < j; k++ {
+			ws[k].capsLine = caps
+		}
+		i = j
+	}
+}

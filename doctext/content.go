@@ -1,0 +1,447 @@
+package doctext
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// This file interprets a page's content stream for its text, in place of
+// ledongthuc/pdf's Page.Content, which advances glyphs by the width of a
+// byte rather than of a character code (so two-byte CID fonts drift and
+// scramble), ignores word spacing and TJ kerning, and never enters Form
+// XObjects, where many court filings keep their whole body text.
+
+// maxFormDepth bounds nested Form XObjects (a form may even draw itself).
+const maxFormDepth = 8
+
+// maxGlyphs bounds the glyphs read from one page, so a hostile stream
+// cannot exhaust memory.
+const maxGlyphs = 500_000
+
+// matrix is a PDF transformation matrix [a b c d e f]: a point (x, y)
+// maps to (a·x + c·y + e, b·x + d·y + f).
+type matrix struct{ a, b, c, d, e, f float64 }
+
+var identity = matrix{a: 1, d: 1}
+
+// mul returns x followed by y.
+func (x matrix) mul(y matrix) matrix {
+	return matrix{
+		a: x.a*y.a + x.b*y.c, b: x.a*y.b + x.b*y.d,
+		c: x.c*y.a + x.d*y.c, d: x.c*y.b + x.d*y.d,
+		e: x.e*y.a + x.f*y.c + y.e, f: x.e*y.b + x.f*y.d + y.f,
+	}
+}
+
+func translate(tx, ty float64) matrix { return matrix{a: 1, d: 1, e: tx, f: ty} }
+
+func matrixOf(v pdf.Value) matrix {
+	return matrix{v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64(), v.Index(4).Float64(), v.Index(5).Float64()}
+}
+
+// font is what text layout needs of a PDF font.
+type font struct {
+	twoByte bool
+	enc     pdf.TextEncoding
+	first   int
+	widths  []float64       // simple fonts: from FirstChar
+	cidW    map[int]float64 // CID fonts: the W array
+	dw      float64         // default / missing width
+	scale   float64         // glyph space to text space (1/1000, or a Type 3 FontMatrix)
+	decoded map[int]string
+	names   map[int]string // codes whose Differences glyph name is uniXXXX
+}
+
+func loadFont(v pdf.Value) *font {
+	f := &font{scale: 0.001, decoded: map[int]string{}}
+	pf := pdf.Font{V: v}
+	f.enc = pf.Encoder()
+	if v.Key("Subtype").Name() == "Type0" {
+		f.twoByte = true
+		desc := v.Key("DescendantFonts").Index(0)
+		f.dw = 1000
+		if dw := desc.Key("DW"); !dw.IsNull() {
+			f.dw = dw.Float64()
+		}
+		f.cidW = map[int]float64{}
+		w := desc.Key("W")
+		for i := 0; i < w.Len(); {
+			c := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 65536; j++ {
+					f.cidW[c+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			width := w.Index(i + 2).Float64()
+			for c2 := c; c2 <= last && c2-c < 65536; c2++ {
+				f.cidW[c2] = width
+			}
+			i += 3
+		}
+		return f
+	}
+	f.names = uniNames(v.Key("Encoding").Key("Differences"))
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths = append(f.widths, ws.Index(i).Float64())
+	}
+	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(f.widths) == 0 && f.dw == 0 {
+		// The standard 14 fonts may omit Widths; a viewer uses built-in
+		// metrics. An average advance per family keeps glyphs of one
+		// string apart and in order; exact widths matter only for gaps
+		// between strings, which the producer positions itself.
+		f.dw = standardWidth(v.Key("BaseFont").Name())
+	}
+	if v.Key("Subtype").Name() == "Type3" {
+		if fm := v.Key("FontMatrix"); fm.Len() >= 1 {
+			f.scale = fm.Index(0).Float64()
+		}
+	}
+	return f
+}
+
+func (f *font) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.cidW[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	if i := code - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	return f.dw
+}
+
+func (f *font) text(code int, raw string) string {
+	if s, ok := f.decoded[code]; ok {
+		return s
+	}
+	s, ok := f.names[code]
+	if !ok {
+		s = f.enc.Decode(raw)
+	}
+	f.decoded[code] = s
+	return s
+}
+
+// codes splits a shown string into character codes.
+func (f *font) codes(s string, fn func(code int, raw string)) {
+	if f.twoByte {
+		for i := 0; i+1 < len(s); i += 2 {
+			fn(int(s[i])<<8|int(s[i+1]), s[i:i+2])
+		}
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		fn(int(s[i]), s[i:i+1])
+	}
+}
+
+type textState struct {
+	tc, tw, th, tl, tfs, rise float64
+	font                      *font
+}
+
+type gstate struct {
+	ctm matrix
+	ts  textState
+}
+
+// interpreter collects the glyphs a page shows.
+type interpreter struct {
+	glyphs  []glyph
+	images  int // image XObjects drawn
+	rotated int // glyphs skipped for being rotated
+}
+
+func pageGlyphs(p pdf.Page) *interpreter {
+	in := &interpreter{}
+	in.run(p.V.Key("Contents"), p.Resources(), identity, 0)
+	// Clerks' FILED stamps and similar are often annotations; their text
+	// is in each one's normal appearance stream, placed at its Rect.
+	annots := p.V.Key("Annots")
+	for i := 0; i < annots.Len() && i < 1000; i++ {
+		a := annots.Index(i)
+		if a.Key("F").Int64()&2 != 0 { // hidden
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() != pdf.Stream {
+			ap = ap.Key(a.Key("AS").Name())
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		rect, bbox := a.Key("Rect"), ap.Key("BBox")
+		if rect.Len() != 4 || bbox.Len() != 4 {
+			continue
+		}
+		m := translate(rect.Index(0).Float64()-bbox.Index(0).Float64(), rect.Index(1).Float64()-bbox.Index(1).Float64())
+		res := ap.Key("Resources")
+		in.run(ap, res, m, 1)
+	}
+	return in
+}
+
+// fontFor loads a font of resources by name, caching it in cache (one
+// per resource dictionary: pdf.Value is not comparable, names are).
+func fontFor(cache map[string]*font, resources pdf.Value, name string) *font {
+	if f, ok := cache[name]; ok {
+		return f
+	}
+	var f *font
+	if v := resources.Key("Font").Key(name); !v.IsNull() {
+		f = loadFont(v)
+	}
+	cache[name] = f
+	return f
+}
+
+func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
+	if strm.IsNull() || depth > maxFormDepth {
+		return
+	}
+	g := gstate{ctm: ctm, ts: textState{th: 1}}
+	fonts := map[string]*font{}
+	var stack []gstate
+	var tm, tlm matrix
+	var argBuf []pdf.Value // operands, reused across operators
+
+	show := func(s string) {
+		f := g.ts.font
+		if f == nil || len(in.glyphs) >= maxGlyphs {
+			return
+		}
+		ts := &g.ts
+		f.codes(s, func(code int, raw string) {
+			m := tm.mul(g.ctm)
+			trm := matrix{a: ts.tfs * ts.th, d: ts.tfs, f: ts.rise}.mul(m)
+			w0 := f.width(code) * f.scale
+			sx := math.Hypot(trm.a, trm.b)
+			size := math.Hypot(trm.c, trm.d)
+			if text := f.text(code, raw); text != "" && sx > 0 {
+				// Coordinates along the text direction (x) and across it
+				// (y), so rotated stamps lay out like any other line.
+				dx, dy := trm.a/sx, trm.b/sx
+				ox, oy := trm.e, trm.f
+				// The glyph's box includes character spacing (Tc): letter-
+				// spaced text is one word; only wider gaps are spaces.
+				adv := w0 * sx
+				if ts.tfs != 0 {
+					adv = math.Max(0, (w0+ts.tc/ts.tfs)*sx)
+				}
+				in.glyphs = append(in.glyphs, glyph{
+					x: ox*dx + oy*dy, y: oy*dx - ox*dy, w: adv, size: size,
+					orient: orientation(dx, dy),
+					s:      ligatures.Replace(strings.ToValidUTF8(text, "\uFFFD")),
+				})
+			}
+			tx := w0*ts.tfs + ts.tc
+			if !f.twoByte && code == ' ' {
+				tx += ts.tw
+			}
+			tm.e += tx * ts.th * tm.a // translate(tx·th, 0) then tm
+			tm.f += tx * ts.th * tm.b
+		})
+	}
+	nextLine := func() {
+		tlm = translate(0, -g.ts.tl).mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		args := argBuf[:0]
+		for range n {
+			args = append(args, pdf.Value{})
+		}
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		argBuf = args
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			stack = append(stack, g)
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if n == 6 {
+				m := matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				g.ctm = m.mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if n == 2 {
+				g.ts.font = fontFor(fonts, resources, args[0].Name())
+				g.ts.tfs = num(1)
+			}
+		case "Tc":
+			g.ts.tc = num(0)
+		case "Tw":
+			g.ts.tw = num(0)
+		case "Tz":
+			g.ts.th = num(0) / 100
+		case "TL":
+			g.ts.tl = num(0)
+		case "Ts":
+			g.ts.rise = num(0)
+		case "Td":
+			tlm = translate(num(0), num(1)).mul(tlm)
+			tm = tlm
+		case "TD":
+			g.ts.tl = -num(1)
+			tlm = translate(num(0), num(1)).mul(tlm)
+			tm = tlm
+		case "Tm":
+			if n == 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			nextLine()
+		case "Tj":
+			if n == 1 {
+				show(args[0].RawString())
+			}
+		case "'":
+			nextLine()
+			if n == 1 {
+				show(args[0].RawString())
+			}
+		case "\"":
+			if n == 3 {
+				g.ts.tw, g.ts.tc = num(0), num(1)
+				nextLine()
+				show(args[2].RawString())
+			}
+		case "TJ":
+			if n != 1 {
+				return
+			}
+			arr := args[0]
+			for i := 0; i < arr.Len(); i++ {
+				v := arr.Index(i)
+				if v.Kind() == pdf.String {
+					show(v.RawString())
+				} else {
+					tx := -v.Float64() / 1000 * g.ts.tfs * g.ts.th
+					tm.e += tx * tm.a
+					tm.f += tx * tm.b
+				}
+			}
+		case "Do":
+			if n != 1 {
+				return
+			}
+			xo := resources.Key("XObject").Key(args[0].Name())
+			switch xo.Key("Subtype").Name() {
+			case "Image":
+				in.images++
+			case "Form":
+				res := xo.Key("Resources")
+				if res.IsNull() {
+					res = resources
+				}
+				m := identity
+				if fm := xo.Key("Matrix"); fm.Len() == 6 {
+					m = matrixOf(fm)
+				}
+				in.run(xo, res, m.mul(g.ctm), depth+1)
+			}
+		}
+	})
+}
+
+// orientation buckets a text direction into 0 (left to right), 1 (bottom
+// to top), 2 (upside down) or 3 (top to bottom).
+func orientation(dx, dy float64) int {
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
+		return 0
+	case math.Abs(dx) >= math.Abs(dy):
+		return 2
+	case dy > 0:
+		return 1
+	default:
+		return 3
+	}
+}
+
+// standardWidth is an average glyph advance (1/1000 em) for fonts that
+// come without widths, by family name.
+func standardWidth(base string) float64 {
+	b := strings.ToLower(base)
+	switch {
+	case strings.Contains(b, "courier"), strings.Contains(b, "mono"):
+		return 600
+	case strings.Contains(b, "helvetica"), strings.Contains(b, "arial"):
+		if strings.Contains(b, "bold") {
+			return 611
+		}
+		return 556
+	case strings.Contains(b, "times"):
+		return 500
+	case strings.Contains(b, "zapf"), strings.Contains(b, "dingbat"):
+		return 800
+	default:
+		return 500
+	}
+}
+
+// ligatures expands the Latin ligature code points, as poppler does, so
+// that "ﬁrearms" reads and matches as "firearms".
+var ligatures = strings.NewReplacer(
+	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi",
+	"\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
+)
+
+// uniNames reads the glyph names of an encoding's Differences array that
+// spell their code point ("uni2714", "u1F600"), which ledongthuc/pdf's name
+// table does not know.
+func uniNames(diffs pdf.Value) map[int]string {
+	var out map[int]string
+	code := 0
+	for i := 0; i < diffs.Len(); i++ {
+		v := diffs.Index(i)
+		if v.Kind() != pdf.Name {
+			code = int(v.Int64())
+			continue
+		}
+		name := v.Name()
+		hex, ok := strings.CutPrefix(name, "uni")
+		if !ok {
+			hex, ok = strings.CutPrefix(name, "u")
+		}
+		if ok && len(hex) >= 4 && len(hex) <= 6 {
+			if r, err := strconv.ParseUint(hex, 16, 32); err == nil && utf8.ValidRune(rune(r)) {
+				if out == nil {
+					out = map[int]string{}
+				}
+				out[code] = string(rune(r))
+			}
+		}
+		code++
+	}
+	return out
+}

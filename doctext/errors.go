@@ -1,0 +1,82 @@
+package doctext
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Errors returned by Extract. Match them with errors.Is; [Reason]
+// maps them to dead-letter reason codes.
+var (
+	ErrEmpty        = errors.New("doctext: empty document")
+	ErrNotPDF       = errors.New("doctext: not a PDF")
+	ErrUnsupported  = errors.New("doctext: unsupported content type")
+	ErrEncrypted    = errors.New("doctext: encrypted and no empty user password")
+	ErrMalformed    = errors.New("doctext: malformed PDF")
+	ErrTooLarge     = errors.New("doctext: document too large")
+	ErrTooManyPages = errors.New("doctext: too many pages")
+)
+
+// PanicError is a panic inside a third-party parser, contained at our
+// boundary. Page is 0 when the panic happened outside any one page.
+type PanicError struct {
+	Page  int
+	Value any
+}
+
+func (e *PanicError) Error() string {
+	if e.Page > 0 {
+		return fmt.Sprintf("doctext: parser panic on page %d: %v", e.Page, e.Value)
+	}
+	return fmt.Sprintf("doctext: parser panic: %v", e.Value)
+}
+
+// PageError is a failure confined to one page; the document's other pages
+// are still extracted and the page is recorded with method none.
+type PageError struct {
+	Page int
+	Err  error
+}
+
+func (e *PageError) Error() string { return fmt.Sprintf("page %d: %v", e.Page, e.Err) }
+func (e *PageError) Unwrap() error { return e.Err }
+
+// Reason codes carried by dead letters from the extract stage. The set is
+// closed: every error this package returns maps to one of them.
+const (
+	ReasonEmpty        = "extract.empty"
+	ReasonNotPDF       = "extract.not_pdf"
+	ReasonUnsupported  = "extract.unsupported"
+	ReasonEncrypted    = "extract.encrypted"
+	ReasonMalformed    = "extract.malformed"
+	ReasonTooLarge     = "extract.too_large"
+	ReasonTooManyPages = "extract.too_many_pages"
+	ReasonPanic        = "extract.panic"
+	ReasonTimeout      = "extract.timeout"
+)
+
+// Reason returns the dead-letter reason code for an extraction error.
+func Reason(err error) string {
+	var pe *PanicError
+	switch {
+	case errors.As(err, &pe):
+		return ReasonPanic
+	case errors.Is(err, ErrEmpty):
+		return ReasonEmpty
+	case errors.Is(err, ErrNotPDF):
+		return ReasonNotPDF
+	case errors.Is(err, ErrUnsupported):
+		return ReasonUnsupported
+	case errors.Is(err, ErrEncrypted):
+		return ReasonEncrypted
+	case errors.Is(err, ErrTooLarge):
+		return ReasonTooLarge
+	case errors.Is(err, ErrTooManyPages):
+		return ReasonTooManyPages
+	case errors.Is(err, context.DeadlineExceeded):
+		return ReasonTimeout
+	default:
+		return ReasonMalformed
+	}
+}

@@ -1,0 +1,80 @@
+package doctext
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// DefaultMaxBytes is the document size limit used when Extractor.MaxBytes is zero.
+const DefaultMaxBytes = 256 << 20
+
+// Extractor picks the reader for a document by its content and extracts its
+// pages. The zero value is ready to use.
+type Extractor struct {
+	PDF  PDF
+	Text PlainText
+	// OCR reads PDF pages that have no usable text layer.
+	OCR OCR
+	// MaxBytes bounds the document size. If zero, DefaultMaxBytes is used.
+	MaxBytes int64
+}
+
+// Extract sniffs the document of size bytes in r and extracts its pages.
+// Besides the errors of PDF.Extract and PlainText.Extract it returns
+// ErrTooLarge, ErrUnsupported for content that is neither, ErrNotPDF when
+// name ends in .pdf but the content is not a PDF, and ErrNoText when no page
+// has any text.
+func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*Extraction, error) {
+	maxBytes := x.MaxBytes
+	if maxBytes == 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if size == 0 {
+		return nil, ErrEmpty
+	}
+	if size > maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, maxBytes)
+	}
+	head := make([]byte, min(size, headerWindow))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("doctext: read: %w", err)
+	}
+	var (
+		ex  *Extraction
+		err error
+	)
+	switch ct := Sniff(head); {
+	case ct == schemas.ContentPDF:
+		ex, err = x.PDF.Extract(ctx, r, size)
+		if err == nil && x.OCR.Mode != OCROff {
+			x.OCR.apply(ctx, r, size, ex)
+		}
+	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
+		return nil, ErrNotPDF
+	case ct == schemas.ContentText:
+		ex, err = x.Text.Extract(ctx, r, size)
+	default:
+		return nil, ErrUnsupported
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !hasText(ex.Pages) {
+		// Scanned pages without OCR: keep the document, say why it is empty.
+		ex.Warnings = append(ex.Warnings, "no page has a text layer")
+	}
+	return ex, nil
+}
+
+func hasText(pages []schemas.Page) bool {
+	for _, p := range pages {
+		if p.Method != schemas.MethodNone {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,159 @@
+package doctext
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// DefaultMaxPages is the page limit used when PDF.MaxPages is zero.
+const DefaultMaxPages = 2000
+
+// headerWindow is how far into a file we look for "%PDF-", as poppler does.
+const headerWindow = 1024
+
+// trailerWindow is how far back from the end we look for the last %%EOF.
+const trailerWindow = 64 << 10
+
+// PDF extracts the text layer of PDF files page by page. The zero value is
+// ready to use.
+type PDF struct {
+	// MaxPages bounds the pages read. If zero, DefaultMaxPages is used.
+	MaxPages int
+}
+
+// Extraction is the text of one document.
+type Extraction struct {
+	ContentType string
+	Title       string
+	Pages       []schemas.Page
+	// Warnings are problems that did not stop extraction, such as a page
+	// whose text could not be read.
+	Warnings []string
+}
+
+// Extract reads the PDF of size bytes in r. It returns ErrEmpty, ErrNotPDF,
+// ErrEncrypted, ErrTooManyPages, an error wrapping ErrMalformed, or a
+// *PanicError; a failure confined to one page becomes a warning and a page
+// with method none. Extract checks ctx between pages.
+func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			ex, err = nil, &PanicError{Value: v}
+		}
+	}()
+	if size == 0 {
+		return nil, ErrEmpty
+	}
+	view, err := pdfView(r, size)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := pdf.NewReader(view, view.Size())
+	if err != nil {
+		return nil, classifyOpenError(err)
+	}
+	maxPages := x.MaxPages
+	if maxPages == 0 {
+		maxPages = DefaultMaxPages
+	}
+	n := doc.NumPage()
+	if n > maxPages {
+		return nil, fmt.Errorf("%w: %d pages, limit %d", ErrTooManyPages, n, maxPages)
+	}
+	ex = &Extraction{ContentType: schemas.ContentPDF, Title: docTitle(doc)}
+	if doc.Repaired() {
+		ex.Warnings = append(ex.Warnings, "the cross-reference table was missing or broken and was rebuilt by scanning the file; text may be incomplete")
+	}
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		text, err := pageText(doc.Page(i))
+		method := schemas.MethodText
+		if err != nil {
+			ex.Warnings = append(ex.Warnings, (&PageError{Page: i, Err: err}).Error())
+			text, method = "", schemas.MethodNone
+		} else if strings.TrimSpace(text) == "" {
+			method = schemas.MethodNone
+		}
+		ex.Pages = append(ex.Pages, schemas.Page{Number: i, Method: method, Text: text})
+	}
+	return ex, nil
+}
+
+// pdfView returns the part of r that ledongthuc/pdf can open: from the
+// "%PDF-" header (found within the first KiB) to the last %%EOF. Offsets in
+// the file stay relative to the header, which is what writers that prepend
+// junk (MIME boundaries, CRLFs) produce and what poppler assumes.
+func pdfView(r io.ReaderAt, size int64) (*io.SectionReader, error) {
+	head := make([]byte, min(size, headerWindow))
+	if _, err := r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: read header: %v", ErrMalformed, err)
+	}
+	start := bytes.Index(head, []byte("%PDF-"))
+	if start < 0 {
+		return nil, ErrNotPDF
+	}
+	end := size
+	tailLen := min(size-int64(start), trailerWindow)
+	tail := make([]byte, tailLen)
+	if _, err := r.ReadAt(tail, size-tailLen); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: read trailer: %v", ErrMalformed, err)
+	}
+	if i := bytes.LastIndex(tail, []byte("%%EOF")); i >= 0 {
+		end = size - tailLen + int64(i) + int64(len("%%EOF"))
+	}
+	return io.NewSectionReader(r, int64(start), end-int64(start)), nil
+}
+
+func classifyOpenError(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword), strings.Contains(msg, "encrypt"), strings.Contains(msg, "password"):
+		return fmt.Errorf("%w: %v", ErrEncrypted, err)
+	case strings.Contains(msg, "invalid header"):
+		return fmt.Errorf("%w: %v", ErrNotPDF, err)
+	default:
+		return fmt.Errorf("%w: %v", ErrMalformed, err)
+	}
+}
+
+func docTitle(doc *pdf.Reader) (title string) {
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	t := doc.Trailer().Key("Info").Key("Title").Text()
+	return strings.TrimSpace(strings.ToValidUTF8(t, ""))
+}
+
+// pageText lays out the text a page shows (see layout).
+func pageText(p pdf.Page) (text string, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			text, err = "", &PanicError{Value: v}
+		}
+	}()
+	if p.V.IsNull() {
+		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
+	}
+	gs := pageGlyphs(p).glyphs
+	for i := range gs {
+		if gs[i].size < 0.5 {
+			gs[i].size = 0.5
+		}
+		if gs[i].w <= 0 {
+			gs[i].w = 0.5 * gs[i].size // font without widths: assume an average advance
+		}
+	}
+	return layout(gs), nil
+}

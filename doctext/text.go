@@ -1,0 +1,67 @@
+package doctext
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// PlainText extracts pages from a UTF-8 text file: pages are separated by
+// form feeds, as pdftotext writes them. The zero value is ready to use.
+type PlainText struct{}
+
+// Extract reads size bytes of text from r. It returns ErrEmpty for an empty
+// file and ErrUnsupported for bytes that are not UTF-8 text.
+func (PlainText) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extraction, error) {
+	if size == 0 {
+		return nil, ErrEmpty
+	}
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("doctext: read text: %w", err)
+	}
+	if !isText(data) {
+		return nil, fmt.Errorf("%w: not UTF-8 text", ErrUnsupported)
+	}
+	s := strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\f")
+	ex := &Extraction{ContentType: schemas.ContentText}
+	for i, t := range strings.Split(s, "\f") {
+		m := schemas.MethodText
+		if strings.TrimSpace(t) == "" {
+			m = schemas.MethodNone
+		}
+		ex.Pages = append(ex.Pages, schemas.Page{Number: i + 1, Method: m, Text: t})
+	}
+	return ex, ctx.Err()
+}
+
+// isText reports whether data looks like human-readable UTF-8 text.
+func isText(data []byte) bool {
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return false
+	}
+	return true
+}
+
+// Sniff returns the content type of a document from its first bytes:
+// application/pdf when "%PDF-" appears within the first KiB, text/plain for
+// UTF-8 text, or "" when casefile cannot read it.
+func Sniff(head []byte) string {
+	if bytes.Contains(head[:min(len(head), headerWindow)], []byte("%PDF-")) {
+		return schemas.ContentPDF
+	}
+	// A multi-byte rune cut at the end of head is still text.
+	probe := head
+	for i := 0; i < utf8.UTFMax && len(probe) > 0 && !utf8.Valid(probe); i++ {
+		probe = probe[:len(probe)-1]
+	}
+	if len(head) > 0 && isText(probe) {
+		return schemas.ContentText
+	}
+	return ""
+}

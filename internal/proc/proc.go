@@ -1,0 +1,127 @@
+// Package proc runs one bounded child process: an argument list (never a
+// shell), its own process group killed whole when the context ends, an
+// address-space limit, and capped output. OCR's tools and isolated
+// extraction both run through it, so the limits that keep a hostile
+// document from hanging or exhausting a worker are written once.
+package proc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Defaults for a zero Cmd field.
+const (
+	DefaultMaxStdout = 64 << 20
+	DefaultMaxStderr = 16 << 10
+	// DefaultWaitDelay is how long Wait waits for the output pipes after
+	// the process is gone (a grandchild may hold them open).
+	DefaultWaitDelay = 2 * time.Second
+)
+
+// Cmd describes a child process.
+type Cmd struct {
+	// Path is the program; Args are its arguments, without the program.
+	Path string
+	Args []string
+	// Env is the environment; nil inherits this process's.
+	Env []string
+	// Stdin is the child's standard input; nil is empty.
+	Stdin io.Reader
+	// Memory bounds the child's address space (RLIMIT_AS) in bytes. Zero
+	// sets no limit.
+	Memory uint64
+	// MaxStdout and MaxStderr bound what is kept of each stream; the rest
+	// is read and discarded, so a chatty child never blocks. Zero means
+	// DefaultMaxStdout and DefaultMaxStderr.
+	MaxStdout, MaxStderr int
+}
+
+// ExitError is a child that ran and failed: a non-zero exit or a signal.
+type ExitError struct {
+	Program string
+	// Stderr is the tail of what the child wrote to standard error.
+	Stderr string
+	Err    error // the *exec.ExitError
+}
+
+func (e *ExitError) Error() string {
+	if e.Stderr == "" {
+		return fmt.Sprintf("%s: %v", e.Program, e.Err)
+	}
+	return fmt.Sprintf("%s: %v: %s", e.Program, e.Err, e.Stderr)
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// maxStderrInError bounds the stderr tail an ExitError carries.
+const maxStderrInError = 500
+
+// Run starts c, waits for it and returns what it wrote to standard
+// output, which may be partial when err is not nil. When ctx ends first
+// the child's whole process group is killed and err wraps ctx.Err(); a
+// child that fails on its own gives an *ExitError.
+func Run(ctx context.Context, c Cmd) (stdout []byte, err error) {
+	if c.Path == "" {
+		return nil, errors.New("proc: no program")
+	}
+	cmd := exec.CommandContext(ctx, c.Path, c.Args...)
+	cmd.Env = c.Env
+	cmd.Stdin = c.Stdin
+	cmd.WaitDelay = DefaultWaitDelay
+	// Its own process group, so grandchildren (OCR tools under an
+	// extraction child) die with it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	var out, errb bytes.Buffer
+	cmd.Stdout = &capWriter{buf: &out, n: or(c.MaxStdout, DefaultMaxStdout)}
+	cmd.Stderr = &capWriter{buf: &errb, n: or(c.MaxStderr, DefaultMaxStderr)}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("proc: start %s: %w", filepath.Base(c.Path), err)
+	}
+	if c.Memory > 0 {
+		_ = unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: c.Memory, Max: c.Memory}, nil)
+	}
+	werr := cmd.Wait()
+	if ctx.Err() != nil {
+		return out.Bytes(), fmt.Errorf("proc: %s killed: %w", filepath.Base(c.Path), ctx.Err())
+	}
+	if werr != nil {
+		tail := strings.TrimSpace(errb.String())
+		if len(tail) > maxStderrInError {
+			tail = tail[len(tail)-maxStderrInError:]
+		}
+		return out.Bytes(), &ExitError{Program: filepath.Base(c.Path), Stderr: tail, Err: werr}
+	}
+	return out.Bytes(), nil
+}
+
+func or(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+// capWriter keeps the first n bytes written and drops the rest.
+type capWriter struct {
+	buf *bytes.Buffer
+	n   int
+}
+
+func (c *capWriter) Write(p []byte) (int, error) {
+	if k := min(len(p), c.n-c.buf.Len()); k > 0 {
+		c.buf.Write(p[:k])
+	}
+	return len(p), nil
+}

@@ -1,0 +1,71 @@
+package proc_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/casefile/casefile/internal/proc"
+)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name      string
+		cmd       proc.Cmd
+		timeout   time.Duration
+		wantOut   string
+		wantExit  bool
+		wantCtx   bool
+		wantInErr string
+	}{
+		{name: "stdin to stdout", cmd: proc.Cmd{Path: "cat", Stdin: strings.NewReader("hello")}, wantOut: "hello"},
+		{name: "output capped", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "yes | head -c 100000"}, MaxStdout: 10}, wantOut: "y\ny\ny\ny\ny\n"},
+		{name: "exit status with stderr", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "echo bad input >&2; exit 3"}}, wantExit: true, wantInErr: "bad input"},
+		// The grandchild holds the pipes: only a group kill ends it in time.
+		{name: "group killed on deadline", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "sleep 600 & sleep 600"}}, timeout: 200 * time.Millisecond, wantCtx: true},
+		{name: "memory limit", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo done"}, Memory: 64 << 20}, wantExit: true},
+		{name: "file names are data", cmd: proc.Cmd{Path: "echo", Args: []string{"a; rm -rf /tmp/nothing $(id)"}}, wantOut: "a; rm -rf /tmp/nothing $(id)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			if tt.timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, tt.timeout)
+				defer cancel()
+			}
+			start := time.Now()
+			out, err := proc.Run(ctx, tt.cmd)
+			var ee *proc.ExitError
+			switch {
+			case tt.wantCtx:
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("err = %v, want a deadline", err)
+				}
+				if el := time.Since(start); el > tt.timeout+proc.DefaultWaitDelay+3*time.Second {
+					t.Errorf("took %s: the group was not killed", el)
+				}
+			case tt.wantExit:
+				if !errors.As(err, &ee) {
+					t.Fatalf("err = %v, want *ExitError", err)
+				}
+				if !strings.Contains(err.Error(), tt.wantInErr) {
+					t.Errorf("err = %q, want it to contain %q", err, tt.wantInErr)
+				}
+			case err != nil:
+				t.Fatal(err)
+			}
+			if tt.wantOut != "" && string(out) != tt.wantOut {
+				t.Errorf("stdout = %q, want %q", out, tt.wantOut)
+			}
+		})
+	}
+}
+
+func TestRunMissingProgram(t *testing.T) {
+	if _, err := proc.Run(context.Background(), proc.Cmd{Path: "/nonexistent/tool"}); err == nil {
+		t.Fatal("want an error for a missing program")
+	}
+}

@@ -1,0 +1,7 @@
+// Package ocr reads page images: [Tesseract] renders the pages of a PDF
+// with poppler's pdftoppm and recognizes them with tesseract, each tool a
+// bounded child process (internal/proc: an argument list, never a shell; a
+// time limit per page; an address-space limit; capped output). It
+// implements doctext.Recognizer without importing doctext, so the text
+// package stays free of child processes and this one can be swapped.
+package ocr
