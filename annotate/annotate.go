@@ -24,18 +24,25 @@ type Annotator struct {
 // NewAnnotator returns an Annotator over m, which must not be nil.
 func NewAnnotator(m *Models) *Annotator { return &Annotator{models: m} }
 
-// Stats counts the work an annotation did.
-type Stats struct {
-	Tokens int // words and punctuation marks read
+// Annotation is everything Annotate finds in one document.
+type Annotation struct {
+	// Case describes the filing itself: court, case numbers, caption,
+	// document type, filed date.
+	Case schemas.Case
+	// Entities are every entity of every type, page by page in order of
+	// position, then the case numbers and dates.
+	Entities []schemas.Entity
+	// Tokens counts the words and punctuation marks read.
+	Tokens int
 }
 
-// Annotate returns the entities of pages, each with its page number and
-// code-point span in that page's text. Pages without text are skipped. It
-// checks ctx between pages.
-func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schemas.Entity, Stats, error) {
+// Annotate reads a document's pages once and returns its entities, each
+// with its page number and code-point span in that page's text, and its
+// case block. Pages without text are skipped. It checks ctx between pages.
+func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotation, error) {
 	var (
-		stats Stats
-		all   []pageEntities
+		res Annotation
+		all []pageEntities
 	)
 	original, hard := pages, pages
 	if !a.keepFurniture {
@@ -48,22 +55,21 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 	}
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
-			return nil, stats, err
+			return Annotation{}, err
 		}
 		if strings.TrimSpace(p.Text) == "" {
 			continue
 		}
 		pe, n, err := a.annotatePage(p)
 		if err != nil {
-			return nil, stats, err
+			return Annotation{}, err
 		}
 		pe.index = i
-		stats.Tokens += n
+		res.Tokens += n
 		all = append(all, pe)
 	}
 	tagGangs(all, findGangNames(all))
 	propagateSurnames(all)
-	var out []schemas.Entity
 	for _, pe := range all {
 		ents := pe.entities()
 		p := pages[pe.index]
@@ -74,9 +80,14 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) ([]schem
 		ents = dropGangNumbers(ents)
 		ents = outsideBlanks(ents, original[pe.index].Text, hard[pe.index].Text)
 		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
-		out = append(out, ents...)
+		res.Entities = append(res.Entities, ents...)
 	}
-	return out, stats, nil
+	// The case block and its numbers and dates read the pages as filed:
+	// the stamps blanked above are where a filing states its case number.
+	kase, caseEnts := caseInfo(original)
+	res.Case = kase
+	res.Entities = append(res.Entities, caseEnts...)
+	return res, nil
 }
 
 // outsideBlanks keeps the entities found in a page's blanked text that

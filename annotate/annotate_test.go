@@ -28,11 +28,11 @@ var models = sync.OnceValue(func() *annotate.Models {
 
 func annotatePages(t testing.TB, pages []schemas.Page) []schemas.Entity {
 	t.Helper()
-	ents, _, err := annotate.NewAnnotator(models()).Annotate(context.Background(), pages)
+	ann, err := annotate.NewAnnotator(models()).Annotate(context.Background(), pages)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ents
+	return ann.Entities
 }
 
 func TestAnnotateFindsNamesWithExactSpans(t *testing.T) {
@@ -176,7 +176,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.Run("casefile-shared-model", func(b *testing.B) {
 		a := annotate.NewAnnotator(models())
 		for b.Loop() {
-			if _, _, err := a.Annotate(context.Background(), pages); err != nil {
+			if _, err := a.Annotate(context.Background(), pages); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -36,7 +36,7 @@ func BenchmarkRuleExtractors(b *testing.B) {
 	b.Run("annotate-all", func(b *testing.B) {
 		a := NewAnnotator(m)
 		for b.Loop() {
-			if _, _, err := a.Annotate(context.Background(), pages); err != nil {
+			if _, err := a.Annotate(context.Background(), pages); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -308,12 +308,12 @@ func filedDate(text string) string {
 	return iso
 }
 
-// CaseInfo fills a record's case block from its pages and returns the
+// caseInfo fills a record's case block from its pages and returns the
 // CASE_NUMBER and DATE entities found. The block describes the filing
 // itself: its court, caption and kind come from the first page with text;
 // its case numbers from the ECF stamps and the first page, leaving out the
 // numbers of cases it cites; its filed date from a stamp.
-func CaseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
+func caseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	var c schemas.Case
 	var ents []schemas.Entity
 	seen := map[string]bool{}

@@ -85,7 +85,7 @@ func TestCaseInfo(t *testing.T) {
 	page := "Case 2:19-cr-00595-CAS Document 123 Filed 03/02/21 Page 1 of 26 Page ID #:1\n" +
 		"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCRIMINAL MINUTES - GENERAL\n" +
 		"UNITED STATES OF AMERICA v. JOSE DOE, et al.\nDated March 2, 2021"
-	c, ents := CaseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
+	c, ents := caseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
 	want := schemas.Case{Court: "cacd", CourtName: "United States District Court for the Central District of California",
 		CaseNumbers: []string{"2:19-cr-00595-CAS"}, Caption: "United States v. Doe", DocType: "minutes", Filed: "2021-03-02"}
 	if diff := cmp.Diff(want, c); diff != "" {

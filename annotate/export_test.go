@@ -5,3 +5,6 @@ var TextLayer = textLayer
 
 // CorpusDir is corpusDir for the external tests.
 const CorpusDir = corpusDir
+
+// CaseInfo is caseInfo for the external tests.
+var CaseInfo = caseInfo

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 )
 
 // Errors returned by Extract. Match them with errors.Is; [Reason]
@@ -42,41 +43,27 @@ type PageError struct {
 func (e *PageError) Error() string { return fmt.Sprintf("page %d: %v", e.Page, e.Err) }
 func (e *PageError) Unwrap() error { return e.Err }
 
-// Reason codes carried by dead letters from the extract stage. The set is
-// closed: every error this package returns maps to one of them.
-const (
-	ReasonEmpty        = "extract.empty"
-	ReasonNotPDF       = "extract.not_pdf"
-	ReasonUnsupported  = "extract.unsupported"
-	ReasonEncrypted    = "extract.encrypted"
-	ReasonMalformed    = "extract.malformed"
-	ReasonTooLarge     = "extract.too_large"
-	ReasonTooManyPages = "extract.too_many_pages"
-	ReasonPanic        = "extract.panic"
-	ReasonTimeout      = "extract.timeout"
-)
-
 // Reason returns the dead-letter reason code for an extraction error.
-func Reason(err error) string {
+func Reason(err error) schemas.Reason {
 	var pe *PanicError
 	switch {
 	case errors.As(err, &pe):
-		return ReasonPanic
+		return schemas.StageReason(schemas.StageExtract, schemas.CausePanic)
 	case errors.Is(err, ErrEmpty):
-		return ReasonEmpty
+		return schemas.ReasonExtractEmpty
 	case errors.Is(err, ErrNotPDF):
-		return ReasonNotPDF
+		return schemas.ReasonExtractNotPDF
 	case errors.Is(err, ErrUnsupported):
-		return ReasonUnsupported
+		return schemas.ReasonExtractUnsupported
 	case errors.Is(err, ErrEncrypted):
-		return ReasonEncrypted
+		return schemas.ReasonExtractEncrypted
 	case errors.Is(err, ErrTooLarge):
-		return ReasonTooLarge
+		return schemas.ReasonExtractTooLarge
 	case errors.Is(err, ErrTooManyPages):
-		return ReasonTooManyPages
+		return schemas.ReasonExtractTooManyPages
 	case errors.Is(err, context.DeadlineExceeded):
-		return ReasonTimeout
+		return schemas.StageReason(schemas.StageExtract, schemas.CauseTimeout)
 	default:
-		return ReasonMalformed
+		return schemas.ReasonExtractMalformed
 	}
 }

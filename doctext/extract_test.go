@@ -24,7 +24,7 @@ func TestExtractSamples(t *testing.T) {
 		wantPages  int
 		wantMethod schemas.Method // of page 1
 		wantText   string         // a phrase on page 1
-		wantReason string
+		wantReason schemas.Reason
 	}{
 		{file: "ca8-us-v-wilson-opinion.pdf", wantPages: 2, wantMethod: schemas.MethodText, wantText: "United States Court of Appeals"},
 		{file: "caed-us-v-burroughs-redaction-order.pdf", wantPages: 1, wantMethod: schemas.MethodText, wantText: "LUKE BURROUGHS"},
@@ -32,10 +32,10 @@ func TestExtractSamples(t *testing.T) {
 		{file: "cacd-us-v-avenatti-notice-of-lodging.pdf", wantPages: 1, wantMethod: schemas.MethodText},
 		{file: "ny-snp-wtg-2012-press-release.pdf", wantPages: 5, wantMethod: schemas.MethodText},
 		{file: "fisc-in-re-motion-for-disclosure-scanned.pdf", wantPages: 1, wantMethod: schemas.MethodOCR, wantText: "SURVEILLANCE COURT"},
-		{file: "empty-zero-byte.pdf", wantReason: doctext.ReasonEmpty},
+		{file: "empty-zero-byte.pdf", wantReason: schemas.ReasonExtractEmpty},
 		{file: "cacd-us-v-singh-transcript-truncated.pdf", wantPages: 20, wantMethod: schemas.MethodText, wantText: "UNITED STATES DISTRICT COURT"},
-		{file: "no-objects.pdf", wantReason: doctext.ReasonMalformed},
-		{file: "html-saved-as-pdf.pdf", wantReason: doctext.ReasonNotPDF},
+		{file: "no-objects.pdf", wantReason: schemas.ReasonExtractMalformed},
+		{file: "html-saved-as-pdf.pdf", wantReason: schemas.ReasonExtractNotPDF},
 	}
 	requireOCR(t)
 	x := doctext.Extractor{OCR: doctext.OCR{Recognizer: &ocr.Tesseract{}}}
@@ -137,10 +137,10 @@ func TestLimits(t *testing.T) {
 	tests := []struct {
 		name string
 		x    doctext.Extractor
-		want string
+		want schemas.Reason
 	}{
-		{"too many pages", doctext.Extractor{PDF: doctext.PDF{MaxPages: 2}}, doctext.ReasonTooManyPages},
-		{"too large", doctext.Extractor{MaxBytes: 1000}, doctext.ReasonTooLarge},
+		{"too many pages", doctext.Extractor{PDF: doctext.PDF{MaxPages: 2}}, schemas.ReasonExtractTooManyPages},
+		{"too large", doctext.Extractor{MaxBytes: 1000}, schemas.ReasonExtractTooLarge},
 	}
 	for _, tt := range tests {
 		_, err := tt.x.Extract(context.Background(), "x.pdf", bytes.NewReader(data), int64(len(data)))

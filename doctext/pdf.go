@@ -29,15 +29,8 @@ type PDF struct {
 	MaxPages int
 }
 
-// Extraction is the text of one document.
-type Extraction struct {
-	ContentType string
-	Title       string
-	Pages       []schemas.Page
-	// Warnings are problems that did not stop extraction, such as a page
-	// whose text could not be read.
-	Warnings []string
-}
+// Extraction is a document's text; see [schemas.Extraction].
+type Extraction = schemas.Extraction
 
 // Extract reads the PDF of size bytes in r. It returns ErrEmpty, ErrNotPDF,
 // ErrEncrypted, ErrTooManyPages, an error wrapping ErrMalformed, or a

@@ -52,11 +52,11 @@ func TestGoldEntities(t *testing.T) {
 	}
 	a := annotate.NewAnnotator(models)
 	ours := eval.Score(golds, goldRecords(t, golds, func(pages []schemas.Page) []schemas.Entity {
-		ents, _, err := a.Annotate(context.Background(), pages)
+		ann, err := a.Annotate(context.Background(), pages)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return ents
+		return ann.Entities
 	}))
 	naive := eval.Score(golds, goldRecords(t, golds, naiveProse))
 	var b strings.Builder

@@ -27,7 +27,7 @@ const (
 )
 
 // ErrUnavailable is returned when pdftoppm or tesseract is missing.
-var ErrUnavailable = errors.New("ocr: tools not found (install poppler-utils and tesseract-ocr)")
+var ErrUnavailable = errors.New("ocr: OCR tools not found (install poppler-utils and tesseract-ocr)")
 
 // Tesseract renders pages with poppler's pdftoppm and reads them with
 // tesseract. The zero value finds both on PATH.

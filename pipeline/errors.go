@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 	"time"
 )
 
@@ -21,7 +22,7 @@ func Retry(err error, after time.Duration) error { return &RetryError{After: aft
 
 // PermanentError says a document cannot be processed. Create it with Permanent.
 type PermanentError struct {
-	Reason string // a stable dotted code, e.g. extract.not_pdf
+	Reason schemas.Reason
 	Err    error
 }
 
@@ -30,7 +31,9 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 
 // Permanent marks err as final for the document: it is dead-lettered with
 // reason.
-func Permanent(reason string, err error) error { return &PermanentError{Reason: reason, Err: err} }
+func Permanent(reason schemas.Reason, err error) error {
+	return &PermanentError{Reason: reason, Err: err}
+}
 
 // ErrStopped is returned by Run functions after a graceful stop.
 var ErrStopped = errors.New("pipeline: stopped")

@@ -23,7 +23,7 @@ func TestStageSettlesEveryPath(t *testing.T) {
 	tests := []struct {
 		name       string
 		handle     func(ctx context.Context, attempt int) error
-		wantReason string // "" means acked
+		wantReason schemas.Reason // "" means acked
 		wantCalls  int
 	}{
 		{"ok", func(context.Context, int) error { return nil }, "", 1},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -18,10 +19,10 @@ const (
 
 // Entry is a document's ledger entry.
 type Entry struct {
-	State  string    `json:"state"`
-	Stage  string    `json:"stage,omitempty"`
-	Reason string    `json:"reason,omitempty"`
-	At     time.Time `json:"at"`
+	State  string         `json:"state"`
+	Stage  string         `json:"stage,omitempty"`
+	Reason schemas.Reason `json:"reason,omitempty"`
+	At     time.Time      `json:"at"`
 }
 
 // State returns a document's ledger entry, or false if it has none yet.
@@ -92,14 +93,14 @@ func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, 
 
 // Counts tallies the ledger: documents recorded, and dead by reason.
 type Counts struct {
-	Recorded int            `json:"recorded"`
-	Dead     int            `json:"dead"`
-	Reasons  map[string]int `json:"dead_by_reason,omitempty"`
+	Recorded int                    `json:"recorded"`
+	Dead     int                    `json:"dead"`
+	Reasons  map[schemas.Reason]int `json:"dead_by_reason,omitempty"`
 }
 
 // Counts reads every ledger entry once.
 func (b *Bus) Counts(ctx context.Context) (Counts, error) {
-	c := Counts{Reasons: map[string]int{}}
+	c := Counts{Reasons: map[schemas.Reason]int{}}
 	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
 	if err != nil {
 		return c, fmt.Errorf("pipeline: ledger watch: %w", err)

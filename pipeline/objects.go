@@ -67,15 +67,21 @@ type Meta struct {
 	Source string
 }
 
-// Publish sends v as JSON on subject, with the document's headers and its
-// id as Nats-Msg-Id so that a republish within the dedup window is dropped.
-// A body over the payload limit is stored in BucketBlobs and the message
-// carries its key instead. Publish returns once the stream has stored it.
+// Publish sends v as JSON on subject; see [Bus.PublishJSON].
 func (b *Bus) Publish(ctx context.Context, subject string, m Meta, v any) error {
 	body, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("pipeline: encode for %s: %w", subject, err)
 	}
+	return b.PublishJSON(ctx, subject, m, body)
+}
+
+// PublishJSON sends an encoded JSON body on subject, with the document's
+// headers and its id as Nats-Msg-Id so that a republish within the dedup
+// window is dropped. A body over the payload limit is stored in
+// BucketBlobs and the message carries its key instead. PublishJSON returns
+// once the stream has stored it.
+func (b *Bus) PublishJSON(ctx context.Context, subject string, m Meta, body []byte) error {
 	msg := nats.NewMsg(subject)
 	msg.Header.Set(HeaderDocID, m.ID)
 	msg.Header.Set(HeaderSource, m.Source)

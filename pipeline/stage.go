@@ -219,7 +219,7 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 		return
 	case errors.As(err, &perm):
 	case d.Attempt >= s.MaxDeliver:
-		perm = &PermanentError{Reason: s.Name + ".retries_exhausted", Err: err}
+		perm = &PermanentError{Reason: schemas.StageReason(s.Name, schemas.CauseRetriesExhausted), Err: err}
 	default:
 		after := s.Backoff(d.Attempt)
 		var re *RetryError
@@ -240,7 +240,7 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 		return
 	}
 	log.Info("dead-lettered", "reason", perm.Reason, "err", perm.Err)
-	_ = msg.TermWithReason(perm.Reason)
+	_ = msg.TermWithReason(string(perm.Reason))
 }
 
 // call runs the handler with the stage's timeout, turning a panic or an
@@ -251,14 +251,14 @@ func (s *Stage) call(ctx context.Context, d *Delivery) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.Logger.Error("handler panic", "stage", s.Name, "id", d.Meta.ID, "panic", v, "stack", string(debug.Stack()))
-			err = Permanent(s.Name+".panic", fmt.Errorf("panic: %v", v))
+			err = Permanent(schemas.StageReason(s.Name, schemas.CausePanic), fmt.Errorf("panic: %v", v))
 		}
 	}()
 	err = s.Handler.Handle(hctx, d)
 	if err != nil && ctx.Err() == nil && errors.Is(hctx.Err(), context.DeadlineExceeded) {
 		var perm *PermanentError
 		if !errors.As(err, &perm) {
-			err = Permanent(s.Name+".timeout", fmt.Errorf("no result after %s: %w", s.Timeout, err))
+			err = Permanent(schemas.StageReason(s.Name, schemas.CauseTimeout), fmt.Errorf("no result after %s: %w", s.Timeout, err))
 		}
 	}
 	return err
@@ -326,7 +326,7 @@ func (s *Stage) watchMaxDeliveries(ctx context.Context, bus *Bus) error {
 			}
 			dl := schemas.DeadLetter{
 				ID: raw.Header.Get(HeaderDocID), Source: raw.Header.Get(HeaderSource), Stage: s.Name,
-				Reason:   s.Name + ".max_deliveries",
+				Reason:   schemas.StageReason(s.Name, schemas.CauseMaxDeliveries),
 				Message:  fmt.Sprintf("%d deliveries ended without an answer from any worker (crashed or hung)", adv.Deliveries),
 				Attempts: adv.Deliveries,
 			}

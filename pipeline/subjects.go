@@ -1,5 +1,7 @@
 package pipeline
 
+import "github.com/casefile/casefile/schemas"
+
 // Subjects, streams and buckets. Every process of a deployment must agree on
 // these, so they are constants.
 const (
@@ -19,10 +21,10 @@ const (
 
 // Stage names, used in consumer names, DLQ subjects and dead letters.
 const (
-	StageIngest   = "ingest"
-	StageExtract  = "extract"
-	StageAnnotate = "annotate"
-	StageSink     = "sink"
+	StageIngest   = schemas.StageIngest
+	StageExtract  = schemas.StageExtract
+	StageAnnotate = schemas.StageAnnotate
+	StageSink     = schemas.StageSink
 )
 
 // Message headers casefile sets on every message it publishes, so that any

@@ -11,7 +11,7 @@ type DeadLetter struct {
 	ID       string    `json:"id"` // the document's SHA-256 hex, as in records
 	Source   string    `json:"source"`
 	Stage    string    `json:"stage"`   // ingest, extract, annotate or sink
-	Reason   string    `json:"reason"`  // a stable dotted code, e.g. extract.not_pdf
+	Reason   Reason    `json:"reason"`  // a stable dotted code, e.g. extract.not_pdf
 	Message  string    `json:"message"` // a human-readable explanation
 	Attempts int       `json:"attempts,omitempty"`
 	At       time.Time `json:"at"`

@@ -75,19 +75,28 @@ func ValidateRecordJSON(data []byte) error { return validateJSON("record.v1.json
 // deadletter.v1.json.
 func ValidateDeadLetterJSON(data []byte) error { return validateJSON("deadletter.v1.json", data) }
 
-// Validate checks a record against record.v1.json and the invariants the
-// schema language cannot state: pages numbered 1..n in order, and every
-// entity's Text equal to its page's text between Start and End (code points).
-// Errors wrap ErrInvalid.
-func Validate(r *Record) error {
+// Encode returns the JSON encoding of a record after checking those very
+// bytes against record.v1.json and the invariants the schema language
+// cannot state (see [CheckSpans]): what is validated is what is published,
+// encoded once. Errors wrap ErrInvalid.
+func Encode(r *Record) ([]byte, error) {
 	data, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("%w: marshal: %v", ErrInvalid, err)
+		return nil, fmt.Errorf("%w: marshal: %v", ErrInvalid, err)
 	}
 	if err := ValidateRecordJSON(data); err != nil {
-		return err
+		return nil, err
 	}
-	return CheckSpans(r)
+	if err := CheckSpans(r); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// Validate checks a record as [Encode] does, discarding the encoding.
+func Validate(r *Record) error {
+	_, err := Encode(r)
+	return err
 }
 
 // CheckSpans reports the first entity whose span does not reproduce its text.

@@ -2,9 +2,8 @@ package workers
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
-	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 )
@@ -14,68 +13,37 @@ import (
 // record is stored in the stream.
 type Annotate struct {
 	Bus       *pipeline.Bus
-	Annotator *annotate.Annotator
+	Annotator Recorder
+}
+
+// Recorder makes a document's record from its text: *annotate.Annotator.
+type Recorder interface {
+	Record(ctx context.Context, in schemas.Ingested, ex schemas.Extraction) (*schemas.Record, error)
 }
 
 // Handle implements pipeline.Handler.
 func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	var in pipeline.Extracted
 	if err := d.Decode(ctx, &in); err != nil {
-		return pipeline.Permanent("annotate.bad_message", err)
+		return pipeline.Permanent(schemas.StageReason(schemas.StageAnnotate, schemas.CauseBadMessage), err)
 	}
 	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
 		return err
 	}
-	rec, err := BuildRecord(ctx, w.Annotator, in)
+	rec, err := w.Annotator.Record(ctx, in.Ingested, in.Extraction)
 	if err != nil {
-		return err
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return err
+		}
+		return pipeline.Permanent(schemas.ReasonAnnotateFailed, err)
 	}
-	if err := w.Bus.Publish(ctx, pipeline.RecordSubject(in.ID), in.Meta(), rec); err != nil {
+	// The bytes validated are the bytes published: encoded once.
+	body, err := schemas.Encode(rec)
+	if err != nil {
+		return pipeline.Permanent(schemas.ReasonAnnotateInvalidRecord, err)
+	}
+	if err := w.Bus.PublishJSON(ctx, pipeline.RecordSubject(in.ID), pipeline.MetaOf(in.Ingested), body); err != nil {
 		return err
 	}
 	return w.Bus.MarkRecorded(ctx, in.ID)
-}
-
-// BuildRecord annotates an extracted document and returns its validated
-// record. A record that fails validation is a bug, reported as a permanent
-// error with reason annotate.invalid_record.
-func BuildRecord(ctx context.Context, a *annotate.Annotator, in pipeline.Extracted) (*schemas.Record, error) {
-	ents, _, err := a.Annotate(ctx, in.Pages)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		return nil, pipeline.Permanent("annotate.failed", err)
-	}
-	kase, caseEnts := annotate.CaseInfo(in.Pages)
-	ents = append(ents, caseEnts...)
-	rec := &schemas.Record{
-		Schema:     schemas.RecordSchemaID,
-		ID:         in.ID,
-		Source:     in.Source,
-		IngestedAt: in.IngestedAt,
-		Document: schemas.Document{
-			Bytes:       in.Bytes,
-			Pages:       len(in.Pages),
-			Title:       in.Title,
-			ContentType: in.ContentType,
-		},
-		Case:     kase,
-		Pages:    in.Pages,
-		Entities: ents,
-		Warnings: in.Warnings,
-	}
-	if rec.Pages == nil {
-		rec.Pages = []schemas.Page{}
-	}
-	if rec.Entities == nil {
-		rec.Entities = []schemas.Entity{}
-	}
-	if rec.Warnings == nil {
-		rec.Warnings = []string{}
-	}
-	if err := schemas.Validate(rec); err != nil {
-		return nil, pipeline.Permanent("annotate.invalid_record", fmt.Errorf("record %s: %w", in.ID, err))
-	}
-	return rec, nil
 }

@@ -41,8 +41,7 @@ func BenchmarkAnnotateStage(b *testing.B) {
 		if err != nil {
 			continue
 		}
-		docs = append(docs, pipeline.Extracted{Ingested: pipeline.Ingested{Source: p, Bytes: int64(len(data))},
-			ContentType: ex.ContentType, Pages: ex.Pages, Warnings: ex.Warnings})
+		docs = append(docs, pipeline.Extracted{Ingested: pipeline.Ingested{Source: p, Bytes: int64(len(data))}, Extraction: *ex})
 	}
 	ann := annotate.NewAnnotator(benchModels())
 	srv := pipelinetest.RunServer(b)
@@ -58,7 +57,7 @@ func BenchmarkAnnotateStage(b *testing.B) {
 			d.ID = fmt.Sprintf("%064d", i*len(docs)+j)
 			d.IngestedAt = time.Now().UTC()
 			ids[d.ID] = true
-			if err := srv.Bus.Publish(ctx, pipeline.SubjectExtracted, d.Meta(), d); err != nil {
+			if err := srv.Bus.Publish(ctx, pipeline.SubjectExtracted, pipeline.MetaOf(d.Ingested), d); err != nil {
 				b.Fatal(err)
 			}
 		}

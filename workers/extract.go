@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 	"io"
 
 	"github.com/casefile/casefile/doctext"
@@ -31,7 +32,7 @@ type Extractor interface {
 func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	var in pipeline.Ingested
 	if err := d.Decode(ctx, &in); err != nil {
-		return pipeline.Permanent("extract.bad_message", err)
+		return pipeline.Permanent(schemas.StageReason(schemas.StageExtract, schemas.CauseBadMessage), err)
 	}
 	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
 		return err
@@ -43,9 +44,9 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	data, err := w.Bus.Document(ctx, in.ID, limit)
 	switch {
 	case errors.Is(err, pipeline.ErrTooLarge):
-		return pipeline.Permanent(doctext.ReasonTooLarge, err)
+		return pipeline.Permanent(schemas.ReasonExtractTooLarge, err)
 	case errors.Is(err, pipeline.ErrNotFound):
-		return pipeline.Permanent("extract.missing_bytes", err)
+		return pipeline.Permanent(schemas.ReasonExtractMissingBytes, err)
 	case err != nil:
 		return err
 	}
@@ -62,14 +63,8 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		}
 		return pipeline.Permanent(doctext.Reason(err), err)
 	}
-	out := pipeline.Extracted{
-		Ingested:    in,
-		ContentType: ex.ContentType,
-		Title:       ex.Title,
-		Pages:       ex.Pages,
-		Warnings:    ex.Warnings,
-	}
-	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, in.Meta(), out)
+	out := pipeline.Extracted{Ingested: in, Extraction: *ex}
+	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, pipeline.MetaOf(in), out)
 }
 
 // runBounded runs fn and returns its result, or ctx's error as soon as ctx

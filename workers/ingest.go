@@ -19,13 +19,6 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-// Ingest reason codes.
-const (
-	ReasonIngestUnreadable = "ingest.unreadable"
-	ReasonIngestEmpty      = "ingest.empty"
-	ReasonIngestTooLarge   = "ingest.too_large"
-)
-
 // Walk lists the files to ingest under paths: every regular file named on
 // the command line, and the .pdf and .txt files (any letter case) found by
 // walking the directories, recursively, in lexical order.
@@ -102,12 +95,12 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	}
 	id, size, err := HashFile(path, maxBytes)
 	if err != nil {
-		reason := ReasonIngestUnreadable
+		reason := schemas.ReasonIngestUnreadable
 		switch {
 		case errors.Is(err, errEmpty):
-			reason = ReasonIngestEmpty
+			reason = schemas.ReasonIngestEmpty
 		case errors.Is(err, errTooLarge):
-			reason = ReasonIngestTooLarge
+			reason = schemas.ReasonIngestTooLarge
 		}
 		if id == "" {
 			id = pathID(path)
@@ -121,20 +114,20 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return in.deadLetter(ctx, id, path, ReasonIngestUnreadable, err)
+		return in.deadLetter(ctx, id, path, schemas.ReasonIngestUnreadable, err)
 	}
 	defer f.Close()
 	if _, err := in.Bus.PutDocument(ctx, id, io.LimitReader(f, size)); err != nil {
 		return Submitted{}, err
 	}
 	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
-	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, msg.Meta(), msg); err != nil {
+	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, pipeline.MetaOf(msg), msg); err != nil {
 		return Submitted{}, err
 	}
 	return Submitted{ID: id, Source: path}, nil
 }
 
-func (in *Ingester) deadLetter(ctx context.Context, id, path, reason string, cause error) (Submitted, error) {
+func (in *Ingester) deadLetter(ctx context.Context, id, path string, reason schemas.Reason, cause error) (Submitted, error) {
 	if e, ok, err := in.Bus.State(ctx, id); err != nil {
 		return Submitted{}, err
 	} else if ok {

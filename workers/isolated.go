@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 	"io"
 
 	"github.com/casefile/casefile/internal/proc"
@@ -26,25 +27,20 @@ type Isolated struct {
 	MemoryLimit uint64
 }
 
-// Reasons an isolated extraction fails for on top of doctext's own.
-const (
-	ReasonCrashed = "extract.crashed" // the child died: a signal, or out of memory
-)
-
 // ChildResult is what the child writes on stdout.
 type ChildResult struct {
 	Extraction *doctext.Extraction `json:"extraction,omitempty"`
-	Reason     string              `json:"reason,omitempty"`
+	Reason     schemas.Reason      `json:"reason,omitempty"`
 	Error      string              `json:"error,omitempty"`
 }
 
 // ChildError is an extraction failure reported by, or about, the child.
 type ChildError struct {
-	Reason string
+	Reason schemas.Reason
 	Msg    string
 }
 
-func (e *ChildError) Error() string { return e.Msg }
+func (e *ChildError) Error() string { return string(e.Reason) + ": " + e.Msg }
 
 // maxChildOutput bounds what is read from a child: the text of a maximal
 // document with room to spare.
@@ -74,7 +70,7 @@ func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, si
 	})
 	if ctx.Err() != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &ChildError{Reason: doctext.ReasonTimeout, Msg: "extraction did not finish in time; the child was killed"}
+			return nil, &ChildError{Reason: schemas.StageReason(schemas.StageExtract, schemas.CauseTimeout), Msg: "extraction did not finish in time; the child was killed"}
 		}
 		return nil, ctx.Err()
 	}
@@ -87,13 +83,13 @@ func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, si
 		if err == nil {
 			err = fmt.Errorf("unreadable answer: %w", jerr)
 		}
-		return nil, &ChildError{Reason: ReasonCrashed, Msg: fmt.Sprintf("extraction child failed: %v", err)}
+		return nil, &ChildError{Reason: schemas.ReasonExtractCrashed, Msg: fmt.Sprintf("extraction child failed: %v", err)}
 	}
 	if res.Reason != "" {
 		return nil, &ChildError{Reason: res.Reason, Msg: res.Error}
 	}
 	if res.Extraction == nil {
-		return nil, &ChildError{Reason: ReasonCrashed, Msg: "extraction child returned nothing"}
+		return nil, &ChildError{Reason: schemas.ReasonExtractCrashed, Msg: "extraction child returned nothing"}
 	}
 	return res.Extraction, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -40,15 +41,15 @@ func TestIsolatedExtract(t *testing.T) {
 		cmd        []string
 		data       []byte
 		timeout    time.Duration
-		wantReason string
+		wantReason schemas.Reason
 	}{
 		{"text PDF", []string{bin, "extract-child"}, read("ca8-us-v-wilson-opinion.pdf"), 30 * time.Second, ""},
-		{"not a PDF", []string{bin, "extract-child"}, read("html-saved-as-pdf.pdf"), 30 * time.Second, doctext.ReasonNotPDF},
-		{"no objects", []string{bin, "extract-child"}, read("no-objects.pdf"), 30 * time.Second, doctext.ReasonMalformed},
+		{"not a PDF", []string{bin, "extract-child"}, read("html-saved-as-pdf.pdf"), 30 * time.Second, schemas.ReasonExtractNotPDF},
+		{"no objects", []string{bin, "extract-child"}, read("no-objects.pdf"), 30 * time.Second, schemas.ReasonExtractMalformed},
 		// A child that never answers stands in for a parser spinning on a
 		// hostile file: no real PDF hangs ledongthuc/pdf on demand.
-		{"hung child is killed", []string{"sh", "-c", "sleep 600", "sh"}, []byte("%PDF-1.4"), 300 * time.Millisecond, doctext.ReasonTimeout},
-		{"child dies", []string{"false"}, []byte("%PDF-1.4"), 30 * time.Second, workers.ReasonCrashed},
+		{"hung child is killed", []string{"sh", "-c", "sleep 600", "sh"}, []byte("%PDF-1.4"), 300 * time.Millisecond, schemas.StageReason(schemas.StageExtract, schemas.CauseTimeout)},
+		{"child dies", []string{"false"}, []byte("%PDF-1.4"), 30 * time.Second, schemas.ReasonExtractCrashed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

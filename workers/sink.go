@@ -28,7 +28,7 @@ func NewSink(ctx context.Context, s sinks.Sink) *Sink {
 func (w *Sink) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	var rec schemas.Record
 	if err := d.Decode(ctx, &rec); err != nil {
-		return pipeline.Permanent("sink.bad_message", err)
+		return pipeline.Permanent(schemas.StageReason(schemas.StageSink, schemas.CauseBadMessage), err)
 	}
 	return w.submit(ctx, rec)
 }
@@ -47,7 +47,7 @@ func NewDeadLetterSink(ctx context.Context, s *sinks.DeadLetters) *DeadLetterSin
 func (w *DeadLetterSink) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	var dl schemas.DeadLetter
 	if err := d.Decode(ctx, &dl); err != nil {
-		return pipeline.Permanent("sink.bad_message", err)
+		return pipeline.Permanent(schemas.StageReason(schemas.StageSink, schemas.CauseBadMessage), err)
 	}
 	return w.submit(ctx, dl)
 }

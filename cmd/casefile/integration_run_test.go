@@ -50,7 +50,7 @@ func casefile(t *testing.T, dir string, args ...string) (string, error) {
 
 // expected dead-letter reasons of the sample files; every other file in
 // testdata/pdfs must become a record.
-var wantDead = map[string]string{
+var wantDead = map[string]schemas.Reason{
 	"empty-zero-byte.pdf":   "ingest.empty",
 	"no-objects.pdf":        "extract.malformed",
 	"html-saved-as-pdf.pdf": "extract.not_pdf",

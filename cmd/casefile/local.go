@@ -1,19 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/ocr"
-	"github.com/casefile/casefile/pipeline"
-	"github.com/casefile/casefile/workers"
+	"github.com/casefile/casefile/schemas"
 )
 
 type extractCmd struct {
@@ -46,18 +47,22 @@ func (c *extractCmd) Run(ctx context.Context, e *env) error {
 	return nil
 }
 
-func extractFile(ctx context.Context, path string, maxPages int, ocrMode string) (*doctext.Extraction, int64, error) {
+// extractFile reads and extracts one file, returning its text and its
+// identity as ingest would record it.
+func extractFile(ctx context.Context, path string, maxPages int, ocrMode string) (*doctext.Extraction, schemas.Ingested, error) {
 	shortLived()
 	data, err := readBounded(path, doctext.DefaultMaxBytes)
 	if err != nil {
-		return nil, 0, err
+		return nil, schemas.Ingested{}, err
 	}
+	sum := sha256.Sum256(data)
+	in := schemas.Ingested{ID: hex.EncodeToString(sum[:]), Source: path, Bytes: int64(len(data)), IngestedAt: time.Now().UTC()}
 	x := &doctext.Extractor{PDF: doctext.PDF{MaxPages: maxPages}, OCR: doctext.OCR{Mode: doctext.OCRMode(ocrMode), Recognizer: &ocr.Tesseract{}}}
-	ex, err := x.Extract(ctx, path, strings.NewReader(string(data)), int64(len(data)))
+	ex, err := x.Extract(ctx, path, bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w (%s)", path, err, doctext.Reason(err))
+		return nil, in, fmt.Errorf("%s: %w (%s)", path, err, doctext.Reason(err))
 	}
-	return ex, int64(len(data)), nil
+	return ex, in, nil
 }
 
 func readBounded(path string, limit int64) ([]byte, error) {
@@ -87,11 +92,7 @@ type annotateCmd struct {
 }
 
 func (c *annotateCmd) Run(ctx context.Context, e *env) error {
-	ex, size, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
-	if err != nil {
-		return err
-	}
-	id, _, err := workers.HashFile(c.File, doctext.DefaultMaxBytes)
+	ex, in, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
 	if err != nil {
 		return err
 	}
@@ -99,17 +100,21 @@ func (c *annotateCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	in := pipeline.Extracted{
-		Ingested:    pipeline.Ingested{ID: id, Source: c.File, Bytes: size, IngestedAt: time.Now().UTC()},
-		ContentType: ex.ContentType, Title: ex.Title, Pages: ex.Pages, Warnings: ex.Warnings,
-	}
-	rec, err := workers.BuildRecord(ctx, annotate.NewAnnotator(models), in)
+	rec, err := annotate.NewAnnotator(models).Record(ctx, in, *ex)
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rec)
+	body, err := schemas.Encode(rec)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, body, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = out.WriteTo(e.stdout)
+	return err
 }
 
 // shortLived tunes the collector for a process that extracts one document
