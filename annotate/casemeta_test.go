@@ -54,7 +54,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		if got[0].norm != tt.norm {
 			t.Errorf("findCaseNumbers(%q) = %q, want %q", tt.in, got[0].norm, tt.norm)
 		}
-		if diff := cmp.Diff(tt.attrs, got[0].attrs); diff != "" {
+		if diff := cmp.Diff(tt.attrs, wireAttrs(got[0].attrs)); diff != "" {
 			t.Errorf("findCaseNumbers(%q) attrs (-want +got):\n%s", tt.in, diff)
 		}
 	}

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"github.com/casefile/casefile/schemas"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,7 +107,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 type caseNumberSpan struct {
 	start, end int
 	norm       string
-	attrs      map[string]any
+	attrs      *schemas.CaseNumberAttrs
 	cited      bool // followed by a reporter citation: another case's number
 }
 
@@ -114,7 +115,7 @@ type caseNumberSpan struct {
 func findCaseNumbers(text string) []caseNumberSpan {
 	var out []caseNumberSpan
 	taken := make([]bool, len(text)+1)
-	add := func(start, end int, norm string, attrs map[string]any) {
+	add := func(start, end int, norm string, attrs *schemas.CaseNumberAttrs) {
 		for k := start; k < end; k++ {
 			if taken[k] {
 				return
@@ -130,9 +131,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		typ := strings.ToLower(text[m[6]:m[7]])
 		end := m[1]
 		judges := strings.Trim(text[m[10]:m[11]], "-")
-		attrs := map[string]any{"form": "district", "office": text[m[2]:m[3]], "year": text[m[4]:m[5]], "type": typ}
+		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Office: text[m[2]:m[3]], Year: text[m[4]:m[5]], Type: typ}
 		if m[12] >= 0 {
-			attrs["defendant"] = text[m[12]:m[13]]
+			attrs.Defendant = text[m[12]:m[13]]
 		} else if judges == "" {
 			if j := spacedJudges.get().FindStringSubmatchIndex(text[end:]); j != nil && !notJudges[text[end+j[2]:end+j[3]]] {
 				judges, end = text[end+j[2]:end+j[3]], end+j[3]
@@ -141,15 +142,15 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		norm := fmt.Sprintf("%s:%s-%s-%s", text[m[2]:m[3]], text[m[4]:m[5]], typ, pad5(text[m[8]:m[9]]))
 		if judges != "" {
 			norm += "-" + judges
-			attrs["judges"] = judges
+			attrs.Judges = judges
 		}
 		add(m[0], end, norm, attrs)
 	}
 	for _, m := range appellateNo.get().FindAllStringSubmatchIndex(text, -1) {
-		attrs := map[string]any{"form": "appellate"}
+		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
 		if m[4] >= 0 {
-			attrs["type"], end = text[m[4]:m[5]], m[5]
+			attrs.Type, end = text[m[4]:m[5]], m[5]
 		}
 		add(m[2], end, strings.ReplaceAll(text[m[2]:m[3]], "–", "-"), attrs)
 		for at := end; ; {
@@ -157,43 +158,43 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			if n == nil {
 				break
 			}
-			add(at+n[2], at+n[3], strings.ReplaceAll(text[at+n[2]:at+n[3]], "–", "-"), map[string]any{"form": "appellate"})
+			add(at+n[2], at+n[3], strings.ReplaceAll(text[at+n[2]:at+n[3]], "–", "-"), &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
 			at += n[1]
 		}
 	}
 	for _, m := range centralNo.get().FindAllStringSubmatchIndex(text, -1) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
-		attrs := map[string]any{"form": "district", "type": strings.ToLower(prefix[len(prefix)-2:])}
+		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Type: strings.ToLower(prefix[len(prefix)-2:])}
 		end := m[1]
 		if m[8] >= 0 {
 			if notJudges[text[m[8]:m[9]]] { // "CR 14-648 AND"
 				end = m[7]
 			} else {
 				norm += "-" + text[m[8]:m[9]]
-				attrs["judges"] = text[m[8]:m[9]]
+				attrs.Judges = text[m[8]:m[9]]
 			}
 		}
 		if m[10] >= 0 && end == m[1] {
-			attrs["defendant"] = text[m[10]:m[11]]
+			attrs.Defendant = text[m[10]:m[11]]
 		}
 		add(m[0], end, norm, attrs)
 	}
 	for _, m := range shortDistrictNo.get().FindAllStringSubmatchIndex(text, -1) {
 		typ := strings.ToLower(text[m[4]:m[5]])
 		norm := fmt.Sprintf("%s-%s-%s", text[m[2]:m[3]], typ, pad5(text[m[6]:m[7]]))
-		attrs := map[string]any{"form": "district", "year": text[m[2]:m[3]], "type": typ}
+		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: text[m[2]:m[3]], Type: typ}
 		if m[8] >= 0 {
 			norm += "-" + text[m[8]:m[9]]
-			attrs["judges"] = text[m[8]:m[9]]
+			attrs.Judges = text[m[8]:m[9]]
 		}
 		add(m[0], m[1], norm, attrs)
 	}
 	for _, m := range miscNo.get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], map[string]any{"form": "misc"})
+		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormMisc})
 	}
 	for _, m := range stateNo.get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], map[string]any{"form": "state", "type": "indictment"})
+		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })

@@ -205,7 +205,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
 			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
-			Attrs: map[string]any{"offense": offense},
+			Attrs: &schemas.ChargeAttrs{Offense: offense},
 		})
 	}
 	cites := []Citation(nil)
@@ -214,16 +214,16 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	for _, c := range cites {
 		st := c.Statutes[0]
-		attrs := map[string]any{"statute": st.String()}
+		attrs := &schemas.ChargeAttrs{Statute: st.String()}
 		if o, ok := statutes[st.Title+"/"+st.Section]; ok {
-			attrs["offense"] = o
+			attrs.Offense = o
 		}
 		if len(c.Statutes) > 1 {
 			var all []string
 			for _, s := range c.Statutes {
 				all = append(all, s.String())
 			}
-			attrs["statutes"] = all
+			attrs.Statutes = all
 		}
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[c.Start:c.End], Page: p.Number,
@@ -288,7 +288,7 @@ func byteToRune(s string) []int {
 // countHeading: "COUNT ONE", "Count 3" at the start of a line.
 var countHeading = lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
 
-// attachCounts sets attrs["count"] on charges that follow a count heading.
+// attachCounts sets the count of charges that follow a count heading.
 func attachCounts(p schemas.Page, charges []schemas.Entity) {
 	toRune := byteToRune(p.Text)
 	type heading struct {
@@ -304,7 +304,7 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 	for i := range charges {
 		for _, h := range hs {
 			if h.at <= charges[i].Start {
-				charges[i].Attrs["count"] = h.n
+				charges[i].Attrs.(*schemas.ChargeAttrs).Count = h.n
 			}
 		}
 	}

@@ -85,7 +85,7 @@ func findDates(p schemas.Page) []schemas.Entity {
 			if iso, ok := f.parse(m); ok {
 				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: p.Number,
 					Start: toRune[loc[0]], End: toRune[loc[1]], Normalized: iso, Source: schemas.SourceRule,
-					Attrs: map[string]any{"iso": iso}})
+					Attrs: &schemas.DateAttrs{ISO: iso}})
 			}
 		}
 	}

@@ -81,7 +81,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 	toRune := byteToRune(text)
 	taken := make([]bool, len(text)+1)
 	var out []schemas.Entity
-	add := func(start, end int, attrs map[string]any) {
+	add := func(start, end int, attrs *schemas.QuantityAttrs) {
 		for start < end && text[start] == ' ' {
 			start++
 		}
@@ -105,9 +105,9 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return text[m[2*i]:m[2*i+1]]
 	}
-	qualified := func(attrs map[string]any, q string) map[string]any {
+	qualified := func(attrs *schemas.QuantityAttrs, q string) *schemas.QuantityAttrs {
 		if q != "" {
-			attrs["qualifier"] = strings.ToLower(q)
+			attrs.Qualifier = strings.ToLower(q)
 		}
 		return attrs
 	}
@@ -135,7 +135,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			scale = scaleOr1(group(m, 7))
 		}
 		if ok {
-			add(afterQual(m), m[1], qualified(map[string]any{"kind": "money", "value": v * scale, "unit": "USD"}, group(m, 1)))
+			add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindMoney, Value: schemas.Number(v * scale), Unit: schemas.UnitUSD}, group(m, 1)))
 		}
 	}
 	for _, m := range findAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
@@ -143,18 +143,18 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if !ok {
 			continue
 		}
-		attrs := qualified(map[string]any{"kind": "mass", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1))
+		attrs := qualified(&schemas.QuantityAttrs{Kind: schemas.KindMass, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 3))]}, group(m, 1))
 		start := afterQual(m)
 		if q := group(m, 4); q != "" {
-			attrs["qualifier"] = strings.ToLower(q)
+			attrs.Qualifier = strings.ToLower(q)
 		}
 		if d := group(m, 5); d != "" {
-			attrs["item"] = strings.ToLower(strings.Join(strings.Fields(d), " "))
+			attrs.Item = strings.ToLower(strings.Join(strings.Fields(d), " "))
 		}
 		add(start, m[1], attrs)
 	}
 	for _, m := range findAt(lifeAt, text, cands, near("life")) {
-		add(m[0], m[1], map[string]any{"kind": "duration", "value": nil, "unit": "life"})
+		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
 	}
 	for _, m := range findAt(durationAt, text, cands, near("month", "year", "day", "week")) {
 		num := group(m, 2)
@@ -165,12 +165,12 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if !sentenceContext(text, m[0], m[1]) {
 			continue
 		}
-		add(afterQual(m), m[1], qualified(map[string]any{"kind": "duration", "value": v, "unit": unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
+		add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindDuration, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
 	for _, m := range findAt(countIndictmentAt, text, cands, near("-count")) {
 		v, ok := ParseNumber(group(m, 1))
 		if ok {
-			add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": "counts"})
+			add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: "counts"})
 		}
 	}
 	for _, m := range findAt(countsOfAt, text, cands, near("count", "ct")) {
@@ -188,7 +188,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
 			continue
 		}
-		add(m[0], end, map[string]any{"kind": "count", "value": v, "unit": "count", "item": item})
+		add(m[0], end, &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
 	}
 	countHint := func(c int) bool {
 		w := lower[c:min(len(lower), c+70)]
@@ -217,7 +217,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		if a := group(m, 4); a != "" {
 			item += " and " + strings.ToLower(a)
 		}
-		add(m[0], m[1], map[string]any{"kind": "count", "value": v, "unit": "count", "item": item})
+		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
 	}
 	return out
 }

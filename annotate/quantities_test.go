@@ -48,7 +48,7 @@ func TestFindQuantities(t *testing.T) {
 		case tt.want != nil && got == nil:
 			t.Errorf("findQuantities(%q) = %v, want %q", tt.in, ents, tt.text)
 		case tt.want != nil:
-			if diff := cmp.Diff(tt.want, got.Attrs); diff != "" {
+			if diff := cmp.Diff(tt.want, wireAttrs(got.Attrs)); diff != "" {
 				t.Errorf("findQuantities(%q) attrs (-want +got):\n%s", tt.in, diff)
 			}
 		}
@@ -105,7 +105,7 @@ func TestFindCharges(t *testing.T) {
 				continue
 			}
 			found = true
-			if e.Attrs["offense"] != tt.offense || tt.statute != "" && e.Attrs["statute"] != tt.statute {
+			if charge(e).Offense != tt.offense || tt.statute != "" && charge(e).Statute != tt.statute {
 				t.Errorf("findCharges(%q) %q attrs %v, want offense %q statute %q", tt.in, e.Text, e.Attrs, tt.offense, tt.statute)
 			}
 		}
@@ -122,8 +122,8 @@ func TestCountHeadings(t *testing.T) {
 	attachCounts(p, ch)
 	want := map[string]float64{"conspiracy to distribute": 1, "money laundering": 2}
 	for _, c := range ch {
-		if c.Attrs["count"] != want[c.Text] {
-			t.Errorf("%q: count %v, want %v", c.Text, c.Attrs["count"], want[c.Text])
+		if charge(c).Count != want[c.Text] {
+			t.Errorf("%q: count %v, want %v", c.Text, charge(c).Count, want[c.Text])
 		}
 	}
 }

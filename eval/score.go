@@ -129,12 +129,12 @@ func Score(golds []Gold, recs []schemas.Record) *Report {
 
 // predictions returns the distinct normalized strings of type t in rec, on
 // the gold document's pages.
-func predictions(g Gold, rec *schemas.Record, t string) ([]string, map[string]map[string]any) {
+func predictions(g Gold, rec *schemas.Record, t string) ([]string, map[string]*schemas.QuantityAttrs) {
 	if rec == nil {
 		return nil, nil
 	}
 	seen := map[string]bool{}
-	attrs := map[string]map[string]any{}
+	attrs := map[string]*schemas.QuantityAttrs{}
 	var out []string
 	for _, e := range rec.Entities {
 		if string(e.Type) != t {
@@ -147,7 +147,9 @@ func predictions(g Gold, rec *schemas.Record, t string) ([]string, map[string]ma
 		if n != "" && !seen[n] {
 			seen[n] = true
 			out = append(out, n)
-			attrs[n] = e.Attrs
+			if q, ok := e.Attrs.(*schemas.QuantityAttrs); ok {
+				attrs[n] = q
+			}
 		}
 	}
 	sort.Strings(out)
@@ -233,24 +235,27 @@ func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss, map[in
 }
 
 // add compares the attributes of strictly matched quantities with gold.
-func (a *AttrAgreement) add(g Gold, preds []string, attrs map[string]map[string]any, owners map[int]int) {
+func (a *AttrAgreement) add(g Gold, preds []string, attrs map[string]*schemas.QuantityAttrs, owners map[int]int) {
 	for k, p := range owners {
 		e := g.Entities[k]
 		pa := attrs[preds[p]]
+		if pa == nil {
+			pa = &schemas.QuantityAttrs{}
+		}
 		a.Matched++
 		if sameValueUnit(e, pa) {
 			a.ValueUnit++
 		} else {
-			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: value %v %v | %v %s", preds[p], pa["value"], pa["unit"], e.Value, e.Unit))
+			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: value %v %v | %v %s", preds[p], valueOf(pa.Value), pa.Unit, valueOf(e.Value), e.Unit))
 		}
 		if e.Kind != "count" && e.Kind != "mass" {
 			continue
 		}
 		a.Items++
-		if sameItem(e.Item, pa["item"]) {
+		if sameItem(e.Item, pa.Item) {
 			a.Item++
 		} else {
-			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: item %q | %q", preds[p], pa["item"], e.Item))
+			a.Disagreements = append(a.Disagreements, fmt.Sprintf("%s: item %q | %q", preds[p], pa.Item, e.Item))
 		}
 	}
 }
@@ -264,15 +269,15 @@ var unitScale = map[string]struct {
 	"year": {"month", 12}, "month": {"month", 1}, "week": {"month", 12.0 / 52}, "day": {"month", 12.0 / 365},
 }
 
-func sameValueUnit(e GoldEntity, pa map[string]any) bool {
-	unit, _ := pa["unit"].(string)
-	if e.Unit == "life" || unit == "life" {
+func sameValueUnit(e GoldEntity, pa *schemas.QuantityAttrs) bool {
+	unit := pa.Unit
+	if e.Unit == schemas.UnitLife || unit == schemas.UnitLife {
 		return e.Unit == unit
 	}
-	v, ok := pa["value"].(float64)
-	if !ok || e.Value == nil {
+	if pa.Value == nil || e.Value == nil {
 		return false
 	}
+	v := *pa.Value
 	gu, pu := unitScale[e.Unit], unitScale[unit]
 	if gu.base != "" && gu.base == pu.base {
 		return math.Abs(*e.Value*gu.scale-v*pu.scale) < 1e-6*math.Max(1, v*pu.scale)
@@ -283,8 +288,7 @@ func sameValueUnit(e GoldEntity, pa map[string]any) bool {
 // sameItem: the predicted item's content words all occur in the gold
 // item, which describes the thing counted at more length; no gold item
 // accepts anything.
-func sameItem(gold string, pred any) bool {
-	ps, _ := pred.(string)
+func sameItem(gold, ps string) bool {
 	if gold == "" {
 		return true
 	}
@@ -356,4 +360,12 @@ func (r *Report) Write(w io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// valueOf prints an optional value: a number, or nil for none.
+func valueOf(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
 }

@@ -85,13 +85,16 @@ const (
 // points (not bytes) into the text of page Page, so that Text equals
 // []rune(pages[Page-1].Text)[Start:End].
 type Entity struct {
-	Type       EntityType     `json:"type"`
-	Text       string         `json:"text"`
-	Page       int            `json:"page"`
-	Start      int            `json:"start"`
-	End        int            `json:"end"`
-	Normalized string         `json:"normalized,omitempty"`
-	Confidence float64        `json:"confidence,omitempty"`
-	Source     string         `json:"source"`
-	Attrs      map[string]any `json:"attrs,omitempty"`
+	Type       EntityType `json:"type"`
+	Text       string     `json:"text"`
+	Page       int        `json:"page"`
+	Start      int        `json:"start"`
+	End        int        `json:"end"`
+	Normalized string     `json:"normalized,omitempty"`
+	Confidence float64    `json:"confidence,omitempty"`
+	Source     string     `json:"source"`
+	// Attrs are the typed attributes of a QUANTITY (*QuantityAttrs), CHARGE
+	// (*ChargeAttrs), CASE_NUMBER (*CaseNumberAttrs) or DATE (*DateAttrs);
+	// nil for other types.
+	Attrs Attrs `json:"attrs,omitempty"`
 }

@@ -1,0 +1,142 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Attrs is the typed attributes of one entity type: *QuantityAttrs,
+// *ChargeAttrs, *CaseNumberAttrs or *DateAttrs. The set is closed; on the
+// wire each is the entity's "attrs" object, described per type in
+// record.v1.json.
+type Attrs interface {
+	// EntityType is the type of entity these attributes belong to.
+	EntityType() EntityType
+}
+
+// Quantity kinds.
+const (
+	KindMoney    = "money"
+	KindMass     = "mass"
+	KindCount    = "count"
+	KindDuration = "duration"
+	KindVolume   = "volume"
+)
+
+// Quantity units beyond the mass units g, kg, lb, oz (and mg, ton).
+const (
+	UnitUSD   = "USD"
+	UnitCount = "count"
+	UnitYear  = "year"
+	UnitMonth = "month"
+	UnitDay   = "day"
+	UnitLife  = "life" // a life sentence: no value
+)
+
+// QuantityAttrs describe a QUANTITY: "280 grams or more of cocaine base"
+// is {mass, 280, g, cocaine base, or more}.
+type QuantityAttrs struct {
+	Kind string `json:"kind"`
+	// Value is the number in Unit; nil only for a life sentence.
+	Value *float64 `json:"value"`
+	Unit  string   `json:"unit"`
+	// Item is what is counted or weighed, when the text says it.
+	Item string `json:"item,omitempty"`
+	// Qualifier is a bound the text puts on the value: "or more",
+	// "at least", "approximately".
+	Qualifier string `json:"qualifier,omitempty"`
+}
+
+// EntityType implements Attrs.
+func (*QuantityAttrs) EntityType() EntityType { return Quantity }
+
+// ChargeAttrs describe a CHARGE: an offense named in words, or a statute
+// citation with the offense it defines when known.
+type ChargeAttrs struct {
+	// Offense is the offense's name, lower case, with its degree:
+	// "murder in the second degree".
+	Offense string `json:"offense,omitempty"`
+	// Statute is the first cited section, normalized: "18 U.S.C. § 1962(d)".
+	Statute string `json:"statute,omitempty"`
+	// Statutes lists every section of a citation that names several.
+	Statutes []string `json:"statutes,omitempty"`
+	// Count is the count number of the heading the charge falls under.
+	Count float64 `json:"count,omitempty"`
+}
+
+// EntityType implements Attrs.
+func (*ChargeAttrs) EntityType() EntityType { return Charge }
+
+// Case-number forms.
+const (
+	FormDistrict  = "district"  // 2:20-cr-00123-DB, SACR 16-76-JVS
+	FormAppellate = "appellate" // No. 20-1507
+	FormMisc      = "misc"      // Misc. 13-01
+	FormState     = "state"     // Ind. No. 1234/2019
+)
+
+// CaseNumberAttrs describe a CASE_NUMBER.
+type CaseNumberAttrs struct {
+	Form string `json:"form"`
+	// Type is the case type: cr, cv, mj, sw… for district numbers; a letter
+	// suffix for appellate ones; "indictment" for state indictments.
+	Type string `json:"type,omitempty"`
+	// Office is a district number's office (division) digit.
+	Office string `json:"office,omitempty"`
+	// Year as written: two or four digits.
+	Year string `json:"year,omitempty"`
+	// Judges are the judges' initials a district number ends with.
+	Judges string `json:"judges,omitempty"`
+	// Defendant is the defendant number of a multi-defendant case.
+	Defendant string `json:"defendant,omitempty"`
+}
+
+// EntityType implements Attrs.
+func (*CaseNumberAttrs) EntityType() EntityType { return CaseNumber }
+
+// DateAttrs describe a DATE.
+type DateAttrs struct {
+	ISO string `json:"iso"` // YYYY-MM-DD
+}
+
+// EntityType implements Attrs.
+func (*DateAttrs) EntityType() EntityType { return Date }
+
+// Number returns a pointer to v, for QuantityAttrs.Value.
+func Number(v float64) *float64 { return &v }
+
+// UnmarshalJSON decodes an entity, reading its attrs into the type its
+// entity type calls for.
+func (e *Entity) UnmarshalJSON(data []byte) error {
+	type plain Entity // no methods: no recursion
+	var raw struct {
+		plain
+		Attrs json.RawMessage `json:"attrs"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	*e = Entity(raw.plain)
+	e.Attrs = nil
+	if len(raw.Attrs) == 0 || string(raw.Attrs) == "null" {
+		return nil
+	}
+	var a Attrs
+	switch e.Type {
+	case Quantity:
+		a = new(QuantityAttrs)
+	case Charge:
+		a = new(ChargeAttrs)
+	case CaseNumber:
+		a = new(CaseNumberAttrs)
+	case Date:
+		a = new(DateAttrs)
+	default:
+		return fmt.Errorf("schemas: %s entity %q has attrs", e.Type, e.Text)
+	}
+	if err := json.Unmarshal(raw.Attrs, a); err != nil {
+		return fmt.Errorf("schemas: %s attrs of %q: %w", e.Type, e.Text, err)
+	}
+	e.Attrs = a
+	return nil
+}
