@@ -1,0 +1,48 @@
+// Package casefile_test holds the repository's layout rules: which of our
+// packages may import which. DESIGN.md's layout table is the prose form.
+package casefile_test
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/casefile/casefile/"
+
+// allowed lists, for each package, the only packages of ours it may depend
+// on, directly or not (tests excluded: a test may read PDFs with doctext
+// to feed annotate).
+var allowed = map[string][]string{
+	"schemas":       {},
+	"internal/proc": {},
+	"ocr":           {"internal/proc"},
+	"doctext":       {"schemas"},
+	"annotate":      {"schemas"},
+	"eval":          {"schemas"},
+	"sinks":         {"schemas"},
+	"pipeline":      {"schemas"},
+	"workers":       {"schemas", "pipeline", "doctext", "sinks", "internal/proc"},
+}
+
+func TestImportRules(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	for pkg, ok := range allowed {
+		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", "./"+pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			ours, found := strings.CutPrefix(dep, module)
+			if !found || ours == pkg || strings.HasPrefix(ours, "third_party/") {
+				continue
+			}
+			if !slices.Contains(ok, ours) {
+				t.Errorf("%s depends on %s; it may depend only on %v", pkg, ours, ok)
+			}
+		}
+	}
+}
