@@ -19,11 +19,17 @@ var allowed = map[string][]string{
 	"internal/proc": {},
 	"ocr":           {"internal/proc"},
 	"doctext":       {"schemas"},
-	"annotate":      {"schemas"},
-	"eval":          {"schemas"},
-	"sinks":         {"schemas"},
-	"pipeline":      {"schemas"},
-	"workers":       {"schemas", "pipeline", "doctext", "sinks", "internal/proc"},
+	"annotate":      {"schemas", "annotate/casemeta", "annotate/charge", "annotate/quantity", "annotate/internal/textscan"},
+	// The rule families read text with one shared scanner and lexicon; a
+	// quantity may count an offense ("five counts of robbery").
+	"annotate/internal/textscan": {},
+	"annotate/charge":            {"schemas", "annotate/internal/textscan"},
+	"annotate/casemeta":          {"schemas", "annotate/internal/textscan"},
+	"annotate/quantity":          {"schemas", "annotate/internal/textscan", "annotate/charge"},
+	"eval":                       {"schemas"},
+	"sinks":                      {"schemas"},
+	"pipeline":                   {"schemas"},
+	"workers":                    {"schemas", "pipeline", "doctext", "sinks", "internal/proc"},
 }
 
 func TestImportRules(t *testing.T) {

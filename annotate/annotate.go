@@ -3,6 +3,9 @@ package annotate
 import (
 	"context"
 	"fmt"
+	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/annotate/internal/textscan"
+	"github.com/casefile/casefile/annotate/quantity"
 	"slices"
 	"sort"
 	"strings"
@@ -73,10 +76,8 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 	for _, pe := range all {
 		ents := pe.entities()
 		p := pages[pe.index]
-		ents = append(ents, findQuantities(p)...)
-		charges := findCharges(p, a.models.statutes)
-		attachCounts(p, charges)
-		ents = append(ents, charges...)
+		ents = append(ents, quantity.Find(p)...)
+		ents = append(ents, a.models.charges.Find(p)...)
 		ents = dropGangNumbers(ents)
 		ents = outsideBlanks(ents, original[pe.index].Text, hard[pe.index].Text)
 		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
@@ -84,7 +85,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 	}
 	// The case block and its numbers and dates read the pages as filed:
 	// the stamps blanked above are where a filing states its case number.
-	kase, caseEnts := caseInfo(original)
+	kase, caseEnts := casemeta.Read(original)
 	res.Case = kase
 	res.Entities = append(res.Entities, caseEnts...)
 	return res, nil
@@ -216,7 +217,7 @@ func capsLinesOnly(s string) (string, bool) {
 	changed := false
 	for i, line := range lines {
 		blank := strings.Map(func(r rune) rune { return ' ' }, line)
-		upper, letters := letterCase(line)
+		upper, letters := textscan.LetterCase(line)
 		if letters < 4 || float64(upper) < 0.8*float64(letters) {
 			lines[i] = blank
 			continue

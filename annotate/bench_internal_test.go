@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casefile/casefile/annotate/quantity"
+
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -45,9 +47,8 @@ func BenchmarkRuleExtractors(b *testing.B) {
 	b.Run("quantities-and-charges", func(b *testing.B) {
 		for b.Loop() {
 			for _, p := range pages {
-				_ = findQuantities(p)
-				c := findCharges(p, m.statutes)
-				attachCounts(p, c)
+				_ = quantity.Find(p)
+				_ = m.charges.Find(p)
 			}
 		}
 		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")

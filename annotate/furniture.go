@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 	"unicode"
 
@@ -34,12 +36,10 @@ func furniture(pages []schemas.Page) (hard, numbers [][]byteSpan) {
 // included.
 func stampLines(text string) []byteSpan {
 	var out []byteSpan
-	for _, re := range []*lazyRegexp{ecfDistrict, ecfAppellate, ecfSecond, ecfFourth} {
-		for _, m := range re.get().FindAllStringIndex(text, -1) {
-			start := strings.LastIndexByte(text[:m[0]], '\n') + 1
-			end := m[1] + lineEnd(text[m[1]:])
-			out = append(out, byteSpan{start, end})
-		}
+	for _, m := range casemeta.StampSpans(text) {
+		start := strings.LastIndexByte(text[:m[0]], '\n') + 1
+		end := m[1] + lineEnd(text[m[1]:])
+		out = append(out, byteSpan{start, end})
 	}
 	return out
 }
@@ -66,7 +66,7 @@ func lineNumbers(text string) []byteSpan {
 			d++
 		}
 		if d > k && d-k <= 2 && (d == len(line) || line[d] == ' ' || line[d] == '\n' || line[d] == '\t') {
-			n := atoi(line[k:d])
+			n := textscan.Atoi(line[k:d])
 			if n >= 1 && n <= 28 {
 				if n == last+1 {
 					rising++
@@ -81,14 +81,6 @@ func lineNumbers(text string) []byteSpan {
 		return nil
 	}
 	return cands
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // Running headers and footers are lines among the first or last few of a

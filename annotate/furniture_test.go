@@ -1,15 +1,14 @@
 package annotate
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"github.com/casefile/casefile/doctext"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+	"github.com/casefile/casefile/internal/corpustest"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -87,7 +86,7 @@ func furnitureEntities(pages []schemas.Page, ents []schemas.Entity) (map[schemas
 			continue // read off the stamps on purpose: the filing's own number and date
 		}
 		i := byNumber[e.Page]
-		toRune := byteToRune(pages[i].Text)
+		toRune := textscan.ByteToRune(pages[i].Text)
 		in := func(s byteSpan, at int) bool { return toRune[s.start] <= at && at < toRune[s.end] }
 		read := false
 		for _, s := range hard[i] {
@@ -114,7 +113,7 @@ func TestFurnitureNotRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := textLayer(t, "../testdata/pdfs/cacd-us-v-singh-transcript-truncated.pdf")
+	pages := corpustest.TextLayer(t, "../testdata/pdfs/cacd-us-v-singh-transcript-truncated.pdf")
 	read := &Annotator{models: m, keepFurniture: true}
 	blanked := NewAnnotator(m)
 	beforeAnn, err := read.Annotate(context.Background(), pages)
@@ -160,7 +159,12 @@ func TestFurnitureCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the whole corpus")
 	}
-	names := textLayerCorpus(t)
+	var names []string
+	for _, f := range corpustest.Files(t) {
+		if f.Kind == "text" {
+			names = append(names, f.Name)
+		}
+	}
 	m, err := LoadModels()
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +174,7 @@ func TestFurnitureCorpus(t *testing.T) {
 	total := map[string]map[schemas.EntityType]int{"read": {}, "blanked": {}, "read, in furniture": {}, "blanked, in furniture": {}}
 	removed := map[string]int{}
 	for _, name := range names {
-		pages := textLayer(t, filepath.Join(corpusDir, "pdfs", name))
+		pages := corpustest.TextLayer(t, corpustest.PDF(t, name))
 		for _, run := range []struct {
 			label string
 			a     *Annotator
@@ -217,43 +221,4 @@ func TestFurnitureCorpus(t *testing.T) {
 			t.Errorf("%d %s entities in furniture after blanking", n, typ)
 		}
 	}
-}
-
-// corpusDir is the shared development corpus (as in the external tests).
-const corpusDir = "../../shared/corpus"
-
-// textLayerCorpus lists the text-layer PDFs of ../shared/corpus, or skips.
-func textLayerCorpus(t *testing.T) []string {
-	f, err := os.Open(corpusDir + "/MANIFEST.tsv")
-	if err != nil {
-		t.Skip("../shared/corpus not present")
-	}
-	defer f.Close()
-	var names []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if c := strings.Split(sc.Text(), "\t"); len(c) > 6 && c[6] == "text" {
-			names = append(names, c[0])
-		}
-	}
-	return names
-}
-
-func textLayer(t *testing.T, path string) []schemas.Page {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
-	ex, err := x.Extract(context.Background(), path, f, st.Size())
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return ex.Pages
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -12,7 +13,7 @@ import (
 // every occurrence in it.
 
 // gangContextAfter follow a gang name: "6 Block members".
-var gangContextAfter = set("member", "members", "gang", "crew", "defendant", "defendants", "leader", "leaders",
+var gangContextAfter = textscan.Set("member", "members", "gang", "crew", "defendant", "defendants", "leader", "leaders",
 	"rivals", "associates", "affiliates", "set", "clique", "cliques")
 
 // findGangNames returns the distinct gang names of a document, as word
@@ -31,7 +32,7 @@ func findGangNames(pages []pageEntities) map[string]bool {
 				}
 				// An age in a list of defendants is not part of the name:
 				// "HOLDER, 15, Dub City member".
-				if j < i-1 && isNumber(ws[j].text) && j > 0 && ws[j-1].text == "," {
+				if j < i-1 && textscan.IsDigits(ws[j].text) && j > 0 && ws[j-1].text == "," {
 					j++
 				}
 				if j < i && specificGang(ws[j:i]) {
@@ -71,7 +72,7 @@ func findGangNames(pages []pageEntities) map[string]bool {
 }
 
 // numberWords are counts, not names: "Five members".
-var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+var numberWords = textscan.Set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozens", "several", "many", "all", "both", "other",
 	"violent", "alleged", "former", "current", "senior", "rival", "fellow", "gang", "crew")
 
@@ -97,10 +98,8 @@ func gangList(pe pageEntities, j int, names map[string]bool) {
 }
 
 // notGang are capitalized words that do not begin or make up a gang name.
-var notGang = set("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "i", "he", "she",
-	"they", "we", "it", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"defendant", "defendants", "court", "government", "police", "nypd", "district", "attorney", "office")
+var notGang = textscan.Calendar("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "i", "he", "she",
+	"they", "we", "it", "defendant", "defendants", "court", "government", "police", "nypd", "district", "attorney", "office")
 
 func gangWord(w word) bool {
 	if w.punct {
@@ -117,7 +116,7 @@ func gangWord(w word) bool {
 // words: a gang name has a capitalized word, or is a number of three or
 // more digits ("1300", "280").
 func specificGang(ws []word) bool {
-	if len(ws) == 1 && isNumber(ws[0].text) {
+	if len(ws) == 1 && textscan.IsDigits(ws[0].text) {
 		return len(ws[0].text) >= 3
 	}
 	if len(ws) == 1 {
@@ -125,7 +124,7 @@ func specificGang(ws []word) bool {
 		return isAllUpper(ws[0].text) && len([]rune(ws[0].text)) >= 2
 	}
 	for _, w := range ws {
-		if !isNumber(w.text) {
+		if !textscan.IsDigits(w.text) {
 			return true
 		}
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-//go:embed gazetteers/*.txt gazetteers/*.tsv
+//go:embed gazetteers/*.txt
 var gazetteerFiles embed.FS
 
 // gazetteer finds the longest listed name at a position in a word list.

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"github.com/casefile/casefile/annotate/charge"
 
 	"github.com/jdkato/prose/v2"
 
@@ -14,7 +15,7 @@ type Models struct {
 	prose      *prose.Model
 	gaz        *gazetteer
 	firstNames map[string]bool // lower case
-	statutes   statuteOffenses
+	charges    *charge.Finder
 }
 
 // LoadModels loads prose's tagger and entity model. prose panics on a
@@ -36,10 +37,10 @@ func LoadModels() (m *Models, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("annotate: gazetteers: %w", err)
 	}
-	statutes, err := loadStatutes()
+	charges, err := charge.New()
 	if err != nil {
-		return nil, fmt.Errorf("annotate: statutes: %w", err)
+		return nil, fmt.Errorf("annotate: %w", err)
 	}
 	// ModelFromData with no sources is prose's built-in English model.
-	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names, statutes: statutes}, nil
+	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names, charges: charges}, nil
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -14,7 +15,7 @@ import (
 
 // orgHeads end an organization name: "Violent Criminal Enterprise Bureau",
 // "Queens Supreme Court", "NYPD 44th Precinct".
-var orgHeads = set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
+var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
 	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
@@ -23,7 +24,7 @@ var orgHeads = set("bureau", "division", "unit", "squad", "section", "team", "of
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
-var orgStopLeft = set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
+var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
 	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
 	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
 	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
@@ -31,19 +32,19 @@ var orgStopLeft = set("if", "when", "about", "after", "before", "because", "judg
 
 // genericOrg words alone do not name an organization ("Police Department",
 // "Task Force", "District Court").
-var genericOrg = set("police", "department", "court", "district", "task", "force", "press", "main", "office",
+var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
 	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
 	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau")
 
 // orgConnectors may join the words of a name.
-var orgConnectors = set("of", "the", "for", "and", "&", "on", "in", "de", "del")
+var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
 
 // districtWords make "District" a court district: "Eastern District of California".
-var districtWords = set("northern", "southern", "eastern", "western", "central", "middle", "school", "unified")
+var districtWords = textscan.Set("northern", "southern", "eastern", "western", "central", "middle", "school", "unified")
 
 // titles come before names and are not part of them. Multi-word titles
 // are matched on their last word plus the words before it.
-var titleWords = set("judge", "justice", "detective", "det.", "officer", "sergeant", "sgt.", "lieutenant", "lt.",
+var titleWords = textscan.Set("judge", "justice", "detective", "det.", "officer", "sergeant", "sgt.", "lieutenant", "lt.",
 	"captain", "capt.", "inspector", "chief", "commissioner", "attorney", "agent", "mr.", "mrs.", "ms.", "dr.",
 	"hon.", "honorable", "mayor", "governor", "gov.", "senator", "president", "prosecutor", "trooper", "deputy",
 	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness",
@@ -52,11 +53,10 @@ var titleWords = set("judge", "justice", "detective", "det.", "officer", "sergea
 	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide")
 
 // stopCaps are capitalized words that are never part of a person's name.
-var stopCaps = set("presiding", "opinion", "syllabus", "court", "district", "county", "state", "states", "united", "america", "government", "defendant",
+var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "district", "county", "state", "states", "united", "america", "government", "defendant",
 	"defendants", "plaintiff", "plaintiffs", "appellant", "appellee", "petitioner", "respondent", "office", "department",
 	"police", "attorney", "attorneys", "judge", "justice", "honorable", "the", "a", "an", "and", "of", "for", "in", "on",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-	"december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "count", "counts",
+	"count", "counts",
 	"section", "page", "case", "document", "filed", "order", "motion", "exhibit", "id", "no.", "mr.", "ms.", "mrs.",
 	"i", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
 	"press", "release", "immediate", "contact", "indictment", "indicted", "charged", "today", "according", "also",
@@ -66,14 +66,6 @@ var stopCaps = set("presiding", "opinion", "syllabus", "court", "district", "cou
 	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss",
 	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
 	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team")
-
-func set(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
 
 // span is a half-open range of words.
 type wordSpan struct {
@@ -118,7 +110,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			}
 			// A number starts a name only before a name word ("800 YGz",
 			// "44th Precinct"), never a line number or an address.
-			if isNumber(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && isNumber(ws[from-2].text)) {
+			if textscan.IsDigits(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && textscan.IsDigits(ws[from-2].text)) {
 				break
 			}
 			if prev.line != ws[from].line && !wrappedLine(ws, from) {
@@ -212,7 +204,7 @@ func specificOrg(ws []word) bool {
 		if strings.Contains(l, "u.s.c") || l == "usc" {
 			return false
 		}
-		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !isNumber(l) {
+		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) {
 			generic = false
 		}
 	}
@@ -279,7 +271,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 }
 
 // titleAfterPlace: a title right after a place name fuses with it.
-var titleAfterPlace = set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
+var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
 	"sheriff", "judge", "marshal", "prosecutor", "police")
 
 func fusedTitle(ws []word, from, to int) bool {
@@ -300,13 +292,13 @@ func fusedTitle(ws []word, from, to int) bool {
 }
 
 // facilityWords after a place name make it a street or a building (A7).
-var facilityWords = set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
+var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
 	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
 
 // reporterCite: "543 U.S. 220" cites a reporter, not the country (A1).
 func reporterCite(ws []word, from, to int) bool {
-	return to-from == 1 && ws[from].text == "U.S." && from > 0 && isNumber(ws[from-1].text) && to < len(ws) && isNumber(ws[to].text)
+	return to-from == 1 && ws[from].text == "U.S." && from > 0 && textscan.IsDigits(ws[from-1].text) && to < len(ws) && textscan.IsDigits(ws[to].text)
 }
 
 func streetOrFacility(ws []word, to int) bool {
@@ -406,7 +398,7 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 		for j < len(ws) && j-i < 5 && !ws[j].punct && isAllUpper(ws[j].text) && len([]rune(ws[j].text)) > 1 {
 			j++
 		}
-		if j-i >= 2 && j+1 < len(ws) && ws[j].text == "," && isNumber(ws[j+1].text) {
+		if j-i >= 2 && j+1 < len(ws) && ws[j].text == "," && textscan.IsDigits(ws[j+1].text) {
 			add(i, j, schemas.SourceRule)
 		}
 		if j > i {
@@ -467,13 +459,11 @@ func nameEnd(ws []word, j int) int {
 		}
 		k++
 	}
-	if k > j && k+1 < len(ws) && ws[k].text == "," && suffixes[ws[k+1].lower()] {
+	if k > j && k+1 < len(ws) && ws[k].text == "," && textscan.Suffixes[ws[k+1].lower()] {
 		k += 2
 	}
 	return k
 }
-
-var suffixes = set("jr.", "sr.", "ii", "iii", "iv", "jr", "sr")
 
 func personWord(w word) bool {
 	if w.punct {
@@ -500,10 +490,10 @@ func trimName(ws []word, from, to int) (int, int) {
 func plausibleName(ws []word) bool {
 	letters := false
 	for i, w := range ws {
-		if w.text == "," && i+1 < len(ws) && suffixes[ws[i+1].lower()] {
+		if w.text == "," && i+1 < len(ws) && textscan.Suffixes[ws[i+1].lower()] {
 			continue // "Robert Wilson, Jr."
 		}
-		if suffixes[w.lower()] && i > 0 {
+		if textscan.Suffixes[w.lower()] && i > 0 {
 			continue
 		}
 		if w.punct || !personWord(w) && !w.initial() {
@@ -519,15 +509,6 @@ func plausibleName(ws []word) bool {
 		}
 	}
 	return letters
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // countyEnd returns the end of "<Name> County" starting at ws[i], or i.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/corpustest"
 )
 
 // BenchmarkExtractCorpus extracts every text-layer PDF of ../shared/corpus
@@ -15,11 +16,11 @@ import (
 // whole processes against pdftotext).
 func BenchmarkExtractCorpus(b *testing.B) {
 	var docs [][]byte
-	for _, c := range corpusFiles(b) {
+	for _, c := range corpustest.Files(b) {
 		if c.Kind != "text" {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(corpusDir, "pdfs", c.Name))
+		data, err := os.ReadFile(filepath.Join(corpustest.Dir(b), "pdfs", c.Name))
 		if err != nil {
 			b.Fatal(err)
 		}

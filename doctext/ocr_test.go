@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/corpustest"
 	"github.com/casefile/casefile/ocr"
 	"github.com/casefile/casefile/schemas"
 )
@@ -22,13 +23,13 @@ func TestOCRScannedCorpus(t *testing.T) {
 	}
 	requireOCR(t)
 	x := doctext.Extractor{OCR: doctext.OCR{Recognizer: &ocr.Tesseract{}}}
-	for _, c := range corpusFiles(t) {
+	for _, c := range corpustest.Files(t) {
 		if c.Kind != "scanned" {
 			continue
 		}
 		name := c.Name
 		t.Run(name, func(t *testing.T) {
-			text, ex := extractPages(t, &x, filepath.Join("../../shared/corpus/pdfs", name))
+			text, ex := extractPages(t, &x, corpustest.PDF(t, name))
 			ocr := 0
 			for _, p := range ex.Pages {
 				if p.Method == schemas.MethodOCR {
@@ -42,8 +43,8 @@ func TestOCRScannedCorpus(t *testing.T) {
 		})
 	}
 	t.Run("tarrant scan against text layer", func(t *testing.T) {
-		_, scan := extractPages(t, &x, "../../shared/corpus/pdfs/scotus-tarrant-v-herrmann-slip-opinion-scanned.pdf")
-		_, text := extractPages(t, &x, "../../shared/corpus/pdfs/scotus-tarrant-v-herrmann-slip-opinion.pdf")
+		_, scan := extractPages(t, &x, corpustest.PDF(t, "scotus-tarrant-v-herrmann-slip-opinion-scanned.pdf"))
+		_, text := extractPages(t, &x, corpustest.PDF(t, "scotus-tarrant-v-herrmann-slip-opinion.pdf"))
 		for i, p := range scan.Pages {
 			_, r := agreement(p.Text, text.Pages[i].Text)
 			t.Logf("page %d: OCR recall of text-layer words %.3f", i+1, r)

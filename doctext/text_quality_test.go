@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/corpustest"
 )
 
 // wordBag counts the whitespace-separated words of s.
@@ -102,16 +103,16 @@ func TestCorpusTextAgreement(t *testing.T) {
 	}
 	var sumP, sumR float64
 	var n int
-	for _, c := range corpusFiles(t) {
+	for _, c := range corpustest.Files(t) {
 		if c.Reference == "" {
 			continue
 		}
 		name, kind := c.Name, c.Kind
-		want, err := os.ReadFile(filepath.Join(corpusDir, c.Reference))
+		want, err := os.ReadFile(filepath.Join(corpustest.Dir(t), c.Reference))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := extractText(t, filepath.Join("../../shared/corpus/pdfs", name))
+		got, err := extractText(t, corpustest.PDF(t, name))
 		if gap, known := knownGaps[name]; known && err != nil {
 			t.Logf("%-55s KNOWN GAP: %s (%v)", name, gap, err)
 			continue

@@ -1,4 +1,4 @@
-package annotate
+package textscan
 
 import (
 	"strconv"
@@ -52,7 +52,7 @@ func ParseNumber(s string) (float64, bool) {
 			if !seen {
 				return 0, false
 			}
-			total += current * scaleWords[w]
+			total += current * ScaleWords[w]
 			current = 0
 		case "dozen":
 			if !seen {
@@ -76,12 +76,13 @@ var smallNumbers = map[string]float64{
 	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
-var scaleWords = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
+// ScaleWords are the number words that multiply what precedes them.
+var ScaleWords = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
-// isNumberWord reports whether w can be part of a number in words.
-func isNumberWord(w string) bool {
+// IsNumberWord reports whether w can be part of a number in words.
+func IsNumberWord(w string) bool {
 	w = strings.ToLower(w)
 	_, small := smallNumbers[w]
-	_, scale := scaleWords[w]
+	_, scale := ScaleWords[w]
 	return small || scale || w == "hundred" || w == "dozen"
 }

@@ -1,6 +1,7 @@
-package annotate
+package casemeta
 
 import (
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 	"unicode"
 )
@@ -9,36 +10,34 @@ import (
 // as the case is cited ("United States v. Doe").
 
 // versusRe is the word between the parties: "v.", "vs.", "versus", "–v.–".
-var versusRe = lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
+var versusRe = textscan.Lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
 
 // partyRoles are the words of the line naming a party's role, which sits
 // between the party and the "v." in most captions.
-var partyRoles = set("plaintiff", "plaintiffs", "plaintiff(s)", "defendant", "defendants", "defendant(s)",
+var partyRoles = textscan.Set("plaintiff", "plaintiffs", "plaintiff(s)", "defendant", "defendants", "defendant(s)",
 	"appellant", "appellants", "appellee", "appellees", "petitioner", "petitioners", "respondent",
 	"respondents", "warden", "movant", "claimant", "intervenor", "re", "in", "and")
 
-var corpSuffix = lazy(`^\s*(?i:llc|l\.l\.c\.|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
+var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
 
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
-var partyStops = set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
+var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
 	"copy", "response", "request", "et", "et.", "al", "al.", "social", "security", "appeal", "under", "seal",
 	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a")
 
 // partyNotNames are words that never start a party line.
-var partyNotNames = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "before", "for", "on", "by", "from", "to", "of", "at")
+var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at")
 
 // nameParticles stay lower case inside a name.
-var nameParticles = set("of", "the", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
+var nameParticles = textscan.Set("of", "the", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
 
 // caption returns the caption of a first page, or "" when it has none.
 func caption(firstPage string) string {
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
 	for i, line := range lines {
-		for _, loc := range versusRe.get().FindAllStringSubmatchIndex(line, -1) {
+		for _, loc := range versusRe.Get().FindAllStringSubmatchIndex(line, -1) {
 			left, inline := leftParty(lines, i, line[:loc[2]])
 			right, raw, ok := rightParty(lines, i, line[loc[3]:], inline)
 			if left == "" || !ok {
@@ -135,7 +134,7 @@ func isRoleLine(line string) bool {
 // cited reports whether the text after a party is a reporter citation:
 // "v. Detroit Timber & Lumber Co., 200 U. S. 321" cites a case.
 func cited(rest string) bool {
-	return citedAfter.get().MatchString(strings.TrimLeft(rest, ",. "))
+	return citedAfter.Get().MatchString(strings.TrimLeft(rest, ",. "))
 }
 
 // partyFragment cuts the name of a party from a caption line: after line
@@ -153,7 +152,7 @@ func partyFragment(s string) (frag, rest string, comma, ok bool) {
 	end := strings.IndexAny(s, ",;):*")
 	if end >= 0 && s[end] == ',' {
 		// "GIFT SURPLUS, LLC, and ...": the suffix belongs to the name.
-		if m := corpSuffix.get().FindStringIndex(s[end+1:]); m != nil {
+		if m := corpSuffix.Get().FindStringIndex(s[end+1:]); m != nil {
 			if next := strings.IndexAny(s[end+1+m[1]:], ",;):*"); next >= 0 {
 				end = end + 1 + m[1] + next
 			} else {
@@ -172,7 +171,7 @@ func partyFragment(s string) (frag, rest string, comma, ok bool) {
 		return "", "", false, false
 	}
 	ws := strings.Fields(s)
-	for len(ws) > 0 && (partyRoles[strings.ToLower(strings.Trim(ws[0], ".:"))] || isNumber(strings.Trim(ws[0], "."))) {
+	for len(ws) > 0 && (partyRoles[strings.ToLower(strings.Trim(ws[0], ".:"))] || textscan.IsDigits(strings.Trim(ws[0], "."))) {
 		ws = ws[1:] // "Re:", "Defendant 7."
 	}
 	var name []string
@@ -211,7 +210,7 @@ func followedByState(s string) bool {
 }
 
 // partyOrgWords mark a party that is an organization, named in full.
-var partyOrgWords = set("company", "co", "inc", "llc", "corp", "corporation", "church", "chapel", "district", "board",
+var partyOrgWords = textscan.Set("company", "co", "inc", "llc", "corp", "corporation", "church", "chapel", "district", "board",
 	"department", "bank", "association", "union", "services", "university", "city", "county", "state",
 	"commission", "authority", "agency", "trust", "group", "partners", "lp", "l.p", "llp", "ltd", "society",
 	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
@@ -239,7 +238,7 @@ func partyName(f string) string {
 			return capsToTitle(f)
 		}
 	}
-	for len(ws) > 1 && suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
+	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
 		ws = ws[:len(ws)-1]
 	}
 	sur := ws[len(ws)-1]
@@ -250,9 +249,9 @@ func partyName(f string) string {
 }
 
 // keepCaps are the abbreviations a name keeps in capitals.
-var keepCaps = set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
+var keepCaps = textscan.Set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
 
-var surnameParticles = set("st.", "de", "la", "del", "van", "von", "da", "di", "le", "du", "mac", "o'")
+var surnameParticles = textscan.Set("st.", "de", "la", "del", "van", "von", "da", "di", "le", "du", "mac", "o'")
 
 // capsToTitle writes a name set in capitals in title case, leaving names
 // already in mixed case as they are.

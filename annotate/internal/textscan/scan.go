@@ -1,22 +1,22 @@
-package annotate
+package textscan
 
 import (
 	"regexp"
 	"sync"
 )
 
-// lazyRegexp compiles its pattern on first use. The annotation patterns
+// Regexp compiles its pattern on first use. The annotation patterns
 // are large; a process that only extracts text — one per document when
 // extraction is isolated — must not pay for compiling them at start.
-type lazyRegexp struct {
+type Regexp struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
 }
 
-func lazy(src string) *lazyRegexp { return &lazyRegexp{src: src} }
+func Lazy(src string) *Regexp { return &Regexp{src: src} }
 
-func (l *lazyRegexp) get() *regexp.Regexp {
+func (l *Regexp) Get() *regexp.Regexp {
 	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
 	return l.re
 }
@@ -25,23 +25,23 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 // regexp costs more than all the rest of annotation. They run instead,
 // anchored, on a short window at each word that can start a match.
 
-// scanWindow bounds the text one anchored pattern reads.
-const scanWindow = 160
+// Window bounds the text one anchored pattern reads.
+const Window = 160
 
-// anchor returns re matching only at the start of its input.
-func anchor(re *lazyRegexp) *lazyRegexp { return lazy(`^(?:` + re.src + `)`) }
+// Anchor returns re matching only at the start of its input.
+func Anchor(re *Regexp) *Regexp { return Lazy(`^(?:` + re.src + `)`) }
 
-// findAt returns the non-overlapping matches of the anchored pattern a that
+// FindAt returns the non-overlapping matches of the anchored pattern a that
 // start at one of the candidate byte offsets (and pass hint, if any), with
 // offsets into text, as FindAllStringSubmatchIndex reports them.
-func findAt(a *lazyRegexp, text string, cands []int, hint func(c int) bool) [][]int {
+func FindAt(a *Regexp, text string, cands []int, hint func(c int) bool) [][]int {
 	var out [][]int
 	last := 0
 	for _, c := range cands {
 		if c < last || hint != nil && !hint(c) {
 			continue
 		}
-		m := a.get().FindStringSubmatchIndex(text[c:min(len(text), c+scanWindow)])
+		m := a.Get().FindStringSubmatchIndex(text[c:min(len(text), c+Window)])
 		if m == nil || m[1] == 0 {
 			continue
 		}
@@ -56,11 +56,11 @@ func findAt(a *lazyRegexp, text string, cands []int, hint func(c int) bool) [][]
 	return out
 }
 
-// wordStarts returns the byte offsets of the words of text that keep
+// WordStarts returns the byte offsets of the words of text that keep
 // accepts; keep gets the word in lower case and the text after it. A word
 // is a run of ASCII letters and digits, non-ASCII bytes, and extra.
-func wordStarts(text string, extra byte, keep func(word, rest string) bool) []int {
-	in := func(c byte) bool { return isWordByte(c) || c == extra && extra != 0 }
+func WordStarts(text string, extra byte, keep func(word, rest string) bool) []int {
+	in := func(c byte) bool { return IsWordByte(c) || c == extra && extra != 0 }
 	var out []int
 	for i := 0; i < len(text); {
 		if !in(text[i]) {
@@ -71,7 +71,7 @@ func wordStarts(text string, extra byte, keep func(word, rest string) bool) []in
 		for j < len(text) && in(text[j]) {
 			j++
 		}
-		if keep(toLowerASCII(text[i:j]), text[j:]) {
+		if keep(ToLowerASCII(text[i:j]), text[j:]) {
 			out = append(out, i)
 		}
 		i = j
@@ -79,11 +79,11 @@ func wordStarts(text string, extra byte, keep func(word, rest string) bool) []in
 	return out
 }
 
-func isWordByte(c byte) bool {
+func IsWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-func toLowerASCII(s string) string {
+func ToLowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
 			b := []byte(s)

@@ -1,6 +1,7 @@
-package annotate
+package casemeta
 
 import (
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"regexp"
 	"strings"
 	"sync"
@@ -15,9 +16,9 @@ import (
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
 // The court of a letter is named by its addressee: "United States
 // District Judge, Southern District of New York".
-var districtCourt = lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+var districtCourt = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
-var appealsCourt = lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
+var appealsCourt = textscan.Lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
 var circuitIDs = map[string]string{"first": "ca1", "second": "ca2", "third": "ca3", "fourth": "ca4", "fifth": "ca5",
 	"sixth": "ca6", "seventh": "ca7", "eighth": "ca8", "ninth": "ca9", "tenth": "ca10", "eleventh": "ca11",
@@ -45,24 +46,24 @@ func court(text string) (id, name string) {
 	}
 	di, dn, dat := districtOf(text)
 	try(dat, di, dn)
-	if m := appealsCourt.get().FindStringSubmatchIndex(text); m != nil {
+	if m := appealsCourt.Get().FindStringSubmatchIndex(text); m != nil {
 		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
 		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
 	}
-	if loc := scotusRe.get().FindStringIndex(text); loc != nil {
+	if loc := scotusRe.Get().FindStringIndex(text); loc != nil {
 		try(loc[0], "scotus", "Supreme Court of the United States")
 	}
-	if loc := taxCourtRe.get().FindStringIndex(text); loc != nil {
+	if loc := taxCourtRe.Get().FindStringIndex(text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
-	if m := fiscRe.get().FindStringSubmatchIndex(text); m != nil {
+	if m := fiscRe.Get().FindStringSubmatchIndex(text); m != nil {
 		if m[2] >= 0 {
 			try(m[0], "fiscr", "United States Foreign Intelligence Surveillance Court of Review")
 		} else {
 			try(m[0], "fisc", "United States Foreign Intelligence Surveillance Court")
 		}
 	}
-	if m := nySupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+	if m := nySupremeRe.Get().FindStringSubmatchIndex(text); m != nil {
 		county := strings.ToLower(text[m[2]:m[3]])
 		if m[4] >= 0 {
 			county = strings.ToLower(text[m[4]:m[5]])
@@ -71,7 +72,7 @@ func court(text string) (id, name string) {
 			county = "newyork"
 		}
 		try(m[0], "ny-sup-"+county, "Supreme Court of the State of New York, County of "+titleCase(county))
-	} else if m := stateSupremeRe.get().FindStringSubmatchIndex(text); m != nil {
+	} else if m := stateSupremeRe.Get().FindStringSubmatchIndex(text); m != nil {
 		// Two words ("North Carolina") or one ("Alabama\nON FRIDAY").
 		words := strings.Fields(strings.ToLower(text[m[2]:m[3]]))
 		for n := len(words); n > 0; n-- {
@@ -86,16 +87,16 @@ func court(text string) (id, name string) {
 }
 
 var (
-	scotusRe       = lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
-	taxCourtRe     = lazy(`(?i)united\s+states\s+tax\s+court`)
-	fiscRe         = lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
-	nySupremeRe    = lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
-	stateSupremeRe = lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
+	scotusRe       = textscan.Lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+	taxCourtRe     = textscan.Lazy(`(?i)united\s+states\s+tax\s+court`)
+	fiscRe         = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
+	nySupremeRe    = textscan.Lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
+	stateSupremeRe = textscan.Lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
 )
 
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
-	loc := districtCourt.get().FindStringSubmatchIndex(text)
+	loc := districtCourt.Get().FindStringSubmatchIndex(text)
 	if loc == nil {
 		return "", "", -1
 	}
@@ -176,7 +177,7 @@ type docPattern struct {
 	re  *regexp.Regexp
 }
 
-// docTypeRes and docSignalRes are compiled on first use (see lazyRegexp).
+// docTypeRes and docSignalRes are compiled on first use (see textscan.Regexp).
 var (
 	docTypeRes   = sync.OnceValue(func() []docPattern { return compileDocPatterns(docTypes, "(?im)") })
 	docSignalRes = sync.OnceValue(func() []docPattern { return compileDocPatterns(docSignals, "") })
@@ -236,10 +237,10 @@ func docType(firstPage, court string) string {
 
 // thisRe ends the words by which a filing names itself: "in this opinion",
 // "the foregoing order".
-var thisRe = lazy(`(?i)\b(?:this|the\s+(?:foregoing|within|instant|present))\s+$`)
+var thisRe = textscan.Lazy(`(?i)\b(?:this|the\s+(?:foregoing|within|instant|present))\s+$`)
 
 func selfReference(text string, at int) bool {
-	return thisRe.get().MatchString(text[max(0, at-24):at])
+	return thisRe.Get().MatchString(text[max(0, at-24):at])
 }
 
 // isHeading reports whether text[start:end] is set as a heading.
@@ -273,34 +274,21 @@ func hasLower(s string) bool {
 
 // capsShare is the share of a line's letters set in capitals.
 func capsShare(line string) float64 {
-	upper, letters := letterCase(line)
+	upper, letters := textscan.LetterCase(line)
 	if letters == 0 {
 		return 0
 	}
 	return float64(upper) / float64(letters)
 }
 
-// letterCase counts the capitals among the letters of s.
-func letterCase(s string) (upper, letters int) {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	return upper, letters
-}
-
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
 
 // filedDate returns the date a first page says it was filed.
 func filedDate(text string) string {
-	m := filedLabel.get().FindStringSubmatch(text)
+	m := filedLabel.Get().FindStringSubmatch(text)
 	if m == nil {
 		return ""
 	}
@@ -308,12 +296,12 @@ func filedDate(text string) string {
 	return iso
 }
 
-// caseInfo fills a record's case block from its pages and returns the
+// Read fills a record's case block from its pages and returns the
 // CASE_NUMBER and DATE entities found. The block describes the filing
 // itself: its court, caption and kind come from the first page with text;
 // its case numbers from the ECF stamps and the first page, leaving out the
 // numbers of cases it cites; its filed date from a stamp.
-func caseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
+func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	var c schemas.Case
 	var ents []schemas.Entity
 	seen := map[string]bool{}
@@ -330,7 +318,7 @@ func caseInfo(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		if first < 0 && strings.TrimSpace(p.Text) != "" {
 			first, firstNumbers = i, numbers
 		}
-		toRune := byteToRune(p.Text)
+		toRune := textscan.ByteToRune(p.Text)
 		for _, n := range numbers {
 			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: p.Text[n.start:n.end], Page: p.Number,
 				Start: toRune[n.start], End: toRune[n.end], Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})

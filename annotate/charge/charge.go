@@ -1,10 +1,12 @@
-package annotate
+package charge
 
 import (
 	"bufio"
+	_ "embed"
+	"fmt"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -23,13 +25,13 @@ var (
 	sectionPat = `(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`
 	// 18 U.S.C. § 1962(d); 18 USC 1959(a)(1); 18 USC Section 1349;
 	// 21 U.S.C. §§ 841(a)(1) and 846.
-	uscCite = lazy(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
+	uscCite = textscan.Lazy(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
 		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
 	// Title 18, United States Code, Section 924(c)
-	titleCite = lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
+	titleCite = textscan.Lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
 	// § 924(c)(1)(A)(ii) with the title implied by the document.
-	bareCite  = lazy(`§§?\s*` + sectionPat)
-	moreCites = lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
+	bareCite  = textscan.Lazy(`§§?\s*` + sectionPat)
+	moreCites = textscan.Lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
 )
 
 // ParseCitations finds the U.S. Code citations in text. A bare "§ 924(c)"
@@ -51,7 +53,7 @@ func ParseCitations(text string) []Citation {
 		out = append(out, Citation{Start: start, End: end, Statutes: st})
 	}
 	for pos := 0; pos < len(text); {
-		m := uscCite.get().FindStringSubmatchIndex(text[pos:])
+		m := uscCite.Get().FindStringSubmatchIndex(text[pos:])
 		if m == nil {
 			break
 		}
@@ -65,7 +67,7 @@ func ParseCitations(text string) []Citation {
 		end := m[1]
 		if m[8] < m[9] {
 			more := text[m[8]:m[9]]
-			for _, mm := range moreCites.get().FindAllStringSubmatchIndex(more, -1) {
+			for _, mm := range moreCites.Get().FindAllStringSubmatchIndex(more, -1) {
 				// "§ 1341, 18 USC § 1349": the 18 starts a new citation.
 				if rest := strings.TrimLeft(text[m[8]+mm[1]:], " "); strings.HasPrefix(rest, "U") {
 					end = m[8] + mm[0]
@@ -83,10 +85,10 @@ func ParseCitations(text string) []Citation {
 		add(m[0], end, st)
 		pos = max(end, m[0]+1)
 	}
-	for _, m := range titleCite.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range titleCite.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
 	}
-	for _, m := range bareCite.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range bareCite.Get().FindAllStringSubmatchIndex(text, -1) {
 		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".
 		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
 			continue
@@ -113,14 +115,12 @@ func compactSub(s string) string { return strings.ReplaceAll(s, " ", "") }
 // statuteOffenses maps "title/section" to an offense name.
 type statuteOffenses map[string]string
 
+//go:embed statutes.tsv
+var statutesTSV string
+
 func loadStatutes() (statuteOffenses, error) {
-	f, err := gazetteerFiles.Open("gazetteers/statutes.tsv")
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	m := statuteOffenses{}
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(strings.NewReader(statutesTSV))
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
@@ -158,7 +158,7 @@ var offenses = []string{
 var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
 	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
 
-var offenseRe, offenseAtRe, offenseLowerRe = func() (*lazyRegexp, *lazyRegexp, *lazyRegexp) {
+var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan.Regexp, *textscan.Regexp) {
 	alts := make([]string, len(offenses))
 	for i, o := range offenses {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
@@ -172,13 +172,13 @@ var offenseRe, offenseAtRe, offenseLowerRe = func() (*lazyRegexp, *lazyRegexp, *
 	// that follow "counts of".
 	// offenseLowerRe runs on lower-cased text, without case folding,
 	// which is several times faster.
-	return lazy(`(?i)` + body), lazy(`(?i)^\s*` + body), lazy(body)
+	return textscan.Lazy(`(?i)` + body), textscan.Lazy(`(?i)^\s*` + body), textscan.Lazy(body)
 }()
 
 // The offense patterns anchored for findAt.
 var (
-	offenseAt      = anchor(offenseRe)
-	offenseLowerAt = anchor(offenseLowerRe)
+	offenseAt      = textscan.Anchor(offenseRe)
+	offenseLowerAt = textscan.Anchor(offenseLowerRe)
 )
 
 func sortByLenDesc(s []string) {
@@ -195,12 +195,12 @@ func sortByLenDesc(s []string) {
 func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	text := p.Text
 	var out []schemas.Entity
-	toRune := byteToRune(text)
+	toRune := textscan.ByteToRune(text)
 	re, scan := offenseAt, text
 	if lower := strings.ToLower(text); len(lower) == len(text) {
 		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
 	}
-	for _, m := range findAt(re, scan, offenseStarts(text), nil) {
+	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
 		offense := offenseName(text, m)
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
@@ -267,37 +267,19 @@ func singularOffense(o string) string {
 	return o
 }
 
-// byteToRune maps each byte offset of s (and len(s)) to a code-point offset.
-func byteToRune(s string) []int {
-	m := make([]int, len(s)+1)
-	r := 0
-	for i := range s {
-		m[i] = r
-		r++
-	}
-	m[len(s)] = utf8.RuneCountInString(s)
-	// Continuation bytes take the offset of their rune's start.
-	for i := 1; i < len(s); i++ {
-		if !utf8.RuneStart(s[i]) {
-			m[i] = m[i-1]
-		}
-	}
-	return m
-}
-
 // countHeading: "COUNT ONE", "Count 3" at the start of a line.
-var countHeading = lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
+var countHeading = textscan.Lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)\b`)
 
 // attachCounts sets the count of charges that follow a count heading.
 func attachCounts(p schemas.Page, charges []schemas.Entity) {
-	toRune := byteToRune(p.Text)
+	toRune := textscan.ByteToRune(p.Text)
 	type heading struct {
 		at int
 		n  float64
 	}
 	var hs []heading
-	for _, m := range countHeading.get().FindAllStringSubmatchIndex(p.Text, -1) {
-		if n, ok := ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
+	for _, m := range countHeading.Get().FindAllStringSubmatchIndex(p.Text, -1) {
+		if n, ok := textscan.ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
 			hs = append(hs, heading{toRune[m[0]], n})
 		}
 	}
@@ -325,5 +307,40 @@ var offenseStarters = func() map[string]bool {
 // offenseStarts returns the byte offsets of words that can begin an
 // offense phrase.
 func offenseStarts(text string) []int {
-	return wordStarts(text, 0, func(w, _ string) bool { return offenseStarters[w] })
+	return textscan.WordStarts(text, 0, func(w, _ string) bool { return offenseStarters[w] })
+}
+
+// Finder finds charges: offenses named in words and statute citations,
+// with the offense a cited section defines and the count heading each
+// falls under. It holds only read-only tables: safe for concurrent use.
+type Finder struct {
+	statutes statuteOffenses
+}
+
+// New loads the statute table. Load it once per process.
+func New() (*Finder, error) {
+	st, err := loadStatutes()
+	if err != nil {
+		return nil, fmt.Errorf("charge: statutes: %w", err)
+	}
+	return &Finder{statutes: st}, nil
+}
+
+// Find returns the charges of a page, in order of position, with code-point
+// spans into its text.
+func (f *Finder) Find(p schemas.Page) []schemas.Entity {
+	charges := findCharges(p, f.statutes)
+	attachCounts(p, charges)
+	return charges
+}
+
+// OffenseAt reads an offense named at the start of s: where it ends (a byte
+// offset into s) and its normalized name ("criminal use of a firearm in the
+// first degree").
+func OffenseAt(s string) (end int, name string, ok bool) {
+	m := offenseAtRe.Get().FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, "", false
+	}
+	return m[1], offenseName(s, m), true
 }

@@ -1,7 +1,8 @@
-package annotate
+package casemeta
 
 import (
 	"fmt"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
 	"slices"
 	"strconv"
@@ -13,29 +14,29 @@ import (
 var (
 	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-MJ-0148-AC, 1:20-cr-00173-NONE-SKO,
 	// M:06-cv-01754-RMW (a multidistrict litigation docket)
-	districtNo = lazy(`\b(\d{1,2}|[A-Z]):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
+	districtNo = textscan.Lazy(`\b(\d{1,2}|[A-Z]):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
 	// 19-cr-725 (JPO), as letters cite a case within their own court.
-	shortDistrictNo = lazy(`\b(\d{2})-((?i:cr|cv|mj|mc))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
+	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
 	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Docket No. 08-6301-cv,
 	// No. 11–889 (en dash), Docket Nos. 19031-13, 27735-13 (Tax Court).
-	appellateNo = lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket\s+Nos?\.:?)\s*(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})(?:-(cv|cr|ag|op|pr))?\b`)
+	appellateNo = textscan.Lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket\s+Nos?\.:?)\s*(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})(?:-(cv|cr|ag|op|pr))?\b`)
 	// ", 27735-13" continuing a list of numbers after a label.
-	moreAppellateNo = lazy(`^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})\b`)
+	moreAppellateNo = textscan.Lazy(`^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})\b`)
 	// CR 14-648-CAS, SACR 16-76JVS, SA CR 19-061-JVS, CR-18-00258-EJD, LACR 20-00155-VAP
-	centralNo = lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))[\s-]?(\d{2})-(\d{1,5})(?:[- ]?([A-Z]{2,4})\b|\b)(?:-(\d{1,3})\b)?`)
+	centralNo = textscan.Lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))[\s-]?(\d{2})-(\d{1,5})(?:[- ]?([A-Z]{2,4})\b|\b)(?:-(\d{1,3})\b)?`)
 	// Docket No.: Misc. 13-01 (FISC and others' miscellaneous dockets)
-	miscNo = lazy(`\bMisc\.\s*(?:No\.\s*)?(\d{2}-\d{1,5})\b`)
+	miscNo = textscan.Lazy(`\bMisc\.\s*(?:No\.\s*)?(\d{2}-\d{1,5})\b`)
 	// Ind. No. 1234/2019
-	stateNo = lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
+	stateNo = textscan.Lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
 	// " DB" closing a line: judge initials after a space.
-	spacedJudges = lazy(`^ ([A-Z]{2,3})[ \t]*(?:\n|$|\))`)
+	spacedJudges = textscan.Lazy(`^ ([A-Z]{2,3})[ \t]*(?:\n|$|\))`)
 	// ", 200 U. S. 321", ", __F.4th__": a number cited, not this case's.
-	citedAfter = lazy(`^(?:-\w+)?,?\s*(?:_+\s*)?(?:\d+\s+)?(?:F\.\s?(?:\d|Supp|App)|U\.\s?S\.|S\.\s?Ct\.|WL\b|L\.\s?Ed|Fed\.\s?Appx)|^\s*\((?:\d+\w*\s+)?Cir\.`)
+	citedAfter = textscan.Lazy(`^(?:-\w+)?,?\s*(?:_+\s*)?(?:\d+\s+)?(?:F\.\s?(?:\d|Supp|App)|U\.\s?S\.|S\.\s?Ct\.|WL\b|L\.\s?Ed|Fed\.\s?Appx)|^\s*\((?:\d+\w*\s+)?Cir\.`)
 )
 
 // notJudges are capitalized words that follow a case number and are not
 // the initials of its judges.
-var notJudges = set("AND", "OR", "THE", "OF", "FOR", "TO", "IN", "ON", "AT", "BY", "AS", "VS", "NO", "MR", "MS", "DR", "AM", "PM")
+var notJudges = textscan.Set("AND", "OR", "THE", "OF", "FOR", "TO", "IN", "ON", "AT", "BY", "AS", "VS", "NO", "MR", "MS", "DR", "AM", "PM")
 
 // Stamp is a parsed ECF header stamp.
 type Stamp struct {
@@ -47,15 +48,27 @@ type Stamp struct {
 
 var (
 	// Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009 Page 1 of 2
-	ecfDistrict = lazy(`Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+(\d+)\s+of\s+(\d+)`)
+	ecfDistrict = textscan.Lazy(`Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+(\d+)\s+of\s+(\d+)`)
 	// Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: 12/22/2020 Entry ID: 6390389
 	// Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514
-	ecfAppellate = lazy(`Case:\s*(\S+)\s+(?:Document:\s*(\d+)\s+)?Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
+	ecfAppellate = textscan.Lazy(`Case:\s*(\S+)\s+(?:Document:\s*(\d+)\s+)?Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
 	// Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2 (2nd Cir., ACMS)
-	ecfSecond = lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
+	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
-	ecfFourth = lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
+	ecfFourth = textscan.Lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
+
+// StampSpans returns the byte spans of every ECF header stamp in text,
+// in the forms ParseStamp reads, pattern by pattern.
+func StampSpans(text string) [][2]int {
+	var out [][2]int
+	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfFourth} {
+		for _, m := range re.Get().FindAllStringIndex(text, -1) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
+	}
+	return out
+}
 
 // ParseStamp reads the first ECF header stamp in s, district or appellate
 // form.
@@ -67,7 +80,7 @@ func ParseStamp(s string) (Stamp, bool) {
 // findStamp is ParseStamp that also returns the stamp's byte span.
 func findStamp(s string) (Stamp, [2]int, bool) {
 	type form struct {
-		re                           *lazyRegexp
+		re                           *textscan.Regexp
 		number, doc, filed, page, of int // submatch indexes; 0 = absent
 	}
 	best, bestAt := Stamp{}, [2]int{-1, -1}
@@ -77,7 +90,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 		{ecfSecond, 1, 3, 2, 4, 5},
 		{ecfFourth, 1, 2, 3, 4, 5},
 	} {
-		m := f.re.get().FindStringSubmatchIndex(s)
+		m := f.re.Get().FindStringSubmatchIndex(s)
 		if m == nil || bestAt[0] >= 0 && m[0] >= bestAt[0] {
 			continue
 		}
@@ -125,9 +138,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			taken[k] = true
 		}
 		out = append(out, caseNumberSpan{start: start, end: end, norm: norm, attrs: attrs,
-			cited: citedAfter.get().MatchString(text[end:min(len(text), end+40)])})
+			cited: citedAfter.Get().MatchString(text[end:min(len(text), end+40)])})
 	}
-	for _, m := range districtNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range districtNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		typ := strings.ToLower(text[m[6]:m[7]])
 		end := m[1]
 		judges := strings.Trim(text[m[10]:m[11]], "-")
@@ -135,7 +148,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		if m[12] >= 0 {
 			attrs.Defendant = text[m[12]:m[13]]
 		} else if judges == "" {
-			if j := spacedJudges.get().FindStringSubmatchIndex(text[end:]); j != nil && !notJudges[text[end+j[2]:end+j[3]]] {
+			if j := spacedJudges.Get().FindStringSubmatchIndex(text[end:]); j != nil && !notJudges[text[end+j[2]:end+j[3]]] {
 				judges, end = text[end+j[2]:end+j[3]], end+j[3]
 			}
 		}
@@ -146,7 +159,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range appellateNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range appellateNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
 		if m[4] >= 0 {
@@ -154,7 +167,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[2], end, strings.ReplaceAll(text[m[2]:m[3]], "–", "-"), attrs)
 		for at := end; ; {
-			n := moreAppellateNo.get().FindStringSubmatchIndex(text[at:])
+			n := moreAppellateNo.Get().FindStringSubmatchIndex(text[at:])
 			if n == nil {
 				break
 			}
@@ -162,7 +175,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			at += n[1]
 		}
 	}
-	for _, m := range centralNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range centralNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Type: strings.ToLower(prefix[len(prefix)-2:])}
@@ -180,7 +193,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range shortDistrictNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range shortDistrictNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		typ := strings.ToLower(text[m[4]:m[5]])
 		norm := fmt.Sprintf("%s-%s-%s", text[m[2]:m[3]], typ, pad5(text[m[6]:m[7]]))
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: text[m[2]:m[3]], Type: typ}
@@ -190,10 +203,10 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], m[1], norm, attrs)
 	}
-	for _, m := range miscNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range miscNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormMisc})
 	}
-	for _, m := range stateNo.get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range stateNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
 	// The passes above find forms in turn; report them in reading order.

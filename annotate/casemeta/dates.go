@@ -1,7 +1,8 @@
-package annotate
+package casemeta
 
 import (
 	"fmt"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -13,11 +14,11 @@ var (
 	// Abbreviations with or without their period: clerks' stamps print
 	// "Oct 29, 2020".
 	monthNames  = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	writtenDate = lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
+	writtenDate = textscan.Lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
 	// 11 February 2022, as state courts and the military write it.
-	dayMonthDate = lazy(`\b(\d{1,2})\s+` + monthNames + `\s+(\d{4})\b`)
-	numericDate  = lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	isoDate      = lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dayMonthDate = textscan.Lazy(`\b(\d{1,2})\s+` + monthNames + `\s+(\d{4})\b`)
+	numericDate  = textscan.Lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	isoDate      = textscan.Lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 // monthOf returns the month a name or abbreviation names, 0 if none.
@@ -35,29 +36,35 @@ func monthOf(name string) int {
 // dateForms read each date pattern's submatches into an ISO date, in the
 // order findDates reports them.
 var dateForms = []struct {
-	re    *lazyRegexp
+	re    *textscan.Regexp
 	parse func(m []string) (string, bool)
 }{
-	{writtenDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[1]), atoi(m[2])) }},
-	{dayMonthDate, func(m []string) (string, bool) { return isoDay(atoi(m[3]), monthOf(m[2]), atoi(m[1])) }},
+	{writtenDate, func(m []string) (string, bool) {
+		return isoDay(textscan.Atoi(m[3]), monthOf(m[1]), textscan.Atoi(m[2]))
+	}},
+	{dayMonthDate, func(m []string) (string, bool) {
+		return isoDay(textscan.Atoi(m[3]), monthOf(m[2]), textscan.Atoi(m[1]))
+	}},
 	{numericDate, numericISO},
-	{isoDate, func(m []string) (string, bool) { return isoDay(atoi(m[1]), atoi(m[2]), atoi(m[3])) }},
+	{isoDate, func(m []string) (string, bool) {
+		return isoDay(textscan.Atoi(m[1]), textscan.Atoi(m[2]), textscan.Atoi(m[3]))
+	}},
 }
 
 // numericISO reads 1/29/2009 or 06/07/19 (a two-digit year is 1970-2069).
 func numericISO(m []string) (string, bool) {
-	y := atoi(m[3])
+	y := textscan.Atoi(m[3])
 	if len(m[3]) == 2 {
 		y += 2000
 		if y > 2069 {
 			y -= 100
 		}
 	}
-	return isoDay(y, atoi(m[1]), atoi(m[2]))
+	return isoDay(y, textscan.Atoi(m[1]), textscan.Atoi(m[2]))
 }
 
 func isoFromNumeric(s string) (string, bool) {
-	m := numericDate.get().FindStringSubmatch(s)
+	m := numericDate.Get().FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}
@@ -74,10 +81,10 @@ func isoDay(y, m, d int) (string, bool) {
 // findDates returns DATE entities with ISO dates in attrs.
 func findDates(p schemas.Page) []schemas.Entity {
 	text := p.Text
-	toRune := byteToRune(text)
+	toRune := textscan.ByteToRune(text)
 	var out []schemas.Entity
 	for _, f := range dateForms {
-		for _, loc := range f.re.get().FindAllStringSubmatchIndex(text, -1) {
+		for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text, -1) {
 			m := make([]string, len(loc)/2)
 			for k := range m {
 				m[k] = text[loc[2*k]:loc[2*k+1]]
@@ -96,7 +103,7 @@ func findDates(p schemas.Page) []schemas.Entity {
 // them.
 func parseDate(s string) (string, bool) {
 	for _, f := range dateForms {
-		if m := f.re.get().FindStringSubmatch(s); m != nil {
+		if m := f.re.Get().FindStringSubmatch(s); m != nil {
 			return f.parse(m)
 		}
 	}

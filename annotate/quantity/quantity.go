@@ -1,6 +1,8 @@
-package annotate
+package quantity
 
 import (
+	"github.com/casefile/casefile/annotate/charge"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 
 	"github.com/casefile/casefile/schemas"
@@ -16,31 +18,31 @@ var (
 	numPat  = `(\d[\d,]*(?:\.\d+)?|` + numWord + `(?:[\s-]+(?:and\s+)?` + numWord + `)*)`
 	qualPat = `(?:(about|approximately|roughly|nearly|almost|over|more than|less than|at least|up to|not less than|not more than|in excess of)\s+)?`
 
-	moneyRe = lazy(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
+	moneyRe = textscan.Lazy(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
 
-	massRe = lazy(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
+	massRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
 
-	durationRe = lazy(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
+	durationRe = textscan.Lazy(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
 
-	lifeRe = lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
+	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	countRe = lazy(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
+	countRe = textscan.Lazy(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
-	countsOfRe = lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
+	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
-	countIndictmentRe = lazy(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
+	countIndictmentRe = textscan.Lazy(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
 )
 
 // The patterns anchored for findAt.
 var (
-	moneyAt           = anchor(moneyRe)
-	massAt            = anchor(massRe)
-	lifeAt            = anchor(lifeRe)
-	durationAt        = anchor(durationRe)
-	countIndictmentAt = anchor(countIndictmentRe)
-	countsOfAt        = anchor(countsOfRe)
-	countAt           = anchor(countRe)
+	moneyAt           = textscan.Anchor(moneyRe)
+	massAt            = textscan.Anchor(massRe)
+	lifeAt            = textscan.Anchor(lifeRe)
+	durationAt        = textscan.Anchor(durationRe)
+	countIndictmentAt = textscan.Anchor(countIndictmentRe)
+	countsOfAt        = textscan.Anchor(countsOfRe)
+	countAt           = textscan.Anchor(countRe)
 )
 
 const drugPat = `cocaine\s+base|crack\s+cocaine|crack|cocaine|heroin|fentanyl|methamphetamine|meth|marijuana|cannabis|oxycodone|hydrocodone|mdma|ecstasy|pcp|lsd|ketamine|opium|morphine|codeine`
@@ -55,10 +57,8 @@ var unitOf = map[string]string{
 	"week": "week", "weeks": "week",
 }
 
-var scaleOf = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-// findQuantities returns the QUANTITY entities of a page.
-func findQuantities(p schemas.Page) []schemas.Entity {
+// Find returns the QUANTITY entities of a page.
+func Find(p schemas.Page) []schemas.Entity {
 	text := p.Text
 	cands := quantityStarts(text)
 	if len(cands) == 0 {
@@ -69,7 +69,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 	// substring test saves most regexp runs.
 	near := func(hints ...string) func(c int) bool {
 		return func(c int) bool {
-			w := lower[c:min(len(lower), c+scanWindow)]
+			w := lower[c:min(len(lower), c+textscan.Window)]
 			for _, h := range hints {
 				if strings.Contains(w, h) {
 					return true
@@ -78,7 +78,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 			return false
 		}
 	}
-	toRune := byteToRune(text)
+	toRune := textscan.ByteToRune(text)
 	taken := make([]bool, len(text)+1)
 	var out []schemas.Entity
 	add := func(start, end int, attrs *schemas.QuantityAttrs) {
@@ -119,27 +119,27 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return m[0]
 	}
-	for _, m := range findAt(moneyAt, text, cands, near("$", "usd", "dollar")) {
+	for _, m := range textscan.FindAt(moneyAt, text, cands, near("$", "usd", "dollar")) {
 		var v float64
 		var ok bool
 		scale := 1.0
 		switch {
 		case group(m, 2) != "":
-			v, ok = ParseNumber(group(m, 2))
+			v, ok = textscan.ParseNumber(group(m, 2))
 			scale = scaleOr1(group(m, 3))
 		case group(m, 4) != "":
-			v, ok = ParseNumber(group(m, 4))
+			v, ok = textscan.ParseNumber(group(m, 4))
 			scale = scaleOr1(group(m, 5))
 		default:
-			v, ok = ParseNumber(group(m, 6))
+			v, ok = textscan.ParseNumber(group(m, 6))
 			scale = scaleOr1(group(m, 7))
 		}
 		if ok {
 			add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindMoney, Value: schemas.Number(v * scale), Unit: schemas.UnitUSD}, group(m, 1)))
 		}
 	}
-	for _, m := range findAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
-		v, ok := ParseNumber(group(m, 2))
+	for _, m := range textscan.FindAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
+		v, ok := textscan.ParseNumber(group(m, 2))
 		if !ok {
 			continue
 		}
@@ -153,12 +153,12 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(start, m[1], attrs)
 	}
-	for _, m := range findAt(lifeAt, text, cands, near("life")) {
+	for _, m := range textscan.FindAt(lifeAt, text, cands, near("life")) {
 		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
 	}
-	for _, m := range findAt(durationAt, text, cands, near("month", "year", "day", "week")) {
+	for _, m := range textscan.FindAt(durationAt, text, cands, near("month", "year", "day", "week")) {
 		num := group(m, 2)
-		v, ok := ParseNumber(num)
+		v, ok := textscan.ParseNumber(num)
 		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
 			continue // "15-year-old" is an age
 		}
@@ -167,14 +167,14 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindDuration, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
 	}
-	for _, m := range findAt(countIndictmentAt, text, cands, near("-count")) {
-		v, ok := ParseNumber(group(m, 1))
+	for _, m := range textscan.FindAt(countIndictmentAt, text, cands, near("-count")) {
+		v, ok := textscan.ParseNumber(group(m, 1))
 		if ok {
 			add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: "counts"})
 		}
 	}
-	for _, m := range findAt(countsOfAt, text, cands, near("count", "ct")) {
-		v, ok := ParseNumber(group(m, 1))
+	for _, m := range textscan.FindAt(countsOfAt, text, cands, near("count", "ct")) {
+		v, ok := textscan.ParseNumber(group(m, 1))
 		if !ok || v == 0 {
 			continue
 		}
@@ -182,9 +182,9 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
 		// Only the words right after "counts of": a bounded window, anchored.
 		window := text[m[1]:min(len(text), m[1]+160)]
-		if o := offenseAtRe.get().FindStringSubmatchIndex(window); !abbrev && o != nil {
-			end = m[1] + o[1]
-			item = "counts of " + offenseName(window, o)
+		if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
+			end = m[1] + oend
+			item = "counts of " + name
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
 			continue
 		}
@@ -199,16 +199,16 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 		}
 		return false
 	}
-	for _, m := range findAt(countAt, text, cands, countHint) {
+	for _, m := range textscan.FindAt(countAt, text, cands, countHint) {
 		num := group(m, 1)
-		v, ok := ParseNumber(num)
+		v, ok := textscan.ParseNumber(num)
 		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
 			continue
 		}
-		if digits := isNumber(num); digits && (v >= 1900 && v <= 2099 || len(num) >= 4) {
+		if digits := textscan.IsDigits(num); digits && (v >= 1900 && v <= 2099 || len(num) >= 4) {
 			continue // a year or a phone number, not a count
 		}
-		if isNumber(num) && lineStart(text, m[2]) {
+		if textscan.IsDigits(num) && lineStart(text, m[2]) {
 			continue // a line number of pleading paper
 		}
 		// The item is the noun counted, without its modifiers: "two
@@ -223,7 +223,7 @@ func findQuantities(p schemas.Page) []schemas.Entity {
 }
 
 func scaleOr1(s string) float64 {
-	if v, ok := scaleOf[strings.ToLower(s)]; ok {
+	if v, ok := textscan.ScaleWords[strings.ToLower(s)]; ok {
 		return v
 	}
 	return 1
@@ -260,8 +260,8 @@ func sentenceContext(text string, start, end int) bool {
 
 // quantityStarters are the words that can begin a quantity.
 var quantityStarters = func() map[string]bool {
-	m := set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$")
-	for w := range smallNumbers {
+	m := textscan.Set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$")
+	for _, w := range textscan.NumberWords() {
 		m[w] = true
 	}
 	return m
@@ -270,7 +270,7 @@ var quantityStarters = func() map[string]bool {
 // quantityStarts returns the byte offsets of words that can start a
 // quantity: digits, "$", number words and qualifiers.
 func quantityStarts(text string) []int {
-	return wordStarts(text, '$', func(w, rest string) bool {
+	return textscan.WordStarts(text, '$', func(w, rest string) bool {
 		c := w[0]
 		return c == '$' || c >= '0' && c <= '9' || quantityStarters[w] || pairedStarter(w, rest)
 	})
@@ -282,7 +282,7 @@ func pairedStarter(w, rest string) bool {
 	next := func() string {
 		rest = strings.TrimLeft(rest, " \t\n")
 		k := 0
-		for k < len(rest) && isWordByte(rest[k]) {
+		for k < len(rest) && textscan.IsWordByte(rest[k]) {
 			k++
 		}
 		return strings.ToLower(rest[:k])

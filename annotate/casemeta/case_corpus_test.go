@@ -1,4 +1,4 @@
-package annotate_test
+package casemeta_test
 
 import (
 	"bufio"
@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/internal/corpustest"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -138,7 +139,7 @@ func TestCaseBlockCorpus(t *testing.T) {
 	rows := readCaseExpected(t)
 	if *update {
 		for _, r := range rows {
-			pages := annotate.TextLayer(t, filepath.Join(annotate.CorpusDir, "pdfs", r.name+".pdf"))
+			pages := corpustest.TextLayer(t, corpustest.PDF(t, r.name+".pdf"))
 			if err := os.WriteFile(filepath.Join("testdata/case", r.name+".txt"), []byte(pages[0].Text), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -150,26 +151,26 @@ func TestCaseBlockCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, _ := annotate.CaseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
+		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
 		first.check(t, r.name, r, c)
 	}
 	first.assert(t, "first pages")
 
-	if _, err := os.Stat(filepath.Join(annotate.CorpusDir, "pdfs")); err != nil {
+	if !corpustest.Present() {
 		t.Log("../shared/corpus not present: whole documents not checked")
 		return
 	}
 	var whole caseScore
 	for _, r := range rows {
-		pages := annotate.TextLayer(t, filepath.Join(annotate.CorpusDir, "pdfs", r.name+".pdf"))
+		pages := corpustest.TextLayer(t, corpustest.PDF(t, r.name+".pdf"))
 		stored, err := os.ReadFile(filepath.Join("testdata/case", r.name+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if pages[0].Text != string(stored) {
-			t.Errorf("%s: first page differs from testdata/case (go test -run CaseBlockCorpus ./annotate -args -update)", r.name)
+			t.Errorf("%s: first page differs from testdata/case (go test -run CaseBlockCorpus ./annotate/casemeta -args -update)", r.name)
 		}
-		c, _ := annotate.CaseInfo(pages)
+		c, _ := casemeta.Read(pages)
 		whole.check(t, r.name+" (whole)", r, c)
 	}
 	whole.assert(t, "whole documents")

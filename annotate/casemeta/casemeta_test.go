@@ -1,4 +1,4 @@
-package annotate
+package casemeta
 
 import (
 	"testing"
@@ -11,32 +11,32 @@ import (
 func TestFindCaseNumbers(t *testing.T) {
 	tests := []struct {
 		in, norm string
-		attrs    map[string]any
+		attrs    *schemas.CaseNumberAttrs
 	}{
-		{"Case 1:15-cr-10338-FDS", "1:15-cr-10338-FDS", map[string]any{"form": "district", "office": "1", "year": "15", "type": "cr", "judges": "FDS"}},
-		{"No. 2:19-cr-00595-CAS-1", "2:19-cr-00595-CAS", map[string]any{"form": "district", "office": "2", "year": "19", "type": "cr", "judges": "CAS", "defendant": "1"}},
-		{"CASE NO. 2:20-MJ-0148-AC", "2:20-mj-00148-AC", map[string]any{"form": "district", "office": "2", "year": "20", "type": "mj", "judges": "AC"}},
-		{"CASE NO. 2:20-SW-908 DB\n", "2:20-sw-00908-DB", map[string]any{"form": "district", "office": "2", "year": "20", "type": "sw", "judges": "DB"}},
-		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", map[string]any{"form": "district", "office": "1", "year": "20", "type": "cr", "judges": "NONE-SKO"}},
-		{"No. 2:18-CR-00119\n", "2:18-cr-00119", map[string]any{"form": "district", "office": "2", "year": "18", "type": "cr"}},
-		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", map[string]any{"form": "district", "office": "M", "year": "06", "type": "cv", "judges": "RMW"}},
-		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", map[string]any{"form": "district", "office": "5", "year": "06", "type": "cv", "judges": "C"}},
-		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", map[string]any{"form": "district", "year": "19", "type": "cr", "judges": "JPO"}},
-		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", map[string]any{"form": "district", "office": "4", "year": "08", "type": "cv", "judges": "SBA"}},
-		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", map[string]any{"form": "district", "office": "3", "year": "21", "type": "mb", "judges": "DMF"}},
-		{"magistrate 2:20-mj-06108", "2:20-mj-06108", map[string]any{"form": "district", "office": "2", "year": "20", "type": "mj"}},
-		{"No. 20-1507", "20-1507", map[string]any{"form": "appellate"}},
-		{"Case: 21-50498", "21-50498", map[string]any{"form": "appellate"}},
-		{"Appeal: 17-2218", "17-2218", map[string]any{"form": "appellate"}},
-		{"Docket No. 08-6301-cv", "08-6301", map[string]any{"form": "appellate", "type": "cv"}},
-		{"No. 11–889. Argued April 23, 2013", "11-889", map[string]any{"form": "appellate"}},
-		{"Docket No.: Misc. 13-01", "Misc. 13-01", map[string]any{"form": "misc"}},
-		{"Ind. No. 1234/2019", "Ind. No. 1234/2019", map[string]any{"form": "state", "type": "indictment"}},
-		{"SA CR 19-061-JVS", "SACR 19-061-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
-		{"Docket No. SACR 16-76JVS", "SACR 16-76-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
-		{") SACR-14-00167-JVS", "SACR 14-00167-JVS", map[string]any{"form": "district", "type": "cr", "judges": "JVS"}},
-		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", map[string]any{"form": "district", "type": "cr", "judges": "WHA", "defendant": "1"}},
-		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", map[string]any{"form": "district", "type": "cr", "judges": "VAP"}},
+		{"Case 1:15-cr-10338-FDS", "1:15-cr-10338-FDS", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "1", Year: "15", Judges: "FDS"}},
+		{"No. 2:19-cr-00595-CAS-1", "2:19-cr-00595-CAS", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "2", Year: "19", Judges: "CAS", Defendant: "1"}},
+		{"CASE NO. 2:20-MJ-0148-AC", "2:20-mj-00148-AC", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20", Judges: "AC"}},
+		{"CASE NO. 2:20-SW-908 DB\n", "2:20-sw-00908-DB", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Office: "2", Year: "20", Judges: "DB"}},
+		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "1", Year: "20", Judges: "NONE-SKO"}},
+		{"No. 2:18-CR-00119\n", "2:18-cr-00119", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "2", Year: "18"}},
+		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "M", Year: "06", Judges: "RMW"}},
+		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C"}},
+		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Year: "19", Judges: "JPO"}},
+		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "4", Year: "08", Judges: "SBA"}},
+		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
+		{"magistrate 2:20-mj-06108", "2:20-mj-06108", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20"}},
+		{"No. 20-1507", "20-1507", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"Case: 21-50498", "21-50498", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"Appeal: 17-2218", "17-2218", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"Docket No. 08-6301-cv", "08-6301", &schemas.CaseNumberAttrs{Form: "appellate", Type: "cv"}},
+		{"No. 11–889. Argued April 23, 2013", "11-889", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"Docket No.: Misc. 13-01", "Misc. 13-01", &schemas.CaseNumberAttrs{Form: "misc"}},
+		{"Ind. No. 1234/2019", "Ind. No. 1234/2019", &schemas.CaseNumberAttrs{Form: "state", Type: "indictment"}},
+		{"SA CR 19-061-JVS", "SACR 19-061-JVS", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "JVS"}},
+		{"Docket No. SACR 16-76JVS", "SACR 16-76-JVS", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "JVS"}},
+		{") SACR-14-00167-JVS", "SACR 14-00167-JVS", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "JVS"}},
+		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
+		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
 	}
 	for _, tt := range tests {
@@ -54,7 +54,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		if got[0].norm != tt.norm {
 			t.Errorf("findCaseNumbers(%q) = %q, want %q", tt.in, got[0].norm, tt.norm)
 		}
-		if diff := cmp.Diff(tt.attrs, wireAttrs(got[0].attrs)); diff != "" {
+		if diff := cmp.Diff(tt.attrs, got[0].attrs); diff != "" {
 			t.Errorf("findCaseNumbers(%q) attrs (-want +got):\n%s", tt.in, diff)
 		}
 	}
@@ -85,7 +85,7 @@ func TestCaseInfo(t *testing.T) {
 	page := "Case 2:19-cr-00595-CAS Document 123 Filed 03/02/21 Page 1 of 26 Page ID #:1\n" +
 		"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCRIMINAL MINUTES - GENERAL\n" +
 		"UNITED STATES OF AMERICA v. JOSE DOE, et al.\nDated March 2, 2021"
-	c, ents := caseInfo([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
+	c, ents := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
 	want := schemas.Case{Court: "cacd", CourtName: "United States District Court for the Central District of California",
 		CaseNumbers: []string{"2:19-cr-00595-CAS"}, Caption: "United States v. Doe", DocType: "minutes", Filed: "2021-03-02"}
 	if diff := cmp.Diff(want, c); diff != "" {

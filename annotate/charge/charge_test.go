@@ -1,0 +1,103 @@
+package charge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestParseCitations(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"in violation of 18 U.S.C. § 1962(d).", []string{"18 U.S.C. § 1962(d)"}},
+		{"21 U.S.C. §§ 841(a)(1) and 846", []string{"21 U.S.C. § 841(a)(1)", "21 U.S.C. § 846"}},
+		{"Title 18, United States Code, Section 924(c)", []string{"18 U.S.C. § 924(c)"}},
+		{"18 USC 1959(a)(1)", []string{"18 U.S.C. § 1959(a)(1)"}},
+		{"26 U.S.C. § 7201", []string{"26 U.S.C. § 7201"}},
+		{"18 USC Section 1341, 18 USC Section 1349", []string{"18 U.S.C. § 1341", "18 U.S.C. § 1349"}},
+		{"under 18 U.S.C. § 924(c)(1)(A) and later § 924(c)(1)(A)(ii)", []string{"18 U.S.C. § 924(c)(1)(A)", "18 U.S.C. § 924(c)(1)(A)(ii)"}},
+		{"U.S.S.G. § 5E1.2", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range ParseCitations(tt.in) {
+			for _, s := range c.Statutes {
+				got = append(got, s.String())
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseCitations(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestFindCharges(t *testing.T) {
+	m, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, text, offense, statute string
+	}{
+		{"indicted for Murder in the Second Degree", "Murder in the Second Degree", "murder in the second degree", ""},
+		{"second-degree Conspiracy", "second-degree Conspiracy", "conspiracy in the second degree", ""},
+		{"1 ct Assault 2nd", "Assault 2nd", "assault in the second degree", ""},
+		{"a RICO case", "RICO", "racketeering", ""},
+		{"racketeering conspiracy", "racketeering conspiracy", "racketeering conspiracy", ""},
+		{"in violation of 18 U.S.C. § 1951(a)", "18 U.S.C. § 1951(a)", "Hobbs Act robbery", "18 U.S.C. § 1951(a)"},
+		{"26 U.S.C. § 7201", "26 U.S.C. § 7201", "tax evasion", "26 U.S.C. § 7201"},
+	}
+	for _, tt := range tests {
+		var found bool
+		for _, e := range findCharges(schemas.Page{Number: 1, Text: tt.in}, m.statutes) {
+			if e.Text != tt.text {
+				continue
+			}
+			found = true
+			if chargeAttrs(e).Offense != tt.offense || tt.statute != "" && chargeAttrs(e).Statute != tt.statute {
+				t.Errorf("findCharges(%q) %q attrs %v, want offense %q statute %q", tt.in, e.Text, e.Attrs, tt.offense, tt.statute)
+			}
+		}
+		if !found {
+			t.Errorf("findCharges(%q): no charge %q", tt.in, tt.text)
+		}
+	}
+}
+
+func TestCountHeadings(t *testing.T) {
+	m, _ := New()
+	p := schemas.Page{Number: 1, Text: "COUNT ONE\nconspiracy to distribute\nCOUNT TWO\nmoney laundering"}
+	ch := findCharges(p, m.statutes)
+	attachCounts(p, ch)
+	want := map[string]float64{"conspiracy to distribute": 1, "money laundering": 2}
+	for _, c := range ch {
+		if chargeAttrs(c).Count != want[c.Text] {
+			t.Errorf("%q: count %v, want %v", c.Text, chargeAttrs(c).Count, want[c.Text])
+		}
+	}
+}
+
+func FuzzParseCitations(f *testing.F) {
+	for _, s := range []string{"18 U.S.C. § 1962(d)", "21 U.S.C. §§ 841(a)(1) and 846", "Title 18, United States Code, Section 924(c)", "18 USC 1959(a)(1)", "§ 924(c)(1)(A)(ii)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range ParseCitations(s) {
+			if c.Start < 0 || c.End > len(s) || c.Start >= c.End || len(c.Statutes) == 0 {
+				t.Fatalf("ParseCitations(%q): bad citation %+v", s, c)
+			}
+		}
+	})
+}
+
+// chargeAttrs returns a CHARGE entity's attributes, or empty ones.
+func chargeAttrs(e schemas.Entity) schemas.ChargeAttrs {
+	if a, ok := e.Attrs.(*schemas.ChargeAttrs); ok {
+		return *a
+	}
+	return schemas.ChargeAttrs{}
+}

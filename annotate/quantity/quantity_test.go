@@ -1,0 +1,56 @@
+package quantity
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestFindQuantities(t *testing.T) {
+	tests := []struct {
+		in   string
+		text string
+		want *schemas.QuantityAttrs
+	}{
+		{"seized three kilograms of cocaine", "three kilograms of cocaine", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(3.0), Unit: "kg", Item: "cocaine"}},
+		{"paid monthly dues of $25 to the gang", "$25", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(25.0), Unit: "USD"}},
+		{"450 grams of heroin", "450 grams of heroin", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(450.0), Unit: "g", Item: "heroin"}},
+		{"280 grams or more of cocaine base", "280 grams or more of cocaine base", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(280.0), Unit: "g", Item: "cocaine base", Qualifier: "or more"}},
+		{"a loss of $1.2 million", "$1.2 million", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1.2e6), Unit: "USD"}},
+		{"ordered to pay more than $2,500", "$2,500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(2500.0), Unit: "USD", Qualifier: "more than"}},
+		{"USD 500 in cash", "USD 500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(500.0), Unit: "USD"}},
+		{"ten thousand dollars", "ten thousand dollars", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1e4), Unit: "USD"}},
+		{"sentenced to 120 months in prison", "120 months in prison", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(120.0), Unit: "month"}},
+		{"faces 10 years' imprisonment", "10 years' imprisonment", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(10.0), Unit: "year"}},
+		{"he received life imprisonment", "life imprisonment", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
+		{"charged with four murders", "four murders", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(4.0), Unit: "count", Item: "murders"}},
+		{"faces 12 attempted murders", "12 attempted murders", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(12.0), Unit: "count", Item: "murders"}},
+		{"about 30 members of the enterprise", "30 members", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(30.0), Unit: "count", Item: "members"}},
+		{"the gang's six cliques", "six cliques", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(6.0), Unit: "count", Item: "cliques"}},
+		{"an 88-count indictment", "88-count indictment", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(88.0), Unit: "count", Item: "counts"}},
+		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},
+		{"a 15-year-old boy", "", nil},
+		{"in 2019 members met", "", nil},
+	}
+	for _, tt := range tests {
+		ents := Find(schemas.Page{Number: 1, Text: tt.in})
+		var got *schemas.Entity
+		for i := range ents {
+			if ents[i].Text == tt.text {
+				got = &ents[i]
+			}
+		}
+		switch {
+		case tt.want == nil && got != nil:
+			t.Errorf("Find(%q) found %q %v, want nothing there", tt.in, got.Text, got.Attrs)
+		case tt.want != nil && got == nil:
+			t.Errorf("Find(%q) = %v, want %q", tt.in, ents, tt.text)
+		case tt.want != nil:
+			if diff := cmp.Diff(tt.want, got.Attrs); diff != "" {
+				t.Errorf("Find(%q) attrs (-want +got):\n%s", tt.in, diff)
+			}
+		}
+	}
+}
