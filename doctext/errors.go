@@ -33,16 +33,6 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("doctext: parser panic: %v", e.Value)
 }
 
-// PageError is a failure confined to one page; the document's other pages
-// are still extracted and the page is recorded with method none.
-type PageError struct {
-	Page int
-	Err  error
-}
-
-func (e *PageError) Error() string { return fmt.Sprintf("page %d: %v", e.Page, e.Err) }
-func (e *PageError) Unwrap() error { return e.Err }
-
 // Reason returns the dead-letter reason code for an extraction error.
 func Reason(err error) schemas.Reason {
 	var pe *PanicError

@@ -25,9 +25,9 @@ type Extractor struct {
 
 // Extract sniffs the document of size bytes in r and extracts its pages.
 // Besides the errors of PDF.Extract and PlainText.Extract it returns
-// ErrTooLarge, ErrUnsupported for content that is neither, ErrNotPDF when
-// name ends in .pdf but the content is not a PDF, and ErrNoText when no page
-// has any text.
+// ErrEmpty, ErrTooLarge, ErrUnsupported for content that is neither, and
+// ErrNotPDF when name ends in .pdf but the content is not a PDF. A document
+// with no text on any page is not an error: it comes back with a warning.
 func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, size int64) (*Extraction, error) {
 	maxBytes := x.MaxBytes
 	if maxBytes == 0 {

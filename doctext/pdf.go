@@ -72,7 +72,7 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		text, err := pageText(doc.Page(i))
 		method := schemas.MethodText
 		if err != nil {
-			ex.Warnings = append(ex.Warnings, (&PageError{Page: i, Err: err}).Error())
+			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %v", i, err))
 			text, method = "", schemas.MethodNone
 		} else if strings.TrimSpace(text) == "" {
 			method = schemas.MethodNone
@@ -99,7 +99,7 @@ func pdfView(r io.ReaderAt, size int64) (*io.SectionReader, error) {
 	tailLen := min(size-int64(start), trailerWindow)
 	tail := make([]byte, tailLen)
 	if _, err := r.ReadAt(tail, size-tailLen); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%w: read trailer: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("%w: read trailer: %w", ErrMalformed, err)
 	}
 	if i := bytes.LastIndex(tail, []byte("%%EOF")); i >= 0 {
 		end = size - tailLen + int64(i) + int64(len("%%EOF"))
@@ -107,15 +107,16 @@ func pdfView(r io.ReaderAt, size int64) (*io.SectionReader, error) {
 	return io.NewSectionReader(r, int64(start), end-int64(start)), nil
 }
 
+// classifyOpenError maps the reader's open errors to ours, keeping the
+// reader's error in the chain.
 func classifyOpenError(err error) error {
-	msg := err.Error()
 	switch {
-	case errors.Is(err, pdf.ErrInvalidPassword), strings.Contains(msg, "encrypt"), strings.Contains(msg, "password"):
-		return fmt.Errorf("%w: %v", ErrEncrypted, err)
-	case strings.Contains(msg, "invalid header"):
-		return fmt.Errorf("%w: %v", ErrNotPDF, err)
+	case errors.Is(err, pdf.ErrInvalidPassword), errors.Is(err, pdf.ErrEncryption):
+		return fmt.Errorf("%w: %w", ErrEncrypted, err)
+	case errors.Is(err, pdf.ErrInvalidHeader):
+		return fmt.Errorf("%w: %w", ErrNotPDF, err)
 	default:
-		return fmt.Errorf("%w: %v", ErrMalformed, err)
+		return fmt.Errorf("%w: %w", ErrMalformed, err)
 	}
 }
 

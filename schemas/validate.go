@@ -19,9 +19,6 @@ var (
 	deadLetterSchemaJSON []byte
 )
 
-// RecordSchema returns the text of record.v1.json.
-func RecordSchema() []byte { return bytes.Clone(recordSchemaJSON) }
-
 // ErrInvalid is wrapped by every validation failure.
 var ErrInvalid = errors.New("schemas: invalid")
 

@@ -17,12 +17,12 @@ import (
 func (r *Reader) initEncryptV5(encrypt dict, password string) error {
 	R, _ := encrypt["R"].(int64)
 	if R != 5 && R != 6 {
-		return fmt.Errorf("unsupported PDF: encryption revision R=%d with V=5", R)
+		return fmt.Errorf("%w: unsupported PDF: encryption revision R=%d with V=5", ErrEncryption, R)
 	}
 	U, _ := encrypt["U"].(string)
 	UE, _ := encrypt["UE"].(string)
 	if len(U) < 48 || len(UE) != 32 {
-		return fmt.Errorf("malformed PDF: missing U or UE encryption parameters")
+		return fmt.Errorf("%w: malformed PDF: missing U or UE encryption parameters", ErrEncryption)
 	}
 	pw := []byte(password)
 	if len(pw) > 127 {

@@ -67,6 +67,7 @@ import (
 	"crypto/md5"
 	"crypto/rc4"
 	"encoding/ascii85"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -142,7 +143,7 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 	f.ReadAt(buf, 0)
 	// casefile: any "%PDF-d.d" header; upstream wanted 1.0-1.7 and a newline.
 	if !bytes.HasPrefix(buf, []byte("%PDF-")) || buf[5] < '0' || buf[5] > '9' || buf[6] != '.' {
-		return nil, fmt.Errorf("not a PDF file: invalid header")
+		return nil, ErrInvalidHeader
 	}
 	r, err = openXref(f, size)
 	if err != nil {
@@ -150,7 +151,7 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 		// objects, as poppler and mutool do, before giving up.
 		var rerr error
 		if r, rerr = rebuildXref(f, size); rerr != nil {
-			return nil, fmt.Errorf("%v (repair failed: %v)", err, rerr)
+			return nil, fmt.Errorf("%w (repair failed: %v)", err, rerr)
 		}
 	}
 	trailer := r.trailer
@@ -1009,7 +1010,7 @@ func (r *Reader) initEncrypt(password string) error {
 	// See PDF 32000-1:2008, §7.6.
 	encrypt, _ := r.resolve(objptr{}, r.trailer["Encrypt"]).data.(dict)
 	if encrypt["Filter"] != name("Standard") {
-		return fmt.Errorf("unsupported PDF: encryption filter %v", objfmt(encrypt["Filter"]))
+		return fmt.Errorf("%w: unsupported PDF: encryption filter %v", ErrEncryption, objfmt(encrypt["Filter"]))
 	}
 	if V, _ := encrypt["V"].(int64); V == 5 {
 		return r.initEncryptV5(encrypt, password)
@@ -1019,11 +1020,11 @@ func (r *Reader) initEncrypt(password string) error {
 		n = minKeyBits
 	}
 	if n%8 != 0 || n > maxKeyBits || n < minKeyBits {
-		return fmt.Errorf("malformed PDF: %d-bit encryption key", n)
+		return fmt.Errorf("%w: malformed PDF: %d-bit encryption key", ErrEncryption, n)
 	}
 	V, _ := encrypt["V"].(int64)
 	if V != 1 && V != 2 && (V != 4 || !okayV4(encrypt)) {
-		return fmt.Errorf("unsupported PDF: encryption version V=%d; %v", V, objfmt(encrypt))
+		return fmt.Errorf("%w: unsupported PDF: encryption version V=%d; %v", ErrEncryption, V, objfmt(encrypt))
 	}
 
 	ids, ok := r.trailer["ID"].(array)
@@ -1038,15 +1039,15 @@ func (r *Reader) initEncrypt(password string) error {
 
 	R, _ := encrypt["R"].(int64)
 	if R < 2 {
-		return fmt.Errorf("malformed PDF: encryption revision R=%d", R)
+		return fmt.Errorf("%w: malformed PDF: encryption revision R=%d", ErrEncryption, R)
 	}
 	if R > 4 {
-		return fmt.Errorf("unsupported PDF: encryption revision R=%d", R)
+		return fmt.Errorf("%w: unsupported PDF: encryption revision R=%d", ErrEncryption, R)
 	}
 	O, _ := encrypt["O"].(string)
 	U, _ := encrypt["U"].(string)
 	if len(O) != ouEntryLen || len(U) != ouEntryLen {
-		return fmt.Errorf("malformed PDF: missing O= or U= encryption parameters")
+		return fmt.Errorf("%w: malformed PDF: missing O= or U= encryption parameters", ErrEncryption)
 	}
 	p, _ := encrypt["P"].(int64)
 	P := uint32(p)
@@ -1115,7 +1116,14 @@ func (r *Reader) initEncrypt(password string) error {
 	return nil
 }
 
-var ErrInvalidPassword = fmt.Errorf("encrypted PDF: invalid password")
+// Errors callers branch on (casefile: sentinels instead of messages to match).
+var (
+	ErrInvalidPassword = errors.New("encrypted PDF: invalid password")
+	// ErrInvalidHeader: the file does not start with a PDF header.
+	ErrInvalidHeader = errors.New("not a PDF file: invalid header")
+	// ErrEncryption: an encryption dictionary this reader cannot use.
+	ErrEncryption = errors.New("PDF encryption not supported")
+)
 
 func okayV4(encrypt dict) bool {
 	cf, ok := encrypt["CF"].(dict)
