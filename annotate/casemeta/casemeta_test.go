@@ -2,6 +2,8 @@ package casemeta
 
 import (
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -225,6 +227,36 @@ func FuzzParseStamp(f *testing.F) {
 		docType(s, "ca1")
 		if d := filedDate(s); d != "" && len(d) != 10 {
 			t.Fatalf("filedDate(%q) = %q", s, d)
+		}
+	})
+}
+
+// FuzzDates: every DATE found is the exact text at its span and carries a
+// real ISO date; parseDate never returns a malformed one.
+func FuzzDates(f *testing.F) {
+	f.Add("Filed 01/29/2009 and argued April 23, 2013; 11 February 2022; 2020-02-30")
+	f.Add("Oct 29, 2020\nSept. 3, 1999 — 2/3/04")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		runes := []rune(s)
+		for _, e := range findDates(schemas.Page{Number: 1, Text: s}) {
+			if e.Start < 0 || e.End > len(runes) || string(runes[e.Start:e.End]) != e.Text {
+				t.Fatalf("findDates(%q): span [%d,%d) is not %q", s, e.Start, e.End, e.Text)
+			}
+			d, ok := e.Attrs.(*schemas.DateAttrs)
+			if !ok {
+				t.Fatalf("findDates(%q): %q has attrs %T", s, e.Text, e.Attrs)
+			}
+			if _, err := time.Parse(time.DateOnly, d.ISO); err != nil {
+				t.Fatalf("findDates(%q): %q has ISO %q: %v", s, e.Text, d.ISO, err)
+			}
+		}
+		if iso, ok := parseDate(s); ok {
+			if _, err := time.Parse(time.DateOnly, iso); err != nil {
+				t.Fatalf("parseDate(%q) = %q: %v", s, iso, err)
+			}
 		}
 	})
 }

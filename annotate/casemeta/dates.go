@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
+	"time"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -71,8 +72,13 @@ func isoFromNumeric(s string) (string, bool) {
 	return numericISO(m)
 }
 
+// isoDay formats a calendar date, refusing days the month does not have
+// ("February 30" is a typo or not a date, never March 2).
 func isoDay(y, m, d int) (string, bool) {
-	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+	if m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100 {
+		return "", false
+	}
+	if d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
 		return "", false
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
