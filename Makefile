@@ -19,15 +19,16 @@ vet:
 
 # Annotation throughput: ours (shared model) against prose's default per document.
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./extractors/ ./workers/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./annotate/ ./doctext/ ./workers/
 
 # A short fuzzing pass over every parser of outside input.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 60s ./extractors/
-	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime 30s ./extractors/
-	$(GO) test -run '^$$' -fuzz FuzzParseNumber -fuzztime 20s ./extractors/
-	$(GO) test -run '^$$' -fuzz FuzzParseCitations -fuzztime 20s ./extractors/
-	$(GO) test -run '^$$' -fuzz FuzzParseStamp -fuzztime 20s ./extractors/
+	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 60s ./doctext/
+	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime 30s ./annotate/
+	$(GO) test -run '^$$' -fuzz FuzzParseNumber -fuzztime 20s ./annotate/internal/textscan/
+	$(GO) test -run '^$$' -fuzz FuzzParseCitations -fuzztime 20s ./annotate/charge/
+	$(GO) test -run '^$$' -fuzz FuzzParseStamp -fuzztime 20s ./annotate/casemeta/
+	$(GO) test -run '^$$' -fuzz FuzzDates -fuzztime 20s ./annotate/casemeta/
 
 clean:
 	rm -rf casefile .casefile records.jsonl dead-letters.jsonl
