@@ -18,8 +18,10 @@ import (
 // TestStageSettlesEveryPath runs one stage over a real embedded server and
 // checks, for each kind of handler outcome, what became of the message:
 // acked (gone, no dead letter) or dead-lettered with the right reason, and
-// in every case removed from the work queue.
+// in every case removed from the work queue. The stage is named extract, so
+// that its dead letters carry reasons of the closed set and validate.
 func TestStageSettlesEveryPath(t *testing.T) {
+	const stage = pipeline.StageExtract
 	tests := []struct {
 		name       string
 		handle     func(ctx context.Context, attempt int) error
@@ -40,23 +42,23 @@ func TestStageSettlesEveryPath(t *testing.T) {
 			return nil
 		}, "", 2},
 		{"permanent", func(context.Context, int) error {
-			return pipeline.Permanent("test.broken", errors.New("cannot"))
-		}, "test.broken", 1},
+			return pipeline.Permanent(schemas.ReasonExtractMalformed, errors.New("cannot"))
+		}, schemas.ReasonExtractMalformed, 1},
 		{"retries exhausted", func(context.Context, int) error {
 			return pipeline.Retry(errors.New("always"), 10*time.Millisecond)
-		}, "test.retries_exhausted", 3},
-		{"panic", func(context.Context, int) error { panic("boom") }, "test.panic", 1},
+		}, schemas.StageReason(stage, schemas.CauseRetriesExhausted), 3},
+		{"panic", func(context.Context, int) error { panic("boom") }, schemas.StageReason(stage, schemas.CausePanic), 1},
 		{"timeout", func(ctx context.Context, _ int) error {
 			<-ctx.Done()
 			return ctx.Err()
-		}, "test.timeout", 1},
+		}, schemas.StageReason(stage, schemas.CauseTimeout), 1},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := pipelinetest.RunServer(t)
 			var calls atomic.Int32
 			st := &pipeline.Stage{
-				Name: "test", Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
+				Name: stage, Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
 				MaxDeliver: 3, Timeout: 200 * time.Millisecond,
 				Backoff: func(int) time.Duration { return 10 * time.Millisecond },
 				Handler: pipeline.HandlerFunc(func(ctx context.Context, d *pipeline.Delivery) error {
@@ -84,7 +86,7 @@ func TestStageSettlesEveryPath(t *testing.T) {
 					t.Errorf("ledger = %+v, want dead with reason %s", e, tt.wantReason)
 				}
 				dl := lastDeadLetter(t, srv.JS)
-				if dl.ID != id || dl.Reason != tt.wantReason || dl.Stage != "test" || dl.Source != meta.Source {
+				if dl.ID != id || dl.Reason != tt.wantReason || dl.Stage != stage || dl.Source != meta.Source {
 					t.Errorf("dead letter = %+v, want id %s reason %s", dl, id, tt.wantReason)
 				}
 			} else if _, ok, _ := srv.Bus.State(ctx, id); ok {

@@ -98,6 +98,3 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	b.maxBody = int(js.Conn().MaxPayload()) - 4<<10
 	return b, nil
 }
-
-// JetStream returns the underlying JetStream handle.
-func (b *Bus) JetStream() jetstream.JetStream { return b.js }

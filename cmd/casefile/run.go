@@ -104,7 +104,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	sum, err := c.process(work, e, bus, files)
 	if err == nil {
 		for _, st := range waitFor {
-			if err = drained(work, bus, st.Stream, st.Durable); err != nil {
+			if err = bus.Drained(work, st.Stream, st.Durable); err != nil {
 				break
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -161,7 +160,7 @@ func sinkStage(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlag
 	}
 	durable := "sink-" + shortHash(spec)
 	if fresh {
-		if err := deleteConsumer(ctx, bus, pipeline.StreamRecords, durable); err != nil {
+		if err := bus.ResetConsumer(ctx, pipeline.StreamRecords, durable); err != nil {
 			s.Close(ctx)
 			return nil, nil, err
 		}
@@ -180,7 +179,7 @@ func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags
 	}
 	durable := "dlq-" + shortHash(path)
 	if fresh {
-		if err := deleteConsumer(ctx, bus, pipeline.StreamDLQ, durable); err != nil {
+		if err := bus.ResetConsumer(ctx, pipeline.StreamDLQ, durable); err != nil {
 			s.Close(ctx)
 			return nil, nil, err
 		}
@@ -189,14 +188,6 @@ func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags
 	st.Durable = durable
 	st.Workers = 4
 	return st, s, nil
-}
-
-func deleteConsumer(ctx context.Context, bus *pipeline.Bus, stream, durable string) error {
-	err := bus.JetStream().DeleteConsumer(ctx, stream, durable)
-	if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-		return fmt.Errorf("reset consumer %s: %w", durable, err)
-	}
-	return nil
 }
 
 func shortHash(s string) string {
@@ -213,25 +204,5 @@ func runStages(ctx context.Context, g *errgroup.Group, bus *pipeline.Bus, stages
 			}
 			return nil
 		})
-	}
-}
-
-// drained waits until the consumer has nothing pending or unacknowledged.
-func drained(ctx context.Context, bus *pipeline.Bus, stream, durable string) error {
-	for {
-		cons, err := bus.JetStream().Consumer(ctx, stream, durable)
-		if err == nil {
-			info, ierr := cons.Info(ctx)
-			if ierr == nil && info.NumPending == 0 && info.NumAckPending == 0 {
-				return nil
-			}
-		} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
-			return err
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(100 * time.Millisecond):
-		}
 	}
 }

@@ -1,0 +1,111 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ConsumerStatus is a snapshot of one durable consumer: what waits for it
+// and what it holds.
+type ConsumerStatus struct {
+	Stream string
+	Name   string
+	// Pending is how many messages wait to be delivered.
+	Pending uint64
+	// AckPending is how many are delivered and not yet answered: in flight.
+	AckPending int
+	// Redelivered is how many of those in flight were delivered more than once.
+	Redelivered int
+	// AckFloor is the stream sequence up to which every message is settled.
+	AckFloor uint64
+}
+
+// Consumers lists the consumers of casefile's streams (StreamDocs,
+// StreamRecords, StreamDLQ, in that order; by name within a stream).
+func (b *Bus) Consumers(ctx context.Context) ([]ConsumerStatus, error) {
+	var out []ConsumerStatus
+	for _, name := range []string{StreamDocs, StreamRecords, StreamDLQ} {
+		s, err := b.js.Stream(ctx, name)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: stream %s: %w", name, err)
+		}
+		lister := s.ListConsumers(ctx)
+		var of []ConsumerStatus
+		for ci := range lister.Info() {
+			of = append(of, ConsumerStatus{
+				Stream: name, Name: ci.Name,
+				Pending: ci.NumPending, AckPending: ci.NumAckPending,
+				Redelivered: ci.NumRedelivered, AckFloor: ci.AckFloor.Stream,
+			})
+		}
+		if err := lister.Err(); err != nil {
+			return nil, fmt.Errorf("pipeline: consumers of %s: %w", name, err)
+		}
+		slices.SortFunc(of, func(a, b ConsumerStatus) int { return strings.Compare(a.Name, b.Name) })
+		out = append(out, of...)
+	}
+	return out, nil
+}
+
+// ResetConsumer deletes a durable consumer, so that the next [Stage.Run]
+// over it starts again at the first message of the stream (a new sink
+// replays every record). A consumer that does not exist is not an error.
+func (b *Bus) ResetConsumer(ctx context.Context, stream, durable string) error {
+	err := b.js.DeleteConsumer(ctx, stream, durable)
+	if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return fmt.Errorf("pipeline: reset consumer %s: %w", durable, err)
+	}
+	return nil
+}
+
+// Polling bounds of Drained: it polls quickly while the consumer makes
+// progress and backs off while it does not.
+const (
+	drainPollMin = 50 * time.Millisecond
+	drainPollMax = time.Second
+)
+
+// Drained blocks until the durable consumer has nothing pending and nothing
+// unacknowledged. A consumer not created yet is waited for. It returns
+// ctx's error if ctx ends first, or the error of a failed consumer look-up.
+func (b *Bus) Drained(ctx context.Context, stream, durable string) error {
+	wait := drainPollMin
+	var last ConsumerStatus
+	for {
+		cons, err := b.js.Consumer(ctx, stream, durable)
+		switch {
+		case err == nil:
+			info, ierr := cons.Info(ctx)
+			if ierr != nil {
+				break // transient: poll again
+			}
+			if info.NumPending == 0 && info.NumAckPending == 0 {
+				return nil
+			}
+			now := ConsumerStatus{Pending: info.NumPending, AckPending: info.NumAckPending, AckFloor: info.AckFloor.Stream}
+			if now != last {
+				wait = drainPollMin // moving: look again soon
+			}
+			last = now
+		case !errors.Is(err, jetstream.ErrConsumerNotFound):
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("pipeline: consumer %s: %w", durable, err)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		wait = min(2*wait, drainPollMax)
+	}
+}

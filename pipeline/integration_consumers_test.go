@@ -1,0 +1,91 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/pipeline/pipelinetest"
+)
+
+// TestConsumersDrainedReset follows a stage's consumer through the Bus:
+// listed with what waits for it, Drained only once a running stage has
+// acked everything, and reset (twice: a missing consumer is no error) so
+// that a new one replays the stream.
+func TestConsumersDrainedReset(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	handled := make(chan string, 10)
+	st := &pipeline.Stage{Name: pipeline.StageSink, Durable: "sink-test", Stream: pipeline.StreamRecords,
+		FilterSubject: pipeline.SubjectRecords + ".*",
+		Handler: pipeline.HandlerFunc(func(_ context.Context, d *pipeline.Delivery) error {
+			handled <- d.Meta.ID
+			return nil
+		})}
+	if _, err := st.Consumer(ctx, srv.Bus); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		id := fmt.Sprintf("%064x", i+1)
+		if err := srv.Bus.Publish(ctx, pipeline.RecordSubject(id), pipeline.Meta{ID: id}, map[string]int{"n": i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	cs, err := srv.Bus.Consumers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", Pending: 3}
+	if len(cs) != 1 || cs[0] != want {
+		t.Errorf("Consumers = %+v, want [%+v]", cs, want)
+	}
+
+	short, cancelShort := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancelShort()
+	if err := srv.Bus.Drained(short, pipeline.StreamRecords, "sink-test"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Drained with 3 waiting and no stage = %v, want %v", err, context.DeadlineExceeded)
+	}
+
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- st.Run(runCtx, srv.Bus) }()
+	if err := srv.Bus.Drained(ctx, pipeline.StreamRecords, "sink-test"); err != nil {
+		t.Fatalf("Drained = %v", err)
+	}
+	if len(handled) != 3 {
+		t.Errorf("Drained returned after %d of 3 deliveries", len(handled))
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	cs, err = srv.Bus.Consumers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", AckFloor: 3}
+	if len(cs) != 1 || cs[0] != want {
+		t.Errorf("Consumers after the stage = %+v, want [%+v]", cs, want)
+	}
+
+	for range 2 {
+		if err := srv.Bus.ResetConsumer(ctx, pipeline.StreamRecords, "sink-test"); err != nil {
+			t.Errorf("ResetConsumer = %v", err)
+		}
+	}
+	if cs, err := srv.Bus.Consumers(ctx); err != nil || len(cs) != 0 {
+		t.Errorf("Consumers after reset = %+v, %v; want none", cs, err)
+	}
+	// A new consumer of the same name starts over: all three again.
+	if _, err := st.Consumer(ctx, srv.Bus); err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := srv.Bus.Consumers(ctx); err != nil || len(cs) != 1 || cs[0].Pending != 3 {
+		t.Errorf("Consumers after a new consumer = %+v, %v; want 3 pending", cs, err)
+	}
+}
