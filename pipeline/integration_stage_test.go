@@ -132,12 +132,12 @@ func TestPublishSpillsLargeBodies(t *testing.T) {
 	if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]string{"text": string(big)}); err != nil {
 		t.Fatal(err)
 	}
+	if stored := lastMsg(t, srv.JS, pipeline.StreamDocs, pipeline.SubjectIngested); stored.Header.Get(pipeline.HeaderBlob) == "" {
+		t.Error("large body was not spilled")
+	}
 	got := make(chan string, 1)
 	st := &pipeline.Stage{Name: "test", Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
 		Handler: pipeline.HandlerFunc(func(ctx context.Context, d *pipeline.Delivery) error {
-			if d.Msg.Headers().Get(pipeline.HeaderBlob) == "" {
-				t.Error("large body was not spilled")
-			}
 			var body map[string]string
 			err := d.Decode(ctx, &body)
 			got <- body["text"]
@@ -180,16 +180,24 @@ func waitEntry(t *testing.T, bus *pipeline.Bus, id string) pipeline.Entry {
 	return e
 }
 
+// lastMsg returns the newest message on subject (a wildcard is allowed) in
+// stream.
+func lastMsg(t *testing.T, js jetstream.JetStream, stream, subject string) *jetstream.RawStreamMsg {
+	t.Helper()
+	s, err := js.Stream(context.Background(), stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.GetLastMsgForSubject(context.Background(), subject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 func lastDeadLetter(t *testing.T, js jetstream.JetStream) schemas.DeadLetter {
 	t.Helper()
-	s, err := js.Stream(context.Background(), pipeline.StreamDLQ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := s.GetLastMsgForSubject(context.Background(), pipeline.SubjectDLQPrefix+">")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := lastMsg(t, js, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">")
 	if err := schemas.ValidateDeadLetterJSON(m.Data); err != nil {
 		t.Errorf("dead letter does not validate: %v", err)
 	}

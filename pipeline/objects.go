@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -100,25 +99,12 @@ func (b *Bus) PublishJSON(ctx context.Context, subject string, m Meta, body []by
 	return nil
 }
 
-// Body returns a message's JSON body, fetching it from BucketBlobs when it
+// body returns a message's JSON body, fetching it from BucketBlobs when it
 // was spilled.
-func (b *Bus) Body(ctx context.Context, msg jetstream.Msg) ([]byte, error) {
+func (b *Bus) body(ctx context.Context, msg jetstream.Msg) ([]byte, error) {
 	key := msg.Headers().Get(HeaderBlob)
 	if key == "" {
 		return msg.Data(), nil
 	}
 	return getBounded(ctx, b.blobs, key, 0)
-}
-
-// Decode unmarshals a message body (inline or spilled) into v.
-func (b *Bus) Decode(ctx context.Context, msg jetstream.Msg, v any) error {
-	body, err := b.Body(ctx, msg)
-	if err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("pipeline: decode %s: %w", msg.Subject(), err)
-	}
-	return nil
 }

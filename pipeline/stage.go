@@ -28,18 +28,6 @@ type HandlerFunc func(ctx context.Context, d *Delivery) error
 // Handle calls f(ctx, d).
 func (f HandlerFunc) Handle(ctx context.Context, d *Delivery) error { return f(ctx, d) }
 
-// Delivery is one message handed to a Handler.
-type Delivery struct {
-	Msg  jetstream.Msg
-	Meta Meta
-	// Attempt is 1 on first delivery.
-	Attempt int
-	bus     *Bus
-}
-
-// Decode unmarshals the message body into v.
-func (d *Delivery) Decode(ctx context.Context, v any) error { return d.bus.Decode(ctx, d.Msg, v) }
-
 // Stage defaults.
 const (
 	DefaultMaxDeliver = 5
@@ -184,13 +172,7 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 // process runs the handler on one message and settles it: every path ends
 // in ack, nak or term.
 func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
-	d := &Delivery{Msg: msg, bus: bus, Meta: Meta{
-		ID:     msg.Headers().Get(HeaderDocID),
-		Source: msg.Headers().Get(HeaderSource),
-	}, Attempt: 1}
-	if md, err := msg.Metadata(); err == nil {
-		d.Attempt = int(md.NumDelivered)
-	}
+	d := newDelivery(bus, msg)
 	log := s.Logger.With("stage", s.Name, "id", d.Meta.ID, "attempt", d.Attempt)
 
 	stopBeat := s.heartbeat(msg)
