@@ -12,7 +12,7 @@ import (
 // SubjectRecords. The document is marked recorded in the ledger once the
 // record is stored in the stream.
 type Annotate struct {
-	Bus       *pipeline.Bus
+	Bus       AnnotateBus
 	Annotator Recorder
 }
 

@@ -17,7 +17,7 @@ import (
 	"github.com/casefile/casefile/workers"
 )
 
-var benchModels = sync.OnceValue(func() *annotate.Models {
+var loadModels = sync.OnceValue(func() *annotate.Models {
 	m, err := annotate.LoadModels()
 	if err != nil {
 		panic(err)
@@ -43,7 +43,7 @@ func BenchmarkAnnotateStage(b *testing.B) {
 		}
 		docs = append(docs, pipeline.Extracted{Ingested: pipeline.Ingested{Source: p, Bytes: int64(len(data))}, Extraction: *ex})
 	}
-	ann := annotate.NewAnnotator(benchModels())
+	ann := annotate.NewAnnotator(loadModels())
 	srv := pipelinetest.RunServer(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -15,7 +15,7 @@ import (
 // Extract is the extract stage: document bytes from the object store in,
 // pages of text out on SubjectExtracted.
 type Extract struct {
-	Bus *pipeline.Bus
+	Bus ExtractBus
 	// Extractor does the work: an *doctext.Extractor in this process,
 	// or an *Isolated child process per document.
 	Extractor Extractor
@@ -97,7 +97,7 @@ func runBounded[T any](ctx context.Context, fn func() (T, error)) (T, error) {
 
 // alreadyDone reports whether the ledger has a terminal entry for id: a
 // duplicate delivery that must produce nothing.
-func alreadyDone(ctx context.Context, bus *pipeline.Bus, id string) (bool, error) {
-	_, ok, err := bus.State(ctx, id)
+func alreadyDone(ctx context.Context, ledger Ledger, id string) (bool, error) {
+	_, ok, err := ledger.State(ctx, id)
 	return ok, err
 }

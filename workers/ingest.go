@@ -60,7 +60,7 @@ func wanted(path string) bool {
 
 // Ingester puts documents into the pipeline.
 type Ingester struct {
-	Bus *pipeline.Bus
+	Bus IngestBus
 	// MaxBytes bounds a document. If zero, doctext.DefaultMaxBytes.
 	MaxBytes int64
 	// Now stamps ingested_at. If nil, time.Now.

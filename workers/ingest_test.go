@@ -1,12 +1,18 @@
 package workers_test
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -31,5 +37,82 @@ func TestWalk(t *testing.T) {
 	}
 	if _, err := workers.Walk([]string{filepath.Join(dir, "missing")}); err == nil {
 		t.Error("Walk of a missing path succeeded")
+	}
+}
+
+// TestSubmitDecisions submits real files to an in-memory bus and checks
+// what became of each: stored and published, dead-lettered at ingest with
+// its reason, skipped as done, or an error for a failing pipeline.
+func TestSubmitDecisions(t *testing.T) {
+	const pdf = "ca8-us-v-wilson-opinion.pdf"
+	_, good := sample(t, pdf)
+	now := time.Date(2026, 12, 1, 19, 48, 24, 0, time.UTC)
+	tests := []struct {
+		name       string
+		file       string // in testdata/pdfs
+		maxBytes   int64
+		setup      func(*memBus)
+		wantReason schemas.Reason // dead-lettered at ingest
+		wantDone   bool           // the ledger already had it
+		wantErr    bool
+	}{
+		{name: "PDF", file: pdf},
+		{name: "zero bytes", file: "empty-zero-byte.pdf", wantReason: schemas.ReasonIngestEmpty},
+		{name: "too large", file: pdf, maxBytes: 1000, wantReason: schemas.ReasonIngestTooLarge},
+		{name: "unreadable", file: "no-such-file.pdf", wantReason: schemas.ReasonIngestUnreadable},
+		{name: "already done", file: pdf, setup: func(b *memBus) {
+			b.ledger[good.ID] = pipeline.Entry{State: pipeline.StateRecorded}
+		}, wantDone: true},
+		{name: "ledger unavailable", file: pdf, setup: func(b *memBus) { b.ledgerErr = errors.New("ledger: timeout") }, wantErr: true},
+		{name: "object store unavailable", file: pdf, setup: func(b *memBus) { b.docErr = errors.New("object store: timeout") }, wantErr: true},
+		{name: "publish fails", file: pdf, setup: func(b *memBus) { b.publishErr = errors.New("stream: no responders") }, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bus := newMemBus()
+			if tt.setup != nil {
+				tt.setup(bus)
+			}
+			path := filepath.Join("..", "testdata", "pdfs", tt.file)
+			in := &workers.Ingester{Bus: bus, MaxBytes: tt.maxBytes, Now: func() time.Time { return now }}
+			got, err := in.Submit(context.Background(), path)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Submit(%q) = %+v, %v; want error %v", path, got, err, tt.wantErr)
+			}
+			if tt.wantErr {
+				return
+			}
+			if got.Source != path || got.Done != tt.wantDone || got.ID == "" {
+				t.Errorf("Submit(%q) = %+v, want source %q, done %v", path, got, path, tt.wantDone)
+			}
+			switch {
+			case tt.wantReason != "":
+				if len(bus.dead) != 1 || bus.dead[0].Reason != tt.wantReason || bus.dead[0].Stage != pipeline.StageIngest || bus.dead[0].ID != got.ID {
+					t.Errorf("dead letters %+v, want one for %s with reason %s", bus.dead, got.ID, tt.wantReason)
+				}
+				if len(bus.published) != 0 || len(bus.docs) != 0 {
+					t.Errorf("a dead-lettered file was stored (%d) or published (%d)", len(bus.docs), len(bus.published))
+				}
+			case tt.wantDone:
+				if got.Entry.State != pipeline.StateRecorded || len(bus.published) != 0 || len(bus.docs) != 0 {
+					t.Errorf("done file: entry %+v, %d published, %d stored; want its entry and nothing sent", got.Entry, len(bus.published), len(bus.docs))
+				}
+			default:
+				if got.ID != good.ID || len(bus.docs[good.ID]) != int(good.Bytes) {
+					t.Errorf("stored %d bytes under %s, want %d under %s", len(bus.docs[got.ID]), got.ID, good.Bytes, good.ID)
+				}
+				if len(bus.published) != 1 || bus.published[0].Subject != pipeline.SubjectIngested {
+					t.Fatalf("published %+v, want one message on %s", bus.published, pipeline.SubjectIngested)
+				}
+				var msg pipeline.Ingested
+				if err := json.Unmarshal(bus.published[0].Body, &msg); err != nil {
+					t.Fatal(err)
+				}
+				want := pipeline.Ingested{ID: good.ID, Source: path, Bytes: good.Bytes, IngestedAt: now}
+				if diff := cmp.Diff(want, msg); diff != "" {
+					t.Errorf("published message mismatch (-want +got):\n%s", diff)
+				}
+			}
+		})
 	}
 }
