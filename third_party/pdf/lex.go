@@ -293,11 +293,22 @@ func (b *buffer) readName() token {
 			break
 		}
 		if c == '#' {
-			x := unhex(b.readByte())<<4 | unhex(b.readByte())
-			if x < 0 {
-				b.errorf("malformed name")
+			// casefile: a '#' not followed by two hex digits is kept as
+			// itself, as poppler's lexer does, instead of failing the
+			// object (and with it the page or the whole file).
+			hi := b.readByte()
+			if unhex(hi) < 0 {
+				b.unreadByte()
+				tmp = append(tmp, '#')
+				continue
 			}
-			tmp = append(tmp, byte(x))
+			lo := b.readByte()
+			if unhex(lo) < 0 {
+				b.unreadByte()
+				tmp = append(tmp, '#', hi)
+				continue
+			}
+			tmp = append(tmp, byte(unhex(hi)<<4|unhex(lo)))
 			continue
 		}
 		tmp = append(tmp, c)

@@ -1,0 +1,65 @@
+package doctext_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/doctext"
+)
+
+// pdfOf writes a one-page PDF whose page draws content with a standard-14
+// font known to the page as fontName (written as is, so a test can give it
+// the sloppiness real files have), with a correct cross-reference table.
+func pdfOf(fontName, content string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /" + fontName + " 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// TestLenientNames: names with a '#' that starts no hex escape, which
+// poppler accepts, are read as written instead of failing the page.
+func TestLenientNames(t *testing.T) {
+	tests := []struct {
+		name, font string
+	}{
+		{"plain name", "F1"},
+		{"hex escape", "F#31"},
+		{"hash and no hex", "F#zz"},
+		{"hash and one hex digit", "F#3z"},
+		{"hash at the end", "F1#"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := pdfOf(tt.font, "BT /"+tt.font+" 12 Tf 72 700 Td (Possession with intent) Tj ET")
+			var x doctext.Extractor
+			ex, err := x.Extract(context.Background(), "lenient.pdf", bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ex.Pages) != 1 || !strings.Contains(ex.Pages[0].Text, "Possession with intent") {
+				t.Fatalf("pages %+v, warnings %q: want the page's text", ex.Pages, ex.Warnings)
+			}
+		})
+	}
+}
