@@ -54,6 +54,9 @@ type font struct {
 	scale   float64         // glyph space to text space (1/1000, or a Type 3 FontMatrix)
 	decoded map[int]string
 	names   map[int]string // codes whose Differences glyph name is uniXXXX
+	// std holds a standard-14 font's built-in widths by code point, for a
+	// font that names one without Widths.
+	std map[rune]float64
 }
 
 func loadFont(v pdf.Value) *font {
@@ -96,11 +99,14 @@ func loadFont(v pdf.Value) *font {
 	}
 	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
 	if len(f.widths) == 0 && f.dw == 0 {
-		// The standard 14 fonts may omit Widths; a viewer uses built-in
-		// metrics. An average advance per family keeps glyphs of one
-		// string apart and in order; exact widths matter only for gaps
-		// between strings, which the producer positions itself.
-		f.dw = standardWidth(v.Key("BaseFont").Name())
+		// The standard 14 fonts may omit Widths; a viewer uses their
+		// built-in metrics. Exact advances matter: a producer that places
+		// each word with its own Td or TJ leaves the gap between words to
+		// be read off them, and an average advance glues words ("intentto")
+		// or overlaps them. Glyphs the table lacks get the family average.
+		base := v.Key("BaseFont").Name()
+		f.std = std14Widths(base)
+		f.dw = standardWidth(base)
 	}
 	if v.Key("Subtype").Name() == "Type3" {
 		if fm := v.Key("FontMatrix"); fm.Len() >= 1 {
@@ -110,7 +116,18 @@ func loadFont(v pdf.Value) *font {
 	return f
 }
 
-func (f *font) width(code int) float64 {
+// width returns a glyph's advance in glyph space; raw is its bytes, which
+// a standard-14 font without Widths needs to find the glyph's metrics.
+func (f *font) width(code int, raw string) float64 {
+	if f.std != nil {
+		for _, r := range f.text(code, raw) {
+			if w, ok := f.std[r]; ok {
+				return w
+			}
+			break
+		}
+		return f.dw
+	}
 	if f.twoByte {
 		if w, ok := f.cidW[code]; ok {
 			return w
@@ -227,7 +244,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 		f.codes(s, func(code int, raw string) {
 			m := tm.mul(g.ctm)
 			trm := matrix{a: ts.tfs * ts.th, d: ts.tfs, f: ts.rise}.mul(m)
-			w0 := f.width(code) * f.scale
+			w0 := f.width(code, raw) * f.scale
 			sx := math.Hypot(trm.a, trm.b)
 			size := math.Hypot(trm.c, trm.d)
 			if text := f.text(code, raw); text != "" && sx > 0 {

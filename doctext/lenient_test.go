@@ -10,16 +10,20 @@ import (
 	"github.com/casefile/casefile/doctext"
 )
 
-// pdfOf writes a one-page PDF whose page draws content with a standard-14
-// font known to the page as fontName (written as is, so a test can give it
-// the sloppiness real files have), with a correct cross-reference table.
-func pdfOf(fontName, content string) []byte {
+// pdfOf writes a one-page PDF whose page draws content in Times-Roman,
+// not embedded and without Widths, known to the page as fontName (written
+// as is, so a test can give it the sloppiness real files have), with a
+// correct cross-reference table.
+func pdfOf(fontName, content string) []byte { return pdfWith(fontName, "Times-Roman", content) }
+
+// pdfWith is pdfOf with the standard font to name.
+func pdfWith(fontName, baseFont, content string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /" + fontName + " 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /" + baseFont + " >>",
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")

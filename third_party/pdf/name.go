@@ -4284,3 +4284,10 @@ var nameToRune = map[string]rune{
 	"yenmonospace":                        0xFFE5,
 	"wonmonospace":                        0xFFE6,
 }
+
+// GlyphRune returns the code point an Adobe glyph name stands for
+// (casefile: exported for the standard-14 metrics generator).
+func GlyphRune(name string) (rune, bool) {
+	r, ok := nameToRune[name]
+	return r, ok
+}
