@@ -18,12 +18,17 @@ func pdfOf(fontName, content string) []byte { return pdfWith(fontName, "Times-Ro
 
 // pdfWith is pdfOf with the standard font to name.
 func pdfWith(fontName, baseFont, content string) []byte {
+	return pdfFont(fontName, "<< /Type /Font /Subtype /Type1 /BaseFont /"+baseFont+" >>", content)
+}
+
+// pdfFont is pdfOf with the whole font dictionary given.
+func pdfFont(fontName, fontDict, content string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /" + fontName + " 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /" + baseFont + " >>",
+		fontDict,
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")

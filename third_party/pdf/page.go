@@ -11,6 +11,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A Page represent a single page in a PDF file.
@@ -245,8 +246,14 @@ func (f Font) getEncoder() TextEncoding {
 			return &nopEncoder{}
 		}
 	case Dict:
-		return &dictEncoder{enc.Key("Differences")}
+		return newDictEncoder(enc, f.builtinEncoding())
 	case Null:
+		// casefile: a simple font without an encoding uses its built-in
+		// one: StandardEncoding for the non-symbolic Type 1 fonts, as
+		// poppler reads them (quotes and dashes were read as Latin-1).
+		if f.V.Key("ToUnicode").Kind() != Stream && f.V.Key("Subtype").Name() == "Type1" && !f.symbolic() {
+			return &byteEncoder{standardEncoding()}
+		}
 		return f.charmapEncoding()
 	default:
 		if DebugOn {
@@ -269,36 +276,95 @@ func (f *Font) charmapEncoding() TextEncoding {
 	return &byteEncoder{&pdfDocEncoding}
 }
 
+// dictEncoder decodes a simple font's codes through an /Encoding
+// dictionary: its Differences over its BaseEncoding.
+//
+// casefile: the table is built once, not searched per byte, and codes the
+// Differences do not name decode through the base encoding (WinAnsi,
+// MacRoman, or the font's built-in StandardEncoding) instead of as
+// Latin-1 bytes, as PDF 32000 §9.6.6.1 and poppler have it.
 type dictEncoder struct {
-	v Value
+	table [256]rune
+}
+
+func newDictEncoder(enc Value, builtin *[256]rune) *dictEncoder {
+	e := &dictEncoder{}
+	base := builtin
+	switch enc.Key("BaseEncoding").Name() {
+	case "WinAnsiEncoding":
+		base = &winAnsiEncoding
+	case "MacRomanEncoding":
+		base = &macRomanEncoding
+	case "StandardEncoding":
+		base = standardEncoding()
+	}
+	for i := range e.table {
+		e.table[i] = rune(i)
+		if base != nil && base[i] != 0 {
+			e.table[i] = base[i]
+		}
+	}
+	diffs := enc.Key("Differences")
+	n := -1
+	for j := 0; j < diffs.Len(); j++ {
+		x := diffs.Index(j)
+		switch x.Kind() {
+		case Integer:
+			n = int(x.Int64())
+		case Name:
+			if n >= 0 && n < 256 {
+				if r := nameToRune[x.Name()]; r != 0 {
+					e.table[n] = r
+				}
+			}
+			n++
+		}
+	}
+	return e
 }
 
 func (e *dictEncoder) Decode(raw string) (text string) {
-	r := make([]rune, 0, len(raw))
+	r := make([]rune, len(raw))
 	for i := 0; i < len(raw); i++ {
-		ch := rune(raw[i])
-		n := -1
-		for j := 0; j < e.v.Len(); j++ {
-			x := e.v.Index(j)
-			if x.Kind() == Integer {
-				n = int(x.Int64())
-				continue
-			}
-			if x.Kind() == Name {
-				if int(raw[i]) == n {
-					r := nameToRune[x.Name()]
-					if r != 0 {
-						ch = r
-						break
-					}
-				}
-				n++
-			}
-		}
-		r = append(r, ch)
+		r[i] = e.table[raw[i]]
 	}
 	return string(r)
 }
+
+// builtinEncoding is the encoding a simple font's codes have before any
+// Differences: StandardEncoding for a non-symbolic Type 1 font, nil (codes
+// as Latin-1) for the rest, whose built-in encodings live in font programs
+// this reader does not parse.
+func (f Font) builtinEncoding() *[256]rune {
+	if f.V.Key("Subtype").Name() == "Type1" && !f.symbolic() {
+		return standardEncoding()
+	}
+	return nil
+}
+
+// symbolic reports a font whose glyphs are not the standard Latin set: the
+// Symbolic flag of its descriptor, or Symbol and ZapfDingbats by name.
+func (f Font) symbolic() bool {
+	base := f.V.Key("BaseFont").Name()
+	if strings.Contains(base, "Symbol") || strings.Contains(base, "Dingbats") {
+		return true
+	}
+	flags := f.V.Key("FontDescriptor").Key("Flags").Int64()
+	return flags&4 != 0 && flags&32 == 0
+}
+
+// standardEncoding is StandardEncoding as code points, built once;
+// codes it leaves unassigned keep their Latin-1 reading.
+var standardEncoding = sync.OnceValue(func() *[256]rune {
+	var t [256]rune
+	for c, name := range standardEncodingNames {
+		t[c] = rune(c) // unassigned codes read as Latin-1, as before
+		if r := nameToRune[name]; name != "" && r != 0 {
+			t[c] = r
+		}
+	}
+	return &t
+})
 
 // A TextEncoding represents a mapping between
 // font code points and UTF-8 text.
