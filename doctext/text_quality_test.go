@@ -94,9 +94,32 @@ func TestTextMatchesPoppler(t *testing.T) {
 // knownGaps are corpus files poppler reads and we cannot yet, and why.
 var knownGaps = map[string]string{}
 
+// minAgreement is the word-bag precision and recall against poppler every
+// text-layer file must reach, unless it is a named exception below.
+const minAgreement = 0.99
+
+// belowPoppler names the text-layer files under minAgreement and why; each
+// is a place where poppler's words are not the better reading, or a
+// layout neither reader gets right. The test fails when a file drops under
+// the bar unnamed, or when a named file no longer needs its exception.
+var belowPoppler = map[string]string{
+	// Small capitals set as a large capital plus smaller capitals: poppler
+	// breaks the word at the size change ("S ECOND C IRCUIT"); we keep it
+	// whole, as it reads.
+	"ca2-gildernew-v-quarantillo-opinion.pdf": "small caps kept whole",
+	// A signature stamp drawn over the typed name with other spacing: both
+	// readers garble it (poppler "Hoon.", "JJudge"; we "Ho H n.", "J Judge").
+	"caed-sw-2-20-908-unsealing-order.pdf": "signature stamp over the typed name",
+	// A redline's margin balloons of deleted text in tiny type interleave
+	// with numbered paragraphs; the two readers cut them differently.
+	"mdd-harvey-v-cnn-amended-complaint-redline.pdf": "redline balloons",
+}
+
 // TestCorpusTextAgreement prints the same figures for every file of
 // ../shared/corpus that has a reference text, and overall; run it with -v.
-// It fails only when a file that poppler reads cannot be read at all.
+// It fails when a file that poppler reads cannot be read at all, and when
+// a text-layer file's words agree with poppler's under minAgreement without
+// a named exception.
 func TestCorpusTextAgreement(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -123,6 +146,15 @@ func TestCorpusTextAgreement(t *testing.T) {
 		}
 		p, r := agreement(got, string(want))
 		t.Logf("%-55s %-9s precision %.3f recall %.3f", name, kind, p, r)
+		if kind == "text" {
+			why, named := belowPoppler[name]
+			switch under := p < minAgreement || r < minAgreement; {
+			case under && !named:
+				t.Errorf("%s: precision %.3f recall %.3f against poppler, under %.2f", name, p, r, minAgreement)
+			case !under && named:
+				t.Errorf("%s: now at %.3f/%.3f; drop its exception (%s)", name, p, r, why)
+			}
+		}
 		sumP += p
 		sumR += r
 		n++
