@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -68,6 +69,50 @@ func TestLenientNames(t *testing.T) {
 			}
 			if len(ex.Pages) != 1 || !strings.Contains(ex.Pages[0].Text, "Possession with intent") {
 				t.Fatalf("pages %+v, warnings %q: want the page's text", ex.Pages, ex.Warnings)
+			}
+		})
+	}
+}
+
+// TestSloppyFiles: lexical sloppiness real files have and poppler reads
+// through, each on a small file written here. The page's words must come
+// out whole.
+func TestSloppyFiles(t *testing.T) {
+	const show = "BT /F1 12 Tf 72 700 Td (Possession with intent) Tj 0 -14 Td (to distribute) Tj ET"
+	length := regexp.MustCompile(`/Length \d+`)
+	tests := []struct {
+		name    string
+		content string
+		mutate  func(string) string
+		want    string
+	}{
+		{"stream Length too short", show, func(s string) string { return length.ReplaceAllString(s, "/Length 20") }, "Possession with intent\nto distribute"},
+		{"stream Length too long", show, func(s string) string { return length.ReplaceAllString(s, "/Length 5000") }, "Possession with intent\nto distribute"},
+		{"stream Length missing", show, func(s string) string { return length.ReplaceAllString(s, "") }, "Possession with intent\nto distribute"},
+		{"stream keyword ended by CR only", show, func(s string) string { return strings.Replace(s, "stream\n", "stream\r", 1) }, "Possession with intent\nto distribute"},
+		{"missing endobj", show, func(s string) string { return strings.Replace(s, ">>\nendobj\nxref", ">>\nxref", 1) }, "Possession with intent\nto distribute"},
+		{"unbalanced parenthesis in a string",
+			"BT /F1 12 Tf 72 700 Td (Possession ( with intent) Tj 0 -14 Td (to distribute) Tj ET", nil, "Possession ( with intent\nto distribute"},
+		{"balanced parentheses stay in the string",
+			"BT /F1 12 Tf 72 700 Td (Possession (with intent)) Tj 0 -14 Td (to distribute) Tj ET", nil, "Possession (with intent)\nto distribute"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := string(pdfOf("F1", tt.content))
+			if tt.mutate != nil {
+				mutated := tt.mutate(data)
+				if mutated == data {
+					t.Fatal("the mutation changed nothing")
+				}
+				data = mutated
+			}
+			var x doctext.Extractor
+			ex, err := x.Extract(context.Background(), "sloppy.pdf", strings.NewReader(data), int64(len(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(ex.Pages[0].Text); got != tt.want {
+				t.Errorf("text %q, want %q (warnings %q)", got, tt.want, ex.Warnings)
 			}
 		})
 	}

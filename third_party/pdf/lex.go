@@ -225,22 +225,47 @@ func unhex(b byte) int {
 func (b *buffer) readLiteralString() token {
 	tmp := b.tmp[:0]
 	depth := 1
+	// casefile: an unescaped '(' with no ')' to match makes the string
+	// run to the end of a content stream and swallow the page's text. The
+	// bytes read after the first nested '(' are kept, so that a string
+	// still open at the end can close at its first ')' instead, with the
+	// rest read again as operators, as if the '(' had been escaped.
+	var raw []byte
+	recording := false
+	closeRaw, closeTmp := -1, -1
+	next := func() byte {
+		c := b.readByte()
+		if recording {
+			raw = append(raw, c)
+		}
+		return c
+	}
+	unread := func() {
+		b.unreadByte()
+		if recording && len(raw) > 0 {
+			raw = raw[:len(raw)-1]
+		}
+	}
 Loop:
 	for !b.eof {
-		c := b.readByte()
+		c := next()
 		switch c {
 		default:
 			tmp = append(tmp, c)
 		case '(':
 			depth++
+			recording = true
 			tmp = append(tmp, c)
 		case ')':
 			if depth--; depth == 0 {
 				break Loop
 			}
+			if closeRaw < 0 && recording {
+				closeRaw, closeTmp = len(raw), len(tmp)
+			}
 			tmp = append(tmp, c)
 		case '\\':
-			switch c = b.readByte(); c {
+			switch c = next(); c {
 			default:
 				b.errorf("invalid escape sequence \\%c", c)
 				tmp = append(tmp, '\\', c)
@@ -257,8 +282,8 @@ Loop:
 			case '(', ')', '\\':
 				tmp = append(tmp, c)
 			case '\r':
-				if b.readByte() != '\n' {
-					b.unreadByte()
+				if next() != '\n' {
+					unread()
 				}
 				fallthrough
 			case '\n':
@@ -266,9 +291,9 @@ Loop:
 			case '0', '1', '2', '3', '4', '5', '6', '7':
 				x := int(c - '0')
 				for i := 0; i < 2; i++ {
-					c = b.readByte()
+					c = next()
 					if c < '0' || c > '7' {
-						b.unreadByte()
+						unread()
 						break
 					}
 					x = x*8 + int(c-'0')
@@ -279,6 +304,12 @@ Loop:
 				tmp = append(tmp, byte(x))
 			}
 		}
+	}
+	if depth > 0 && b.eof && closeRaw >= 0 {
+		tmp = tmp[:closeTmp]
+		b.buf = append(b.buf[:0], raw[closeRaw:]...)
+		b.pos = 0
+		b.eof = false
 	}
 	b.tmp = tmp
 	return string(tmp)
@@ -484,9 +515,9 @@ func (b *buffer) readObject() object {
 				b.objptr = objptr{uint32(t1), uint16(t2)}
 				obj := b.readObject()
 				if _, ok := obj.(stream); !ok {
-					tok4 := b.readToken()
-					if tok4 != keyword("endobj") {
-						b.errorf("missing endobj after indirect object definition")
+					// casefile: a missing endobj is accepted, as poppler
+					// accepts it; the next token is read again.
+					if tok4 := b.readToken(); tok4 != keyword("endobj") {
 						b.unreadToken(tok4)
 					}
 				}

@@ -881,7 +881,7 @@ func (v Value) Reader() io.ReadCloser {
 	if !ok {
 		return &errorReadCloser{fmt.Errorf("stream not present")}
 	}
-	streamLen := v.Key("Length").Int64()
+	streamLen := v.r.streamLength(x.offset, v.Key("Length"))
 	// Handle empty streams - return empty reader without applying filters.
 	// This avoids zlib "unexpected EOF" errors on 0-length FlateDecode streams.
 	if streamLen == 0 {
@@ -908,6 +908,64 @@ func (v Value) Reader() io.ReadCloser {
 	}
 
 	return io.NopCloser(rd)
+}
+
+// maxStreamScan bounds how far streamLength looks for "endstream".
+const maxStreamScan = 64 << 20
+
+// streamLength returns the length of the stream data at offset.
+//
+// casefile: a /Length that is missing, or that does not end where
+// "endstream" begins, is replaced by the distance to the next "endstream"
+// (less the end-of-line before it), as poppler and MuPDF do; writers get
+// Length wrong, and trusting it cut or overran the page's content.
+func (r *Reader) streamLength(offset int64, length Value) int64 {
+	declared := int64(-1)
+	if length.Kind() == Integer {
+		declared = length.Int64()
+	}
+	if declared >= 0 && offset+declared <= r.end && endstreamAt(r.f, offset+declared, r.end) {
+		return declared
+	}
+	limit := min(r.end, offset+maxStreamScan)
+	const chunk = 64 << 10
+	buf := make([]byte, chunk+len("endstream"))
+	for at := offset; at < limit; at += chunk {
+		n, _ := r.f.ReadAt(buf[:min(int64(len(buf)), limit-at)], at)
+		if i := bytes.Index(buf[:n], []byte("endstream")); i >= 0 {
+			end := at + int64(i)
+			// The end-of-line before "endstream" is not data.
+			var eol [2]byte
+			if end-2 >= offset {
+				r.f.ReadAt(eol[:], end-2)
+				switch {
+				case eol[0] == '\r' && eol[1] == '\n':
+					end -= 2
+				case eol[1] == '\n' || eol[1] == '\r':
+					end--
+				}
+			} else if end-1 >= offset {
+				r.f.ReadAt(eol[1:], end-1)
+				if eol[1] == '\n' || eol[1] == '\r' {
+					end--
+				}
+			}
+			return end - offset
+		}
+	}
+	if declared < 0 {
+		return 0
+	}
+	return min(declared, r.end-offset)
+}
+
+// endstreamAt reports whether "endstream" follows at offset, after an
+// optional end-of-line and spaces.
+func endstreamAt(f io.ReaderAt, offset, end int64) bool {
+	var b [32]byte
+	n, _ := f.ReadAt(b[:min(int64(len(b)), end-offset)], offset)
+	rest := bytes.TrimLeft(b[:n], "\r\n \t\f\x00")
+	return bytes.HasPrefix(rest, []byte("endstream"))
 }
 
 func applyFilter(rd io.Reader, name string, param Value) io.Reader {
