@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -64,6 +65,21 @@ type Stage struct {
 	// context ends. If zero, DefaultStopGrace.
 	StopGrace time.Duration
 	Logger    *slog.Logger
+
+	// deadLetters writes the stage's dead letters. If nil, the bus.
+	deadLetters deadLetterer
+}
+
+// deadLetterer is what a stage needs to dead-letter a document: *Bus.
+type deadLetterer interface {
+	DeadLetter(ctx context.Context, dl schemas.DeadLetter) error
+}
+
+func (s *Stage) deadLetterer(bus *Bus) deadLetterer {
+	if s.deadLetters != nil {
+		return s.deadLetters
+	}
+	return bus
 }
 
 func (s *Stage) defaults() {
@@ -118,8 +134,8 @@ func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, err
 
 // Run consumes until ctx ends, then returns nil after the handlers in
 // flight have finished (or, past StopGrace, been cancelled) and settled
-// their messages. It returns an error only when the
-// consumer cannot be created or the server is gone for good.
+// their messages. It returns an error only when the consumer, or the
+// subscription to its max-deliveries advisories, cannot be set up.
 func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	cons, err := s.Consumer(ctx, bus)
 	if err != nil {
@@ -128,8 +144,25 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 		}
 		return err
 	}
+	stream, err := bus.js.Stream(ctx, s.Stream)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("pipeline: stream %s: %w", s.Stream, err)
+	}
+	// Listen for max-deliveries advisories before fetching anything, so
+	// that none of this process's deliveries goes unannounced.
+	exhausted, stopWatch, err := s.subscribeMaxDeliveries(ctx, bus)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	defer stopWatch()
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return s.watchMaxDeliveries(gctx, bus) })
+	g.Go(func() error { s.watchMaxDeliveries(gctx, bus, stream, exhausted); return nil })
 	// Handlers in flight when ctx ends may finish, for up to StopGrace:
 	// a message handed back unfinished costs a full AckWait after a
 	// restart, since the server keeps it pending until then.
@@ -216,7 +249,7 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 		ID: d.Meta.ID, Source: d.Meta.Source, Stage: s.Name,
 		Reason: perm.Reason, Message: perm.Err.Error(), Attempts: d.Attempt,
 	}
-	if derr := bus.DeadLetter(sctx, dl); derr != nil {
+	if derr := s.deadLetterer(bus).DeadLetter(sctx, dl); derr != nil {
 		log.Warn("dead letter failed; retrying the message", "err", derr)
 		_ = msg.NakWithDelay(s.Backoff(d.Attempt))
 		return
@@ -273,48 +306,103 @@ type maxDeliveriesAdvisory struct {
 	Deliveries int    `json:"deliveries"`
 }
 
-// watchMaxDeliveries dead-letters messages whose every delivery ended with
-// no answer — the worker died or hung each time — which the server leaves
-// in the stream and only announces. Each process of the stage listens;
-// deleting the message first decides which one writes the dead letter.
-func (s *Stage) watchMaxDeliveries(ctx context.Context, bus *Bus) error {
+// subscribeMaxDeliveries subscribes to the server's max-deliveries
+// advisories of the stage's consumer and waits until the server knows of
+// the subscription.
+func (s *Stage) subscribeMaxDeliveries(ctx context.Context, bus *Bus) (<-chan *nats.Msg, func(), error) {
 	nc := bus.js.Conn()
 	subject := fmt.Sprintf("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.%s.%s", s.Stream, s.Durable)
 	ch := make(chan *nats.Msg, 64)
 	sub, err := nc.ChanSubscribe(subject, ch)
 	if err != nil {
-		return fmt.Errorf("pipeline: subscribe %s: %w", subject, err)
+		return nil, nil, fmt.Errorf("pipeline: subscribe %s: %w", subject, err)
 	}
-	defer sub.Unsubscribe()
-	stream, err := bus.js.Stream(ctx, s.Stream)
-	if err != nil {
-		return fmt.Errorf("pipeline: stream %s: %w", s.Stream, err)
+	fctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := nc.FlushWithContext(fctx); err != nil {
+		_ = sub.Unsubscribe()
+		return nil, nil, fmt.Errorf("pipeline: subscribe %s: %w", subject, err)
 	}
+	return ch, func() { _ = sub.Unsubscribe() }, nil
+}
+
+// watchMaxDeliveries dead-letters messages whose every delivery ended with
+// no answer — the worker died or hung each time — which the server leaves
+// in the stream, never to deliver again, and announces once to every
+// process of the stage. Each message is dead-lettered in its own goroutine
+// (see settleExhausted); watchMaxDeliveries returns when ctx ends and they
+// have returned.
+func (s *Stage) watchMaxDeliveries(ctx context.Context, bus *Bus, stream jetstream.Stream, advisories <-chan *nats.Msg) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
-		case m := <-ch:
+			return
+		case m := <-advisories:
 			var adv maxDeliveriesAdvisory
 			if err := json.Unmarshal(m.Data, &adv); err != nil {
 				continue
 			}
-			raw, err := stream.GetMsg(ctx, adv.StreamSeq)
-			if err != nil {
-				continue // already settled
+			wg.Go(func() { s.settleExhausted(ctx, bus, stream, adv) })
+		}
+	}
+}
+
+// settleExhausted writes the dead letter of the message an advisory names,
+// and only once it is stored deletes the message from the stream. While the
+// write fails the message stays in the stream and the write is retried with
+// the stage's Backoff until ctx ends. Every process of the stage does this
+// for the same message; the duplicates are harmless: the dead letter is
+// published with its document's Nats-Msg-Id, so the DLQ stream keeps one
+// within its dedup window, and the ledger entry is overwritten with the
+// same state, stage and reason. A message found gone has been settled by
+// another process.
+func (s *Stage) settleExhausted(ctx context.Context, bus *Bus, stream jetstream.Stream, adv maxDeliveriesAdvisory) {
+	log := s.Logger.With("stage", s.Name, "seq", adv.StreamSeq)
+	written := false
+	for attempt := 1; ; attempt++ {
+		raw, err := stream.GetMsg(ctx, adv.StreamSeq)
+		switch {
+		case errors.Is(err, jetstream.ErrMsgNotFound):
+			if written {
+				log.Info("dead-lettered after max deliveries")
 			}
-			if err := stream.DeleteMsg(ctx, adv.StreamSeq); err != nil {
-				continue // another process took it
+			return
+		case err != nil:
+			log.Warn("max deliveries: message look-up failed; retrying", "err", err)
+		default:
+			if !written {
+				dl := schemas.DeadLetter{
+					ID: raw.Header.Get(HeaderDocID), Source: raw.Header.Get(HeaderSource), Stage: s.Name,
+					Reason:   schemas.StageReason(s.Name, schemas.CauseMaxDeliveries),
+					Message:  fmt.Sprintf("%d deliveries ended without an answer from any worker (crashed or hung)", adv.Deliveries),
+					Attempts: adv.Deliveries,
+				}
+				if err := s.deadLetterer(bus).DeadLetter(ctx, dl); err != nil {
+					log.Warn("dead letter after max deliveries failed; the message stays in the stream, retrying", "id", dl.ID, "err", err)
+				} else {
+					written = true
+				}
 			}
-			dl := schemas.DeadLetter{
-				ID: raw.Header.Get(HeaderDocID), Source: raw.Header.Get(HeaderSource), Stage: s.Name,
-				Reason:   schemas.StageReason(s.Name, schemas.CauseMaxDeliveries),
-				Message:  fmt.Sprintf("%d deliveries ended without an answer from any worker (crashed or hung)", adv.Deliveries),
-				Attempts: adv.Deliveries,
+			if written {
+				if err := stream.DeleteMsg(ctx, adv.StreamSeq); err != nil {
+					log.Warn("dead-lettered message not deleted; retrying", "err", err)
+				} else {
+					log.Info("dead-lettered after max deliveries")
+					return
+				}
 			}
-			if err := bus.DeadLetter(ctx, dl); err != nil {
-				s.Logger.Error("dead letter after max deliveries failed", "id", dl.ID, "err", err)
+		}
+		t := time.NewTimer(s.Backoff(attempt))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			if !written {
+				log.Error("stopped before the message was dead-lettered; it stays in the stream", "err", ctx.Err())
 			}
+			return
+		case <-t.C:
 		}
 	}
 }
