@@ -27,7 +27,25 @@
 // A panic in a handler is recovered into Permanent(<stage>.panic); a handler
 // that overruns the stage's Timeout gets Permanent(<stage>.timeout). While a
 // handler works the stage tells the server it is in progress, so AckWait
-// bounds only how long a dead worker holds a message. A message whose
-// deliveries all ended without an answer (its workers died) is dead-lettered
-// from the server's max-deliveries advisory. No fetched message is left open.
+// bounds only how long a dead worker holds a message. No fetched message is
+// left open.
+//
+// A handler answers only through that error: a [Delivery] carries the
+// document's [Meta], the attempt and the body ([Delivery.Decode]), never the
+// message, so only the stage acknowledges. [NewDelivery] builds one from
+// bytes to test a handler without a server.
+//
+// A message whose deliveries all ended without an answer (its workers died)
+// is dead-lettered with reason <stage>.max_deliveries from the server's
+// max-deliveries advisory, which every process of the stage receives once.
+// The dead letter is written first and the message deleted from the stream
+// only after it is stored; while the write fails, the message stays and the
+// write is retried with the stage's Backoff until the stage stops. Processes
+// writing the same dead letter do no harm: the DLQ stream drops the copy by
+// its Nats-Msg-Id and the ledger entry is overwritten alike.
+//
+// Beside publishing and the ledger, the [Bus] owns its consumers: [Bus.Consumers]
+// reports what waits and what is in flight, [Bus.Drained] waits until a
+// consumer has nothing left, and [Bus.ResetConsumer] deletes one so that it
+// starts over. Callers need no JetStream handle of their own.
 package pipeline
