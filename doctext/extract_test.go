@@ -162,6 +162,11 @@ func FuzzExtract(f *testing.F) {
 		}
 	}
 	f.Add([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
+	// The lenient lexer's cases: names with a stray '#', an unbalanced
+	// '(' in a string, strings with escapes, TJ kerning in a standard font.
+	f.Add(pdfOf("F#zz", "BT /F#zz 12 Tf 72 700 Td (Possession ( with) Tj 0 -14 Td [(intent)-250(to)] TJ ET"))
+	f.Add(pdfFont("F1", "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Differences [ 170 /quotedblright ] >> >>",
+		`BT /F1 12 Tf 72 700 Td (\252Hart\047s\272 \320 release) Tj ET`))
 	// OCR off: rendering and recognizing mutants would measure tesseract.
 	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
 	f.Fuzz(func(t *testing.T, data []byte) {

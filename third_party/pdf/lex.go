@@ -185,10 +185,13 @@ func (b *buffer) readToken() token {
 
 func (b *buffer) readHexString() token {
 	tmp := b.tmp[:0]
-	for {
+	// casefile: at the end of the input readByte returns '\n' for ever,
+	// which these loops skipped as space for ever: an unterminated hex
+	// string hung the reader.
+	for !b.eof {
 	Loop:
 		c := b.readByte()
-		if c == '>' {
+		if c == '>' || b.eof {
 			break
 		}
 		if isSpace(c) {
@@ -196,6 +199,9 @@ func (b *buffer) readHexString() token {
 		}
 	Loop2:
 		c2 := b.readByte()
+		if b.eof {
+			break
+		}
 		if isSpace(c2) {
 			goto Loop2
 		}
