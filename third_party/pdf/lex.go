@@ -236,25 +236,17 @@ func (b *buffer) readLiteralString() token {
 	// bytes read after the first nested '(' are kept, so that a string
 	// still open at the end can close at its first ')' instead, with the
 	// rest read again as operators, as if the '(' had been escaped.
+	// The bookkeeping is written out inline: this loop reads every shown
+	// string of every page, and closures here cost an allocation each.
 	var raw []byte
 	recording := false
 	closeRaw, closeTmp := -1, -1
-	next := func() byte {
+Loop:
+	for !b.eof {
 		c := b.readByte()
 		if recording {
 			raw = append(raw, c)
 		}
-		return c
-	}
-	unread := func() {
-		b.unreadByte()
-		if recording && len(raw) > 0 {
-			raw = raw[:len(raw)-1]
-		}
-	}
-Loop:
-	for !b.eof {
-		c := next()
 		switch c {
 		default:
 			tmp = append(tmp, c)
@@ -271,7 +263,11 @@ Loop:
 			}
 			tmp = append(tmp, c)
 		case '\\':
-			switch c = next(); c {
+			c = b.readByte()
+			if recording {
+				raw = append(raw, c)
+			}
+			switch c {
 			default:
 				b.errorf("invalid escape sequence \\%c", c)
 				tmp = append(tmp, '\\', c)
@@ -288,8 +284,10 @@ Loop:
 			case '(', ')', '\\':
 				tmp = append(tmp, c)
 			case '\r':
-				if next() != '\n' {
-					unread()
+				if b.readByte() != '\n' {
+					b.unreadByte()
+				} else if recording {
+					raw = append(raw, '\n')
 				}
 				fallthrough
 			case '\n':
@@ -297,10 +295,13 @@ Loop:
 			case '0', '1', '2', '3', '4', '5', '6', '7':
 				x := int(c - '0')
 				for i := 0; i < 2; i++ {
-					c = next()
+					c = b.readByte()
 					if c < '0' || c > '7' {
-						unread()
+						b.unreadByte()
 						break
+					}
+					if recording {
+						raw = append(raw, c)
 					}
 					x = x*8 + int(c-'0')
 				}
