@@ -90,7 +90,7 @@ func TestOpenSpecs(t *testing.T) {
 		"-": false, "jsonl:-": false, "jsonl:" + filepath.Join(t.TempDir(), "x.jsonl"): false,
 		"jsonl:": true, "postgres": true, "kafka:topic": true,
 	} {
-		s, err := sinks.Open(spec, &out)
+		s, err := sinks.Open(context.Background(), spec, sinks.Options{Stdout: &out})
 		if (err != nil) != wantErr {
 			t.Errorf("Open(%q) error = %v, want error %v", spec, err, wantErr)
 		}

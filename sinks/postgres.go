@@ -1,0 +1,203 @@
+package sinks
+
+import (
+	"context"
+
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+var (
+	_ Sink             = (*Postgres)(nil)
+	_ DeadLetterWriter = (*Postgres)(nil)
+)
+
+// Postgres stores records in PostgreSQL. A batch is copied (COPY) into
+// temporary staging tables and moved into the tables with one replace per
+// table, in one transaction: a record's id replaces what the store held.
+type Postgres struct {
+	pool    *pgxpool.Pool
+	version string
+}
+
+// migrationLock is the advisory lock key casefile processes take while
+// migrating, so that several starting at once apply each migration once.
+const migrationLock = 0x63617365 // "case"
+
+// OpenPostgres connects to PostgreSQL with a pgx connection string and
+// migrates the schema. The string's password never appears in errors.
+func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%w: postgres: %s", ErrSpec, redactDSN(dsn))
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("sinks: postgres %s: %w", redactDSN(dsn), err)
+	}
+	s := &Postgres{pool: pool, version: opts.version()}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("sinks: postgres %s: %w", redactDSN(dsn), err)
+	}
+	return s, nil
+}
+
+func (s *Postgres) migrate(ctx context.Context) error {
+	ms, err := migrations("postgres")
+	if err != nil {
+		return err
+	}
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`); err != nil {
+			return err
+		}
+		var have int
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+			return err
+		}
+		if have > len(ms) {
+			return fmt.Errorf("%w: schema version %d, this casefile knows %d", ErrNewerStore, have, len(ms))
+		}
+		for _, m := range ms[have:] {
+			if _, err := tx.Exec(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())`,
+				m.version, m.name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Write stores recs in one transaction: the batch is copied into staging
+// tables, the records' earlier rows deleted (pages and entities by
+// cascade), and the staged rows inserted.
+func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	var docs, pages, ents [][]any
+	now := time.Now().UTC()
+	for _, r := range lastByID(recs) {
+		row, err := documentRow(r, now, s.version)
+		if err != nil {
+			return fmt.Errorf("sinks: postgres: %s: %w", r.ID, err)
+		}
+		docs = append(docs, row)
+		for _, p := range r.Pages {
+			pages = append(pages, pageRow(r.ID, p))
+		}
+		for i, e := range r.Entities {
+			row, err := entityRow(r.ID, i, e)
+			if err != nil {
+				return fmt.Errorf("sinks: postgres: %s: %w", r.ID, err)
+			}
+			ents = append(ents, row)
+		}
+	}
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		for _, st := range []struct {
+			table   string
+			columns []string
+			rows    [][]any
+		}{{"documents", documentColumns, docs}, {"pages", pageColumns, pages}, {"entities", entityColumns, ents}} {
+			// Staging tables take the real tables' columns; the generated
+			// full-text column is left out, as are defaults.
+			if _, err := tx.Exec(ctx, fmt.Sprintf(`CREATE TEMP TABLE stage_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA`,
+				st.table, joinColumns(st.columns), st.table)); err != nil {
+				return err
+			}
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_" + st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
+				return fmt.Errorf("copy %s: %w", st.table, err)
+			}
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id IN (SELECT id FROM stage_documents)`); err != nil {
+			return err
+		}
+		for _, st := range []struct {
+			table   string
+			columns []string
+		}{{"documents", documentColumns}, {"pages", pageColumns}, {"entities", entityColumns}} {
+			cols := joinColumns(st.columns)
+			if _, err := tx.Exec(ctx, fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s FROM stage_%s`, st.table, cols, cols, st.table)); err != nil {
+				return fmt.Errorf("insert %s: %w", st.table, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sinks: postgres: %w", err)
+	}
+	return nil
+}
+
+// WriteDeadLetters stores dead letters, one per document id, the newest
+// replacing an older one.
+func (s *Postgres) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLetter) error {
+	batch := &pgx.Batch{}
+	q := insertSQL("dead_letters", deadLetterColumns, dollars) +
+		` ON CONFLICT (id) DO UPDATE SET source = excluded.source, stage = excluded.stage, reason = excluded.reason,
+		message = excluded.message, attempts = excluded.attempts, at = excluded.at`
+	for _, dl := range dls {
+		batch.Queue(q, deadLetterRow(dl, dl.At)...)
+	}
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return tx.SendBatch(ctx, batch).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("sinks: postgres: dead letters: %w", err)
+	}
+	return nil
+}
+
+// Counts returns how many rows each table holds.
+func (s *Postgres) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.pool.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM pages),
+		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM dead_letters)`).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
+	return c, err
+}
+
+// Pool returns the store's connection pool, for queries.
+func (s *Postgres) Pool() *pgxpool.Pool { return s.pool }
+
+// Close closes the pool.
+func (s *Postgres) Close(context.Context) error {
+	s.pool.Close()
+	return nil
+}
+
+func dollars(i int) string { return fmt.Sprintf("$%d", i) }
+
+func joinColumns(cs []string) string {
+	out := ""
+	for i, c := range cs {
+		if i > 0 {
+			out += ", "
+		}
+		out += c
+	}
+	return out
+}
+
+// redactDSN hides a connection string's password.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparseable connection string)"
+	}
+	return u.Redacted()
+}

@@ -1,0 +1,133 @@
+package sinks
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+	"sync"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// The database sinks store a record as one documents row, a pages row per
+// page and an entities row per entity. These are the rows, built once and
+// written by each store in its own way.
+
+// documentRow is a record's documents row, in the table's column order.
+func documentRow(r *schemas.Record, processedAt any, version string) ([]any, error) {
+	numbers, err := json.Marshal(orEmpty(r.Case.CaseNumbers))
+	if err != nil {
+		return nil, err
+	}
+	warnings, err := json.Marshal(orEmpty(r.Warnings))
+	if err != nil {
+		return nil, err
+	}
+	return []any{
+		r.ID, r.Source, r.Document.Bytes, len(r.Pages), r.Document.ContentType, null(r.Document.Title),
+		null(r.Case.Court), null(r.Case.CourtName), string(numbers), null(r.Case.Caption), null(r.Case.DocType), null(r.Case.Filed),
+		string(warnings), r.IngestedAt, processedAt, version,
+	}, nil
+}
+
+// documentColumns are the documents table's columns, in documentRow order.
+var documentColumns = []string{"id", "source", "bytes", "pages", "content_type", "title",
+	"court", "court_name", "case_numbers", "caption", "doc_type", "filed",
+	"warnings", "ingested_at", "processed_at", "casefile_version"}
+
+// pageColumns are the pages table's columns, in pageRow order.
+var pageColumns = []string{"document_id", "number", "method", "text"}
+
+func pageRow(id string, p schemas.Page) []any {
+	return []any{id, p.Number, string(p.Method), p.Text}
+}
+
+// entityColumns are the entities table's columns, in entityRow order.
+var entityColumns = []string{"document_id", "seq", "type", "text", "normalized", "page", "char_start", "char_end",
+	"source", "kind", "value", "unit", "item", "offense", "statute", "count", "attrs"}
+
+// entityRow spreads the typed attributes of quantities and charges over
+// their columns, so they can be queried without JSON functions, and keeps
+// them all, for every type, in attrs.
+func entityRow(id string, seq int, e schemas.Entity) ([]any, error) {
+	var kind, unit, item, offense, statute, attrs *string
+	var value, count *float64
+	switch a := e.Attrs.(type) {
+	case *schemas.QuantityAttrs:
+		kind, unit, item, value = null(a.Kind), null(a.Unit), null(a.Item), a.Value
+	case *schemas.ChargeAttrs:
+		offense, statute = null(a.Offense), null(a.Statute)
+		if a.Count != 0 {
+			count = &a.Count
+		}
+	}
+	if e.Attrs != nil {
+		data, err := json.Marshal(e.Attrs)
+		if err != nil {
+			return nil, fmt.Errorf("entity %d attrs: %w", seq, err)
+		}
+		s := string(data)
+		attrs = &s
+	}
+	return []any{id, seq, string(e.Type), e.Text, null(e.Normalized), e.Page, e.Start, e.End,
+		e.Source, kind, value, unit, item, offense, statute, count, attrs}, nil
+}
+
+// deadLetterColumns are the dead_letters table's columns, in deadLetterRow order.
+var deadLetterColumns = []string{"id", "source", "stage", "reason", "message", "attempts", "at"}
+
+func deadLetterRow(dl schemas.DeadLetter, at any) []any {
+	return []any{dl.ID, dl.Source, dl.Stage, string(dl.Reason), dl.Message, dl.Attempts, at}
+}
+
+// null returns nil for "", so that absent values are NULL.
+func null(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// lastByID keeps the last record of each id, in first-seen order: one
+// batch may hold a record twice (a redelivery beside its first delivery).
+func lastByID(recs []schemas.Record) []*schemas.Record {
+	at := make(map[string]int, len(recs))
+	var out []*schemas.Record
+	for i := range recs {
+		if k, ok := at[recs[i].ID]; ok {
+			out[k] = &recs[i]
+			continue
+		}
+		at[recs[i].ID] = len(out)
+		out = append(out, &recs[i])
+	}
+	return out
+}
+
+// Version is what the database sinks store as casefile_version when their
+// Options give none: the module version, or the VCS revision it was built
+// from.
+var buildVersion = sync.OnceValue(func() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return s.Value[:12]
+		}
+	}
+	return bi.Main.Version
+})
+
+// Counts are the rows a database store holds.
+type Counts struct {
+	Documents, Pages, Entities, DeadLetters int64
+}

@@ -1,0 +1,213 @@
+package sinks
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver: pure Go, no cgo
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// DefaultSQLiteDriver is the database/sql driver SQLite stores use:
+// modernc.org/sqlite (see README for the measurement that chose it).
+const DefaultSQLiteDriver = "sqlite"
+
+var (
+	_ Sink             = (*SQLite)(nil)
+	_ DeadLetterWriter = (*SQLite)(nil)
+)
+
+// SQLite stores records in a SQLite file: WAL mode, one writer, a batch per
+// transaction. A record's id replaces what the file held for it.
+type SQLite struct {
+	db      *sql.DB
+	version string
+}
+
+// OpenSQLite opens (creating and migrating if needed) a SQLite store.
+func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
+	driver := opts.SQLiteDriver
+	if driver == "" {
+		driver = DefaultSQLiteDriver
+	}
+	// Pragmas on every connection: WAL so readers never block the writer,
+	// FULL sync so an acknowledged record survives a power cut, foreign
+	// keys for the cascades, and a wait instead of SQLITE_BUSY when a
+	// reader holds a lock.
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
+		q.Add("_pragma", p)
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sinks: sqlite %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer
+	s := &SQLite{db: db, version: opts.version()}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sinks: sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *SQLite) migrate(ctx context.Context) error {
+	ms, err := migrations("sqlite")
+	if err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	if have > len(ms) {
+		return fmt.Errorf("%w: schema version %d, this casefile knows %d", ErrNewerStore, have, len(ms))
+	}
+	for _, m := range ms[have:] {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+			m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// Write stores recs in one transaction: each record's earlier rows are
+// deleted (pages and entities by cascade) and its rows inserted.
+func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	defer tx.Rollback()
+	del, err := tx.PrepareContext(ctx, `DELETE FROM documents WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	insDoc, err := tx.PrepareContext(ctx, insertSQL("documents", documentColumns, qmarks))
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	insPage, err := tx.PrepareContext(ctx, insertSQL("pages", pageColumns, qmarks))
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	insEnt, err := tx.PrepareContext(ctx, insertSQL("entities", entityColumns, qmarks))
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	for _, r := range lastByID(recs) {
+		if _, err := del.ExecContext(ctx, r.ID); err != nil {
+			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
+		}
+		row, err := documentRow(r, now, s.version)
+		if err != nil {
+			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+		}
+		row[13] = r.IngestedAt.UTC().Format(time.RFC3339Nano)
+		if _, err := insDoc.ExecContext(ctx, row...); err != nil {
+			return fmt.Errorf("sinks: sqlite: document %s: %w", r.ID, err)
+		}
+		for _, p := range r.Pages {
+			if _, err := insPage.ExecContext(ctx, pageRow(r.ID, p)...); err != nil {
+				return fmt.Errorf("sinks: sqlite: %s page %d: %w", r.ID, p.Number, err)
+			}
+		}
+		for i, e := range r.Entities {
+			row, err := entityRow(r.ID, i, e)
+			if err != nil {
+				return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+			}
+			if _, err := insEnt.ExecContext(ctx, row...); err != nil {
+				return fmt.Errorf("sinks: sqlite: %s entity %d: %w", r.ID, i, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sinks: sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// WriteDeadLetters stores dead letters, one per document id, the newest
+// replacing an older one.
+func (s *SQLite) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLetter) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, insertSQL("dead_letters", deadLetterColumns, qmarks)+
+		` ON CONFLICT (id) DO UPDATE SET source = excluded.source, stage = excluded.stage, reason = excluded.reason,
+		message = excluded.message, attempts = excluded.attempts, at = excluded.at`)
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	for _, dl := range dls {
+		if _, err := stmt.ExecContext(ctx, deadLetterRow(dl, dl.At.UTC().Format(time.RFC3339Nano))...); err != nil {
+			return fmt.Errorf("sinks: sqlite: dead letter %s: %w", dl.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sinks: sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// Counts returns how many rows each table holds.
+func (s *SQLite) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM pages),
+		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM dead_letters)`).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
+	return c, err
+}
+
+// DB returns the store's database, for queries.
+func (s *SQLite) DB() *sql.DB { return s.db }
+
+// Close closes the store. Writes after Close fail with ErrClosed.
+func (s *SQLite) Close(context.Context) error {
+	err := s.db.Close()
+	if errors.Is(err, sql.ErrConnDone) {
+		return nil
+	}
+	return err
+}
+
+// insertSQL builds an INSERT of columns with the dialect's placeholders.
+func insertSQL(table string, columns []string, mark func(i int) string) string {
+	marks := make([]string, len(columns))
+	for i := range columns {
+		marks[i] = mark(i + 1)
+	}
+	return "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES (" + strings.Join(marks, ", ") + ")"
+}
+
+func qmarks(int) string { return "?" }
