@@ -77,6 +77,11 @@ func (s *DeadLetters) Write(ctx context.Context, dls ...schemas.DeadLetter) erro
 	return s.lines.append(ctx, items)
 }
 
+// WriteDeadLetters is Write: DeadLetters is a DeadLetterWriter.
+func (s *DeadLetters) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLetter) error {
+	return s.Write(ctx, dls...)
+}
+
 // Close closes the file.
 func (s *DeadLetters) Close(context.Context) error { return s.lines.close() }
 

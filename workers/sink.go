@@ -33,14 +33,14 @@ func (w *Sink) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	return w.submit(ctx, rec)
 }
 
-// DeadLetterSink writes dead letters from CASEFILE_DLQ to a file.
+// DeadLetterSink writes dead letters from CASEFILE_DLQ to a store.
 type DeadLetterSink struct {
 	batcher[schemas.DeadLetter]
 }
 
 // NewDeadLetterSink starts the writer goroutine; it stops when ctx ends.
-func NewDeadLetterSink(ctx context.Context, s *sinks.DeadLetters) *DeadLetterSink {
-	return &DeadLetterSink{newBatcher(ctx, s.Write)}
+func NewDeadLetterSink(ctx context.Context, s sinks.DeadLetterWriter) *DeadLetterSink {
+	return &DeadLetterSink{newBatcher(ctx, s.WriteDeadLetters)}
 }
 
 // Handle implements pipeline.Handler.

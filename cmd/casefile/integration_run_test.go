@@ -59,7 +59,7 @@ var wantDead = map[string]schemas.Reason{
 func TestRunSamplesEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	samples, _ := filepath.Abs("../../testdata/pdfs")
-	stderr, err := casefile(t, dir, "run", "--dlq", "jsonl:dlq.jsonl", samples)
+	stderr, err := casefile(t, dir, "run", "--sink", "jsonl:records.jsonl", "--dlq", "jsonl:dlq.jsonl", samples)
 	if err != nil {
 		t.Fatalf("casefile run: %v\n%s", err, stderr)
 	}
@@ -72,7 +72,7 @@ func TestRunSamplesEndToEnd(t *testing.T) {
 	}
 
 	// The same files again: nothing new, and the summary says why.
-	stderr, err = casefile(t, dir, "run", "--dlq", "jsonl:dlq.jsonl", samples)
+	stderr, err = casefile(t, dir, "run", "--sink", "jsonl:records.jsonl", "--dlq", "jsonl:dlq.jsonl", samples)
 	if err != nil {
 		t.Fatalf("second run: %v\n%s", err, stderr)
 	}
@@ -98,7 +98,7 @@ func TestRunSamplesEndToEnd(t *testing.T) {
 func TestRunKilledAndResumed(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 80, true)
-	args := []string{"run", "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in}
+	args := []string{"run", "--sink", "jsonl:records.jsonl", "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in}
 
 	cmd := casefileCmd(dir, args...)
 	if err := cmd.Start(); err != nil {
@@ -267,7 +267,7 @@ func TestRunWithJoiningWorker(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 40, true)
 	addr := freeAddr(t)
-	run := casefileCmd(dir, "run", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
+	run := casefileCmd(dir, "run", "--sink", "jsonl:records.jsonl", "--listen", addr, "--workers", "1", "--dlq", "jsonl:dlq.jsonl", in)
 	var runErr bytes.Buffer
 	run.Stderr = &runErr
 	if err := run.Start(); err != nil {
@@ -324,7 +324,7 @@ func waitListening(t *testing.T, addr string) {
 func TestRunInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 60, false)
-	args := []string{"run", "--workers", "1", in}
+	args := []string{"run", "--sink", "jsonl:records.jsonl", "--workers", "1", in}
 	cmd := casefileCmd(dir, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

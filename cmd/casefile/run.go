@@ -17,7 +17,7 @@ import (
 
 type runCmd struct {
 	Paths    []string `arg:"" name:"path" help:"PDF or text files, or folders to walk for *.pdf and *.txt."`
-	Sinks    []string `name:"sink" default:"jsonl:records.jsonl" placeholder:"SPEC" help:"Where records go: jsonl:FILE, or - for stdout. Repeat for several stores."`
+	Sinks    []string `name:"sink" default:"sqlite:casefile.db" placeholder:"SPEC" help:"Where records go: sqlite:FILE, postgres://…, jsonl:FILE, or - for stdout. Repeat for several stores."`
 	DLQ      string   `name:"dlq" placeholder:"jsonl:FILE" help:"Also write dead letters (documents that could not be processed, and why) to FILE."`
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
 	natsFlags
@@ -72,13 +72,13 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	sinkCtx, stopSinks := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSinks()
 	for _, spec := range c.Sinks {
-		st, s, err := sinkStage(sinkCtx, bus, spec, &c.stageFlags, e)
+		sts, s, err := sinkStages(sinkCtx, bus, spec, &c.stageFlags, e)
 		if err != nil {
 			return err
 		}
 		defer s.Close(context.Background())
-		stages = append(stages, st)
-		waitFor = append(waitFor, st)
+		stages = append(stages, sts...)
+		waitFor = append(waitFor, sts...)
 	}
 	if dlqPath != "" {
 		st, s, err := dlqStage(sinkCtx, bus, dlqPath, &c.stageFlags, e)
@@ -192,13 +192,6 @@ func parseDLQ(spec string) (string, error) {
 	return path, nil
 }
 
-func sinkIsNew(spec string) bool {
-	if path, ok := strings.CutPrefix(spec, "jsonl:"); ok && path != "-" {
-		return fileIsNew(path)
-	}
-	return false
-}
-
 func fileIsNew(path string) bool {
 	info, err := os.Stat(path)
 	return errors.Is(err, os.ErrNotExist) || (err == nil && info.Size() == 0)
@@ -206,7 +199,7 @@ func fileIsNew(path string) bool {
 
 type workerCmd struct {
 	Stages []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
-	Sinks  []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: jsonl:FILE."`
+	Sinks  []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
 	natsFlags
 	stageFlags
 }
@@ -243,12 +236,12 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 				return errors.New("--stage sink needs at least one --sink")
 			}
 			for _, spec := range c.Sinks {
-				st, s, err := sinkStage(sinkCtx, bus, spec, &c.stageFlags, e)
+				sts, s, err := sinkStages(sinkCtx, bus, spec, &c.stageFlags, e)
 				if err != nil {
 					return err
 				}
 				defer s.Close(context.Background())
-				stages = append(stages, st)
+				stages = append(stages, sts...)
 			}
 		}
 	}

@@ -148,13 +148,15 @@ func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models
 	}, nil
 }
 
-// sinkStage opens the sink a spec names and returns its stage. Each spec
-// has its own durable consumer, named from the spec, so each store receives
-// every record once; a file that did not exist before starts its consumer
-// over, replaying the records stream into it.
-func sinkStage(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlags, e *env) (*pipeline.Stage, sinks.Sink, error) {
-	fresh := sinkIsNew(spec)
-	s, err := sinks.Open(spec, e.stdout)
+// sinkStages opens the store a spec names and returns its stages: records,
+// and dead letters too when the store keeps them (the databases). Each spec
+// has its own durable consumers, named from the spec, so each store
+// receives every record once and a slow or down store holds back no
+// other; a store file that did not exist before starts its consumers over,
+// replaying the streams into it.
+func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlags, e *env) ([]*pipeline.Stage, sinks.Sink, error) {
+	fresh := sinks.IsNew(spec)
+	s, err := sinks.Open(ctx, spec, sinks.Options{Stdout: e.stdout, Version: version})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -168,26 +170,45 @@ func sinkStage(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlag
 	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s), e.log)
 	st.Durable = durable
 	st.Workers = max(st.Workers, 16) // deliveries wait on group commits, not CPU
-	return st, s, nil
+	stages := []*pipeline.Stage{st}
+	if dw, ok := s.(sinks.DeadLetterWriter); ok {
+		dst, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(spec), fresh, dw, f, e)
+		if err != nil {
+			s.Close(ctx)
+			return nil, nil, err
+		}
+		stages = append(stages, dst)
+	}
+	return stages, s, nil
 }
 
+// dlqStage opens the JSON Lines file of --dlq and returns its stage.
 func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags, e *env) (*pipeline.Stage, *sinks.DeadLetters, error) {
 	fresh := fileIsNew(path)
 	s, err := sinks.OpenDeadLetters(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	durable := "dlq-" + shortHash(path)
+	st, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(path), fresh, s, f, e)
+	if err != nil {
+		s.Close(ctx)
+		return nil, nil, err
+	}
+	return st, s, nil
+}
+
+// deadLetterStage returns a stage writing the DLQ stream into w under its
+// own durable consumer, started over when the store is new.
+func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable string, fresh bool, w sinks.DeadLetterWriter, f *stageFlags, e *env) (*pipeline.Stage, error) {
 	if fresh {
 		if err := bus.ResetConsumer(ctx, pipeline.StreamDLQ, durable); err != nil {
-			s.Close(ctx)
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, s), e.log)
+	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w), e.log)
 	st.Durable = durable
 	st.Workers = 4
-	return st, s, nil
+	return st, nil
 }
 
 func shortHash(s string) string {

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/casefile/casefile/internal/pgtest"
+	"github.com/casefile/casefile/sinks"
+	"github.com/casefile/casefile/sinks/sinktest"
+)
+
+// store is a database a run wrote to, as the tests read it.
+type store struct {
+	name  string
+	spec  string
+	open  func(t *testing.T) counter
+	query func(t *testing.T, q string) [][]string
+}
+
+type counter interface {
+	sinks.Sink
+	Counts(ctx context.Context) (sinks.Counts, error)
+}
+
+func sqliteStore(dir string) store {
+	path := filepath.Join(dir, "casefile.db")
+	return store{
+		name: "sqlite", spec: "sqlite:casefile.db",
+		open: func(t *testing.T) counter {
+			s, err := sinks.OpenSQLite(context.Background(), path, sinks.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		},
+		query: func(t *testing.T, q string) [][]string {
+			db, err := sql.Open(sinks.DefaultSQLiteDriver, "file:"+path+"?mode=ro")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			rows, err := db.Query(q)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			defer rows.Close()
+			cols, _ := rows.Columns()
+			var out [][]string
+			for rows.Next() {
+				vals := make([]sql.NullString, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					t.Fatal(err)
+				}
+				row := make([]string, len(cols))
+				for i, v := range vals {
+					row[i] = v.String
+				}
+				out = append(out, row)
+			}
+			return out
+		},
+	}
+}
+
+func postgresStore(t *testing.T) store {
+	dsn := pgtest.Database(t)
+	return store{
+		name: "postgres", spec: dsn,
+		open: func(t *testing.T) counter {
+			s, err := sinks.OpenPostgres(context.Background(), dsn, sinks.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		},
+		query: func(t *testing.T, q string) [][]string {
+			ctx := context.Background()
+			conn, err := pgx.Connect(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close(ctx)
+			rows, err := conn.Query(ctx, q)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			defer rows.Close()
+			var out [][]string
+			for rows.Next() {
+				vals, err := rows.Values()
+				if err != nil {
+					t.Fatal(err)
+				}
+				row := make([]string, len(vals))
+				for i, v := range vals {
+					if v != nil {
+						row[i] = fmt.Sprint(v)
+					}
+				}
+				out = append(out, row)
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			return out
+		},
+	}
+}
+
+func counts(t *testing.T, s store) sinks.Counts {
+	t.Helper()
+	st := s.open(t)
+	defer st.Close(context.Background())
+	c, err := st.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestRunIntoDatabases runs the sample filings into SQLite (the default
+// sink) and PostgreSQL at once: every record and dead letter lands once, a
+// second run changes no row count, and README's example queries return the
+// rows the samples hold.
+func TestRunIntoDatabases(t *testing.T) {
+	dir := t.TempDir()
+	samples, _ := filepath.Abs("../../testdata/pdfs")
+	stores := []store{sqliteStore(dir)}
+	args := []string{"run"} // the default sink is sqlite:casefile.db
+	// PostgreSQL too where a test server is configured (.ci/run starts one).
+	if os.Getenv(pgtest.EnvDSN) != "" {
+		pg := postgresStore(t)
+		stores = append(stores, pg)
+		args = append(args, "--sink", "sqlite:casefile.db", "--sink", pg.spec)
+	}
+	args = append(args, samples)
+	if stderr, err := casefile(t, dir, args...); err != nil {
+		t.Fatalf("casefile run: %v\n%s", err, stderr)
+	}
+	first := map[string]sinks.Counts{}
+	for _, s := range stores {
+		c := counts(t, s)
+		if c.Documents != 7 || c.DeadLetters != 3 || c.Pages == 0 || c.Entities == 0 {
+			t.Errorf("%s: %+v, want 7 documents and 3 dead letters, with pages and entities", s.name, c)
+		}
+		first[s.name] = c
+	}
+	if stderr, err := casefile(t, dir, args...); err != nil {
+		t.Fatalf("second run: %v\n%s", err, stderr)
+	}
+	for _, s := range stores {
+		if c := counts(t, s); c != first[s.name] {
+			t.Errorf("%s: second run changed the counts: %+v, then %+v", s.name, first[s.name], c)
+		}
+	}
+
+	// The samples hold no drug weights: one record that does.
+	for _, s := range stores {
+		st := s.open(t)
+		if err := st.Write(context.Background(), sinktest.Record(900, 2)); err != nil {
+			t.Fatal(err)
+		}
+		st.Close(context.Background())
+	}
+	press := filepath.Join(samples, "ny-snp-wtg-2012-press-release.pdf")
+	want := map[string][]string{ // a row each query must return, cells joined by |
+		"charged": {"Boogz|murder in the second degree|" + press + "|2"},
+		"drugs":   {"dump/900.pdf|1|3|kg|cocaine"},
+		"place":   {press + "|1", press + "|2", press + "|4"},
+		"phrase":  {press + "|2"},
+		"failed": {
+			filepath.Join(samples, "no-objects.pdf") + "|extract|extract.malformed",
+			filepath.Join(samples, "html-saved-as-pdf.pdf") + "|extract|extract.not_pdf",
+			filepath.Join(samples, "empty-zero-byte.pdf") + "|ingest|ingest.empty",
+		},
+	}
+	for _, s := range stores {
+		for _, q := range sinks.ExampleQueries {
+			sqlText := q.SQLite
+			if s.name == "postgres" {
+				sqlText = q.Postgres
+			}
+			got := map[string]bool{}
+			for _, row := range s.query(t, sqlText) {
+				if q.Name == "failed" {
+					row = row[:3] // the message is free text
+				}
+				got[strings.Join(row, "|")] = true
+			}
+			for _, w := range want[q.Name] {
+				if !got[w] {
+					t.Errorf("%s: query %s: no row %q among %d", s.name, q.Name, w, len(got))
+				}
+			}
+		}
+	}
+}
