@@ -1,0 +1,133 @@
+package sinks_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/ncruces/go-sqlite3"
+	_ "github.com/ncruces/go-sqlite3/driver" // the "sqlite3" driver, measured against modernc's
+	"github.com/ncruces/go-sqlite3/ext/fts5"
+
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/pgtest"
+	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/sinks"
+)
+
+// ncruces/go-sqlite3 ships FTS5 as an extension each connection loads.
+func init() { sqlite3.AutoExtension(fts5.Register) }
+
+// benchDocs are the sample filings, extracted and annotated once.
+var benchDocs = sync.OnceValues(func() ([]schemas.Record, error) {
+	m, err := annotate.LoadModels()
+	if err != nil {
+		return nil, err
+	}
+	a := annotate.NewAnnotator(m)
+	paths, _ := filepath.Glob("../testdata/pdfs/*.pdf")
+	var out []schemas.Record
+	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		ex, err := x.Extract(context.Background(), p, bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			continue
+		}
+		rec, err := a.Record(context.Background(), schemas.Ingested{ID: fmt.Sprintf("%064x", len(out)), Source: p, Bytes: int64(len(data))}, *ex)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *rec)
+	}
+	return out, nil
+})
+
+// BenchmarkSinks writes the annotated sample filings, made distinct, in
+// batches of 64 into each store, and annotates them in process, so the
+// stores' records/s read against annotation's in one run: no store may be
+// the pipeline's bottleneck.
+func BenchmarkSinks(b *testing.B) {
+	docs, err := benchDocs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ents := 0
+	for _, r := range docs {
+		ents += len(r.Entities)
+	}
+	report := func(b *testing.B, n int) {
+		b.ReportMetric(float64(n*len(docs))/b.Elapsed().Seconds(), "records/s")
+		b.ReportMetric(float64(n*ents)/b.Elapsed().Seconds(), "entities/s")
+	}
+	b.Run("annotate", func(b *testing.B) {
+		m, _ := annotate.LoadModels()
+		a := annotate.NewAnnotator(m)
+		n := 0
+		for b.Loop() {
+			for _, r := range docs {
+				if _, err := a.Annotate(context.Background(), r.Pages); err != nil {
+					b.Fatal(err)
+				}
+			}
+			n++
+		}
+		report(b, n)
+	})
+	const batch = 64
+	run := func(b *testing.B, s sinks.Sink) {
+		defer s.Close(context.Background())
+		n, next := 0, 0
+		recs := make([]schemas.Record, 0, batch)
+		for b.Loop() {
+			for _, r := range docs {
+				r.ID = fmt.Sprintf("%064x", next) // distinct documents
+				next++
+				recs = append(recs, r)
+				if len(recs) == batch {
+					if err := s.Write(context.Background(), recs...); err != nil {
+						b.Fatal(err)
+					}
+					recs = recs[:0]
+				}
+			}
+			n++
+		}
+		if err := s.Write(context.Background(), recs...); err != nil {
+			b.Fatal(err)
+		}
+		report(b, n)
+	}
+	b.Run("jsonl", func(b *testing.B) {
+		s, err := sinks.OpenJSONL(filepath.Join(b.TempDir(), "r.jsonl"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		run(b, s)
+	})
+	for _, driver := range []string{"sqlite", "sqlite3"} {
+		name := map[string]string{"sqlite": "sqlite-modernc", "sqlite3": "sqlite-ncruces"}[driver]
+		b.Run(name, func(b *testing.B) {
+			s, err := sinks.OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "c.db"), sinks.Options{SQLiteDriver: driver})
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(b, s)
+		})
+	}
+	b.Run("postgres", func(b *testing.B) {
+		s, err := sinks.OpenPostgres(context.Background(), pgtest.Database(b), sinks.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		run(b, s)
+	})
+}
