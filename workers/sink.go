@@ -2,6 +2,8 @@ package workers
 
 import (
 	"context"
+	"log/slog"
+	"time"
 
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
@@ -19,9 +21,10 @@ type Sink struct {
 	batcher[schemas.Record]
 }
 
-// NewSink starts the writer goroutine; it stops when ctx ends.
-func NewSink(ctx context.Context, s sinks.Sink) *Sink {
-	return &Sink{newBatcher(ctx, s.Write)}
+// NewSink starts the writer goroutine; it stops when ctx ends. log, if not
+// nil, hears when the store goes away and comes back.
+func NewSink(ctx context.Context, s sinks.Sink, log *slog.Logger) *Sink {
+	return &Sink{newBatcher(ctx, s.Write, log)}
 }
 
 // Handle implements pipeline.Handler.
@@ -39,8 +42,8 @@ type DeadLetterSink struct {
 }
 
 // NewDeadLetterSink starts the writer goroutine; it stops when ctx ends.
-func NewDeadLetterSink(ctx context.Context, s sinks.DeadLetterWriter) *DeadLetterSink {
-	return &DeadLetterSink{newBatcher(ctx, s.WriteDeadLetters)}
+func NewDeadLetterSink(ctx context.Context, s sinks.DeadLetterWriter, log *slog.Logger) *DeadLetterSink {
+	return &DeadLetterSink{newBatcher(ctx, s.WriteDeadLetters, log)}
 }
 
 // Handle implements pipeline.Handler.
@@ -63,7 +66,20 @@ type batcher[T any] struct {
 	queue chan request[T]
 }
 
-func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) error) batcher[T] {
+// Store outages: a write that fails because the store is away
+// (sinks.Transient) is retried with a backoff up to maxStoreBackoff, for as
+// long as it takes, while the deliveries it holds stay unacknowledged (the
+// stage tells the server they are in progress); the number of them is
+// bounded by the stage's workers. Other failures go back to the handlers.
+const (
+	minStoreBackoff = 250 * time.Millisecond
+	maxStoreBackoff = 15 * time.Second
+)
+
+func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) error, log *slog.Logger) batcher[T] {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	b := batcher[T]{queue: make(chan request[T], maxBatch)}
 	go func() {
 		for {
@@ -90,6 +106,18 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 			// The write is not cut short by a stop: what is queued is
 			// written, so the acks that follow are true.
 			err := write(context.WithoutCancel(ctx), items...)
+			for attempt := 1; err != nil && sinks.Transient(err) && ctx.Err() == nil; attempt++ {
+				if attempt == 1 {
+					log.Warn("store unavailable: holding the batch and retrying", "items", len(items), "err", err)
+				}
+				select {
+				case <-ctx.Done():
+				case <-time.After(min(minStoreBackoff<<min(attempt-1, 10), maxStoreBackoff)):
+				}
+				if err = write(context.WithoutCancel(ctx), items...); err == nil {
+					log.Info("store available again", "attempts", attempt+1)
+				}
+			}
 			for _, r := range batch {
 				r.done <- err
 			}

@@ -64,7 +64,7 @@ func TestSinkDecisions(t *testing.T) {
 			defer store.Close(context.Background())
 			writerCtx, stopWriter := context.WithCancel(context.Background())
 			defer stopWriter()
-			w := workers.NewSink(writerCtx, store)
+			w := workers.NewSink(writerCtx, store, nil)
 
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
@@ -99,7 +99,7 @@ func TestSinkGroupsConcurrentDeliveries(t *testing.T) {
 	defer store.Close(context.Background())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	w := workers.NewSink(ctx, store)
+	w := workers.NewSink(ctx, store, nil)
 	rec, err := filingRecord()
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +150,7 @@ func TestDeadLetterSinkDecisions(t *testing.T) {
 			defer store.Close(context.Background())
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			w := workers.NewDeadLetterSink(ctx, store)
+			w := workers.NewDeadLetterSink(ctx, store, nil)
 			err = w.Handle(ctx, pipeline.NewDelivery(pipeline.Meta{ID: fmt.Sprintf("%064x", 5)}, 1, tt.body))
 			checkOutcome(t, "DeadLetterSink.Handle("+tt.name+")", err, tt.wantReason, false)
 			if got := len(fileIDs(t, path)); got != tt.wantLines {

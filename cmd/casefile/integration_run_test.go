@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casefile/casefile/internal/pgtest"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -98,7 +99,15 @@ func TestRunSamplesEndToEnd(t *testing.T) {
 func TestRunKilledAndResumed(t *testing.T) {
 	dir := t.TempDir()
 	in := makeDump(t, dir, 80, true)
-	args := []string{"run", "--sink", "jsonl:records.jsonl", "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in}
+	// Every kind of store at once: the kill lands mid-batch in some.
+	stores := []store{sqliteStore(dir)}
+	args := []string{"run", "--sink", "jsonl:records.jsonl", "--sink", "sqlite:casefile.db"}
+	if os.Getenv(pgtest.EnvDSN) != "" {
+		pg := postgresStore(t)
+		stores = append(stores, pg)
+		args = append(args, "--sink", pg.spec)
+	}
+	args = append(args, "--dlq", "jsonl:dlq.jsonl", "--workers", "1", "--ack-wait", "2s", in)
 
 	cmd := casefileCmd(dir, args...)
 	if err := cmd.Start(); err != nil {
@@ -127,7 +136,14 @@ func TestRunKilledAndResumed(t *testing.T) {
 	if stderr, err := casefile(t, dir, args...); err != nil {
 		t.Fatalf("resumed run: %v\n%s", err, stderr)
 	}
-	checkLedger(t, files, readRecords(t, recPath), readDeadLetters(t, filepath.Join(dir, "dlq.jsonl")))
+	recs, dead := readRecords(t, recPath), readDeadLetters(t, filepath.Join(dir, "dlq.jsonl"))
+	checkLedger(t, files, recs, dead)
+	for _, s := range stores {
+		if c := counts(t, s); c.Documents != int64(len(recs)) || c.DeadLetters != int64(len(dead)) {
+			t.Errorf("%s after the kill and resume: %d documents and %d dead letters, want %d and %d",
+				s.name, c.Documents, c.DeadLetters, len(recs), len(dead))
+		}
+	}
 }
 
 // checkLedger asserts that each file is exactly one record or one dead

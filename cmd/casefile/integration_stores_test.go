@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -204,5 +205,59 @@ func TestRunIntoDatabases(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRunSurvivesPostgresOutage stops PostgreSQL for 10 s in the middle of
+// a run into it and starts it again: the sink holds its records, retries,
+// and the run ends with every document stored once.
+func TestRunSurvivesPostgresOutage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stops a database server for 10 s")
+	}
+	pg := pgtest.StartServer(t)
+	dir := t.TempDir()
+	const n = 60
+	in := makeDump(t, dir, n, false)
+	cmd := casefileCmd(dir, "run", "--sink", pg.DSN, "--workers", "1", in)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stored := func() int {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		conn, err := pgx.Connect(ctx, pg.DSN)
+		if err != nil {
+			return -1
+		}
+		defer conn.Close(ctx)
+		var c int
+		if conn.QueryRow(ctx, `SELECT COUNT(*) FROM documents`).Scan(&c) != nil {
+			return -1
+		}
+		return c
+	}
+	deadline := time.Now().Add(90 * time.Second)
+	for stored() < 3 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no documents stored after 90 s:\n%s", stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	before := stored()
+	pg.Stop()
+	time.Sleep(10 * time.Second)
+	pg.Start()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("run across the outage: %v\n%s", err, stderr.String())
+	}
+	if got := pg.Count(`SELECT COUNT(*) FROM documents`); got != n {
+		t.Errorf("%d documents stored, want %d (stored %d before the outage)\n%s", got, n, before, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "store unavailable") || !strings.Contains(stderr.String(), "store available again") {
+		t.Errorf("the outage and the recovery were not logged:\n%s", stderr.String())
 	}
 }

@@ -167,9 +167,12 @@ func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFla
 			return nil, nil, err
 		}
 	}
-	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s), e.log)
+	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s, e.log), e.log)
 	st.Durable = durable
 	st.Workers = max(st.Workers, 16) // deliveries wait on group commits, not CPU
+	// A store that is down holds its deliveries while the writer retries;
+	// the stage's time limit must not turn an outage into dead letters.
+	st.Timeout = storeOutageLimit
 	stages := []*pipeline.Stage{st}
 	if dw, ok := s.(sinks.DeadLetterWriter); ok {
 		dst, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(spec), fresh, dw, f, e)
@@ -205,11 +208,16 @@ func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable string, fre
 			return nil, err
 		}
 	}
-	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w), e.log)
+	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w, e.log), e.log)
 	st.Durable = durable
 	st.Workers = 4
+	st.Timeout = storeOutageLimit
 	return st, nil
 }
+
+// storeOutageLimit is how long a sink delivery may wait for its store to
+// come back before it is dead-lettered as sink.timeout.
+const storeOutageLimit = 24 * time.Hour
 
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
