@@ -16,6 +16,9 @@ import (
 type ConsumerStatus struct {
 	Stream string
 	Name   string
+	// Description is the stage's description of itself (a sink names its
+	// store).
+	Description string
 	// Pending is how many messages wait to be delivered.
 	Pending uint64
 	// AckPending is how many are delivered and not yet answered: in flight.
@@ -39,7 +42,7 @@ func (b *Bus) Consumers(ctx context.Context) ([]ConsumerStatus, error) {
 		var of []ConsumerStatus
 		for ci := range lister.Info() {
 			of = append(of, ConsumerStatus{
-				Stream: name, Name: ci.Name,
+				Stream: name, Name: ci.Name, Description: ci.Config.Description,
 				Pending: ci.NumPending, AckPending: ci.NumAckPending,
 				Redelivered: ci.NumRedelivered, AckFloor: ci.AckFloor.Stream,
 			})

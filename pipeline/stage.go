@@ -44,6 +44,9 @@ type Stage struct {
 	Name string
 	// Durable is the consumer name. If empty, Name.
 	Durable string
+	// Description says what this consumer feeds (a sink's store, secrets
+	// redacted); it is stored with the consumer for casefile status.
+	Description string
 	// Stream and FilterSubject select the messages.
 	Stream, FilterSubject string
 	// Handler does the work. A new consumer starts at the first message in
@@ -82,6 +85,15 @@ func (s *Stage) deadLetterer(bus *Bus) deadLetterer {
 	return bus
 }
 
+// description is the consumer's description: the stage, and what it
+// feeds when the stage says (a sink's store), which casefile status shows.
+func (s *Stage) description() string {
+	if s.Description != "" {
+		return "casefile " + s.Name + " stage: " + s.Description
+	}
+	return "casefile " + s.Name + " stage"
+}
+
 func (s *Stage) defaults() {
 	if s.Durable == "" {
 		s.Durable = s.Name
@@ -116,7 +128,7 @@ func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, err
 	s.defaults()
 	cons, err := bus.js.CreateOrUpdateConsumer(ctx, s.Stream, jetstream.ConsumerConfig{
 		Durable:       s.Durable,
-		Description:   "casefile " + s.Name + " stage",
+		Description:   s.description(),
 		FilterSubject: s.FilterSubject,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       s.AckWait,

@@ -95,3 +95,12 @@ func IsNew(spec string) bool {
 	info, err := os.Stat(arg)
 	return errors.Is(err, os.ErrNotExist) || (err == nil && info.Size() == 0)
 }
+
+// Redact returns a spec fit to show and log: a database connection
+// string's password hidden.
+func Redact(spec string) string {
+	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
+		return redactDSN(spec)
+	}
+	return spec
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -32,6 +33,18 @@ func TestTransient(t *testing.T) {
 	for _, tt := range tests {
 		if got := sinks.Transient(tt.err); got != tt.want {
 			t.Errorf("%s: Transient(%v) = %v, want %v", tt.name, tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://casefile:s3cret@db.example:5432/cases?sslmode=require": "postgres://casefile:xxxxx@db.example:5432/cases?sslmode=require",
+		"sqlite:casefile.db": "sqlite:casefile.db",
+		"jsonl:-":            "jsonl:-",
+	} {
+		if got := sinks.Redact(in); got != want || strings.Contains(got, "s3cret") {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -165,6 +165,18 @@ func TestRunIntoDatabases(t *testing.T) {
 			t.Errorf("%s: second run changed the counts: %+v, then %+v", s.name, first[s.name], c)
 		}
 	}
+	// casefile status names each store its consumers feed, and their lag.
+	var out strings.Builder
+	st := casefileCmd(dir, "status")
+	st.Stdout = &out
+	if err := st.Run(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"records into sqlite:casefile.db", "dead letters into sqlite:casefile.db"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("status lacks %q:\n%s", want, out.String())
+		}
+	}
 
 	// The samples hold no drug weights: one record that does.
 	for _, s := range stores {

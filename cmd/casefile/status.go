@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -24,9 +25,11 @@ func (c *statusCmd) Run(ctx context.Context, e *env) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "STREAM\tCONSUMER\tWAITING\tIN FLIGHT\tREDELIVERED\tDONE")
+	fmt.Fprintln(tw, "STREAM\tCONSUMER\tWAITING\tIN FLIGHT\tREDELIVERED\tDONE\tFEEDS")
 	for _, c := range consumers {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\n", c.Stream, c.Name, c.Pending, c.AckPending, c.Redelivered, c.AckFloor)
+		// A sink's WAITING is its lag: records the store has yet to take.
+		_, feeds, _ := strings.Cut(c.Description, " stage: ")
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", c.Stream, c.Name, c.Pending, c.AckPending, c.Redelivered, c.AckFloor, feeds)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

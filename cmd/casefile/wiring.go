@@ -169,13 +169,14 @@ func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFla
 	}
 	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s, e.log), e.log)
 	st.Durable = durable
+	st.Description = "records into " + sinks.Redact(spec)
 	st.Workers = max(st.Workers, 16) // deliveries wait on group commits, not CPU
 	// A store that is down holds its deliveries while the writer retries;
 	// the stage's time limit must not turn an outage into dead letters.
 	st.Timeout = storeOutageLimit
 	stages := []*pipeline.Stage{st}
 	if dw, ok := s.(sinks.DeadLetterWriter); ok {
-		dst, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(spec), fresh, dw, f, e)
+		dst, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(spec), "dead letters into "+sinks.Redact(spec), fresh, dw, f, e)
 		if err != nil {
 			s.Close(ctx)
 			return nil, nil, err
@@ -192,7 +193,7 @@ func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(path), fresh, s, f, e)
+	st, err := deadLetterStage(ctx, bus, "dlq-"+shortHash(path), "dead letters into jsonl:"+path, fresh, s, f, e)
 	if err != nil {
 		s.Close(ctx)
 		return nil, nil, err
@@ -202,7 +203,7 @@ func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags
 
 // deadLetterStage returns a stage writing the DLQ stream into w under its
 // own durable consumer, started over when the store is new.
-func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable string, fresh bool, w sinks.DeadLetterWriter, f *stageFlags, e *env) (*pipeline.Stage, error) {
+func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable, description string, fresh bool, w sinks.DeadLetterWriter, f *stageFlags, e *env) (*pipeline.Stage, error) {
 	if fresh {
 		if err := bus.ResetConsumer(ctx, pipeline.StreamDLQ, durable); err != nil {
 			return nil, err
@@ -210,6 +211,7 @@ func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable string, fre
 	}
 	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w, e.log), e.log)
 	st.Durable = durable
+	st.Description = description
 	st.Workers = 4
 	st.Timeout = storeOutageLimit
 	return st, nil
