@@ -56,7 +56,11 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
 		return nil, ErrNotPDF
 	case ct == schemas.ContentText:
-		ex, err = x.Text.Extract(ctx, r, size)
+		text := x.Text
+		if text.MaxPages == 0 {
+			text.MaxPages = x.PDF.MaxPages
+		}
+		ex, err = text.Extract(ctx, r, size)
 	default:
 		return nil, ErrUnsupported
 	}

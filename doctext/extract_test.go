@@ -203,3 +203,17 @@ func requireOCR(t *testing.T) {
 		}
 	}
 }
+
+// TestTextPageLimit: the page limit holds for text as for PDF; a file of
+// form feeds is refused before it is split into pages.
+func TestTextPageLimit(t *testing.T) {
+	data := []byte("Indictment.\f" + strings.Repeat("x\f", 3000))
+	_, err := (&doctext.Extractor{}).Extract(context.Background(), "feeds.txt", bytes.NewReader(data), int64(len(data)))
+	if got := doctext.Reason(err); got != schemas.ReasonExtractTooManyPages {
+		t.Fatalf("error %v (reason %q), want %s", err, got, schemas.ReasonExtractTooManyPages)
+	}
+	x := doctext.Extractor{PDF: doctext.PDF{MaxPages: 5000}}
+	if ex, err := x.Extract(context.Background(), "feeds.txt", bytes.NewReader(data), int64(len(data))); err != nil || len(ex.Pages) != 3001 {
+		t.Fatalf("with a 5000-page limit: %v", err)
+	}
+}

@@ -13,11 +13,15 @@ import (
 
 // PlainText extracts pages from a UTF-8 text file: pages are separated by
 // form feeds, as pdftotext writes them. The zero value is ready to use.
-type PlainText struct{}
+type PlainText struct {
+	// MaxPages bounds the pages read, as for PDFs. If zero, DefaultMaxPages.
+	MaxPages int
+}
 
 // Extract reads size bytes of text from r. It returns ErrEmpty for an empty
-// file and ErrUnsupported for bytes that are not UTF-8 text.
-func (PlainText) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extraction, error) {
+// file, ErrUnsupported for bytes that are not UTF-8 text, and
+// ErrTooManyPages past MaxPages.
+func (x PlainText) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extraction, error) {
 	if size == 0 {
 		return nil, ErrEmpty
 	}
@@ -29,6 +33,15 @@ func (PlainText) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extra
 		return nil, fmt.Errorf("%w: not UTF-8 text", ErrUnsupported)
 	}
 	s := strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\f")
+	// Counted before splitting: a file of form feeds must not become
+	// millions of pages.
+	maxPages := x.MaxPages
+	if maxPages == 0 {
+		maxPages = DefaultMaxPages
+	}
+	if n := strings.Count(s, "\f") + 1; n > maxPages {
+		return nil, fmt.Errorf("%w: %d pages, limit %d", ErrTooManyPages, n, maxPages)
+	}
 	ex := &Extraction{ContentType: schemas.ContentText}
 	for i, t := range strings.Split(s, "\f") {
 		m := schemas.MethodText

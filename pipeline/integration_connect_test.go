@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -53,4 +54,24 @@ func TestConnectWithToken(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("Connect error = %v, want an error without the password", err)
 	}
+}
+
+// TestDataDirLocked: a second embedded server on a data directory in use
+// is refused with ErrDataDirInUse (in another process, flock holds the
+// same), and the directory is free again after Shutdown.
+func TestDataDirLocked(t *testing.T) {
+	dir := t.TempDir()
+	first, err := pipeline.StartEmbedded(pipeline.EmbeddedConfig{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pipeline.StartEmbedded(pipeline.EmbeddedConfig{DataDir: dir}); !errors.Is(err, pipeline.ErrDataDirInUse) {
+		t.Fatalf("second server on one data directory: %v, want ErrDataDirInUse", err)
+	}
+	first.Shutdown()
+	again, err := pipeline.StartEmbedded(pipeline.EmbeddedConfig{DataDir: dir})
+	if err != nil {
+		t.Fatalf("after Shutdown: %v", err)
+	}
+	again.Shutdown()
 }

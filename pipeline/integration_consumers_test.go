@@ -37,7 +37,7 @@ func TestConsumersDrainedReset(t *testing.T) {
 	}
 
 	// The server counts what is pending a moment after the publish.
-	want := pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", Pending: 3}
+	want := pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", Description: "casefile sink stage", Pending: 3}
 	waitConsumers(t, srv.Bus, want)
 
 	short, cancelShort := context.WithTimeout(ctx, 300*time.Millisecond)
@@ -59,7 +59,7 @@ func TestConsumersDrainedReset(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	waitConsumers(t, srv.Bus, pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", AckFloor: 3})
+	waitConsumers(t, srv.Bus, pipeline.ConsumerStatus{Stream: pipeline.StreamRecords, Name: "sink-test", Description: "casefile sink stage", AckFloor: 3})
 
 	for range 2 {
 		if err := srv.Bus.ResetConsumer(ctx, pipeline.StreamRecords, "sink-test"); err != nil {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/casefile/casefile/doctext"
@@ -35,7 +36,14 @@ func Walk(paths []string) ([]string, error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				// An unreadable folder or file is the user's to know of: it
+				// is submitted, becomes its own dead letter, and the rest of
+				// the tree is still read.
+				out = append(out, path)
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if d.Type().IsRegular() && wanted(path) {
 				out = append(out, path)
@@ -112,7 +120,7 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	} else if ok {
 		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
 	}
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return in.deadLetter(ctx, id, path, schemas.ReasonIngestUnreadable, err)
 	}
@@ -140,6 +148,29 @@ func (in *Ingester) deadLetter(ctx context.Context, id, path string, reason sche
 	return Submitted{ID: id, Source: path}, nil
 }
 
+// errNotRegular is a FIFO, socket or device named as a document: reading
+// one could block for ever.
+var errNotRegular = errors.New("not a regular file")
+
+// openRegular opens a regular file for reading without blocking on a FIFO
+// (O_NONBLOCK), and refuses anything else, a folder included.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%w: %s", errNotRegular, info.Mode().Type())
+	}
+	return f, nil
+}
+
 var (
 	errEmpty    = errors.New("file is empty")
 	errTooLarge = errors.New("file is too large")
@@ -149,7 +180,7 @@ var (
 // maxBytes+1 bytes. For an empty or too-large file it returns the error and
 // an id if one could be computed.
 func HashFile(path string, maxBytes int64) (string, int64, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return "", 0, err
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -112,6 +113,68 @@ func TestSubmitDecisions(t *testing.T) {
 				if diff := cmp.Diff(want, msg); diff != "" {
 					t.Errorf("published message mismatch (-want +got):\n%s", diff)
 				}
+			}
+		})
+	}
+}
+
+// TestSubmitOddFiles: what a dump can hold besides documents. A FIFO or a
+// folder named as a document is its own dead letter, at once (reading a
+// FIFO would block the run for ever); a file name full of what a shell or
+// a terminal would interpret is data, kept as it is.
+func TestSubmitOddFiles(t *testing.T) {
+	dir := t.TempDir()
+	_, good := sample(t, "ca8-us-v-wilson-opinion.pdf")
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "pdfs", "ca8-us-v-wilson-opinion.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "pipe.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	odd := filepath.Join(dir, "-rf $(id); `x`\n\x1b[31mred 'q\".pdf")
+	if err := os.WriteFile(odd, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path string
+		wantReason schemas.Reason
+	}{
+		{"FIFO", fifo, schemas.ReasonIngestUnreadable},
+		{"folder", dir, schemas.ReasonIngestUnreadable},
+		{"hostile name", odd, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bus := newMemBus()
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			done := make(chan struct{})
+			var got workers.Submitted
+			go func() {
+				defer close(done)
+				got, err = (&workers.Ingester{Bus: bus}).Submit(ctx, tt.path)
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("Submit blocked")
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Source != tt.path {
+				t.Errorf("source %q, want %q exactly", got.Source, tt.path)
+			}
+			if tt.wantReason != "" {
+				if len(bus.dead) != 1 || bus.dead[0].Reason != tt.wantReason || bus.dead[0].Source != tt.path {
+					t.Errorf("dead letters %+v, want one with reason %s for %q", bus.dead, tt.wantReason, tt.path)
+				}
+				return
+			}
+			if got.ID != good.ID || len(bus.published) != 1 {
+				t.Errorf("Submit = %+v, %d published; want %s published", got, len(bus.published), good.ID)
 			}
 		})
 	}

@@ -62,7 +62,7 @@ func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, si
 	}
 	out, err := proc.Run(ctx, proc.Cmd{
 		Path:      iso.Command[0],
-		Args:      append(iso.Command[1:len(iso.Command):len(iso.Command)], "--name", name),
+		Args:      append(iso.Command[1:len(iso.Command):len(iso.Command)], "--name="+name),
 		Env:       iso.Env,
 		Stdin:     io.NewSectionReader(r, 0, size),
 		Memory:    limit,

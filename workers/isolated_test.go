@@ -104,3 +104,23 @@ func BenchmarkExtractIsolation(b *testing.B) {
 		}
 	})
 }
+
+// TestIsolatedNameIsData: a source name that looks like a flag reaches the
+// child as its name, not as an option.
+func TestIsolatedNameIsData(t *testing.T) {
+	bin := buildCasefile(t)
+	data, err := os.ReadFile("../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	iso := &workers.Isolated{Command: []string{bin, "extract-child"}}
+	for _, name := range []string{"-rf.pdf", "--max-pages=0", "--help"} {
+		ex, err := iso.Extract(context.Background(), name, bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatalf("name %q: %v", name, err)
+		}
+		if len(ex.Pages) != 2 {
+			t.Errorf("name %q: %d pages, want 2", name, len(ex.Pages))
+		}
+	}
+}

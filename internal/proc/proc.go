@@ -81,7 +81,9 @@ func Run(ctx context.Context, c Cmd) (stdout []byte, err error) {
 	cmd.WaitDelay = DefaultWaitDelay
 	// Its own process group, so grandchildren (OCR tools under an
 	// extraction child) die with it.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Pdeathsig: a child dies with the thread that started it, so a
+	// worker killed with SIGKILL leaves no extraction spinning behind it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	var out, errb bytes.Buffer
 	cmd.Stdout = &capWriter{buf: &out, n: or(c.MaxStdout, DefaultMaxStdout)}

@@ -3,7 +3,11 @@ package proc_test
 import (
 	"context"
 	"errors"
+	"os"
+	"os/exec"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -68,4 +72,43 @@ func TestRunMissingProgram(t *testing.T) {
 	if _, err := proc.Run(context.Background(), proc.Cmd{Path: "/nonexistent/tool"}); err == nil {
 		t.Fatal("want an error for a missing program")
 	}
+}
+
+// TestChildDiesWithParent: a parent killed with SIGKILL takes its child
+// with it (the worker's extraction child must not spin on alone). The
+// parent is this test binary run again as a helper that starts a long
+// sleep through Run and prints its pid.
+func TestChildDiesWithParent(t *testing.T) {
+	if os.Getenv("PROC_TEST_PARENT") == "1" {
+		proc.Run(context.Background(), proc.Cmd{Path: "sh", Args: []string{"-c", "echo $$; exec sleep 600"}, MaxStdout: 64})
+		return
+	}
+	parent := exec.Command(os.Args[0], "-test.run=^TestChildDiesWithParent$")
+	parent.Env = append(os.Environ(), "PROC_TEST_PARENT=1")
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Find the sleep: the parent's child.
+	var child int
+	for deadline := time.Now().Add(10 * time.Second); child == 0 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		out, _ := exec.Command("pgrep", "-P", strconv.Itoa(parent.Process.Pid)).Output()
+		child, _ = strconv.Atoi(strings.TrimSpace(string(out)))
+	}
+	if child == 0 {
+		parent.Process.Kill()
+		t.Fatal("the helper started no child")
+	}
+	parent.Process.Signal(syscall.SIGKILL)
+	parent.Wait()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err := syscall.Kill(child, 0); err != nil {
+			return // gone
+		}
+		// A zombie waiting for init to reap it counts as gone.
+		if st, _ := os.ReadFile("/proc/" + strconv.Itoa(child) + "/stat"); strings.Contains(string(st), ") Z ") {
+			return
+		}
+	}
+	syscall.Kill(child, syscall.SIGKILL)
+	t.Fatalf("child %d outlived its parent", child)
 }
