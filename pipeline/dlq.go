@@ -2,7 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -21,4 +26,67 @@ func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
 		return err
 	}
 	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason})
+}
+
+// StoredDeadLetter is a dead letter as the DLQ stream holds it.
+type StoredDeadLetter struct {
+	Seq uint64 // its sequence in StreamDLQ
+	schemas.DeadLetter
+}
+
+// DeadLetters returns the dead letters in StreamDLQ, oldest first; entries
+// it cannot decode are counted in skipped.
+func (b *Bus) DeadLetters(ctx context.Context) (out []StoredDeadLetter, skipped int, err error) {
+	stream, err := b.js.Stream(ctx, StreamDLQ)
+	if err != nil {
+		return nil, 0, fmt.Errorf("pipeline: stream %s: %w", StreamDLQ, err)
+	}
+	info, err := stream.Info(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("pipeline: stream %s: %w", StreamDLQ, err)
+	}
+	if info.State.Msgs == 0 {
+		return nil, 0, nil
+	}
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
+		raw, err := stream.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue // purged
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("pipeline: dead letter %d: %w", seq, err)
+		}
+		var dl schemas.DeadLetter
+		if json.Unmarshal(raw.Data, &dl) != nil {
+			skipped++
+			continue
+		}
+		out = append(out, StoredDeadLetter{Seq: seq, DeadLetter: dl})
+	}
+	return out, skipped, nil
+}
+
+// PurgeDeadLetters removes every dead letter of the documents ids names
+// from StreamDLQ and returns how many it removed. The ledger keeps the
+// documents' outcome: purging forgets the report, not the fact.
+func (b *Bus) PurgeDeadLetters(ctx context.Context, ids map[string]bool) (int, error) {
+	all, _, err := b.DeadLetters(ctx)
+	if err != nil {
+		return 0, err
+	}
+	stream, err := b.js.Stream(ctx, StreamDLQ)
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: stream %s: %w", StreamDLQ, err)
+	}
+	n := 0
+	for _, dl := range all {
+		if !ids[dl.ID] {
+			continue
+		}
+		if err := stream.DeleteMsg(ctx, dl.Seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
+			return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
+		}
+		n++
+	}
+	return n, nil
 }

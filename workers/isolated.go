@@ -40,7 +40,8 @@ type ChildError struct {
 	Msg    string
 }
 
-func (e *ChildError) Error() string { return string(e.Reason) + ": " + e.Msg }
+// Error is the message alone: dead letters carry the reason beside it.
+func (e *ChildError) Error() string { return e.Msg }
 
 // maxChildOutput bounds what is read from a child: the text of a maximal
 // document with room to spare.

@@ -4,6 +4,8 @@
 //	casefile worker [flags]          run pipeline stages against a NATS server
 //	casefile extract FILE            print a document's page texts
 //	casefile annotate FILE           print a document's record
+//	casefile status                  what waits in each stage, the ledger's counts
+//	casefile dlq list|export|purge   the documents that failed, and why
 //	casefile version
 //
 // Run "casefile COMMAND --help" for each command's flags.
@@ -33,6 +35,7 @@ type cli struct {
 	Extract  extractCmd  `cmd:"" help:"Print the text of a document's pages (no NATS)."`
 	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
+	DLQ      dlqCmd      `cmd:"" name:"dlq" help:"List, export or purge dead letters: the documents that failed, and why."`
 	Eval     evalCmd     `cmd:"" help:"Score records against gold annotations: precision, recall and F1 per entity type."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
