@@ -50,6 +50,15 @@ func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 	return nil
 }
 
+// Forget deletes a document's ledger entry, so that it is processed again:
+// the first step of replaying a dead letter.
+func (b *Bus) Forget(ctx context.Context, id string) error {
+	if err := b.ledger.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+		return fmt.Errorf("pipeline: ledger delete %s: %w", id, err)
+	}
+	return nil
+}
+
 // MarkRecorded notes that a document's record has been published.
 func (b *Bus) MarkRecorded(ctx context.Context, id string) error {
 	return b.mark(ctx, id, Entry{State: StateRecorded})

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -75,12 +76,41 @@ func (b *Bus) Publish(ctx context.Context, subject string, m Meta, v any) error 
 	return b.PublishJSON(ctx, subject, m, body)
 }
 
+// DocumentSize returns the size of a document's stored bytes, or an error
+// wrapping ErrNotFound.
+func (b *Bus) DocumentSize(ctx context.Context, id string) (int64, error) {
+	info, err := b.docs.GetInfo(ctx, id)
+	if errors.Is(err, jetstream.ErrObjectNotFound) {
+		return 0, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: look up %s: %w", id, err)
+	}
+	return int64(info.Size), nil
+}
+
+// Resubmit publishes a document's ingested message again, for a replay of
+// a dead letter: under a message id of its own, so the stream's duplicate
+// window does not drop it as the first submission's twin.
+func (b *Bus) Resubmit(ctx context.Context, in Ingested) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("pipeline: encode for %s: %w", SubjectIngested, err)
+	}
+	msgID := fmt.Sprintf("%s.%s.replay.%d", SubjectIngested, in.ID, time.Now().UnixNano())
+	return b.publish(ctx, SubjectIngested, MetaOf(in), body, msgID)
+}
+
 // PublishJSON sends an encoded JSON body on subject, with the document's
 // headers and its id as Nats-Msg-Id so that a republish within the dedup
 // window is dropped. A body over the payload limit is stored in
 // BucketBlobs and the message carries its key instead. PublishJSON returns
 // once the stream has stored it.
 func (b *Bus) PublishJSON(ctx context.Context, subject string, m Meta, body []byte) error {
+	return b.publish(ctx, subject, m, body, subject+"."+m.ID)
+}
+
+func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, msgID string) error {
 	msg := nats.NewMsg(subject)
 	msg.Header.Set(HeaderDocID, m.ID)
 	msg.Header.Set(HeaderSource, m.Source)
@@ -93,7 +123,7 @@ func (b *Bus) PublishJSON(ctx context.Context, subject string, m Meta, body []by
 	} else {
 		msg.Data = body
 	}
-	if _, err := b.js.PublishMsg(ctx, msg, jetstream.WithMsgID(subject+"."+m.ID)); err != nil {
+	if _, err := b.js.PublishMsg(ctx, msg, jetstream.WithMsgID(msgID)); err != nil {
 		return fmt.Errorf("pipeline: publish %s: %w", subject, err)
 	}
 	return nil

@@ -84,7 +84,8 @@ func (s *Postgres) migrate(ctx context.Context) error {
 
 // Write stores recs in one transaction: the batch is copied into staging
 // tables, the records' earlier rows deleted (pages and entities by
-// cascade), and the staged rows inserted.
+// cascade) with the dead letters of their documents or source files, and
+// the staged rows inserted.
 func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -125,6 +126,12 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 			}
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id IN (SELECT id FROM stage_documents)`); err != nil {
+			return err
+		}
+		// A record supersedes the dead letters of its document and of its
+		// source file (a replay after a fix).
+		if _, err := tx.Exec(ctx, `DELETE FROM dead_letters WHERE id IN (SELECT id FROM stage_documents)
+			OR source IN (SELECT source FROM stage_documents)`); err != nil {
 			return err
 		}
 		for _, st := range []struct {

@@ -97,7 +97,8 @@ func (s *SQLite) migrate(ctx context.Context) error {
 }
 
 // Write stores recs in one transaction: each record's earlier rows are
-// deleted (pages and entities by cascade) and its rows inserted.
+// deleted (pages and entities by cascade), and the dead letters of its
+// document or source file, and its rows inserted.
 func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -108,6 +109,10 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	}
 	defer tx.Rollback()
 	del, err := tx.PrepareContext(ctx, `DELETE FROM documents WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
+	delDead, err := tx.PrepareContext(ctx, `DELETE FROM dead_letters WHERE id = ? OR source = ?`)
 	if err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
@@ -127,6 +132,11 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	for _, r := range lastByID(recs) {
 		if _, err := del.ExecContext(ctx, r.ID); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
+		}
+		// A record supersedes the dead letters of its document and of its
+		// source file (a replay after a fix).
+		if _, err := delDead.ExecContext(ctx, r.ID, r.Source); err != nil {
+			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
 		row, err := documentRow(r, now, s.version)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/workers"
 )
 
 // dlqCmd is what a user does with documents that failed.
@@ -19,6 +21,7 @@ type dlqCmd struct {
 	List   dlqListCmd   `cmd:"" help:"List dead letters: document, stage, reason, attempts, when, source."`
 	Export dlqExportCmd `cmd:"" help:"Write dead letters as CSV or JSON Lines, for a spreadsheet."`
 	Purge  dlqPurgeCmd  `cmd:"" help:"Remove the dead letters of the documents named (the ledger keeps their outcome)."`
+	Replay dlqReplayCmd `cmd:"" help:"Process dead-lettered documents again, after a fix or an outage: from their stored bytes, or their source file when ingest refused it."`
 }
 
 // dlqFilter selects dead letters.
@@ -173,4 +176,83 @@ func (c *dlqPurgeCmd) Run(ctx context.Context, e *env) error {
 	}
 	_, err = fmt.Fprintf(e.stdout, "purged %d dead letters of %d documents\n", n, len(ids))
 	return err
+}
+
+type dlqReplayCmd struct {
+	IDs []string `arg:"" optional:"" name:"id" help:"Document ids or 12-character prefixes; none means every dead letter the filters select."`
+	dlqFilter
+	Sinks    []string `name:"sink" default:"sqlite:casefile.db" placeholder:"SPEC" help:"Where records go, as for run."`
+	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display, as for run."`
+	natsFlags
+	stageFlags
+}
+
+// Run replays as casefile run runs: the same stages and stores, waiting
+// until every replayed document has a record or a dead letter again.
+func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
+	r := &runCmd{Sinks: c.Sinks, Progress: c.Progress, natsFlags: c.natsFlags, stageFlags: c.stageFlags}
+	r.submit = func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
+		dls, err := c.read(ctx, bus, e)
+		if err != nil {
+			return err
+		}
+		if len(c.IDs) > 0 {
+			dls = byIDPrefix(dls, c.IDs)
+		}
+		if len(dls) == 0 {
+			return fmt.Errorf("no dead letter to replay")
+		}
+		in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
+		for _, dl := range dls {
+			s, err := replay(ctx, bus, in, dl.DeadLetter)
+			if err != nil {
+				return fmt.Errorf("replay %s: %w", dl.ID, err)
+			}
+			if err := emit(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return r.Run(ctx, e)
+}
+
+// byIDPrefix keeps the dead letters whose id starts with one of prefixes.
+func byIDPrefix(dls []pipeline.StoredDeadLetter, prefixes []string) []pipeline.StoredDeadLetter {
+	var out []pipeline.StoredDeadLetter
+	for _, dl := range dls {
+		for _, p := range prefixes {
+			if len(p) >= 12 && strings.HasPrefix(dl.ID, p) {
+				out = append(out, dl)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// replay puts one dead-lettered document in again: its ledger entry and
+// dead letters are removed first (so that a new failure's dead letter is
+// not), then its stored bytes are resubmitted, or, when ingest refused the
+// file and stored nothing, the source file is ingested again (it may have
+// been fixed: then it is a new document with a new id).
+func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, dl schemas.DeadLetter) (workers.Submitted, error) {
+	if err := bus.Forget(ctx, dl.ID); err != nil {
+		return workers.Submitted{}, err
+	}
+	if _, err := bus.PurgeDeadLetters(ctx, map[string]bool{dl.ID: true}); err != nil {
+		return workers.Submitted{}, err
+	}
+	size, err := bus.DocumentSize(ctx, dl.ID)
+	if errors.Is(err, pipeline.ErrNotFound) {
+		return in.Submit(ctx, dl.Source)
+	}
+	if err != nil {
+		return workers.Submitted{}, err
+	}
+	msg := pipeline.Ingested{ID: dl.ID, Source: dl.Source, Bytes: size, IngestedAt: time.Now().UTC()}
+	if err := bus.Resubmit(ctx, msg); err != nil {
+		return workers.Submitted{}, err
+	}
+	return workers.Submitted{ID: dl.ID, Source: dl.Source}, nil
 }

@@ -22,6 +22,31 @@ type runCmd struct {
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
 	natsFlags
 	stageFlags
+
+	// submit, when set, puts the documents in instead of walking Paths
+	// (dlq replay); total is how many it will emit, for the progress bar.
+	submit submitFunc
+	total  int
+}
+
+// submitFunc puts documents into the pipeline, calling emit for each.
+type submitFunc func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error
+
+// filesSubmitter ingests files.
+func filesSubmitter(files []string, maxBytes int64) submitFunc {
+	return func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
+		in := &workers.Ingester{Bus: bus, MaxBytes: maxBytes}
+		for _, f := range files {
+			s, err := in.Submit(ctx, f)
+			if err != nil {
+				return fmt.Errorf("ingest %s: %w", f, err)
+			}
+			if err := emit(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // summary counts what became of a run's documents.
@@ -46,9 +71,12 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	files, err := workers.Walk(c.Paths)
-	if err != nil {
-		return err
+	if c.submit == nil {
+		files, err := workers.Walk(c.Paths)
+		if err != nil {
+			return err
+		}
+		c.submit, c.total = filesSubmitter(files, c.MaxBytes), len(files)
 	}
 	models, err := annotate.LoadModels()
 	if err != nil {
@@ -101,7 +129,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		cancelWork()
 	}()
 
-	sum, err := c.process(work, e, bus, files)
+	sum, err := c.process(work, e, bus)
 	if err == nil {
 		for _, st := range waitFor {
 			if err = bus.Drained(work, st.Stream, st.Durable); err != nil {
@@ -124,33 +152,28 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	return nil
 }
 
-// process submits files and waits until every document has a record or a
-// dead letter.
-func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus, files []string) (summary, error) {
+// process submits the documents and waits until every one has a record
+// or a dead letter.
+func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summary, error) {
 	var sum summary
 	ids := map[string]bool{}
-	prog := newProgress(c.Progress, e, len(files))
+	prog := newProgress(c.Progress, e, c.total)
 	defer prog.finish()
 
 	// Submit and wait concurrently, so a large dump shows progress while
 	// it is still being hashed and stored.
 	g, gctx := errgroup.WithContext(ctx)
 	submitted := make(chan workers.Submitted, 64)
-	in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
 	g.Go(func() error {
 		defer close(submitted)
-		for _, f := range files {
-			s, err := in.Submit(gctx, f)
-			if err != nil {
-				return fmt.Errorf("ingest %s: %w", f, err)
-			}
+		return c.submit(gctx, bus, func(s workers.Submitted) error {
 			select {
 			case submitted <- s:
+				return nil
 			case <-gctx.Done():
 				return gctx.Err()
 			}
-		}
-		return nil
+		})
 	})
 	g.Go(func() error {
 		for s := range submitted {
