@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,6 +13,8 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/pipeline/pipelinetest"
+	"github.com/casefile/casefile/schemas"
 )
 
 // TestConnectWithToken dials a real nats-server on loopback that requires a
@@ -74,4 +77,38 @@ func TestDataDirLocked(t *testing.T) {
 		t.Fatalf("after Shutdown: %v", err)
 	}
 	again.Shutdown()
+}
+
+// TestCountsBalance: a stored document with no outcome is in progress, and
+// named, until the ledger records it; ingest's refusals count as taken in.
+func TestCountsBalance(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	a, b := strings.Repeat("a", 64), strings.Repeat("b", 64)
+	for _, id := range []string{a, b} {
+		if _, err := srv.Bus.PutDocument(ctx, id, strings.NewReader("%PDF-1.4")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := srv.Bus.MarkRecorded(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	refused := strings.Repeat("c", 64)
+	if err := srv.Bus.DeadLetter(ctx, schemas.DeadLetter{ID: refused, Source: "empty.pdf", Stage: pipeline.StageIngest,
+		Reason: schemas.ReasonIngestEmpty, Message: "file is empty"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := srv.Bus.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Ingested != 3 || c.Recorded != 1 || c.Dead != 1 || c.InProgress != 1 || len(c.Waiting) != 1 || c.Waiting[0] != b {
+		t.Fatalf("counts %+v, want 3 = 1 recorded + 1 dead + 1 in progress (%s)", c, b)
+	}
+	if err := srv.Bus.MarkRecorded(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = srv.Bus.Counts(ctx); err != nil || c.InProgress != 0 || c.Ingested != 3 {
+		t.Fatalf("after recording it: %+v, %v", c, err)
+	}
 }

@@ -100,24 +100,61 @@ func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, 
 	return nil
 }
 
-// Counts tallies the ledger: documents recorded, and dead by reason.
+// Counts tallies the ledger against the documents taken in:
+// Ingested = Recorded + Dead + InProgress, where InProgress are stored
+// documents with no outcome yet (or stranded: after every stage has
+// drained, any left there need a look).
 type Counts struct {
+	// Ingested counts the documents taken in: those whose bytes are
+	// stored, and those ingest refused (which have a ledger entry only).
+	Ingested int                    `json:"ingested"`
 	Recorded int                    `json:"recorded"`
 	Dead     int                    `json:"dead"`
 	Reasons  map[schemas.Reason]int `json:"dead_by_reason,omitempty"`
+	// InProgress counts stored documents with no outcome yet; Waiting
+	// names up to maxWaiting of them.
+	InProgress int      `json:"in_progress"`
+	Waiting    []string `json:"waiting,omitempty"`
 }
 
-// Counts reads every ledger entry once.
+// maxWaiting bounds the ids Counts names.
+const maxWaiting = 20
+
+// Counts reads every ledger entry and every stored document's name once.
 func (b *Bus) Counts(ctx context.Context) (Counts, error) {
+	c, done, err := b.ledgerCounts(ctx)
+	if err != nil {
+		return c, err
+	}
+	objs, err := b.docs.List(ctx)
+	if err != nil && !errors.Is(err, jetstream.ErrNoObjectsFound) {
+		return c, fmt.Errorf("pipeline: list %s: %w", BucketDocs, err)
+	}
+	for _, o := range objs {
+		if !done[o.Name] {
+			c.InProgress++
+			if len(c.Waiting) < maxWaiting {
+				c.Waiting = append(c.Waiting, o.Name)
+			}
+		}
+	}
+	c.Ingested = c.Recorded + c.Dead + c.InProgress
+	return c, nil
+}
+
+// ledgerCounts reads every ledger entry once, returning the ids with an
+// outcome.
+func (b *Bus) ledgerCounts(ctx context.Context) (Counts, map[string]bool, error) {
 	c := Counts{Reasons: map[schemas.Reason]int{}}
+	done := map[string]bool{}
 	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
 	if err != nil {
-		return c, fmt.Errorf("pipeline: ledger watch: %w", err)
+		return c, nil, fmt.Errorf("pipeline: ledger watch: %w", err)
 	}
 	defer w.Stop()
 	for kve := range w.Updates() {
 		if kve == nil {
-			return c, nil // end of the current values
+			return c, done, nil // end of the current values
 		}
 		var e Entry
 		if json.Unmarshal(kve.Value(), &e) != nil {
@@ -130,6 +167,7 @@ func (b *Bus) Counts(ctx context.Context) (Counts, error) {
 			c.Dead++
 			c.Reasons[e.Reason]++
 		}
+		done[kve.Key()] = true
 	}
-	return c, ctx.Err()
+	return c, done, ctx.Err()
 }

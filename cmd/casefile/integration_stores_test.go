@@ -172,7 +172,8 @@ func TestRunIntoDatabases(t *testing.T) {
 	if err := st.Run(); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"records into sqlite:casefile.db", "dead letters into sqlite:casefile.db"} {
+	for _, want := range []string{"records into sqlite:casefile.db", "dead letters into sqlite:casefile.db",
+		"documents: 10 ingested = 7 recorded + 3 dead-lettered + 0 in progress"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, out.String())
 		}

@@ -38,7 +38,12 @@ func (c *statusCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(e.stdout, "\ndocuments: %d ingested = %d recorded + %d dead-lettered + %d in progress\n",
+		counts.Ingested, counts.Recorded, counts.Dead, counts.InProgress)
+	for _, id := range counts.Waiting {
+		fmt.Fprintf(e.stdout, "  in progress: %s\n", id)
+	}
 	out, _ := json.Marshal(counts)
-	_, err = fmt.Fprintf(e.stdout, "\nledger: %s\n", out)
+	_, err = fmt.Fprintf(e.stdout, "ledger: %s\n", out)
 	return err
 }
