@@ -66,8 +66,8 @@ func (b *Bus) MarkRecorded(ctx context.Context, id string) error {
 
 // Wait blocks until every id in ids has a ledger entry, calling fn once per
 // id as its entry is seen (existing entries first). It returns ctx's error
-// if ctx ends first.
-func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, e Entry)) error {
+// if ctx ends first, and fn's if fn returns one.
+func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, e Entry) error) error {
 	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
 	if err != nil {
 		return fmt.Errorf("pipeline: ledger watch: %w", err)
@@ -93,7 +93,9 @@ func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, 
 			seen[kve.Key()] = true
 			left--
 			if fn != nil {
-				fn(kve.Key(), e)
+				if err := fn(kve.Key(), e); err != nil {
+					return err
+				}
 			}
 		}
 	}

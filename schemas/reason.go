@@ -28,6 +28,22 @@ func (r Reason) Stage() string {
 	return stage
 }
 
+// Infrastructure reports whether r says more about the machine than about
+// the document: a child that died, a stage that could not finish a
+// document on any attempt. When most documents of a run fail for one such
+// reason the run stops (casefile's circuit breaker) rather than
+// dead-letter the rest of the dump.
+func (r Reason) Infrastructure() bool {
+	_, cause, _ := strings.Cut(string(r), ".")
+	switch {
+	case r == ReasonExtractCrashed, r == ReasonAnnotateFailed:
+		return true
+	case cause == CauseRetriesExhausted, cause == CauseMaxDeliveries, cause == CausePanic:
+		return true
+	}
+	return false
+}
+
 // Known reports whether r is one of Reasons().
 func (r Reason) Known() bool { return slices.Contains(Reasons(), r) }
 

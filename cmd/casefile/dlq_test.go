@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
+)
 
 func TestCSVSafe(t *testing.T) {
 	for in, want := range map[string]string{
@@ -15,4 +20,42 @@ func TestCSVSafe(t *testing.T) {
 			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestBreaker(t *testing.T) {
+	dead := func(r schemas.Reason) pipeline.Entry { return pipeline.Entry{State: pipeline.StateDead, Reason: r} }
+	rec := pipeline.Entry{State: pipeline.StateRecorded}
+	tests := []struct {
+		name    string
+		entries []pipeline.Entry
+		trips   bool
+	}{
+		{"window not full", repeat(dead(schemas.ReasonExtractCrashed), 19), false},
+		{"all crashed", repeat(dead(schemas.ReasonExtractCrashed), 20), true},
+		{"four in five crashed", append(repeat(rec, 4), repeat(dead(schemas.ReasonExtractCrashed), 16)...), true},
+		{"three in four crashed", append(repeat(rec, 5), repeat(dead(schemas.ReasonExtractCrashed), 15)...), false},
+		{"a dump of HTML files is the data's fault", repeat(dead(schemas.ReasonExtractNotPDF), 40), false},
+		{"retries exhausted in the sink", repeat(dead(schemas.StageReason(schemas.StageSink, schemas.CauseRetriesExhausted)), 20), true},
+		{"two infrastructure reasons, neither most", append(repeat(dead(schemas.ReasonExtractCrashed), 10), repeat(dead(schemas.ReasonAnnotateFailed), 10)...), false},
+	}
+	for _, tt := range tests {
+		var b breaker
+		var err error
+		for _, e := range tt.entries {
+			if err = b.observe(e); err != nil {
+				break
+			}
+		}
+		if (err != nil) != tt.trips {
+			t.Errorf("%s: breaker error %v, want tripped %v", tt.name, err, tt.trips)
+		}
+	}
+}
+
+func repeat(e pipeline.Entry, n int) []pipeline.Entry {
+	out := make([]pipeline.Entry, n)
+	for i := range out {
+		out[i] = e
+	}
+	return out
 }

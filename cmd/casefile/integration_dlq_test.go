@@ -96,3 +96,36 @@ func TestDLQReplay(t *testing.T) {
 		t.Errorf("dlq list after replay: %d entries, want %d:\n%s", n, len(wantDead), out.String())
 	}
 }
+
+// TestRunCircuitBreaker: when every extraction child dies (a broken
+// machine), the run stops after the breaker's window with one clear error
+// instead of dead-lettering the whole dump; once the machine is mended the
+// same run finishes the rest, and dlq replay records the crashed ones.
+func TestRunCircuitBreaker(t *testing.T) {
+	dir := t.TempDir()
+	const n = 60
+	in := makeDump(t, dir, n, false)
+	cmd := casefileCmd(dir, "run", "--workers", "1", in)
+	cmd.Env = append(cmd.Env, "CASEFILE_TEST_CRASH_CHILD=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatalf("a run where every child crashed succeeded:\n%s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "were dead-lettered as extract.crashed") ||
+		!strings.Contains(stderr.String(), "casefile dlq replay --reason extract.crashed") {
+		t.Fatalf("no breaker message:\n%s", stderr.String())
+	}
+	if c := counts(t, sqliteStore(dir)); c.DeadLetters >= n {
+		t.Fatalf("the breaker let all %d documents be dead-lettered", c.DeadLetters)
+	}
+	if stderr, err := casefile(t, dir, "run", in); err != nil {
+		t.Fatalf("run after the fix: %v\n%s", err, stderr)
+	}
+	if stderr, err := casefile(t, dir, "dlq", "replay", "--reason", "extract.crashed"); err != nil {
+		t.Fatalf("replay: %v\n%s", err, stderr)
+	}
+	if c := counts(t, sqliteStore(dir)); c.Documents != n || c.DeadLetters != 0 {
+		t.Errorf("after the fix and the replay: %+v, want %d documents and no dead letter", c, n)
+	}
+}

@@ -25,6 +25,11 @@ import (
 // set it runs main, so tests can start real casefile processes and kill them.
 func TestMain(m *testing.M) {
 	if os.Getenv("CASEFILE_TEST_MAIN") == "1" {
+		// A fault no real part gives on demand: every extraction child
+		// dies, as it would on a broken machine (TestRunCircuitBreaker).
+		if os.Getenv("CASEFILE_TEST_CRASH_CHILD") == "1" && len(os.Args) > 1 && os.Args[1] == "extract-child" {
+			os.Exit(3)
+		}
 		main()
 		os.Exit(0)
 	}

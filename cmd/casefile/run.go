@@ -12,6 +12,7 @@ import (
 
 	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -157,6 +158,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summary, error) {
 	var sum summary
 	ids := map[string]bool{}
+	earlier := map[string]bool{} // done by an earlier run: not this run's outcome
 	prog := newProgress(c.Progress, e, c.total)
 	defer prog.finish()
 
@@ -184,17 +186,23 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 			ids[s.ID] = true
 			if s.Done {
 				sum.alreadyDone++
+				earlier[s.ID] = true
 			}
 		}
 		sum.docs = len(ids)
 		prog.total(len(ids))
-		return bus.Wait(gctx, ids, func(id string, en pipeline.Entry) {
+		var brk breaker
+		return bus.Wait(gctx, ids, func(id string, en pipeline.Entry) error {
 			if en.State == pipeline.StateRecorded {
 				sum.records++
 			} else {
 				sum.dead++
 			}
 			prog.done(sum.records, sum.dead)
+			if earlier[id] {
+				return nil
+			}
+			return brk.observe(en)
 		})
 	})
 	err := g.Wait()
@@ -203,6 +211,49 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 	}
 	return sum, err
 }
+
+// The circuit breaker: when most of the last breakerWindow outcomes are
+// dead letters for one infrastructure reason (schemas.Reason.Infrastructure),
+// the run stops with one clear error instead of dead-lettering the rest of
+// the dump; documents not yet done wait in the pipeline for the next run.
+const (
+	breakerWindow = 20
+	breakerShare  = 0.8
+)
+
+type breaker struct {
+	last []schemas.Reason // "" for a record
+}
+
+func (b *breaker) observe(en pipeline.Entry) error {
+	var r schemas.Reason
+	if en.State == pipeline.StateDead {
+		r = en.Reason
+	}
+	b.last = append(b.last, r)
+	if len(b.last) > breakerWindow {
+		b.last = b.last[1:]
+	}
+	if len(b.last) < breakerWindow {
+		return nil
+	}
+	count := map[schemas.Reason]int{}
+	for _, r := range b.last {
+		if r != "" && r.Infrastructure() {
+			count[r]++
+		}
+	}
+	for r, n := range count {
+		if float64(n) >= breakerShare*breakerWindow {
+			return fmt.Errorf("%w: %d of the last %d documents were dead-lettered as %s; fix what fails, run again, then `casefile dlq replay --reason %s`",
+				errBreaker, n, breakerWindow, r, r)
+		}
+	}
+	return nil
+}
+
+// errBreaker is the circuit breaker's error.
+var errBreaker = errors.New("stopped")
 
 func parseDLQ(spec string) (string, error) {
 	if spec == "" {
