@@ -11,5 +11,6 @@
 // caption, document type, filed date); page furniture (ECF stamps,
 // pleading line numbers, running heads) is blanked before names are read.
 // Every entity is pinned to its page and code-point span, and
-// [Annotator.Record] assembles and validates a casefile.record/v1.
+// [Annotator.Record] assembles a casefile.record/v1, which schemas.Encode
+// validates as it encodes it for publishing.
 package annotate

@@ -1,4 +1,4 @@
-// Package workers binds casefile's extractors and sinks to pipeline stages.
+// Package workers binds doctext, annotate and the sinks to pipeline stages.
 // Each worker is a thin pipeline.Handler: decode the message, call pure
 // code, publish the result, and classify failures for the pipeline (retry
 // or dead letter). Any number of processes may run any of them.
