@@ -66,23 +66,17 @@ func (b *Bus) DeadLetters(ctx context.Context) (out []StoredDeadLetter, skipped 
 	return out, skipped, nil
 }
 
-// PurgeDeadLetters removes every dead letter of the documents ids names
-// from StreamDLQ and returns how many it removed. The ledger keeps the
-// documents' outcome: purging forgets the report, not the fact.
-func (b *Bus) PurgeDeadLetters(ctx context.Context, ids map[string]bool) (int, error) {
-	all, _, err := b.DeadLetters(ctx)
-	if err != nil {
-		return 0, err
-	}
+// PurgeDeadLetters removes the given dead letters from StreamDLQ (as
+// DeadLetters read them) and returns how many it removed; one already
+// gone is not an error. The ledger keeps the documents' outcome: purging
+// forgets the report, not the fact.
+func (b *Bus) PurgeDeadLetters(ctx context.Context, dls []StoredDeadLetter) (int, error) {
 	stream, err := b.js.Stream(ctx, StreamDLQ)
 	if err != nil {
 		return 0, fmt.Errorf("pipeline: stream %s: %w", StreamDLQ, err)
 	}
 	n := 0
-	for _, dl := range all {
-		if !ids[dl.ID] {
-			continue
-		}
+	for _, dl := range dls {
 		if err := stream.DeleteMsg(ctx, dl.Seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
 			return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
 		}

@@ -44,9 +44,6 @@ func (r Reason) Infrastructure() bool {
 	return false
 }
 
-// Known reports whether r is one of Reasons().
-func (r Reason) Known() bool { return slices.Contains(Reasons(), r) }
-
 // Reasons of one stage.
 const (
 	ReasonIngestEmpty      Reason = "ingest.empty"      // a file of zero bytes

@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -91,23 +92,15 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		return nil
 	}
 	var docs, pages, ents [][]any
-	now := time.Now().UTC()
+	now := time.Now()
 	for _, r := range lastByID(recs) {
-		row, err := documentRow(r, now, s.version)
+		rs, err := recordRows(r, now, s.version, timeStamp)
 		if err != nil {
-			return fmt.Errorf("sinks: postgres: %s: %w", r.ID, err)
+			return fmt.Errorf("sinks: postgres: %w", err)
 		}
-		docs = append(docs, row)
-		for _, p := range r.Pages {
-			pages = append(pages, pageRow(r.ID, p))
-		}
-		for i, e := range r.Entities {
-			row, err := entityRow(r.ID, i, e)
-			if err != nil {
-				return fmt.Errorf("sinks: postgres: %s: %w", r.ID, err)
-			}
-			ents = append(ents, row)
-		}
+		docs = append(docs, rs.document)
+		pages = append(pages, rs.pages...)
+		ents = append(ents, rs.entities...)
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for _, st := range []struct {
@@ -118,7 +111,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 			// Staging tables take the real tables' columns; the generated
 			// full-text column is left out, as are defaults.
 			if _, err := tx.Exec(ctx, fmt.Sprintf(`CREATE TEMP TABLE stage_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA`,
-				st.table, joinColumns(st.columns), st.table)); err != nil {
+				st.table, strings.Join(st.columns, ", "), st.table)); err != nil {
 				return err
 			}
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_" + st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
@@ -138,7 +131,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 			table   string
 			columns []string
 		}{{"documents", documentColumns}, {"pages", pageColumns}, {"entities", entityColumns}} {
-			cols := joinColumns(st.columns)
+			cols := strings.Join(st.columns, ", ")
 			if _, err := tx.Exec(ctx, fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s FROM stage_%s`, st.table, cols, cols, st.table)); err != nil {
 				return fmt.Errorf("insert %s: %w", st.table, err)
 			}
@@ -159,7 +152,7 @@ func (s *Postgres) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLett
 		` ON CONFLICT (id) DO UPDATE SET source = excluded.source, stage = excluded.stage, reason = excluded.reason,
 		message = excluded.message, attempts = excluded.attempts, at = excluded.at`
 	for _, dl := range dls {
-		batch.Queue(q, deadLetterRow(dl, dl.At)...)
+		batch.Queue(q, deadLetterRow(dl, timeStamp)...)
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return tx.SendBatch(ctx, batch).Close()
@@ -173,8 +166,7 @@ func (s *Postgres) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLett
 // Counts returns how many rows each table holds.
 func (s *Postgres) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := s.pool.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM pages),
-		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM dead_letters)`).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
+	err := s.pool.QueryRow(ctx, countsSQL).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
 	return c, err
 }
 
@@ -188,17 +180,6 @@ func (s *Postgres) Close(context.Context) error {
 }
 
 func dollars(i int) string { return fmt.Sprintf("$%d", i) }
-
-func joinColumns(cs []string) string {
-	out := ""
-	for i, c := range cs {
-		if i > 0 {
-			out += ", "
-		}
-		out += c
-	}
-	return out
-}
 
 // redactDSN hides a connection string's password.
 func redactDSN(dsn string) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -13,8 +14,15 @@ import (
 // page and an entities row per entity. These are the rows, built once and
 // written by each store in its own way.
 
+// stamp turns a time into a store's timestamp value: SQLite keeps RFC 3339
+// text, PostgreSQL a timestamptz.
+type stamp func(time.Time) any
+
+func textStamp(t time.Time) any { return t.UTC().Format(time.RFC3339Nano) }
+func timeStamp(t time.Time) any { return t.UTC() }
+
 // documentRow is a record's documents row, in the table's column order.
-func documentRow(r *schemas.Record, processedAt any, version string) ([]any, error) {
+func documentRow(r *schemas.Record, processedAt time.Time, version string, ts stamp) ([]any, error) {
 	numbers, err := json.Marshal(orEmpty(r.Case.CaseNumbers))
 	if err != nil {
 		return nil, err
@@ -26,8 +34,34 @@ func documentRow(r *schemas.Record, processedAt any, version string) ([]any, err
 	return []any{
 		r.ID, r.Source, r.Document.Bytes, len(r.Pages), r.Document.ContentType, null(r.Document.Title),
 		null(r.Case.Court), null(r.Case.CourtName), string(numbers), null(r.Case.Caption), null(r.Case.DocType), null(r.Case.Filed),
-		string(warnings), r.IngestedAt, processedAt, version,
+		string(warnings), ts(r.IngestedAt), ts(processedAt), version,
 	}, nil
+}
+
+// rows are one record's rows in the three tables.
+type rows struct {
+	document        []any
+	pages, entities [][]any
+}
+
+// recordRows builds a record's rows, stamping times with ts.
+func recordRows(r *schemas.Record, processedAt time.Time, version string, ts stamp) (rows, error) {
+	doc, err := documentRow(r, processedAt, version, ts)
+	if err != nil {
+		return rows{}, fmt.Errorf("%s: %w", r.ID, err)
+	}
+	out := rows{document: doc, pages: make([][]any, 0, len(r.Pages)), entities: make([][]any, 0, len(r.Entities))}
+	for _, p := range r.Pages {
+		out.pages = append(out.pages, pageRow(r.ID, p))
+	}
+	for i, e := range r.Entities {
+		row, err := entityRow(r.ID, i, e)
+		if err != nil {
+			return rows{}, fmt.Errorf("%s: %w", r.ID, err)
+		}
+		out.entities = append(out.entities, row)
+	}
+	return out, nil
 }
 
 // documentColumns are the documents table's columns, in documentRow order.
@@ -76,8 +110,8 @@ func entityRow(id string, seq int, e schemas.Entity) ([]any, error) {
 // deadLetterColumns are the dead_letters table's columns, in deadLetterRow order.
 var deadLetterColumns = []string{"id", "source", "stage", "reason", "message", "attempts", "at"}
 
-func deadLetterRow(dl schemas.DeadLetter, at any) []any {
-	return []any{dl.ID, dl.Source, dl.Stage, string(dl.Reason), dl.Message, dl.Attempts, at}
+func deadLetterRow(dl schemas.DeadLetter, ts stamp) []any {
+	return []any{dl.ID, dl.Source, dl.Stage, string(dl.Reason), dl.Message, dl.Attempts, ts(dl.At)}
 }
 
 // null returns nil for "", so that absent values are NULL.
@@ -111,9 +145,9 @@ func lastByID(recs []schemas.Record) []*schemas.Record {
 	return out
 }
 
-// Version is what the database sinks store as casefile_version when their
-// Options give none: the module version, or the VCS revision it was built
-// from.
+// buildVersion is what the database sinks store as casefile_version when
+// their Options give none: the VCS revision the binary was built from, or
+// the module version.
 var buildVersion = sync.OnceValue(func() string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -126,6 +160,10 @@ var buildVersion = sync.OnceValue(func() string {
 	}
 	return bi.Main.Version
 })
+
+// countsSQL counts a database store's rows, in Counts order.
+const countsSQL = `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM pages),
+	(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM dead_letters)`
 
 // Counts are the rows a database store holds.
 type Counts struct {

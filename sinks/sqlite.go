@@ -128,7 +128,7 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	if err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	now := time.Now()
 	for _, r := range lastByID(recs) {
 		if _, err := del.ExecContext(ctx, r.ID); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
@@ -138,24 +138,19 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		if _, err := delDead.ExecContext(ctx, r.ID, r.Source); err != nil {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
-		row, err := documentRow(r, now, s.version)
+		rs, err := recordRows(r, now, s.version, textStamp)
 		if err != nil {
-			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+			return fmt.Errorf("sinks: sqlite: %w", err)
 		}
-		row[13] = r.IngestedAt.UTC().Format(time.RFC3339Nano)
-		if _, err := insDoc.ExecContext(ctx, row...); err != nil {
+		if _, err := insDoc.ExecContext(ctx, rs.document...); err != nil {
 			return fmt.Errorf("sinks: sqlite: document %s: %w", r.ID, err)
 		}
-		for _, p := range r.Pages {
-			if _, err := insPage.ExecContext(ctx, pageRow(r.ID, p)...); err != nil {
-				return fmt.Errorf("sinks: sqlite: %s page %d: %w", r.ID, p.Number, err)
+		for i, row := range rs.pages {
+			if _, err := insPage.ExecContext(ctx, row...); err != nil {
+				return fmt.Errorf("sinks: sqlite: %s page %d: %w", r.ID, i+1, err)
 			}
 		}
-		for i, e := range r.Entities {
-			row, err := entityRow(r.ID, i, e)
-			if err != nil {
-				return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
-			}
+		for i, row := range rs.entities {
 			if _, err := insEnt.ExecContext(ctx, row...); err != nil {
 				return fmt.Errorf("sinks: sqlite: %s entity %d: %w", r.ID, i, err)
 			}
@@ -182,7 +177,7 @@ func (s *SQLite) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLetter
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	for _, dl := range dls {
-		if _, err := stmt.ExecContext(ctx, deadLetterRow(dl, dl.At.UTC().Format(time.RFC3339Nano))...); err != nil {
+		if _, err := stmt.ExecContext(ctx, deadLetterRow(dl, textStamp)...); err != nil {
 			return fmt.Errorf("sinks: sqlite: dead letter %s: %w", dl.ID, err)
 		}
 	}
@@ -195,8 +190,7 @@ func (s *SQLite) WriteDeadLetters(ctx context.Context, dls ...schemas.DeadLetter
 // Counts returns how many rows each table holds.
 func (s *SQLite) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM pages),
-		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM dead_letters)`).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
+	err := s.db.QueryRowContext(ctx, countsSQL).Scan(&c.Documents, &c.Pages, &c.Entities, &c.DeadLetters)
 	return c, err
 }
 

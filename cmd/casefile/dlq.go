@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -35,15 +37,20 @@ func (f dlqFilter) keep(dl schemas.DeadLetter) bool {
 		(len(f.Stage) == 0 || contains(f.Stage, dl.Stage))
 }
 
-// read returns the selected dead letters, newest per document.
-func (f dlqFilter) read(ctx context.Context, bus *pipeline.Bus, e *env) ([]pipeline.StoredDeadLetter, error) {
+// deadLetters are every entry of the DLQ stream, read once per command.
+type deadLetters []pipeline.StoredDeadLetter
+
+// loadDeadLetters reads the DLQ stream.
+func loadDeadLetters(ctx context.Context, bus *pipeline.Bus, e *env) (deadLetters, error) {
 	all, skipped, err := bus.DeadLetters(ctx)
-	if err != nil {
-		return nil, err
-	}
 	if skipped > 0 {
 		e.log.Warn("dead letters that could not be read were skipped", "count", skipped)
 	}
+	return all, err
+}
+
+// newest returns the newest dead letter of each document f keeps.
+func (all deadLetters) newest(f dlqFilter) []pipeline.StoredDeadLetter {
 	latest := map[string]int{}
 	var out []pipeline.StoredDeadLetter
 	for _, dl := range all {
@@ -57,7 +64,65 @@ func (f dlqFilter) read(ctx context.Context, bus *pipeline.Bus, e *env) ([]pipel
 		latest[dl.ID] = len(out)
 		out = append(out, dl)
 	}
-	return out, nil
+	return out
+}
+
+// of returns every dead letter of the document id.
+func (all deadLetters) of(id string) []pipeline.StoredDeadLetter {
+	var out []pipeline.StoredDeadLetter
+	for _, dl := range all {
+		if dl.ID == id {
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+// matchIDs resolves ids or prefixes of at least 12 characters (as dlq list
+// shows them) to the documents with dead letters.
+func (all deadLetters) matchIDs(prefixes []string) (map[string]bool, error) {
+	ids := map[string]bool{}
+	for _, p := range prefixes {
+		if len(p) < 12 {
+			return nil, fmt.Errorf("id %q: give at least 12 characters", p)
+		}
+		found := false
+		for _, dl := range all {
+			if strings.HasPrefix(dl.ID, p) {
+				ids[dl.ID], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no dead letter for %s", p)
+		}
+	}
+	return ids, nil
+}
+
+// selected connects, reads the DLQ and returns the newest dead letter of
+// each document f keeps.
+func (f dlqFilter) selected(ctx context.Context, nf *natsFlags, e *env) ([]pipeline.StoredDeadLetter, error) {
+	bus, closeBus, err := nf.connect(ctx, e.log)
+	if err != nil {
+		return nil, err
+	}
+	defer closeBus()
+	all, err := loadDeadLetters(ctx, bus, e)
+	if err != nil {
+		return nil, err
+	}
+	return all.newest(f), nil
+}
+
+// writeJSONL writes dead letters one JSON object per line.
+func writeJSONL(w io.Writer, dls []pipeline.StoredDeadLetter) error {
+	enc := json.NewEncoder(w)
+	for _, dl := range dls {
+		if err := enc.Encode(dl.DeadLetter); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type dlqListCmd struct {
@@ -67,23 +132,12 @@ type dlqListCmd struct {
 }
 
 func (c *dlqListCmd) Run(ctx context.Context, e *env) error {
-	bus, closeBus, err := c.connect(ctx, e.log)
-	if err != nil {
-		return err
-	}
-	defer closeBus()
-	dls, err := c.read(ctx, bus, e)
+	dls, err := c.selected(ctx, &c.natsFlags, e)
 	if err != nil {
 		return err
 	}
 	if c.JSON {
-		enc := json.NewEncoder(e.stdout)
-		for _, dl := range dls {
-			if err := enc.Encode(dl.DeadLetter); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONL(e.stdout, dls)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTAGE\tREASON\tATTEMPTS\tAT\tSOURCE")
@@ -103,23 +157,12 @@ type dlqExportCmd struct {
 }
 
 func (c *dlqExportCmd) Run(ctx context.Context, e *env) error {
-	bus, closeBus, err := c.connect(ctx, e.log)
-	if err != nil {
-		return err
-	}
-	defer closeBus()
-	dls, err := c.read(ctx, bus, e)
+	dls, err := c.selected(ctx, &c.natsFlags, e)
 	if err != nil {
 		return err
 	}
 	if c.Format == "jsonl" {
-		enc := json.NewEncoder(e.stdout)
-		for _, dl := range dls {
-			if err := enc.Encode(dl.DeadLetter); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONL(e.stdout, dls)
 	}
 	w := csv.NewWriter(e.stdout)
 	w.Write([]string{"id", "source", "stage", "reason", "message", "attempts", "at"})
@@ -151,28 +194,21 @@ func (c *dlqPurgeCmd) Run(ctx context.Context, e *env) error {
 		return err
 	}
 	defer closeBus()
-	all, _, err := bus.DeadLetters(ctx)
+	all, err := loadDeadLetters(ctx, bus, e)
 	if err != nil {
 		return err
 	}
-	ids := map[string]bool{}
-	for _, want := range c.IDs {
-		if len(want) < 12 {
-			return fmt.Errorf("id %q: give at least 12 characters", want)
-		}
-		found := false
-		for _, dl := range all {
-			if strings.HasPrefix(dl.ID, want) {
-				ids[dl.ID], found = true, true
-			}
-		}
-		if !found {
-			return fmt.Errorf("no dead letter for %s", want)
-		}
-	}
-	n, err := bus.PurgeDeadLetters(ctx, ids)
+	ids, err := all.matchIDs(c.IDs)
 	if err != nil {
 		return err
+	}
+	n := 0
+	for id := range ids {
+		k, err := bus.PurgeDeadLetters(ctx, all.of(id))
+		n += k
+		if err != nil {
+			return err
+		}
 	}
 	_, err = fmt.Fprintf(e.stdout, "purged %d dead letters of %d documents\n", n, len(ids))
 	return err
@@ -192,19 +228,24 @@ type dlqReplayCmd struct {
 func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
 	r := &runCmd{Sinks: c.Sinks, Progress: c.Progress, natsFlags: c.natsFlags, stageFlags: c.stageFlags}
 	r.submit = func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
-		dls, err := c.read(ctx, bus, e)
+		all, err := loadDeadLetters(ctx, bus, e)
 		if err != nil {
 			return err
 		}
+		dls := all.newest(c.dlqFilter)
 		if len(c.IDs) > 0 {
-			dls = byIDPrefix(dls, c.IDs)
+			ids, err := all.matchIDs(c.IDs)
+			if err != nil {
+				return err
+			}
+			dls = slices.DeleteFunc(dls, func(dl pipeline.StoredDeadLetter) bool { return !ids[dl.ID] })
 		}
 		if len(dls) == 0 {
 			return fmt.Errorf("no dead letter to replay")
 		}
 		in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
 		for _, dl := range dls {
-			s, err := replay(ctx, bus, in, dl.DeadLetter)
+			s, err := replay(ctx, bus, in, dl.DeadLetter, all.of(dl.ID))
 			if err != nil {
 				return fmt.Errorf("replay %s: %w", dl.ID, err)
 			}
@@ -217,30 +258,16 @@ func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
 	return r.Run(ctx, e)
 }
 
-// byIDPrefix keeps the dead letters whose id starts with one of prefixes.
-func byIDPrefix(dls []pipeline.StoredDeadLetter, prefixes []string) []pipeline.StoredDeadLetter {
-	var out []pipeline.StoredDeadLetter
-	for _, dl := range dls {
-		for _, p := range prefixes {
-			if len(p) >= 12 && strings.HasPrefix(dl.ID, p) {
-				out = append(out, dl)
-				break
-			}
-		}
-	}
-	return out
-}
-
 // replay puts one dead-lettered document in again: its ledger entry and
 // dead letters are removed first (so that a new failure's dead letter is
 // not), then its stored bytes are resubmitted, or, when ingest refused the
 // file and stored nothing, the source file is ingested again (it may have
 // been fixed: then it is a new document with a new id).
-func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, dl schemas.DeadLetter) (workers.Submitted, error) {
+func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, dl schemas.DeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
 	if err := bus.Forget(ctx, dl.ID); err != nil {
 		return workers.Submitted{}, err
 	}
-	if _, err := bus.PurgeDeadLetters(ctx, map[string]bool{dl.ID: true}); err != nil {
+	if _, err := bus.PurgeDeadLetters(ctx, its); err != nil {
 		return workers.Submitted{}, err
 	}
 	size, err := bus.DocumentSize(ctx, dl.ID)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -264,11 +263,6 @@ func parseDLQ(spec string) (string, error) {
 		return "", fmt.Errorf("--dlq %q: want jsonl:FILE", spec)
 	}
 	return path, nil
-}
-
-func fileIsNew(path string) bool {
-	info, err := os.Stat(path)
-	return errors.Is(err, os.ErrNotExist) || (err == nil && info.Size() == 0)
 }
 
 type workerCmd struct {

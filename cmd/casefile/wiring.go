@@ -188,7 +188,7 @@ func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFla
 
 // dlqStage opens the JSON Lines file of --dlq and returns its stage.
 func dlqStage(ctx context.Context, bus *pipeline.Bus, path string, f *stageFlags, e *env) (*pipeline.Stage, *sinks.DeadLetters, error) {
-	fresh := fileIsNew(path)
+	fresh := sinks.IsNew("jsonl:" + path)
 	s, err := sinks.OpenDeadLetters(path)
 	if err != nil {
 		return nil, nil, err
