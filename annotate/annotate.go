@@ -3,13 +3,14 @@ package annotate
 import (
 	"context"
 	"fmt"
-	"github.com/casefile/casefile/annotate/casemeta"
-	"github.com/casefile/casefile/annotate/internal/textscan"
-	"github.com/casefile/casefile/annotate/quantity"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/annotate/internal/textscan"
+	"github.com/casefile/casefile/annotate/quantity"
 
 	"github.com/jdkato/prose/v2"
 

@@ -1,10 +1,11 @@
 package annotate
 
 import (
-	"github.com/casefile/casefile/annotate/casemeta"
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 	"unicode"
+
+	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
 )

@@ -1,8 +1,9 @@
 package annotate
 
 import (
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
 )

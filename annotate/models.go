@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+
 	"github.com/casefile/casefile/annotate/charge"
 
 	"github.com/jdkato/prose/v2"

@@ -1,8 +1,9 @@
 package annotate
 
 import (
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -12,35 +13,6 @@ import (
 // candidates, which the rules filter. Order matters: organizations first
 // (a place or a person inside an organization's name is not one), then
 // places (a place fused into a title is not one), then people.
-
-// orgHeads end an organization name: "Violent Criminal Enterprise Bureau",
-// "Queens Supreme Court", "NYPD 44th Precinct".
-var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
-	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
-	"service", "services", "commission", "group", "bar", "corrections", "circuit",
-	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
-	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
-	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district")
-
-// orgStopLeft never start an organization name: sentence openers and
-// titles ("If the Court", "Chief of the Bureau").
-var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
-	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
-	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
-	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
-	"law", "letters", "letter")
-
-// genericOrg words alone do not name an organization ("Police Department",
-// "Task Force", "District Court").
-var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
-	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
-	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau")
-
-// orgConnectors may join the words of a name.
-var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
-
-// districtWords make "District" a court district: "Eastern District of California".
-var districtWords = textscan.Set("northern", "southern", "eastern", "western", "central", "middle", "school", "unified")
 
 // titles come before names and are not part of them. Multi-word titles
 // are matched on their last word plus the words before it.
@@ -75,145 +47,6 @@ type wordSpan struct {
 	source   string
 }
 
-// findOrganizations: gazetteer names, then capitalized sequences that end
-// in a head word, extended by "of the …" / "for the …" tails.
-func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
-	var out []wordSpan
-	for i := 0; i < len(ws); i++ {
-		// A listed name with a qualifier in front ("Bronx Supreme Court")
-		// is left to the head-word rule, which takes the qualifier too.
-		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
-			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
-			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer})
-			i += n - 1
-			continue
-		}
-		if !isHead(ws, i) {
-			continue
-		}
-		// Left: capitalized words and connectors on the same line.
-		// Left: capitalized words and connectors, across at most one line
-		// break ("Violent Criminal Enterprise\nBureau").
-		from := i
-		for from > 0 && !ws[from-1].punct &&
-			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
-			prev := ws[from-1]
-			pl := prev.lower()
-			if lineNumber(ws, from-1) || orgStopLeft[pl] || isHead(ws, from-1) {
-				break // another name ends there
-			}
-			// A title ends the name on its left ("Chief of the … Bureau",
-			// "District Attorney’s Violent Criminal Enterprises Bureau")
-			// unless the head follows it directly ("Attorney’s Office").
-			if (titleWords[pl] || titleWords[strings.TrimSuffix(strings.TrimSuffix(pl, "’s"), "'s")]) && from != i {
-				break
-			}
-			// A number starts a name only before a name word ("800 YGz",
-			// "44th Precinct"), never a line number or an address.
-			if textscan.IsDigits(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && textscan.IsDigits(ws[from-2].text)) {
-				break
-			}
-			if prev.line != ws[from].line && !wrappedLine(ws, from) {
-				break
-			}
-			from--
-		}
-		for from < i && orgConnectors[ws[from].lower()] {
-			from++
-		}
-		if from == i && !ws[i].capsLine {
-			continue // a bare head word: "the Court", "the Division"
-		}
-		// Right: more heads ("School District"), then "of the Eighth
-		// Circuit", "for the City of New York".
-		to := i + 1
-		for to < len(ws) && ws[to].line == ws[i].line {
-			if isHead(ws, to) {
-				to++
-				continue
-			}
-			// "49 Precinct Detective Squad"
-			if titleWords[ws[to].lower()] && to+1 < len(ws) && ws[to+1].line == ws[i].line && isHead(ws, to+1) {
-				to += 2
-				continue
-			}
-			break
-		}
-		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
-			k := to + 1
-			if k < len(ws) && ws[k].lower() == "the" {
-				k++
-			}
-			m := k
-			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
-				m++
-			}
-			if m == k {
-				break
-			}
-			to = m
-		}
-		for to-1 > i && orgConnectors[ws[to-1].lower()] {
-			to-- // "… Corrections and" at a line break
-		}
-		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
-			continue
-		}
-		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule})
-		i = to - 1
-	}
-	return out
-}
-
-func isHead(ws []word, i int) bool {
-	w := ws[i]
-	l := strings.TrimSuffix(strings.TrimSuffix(w.lower(), "’s"), "'s")
-	if !orgHeads[l] || !(w.capitalized() || w.capsLine) {
-		return false
-	}
-	if l == "district" {
-		return i > 0 && districtWords[ws[i-1].lower()]
-	}
-	if l == "defense" || l == "nation" || l == "bar" {
-		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
-	}
-	return true
-}
-
-// wrappedLine reports whether the line break before ws[i] wraps running
-// text — the line before has lower-case words — rather than separating
-// the lines of a letterhead, a caption or columns.
-func wrappedLine(ws []word, i int) bool {
-	if ws[i].capsLine {
-		return false
-	}
-	for j := i - 1; j >= 0 && ws[j].line == ws[i-1].line; j-- {
-		if !ws[j].punct && !ws[j].capitalized() {
-			return true
-		}
-	}
-	return false
-}
-
-// specificOrg rejects names made only of generic words, statute
-// citations ("18 USC Section") and street addresses ("111 Centre").
-func specificOrg(ws []word) bool {
-	generic := true
-	for _, w := range ws {
-		l := w.lower()
-		if strings.Contains(l, "u.s.c") || l == "usc" {
-			return false
-		}
-		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) {
-			generic = false
-		}
-	}
-	if generic {
-		return len(ws) == 2 && ws[0].lower() == "supreme" // "Supreme Court" names the court
-	}
-	return true
-}
-
 // lineNumber reports whether ws[i] is the number that starts a line of
 // pleading paper or a numbered list.
 func lineNumber(ws []word, i int) bool {
@@ -231,78 +64,6 @@ func lineNumber(ws []word, i int) bool {
 // nameWord: capitalized, not punctuation.
 func nameWord(w word) bool {
 	return !w.punct && (w.capitalized() || w.capsLine && w.text != strings.ToLower(w.text))
-}
-
-// findPlaces: gazetteer places outside organizations, except where fused
-// into an official title ("Bronx District Attorney", "United States
-// Attorney") or following one ("DISTRICT ATTORNEY, BRONX COUNTY").
-func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]bool) []wordSpan {
-	var out []wordSpan
-	for i := 0; i < len(ws); i++ {
-		if taken[i] {
-			continue
-		}
-		e, n := gaz.match(ws, i)
-		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
-			// Counties and parishes by name: "Sacramento County",
-			// "Orleans Parish". No list of the 3,143 is needed.
-			if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
-				out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule})
-				i = k - 1
-			}
-			continue
-		}
-		to := i + n
-		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
-			to++ // "Bronx County"
-		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
-			i = to - 1
-			continue
-		}
-		// "Jordan Jackson": a given name, not the country.
-		if n == 1 && firstNames[ws[i].lower()] && to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[i].line {
-			continue
-		}
-		out = append(out, wordSpan{from: i, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer})
-		i = to - 1
-	}
-	return out
-}
-
-// titleAfterPlace: a title right after a place name fuses with it.
-var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
-	"sheriff", "judge", "marshal", "prosecutor", "police")
-
-func fusedTitle(ws []word, from, to int) bool {
-	if to < len(ws) && !ws[to].punct {
-		next := ws[to].lower()
-		if titleAfterPlace[next] {
-			return true
-		}
-		if next == "district" && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
-			return true
-		}
-	}
-	// "DISTRICT ATTORNEY, BRONX COUNTY"
-	if from >= 2 && ws[from-1].text == "," && titleWords[ws[from-2].lower()] {
-		return true
-	}
-	return false
-}
-
-// facilityWords after a place name make it a street or a building (A7).
-var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
-	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
-	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
-
-// reporterCite: "543 U.S. 220" cites a reporter, not the country (A1).
-func reporterCite(ws []word, from, to int) bool {
-	return to-from == 1 && ws[from].text == "U.S." && from > 0 && textscan.IsDigits(ws[from-1].text) && to < len(ws) && textscan.IsDigits(ws[to].text)
-}
-
-func streetOrFacility(ws []word, to int) bool {
-	return to < len(ws) && !ws[to].punct && facilityWords[ws[to].lower()] && ws[to].line == ws[to-1].line
 }
 
 func anyTaken(taken []bool, from, to int) bool {
@@ -509,21 +270,4 @@ func plausibleName(ws []word) bool {
 		}
 	}
 	return letters
-}
-
-// countyEnd returns the end of "<Name> County" starting at ws[i], or i.
-func countyEnd(ws []word, i int, taken []bool) int {
-	j := i
-	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && ws[j].line == ws[i].line {
-		j++
-	}
-	if j > i && j < len(ws) && !taken[j] && ws[j].line == ws[i].line && ws[j].capitalized() {
-		if l := ws[j].lower(); l == "county" || l == "parish" {
-			if i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
-				return i // not at the start of the name
-			}
-			return j + 1
-		}
-	}
-	return i
 }

@@ -1,0 +1,177 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// orgHeads end an organization name: "Violent Criminal Enterprise Bureau",
+// "Queens Supreme Court", "NYPD 44th Precinct".
+var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
+	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
+	"service", "services", "commission", "group", "bar", "corrections", "circuit",
+	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
+	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
+	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district")
+
+// orgStopLeft never start an organization name: sentence openers and
+// titles ("If the Court", "Chief of the Bureau").
+var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "because", "judgment", "while", "although", "as",
+	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
+	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
+	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
+	"law", "letters", "letter")
+
+// genericOrg words alone do not name an organization ("Police Department",
+// "Task Force", "District Court").
+var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
+	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
+	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau")
+
+// orgConnectors may join the words of a name.
+var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
+
+// districtWords make "District" a court district: "Eastern District of California".
+var districtWords = textscan.Set("northern", "southern", "eastern", "western", "central", "middle", "school", "unified")
+
+// findOrganizations: gazetteer names, then capitalized sequences that end
+// in a head word, extended by "of the …" / "for the …" tails.
+func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
+	var out []wordSpan
+	for i := 0; i < len(ws); i++ {
+		// A listed name with a qualifier in front ("Bronx Supreme Court")
+		// is left to the head-word rule, which takes the qualifier too.
+		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
+			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
+			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer})
+			i += n - 1
+			continue
+		}
+		if !isHead(ws, i) {
+			continue
+		}
+		// Left: capitalized words and connectors on the same line.
+		// Left: capitalized words and connectors, across at most one line
+		// break ("Violent Criminal Enterprise\nBureau").
+		from := i
+		for from > 0 && !ws[from-1].punct &&
+			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
+			prev := ws[from-1]
+			pl := prev.lower()
+			if lineNumber(ws, from-1) || orgStopLeft[pl] || isHead(ws, from-1) {
+				break // another name ends there
+			}
+			// A title ends the name on its left ("Chief of the … Bureau",
+			// "District Attorney’s Violent Criminal Enterprises Bureau")
+			// unless the head follows it directly ("Attorney’s Office").
+			if (titleWords[pl] || titleWords[strings.TrimSuffix(strings.TrimSuffix(pl, "’s"), "'s")]) && from != i {
+				break
+			}
+			// A number starts a name only before a name word ("800 YGz",
+			// "44th Precinct"), never a line number or an address.
+			if textscan.IsDigits(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && textscan.IsDigits(ws[from-2].text)) {
+				break
+			}
+			if prev.line != ws[from].line && !wrappedLine(ws, from) {
+				break
+			}
+			from--
+		}
+		for from < i && orgConnectors[ws[from].lower()] {
+			from++
+		}
+		if from == i && !ws[i].capsLine {
+			continue // a bare head word: "the Court", "the Division"
+		}
+		// Right: more heads ("School District"), then "of the Eighth
+		// Circuit", "for the City of New York".
+		to := i + 1
+		for to < len(ws) && ws[to].line == ws[i].line {
+			if isHead(ws, to) {
+				to++
+				continue
+			}
+			// "49 Precinct Detective Squad"
+			if titleWords[ws[to].lower()] && to+1 < len(ws) && ws[to+1].line == ws[i].line && isHead(ws, to+1) {
+				to += 2
+				continue
+			}
+			break
+		}
+		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+			k := to + 1
+			if k < len(ws) && ws[k].lower() == "the" {
+				k++
+			}
+			m := k
+			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+				m++
+			}
+			if m == k {
+				break
+			}
+			to = m
+		}
+		for to-1 > i && orgConnectors[ws[to-1].lower()] {
+			to-- // "… Corrections and" at a line break
+		}
+		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
+			continue
+		}
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule})
+		i = to - 1
+	}
+	return out
+}
+
+func isHead(ws []word, i int) bool {
+	w := ws[i]
+	l := strings.TrimSuffix(strings.TrimSuffix(w.lower(), "’s"), "'s")
+	if !orgHeads[l] || !(w.capitalized() || w.capsLine) {
+		return false
+	}
+	if l == "district" {
+		return i > 0 && districtWords[ws[i-1].lower()]
+	}
+	if l == "defense" || l == "nation" || l == "bar" {
+		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
+	}
+	return true
+}
+
+// wrappedLine reports whether the line break before ws[i] wraps running
+// text — the line before has lower-case words — rather than separating
+// the lines of a letterhead, a caption or columns.
+func wrappedLine(ws []word, i int) bool {
+	if ws[i].capsLine {
+		return false
+	}
+	for j := i - 1; j >= 0 && ws[j].line == ws[i-1].line; j-- {
+		if !ws[j].punct && !ws[j].capitalized() {
+			return true
+		}
+	}
+	return false
+}
+
+// specificOrg rejects names made only of generic words, statute
+// citations ("18 USC Section") and street addresses ("111 Centre").
+func specificOrg(ws []word) bool {
+	generic := true
+	for _, w := range ws {
+		l := w.lower()
+		if strings.Contains(l, "u.s.c") || l == "usc" {
+			return false
+		}
+		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) {
+			generic = false
+		}
+	}
+	if generic {
+		return len(ws) == 2 && ws[0].lower() == "supreme" // "Supreme Court" names the court
+	}
+	return true
+}
