@@ -22,7 +22,11 @@ var titleWords = textscan.Set("judge", "justice", "detective", "det.", "officer"
 	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness",
 	"judges", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
 	"sergeants", "lieutenants", "captains", "inspectors", "chiefs", "defendants", "analyst", "assistant",
-	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide")
+	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide",
+	// Prosecutors and officials as releases and letters name them.
+	"da", "das", "ada", "adas", "d.a.", "d.a.s", "a.d.a.", "dda", "general", "solicitor", "congressman",
+	"congresswoman", "rep.", "sen.", "representative", "assemblyman", "assemblywoman", "councilman", "councilwoman",
+	"councilmember", "professor", "prof.", "commander", "superintendent", "warden", "magistrate", "secretary")
 
 // stopCaps are capitalized words that are never part of a person's name.
 var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "district", "county", "state", "states", "united", "america", "government", "defendant",
@@ -75,28 +79,65 @@ func anyTaken(taken []bool, from, to int) bool {
 	return false
 }
 
-// findPeople: names after titles, after /s/ and a/k/a, and prose's PERSON
-// candidates that survive the filters.
-func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[string]bool) []wordSpan {
-	var out []wordSpan
-	mark := make([]bool, len(ws))
-	add := func(from, to int, source string) {
-		from, to = trimName(ws, from, to)
-		if to-from == 0 || anyTaken(taken, from, to) || anyTaken(mark, from, to) || !plausibleName(ws[from:to]) {
-			return
-		}
-		if streetOrFacility(ws, to) {
-			return // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park"
-		}
-		for k := from; k < to; k++ {
-			mark[k] = true
-		}
-		out = append(out, wordSpan{from: from, to: to, typ: schemas.Person, source: source})
+// findPeople runs the person rules over one page's words: names after
+// titles and role nouns, before alias markers and ages, with a middle
+// initial, after a known given name, as parties of cited cases and
+// judges of a panel, and prose's candidates that survive the filters.
+// Words in taken (organizations, places) are never part of a name.
+func findPeople(ws []word, taken []bool, candidates [][2]int, given map[string]bool) []wordSpan {
+	f := &peopleFinder{ws: ws, taken: taken, mark: make([]bool, len(ws)), given: given}
+	f.beforeAliasOrAge()
+	f.afterTitles()
+	f.initialed()
+	f.afterGivenNames()
+	f.caseParties()
+	f.panel()
+	f.fromProse(candidates)
+	return f.out
+}
+
+// peopleFinder holds one page's words while the person rules run.
+type peopleFinder struct {
+	ws    []word
+	taken []bool // in an organization or a place
+	mark  []bool // in a person already
+	given map[string]bool
+	out   []wordSpan
+}
+
+// add records ws[from:to] as a person once trimmed, unless it overlaps a
+// name already found or does not look like one.
+func (f *peopleFinder) add(from, to int, source string) bool {
+	ws := f.ws
+	from, to = trimName(ws, from, to)
+	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
+		return false
 	}
+	if streetOrFacility(ws, to) {
+		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park"
+	}
+	for k := from; k < to; k++ {
+		f.mark[k] = true
+	}
+	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: source})
+	return true
+}
+
+// roleNouns name people by their part in a case; in lower case they still
+// introduce names: "defendants Davey, Rodriguez and Probst".
+var roleNouns = textscan.Set("defendant", "defendants", "co-defendant", "co-defendants", "codefendant", "codefendants",
+	"plaintiff", "plaintiffs", "petitioner", "petitioners", "respondent", "respondents", "appellant", "appellants",
+	"inmate", "inmates", "prisoner", "prisoners", "witness", "witnesses", "victim", "victims", "decedent",
+	"officer", "officers", "detective", "detectives", "agent", "agents", "deputy", "deputies", "juror")
+
+// afterTitles finds names after a title or role noun ("Detectives Brian
+// Green, Carlos Pineda and Sonja Jamelo"), after /s/ and after a/k/a.
+func (f *peopleFinder) afterTitles() {
+	ws := f.ws
 	for i := 0; i < len(ws); i++ {
 		l := ws[i].lower()
 		trigger := titleWords[l] && (ws[i].capitalized() || strings.HasSuffix(l, ".")) || l == "/s/" ||
-			l == "a/k/a" || l == "aka"
+			aliasMarkers[l] || roleNouns[l] && i+1 < len(ws) && ws[i+1].capitalized()
 		if l == "s" && i >= 1 && i+1 < len(ws) && ws[i-1].text == "/" && ws[i+1].text == "/" {
 			i++
 			trigger = true
@@ -104,18 +145,17 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 		if !trigger {
 			continue
 		}
-		// A title may govern a list: "Detectives Brian Green, Carlos
-		// Pineda and Sonja Jamelo".
+		// A title may govern a list.
 		j := i + 1
 		for {
 			for j < len(ws) && (ws[j].text == "“" || ws[j].text == "\"" || ws[j].text == "‘") {
 				j++
 			}
-			k := nameEnd(ws, j)
+			k := f.nameEnd(j)
 			if k == j {
 				break
 			}
-			add(j, k, schemas.SourceRule)
+			f.add(j, k, schemas.SourceRule)
 			switch {
 			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":
 				j = k + 2
@@ -126,47 +166,126 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 			}
 		}
 	}
-	// Given name + surname: "Newton Mendys", "Charlayne M. White".
-	for i := 0; i < len(ws); i++ {
-		if !firstNames[ws[i].lower()] || !nameWord(ws[i]) || mark[i] || taken[i] {
+}
+
+// aliasMarkers introduce another name of the same person.
+var aliasMarkers = textscan.Set("a/k/a", "aka", "a.k.a.", "a.k.a", "f/k/a", "fka")
+
+// beforeAliasOrAge finds names a defendant list gives with an alias or an
+// age after them: "HISWAN SIMMONS, a.k.a. “Codac,” 22," and "Irina
+// Zeltser, 66, and Karina Andriyan, 38".
+func (f *peopleFinder) beforeAliasOrAge() {
+	ws := f.ws
+	for k := 1; k < len(ws); k++ {
+		m := k
+		if ws[k].text == "," && k+1 < len(ws) {
+			m = k + 1
+		}
+		if !aliasMarkers[ws[m].lower()] && !(m > k && age(ws, m)) {
 			continue
 		}
-		if k := nameEnd(ws, i); k-i >= 2 {
-			add(i, k, schemas.SourceRule)
+		from := k
+		for from > 0 && k-from < 4 && personWord(ws[from-1]) && ws[from-1].line == ws[k-1].line && !f.taken[from-1] {
+			from--
+			if from > 0 && ws[from].start-ws[from-1].end >= 3 {
+				break // a column gap
+			}
+		}
+		if k-from >= 2 || k-from == 1 && aliasMarkers[ws[m].lower()] && isAllUpper(ws[from].text) {
+			f.add(from, k, schemas.SourceRule)
+		}
+	}
+}
+
+// age reports whether ws[i] is an age after a name: a number from 12 to
+// 110 closing its phrase (a comma, "of", "and", a stop or the line's end).
+func age(ws []word, i int) bool {
+	if !textscan.IsDigits(ws[i].text) || len(ws[i].text) > 3 {
+		return false
+	}
+	n := textscan.Atoi(ws[i].text)
+	if n < 12 || n > 110 {
+		return false
+	}
+	if i+1 == len(ws) || ws[i+1].line != ws[i].line {
+		return true
+	}
+	switch ws[i+1].lower() {
+	case ",", "of", "and", ".", ")", ";", "years", "year-old":
+		return true
+	}
+	return false
+}
+
+// initialed finds names with a middle initial, as signature blocks and
+// lists of counsel write them: "Elisabeth A. Shumaker", "McGREGOR W.
+// SCOTT", "A. J. Kramer".
+func (f *peopleFinder) initialed() {
+	ws := f.ws
+	for i := 0; i+2 < len(ws); i++ {
+		a, b, c := ws[i], ws[i+1], ws[i+2]
+		if a.line != b.line || f.mark[i] || f.taken[i] || !personWord(a) || !strings.HasSuffix(b.text, ".") || !b.initial() {
+			continue
+		}
+		if c.initial() && i+3 < len(ws) && ws[i+3].line == c.line { // "A. J. Kramer"
+			c = ws[i+3]
+		}
+		if !personWord(c) || c.initial() || len([]rune(c.text)) < 2 {
+			continue
+		}
+		if k := f.nameEnd(i); k > i+2 && f.add(i, k, schemas.SourceRule) {
 			i = k - 1
 		}
 	}
-	// Parties of cited cases: "United States v. Booker", "Old Chief v.
-	// United States".
+}
+
+// afterGivenNames finds a known given name and the surname after it:
+// "Newton Mendys", "Charlayne M. White", with a second given name before
+// it ("Vicente David Romero").
+func (f *peopleFinder) afterGivenNames() {
+	ws := f.ws
+	for i := 0; i < len(ws); i++ {
+		if !f.given[ws[i].lower()] || !nameWord(ws[i]) || f.mark[i] || f.taken[i] {
+			continue
+		}
+		k := f.nameEnd(i)
+		if k-i < 2 {
+			continue
+		}
+		from := i
+		if p := i - 1; p >= 0 && f.given[ws[p].lower()] && personWord(ws[p]) && ws[p].line == ws[i].line && !f.mark[p] && !f.taken[p] {
+			from = p
+		}
+		f.add(from, k, schemas.SourceRule)
+		i = k - 1
+	}
+}
+
+// caseParties finds the parties of cited cases: "United States v.
+// Booker", "Old Chief v. United States".
+func (f *peopleFinder) caseParties() {
+	ws := f.ws
 	for i := 0; i < len(ws); i++ {
 		if l := ws[i].lower(); l != "v." && l != "vs." {
 			continue
 		}
-		if k := nameEnd(ws, i+1); k > i+1 {
-			add(i+1, k, schemas.SourceRule)
+		if k := f.nameEnd(i + 1); k > i+1 {
+			f.add(i+1, k, schemas.SourceRule)
 		}
 		j := i
 		for j > 0 && i-j < 4 && personWord(ws[j-1]) && ws[j-1].line == ws[i].line {
 			j--
 		}
 		if j < i {
-			add(j, i, schemas.SourceRule)
+			f.add(j, i, schemas.SourceRule)
 		}
 	}
-	// Defendants listed in capitals with their ages: "HISWAN SIMMONS, 25,".
-	for i := 0; i < len(ws); i++ {
-		j := i
-		for j < len(ws) && j-i < 5 && !ws[j].punct && isAllUpper(ws[j].text) && len([]rune(ws[j].text)) > 1 {
-			j++
-		}
-		if j-i >= 2 && j+1 < len(ws) && ws[j].text == "," && textscan.IsDigits(ws[j+1].text) {
-			add(i, j, schemas.SourceRule)
-		}
-		if j > i {
-			i = j
-		}
-	}
-	// "Before MELLOY, BEAM, and SHEPHERD, Circuit Judges."
+}
+
+// panel finds the judges of a panel: "Before MELLOY, BEAM, and SHEPHERD,
+// Circuit Judges."
+func (f *peopleFinder) panel() {
+	ws := f.ws
 	for i := 0; i < len(ws); i++ {
 		if ws[i].lower() != "before" {
 			continue
@@ -180,7 +299,7 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 			}
 			if strings.HasPrefix(ws[j].lower(), "judge") || ws[j].lower() == "circuit" || ws[j].lower() == "justices" {
 				for _, n := range names {
-					add(n[0], n[1], schemas.SourceRule)
+					f.add(n[0], n[1], schemas.SourceRule)
 				}
 				break
 			}
@@ -191,32 +310,79 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, firstNames map[str
 			j++
 		}
 	}
-	// prose tags most capitalized words on legal and news text; keep its
-	// candidates only where they look like names: a given name first, or
-	// two or more words in a caption set in capitals.
+}
+
+// fromProse keeps prose's candidates where they look like names: a known
+// given name first, or a line of a caption set in capitals that holds
+// little but the name. prose tags most capitalized words of legal and news
+// text, and every word of a transcript set in capitals.
+func (f *peopleFinder) fromProse(candidates [][2]int) {
+	ws := f.ws
 	for _, c := range candidates {
 		from, to := trimName(ws, c[0], c[1])
 		if to-from == 0 {
 			continue
 		}
-		if firstNames[ws[from].lower()] || ws[from].capsLine && to-from >= 2 {
-			add(from, to, schemas.SourceProse)
+		if f.given[ws[from].lower()] || ws[from].capsLine && to-from >= 2 && nameLine(ws, from, to) {
+			f.add(from, to, schemas.SourceProse)
 		}
 	}
-	return out
 }
 
+// nameLine reports whether the line of ws[from:to] holds at most two
+// other words: "RASOOL McCRIMMON," or "Defendant. HISWAN SIMMONS", not a
+// sentence of a transcript.
+func nameLine(ws []word, from, to int) bool {
+	other := 0
+	for i := from - 1; i >= 0 && ws[i].line == ws[from].line; i-- {
+		if !ws[i].punct && !lineNumber(ws, i) {
+			other++
+		}
+	}
+	for i := to; i < len(ws) && ws[i].line == ws[from].line; i++ {
+		if !ws[i].punct {
+			other++
+		}
+	}
+	return other <= 2
+}
+
+// functionWords are English words of closed classes (auxiliaries,
+// pronouns, prepositions, conjunctions, determiners, common adverbs): in
+// text set in capitals they end a name ("MS. KEITH DOES AS WELL").
+var functionWords = textscan.Set("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has",
+	"have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "yes",
+	"and", "or", "but", "if", "then", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to",
+	"with", "without", "about", "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we",
+	"i", "you", "him", "her", "them", "us", "me", "his", "its", "their", "our", "your", "my", "who", "whom", "whose",
+	"which", "what", "when", "where", "why", "how", "there", "here", "also", "just", "only", "very", "well", "too",
+	"again", "already", "still", "now", "up", "out", "over", "under", "after", "before", "all", "any", "some",
+	"each", "every", "both", "either", "neither", "said", "says", "asked", "told")
+
 // nameEnd returns the end of the name that starts at ws[j]: up to five
-// capitalized words and initials, a generational suffix after a comma, and
-// one line break after a first word ("Lily\nGebru").
-func nameEnd(ws []word, j int) int {
+// capitalized words and initials, a generational suffix, and one line
+// break after a first word or an initial ("Lily\nGebru", "Roy W.\nMcLeese
+// III"). In a line set in capitals, where case tells nothing, a name goes
+// past its first word only after a known given name or an initial.
+func (f *peopleFinder) nameEnd(j int) int {
+	ws := f.ws
 	k := j
 	for k < len(ws) && k-j < 5 && personWord(ws[k]) {
-		if k > j && ws[k].line != ws[k-1].line && k-j > 1 {
-			break
-		}
-		if k > j && ws[k].line == ws[k-1].line && ws[k].start-ws[k-1].end >= 3 {
-			break // a column gap: "Kati Cornell      Paul J. Browne"
+		if k > j {
+			prev := ws[k-1]
+			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
+				break
+			}
+			if ws[k].line == prev.line && ws[k].start-prev.end >= 3 {
+				break // a column gap: "Kati Cornell      Paul J. Browne"
+			}
+			if pl := prev.lower(); strings.HasSuffix(pl, "'s") || strings.HasSuffix(pl, "’s") {
+				break // "ALSUP'S SURVEYS"
+			}
+			if ws[k].capsLine && !textscan.Suffixes[ws[k].lower()] && !ws[k].initial() && !prev.initial() &&
+				!f.given[prev.lower()] && (!listEnd(ws, k+1) || ws[k].line != prev.line) {
+				break
+			}
 		}
 		k++
 	}
@@ -226,12 +392,27 @@ func nameEnd(ws []word, j int) int {
 	return k
 }
 
+// listEnd reports whether ws[i] closes a name in a list: a comma or other
+// mark, "and", or the end of the line.
+func listEnd(ws []word, i int) bool {
+	return i == len(ws) || ws[i].line != ws[i-1].line || ws[i].punct || ws[i].lower() == "and"
+}
+
+// notNameWords end or reject a name: the head words of organizations and
+// the nouns of buildings ("Southwest Justice Center").
+var notNameWords = textscan.Set("center", "centre", "building", "courthouse", "jail", "prison", "expressway",
+	"highway", "facility", "institution", "region")
+
 func personWord(w word) bool {
 	if w.punct {
 		return false
 	}
 	l := w.lower()
-	if stopCaps[l] || titleWords[l] {
+	if stopCaps[l] || titleWords[l] || notNameWords[l] || orgHeads[l] {
+		return false
+	}
+	// In capitals "WHO" and "WAS" look like names.
+	if functionWords[l] && w.capsLine {
 		return false
 	}
 	return w.capitalized() || w.capsLine
