@@ -49,6 +49,7 @@ type wordSpan struct {
 	typ      schemas.EntityType
 	norm     string
 	source   string
+	rule     string // the rule that found it, for counting firings
 }
 
 // lineNumber reports whether ws[i] is the number that starts a line of
@@ -107,7 +108,7 @@ type peopleFinder struct {
 
 // add records ws[from:to] as a person once trimmed, unless it overlaps a
 // name already found or does not look like one.
-func (f *peopleFinder) add(from, to int, source string) bool {
+func (f *peopleFinder) add(from, to int, rule string) bool {
 	ws := f.ws
 	from, to = trimName(ws, from, to)
 	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
@@ -119,7 +120,11 @@ func (f *peopleFinder) add(from, to int, source string) bool {
 	for k := from; k < to; k++ {
 		f.mark[k] = true
 	}
-	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: source})
+	source := schemas.SourceRule
+	if rule == "prose" {
+		source = schemas.SourceProse
+	}
+	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: source, rule: rule})
 	return true
 }
 
@@ -155,7 +160,7 @@ func (f *peopleFinder) afterTitles() {
 			if k == j {
 				break
 			}
-			f.add(j, k, schemas.SourceRule)
+			f.add(j, k, "title")
 			switch {
 			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":
 				j = k + 2
@@ -192,7 +197,7 @@ func (f *peopleFinder) beforeAliasOrAge() {
 			}
 		}
 		if k-from >= 2 || k-from == 1 && aliasMarkers[ws[m].lower()] && isAllUpper(ws[from].text) {
-			f.add(from, k, schemas.SourceRule)
+			f.add(from, k, "alias-or-age")
 		}
 	}
 }
@@ -233,7 +238,7 @@ func (f *peopleFinder) initialed() {
 		if !personWord(c) || c.initial() || len([]rune(c.text)) < 2 {
 			continue
 		}
-		if k := f.nameEnd(i); k > i+2 && f.add(i, k, schemas.SourceRule) {
+		if k := f.nameEnd(i); k > i+2 && f.add(i, k, "initial") {
 			i = k - 1
 		}
 	}
@@ -256,7 +261,7 @@ func (f *peopleFinder) afterGivenNames() {
 		if p := i - 1; p >= 0 && f.given[ws[p].lower()] && personWord(ws[p]) && ws[p].line == ws[i].line && !f.mark[p] && !f.taken[p] {
 			from = p
 		}
-		f.add(from, k, schemas.SourceRule)
+		f.add(from, k, "given-name")
 		i = k - 1
 	}
 }
@@ -270,14 +275,14 @@ func (f *peopleFinder) caseParties() {
 			continue
 		}
 		if k := f.nameEnd(i + 1); k > i+1 {
-			f.add(i+1, k, schemas.SourceRule)
+			f.add(i+1, k, "case-party")
 		}
 		j := i
 		for j > 0 && i-j < 4 && personWord(ws[j-1]) && ws[j-1].line == ws[i].line {
 			j--
 		}
 		if j < i {
-			f.add(j, i, schemas.SourceRule)
+			f.add(j, i, "case-party")
 		}
 	}
 }
@@ -299,7 +304,7 @@ func (f *peopleFinder) panel() {
 			}
 			if strings.HasPrefix(ws[j].lower(), "judge") || ws[j].lower() == "circuit" || ws[j].lower() == "justices" {
 				for _, n := range names {
-					f.add(n[0], n[1], schemas.SourceRule)
+					f.add(n[0], n[1], "panel")
 				}
 				break
 			}
@@ -324,7 +329,7 @@ func (f *peopleFinder) fromProse(candidates [][2]int) {
 			continue
 		}
 		if f.given[ws[from].lower()] || ws[from].capsLine && to-from >= 2 && nameLine(ws, from, to) {
-			f.add(from, to, schemas.SourceProse)
+			f.add(from, to, "prose")
 		}
 	}
 }

@@ -1,0 +1,90 @@
+package annotate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/eval"
+	"github.com/casefile/casefile/internal/corpustest"
+	"github.com/casefile/casefile/schemas"
+)
+
+// TestRuleFirings counts, over the whole corpus's text (gold or not), how
+// often each PERSON, PLACE and ORGANIZATION rule fires, and prints up to
+// CASEFILE_FIRINGS samples of each, spread over the corpus, with their
+// line: the way to read a rule's firings on documents it was not written
+// for. Samples from held-back gold documents are counted, never shown.
+//
+//	CASEFILE_FIRINGS=20 go test -run RuleFirings -v ./annotate
+func TestRuleFirings(t *testing.T) {
+	n := 0
+	if _, err := fmt.Sscan(os.Getenv("CASEFILE_FIRINGS"), &n); err != nil || n <= 0 {
+		t.Skip("set CASEFILE_FIRINGS=N to print N firings of each rule")
+	}
+	dir := corpustest.Dir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	plain, _ := filepath.Glob(filepath.Join(dir, "plain", "*.txt"))
+	m, err := LoadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnnotator(m)
+	type firing struct{ doc, text, line string }
+	byRule := map[string][]firing{}
+	seen := map[string]bool{}
+	for _, f := range append(files, plain...) {
+		doc := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if seen[doc] {
+			continue // plain documents have a copy in text/
+		}
+		seen[doc] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, text := range strings.Split(string(data), "\f") {
+			pe, _, err := a.annotatePage(schemas.Page{Number: i + 1, Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range pe.spans {
+				start, end := pe.words[s.from].start, pe.words[s.to-1].end
+				lineStart := strings.LastIndex(string(pe.runes[:start]), "\n") + 1
+				lineEnd := strings.Index(string(pe.runes[end:]), "\n")
+				line := string(pe.runes[:end])[lineStart:]
+				if lineEnd >= 0 {
+					line += string(pe.runes[end:])[:lineEnd]
+				}
+				rule := string(s.typ) + "/" + s.rule
+				if s.rule == "" {
+					rule += s.source
+				}
+				byRule[rule] = append(byRule[rule], firing{doc, string(pe.runes[start:end]), strings.TrimSpace(line)})
+			}
+		}
+	}
+	rules := make([]string, 0, len(byRule))
+	for r := range byRule {
+		rules = append(rules, r)
+	}
+	sort.Strings(rules)
+	var b strings.Builder
+	for _, r := range rules {
+		fs := byRule[r]
+		fmt.Fprintf(&b, "%s: %d firings\n", r, len(fs))
+		step := max(1, len(fs)/n)
+		shown := 0
+		for i := 0; i < len(fs) && shown < n; i += step {
+			if eval.HeldBack(fs[i].doc) {
+				continue
+			}
+			fmt.Fprintf(&b, "    %-28.28s %-30q %.100s\n", fs[i].doc, fs[i].text, fs[i].line)
+			shown++
+		}
+	}
+	t.Log("\n" + b.String())
+}
