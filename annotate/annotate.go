@@ -297,8 +297,19 @@ func propagateSurnames(pages []pageEntities) {
 			}
 			key := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s"))
 			if name, ok := full[key]; ok && !stopCaps[key] {
-				pe.spans = append(pe.spans, wordSpan{from: i, to: i + 1, typ: schemas.Person, norm: name, source: schemas.SourceRule})
-				pe.taken[i] = true
+				// "TAURY WELLS" again where no rule found it: the whole name.
+				from, parts := i, strings.Fields(name)
+				for n := len(parts) - 2; n >= 0 && from > 0 && !pe.taken[from-1] && pe.words[from-1].line == w.line &&
+					strings.EqualFold(pe.words[from-1].text, parts[n]); n-- {
+					from--
+				}
+				if i-from != len(parts)-1 {
+					from = i // all of the name or its surname alone
+				}
+				pe.spans = append(pe.spans, wordSpan{from: from, to: i + 1, typ: schemas.Person, norm: name, source: schemas.SourceRule, rule: "surname"})
+				for k := from; k <= i; k++ {
+					pe.taken[k] = true
+				}
 			}
 		}
 	}

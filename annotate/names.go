@@ -372,7 +372,16 @@ var functionWords = textscan.Set("is", "are", "was", "were", "be", "been", "bein
 func (f *peopleFinder) nameEnd(j int) int {
 	ws := f.ws
 	k := j
-	for k < len(ws) && k-j < 5 && personWord(ws[k]) {
+	for k < len(ws) && k-j < 5 {
+		if k > j {
+			if q := nicknameEnd(ws, k); q > k {
+				k = q // "Alphati “Havoc” Tanis"
+				continue
+			}
+		}
+		if !personWord(ws[k]) {
+			break
+		}
 		if k > j {
 			prev := ws[k-1]
 			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
@@ -393,6 +402,23 @@ func (f *peopleFinder) nameEnd(j int) int {
 	}
 	if k > j && k+1 < len(ws) && ws[k].text == "," && textscan.Suffixes[ws[k+1].lower()] {
 		k += 2
+	}
+	return k
+}
+
+// nicknameEnd returns, when ws[k] opens a nickname in quotes inside a name
+// ("Alphati “Havoc” Tanis"), the index of the surname after it; else k.
+func nicknameEnd(ws []word, k int) int {
+	if ws[k].text != "“" && ws[k].text != "\"" {
+		return k
+	}
+	for q := k + 1; q < len(ws) && q-k <= 4 && ws[q].line == ws[k].line; q++ {
+		if ws[q].text == "”" || ws[q].text == "\"" {
+			if q > k+1 && q+1 < len(ws) && ws[q+1].line == ws[k].line && personWord(ws[q+1]) && ws[q+1].capitalized() {
+				return q + 1
+			}
+			return k
+		}
 	}
 	return k
 }
