@@ -93,6 +93,7 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, given map[string]b
 	f.afterGivenNames()
 	f.caseParties()
 	f.panel()
+	f.beforeJudicialTitle()
 	f.fromProse(candidates)
 	return f.out
 }
@@ -271,7 +272,7 @@ func (f *peopleFinder) afterGivenNames() {
 func (f *peopleFinder) caseParties() {
 	ws := f.ws
 	for i := 0; i < len(ws); i++ {
-		if l := ws[i].lower(); l != "v." && l != "vs." {
+		if l := ws[i].lower(); l != "v." && l != "vs." && l != "versus" {
 			continue
 		}
 		if k := f.nameEnd(i + 1); k > i+1 {
@@ -297,6 +298,9 @@ func (f *peopleFinder) panel() {
 		}
 		var names [][2]int
 		j := i + 1
+		if j < len(ws) && ws[j].text == ":" {
+			j++ // "Before: BROWN and KAVANAUGH, Circuit Judges"
+		}
 		for j < len(ws) && j-i < 20 {
 			if ws[j].text == "," || ws[j].lower() == "and" {
 				j++
@@ -313,6 +317,56 @@ func (f *peopleFinder) panel() {
 			}
 			names = append(names, [2]int{j, j + 1})
 			j++
+		}
+	}
+}
+
+// judicialTitles follow a judge's or a lawyer's name after a comma:
+// "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
+var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "esq.", "esq")
+
+// beforeJudicialTitle finds names before a judicial title: "BROWN and
+// KAVANAUGH, Circuit Judges", "GARLAND, Chief Judge", "Smith, J.".
+func (f *peopleFinder) beforeJudicialTitle() {
+	ws := f.ws
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i].text != "," {
+			continue
+		}
+		t := i + 1
+		if l := ws[t].lower(); (l == "circuit" || l == "district" || l == "chief" || l == "senior" || l == "magistrate" ||
+			l == "associate" || l == "bankruptcy" || l == "presiding") && t+1 < len(ws) {
+			t++
+		}
+		if !judicialTitles[ws[t].lower()] || !ws[t].capitalized() {
+			continue
+		}
+		if n := t + 1; n < len(ws) && ws[n].line == ws[t].line && !ws[n].punct && !ws[n].capitalized() {
+			switch ws[n].lower() {
+			case "concurring", "dissenting", "delivered":
+			default:
+				continue
+			}
+		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() {
+			continue // "Sandhill, Judge Ervin": a title before a name
+		}
+		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq"
+		end := i
+		for end > 0 {
+			from := end
+			for from > 0 && end-from < 4 && personWord(ws[from-1]) && ws[from-1].line == ws[end-1].line {
+				from--
+			}
+			if from == end || !f.add(from, end, "judicial-title") && from == end {
+				break
+			}
+			if !plural || from < 2 || (ws[from-1].text != "," && ws[from-1].lower() != "and") {
+				break
+			}
+			end = from - 1
+			if ws[end].lower() == "and" && end > 0 && ws[end-1].text == "," {
+				end-- // "A, B, and C"
+			}
 		}
 	}
 }
