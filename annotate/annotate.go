@@ -2,17 +2,12 @@ package annotate
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/casefile/casefile/annotate/casemeta"
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/annotate/quantity"
-
-	"github.com/jdkato/prose/v2"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -125,17 +120,8 @@ type pageEntities struct {
 }
 
 func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			pe, ntok, err = pageEntities{}, 0, fmt.Errorf("annotate: prose panic on page %d: %v", p.Number, v)
-		}
-	}()
 	runes := []rune(p.Text)
 	ws := splitWords(runes)
-	candidates, err := a.prosePeople(p, ws)
-	if err != nil {
-		return pageEntities{}, 0, err
-	}
 	ntok = len(ws)
 	taken := make([]bool, len(ws))
 	take := func(spans []wordSpan) {
@@ -149,100 +135,10 @@ func (a *Annotator) annotatePage(p schemas.Page) (pe pageEntities, ntok int, err
 	take(orgs)
 	places := findPlaces(ws, a.models.gaz, taken, a.models.firstNames)
 	take(places)
-	people := findPeople(ws, taken, candidates, a.models.firstNames)
+	people := findPeople(ws, taken, a.models.firstNames)
 	take(people)
 	spans := append(append(orgs, places...), people...)
 	return pageEntities{page: p.Number, runes: runes, words: ws, spans: spans, taken: taken}, ntok, nil
-}
-
-// prosePeople runs prose's tagger and entity model where the rules are
-// weakest — lines set in capitals (captions, defendant lists), given to
-// prose in title case, which its model needs — and returns its PERSON
-// chunks as word ranges. Elsewhere titles, given names and context find
-// names more precisely than prose, which tags most capitalized words of
-// legal and news text; running it only here keeps annotation fast.
-func (a *Annotator) prosePeople(p schemas.Page, ws []word) ([][2]int, error) {
-	text, any := capsLinesOnly(p.Text)
-	if !any {
-		return nil, nil
-	}
-	doc, err := prose.NewDocument(text,
-		prose.UsingModel(a.models.prose),
-		prose.WithSegmentation(false))
-	if err != nil {
-		return nil, fmt.Errorf("annotate: prose page %d: %w", p.Number, err)
-	}
-	toks := doc.Tokens()
-	al := newAligner(text)
-	aligned := make([]alignedToken, len(toks))
-	for i, t := range toks {
-		sp, ok := al.next(t.Text)
-		aligned[i] = alignedToken{Token: t, span: sp, ok: ok}
-	}
-	var out [][2]int
-	for _, e := range chunkEntities(p, al.text, aligned) {
-		if e.Type != schemas.Person {
-			continue
-		}
-		from, to := wordsIn(ws, e.Start, e.End)
-		if to > from {
-			out = append(out, [2]int{from, to})
-		}
-	}
-	return out, nil
-}
-
-// wordsIn returns the range of words lying within [start, end) code points.
-func wordsIn(ws []word, start, end int) (int, int) {
-	from := -1
-	to := -1
-	for i, w := range ws {
-		if w.start >= start && w.end <= end {
-			if from < 0 {
-				from = i
-			}
-			to = i + 1
-		}
-	}
-	if from < 0 {
-		return 0, 0
-	}
-	return from, to
-}
-
-// capsLinesOnly returns the page with lines set in capitals rewritten in
-// Title Case and every other line blanked, one code point for one so that
-// offsets do not move, and whether any line was kept.
-func capsLinesOnly(s string) (string, bool) {
-	lines := strings.Split(s, "\n")
-	changed := false
-	for i, line := range lines {
-		blank := strings.Map(func(r rune) rune { return ' ' }, line)
-		upper, letters := textscan.LetterCase(line)
-		if letters < 4 || float64(upper) < 0.8*float64(letters) {
-			lines[i] = blank
-			continue
-		}
-		rs := []rune(line)
-		prevLetter := false
-		for k, r := range rs {
-			if unicode.IsLetter(r) {
-				if prevLetter {
-					rs[k] = unicode.ToLower(r)
-				}
-				prevLetter = true
-			} else {
-				prevLetter = r == '\'' || r == '’'
-			}
-		}
-		if t := string(rs); len(t) == len(line) {
-			lines[i] = t
-			changed = true
-		} else {
-			lines[i] = blank
-		}
-	}
-	return strings.Join(lines, "\n"), changed
 }
 
 // entities turns the page's spans into record entities.
@@ -314,84 +210,6 @@ func propagateSurnames(pages []pageEntities) {
 		}
 	}
 }
-
-// proseTypes maps prose's entity labels to ours; labels not here are
-// dropped. Only PERSON is used: on legal and news text prose's places and
-// organizations are mostly wrong, and the rules find those.
-var proseTypes = map[string]schemas.EntityType{"PERSON": schemas.Person}
-
-type alignedToken struct {
-	prose.Token
-	span
-	ok bool
-}
-
-// chunkEntities groups IOB-labelled tokens into entities. A chunk ends at a
-// change of type, an unaligned token, or a line break: a name does not run
-// across lines of a caption or a letterhead.
-//
-// folded is the page text as aligned (see proseFold): byte offsets in toks
-// index it, code-point offsets index the page text too.
-func chunkEntities(p schemas.Page, folded string, toks []alignedToken) []schemas.Entity {
-	var out []schemas.Entity
-	runes := []rune(p.Text)
-	i := 0
-	for i < len(toks) {
-		typ, ok := entityLabel(toks[i])
-		if !ok {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(toks) {
-			t := toks[j]
-			// prose labels most multi-word names B-X B-X, so any token of
-			// the same type continues the chunk on the same line.
-			l, ok := entityLabel(t)
-			if !ok || l != typ || strings.ContainsRune(folded[toks[j-1].byteEnd:t.byteStart], '\n') {
-				break
-			}
-			j++
-		}
-		if e, ok := makeEntity(p.Number, runes, toks[i:j], typ); ok {
-			out = append(out, e)
-		}
-		i = j
-	}
-	return out
-}
-
-func entityLabel(t alignedToken) (string, bool) {
-	if !t.ok || len(t.Label) < 3 || t.Label[1] != '-' {
-		return "", false
-	}
-	return t.Label[2:], true
-}
-
-func makeEntity(page int, runes []rune, toks []alignedToken, label string) (schemas.Entity, bool) {
-	typ, ok := proseTypes[label]
-	if !ok {
-		return schemas.Entity{}, false
-	}
-	for len(toks) > 0 && !hasLetter(toks[len(toks)-1].Text) {
-		toks = toks[:len(toks)-1]
-	}
-	if len(toks) == 0 {
-		return schemas.Entity{}, false
-	}
-	first, last := toks[0], toks[len(toks)-1]
-	text := string(runes[first.start:last.end])
-	if !hasUpper(text) || last.end-first.start < 2 {
-		return schemas.Entity{}, false
-	}
-	return schemas.Entity{
-		Type: typ, Text: text, Page: page, Start: first.start, End: last.end,
-		Normalized: strings.Join(strings.Fields(text), " "), Source: schemas.SourceProse,
-	}, true
-}
-
-func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
-func hasUpper(s string) bool  { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
 
 // dropGangNumbers removes quantities that begin where an organization
 // does: "200 members" of the gang "200" counts nothing (A8).

@@ -3,10 +3,12 @@
 // and keeps no global mutable state: the annotate stage, the casefile
 // annotate command, eval and the benchmarks call it directly.
 //
-// [Models] holds the prose model and the gazetteers, loaded once per
-// process by [LoadModels] and shared read-only. [Annotator] finds, in one
-// pass over a document's pages, people, places and organizations (prose
-// on captions plus court rules and gazetteers), quantities, charges, dates
+// [Models] holds the gazetteers and word lists, loaded once per process by
+// [LoadModels] and shared read-only. [Annotator] finds, in one pass over a
+// document's pages, people, places and organizations (court rules over
+// gazetteers and name lists; prose v2's built-in entity model, once run on
+// caption lines, added nothing the rules did not find on the development
+// gold and cost half the annotation time, so it is not run), quantities, charges, dates
 // and case numbers, and the filing's case block (court, case numbers,
 // caption, document type, filed date); page furniture (ECF stamps,
 // pleading line numbers, running heads) is blanked before names are read.

@@ -9,8 +9,7 @@ import (
 )
 
 // The court-aware rules for PERSON, PLACE and ORGANIZATION. They work on
-// splitWords tokens of a page; prose's entity model contributes PERSON
-// candidates, which the rules filter. Order matters: organizations first
+// splitWords tokens of a page. Order matters: organizations first
 // (a place or a person inside an organization's name is not one), then
 // places (a place fused into a title is not one), then people.
 
@@ -83,9 +82,9 @@ func anyTaken(taken []bool, from, to int) bool {
 // findPeople runs the person rules over one page's words: names after
 // titles and role nouns, before alias markers and ages, with a middle
 // initial, after a known given name, as parties of cited cases and
-// judges of a panel, and prose's candidates that survive the filters.
+// judges of a panel or before a judicial title.
 // Words in taken (organizations, places) are never part of a name.
-func findPeople(ws []word, taken []bool, candidates [][2]int, given map[string]bool) []wordSpan {
+func findPeople(ws []word, taken []bool, given map[string]bool) []wordSpan {
 	f := &peopleFinder{ws: ws, taken: taken, mark: make([]bool, len(ws)), given: given}
 	f.beforeAliasOrAge()
 	f.afterTitles()
@@ -94,7 +93,6 @@ func findPeople(ws []word, taken []bool, candidates [][2]int, given map[string]b
 	f.caseParties()
 	f.panel()
 	f.beforeJudicialTitle()
-	f.fromProse(candidates)
 	return f.out
 }
 
@@ -121,11 +119,7 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 	for k := from; k < to; k++ {
 		f.mark[k] = true
 	}
-	source := schemas.SourceRule
-	if rule == "prose" {
-		source = schemas.SourceProse
-	}
-	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: source, rule: rule})
+	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: schemas.SourceRule, rule: rule})
 	return true
 }
 
@@ -369,41 +363,6 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			}
 		}
 	}
-}
-
-// fromProse keeps prose's candidates where they look like names: a known
-// given name first, or a line of a caption set in capitals that holds
-// little but the name. prose tags most capitalized words of legal and news
-// text, and every word of a transcript set in capitals.
-func (f *peopleFinder) fromProse(candidates [][2]int) {
-	ws := f.ws
-	for _, c := range candidates {
-		from, to := trimName(ws, c[0], c[1])
-		if to-from == 0 {
-			continue
-		}
-		if f.given[ws[from].lower()] || ws[from].capsLine && to-from >= 2 && nameLine(ws, from, to) {
-			f.add(from, to, "prose")
-		}
-	}
-}
-
-// nameLine reports whether the line of ws[from:to] holds at most two
-// other words: "RASOOL McCRIMMON," or "Defendant. HISWAN SIMMONS", not a
-// sentence of a transcript.
-func nameLine(ws []word, from, to int) bool {
-	other := 0
-	for i := from - 1; i >= 0 && ws[i].line == ws[from].line; i-- {
-		if !ws[i].punct && !lineNumber(ws, i) {
-			other++
-		}
-	}
-	for i := to; i < len(ws) && ws[i].line == ws[from].line; i++ {
-		if !ws[i].punct {
-			other++
-		}
-	}
-	return other <= 2
 }
 
 // functionWords are English words of closed classes (auxiliaries,
