@@ -1,0 +1,46 @@
+package nertrain
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestSaveLoad(t *testing.T) {
+	m := tiny(t)
+	dir := t.TempDir()
+	if err := Save(m, dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := Save(m, dir); err != nil { // over an earlier model
+		t.Fatalf("second Save: %v", err)
+	}
+	loaded, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := schemas.Page{Number: 1, Text: "The DEA said Maria Lopez left Denver for the court."}
+	want, _, err := NewTagger(m).Entities(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := NewTagger(loaded).Entities(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("loaded model tags differently (-saved +loaded):\n%s", diff)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	if _, err := Load(t.TempDir()); err == nil {
+		t.Error("Load(empty dir) = nil error")
+	}
+	if _, err := Train("none", nil); !errors.Is(err, ErrNoContexts) {
+		t.Errorf("Train(nil) = %v, want ErrNoContexts", err)
+	}
+}
