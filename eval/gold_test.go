@@ -107,7 +107,7 @@ func TestGoldEntities(t *testing.T) {
 // figures reached, less a little, so that a change that loses ground fails.
 // Raise them as rules improve. The targets are 0.90 (0.85 for
 // ORGANIZATION).
-var foldFloors = map[string]float64{"PERSON": 0.78, "PLACE": 0.75, "ORGANIZATION": 0.64, "QUANTITY": 0.67, "CHARGE": 0.55}
+var foldFloors = map[string]float64{"PERSON": 0.87, "PLACE": 0.75, "ORGANIZATION": 0.64, "QUANTITY": 0.67, "CHARGE": 0.55}
 
 // firstGold names the twelve documents of the first development gold set,
 // scored apart so that new rules show whether they lose ground there.
