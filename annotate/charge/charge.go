@@ -11,15 +11,29 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-// Statute is a normalized citation of the United States Code.
+// Statute is a normalized citation of the United States Code or of one of
+// the other codes this package knows (see codes.go).
 type Statute struct {
-	Title   string // "18"
-	Section string // "1962"
+	// Code is "" for the United States Code, else the id of a code of the
+	// codes table: "ny-penal", "cal-hs", "ilcs", "cfr", ...
+	Code    string
+	Title   string // "18"; a titled code's title or chapter ("720" ILCS); else ""
+	Section string // "1962", "265.03", "5/9-1"
 	Sub     string // "(d)", "(a)(1)"
 }
 
-// String writes the citation as "18 U.S.C. § 1962(d)".
-func (s Statute) String() string { return s.Title + " U.S.C. § " + s.Section + s.Sub }
+// String writes the citation in its code's canonical form: "18 U.S.C. §
+// 1962(d)", "N.Y. Penal Law § 265.03", "720 ILCS 5/9-1(a)(1)".
+func (s Statute) String() string {
+	if s.Code == "" {
+		return s.Title + " U.S.C. § " + s.Section + s.Sub
+	}
+	c := codeByID(s.Code)
+	if c == nil {
+		return s.Section + s.Sub
+	}
+	return strings.NewReplacer("{t}", s.Title, "{s}", s.Section+s.Sub).Replace(c.canon)
+}
 
 var (
 	sectionPat = `(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`
@@ -29,29 +43,39 @@ var (
 		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
 	// Title 18, United States Code, Section 924(c)
 	titleCite = textscan.Lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
-	// § 924(c)(1)(A)(ii) with the title implied by the document.
-	bareCite  = textscan.Lazy(`§§?\s*` + sectionPat)
-	moreCites = textscan.Lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
+	// § 924(c)(1)(A)(ii) with the title implied by the document; §
+	// 7306-2.4(A) with the code of the citation before it.
+	bareCite = textscan.Lazy(`§§?\s*(\d{1,5}[A-Za-z]{0,3}(?:[-.:/]\d{1,5}[A-Za-z]{0,2})*)` + subPat)
+	// uscSection is the shape of a section of the United States Code.
+	uscSection = textscan.Lazy(`^\d{1,5}(?:[A-Za-z]{1,3}-\d{1,3}[A-Za-z]?|[A-Za-z]{0,2})$`)
+	// numberRange is a range of sections, "1961-1968".
+	numberRange = textscan.Lazy(`^(\d{1,5})-\d{1,5}$`)
+	moreCites   = textscan.Lazy(`(\d{1,5}[A-Za-z]?)((?:\s?\([0-9A-Za-z]{1,4}\))*)`)
 )
 
-// ParseCitations finds the U.S. Code citations in text. A bare "§ 924(c)"
-// takes the title of the last full citation before it, or 18. Each returned
-// match has the byte span of its text and the statutes it cites (several
-// for "§§ 841(a)(1) and 846").
+// ParseCitations finds the citations in text of the U.S. Code and of the
+// state and federal codes of the codes table ("N.Y. Penal Law § 265.03",
+// "720 ILCS 5/9-1", "36 C.F.R. § 2.35(b)(2)"). A bare "§ 924(c)" takes the
+// code and title of the last full citation before it, or title 18 of the
+// U.S. Code when its number has that code's shape. Each returned match has
+// the byte span of its text and the statutes it cites (several for "§§
+// 841(a)(1) and 846"), in no particular order.
 func ParseCitations(text string) []Citation {
 	var out []Citation
 	taken := make([]bool, len(text)+1)
-	add := func(start, end int, st []Statute) {
+	add := func(start, end int, st []Statute) bool {
 		for k := start; k < end; k++ {
 			if taken[k] {
-				return
+				return false
 			}
 		}
 		for k := start; k < end; k++ {
 			taken[k] = true
 		}
-		out = append(out, Citation{Start: start, End: end, Statutes: st})
+		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0])})
+		return true
 	}
+	stateCitations(text, strings.ToLower(text), add)
 	for pos := 0; pos < len(text); {
 		m := uscCite.Get().FindStringSubmatchIndex(text[pos:])
 		if m == nil {
@@ -82,6 +106,9 @@ func ParseCitations(text string) []Citation {
 				end -= len(w)
 			}
 		}
+		// A civil citation is dropped at the end, kept until then as the
+		// context of bare citations and so that its "§ 1983" is not read
+		// again alone.
 		add(m[0], end, st)
 		pos = max(end, m[0]+1)
 	}
@@ -93,21 +120,58 @@ func ParseCitations(text string) []Citation {
 		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
 			continue
 		}
-		title := "18"
-		for _, c := range out {
-			if c.End <= m[0] && len(c.Statutes) > 0 {
-				title = c.Statutes[0].Title
-			}
+		if st, end, ok := bareStatute(text, m, out); ok {
+			add(m[0], end, []Statute{st})
 		}
-		add(m[0], m[1], []Statute{{Title: title, Section: text[m[2]:m[3]], Sub: compactSub(text[m[4]:m[5]])}})
 	}
-	return out
+	kept := out[:0]
+	for _, c := range out {
+		if !c.civil {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// bareStatute reads a bare "§ N" match m in the context of the citations
+// found before it: the code and title of the nearest full one before it
+// when the number has that code's shape, else title 18 (or the nearest
+// title) of the U.S. Code when it has the U.S. Code's shape. A range
+// ("§§ 1961-1968") cites its first section.
+func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
+	sec, sub := text[m[2]:m[3]], compactSub(text[m[4]:m[5]])
+	var ctx *Citation
+	for i := range found {
+		if c := &found[i]; c.End <= m[0] && len(c.Statutes) > 0 && (ctx == nil || c.End > ctx.End) {
+			ctx = c
+		}
+	}
+	if ctx != nil && ctx.Statutes[0].Code != "" {
+		st := ctx.Statutes[0]
+		if codePatterns[st.Code].sec.Get().MatchString(sec) {
+			return Statute{Code: st.Code, Title: st.Title, Section: sec, Sub: sub}, m[1], true
+		}
+	}
+	title := "18"
+	for _, c := range found {
+		if c.End <= m[0] && len(c.Statutes) > 0 && c.Statutes[0].Code == "" {
+			title = c.Statutes[0].Title
+		}
+	}
+	if uscSection.Get().MatchString(sec) {
+		return Statute{Title: title, Section: sec, Sub: sub}, m[1], true
+	}
+	if r := numberRange.Get().FindStringSubmatchIndex(sec); r != nil {
+		return Statute{Title: title, Section: sec[r[2]:r[3]]}, m[2] + r[3], true
+	}
+	return Statute{}, 0, false
 }
 
 // Citation is one citation in a text: its byte span and what it cites.
 type Citation struct {
 	Start, End int
 	Statutes   []Statute
+	civil      bool // a civil statute: context for bare citations, not returned
 }
 
 func compactSub(s string) string { return strings.ReplaceAll(s, " ", "") }
@@ -209,13 +273,13 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		})
 	}
 	cites := []Citation(nil)
-	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
+	if mayCite(text) {
 		cites = ParseCitations(text)
 	}
 	for _, c := range cites {
 		st := c.Statutes[0]
 		attrs := &schemas.ChargeAttrs{Statute: st.String()}
-		if o, ok := statutes[st.Title+"/"+st.Section]; ok {
+		if o, ok := statutes[st.Title+"/"+st.Section]; ok && st.Code == "" {
 			attrs.Offense = o
 		}
 		if len(c.Statutes) > 1 {
@@ -231,6 +295,24 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		})
 	}
 	return out
+}
+
+// mayCite reports whether text may hold a citation: a section sign, the
+// U.S. Code's name, or a trigger of a code of the codes table. Most pages
+// hold none, and the citation patterns run unanchored.
+func mayCite(text string) bool {
+	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for _, c := range codes {
+		for _, t := range c.triggers {
+			if strings.Contains(lower, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // offenseName normalizes an offenseRe match: lower case, singular, RICO

@@ -1,0 +1,303 @@
+package charge
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+)
+
+// A code is a body of statutes or regulations other than the United
+// States Code whose citations name offenses: a state's penal code, its
+// health-and-safety (drug) code, the Code of Federal Regulations. Its
+// citations are written in many ways ("N.Y. Penal Law § 265.03",
+// "Penal Law §§ 220.39(1) and 220.16", "PL 265.03", "section 11351 of the
+// Health and Safety Code", "§ 565.020, RSMo"); each is normalized to one
+// canonical form per code, the form of the Bluebook's state tables where
+// one exists, listed in codes below.
+type code struct {
+	// id names the code in a Statute; canon is its canonical form, with
+	// {t} for the title (chapter) number and {s} for the section.
+	id, canon string
+	// triggers are lower-case strings, one of which occurs in any text
+	// citing the code: the code's patterns run only on such pages.
+	triggers []string
+	// names are regexp alternatives for the code's name as written. A
+	// titled code's name holds a group (?P<t>...) for the title ("720 ILCS",
+	// "Okla. Stat. tit. 21,").
+	names []string
+	// sec matches one section number of the code, without subsections.
+	sec string
+	// before: the name may follow the section ("§ 893.13, Fla. Stat.",
+	// "section 11351 of the Health and Safety Code").
+	before bool
+}
+
+// codes lists the codes known, most specific name first where two share
+// a name ("Penal Code" is California's unless the section has the
+// chapter.section shape of Texas's, or the text says Texas).
+var codes = []*code{
+	{id: "ny-penal", canon: "N.Y. Penal Law § {s}", triggers: []string{"penal law", "pl ", "p.l."},
+		names: []string{`N\.\s?Y\.\s?Penal\s+Law`, `(?i:New\s+York\s+(?:State\s+)?Penal\s+Law)`, `NY\s?PL`, `(?i:Penal\s+Law)`, `McKinney'?s\s+Penal\s+Law`, `PL`, `P\.L\.`},
+		sec:   `\d{1,3}\.\d{2}`, before: true},
+	{id: "tex-penal", canon: "Tex. Penal Code § {s}", triggers: []string{"tex", "penal code"},
+		names: []string{`Tex\.\s?Penal\s+Code(?:\s+Ann\.)?`, `(?i:Texas\s+Penal\s+Code)`, `(?i:Penal\s+Code)`},
+		sec:   `\d{1,2}\.\d{2,3}`, before: true},
+	{id: "tex-hs", canon: "Tex. Health & Safety Code § {s}", triggers: []string{"tex", "health"},
+		names: []string{`Tex\.\s?Health\s+&\s+Safety\s+Code(?:\s+Ann\.)?`, `(?i:Texas\s+Health\s+(?:and|&)\s+Safety\s+Code)`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`},
+		sec:   `\d{3}\.\d{3}`, before: true},
+	{id: "cal-penal", canon: "Cal. Penal Code § {s}", triggers: []string{"penal code", "pen. code", "pc ", "p.c."},
+		names: []string{`Cal(?:\.|ifornia)\s+Pen(?:al|\.)\s+Code`, `(?i:Penal\s+Code)`, `PC`, `P\.C\.`},
+		sec:   `\d{2,5}(?:\.\d{1,3})?`, before: true},
+	{id: "cal-hs", canon: "Cal. Health & Safety Code § {s}", triggers: []string{"health", "h&s", "h & s", "h.&s."},
+		names: []string{`Cal(?:\.|ifornia)\s+Health\s+(?:and|&)\s+Safety\s+Code`, `Cal\.\s?Health\s+&\s+Saf\.\s+Code`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`, `H\s?&\s?S(?:\s+Code)?`, `H\.\s?&\s?S\.(?:\s+Code)?`},
+		sec:   `\d{4,5}(?:\.\d{1,2})?`, before: true},
+	{id: "cal-veh", canon: "Cal. Veh. Code § {s}", triggers: []string{"vehicle code", "veh. code"},
+		names: []string{`Cal(?:\.|ifornia)\s+Veh(?:icle|\.)\s+Code`, `(?i:Vehicle\s+Code)`},
+		sec:   `\d{4,5}(?:\.\d{1,2})?`, before: true},
+	{id: "fla", canon: "Fla. Stat. § {s}", triggers: []string{"fla", "florida statutes", "f.s."},
+		names: []string{`Fla\.\s?Stat\.(?:\s+Ann\.)?`, `(?i:Florida\s+Statutes)`, `F\.\s?S\.`},
+		sec:   `\d{1,3}\.\d{2,4}`, before: true},
+	{id: "ilcs", canon: "{t} ILCS {s}", triggers: []string{"ilcs", "ill. comp. stat"},
+		names: []string{`(?P<t>\d{1,3})\s*ILCS`, `(?P<t>\d{1,3})\s*Ill\.\s?Comp\.\s?Stat\.(?:\s?Ann\.)?`},
+		sec:   `\d{1,3}/\d{1,3}(?:[-.]\d{1,4}[A-Za-z]?)*`},
+	{id: "pa", canon: "{t} Pa.C.S. § {s}", triggers: []string{"pa.", "pa "},
+		names: []string{`(?P<t>\d{1,2})\s*Pa\.?\s?C\.\s?S\.(?:\s?A\.)?`, `(?P<t>\d{1,2})\s*Pa\.\s?Cons\.\s?Stat\.(?:\s?Ann\.)?`, `(?P<t>\d{1,2})\s*Pa\.?C\.?S\.?A?`},
+		sec:   `\d{3,4}(?:\.\d{1,2})?`},
+	{id: "pa-ps", canon: "{t} P.S. § {s}", triggers: []string{"p.s."},
+		names: []string{`(?P<t>\d{1,2})\s*P\.\s?S\.`},
+		sec:   `\d{1,4}-\d{1,4}`},
+	{id: "ohio", canon: "Ohio Rev. Code § {s}", triggers: []string{"r.c.", "orc", "revised code", "rev. code"},
+		names: []string{`Ohio\s+Rev\.\s?Code(?:\s+Ann\.)?`, `O\.\s?R\.\s?C\.`, `ORC`, `R\.\s?C\.`, `(?i:Ohio\s+Revised\s+Code)`, `(?i:Revised\s+Code)`},
+		sec:   `\d{3,4}\.\d{2,3}`, before: true},
+	{id: "ga", canon: "O.C.G.A. § {s}", triggers: []string{"o.c.g.a", "ocga", "ga. code"},
+		names: []string{`O\.\s?C\.\s?G\.\s?A\.?`, `OCGA`, `Ga\.\s?Code(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{1,2}-\d{1,3}(?:\.\d{1,2})?`, before: true},
+	{id: "mo", canon: "Mo. Rev. Stat. § {s}", triggers: []string{"rsmo", "r.s.mo", "mo. rev. stat", "mo. ann. stat"},
+		names: []string{`Mo\.\s?Rev\.\s?Stat\.`, `Mo\.\s?Ann\.\s?Stat\.`, `RSMo`, `R\.\s?S\.\s?Mo\.?`},
+		sec:   `\d{3}\.\d{3}`, before: true},
+	{id: "az", canon: "A.R.S. § {s}", triggers: []string{"a.r.s", "ars ", "ariz. rev. stat"},
+		names: []string{`A\.\s?R\.\s?S\.`, `ARS`, `Ariz\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`, before: true},
+	{id: "colo", canon: "Colo. Rev. Stat. § {s}", triggers: []string{"c.r.s", "colo. rev. stat", "crs "},
+		names: []string{`Colo\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `C\.\s?R\.\s?S\.`, `CRS`},
+		sec:   `\d{1,2}-\d{1,2}(?:\.\d)?-\d{3,4}(?:\.\d{1,2})?`, before: true},
+	{id: "ind", canon: "Ind. Code § {s}", triggers: []string{"ind. code", "indiana code", "i.c."},
+		names: []string{`Ind\.\s?Code(?:\s+Ann\.)?`, `(?i:Indiana\s+Code)`, `I\.\s?C\.`},
+		sec:   `\d{1,2}-\d{1,2}(?:\.\d)?-\d{1,2}(?:\.\d)?-\d{1,3}(?:\.\d{1,2})?`, before: true},
+	{id: "dc", canon: "D.C. Code § {s}", triggers: []string{"d.c. code", "d. c. code"},
+		names: []string{`D\.\s?C\.\s?Code(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`},
+	{id: "okla", canon: "Okla. Stat. tit. {t}, § {s}", triggers: []string{"okla", "o.s."},
+		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?\d{4})?,?`},
+		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,2}(?:\.\d{1,2})?)?[a-z]?`},
+	{id: "nj", canon: "N.J. Stat. Ann. § {s}", triggers: []string{"n.j.s.a", "njsa", "n.j. stat"},
+		names: []string{`N\.\s?J\.\s?S\.\s?A\.?`, `NJSA`, `N\.\s?J\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}[A-Z]{0,2}:\d{1,3}[A-Z]?-\d{1,3}(?:\.\d{1,2})?`, before: true},
+	{id: "mich", canon: "Mich. Comp. Laws § {s}", triggers: []string{"mcl", "m.c.l", "mich. comp. laws"},
+		names: []string{`Mich\.\s?Comp\.\s?Laws(?:\s+Ann\.)?`, `M\.\s?C\.\s?L\.`, `MCL`},
+		sec:   `\d{3}\.\d{1,4}[a-z]?`},
+	{id: "nc", canon: "N.C. Gen. Stat. § {s}", triggers: []string{"n.c. gen. stat", "n.c.g.s"},
+		names: []string{`N\.\s?C\.\s?Gen\.\s?Stat\.`, `N\.\s?C\.\s?G\.\s?S\.`},
+		sec:   `\d{1,3}[A-Z]?-\d{1,4}(?:\.\d{1,2})?`, before: true},
+	{id: "wash", canon: "Wash. Rev. Code § {s}", triggers: []string{"rcw", "wash. rev. code"},
+		names: []string{`Wash\.\s?Rev\.\s?Code(?:\s+Ann\.)?`, `RCW`},
+		sec:   `\d{1,2}[A-Z]?\.\d{2,3}\.\d{3}`, before: true},
+	{id: "va", canon: "Va. Code § {s}", triggers: []string{"va. code", "code of virginia"},
+		names: []string{`Va\.\s?Code(?:\s+Ann\.)?`, `(?i:Code\s+of\s+Virginia)`},
+		sec:   `\d{1,2}(?:\.\d)?-\d{1,4}(?:\.\d{1,2})?`, before: true},
+	{id: "mass", canon: "Mass. Gen. Laws ch. {t}, § {s}", triggers: []string{"mass. gen. laws", "g.l.", "g. l."},
+		names: []string{`Mass\.\s?Gen\.\s?Laws\s+ch\.\s?(?P<t>\d{1,3}[A-Z]?),?`, `M?\.?\s?G\.\s?L\.\s+c(?:h)?\.\s?(?P<t>\d{1,3}[A-Z]?),?`},
+		sec:   `\d{1,3}[A-Z]?`},
+	{id: "cfr", canon: "{t} C.F.R. § {s}", triggers: []string{"c.f.r", "cfr", "code of federal regulations"},
+		names: []string{`(?P<t>\d{1,2})\s*C\.\s?F\.\s?R\.`, `(?P<t>\d{1,2})\s*CFR`, `(?i:Title\s+(?P<t>\d{1,2}),?\s+Code\s+of\s+Federal\s+Regulations),?`},
+		sec:   `\d{1,4}\.\d{1,5}(?:-\d{1,3})?`},
+}
+
+// subPat is a run of subsections: "(a)(1)(A)", "(b) (2)". Four digits in
+// parentheses are a year, never a subsection.
+const subPat = `((?:\s?\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,4}\d?)\))*)`
+
+// codeRes are a code's compiled patterns: name then section ("after"),
+// section then name ("before"), and one section alone, anchored.
+type codeRes struct {
+	after, before, sec *textscan.Regexp
+}
+
+var codePatterns = func() map[string]codeRes {
+	m := map[string]codeRes{}
+	for _, c := range codes {
+		names := `(?:` + strings.Join(c.names, "|") + `)`
+		one := `(` + c.sec + `)` + subPat
+		more := `((?:\s*(?:,|and|&|or)\s*(?:§\s*)?` + c.sec + `(?:\s?\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,4}\d?)\))*)*)`
+		sign := `(?:§§?|[Ss]ections?|SECTIONS?|[Ss]ecs?\.)`
+		r := codeRes{
+			after: textscan.Lazy(`\b` + names + `,?\s*(?:` + sign + `\s*)?` + one + more),
+			sec:   textscan.Lazy(`^` + one + `$`),
+		}
+		if c.before {
+			r.before = textscan.Lazy(sign + `\s*` + one + more + `(?:,\s*|\s+of\s+(?:the\s+)?|\s+)` + names + `(?:\s+Ann\.)?`)
+		}
+		m[c.id] = r
+	}
+	return m
+}()
+
+// codeByID finds a code of the table.
+func codeByID(id string) *code {
+	for _, c := range codes {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// stateCitations finds the citations of the codes in text, lower its
+// lower-cased copy (for the triggers). Each code's patterns run only when
+// one of its triggers occurs. A list ("§§ 220.39(1) and 220.16") gives one
+// citation per section, as the gold annotates them: the first with the
+// code's name, the others their numbers alone.
+func stateCitations(text, lower string, add func(start, end int, st []Statute) bool) {
+	for _, c := range codes {
+		hit := false
+		for _, t := range c.triggers {
+			if strings.Contains(lower, t) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		r := codePatterns[c.id]
+		for i, re := range []*textscan.Regexp{r.after, r.before} {
+			if re == nil {
+				continue
+			}
+			for _, m := range re.Get().FindAllStringSubmatchIndex(text, -1) {
+				for _, sc := range codeMatch(c, re.Get(), i == 1, text, m) {
+					add(sc.Start, sc.End, sc.Statutes)
+				}
+			}
+		}
+	}
+}
+
+// codeMatch reads the citations of one match m of a code's pattern re:
+// nil when it is not a charge (a longer number, a civil title). before
+// tells the pattern with the code's name after the sections.
+func codeMatch(c *code, re *regexp.Regexp, before bool, text string, m []int) []Citation {
+	title := ""
+	names := re.SubexpNames()
+	secG := -1
+	for k := 1; k < len(names); k++ {
+		if m[2*k] < 0 {
+			continue
+		}
+		if names[k] == "t" {
+			// Several alternatives hold a t group: the one that matched.
+			title = text[m[2*k]:m[2*k+1]]
+		} else if names[k] == "" && secG < 0 {
+			secG = k
+		}
+	}
+	if secG < 0 {
+		return nil
+	}
+	sec := text[m[2*secG]:m[2*secG+1]]
+	subEnd := m[2*secG+3]
+	// A longer number is not this code's section: "265.035".
+	if e := m[2*secG+1]; e < len(text) && text[e] >= '0' && text[e] <= '9' {
+		return nil
+	}
+	// "Penal Code" after "Texas" is not California's.
+	if c.id == "cal-penal" || c.id == "cal-hs" {
+		if before := text[max(0, m[0]-24):m[0]]; strings.Contains(before, "Texas") || strings.Contains(before, "Tex.") {
+			return nil
+		}
+	}
+	first := Statute{Code: c.id, Title: title, Section: sec, Sub: compactSub(text[m[2*secG+2]:subEnd])}
+	if !chargeable(first, text[max(0, m[0]-80):m[0]]) {
+		return nil
+	}
+	if before {
+		// "sections 565.020 and 565.021, RSMo": the name closes the list,
+		// which is one citation.
+		st := []Statute{first}
+		if more := m[2*secG+4]; more >= 0 && more < m[2*secG+5] {
+			s := text[more:m[2*secG+5]]
+			for _, mm := range moreSections(c).Get().FindAllStringSubmatchIndex(s, -1) {
+				st = append(st, Statute{Code: c.id, Title: title, Section: s[mm[2]:mm[3]], Sub: compactSub(s[mm[4]:mm[5]])})
+			}
+		}
+		return []Citation{{Start: m[0], End: m[1], Statutes: st}}
+	}
+	out := []Citation{{Start: m[0], End: subEnd, Statutes: []Statute{first}}}
+	if more := m[2*secG+4]; more >= 0 && more < m[2*secG+5] {
+		s := text[more:m[2*secG+5]]
+		for _, mm := range moreSections(c).Get().FindAllStringSubmatchIndex(s, -1) {
+			st := Statute{Code: c.id, Title: title, Section: s[mm[2]:mm[3]], Sub: compactSub(s[mm[4]:mm[5]])}
+			out = append(out, Citation{Start: more + mm[0], End: more + mm[1], Statutes: []Statute{st}})
+		}
+	}
+	return out
+}
+
+// chargeable reports whether a citation of st, after the text before,
+// can name an offense. Regulations define offenses mostly in the titles
+// of the C.F.R. on parks and forests, public lands, wildlife, military
+// installations, federal property and Indian country; elsewhere (Truth
+// in Lending, ERISA, tax) only a citation after "violat..." is a charge.
+// New Jersey's criminal code is its Title 2C.
+func chargeable(st Statute, before string) bool {
+	switch st.Code {
+	case "cfr":
+		switch st.Title {
+		case "25", "32", "36", "41", "43", "50":
+			return true
+		}
+		return strings.Contains(strings.ToLower(before), "violat")
+	case "nj":
+		return strings.HasPrefix(st.Section, "2C:")
+	}
+	return true
+}
+
+// civilUSC reports whether st cites a civil section of the U.S. Code:
+// titles 29 (labor) and 42 (public health and welfare, civil rights) are
+// civil but for a few sections.
+func civilUSC(st Statute) bool {
+	if st.Code != "" {
+		return false
+	}
+	switch st.Title {
+	case "29":
+		return !criminal29[st.Section]
+	case "42":
+		return !criminal42[st.Section]
+	}
+	return false
+}
+
+// The criminal provisions of titles 29 and 42 of the U.S. Code: labor
+// union embezzlement and payoffs, ERISA reporting crimes; Social Security
+// and health-care program fraud and kickbacks, fair-housing intimidation,
+// hazardous-waste and clean-air crimes.
+var (
+	criminal29 = textscan.Set("186", "439", "501", "1131")
+	criminal42 = textscan.Set("408", "1011", "1320a", "1320d", "1383a", "3631", "6928", "7413")
+)
+
+// moreSections matches each further section of a list ("and 220.16").
+func moreSections(c *code) *textscan.Regexp {
+	return moreSectionRes[c.id]
+}
+
+var moreSectionRes = func() map[string]*textscan.Regexp {
+	m := map[string]*textscan.Regexp{}
+	for _, c := range codes {
+		m[c.id] = textscan.Lazy(`(` + c.sec + `)` + subPat)
+	}
+	return m
+}()

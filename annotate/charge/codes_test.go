@@ -1,0 +1,112 @@
+package charge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// citeTest is one text and the citations ParseCitations should find in it:
+// each citation's text, then its statutes.
+type citeTest struct {
+	name string
+	in   string
+	want [][]string
+}
+
+func TestParseStateCitations(t *testing.T) {
+	tests := []citeTest{
+		{"ny full", "in violation of N.Y. Penal Law § 105.15.", [][]string{{"N.Y. Penal Law § 105.15", "N.Y. Penal Law § 105.15"}}},
+		{"ny list", "Penal Law §§ 220.39(1) and 220.16", [][]string{{"Penal Law §§ 220.39(1)", "N.Y. Penal Law § 220.39(1)"}, {"220.16", "N.Y. Penal Law § 220.16"}}},
+		{"ny PL", "CPW 2nd (PL 265.03)", [][]string{{"PL 265.03", "N.Y. Penal Law § 265.03"}}},
+		{"ny words", "New York Penal Law section 125.25(1)", [][]string{{"New York Penal Law section 125.25(1)", "N.Y. Penal Law § 125.25(1)"}}},
+		{"ny section of", "Section 265.03 of the Penal Law", [][]string{{"Section 265.03 of the Penal Law", "N.Y. Penal Law § 265.03"}}},
+		{"ny not a public law", "P.L. 115-391", nil},
+		{"cal hs of", "Section 11351 of the Health and Safety Code", [][]string{{"Section 11351 of the Health and Safety Code", "Cal. Health & Safety Code § 11351"}}},
+		{"cal penal", "Cal. Penal Code § 187(a)", [][]string{{"Cal. Penal Code § 187(a)", "Cal. Penal Code § 187(a)"}}},
+		{"cal penal section", "Penal Code section 12022.53(d)", [][]string{{"Penal Code section 12022.53(d)", "Cal. Penal Code § 12022.53(d)"}}},
+		{"cal PC", "charged with PC 245(a)(1)", [][]string{{"PC 245(a)(1)", "Cal. Penal Code § 245(a)(1)"}}},
+		{"cal H&S", "H&S 11378", [][]string{{"H&S 11378", "Cal. Health & Safety Code § 11378"}}},
+		{"cal veh", "Vehicle Code section 23152(a)", [][]string{{"Vehicle Code section 23152(a)", "Cal. Veh. Code § 23152(a)"}}},
+		{"tex penal", "Tex. Penal Code § 22.02", [][]string{{"Tex. Penal Code § 22.02", "Tex. Penal Code § 22.02"}}},
+		{"tex penal ann", "Tex. Penal Code Ann. § 19.03(a)(2)", [][]string{{"Tex. Penal Code Ann. § 19.03(a)(2)", "Tex. Penal Code § 19.03(a)(2)"}}},
+		{"tex hs", "Texas Health and Safety Code Section 481.112", [][]string{{"Texas Health and Safety Code Section 481.112", "Tex. Health & Safety Code § 481.112"}}},
+		{"fla", "Fla. Stat. § 893.13", [][]string{{"Fla. Stat. § 893.13", "Fla. Stat. § 893.13"}}},
+		{"fla ann", "Fla. Stat. Ann. § 782.04(1)(a)", [][]string{{"Fla. Stat. Ann. § 782.04(1)(a)", "Fla. Stat. § 782.04(1)(a)"}}},
+		{"fla after", "section 893.13(1)(a), Florida Statutes", [][]string{{"section 893.13(1)(a), Florida Statutes", "Fla. Stat. § 893.13(1)(a)"}}},
+		{"ilcs", "720 ILCS 5/9-1(a)(1) (West 2016)", [][]string{{"720 ILCS 5/9-1(a)(1)", "720 ILCS 5/9-1(a)(1)"}}},
+		{"ilcs decimal", "720 ILCS 5/24-1.1(a)", [][]string{{"720 ILCS 5/24-1.1(a)", "720 ILCS 5/24-1.1(a)"}}},
+		{"ill comp stat", "720 Ill. Comp. Stat. 570/401", [][]string{{"720 Ill. Comp. Stat. 570/401", "720 ILCS 570/401"}}},
+		{"pa", "18 Pa.C.S. § 2502(a)", [][]string{{"18 Pa.C.S. § 2502(a)", "18 Pa.C.S. § 2502(a)"}}},
+		{"pa csa", "18 Pa.C.S.A. § 907", [][]string{{"18 Pa.C.S.A. § 907", "18 Pa.C.S. § 907"}}},
+		{"pa cons stat", "18 Pa. Cons. Stat. § 3701", [][]string{{"18 Pa. Cons. Stat. § 3701", "18 Pa.C.S. § 3701"}}},
+		{"pa ps", "35 P.S. § 780-113(a)(30)", [][]string{{"35 P.S. § 780-113(a)(30)", "35 P.S. § 780-113(a)(30)"}}},
+		{"ohio", "Ohio Rev. Code § 2903.02", [][]string{{"Ohio Rev. Code § 2903.02", "Ohio Rev. Code § 2903.02"}}},
+		{"ohio rc", "in violation of R.C. 2925.03(A)(2)", [][]string{{"R.C. 2925.03(A)(2)", "Ohio Rev. Code § 2925.03(A)(2)"}}},
+		{"ga", "O.C.G.A. § 16-5-1", [][]string{{"O.C.G.A. § 16-5-1", "O.C.G.A. § 16-5-1"}}},
+		{"ga ann", "Ga. Code Ann. § 16-13-30(b)", [][]string{{"Ga. Code Ann. § 16-13-30(b)", "O.C.G.A. § 16-13-30(b)"}}},
+		{"mo", "Mo. Rev. Stat. § 565.020", [][]string{{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}}},
+		{"mo rsmo after", "section 565.020, RSMo 2016", [][]string{{"section 565.020, RSMo", "Mo. Rev. Stat. § 565.020"}}},
+		{"mo rsmo before", "RSMo § 195.211", [][]string{{"RSMo § 195.211", "Mo. Rev. Stat. § 195.211"}}},
+		{"az", "A.R.S. § 13-1105", [][]string{{"A.R.S. § 13-1105", "A.R.S. § 13-1105"}}},
+		{"az long", "Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", [][]string{{"Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", "A.R.S. § 13-3407(A)(2)"}}},
+		{"colo after", "§ 18-3-102(1)(a), C.R.S. 2019", [][]string{{"§ 18-3-102(1)(a), C.R.S.", "Colo. Rev. Stat. § 18-3-102(1)(a)"}}},
+		{"ind", "Ind. Code § 35-42-1-1", [][]string{{"Ind. Code § 35-42-1-1", "Ind. Code § 35-42-1-1"}}},
+		{"dc", "D.C. Code § 22-4514(b).", [][]string{{"D.C. Code § 22-4514(b)", "D.C. Code § 22-4514(b)"}}},
+		{"okla", "Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000)", [][]string{{"Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4)", "Okla. Stat. tit. 10, § 7301-1.3(4)"}, {"7303-4.3(A)", "Okla. Stat. tit. 10, § 7303-4.3(A)"}}},
+		{"okla os", "21 O.S. § 701.7", [][]string{{"21 O.S. § 701.7", "Okla. Stat. tit. 21, § 701.7"}}},
+		{"nj", "N.J.S.A. 2C:11-3(a)(1)", [][]string{{"N.J.S.A. 2C:11-3(a)(1)", "N.J. Stat. Ann. § 2C:11-3(a)(1)"}}},
+		{"mich", "MCL 750.316", [][]string{{"MCL 750.316", "Mich. Comp. Laws § 750.316"}}},
+		{"nc", "N.C. Gen. Stat. § 14-17", [][]string{{"N.C. Gen. Stat. § 14-17", "N.C. Gen. Stat. § 14-17"}}},
+		{"wash", "RCW 9A.32.030", [][]string{{"RCW 9A.32.030", "Wash. Rev. Code § 9A.32.030"}}},
+		{"va", "Va. Code Ann. § 18.2-32", [][]string{{"Va. Code Ann. § 18.2-32", "Va. Code § 18.2-32"}}},
+		{"mass", "G.L. c. 265, § 1", [][]string{{"G.L. c. 265, § 1", "Mass. Gen. Laws ch. 265, § 1"}}},
+		{"cfr", "36 C.F.R. § 2.35(b)(2)", [][]string{{"36 C.F.R. § 2.35(b)(2)", "36 C.F.R. § 2.35(b)(2)"}}},
+		{"cfr no periods", "36 CFR 261.10(k)", [][]string{{"36 CFR 261.10(k)", "36 C.F.R. § 261.10(k)"}}},
+		{"cfr title words", "Title 36, Code of Federal Regulations, Section 2.35", [][]string{{"Title 36, Code of Federal Regulations, Section 2.35", "36 C.F.R. § 2.35"}}},
+		{"bare takes state code", "Okla. Stat. Ann. tit. 10, § 7306-2.4(G). Under § 7306-2.9(B), the court", [][]string{
+			{"Okla. Stat. Ann. tit. 10, § 7306-2.4(G)", "Okla. Stat. tit. 10, § 7306-2.4(G)"},
+			{"§ 7306-2.9(B)", "Okla. Stat. tit. 10, § 7306-2.9(B)"}}},
+		{"bare state shape alone", "under § 7306-2.9(B), the court", nil},
+		{"bare year not a sub", "Okla. Stat. Ann. tit. 22, § 1051(a) (2004)", [][]string{{"Okla. Stat. Ann. tit. 22, § 1051(a)", "Okla. Stat. tit. 22, § 1051(a)"}}},
+		{"bare range", "18 U.S.C. § 1962(d); see §§ 1961-1968", [][]string{{"18 U.S.C. § 1962(d)", "18 U.S.C. § 1962(d)"}, {"§§ 1961", "18 U.S.C. § 1961"}}},
+		{"bare usc after state", "Mo. Rev. Stat. § 565.020 and 18 U.S.C. § 924(c); § 922(g)", [][]string{
+			{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}, {"18 U.S.C. § 924(c)", "18 U.S.C. § 924(c)"}, {"§ 922(g)", "18 U.S.C. § 922(g)"}}},
+		{"longer number", "Penal Law § 265.035", nil},
+		{"mo list before name", "sections 565.020 and 565.021, RSMo", [][]string{{"sections 565.020 and 565.021, RSMo", "Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.021"}}},
+		{"cfr civil title", "12 C.F.R. § 226.23(a)(1)", nil},
+		{"cfr civil title violated", "in violation of 12 C.F.R. § 226.23", [][]string{{"12 C.F.R. § 226.23", "12 C.F.R. § 226.23"}}},
+		{"usc civil rights", "under 42 U.S.C. § 1983 and § 1997e(e)", nil},
+		{"usc criminal in title 42", "42 U.S.C. § 1320a-7b(b)", [][]string{{"42 U.S.C. § 1320a", "42 U.S.C. § 1320a"}}},
+		{"nj civil title", "N.J. Stat. Ann. § 2A:14-2(a)", nil},
+	}
+	runCiteTests(t, tests)
+}
+
+func runCiteTests(t *testing.T, tests []citeTest) {
+	t.Helper()
+	for _, tt := range tests {
+		var got [][]string
+		for _, c := range sortedCitations(tt.in) {
+			row := []string{tt.in[c.Start:c.End]}
+			for _, s := range c.Statutes {
+				row = append(row, s.String())
+			}
+			got = append(got, row)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: ParseCitations(%q) (-want +got):\n%s", tt.name, tt.in, diff)
+		}
+	}
+}
+
+// sortedCitations returns ParseCitations(s) in order of position.
+func sortedCitations(s string) []Citation {
+	cs := ParseCitations(s)
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].Start < cs[j-1].Start; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+	return cs
+}
