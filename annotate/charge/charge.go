@@ -4,9 +4,11 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -219,25 +221,65 @@ var offenses = []string{
 	"criminal facilitation", "promoting prison contraband", "tampering with a witness",
 }
 
-var degreeWords = map[string]string{"first": "first", "1st": "first", "second": "second", "2nd": "second",
-	"third": "third", "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth"}
+var degreeWords = map[string]string{"first": "first", "1st": "first", "1": "first", "second": "second", "2nd": "second", "2": "second",
+	"third": "third", "3rd": "third", "3": "third", "fourth": "fourth", "4th": "fourth", "4": "fourth", "fifth": "fifth", "5th": "fifth", "5": "fifth",
+	"sixth": "sixth", "6th": "sixth", "6": "sixth", "seventh": "seventh", "7th": "seventh", "7": "seventh"}
+
+// acronyms are the offense abbreviations of New York charging papers and
+// police reports, matched only in capitals ("CPW 2nd", "CPCS 3").
+var acronyms = map[string]string{
+	"cpw":  "criminal possession of a weapon",
+	"cpcs": "criminal possession of a controlled substance",
+	"cscs": "criminal sale of a controlled substance",
+	"cpsp": "criminal possession of stolen property",
+}
+
+// degPat is a degree as an ordinal; degSep joins it to "degree"
+// ("second-degree", "second- degree" broken at a line end, "Second
+// Degree").
+const (
+	degPat = `(?:first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th)`
+	degSep = `(?:-\s*|\s+)degree`
+)
 
 var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan.Regexp, *textscan.Regexp) {
-	alts := make([]string, len(offenses))
-	for i, o := range offenses {
-		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`)
+	alts := make([]string, 0, len(offenses)+len(acronyms))
+	for _, o := range offenses {
+		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`))
+	}
+	for a := range acronyms {
+		alts = append(alts, a)
 	}
 	// Longest alternatives first: Go's regexp prefers the leftmost, then
 	// the first listed.
 	sortByLenDesc(alts)
-	deg := `(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)`
-	body := `\b(?:(` + deg + `)[-\s]degree\s+)?(` + strings.Join(alts, "|") + `)\b(?:\s+in\s+the\s+(` + deg + `)(?:[-\s]degree\b|\s+and\s+` + deg + `\s+degrees\b)|\s+(1st|2nd|3rd|4th|5th)\b)?`
+	// An attempt before or after a leading degree ("Attempted second-degree
+	// Murder", "second-degree Attempted Murder"); a coordinated degree
+	// ("fourth- and fifth-degree conspiracy") is the first one's. After the
+	// offense: "in the Second Degree", "in the First and Second Degrees",
+	// "3rd degree", "(second degree)", "2nd", "2", "2°".
+	body := `\b(?:(?P<att1>attempted|att\.)\s+)?(?:(?P<d1>` + degPat + `)(?:-?\s*(?:and|or)\s+` + degPat + `)?` + degSep + `\s+)?` +
+		`(?:(?P<att2>attempted)\s+)?(?P<off>` + strings.Join(alts, "|") + `)\b` +
+		`(?:\s+in\s+the\s+(?P<d2>` + degPat + `)(?:` + degSep + `\b|\s+and\s+` + degPat + `\s+degrees\b)` +
+		`|\s+(?P<d3>` + degPat + `)` + degSep + `\b|\s*\((?P<d4>` + degPat + `)` + degSep + `\)` +
+		`|\s+(?P<d5>1st|2nd|3rd|4th|5th|6th|7th)\b|\s+(?P<d6>[1-7])(?:\s?°|º)?)?`
 	// offenseAtRe matches only at the start (after blanks), for the words
 	// that follow "counts of".
 	// offenseLowerRe runs on lower-cased text, without case folding,
 	// which is several times faster.
 	return textscan.Lazy(`(?i)` + body), textscan.Lazy(`(?i)^\s*` + body), textscan.Lazy(body)
 }()
+
+// offenseGroups are the indexes of the named groups of the offense
+// patterns (the same in all three).
+var offenseGroups = sync.OnceValue(func() map[string]int {
+	re := offenseRe.Get()
+	g := map[string]int{}
+	for _, n := range []string{"att1", "att2", "d1", "off", "d2", "d3", "d4", "d5", "d6"} {
+		g[n] = re.SubexpIndex(n)
+	}
+	return g
+})
 
 // The offense patterns anchored for findAt.
 var (
@@ -265,7 +307,11 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
 	}
 	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
-		offense := offenseName(text, m)
+		trimNumberDegree(text, m)
+		offense, ok := offenseName(text, m)
+		if !ok {
+			continue
+		}
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
 			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
@@ -316,23 +362,65 @@ func mayCite(text string) bool {
 }
 
 // offenseName normalizes an offenseRe match: lower case, singular, RICO
-// as racketeering, the degree as "in the second degree".
-func offenseName(text string, m []int) string {
-	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(text[m[4]:m[5]]), " ")))
+// as racketeering, an acronym spelled out, an attempt as "attempted ...",
+// the degree as "in the second degree". ok is false for a match that is no
+// offense: an acronym not in capitals.
+func offenseName(text string, m []int) (name string, ok bool) {
+	g := offenseGroups()
+	grp := func(n string) string {
+		if i := g[n]; m[2*i] >= 0 {
+			return text[m[2*i]:m[2*i+1]]
+		}
+		return ""
+	}
+	off := grp("off")
+	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(off), " ")))
 	if offense == "rico" {
 		offense = "racketeering"
 	}
+	if full, ok := acronyms[offense]; ok {
+		if strings.ToUpper(off) != off {
+			return "", false
+		}
+		offense = full
+	}
+	if (grp("att1") != "" || grp("att2") != "") && !strings.HasPrefix(offense, "attempted ") {
+		offense = "attempted " + offense
+	}
 	deg := ""
-	for _, g := range []int{1, 3, 4} {
-		if m[2*g] >= 0 {
-			deg = degreeWords[strings.ToLower(text[m[2*g]:m[2*g+1]])]
+	for _, n := range []string{"d1", "d2", "d3", "d4", "d5", "d6"} {
+		if d := grp(n); d != "" {
+			deg = degreeWords[strings.ToLower(d)]
 			break
 		}
 	}
 	if deg != "" {
 		offense += " in the " + deg + " degree"
 	}
-	return offense
+	return offense, true
+}
+
+// trimNumberDegree drops a bare number after an offense ("Murder 2")
+// from match m when what follows shows it is no degree: a word or digit
+// run on ("Murder 21"), or a lower-case word or a number after a blank
+// ("assault 2 officers", "robbery 2 1998").
+func trimNumberDegree(text string, m []int) {
+	i := offenseGroups()["d6"]
+	if m[2*i] < 0 {
+		return
+	}
+	rest := text[m[1]:]
+	if rest == "" || strings.HasSuffix(text[:m[1]], "°") || strings.HasSuffix(text[:m[1]], "º") {
+		return
+	}
+	if !textscan.IsWordByte(rest[0]) {
+		r := strings.TrimLeft(rest, " \t")
+		if r == "" || !(r[0] >= 'a' && r[0] <= 'z' || r[0] >= '0' && r[0] <= '9') {
+			return
+		}
+	}
+	m[1] = m[2*offenseGroups()["off"]+1]
+	m[2*i], m[2*i+1] = -1, -1
 }
 
 func singularOffense(o string) string {
@@ -383,6 +471,10 @@ var offenseStarters = func() map[string]bool {
 	for d := range degreeWords {
 		m[d] = true
 	}
+	for a := range acronyms {
+		m[a] = true
+	}
+	m["attempted"], m["att"] = true, true
 	return m
 }()
 
@@ -424,5 +516,9 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 	if m == nil {
 		return 0, "", false
 	}
-	return m[1], offenseName(s, m), true
+	trimNumberDegree(s, m)
+	if name, ok = offenseName(s, m); !ok {
+		return 0, "", false
+	}
+	return m[1], name, true
 }
