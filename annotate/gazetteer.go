@@ -4,18 +4,20 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/casefile/casefile/schemas"
 )
 
-//go:embed gazetteers/*.txt
+//go:embed gazetteers/*.txt gazetteers/*.tsv
 var gazetteerFiles embed.FS
 
 // gazetteer finds the longest listed name at a position in a word list.
 type gazetteer struct {
-	root *trieNode
+	root   *trieNode
+	states map[string]string // lower-case state name → USPS code
 }
 
 type trieNode struct {
@@ -27,11 +29,32 @@ type gazEntry struct {
 	typ       schemas.EntityType
 	canonical string // the first spelling of the line
 	surface   string // this spelling, for case checks
+	list      string // the file it comes from
+	city      *cityInfo
 }
 
-func loadGazetteer(files map[string]schemas.EntityType) (*gazetteer, error) {
+// cityInfo describes a U.S. city of the generated list: the states that
+// have a city of this name, its largest population, and whether the name
+// is also an English word, a given name or a common surname — a name that
+// needs context to be read as a place ("Reading", "Temple", "Warren").
+type cityInfo struct {
+	states    []string // USPS codes
+	pop       int
+	ambiguous bool
+}
+
+// gazFile is one list of names of one entity type.
+type gazFile struct {
+	name string
+	typ  schemas.EntityType
+}
+
+// loadGazetteer reads the "name|variant|..." lists in order; a name listed
+// twice keeps its first entry, so the hand-checked lists come first.
+func loadGazetteer(files []gazFile) (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}}
-	for file, typ := range files {
+	for _, gf := range files {
+		file, typ := gf.name, gf.typ
 		f, err := gazetteerFiles.Open("gazetteers/" + file)
 		if err != nil {
 			return nil, err
@@ -44,24 +67,9 @@ func loadGazetteer(files map[string]schemas.EntityType) (*gazetteer, error) {
 			}
 			names := strings.Split(line, "|")
 			for _, name := range names {
-				ws := splitWords([]rune(strings.TrimSpace(name)))
-				if len(ws) == 0 {
+				if !g.add(name, &gazEntry{typ: typ, canonical: strings.TrimSpace(names[0]), surface: strings.TrimSpace(name), list: file}) {
 					f.Close()
 					return nil, fmt.Errorf("gazetteers/%s:%d: empty name", file, n)
-				}
-				node := g.root
-				for _, w := range ws {
-					k := w.lower()
-					if node.next == nil {
-						node.next = map[string]*trieNode{}
-					}
-					if node.next[k] == nil {
-						node.next[k] = &trieNode{}
-					}
-					node = node.next[k]
-				}
-				if node.entry == nil {
-					node.entry = &gazEntry{typ: typ, canonical: strings.TrimSpace(names[0]), surface: strings.TrimSpace(name)}
 				}
 			}
 		}
@@ -71,6 +79,65 @@ func loadGazetteer(files map[string]schemas.EntityType) (*gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// add inserts e under name unless the name is there already; it reports
+// false for a name with no words.
+func (g *gazetteer) add(name string, e *gazEntry) bool {
+	ws := splitWords([]rune(strings.TrimSpace(name)))
+	if len(ws) == 0 {
+		return false
+	}
+	node := g.root
+	for _, w := range ws {
+		k := w.lower()
+		if node.next == nil {
+			node.next = map[string]*trieNode{}
+		}
+		if node.next[k] == nil {
+			node.next[k] = &trieNode{}
+		}
+		node = node.next[k]
+	}
+	if node.entry == nil {
+		node.entry = e
+	}
+	return true
+}
+
+// addCities reads the generated U.S. city list (name, states, population,
+// flags; tab-separated). A city whose name is a given name followed by a
+// surname ("Warren Park") is ambiguous too, like the flagged ones.
+func (g *gazetteer) addCities(file string, given, surnames map[string]bool) error {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return err
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return fmt.Errorf("gazetteers/%s:%d: want 4 fields, have %d", file, n+1, len(f))
+		}
+		pop, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("gazetteers/%s:%d: %w", file, n+1, err)
+		}
+		ws := strings.Fields(strings.ToLower(f[0]))
+		amb := f[3] != "" || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
+		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file,
+			city: &cityInfo{states: strings.Fields(f[1]), pop: pop, ambiguous: amb}}
+		if !g.add(f[0], e) {
+			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
+		}
+		// GeoNames writes "St. Louis"; filings write "Saint Louis" too.
+		if rest, ok := strings.CutPrefix(f[0], "St. "); ok {
+			g.add("Saint "+rest, e)
+		}
+	}
+	return nil
 }
 
 // match returns the longest entry starting at ws[i] and the number of
@@ -141,20 +208,53 @@ func first(s string) rune {
 	return 0
 }
 
-// loadWordList reads a gazetteer file of whitespace-separated words.
-func loadWordList(file string) (map[string]bool, error) {
-	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
-	if err != nil {
-		return nil, err
-	}
+// loadWordList reads gazetteer files of whitespace-separated words into
+// one lower-case set.
+func loadWordList(files ...string) (map[string]bool, error) {
 	out := map[string]bool{}
-	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
+	for _, file := range files {
+		data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+		if err != nil {
+			return nil, err
 		}
-		for _, w := range strings.Fields(line) {
-			out[strings.ToLower(w)] = true
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "#") {
+				continue
+			}
+			for _, w := range strings.Fields(line) {
+				out[strings.ToLower(w)] = true
+			}
 		}
 	}
 	return out, nil
+}
+
+// loadLexicons builds the gazetteer of places and organizations: the
+// hand-checked lists first (they win where a name is listed twice), then
+// the generated countries, courts and U.S. cities, and the state codes.
+func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
+	g, err := loadGazetteer([]gazFile{
+		{"places.txt", schemas.Place},
+		{"organizations.txt", schemas.Organization},
+		{"countries.txt", schemas.Place},
+		{"courts.txt", schemas.Organization},
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := g.addCities("us-cities.tsv", given, surnames); err != nil {
+		return nil, err
+	}
+	data, err := gazetteerFiles.ReadFile("gazetteers/us-states.tsv")
+	if err != nil {
+		return nil, err
+	}
+	g.states = map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		code, name, ok := strings.Cut(line, "\t")
+		if ok && !strings.HasPrefix(line, "#") {
+			g.states[strings.ToLower(name)] = code
+		}
+	}
+	return g, nil
 }

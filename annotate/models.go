@@ -6,8 +6,6 @@ import (
 	"github.com/casefile/casefile/annotate/charge"
 
 	"github.com/jdkato/prose/v2"
-
-	"github.com/casefile/casefile/schemas"
 )
 
 // Models holds the statistical models the annotators share. Load it once per
@@ -15,7 +13,8 @@ import (
 type Models struct {
 	prose      *prose.Model
 	gaz        *gazetteer
-	firstNames map[string]bool // lower case
+	firstNames map[string]bool // lower case: SSA given names (gazetteers/given-names.txt) and the hand list
+	surnames   map[string]bool // lower case: 1990 Census surnames (gazetteers/surnames.txt)
 	charges    *charge.Finder
 }
 
@@ -27,14 +26,15 @@ func LoadModels() (m *Models, err error) {
 			m, err = nil, fmt.Errorf("annotate: load prose model: %v", v)
 		}
 	}()
-	gaz, err := loadGazetteer(map[string]schemas.EntityType{
-		"places.txt":        schemas.Place,
-		"organizations.txt": schemas.Organization,
-	})
+	names, err := loadWordList("first-names.txt", "given-names.txt")
 	if err != nil {
 		return nil, fmt.Errorf("annotate: gazetteers: %w", err)
 	}
-	names, err := loadWordList("first-names.txt")
+	surnames, err := loadWordList("surnames.txt")
+	if err != nil {
+		return nil, fmt.Errorf("annotate: gazetteers: %w", err)
+	}
+	gaz, err := loadLexicons(names, surnames)
 	if err != nil {
 		return nil, fmt.Errorf("annotate: gazetteers: %w", err)
 	}
@@ -43,5 +43,5 @@ func LoadModels() (m *Models, err error) {
 		return nil, fmt.Errorf("annotate: %w", err)
 	}
 	// ModelFromData with no sources is prose's built-in English model.
-	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names, charges: charges}, nil
+	return &Models{prose: prose.ModelFromData("en-v2.0.0"), gaz: gaz, firstNames: names, surnames: surnames, charges: charges}, nil
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
@@ -22,14 +23,30 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			// Counties and parishes by name: "Sacramento County",
 			// "Orleans Parish". No list of the 3,143 is needed.
 			if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
-				out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule})
+				out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "county"})
 				i = k - 1
 			}
 			continue
 		}
-		to := i + n
+		from, to := i, i+n
+		rule := "list:" + e.list
 		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
 			to++ // "Bronx County"
+			rule = "list-county"
+		} else if e.city != nil {
+			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
+				continue
+			}
+			// "City of Santa Ana" names the place whole.
+			if rule == "city-of" && ws[i-2].capitalized() && !ws[i-2].capsLine {
+				from = i - 2
+			}
+		} else if e.list != "places.txt" && insideName(ws, i, to) {
+			continue // "Jose Luis Montenegro", "Malta Partners"
+		}
+		// "Officer Jordan", "Judge Chad": a title makes it a person.
+		if i > 0 && titleWords[ws[i-1].lower()] && ws[i-1].line == ws[i].line {
+			continue
 		}
 		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
 			i = to - 1
@@ -39,10 +56,78 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if n == 1 && firstNames[ws[i].lower()] && to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[i].line {
 			continue
 		}
-		out = append(out, wordSpan{from: i, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer})
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer, rule: rule})
 		i = to - 1
 	}
 	return out
+}
+
+// Thresholds for cities of the generated list (gazetteers/us-cities.tsv),
+// measured over the corpus: a city name alone is a place only when it is
+// large and its name is no English word, given name or common surname;
+// others need a context that makes them places.
+const (
+	bareCityPop    = 100000 // "Temecula" alone
+	contextCityPop = 10000  // "in Murrieta"
+)
+
+// placeIntro words before a name make it a place: "in Murrieta", "from
+// Burbank", "City of Santa Ana".
+var placeIntro = textscan.Set("in", "near", "from", "outside", "to", "between", "and", "of")
+
+// cityInContext reports whether the listed city at ws[from:to] reads as a
+// place, and by which rule: followed by one of its states ("Reading,
+// Pennsylvania", "Temple, TX"), after "City of" / "Town of", or — for a
+// name that is not also a word or a person's name — large enough, or
+// after "in", "from", "near". It returns "" for none.
+func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string {
+	if to+1 < len(ws) && ws[to].text == "," && ws[to+1].line == ws[to-1].line {
+		st := ws[to+1].text
+		if len([]rune(st)) == 2 && isAllUpper(st) && slices.Contains(c.states, st) {
+			return "city-state"
+		}
+		if e, _ := gaz.match(ws, to+1); e != nil && e.typ == schemas.Place && e.city == nil {
+			if code, ok := gaz.states[strings.ToLower(e.canonical)]; ok && slices.Contains(c.states, code) {
+				return "city-state"
+			}
+		}
+	}
+	if from >= 2 && ws[from-1].lower() == "of" {
+		switch ws[from-2].lower() {
+		case "city", "town", "village", "township", "borough":
+			return "city-of"
+		}
+	}
+	if c.ambiguous || insideName(ws, from, to) {
+		return ""
+	}
+	if c.pop >= bareCityPop {
+		return "city-bare"
+	}
+	if c.pop >= contextCityPop && from > 0 && ws[from-1].line == ws[from].line && placeIntro[ws[from-1].lower()] && !ws[from-1].capitalized() {
+		// "of" after a name makes the city part of it: "Calvary
+		// Chapel of Bangor", "Church of Waterville".
+		if ws[from-1].lower() == "of" && from >= 2 && nameWord(ws[from-2]) {
+			return ""
+		}
+		return "city-intro"
+	}
+	return ""
+}
+
+// insideName reports whether ws[from:to] is part of a longer capitalized
+// name on its line — a person ("Jose Luis Montenegro"), a company ("Terex
+// Cranes Wilmington, Inc.", "Hartford Life") or a facility ("Denison
+// Dam") — rather than a place named alone. Lines set in capitals say
+// nothing by case, and count as inside.
+func insideName(ws []word, from, to int) bool {
+	if ws[from].capsLine {
+		return true
+	}
+	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && ws[from-1].lower() != "the" {
+		return true
+	}
+	return to < len(ws) && ws[to].line == ws[to-1].line && nameWord(ws[to]) && !textscan.IsDigits(ws[to].text)
 }
 
 // titleAfterPlace: a title right after a place name fuses with it.
