@@ -12,26 +12,29 @@ import (
 // things, each with attrs kind, value, unit and, when the text says,
 // item and qualifier.
 
-const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|a|an)`
-
 var (
-	numPat  = `(\d[\d,]*(?:\.\d+)?|` + numWord + `(?:[\s-]+(?:and\s+)?` + numWord + `)*)`
+	numPat  = `(` + numCore + `)`
 	qualPat = `(?:(about|approximately|roughly|nearly|almost|over|more than|less than|at least|up to|not less than|not more than|in excess of)\s+)?`
 
 	moneyRe = textscan.Lazy(`(?i)` + qualPat + `(?:\$\s?(\d{1,3}(?:,\s?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?|(?:USD|US\$)\s?(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?|` + numPat + `\s+(?:(million|billion|thousand)\s+)?dollars)`)
 
-	massRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
+	massRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+(kilograms?|kilos?|kgs?|grams?|g|pounds?|lbs?|ounces?|oz|milligrams?|mg)\b(?:\s+(or more))?(?:\s+of\s+(?:a\s+mixture\s+(?:and\s+substance\s+)?containing\s+(?:a\s+detectable\s+amount\s+of\s+)?)?(` + drugPat + `))?`)
 
-	durationRe = textscan.Lazy(`(?i)` + qualPat + numPat + `(?:\s*\(\d+\))?[\s-]+(months?|years?|days?|weeks?)(-old|\s+old)?(?:['’]s?)?(?:\s+(?:to|and)\s+life)?(?:\s+(?:imprisonment|in\s+prison|of\s+imprisonment|sentence|of\s+supervised\s+release|of\s+probation))?`)
+	// "15 years to life in prison", "8 1/3 to 25 years", "between 10 and
+	// 20 years", "three years' supervised release", "a three-year term
+	// of supervised release". Groups: 1 qualifier, 2 "between", 3 the
+	// number, 4 a range's upper end, 5 the unit, 6 "-old", 7 "to life",
+	// 8 what the term is of.
+	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration)))?`)
 
 	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
-
-	countRe = textscan.Lazy(`(?i)\b` + numPat + `(?:\s*\(\d+\))?[\s-]+((?:of\s+(?:the|these|those)\s+)?(?:(?:alleged|attempted|reputed|additional|innocent|non-fatal|nonfatal|related|substantive|separate|violent|other|percipient|young|teenage|\d+-year-old|armed|fatal|gang|known|drive-by|retaliatory|gunpoint|court\s+authorized|periodic|drug|live|regular\s+size|\d+\s+mm\s+caliber|shell|assistant\s+field\s+intelligence)\s+){0,3})(` + countNouns + `)\b(?:\s+and\s+(associates|affiliates))?`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
 	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
-	countIndictmentRe = textscan.Lazy(`(?i)\b(\d+)-count(?:\s+(indictment|complaint|information))?\b`)
+	// "88-count indictment", "two-count indictment", "single-count
+	// Information".
+	countIndictmentRe = textscan.Lazy(`(?i)\b(\d+|` + wordsNum + `|single)[\s-]count\b(?:\s+(indictment|complaint|information))?`)
 )
 
 // The patterns anchored for findAt.
@@ -42,19 +45,16 @@ var (
 	durationAt        = textscan.Anchor(durationRe)
 	countIndictmentAt = textscan.Anchor(countIndictmentRe)
 	countsOfAt        = textscan.Anchor(countsOfRe)
-	countAt           = textscan.Anchor(countRe)
 )
 
 const drugPat = `cocaine\s+base|crack\s+cocaine|crack|cocaine|heroin|fentanyl|methamphetamine|meth|marijuana|cannabis|oxycodone|hydrocodone|mdma|ecstasy|pcp|lsd|ketamine|opium|morphine|codeine`
-
-const countNouns = `co-defendants|co-defendant|ringleaders|members|member|associates|defendants|defendant|individuals|people|persons|person|men|women|children|boys|girls|teenagers|juveniles|victims|bystanders|witnesses|shootings|shooting\s+incidents|incidents\s+of\s+gunfire|incidents|murders|homicides|robberies|assaults|stabbings|firearms|guns|handguns|rifles|weapons|pistols|rounds|leaders|subsets|cliques|crews|gangs|counts\s+of\s+[a-z]+|counts|charges|indictments|occasions|occasion|times|arrests|arrest|officers|detectives|cars|vehicles|man|woman|child|victim|incident|exchange|tests|test|statements|images|grounds|factors|shots|casings|searches|homies|round`
 
 var unitOf = map[string]string{
 	"kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "kg": "kg", "kgs": "kg",
 	"gram": "g", "grams": "g", "g": "g", "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb",
 	"ounce": "oz", "ounces": "oz", "oz": "oz",
 	"month": "month", "months": "month", "year": "year", "years": "year", "day": "day", "days": "day",
-	"week": "week", "weeks": "week",
+	"week": "week", "weeks": "week", "milligram": "mg", "milligrams": "mg", "mg": "mg",
 }
 
 // Find returns the QUANTITY entities of a page.
@@ -81,13 +81,16 @@ func Find(p schemas.Page) []schemas.Entity {
 	toRune := textscan.ByteToRune(text)
 	taken := make([]bool, len(text)+1)
 	var out []schemas.Entity
-	add := func(start, end int, attrs *schemas.QuantityAttrs) {
+	add := func(start, end int, attrs *schemas.QuantityAttrs) bool {
 		for start < end && text[start] == ' ' {
 			start++
 		}
+		if start >= end {
+			return false
+		}
 		for k := start; k < end; k++ {
 			if taken[k] {
-				return
+				return false
 			}
 		}
 		for k := start; k < end; k++ {
@@ -98,6 +101,7 @@ func Find(p schemas.Page) []schemas.Entity {
 			Start: toRune[start], End: toRune[end], Normalized: strings.Join(strings.Fields(text[start:end]), " "),
 			Source: schemas.SourceRule, Attrs: attrs,
 		})
+		return true
 	}
 	group := func(m []int, i int) string {
 		if m[2*i] < 0 {
@@ -131,16 +135,20 @@ func Find(p schemas.Page) []schemas.Entity {
 			v, ok = textscan.ParseNumber(group(m, 4))
 			scale = scaleOr1(group(m, 5))
 		default:
-			v, ok = textscan.ParseNumber(group(m, 6))
+			v, ok = parseNumber(group(m, 6))
 			scale = scaleOr1(group(m, 7))
 		}
 		if ok {
 			add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindMoney, Value: schemas.Number(v * scale), Unit: schemas.UnitUSD}, group(m, 1)))
 		}
 	}
-	for _, m := range textscan.FindAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ")) {
-		v, ok := textscan.ParseNumber(group(m, 2))
-		if !ok {
+	// Counts first: "two ten-year sentences" counts sentences, and "500
+	// pills of 30 mg oxycodone" counts pills; the count rule itself
+	// leaves durations, masses and money to the rules below.
+	findCounts(text, cands, add)
+	for _, m := range textscan.FindAt(massAt, text, cands, near("gram", "kilo", "kg", "pound", "lb", "ounce", "oz", " g ", "mg")) {
+		v, ok := parseNumber(group(m, 2))
+		if !ok || isArticle(group(m, 2)) {
 			continue
 		}
 		attrs := qualified(&schemas.QuantityAttrs{Kind: schemas.KindMass, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 3))]}, group(m, 1))
@@ -153,29 +161,55 @@ func Find(p schemas.Page) []schemas.Entity {
 		}
 		add(start, m[1], attrs)
 	}
-	for _, m := range textscan.FindAt(lifeAt, text, cands, near("life")) {
-		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
-	}
+	// Durations before life sentences: "15 years to life in prison" is
+	// one term.
 	for _, m := range textscan.FindAt(durationAt, text, cands, near("month", "year", "day", "week")) {
-		num := group(m, 2)
-		v, ok := textscan.ParseNumber(num)
-		if !ok || v == 0 || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") || group(m, 4) != "" {
-			continue // "15-year-old" is an age
+		num := group(m, 3)
+		v, ok := parseNumber(num)
+		if !ok || v == 0 || isArticle(num) || group(m, 6) != "" {
+			continue // "15-year-old", "8 years of age" is an age
 		}
 		if !sentenceContext(text, m[0], m[1]) {
 			continue
 		}
-		add(afterQual(m), m[1], qualified(&schemas.QuantityAttrs{Kind: schemas.KindDuration, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 3))]}, group(m, 1)))
+		start, end := afterQual(m), m[1]
+		if group(m, 2) != "" {
+			start = m[4] // "between 10 and 20 years" reads as a whole
+		}
+		if group(m, 8) == "" {
+			// "sixty months’ on the second count": the possessive
+			// mark is not part of the mention.
+			end = trimApostrophe(text, start, end)
+		}
+		attrs := qualified(&schemas.QuantityAttrs{Kind: schemas.KindDuration, Value: schemas.Number(v), Unit: unitOf[strings.ToLower(group(m, 5))]}, group(m, 1))
+		switch hi := group(m, 4); {
+		case group(m, 7) != "":
+			attrs.Qualifier = "to life"
+		case hi != "":
+			hv, ok := parseNumber(hi)
+			if !ok || hv <= v {
+				continue
+			}
+			attrs.Qualifier = "to " + strings.ToLower(strings.Join(strings.Fields(hi), " "))
+		}
+		add(start, end, attrs)
 	}
-	for _, m := range textscan.FindAt(countIndictmentAt, text, cands, near("-count")) {
-		v, ok := textscan.ParseNumber(group(m, 1))
-		if ok {
+	for _, m := range textscan.FindAt(lifeAt, text, cands, near("life")) {
+		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
+	}
+	for _, m := range textscan.FindAt(countIndictmentAt, text, cands, near("count")) {
+		num := strings.ToLower(group(m, 1))
+		v, ok := parseNumber(num)
+		if num == "single" {
+			v, ok = 1, true
+		}
+		if ok && v > 0 && !isArticle(num) {
 			add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: "counts"})
 		}
 	}
 	for _, m := range textscan.FindAt(countsOfAt, text, cands, near("count", "ct")) {
-		v, ok := textscan.ParseNumber(group(m, 1))
-		if !ok || v == 0 {
+		v, ok := parseNumber(group(m, 1))
+		if !ok || v == 0 || isArticle(group(m, 1)) {
 			continue
 		}
 		end, item := m[1], "counts"
@@ -190,36 +224,23 @@ func Find(p schemas.Page) []schemas.Entity {
 		}
 		add(m[0], end, &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
 	}
-	countHint := func(c int) bool {
-		w := lower[c:min(len(lower), c+70)]
-		for _, h := range countNounStems {
-			if strings.Contains(w, h) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, m := range textscan.FindAt(countAt, text, cands, countHint) {
-		num := group(m, 1)
-		v, ok := textscan.ParseNumber(num)
-		if !ok || strings.EqualFold(num, "a") || strings.EqualFold(num, "an") {
-			continue
-		}
-		if digits := textscan.IsDigits(num); digits && (v >= 1900 && v <= 2099 || len(num) >= 4) {
-			continue // a year or a phone number, not a count
-		}
-		if textscan.IsDigits(num) && lineStart(text, m[2]) {
-			continue // a line number of pleading paper
-		}
-		// The item is the noun counted, without its modifiers: "two
-		// alleged ringleaders" → "ringleaders".
-		item := strings.ToLower(strings.Join(strings.Fields(group(m, 3)), " "))
-		if a := group(m, 4); a != "" {
-			item += " and " + strings.ToLower(a)
-		}
-		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
-	}
 	return out
+}
+
+// isArticle reports whether a number is only "a" or "an", which count
+// nothing alone.
+func isArticle(num string) bool {
+	return strings.EqualFold(num, "a") || strings.EqualFold(num, "an")
+}
+
+// trimApostrophe drops a closing possessive mark from text[start:end].
+func trimApostrophe(text string, start, end int) int {
+	for _, q := range []string{"’", "'"} {
+		if end-start > len(q) && strings.HasSuffix(text[start:end], q) {
+			return end - len(q)
+		}
+	}
+	return end
 }
 
 func scaleOr1(s string) float64 {
@@ -260,7 +281,8 @@ func sentenceContext(text string, start, end int) bool {
 
 // quantityStarters are the words that can begin a quantity.
 var quantityStarters = func() map[string]bool {
-	m := textscan.Set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$")
+	m := textscan.Set("about", "approximately", "roughly", "nearly", "almost", "over", "more", "less", "life", "usd", "us$",
+		"only", "all", "between", "fewer", "single")
 	for _, w := range textscan.NumberWords() {
 		m[w] = true
 	}
@@ -296,17 +318,12 @@ func pairedStarter(w, rest string) bool {
 		return next() == "to"
 	case "not":
 		n := next()
-		return n == "less" || n == "more"
+		return n == "less" || n == "more" || n == "to"
+	case "no":
+		n := next()
+		return n == "more" || n == "fewer" || n == "less"
 	case "in":
 		return next() == "excess"
 	}
 	return false
 }
-
-// countNounStems prefilter countRe: one must occur right after the number.
-var countNounStems = []string{"member", "associate", "affiliate", "defendant", "individual", "people", "person",
-	"men", "women", "child", "boy", "girl", "teen", "juvenile", "victim", "bystander", "witness", "shooting",
-	"incident", "murder", "homicide", "robber", "assault", "stabbing", "firearm", "gun", "rifle", "weapon",
-	"pistol", "round", "leader", "subset", "clique", "crew", "gang", "count", "charge", "indictment",
-	"occasion", "time", "arrest", "officer", "detective", "car", "vehicle", "man", "exchange", "test",
-	"statement", "image", "ground", "factor", "shot", "casing", "search", "homie"}
