@@ -406,8 +406,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 			if pl := prev.lower(); strings.HasSuffix(pl, "'s") || strings.HasSuffix(pl, "’s") {
 				break // "ALSUP'S SURVEYS"
 			}
-			if ws[k].capsLine && !textscan.Suffixes[ws[k].lower()] && !ws[k].initial() && !prev.initial() &&
+			// In capitals or a headline, case does not tell a name's end.
+			if (ws[k].capsLine || ws[k].titleLine) && !textscan.Suffixes[ws[k].lower()] && !ws[k].initial() && !prev.initial() &&
 				!f.given[prev.lower()] && (!listEnd(ws, k+1) || ws[k].line != prev.line) {
+				break
+			}
+			if ws[k].titleLine && functionWords[ws[k].lower()] {
 				break
 			}
 		}
@@ -442,6 +446,11 @@ func listEnd(ws []word, i int) bool {
 	return i == len(ws) || ws[i].line != ws[i-1].line || ws[i].punct || ws[i].lower() == "and"
 }
 
+// citeAbbreviations are the abbreviations of record citations: "Bailey
+// Decl. ¶ 6", "Smith Dep. 12:4", "Trial Tr. 45".
+var citeAbbreviations = textscan.Set("decl", "aff", "dep", "tr", "exh", "ex", "br", "mot", "opp", "resp", "supp",
+	"mem", "dkt", "doc", "ecf", "app", "rptr")
+
 // notNameWords end or reject a name: the head words of organizations and
 // the nouns of buildings ("Southwest Justice Center").
 var notNameWords = textscan.Set("center", "centre", "building", "courthouse", "jail", "prison", "expressway",
@@ -456,7 +465,7 @@ func personWord(w word) bool {
 		return false
 	}
 	// In capitals "WHO" and "WAS" look like names.
-	if functionWords[l] && w.capsLine {
+	if functionWords[l] && w.capsLine || citeAbbreviations[strings.TrimSuffix(l, ".")] {
 		return false
 	}
 	return w.capitalized() || w.capsLine

@@ -14,6 +14,7 @@ type word struct {
 	line       int  // 0-based line of the page
 	punct      bool // a single punctuation rune
 	capsLine   bool // the word's line is set in capitals
+	titleLine  bool // the word's line capitalizes most of its words, small ones too: a headline
 }
 
 func (w word) lower() string { return strings.ToLower(w.text) }
@@ -110,8 +111,25 @@ func markCapsLines(ws []word) {
 			j++
 		}
 		caps := letters >= 4 && float64(upper) >= 0.8*float64(letters)
+		// A headline capitalizes its small words too ("Pleads Guilty To
+		// the Death"); running text with many names does not.
+		words, capital, small := 0, 0, 0
+		for k := i; k < j; k++ {
+			if ws[k].punct {
+				continue
+			}
+			words++
+			if ws[k].capitalized() {
+				capital++
+				if functionWords[ws[k].lower()] {
+					small++
+				}
+			}
+		}
+		title := !caps && words >= 4 && small > 0 && float64(capital) >= 0.75*float64(words)
 		for k := i; k < j; k++ {
 			ws[k].capsLine = caps
+			ws[k].titleLine = title
 		}
 		i = j
 	}
