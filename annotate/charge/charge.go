@@ -296,28 +296,45 @@ func sortByLenDesc(s []string) {
 }
 
 // findCharges returns CHARGE entities of a page: offense phrases and
-// statute citations, an offense and a citation within a few characters
-// of each other merged into one entity's attributes.
+// statute citations, an offense and a citation next to each other
+// ("criminal possession of a weapon in the second degree (Penal Law §
+// 265.03)") sharing their offense and statute attributes.
 func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	text := p.Text
 	var out []schemas.Entity
+	var spans [][2]int // byte spans of out
 	toRune := textscan.ByteToRune(text)
+	add := func(s, e int, norm string, attrs *schemas.ChargeAttrs) {
+		out = append(out, schemas.Entity{
+			Type: schemas.Charge, Text: text[s:e], Page: p.Number,
+			Start: toRune[s], End: toRune[e], Normalized: norm, Source: schemas.SourceRule, Attrs: attrs,
+		})
+		spans = append(spans, [2]int{s, e})
+	}
 	re, scan := offenseAt, text
 	if lower := strings.ToLower(text); len(lower) == len(text) {
 		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
 	}
 	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
 		trimNumberDegree(text, m)
-		offense, ok := offenseName(text, m)
-		if !ok {
-			continue
+		if offense, ok := offenseName(text, m); ok {
+			add(m[0], m[1], offense, &schemas.ChargeAttrs{Offense: offense})
 		}
-		out = append(out, schemas.Entity{
-			Type: schemas.Charge, Text: text[m[0]:m[1]], Page: p.Number,
-			Start: toRune[m[0]], End: toRune[m[1]], Normalized: offense, Source: schemas.SourceRule,
-			Attrs: &schemas.ChargeAttrs{Offense: offense},
-		})
 	}
+	known := len(spans)
+	taken := func(s, e int) bool {
+		for _, k := range spans[:known] {
+			if s < k[1] && k[0] < e {
+				return true
+			}
+		}
+		return false
+	}
+	dspans, names := degreeOffenses(text, textscan.ToLowerASCII(text), taken)
+	for i, sp := range dspans {
+		add(sp[0], sp[1], names[i], &schemas.ChargeAttrs{Offense: names[i]})
+	}
+	offenseCount := len(out)
 	cites := []Citation(nil)
 	if mayCite(text) {
 		cites = ParseCitations(text)
@@ -335,12 +352,59 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 			}
 			attrs.Statutes = all
 		}
-		out = append(out, schemas.Entity{
-			Type: schemas.Charge, Text: text[c.Start:c.End], Page: p.Number,
-			Start: toRune[c.Start], End: toRune[c.End], Normalized: st.String(), Source: schemas.SourceRule, Attrs: attrs,
-		})
+		add(c.Start, c.End, st.String(), attrs)
 	}
+	linkOffenses(text, out, spans, offenseCount)
 	return out
+}
+
+// linkOffenses gives a citation the offense named right before it, or in
+// parentheses right after it, and that offense the citation's statute:
+// "robbery in the first degree (Penal Law § 160.15)", "murder, in
+// violation of 18 U.S.C. § 1111", "Penal Law § 265.03 (criminal
+// possession of a weapon)". out[:offenses] are offenses, the rest
+// citations; spans are their byte spans.
+func linkOffenses(text string, out []schemas.Entity, spans [][2]int, offenses int) {
+	for ci := offenses; ci < len(out); ci++ {
+		cs := spans[ci]
+		for oi := 0; oi < offenses; oi++ {
+			os := spans[oi]
+			var gap string
+			switch {
+			case os[1] <= cs[0] && cs[0]-os[1] <= 24:
+				gap = text[os[1]:cs[0]]
+			case cs[1] <= os[0] && os[0]-cs[1] <= 3:
+				gap = text[cs[1]:os[0]]
+				if strings.TrimSpace(gap) != "(" {
+					continue
+				}
+			default:
+				continue
+			}
+			if !linkGap(gap) {
+				continue
+			}
+			ca, oa := out[ci].Attrs.(*schemas.ChargeAttrs), out[oi].Attrs.(*schemas.ChargeAttrs)
+			if ca.Offense == "" {
+				ca.Offense = oa.Offense
+			}
+			if oa.Statute == "" {
+				oa.Statute = ca.Statute
+			}
+		}
+	}
+}
+
+// linkGap reports whether the text between an offense and a citation
+// joins them: blanks and punctuation, "in violation of", "under",
+// "pursuant to".
+func linkGap(gap string) bool {
+	g := strings.Trim(gap, " \t\n,;:(–-")
+	switch strings.Join(strings.Fields(strings.ToLower(g)), " ") {
+	case "", "in violation of", "under", "pursuant to", "contrary to", "in violation of section", "a violation of":
+		return true
+	}
+	return false
 }
 
 // mayCite reports whether text may hold a citation: a section sign, the

@@ -34,6 +34,14 @@ func TestOffenseForms(t *testing.T) {
 		{"coordinated after", "Assault in the First and Second Degrees", "Assault in the First and Second Degrees", "assault in the first degree"},
 		{"parenthesized", "murder (second degree)", "murder (second degree)", "murder in the second degree"},
 		{"seventh degree", "criminal possession of a controlled substance in the seventh degree", "criminal possession of a controlled substance in the seventh degree", "criminal possession of a controlled substance in the seventh degree"},
+		{"generic title case", "pleaded guilty to Grand Larceny in the Second Degree.", "Grand Larceny in the Second Degree", "grand larceny in the second degree"},
+		{"generic title case connectors", "convicted of Endangering the Welfare of a Child in the First Degree", "Endangering the Welfare of a Child in the First Degree", "endangering the welfare of a child in the first degree"},
+		{"generic lower after", "convicted of falsifying business records in the first degree", "falsifying business records in the first degree", "falsifying business records in the first degree"},
+		{"generic lower of head", "charged with criminal possession of stolen property in the fourth degree", "criminal possession of stolen property in the fourth degree", "criminal possession of stolen property in the fourth degree"},
+		{"generic prefix", "and second-degree forgery, and", "second-degree forgery", "forgery in the second degree"},
+		{"generic prefix run on", "second-degree forgery first-degree falsifying business records", "first-degree falsifying business records", "falsifying business records in the first degree"},
+		{"generic prefix title", "first-degree Criminal Mischief.", "first-degree Criminal Mischief", "criminal mischief in the first degree"},
+		{"generic coordinated", "fourth- and fifth-degree grand larceny", "fourth- and fifth-degree grand larceny", "grand larceny in the fourth degree"},
 		{"number then noun is no degree", "assault 2 officers", "assault", "assault"},
 		{"number then digits is no degree", "robbery 1998", "robbery", "robbery"},
 	}
@@ -54,6 +62,15 @@ func TestOffenseForms(t *testing.T) {
 	}
 }
 
+func TestDegreeNotOffense(t *testing.T) {
+	f, _ := New()
+	for _, in := range []string{"a second-degree felony", "third-degree burns", "first-degree relatives", "to the first degree", "a 2 degree slope", "in the second degree of kinship"} {
+		for _, e := range f.Find(schemas.Page{Number: 1, Text: in}) {
+			t.Errorf("Find(%q) = %q, want no charge", in, e.Text)
+		}
+	}
+}
+
 func TestAcronymNeedsCapitals(t *testing.T) {
 	f, _ := New()
 	for _, in := range []string{"the cpw 2 form", "Cpcs 3"} {
@@ -69,4 +86,28 @@ func texts(es []schemas.Entity) []string {
 		out = append(out, e.Text)
 	}
 	return out
+}
+
+func TestOffenseLinkedToCitation(t *testing.T) {
+	f, _ := New()
+	tests := []struct{ in, cite, offense, statute string }{
+		{"criminal possession of a weapon in the second degree (Penal Law § 265.03)", "Penal Law § 265.03", "criminal possession of a weapon in the second degree", "N.Y. Penal Law § 265.03"},
+		{"robbery, in violation of Cal. Penal Code § 211", "Cal. Penal Code § 211", "robbery", "Cal. Penal Code § 211"},
+		{"Penal Law § 265.03 (criminal possession of a weapon)", "Penal Law § 265.03", "criminal possession of a weapon", "N.Y. Penal Law § 265.03"},
+		{"murder. The court then cited Penal Law § 125.25", "Penal Law § 125.25", "", "N.Y. Penal Law § 125.25"},
+	}
+	for _, tt := range tests {
+		var found bool
+		for _, e := range f.Find(schemas.Page{Number: 1, Text: tt.in}) {
+			if e.Text == tt.cite {
+				found = true
+				if a := chargeAttrs(e); a.Offense != tt.offense || a.Statute != tt.statute {
+					t.Errorf("Find(%q) %q: offense %q statute %q, want %q %q", tt.in, e.Text, a.Offense, a.Statute, tt.offense, tt.statute)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("Find(%q): no citation %q", tt.in, tt.cite)
+		}
+	}
 }
