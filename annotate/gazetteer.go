@@ -38,9 +38,10 @@ type gazEntry struct {
 // is also an English word, a given name or a common surname — a name that
 // needs context to be read as a place ("Reading", "Temple", "Warren").
 type cityInfo struct {
-	states    []string // USPS codes
-	pop       int
-	ambiguous bool
+	states []string // USPS codes
+	pop    int
+	word   bool // also an English word: "Reading", "Mission"
+	person bool // also a given name or a common surname: "Warren", "Jackson"
 }
 
 // gazFile is one list of names of one entity type.
@@ -126,9 +127,9 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 			return fmt.Errorf("gazetteers/%s:%d: %w", file, n+1, err)
 		}
 		ws := strings.Fields(strings.ToLower(f[0]))
-		amb := f[3] != "" || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
+		person := strings.ContainsAny(f[3], "gs") || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
 		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file,
-			city: &cityInfo{states: strings.Fields(f[1]), pop: pop, ambiguous: amb}}
+			city: &cityInfo{states: strings.Fields(f[1]), pop: pop, word: strings.Contains(f[3], "w"), person: person}}
 		if !g.add(f[0], e) {
 			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
 		}

@@ -69,7 +69,22 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 const (
 	bareCityPop    = 100000 // "Temecula" alone
 	contextCityPop = 10000  // "in Murrieta"
+	// bareAmbiguousPop: a city whose name is also a word or a person's
+	// name stands alone only this large ("Dallas", "Boston").
+	bareAmbiguousPop = 250000
 )
+
+// sentenceStart reports whether ws[i] starts a sentence or a line.
+func sentenceStart(ws []word, i int) bool {
+	if i == 0 || ws[i-1].line != ws[i].line {
+		return true
+	}
+	switch ws[i-1].text {
+	case ".", "!", "?", ":", "“", "\"", "(":
+		return true
+	}
+	return false
+}
 
 // placeIntro words before a name make it a place: "in Murrieta", "from
 // Burbank", "City of Santa Ana".
@@ -98,7 +113,22 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 			return "city-of"
 		}
 	}
-	if c.ambiguous || insideName(ws, from, to) {
+	if insideName(ws, from, to) {
+		return ""
+	}
+	// "Tollett v. Henderson", "Chandler, 940 F.2d at 366": a party of a
+	// cited case whose name is a person's is read as the person.
+	if c.person && (from > 0 && isVersus(ws[from-1]) || to < len(ws) && isVersus(ws[to]) ||
+		to+1 < len(ws) && ws[to].text == "," && textscan.IsDigits(ws[to+1].text)) {
+		return ""
+	}
+	if c.word || c.person {
+		// A large city keeps its name alone when no capital of a
+		// sentence's start could make a word of it: "Dallas", "Boston",
+		// "Riverside" in running text.
+		if c.pop >= bareAmbiguousPop && !(c.word && sentenceStart(ws, from)) {
+			return "city-bare-ambiguous"
+		}
 		return ""
 	}
 	if c.pop >= bareCityPop {
@@ -112,16 +142,22 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		}
 		return "city-intro"
 	}
+	// "Justin Warren, 20, (Mount Vernon)": a residence in parentheses.
+	if c.pop >= contextCityPop && from > 0 && ws[from-1].text == "(" && to < len(ws) && ws[to].text == ")" {
+		return "city-paren"
+	}
 	return ""
 }
+
+func isVersus(w word) bool { l := w.lower(); return l == "v." || l == "vs." || l == "v" }
 
 // insideName reports whether ws[from:to] is part of a longer capitalized
 // name on its line — a person ("Jose Luis Montenegro"), a company ("Terex
 // Cranes Wilmington, Inc.", "Hartford Life") or a facility ("Denison
-// Dam") — rather than a place named alone. Lines set in capitals say
-// nothing by case, and count as inside.
+// Dam") — rather than a place named alone.
 func insideName(ws []word, from, to int) bool {
-	if ws[from].capsLine {
+	// "Bank of Jacksonville", "Title Co. of El Paso".
+	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
 		return true
 	}
 	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && ws[from-1].lower() != "the" {
