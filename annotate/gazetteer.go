@@ -147,6 +147,11 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 func (g *gazetteer) match(ws []word, i int) (*gazEntry, int) {
 	node, best, n := g.root, (*gazEntry)(nil), 0
 	for j := i; j < len(ws) && node != nil; j++ {
+		// A caption's lines are names of their own: "UNITED STATES
+		// DISTRICT COURT" / "EASTERN DISTRICT OF CALIFORNIA".
+		if j > i && ws[j].line != ws[j-1].line && ws[j].capsLine && ws[j-1].capsLine {
+			break
+		}
 		l := ws[j].lower()
 		// A possessive ends a name: "NYCHA’s tenant association".
 		if base, ok := strings.CutSuffix(l, "’s"); ok && node.next[base] != nil && node.next[base].entry != nil {

@@ -46,7 +46,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
 			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
-			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer})
+			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list})
 			i += n - 1
 			continue
 		}
@@ -83,8 +83,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		for from < i && orgConnectors[ws[from].lower()] {
 			from++
 		}
+		rule := ""
 		if from == i && !ws[i].capsLine {
-			continue // a bare head word: "the Court", "the Division"
+			if !headOfName(ws, i) {
+				continue // a bare head word: "the Court", "the Division"
+			}
+			rule = "head-of"
 		}
 		// Right: more heads ("School District"), then "of the Eighth
 		// Circuit", "for the City of New York".
@@ -107,7 +111,10 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				k++
 			}
 			m := k
-			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && (nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+			// A number ends the name: "… for the City of New York 80
+			// Centre Street" is an address after it.
+			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
+				(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
 				m++
 			}
 			if m == k {
@@ -121,10 +128,29 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
-		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule})
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 		i = to - 1
 	}
 	return out
+}
+
+// ofHeads name an institution by what follows "of": "Court of Criminal
+// Appeals", "Office of Juvenile Affairs", "Department of Juvenile Justice".
+var ofHeads = textscan.Set("court", "office", "department", "bureau", "division", "administration", "agency",
+	"commission", "institute", "university", "college")
+
+// headOfName reports whether the bare head ws[i] starts a name with "of"
+// and a capitalized word on its line ("Court of Criminal Appeals"), not
+// "the Court of its own motion" or a speaker's label.
+func headOfName(ws []word, i int) bool {
+	if !ofHeads[ws[i].lower()] || i+2 >= len(ws) || ws[i+1].lower() != "of" {
+		return false
+	}
+	k := i + 2
+	if ws[k].lower() == "the" && k+1 < len(ws) {
+		k++
+	}
+	return ws[k].line == ws[i].line && nameWord(ws[k]) && !stopCaps[ws[k].lower()] && !titleWords[ws[k].lower()]
 }
 
 func isHead(ws []word, i int) bool {
