@@ -113,8 +113,8 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
 		return false
 	}
-	if streetOrFacility(ws, to) {
-		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park"
+	if streetOrFacility(ws, to) || streetAbbreviations[strings.TrimSuffix(ws[to-1].lower(), ".")] {
+		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park", "Walton Ave"
 	}
 	for k := from; k < to; k++ {
 		f.mark[k] = true
@@ -269,6 +269,9 @@ func (f *peopleFinder) caseParties() {
 		if l := ws[i].lower(); l != "v." && l != "vs." && l != "versus" {
 			continue
 		}
+		if ws[i].text == "V." && (i == 0 || ws[i-1].line != ws[i].line || lineNumber(ws, i-1)) {
+			continue // "V. Conclusion": a heading's numeral
+		}
 		if k := f.nameEnd(i + 1); k > i+1 {
 			f.add(i+1, k, "case-party")
 		}
@@ -411,7 +414,7 @@ func (f *peopleFinder) nameEnd(j int) int {
 				!f.given[prev.lower()] && (!listEnd(ws, k+1) || ws[k].line != prev.line) {
 				break
 			}
-			if ws[k].titleLine && functionWords[ws[k].lower()] {
+			if ws[k].titleLine && headlineSmall[ws[k].lower()] {
 				break
 			}
 		}
@@ -450,6 +453,9 @@ func listEnd(ws []word, i int) bool {
 // Decl. ¶ 6", "Smith Dep. 12:4", "Trial Tr. 45".
 var citeAbbreviations = textscan.Set("decl", "aff", "dep", "tr", "exh", "ex", "br", "mot", "opp", "resp", "supp",
 	"mem", "dkt", "doc", "ecf", "app", "rptr")
+
+// streetAbbreviations end street names, never people's.
+var streetAbbreviations = textscan.Set("ave", "av", "blvd", "rd", "st", "pkwy", "hwy", "ln", "dr", "ct", "pl", "ter", "sq")
 
 // notNameWords end or reject a name: the head words of organizations and
 // the nouns of buildings ("Southwest Justice Center").

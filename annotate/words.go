@@ -93,6 +93,11 @@ var abbreviations = map[string]bool{
 	"Minn": true, "Tenn": true, "Tex": true, "Okla": true, "Penn": true, "Wash": true, "Wis": true,
 }
 
+// headlineSmall are the small words a headline capitalizes and running
+// text does not: "Pleads Guilty To the Death Of".
+var headlineSmall = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
+	"for": true, "and": true, "or": true, "at": true, "by": true, "with": true, "from": true, "as": true, "into": true}
+
 // markCapsLines flags the words of lines written in capitals, where case
 // says nothing about names.
 func markCapsLines(ws []word) {
@@ -121,7 +126,7 @@ func markCapsLines(ws []word) {
 			words++
 			if ws[k].capitalized() {
 				capital++
-				if functionWords[ws[k].lower()] {
+				if headlineSmall[ws[k].lower()] {
 					small++
 				}
 			}
