@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,8 +75,19 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 		if group(iBetween) != "" {
 			spanStart = c + m[2*iBetween]
 		}
-		if !countNumberOK(text, spanStart, c, num, digits) {
+		nextCap := false
+		if sc := (scanner{text: text, pos: numEnd(text, c+m[2*iNum+1])}); true {
+			if w, ok := sc.next(); ok {
+				nextCap = w.capitalized()
+			}
+		}
+		if !countNumberOK(text, spanStart, numStart, num, digits, nextCap) {
 			continue
+		}
+		_, prevCap := previousWord(text, spanStart)
+		if q := group(iQual); q != "" {
+			r, _ := utf8.DecodeRuneInString(q)
+			prevCap = unicode.IsUpper(r) // "AT LEAST 14 JURORS"
 		}
 		end := c + m[1]
 		qual := strings.ToLower(strings.Join(strings.Fields(group(iQual)), " "))
@@ -95,11 +107,11 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 		} else if group(iBetween) != "" {
 			continue // "between 10 members" is no range
 		}
-		np, ok := nounPhrase(text, end, v, digits, isUpperWord(num))
+		np, ok := nounPhrase(text, end, v, digits, isUpperWord(num), prevCap)
 		if !ok {
 			continue
 		}
-		attrs := &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: np.item, Qualifier: qual}
+		attrs := &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v * np.scale), Unit: schemas.UnitCount, Item: np.item, Qualifier: qual}
 		if add(spanStart, np.end, attrs) {
 			last = np.end
 		}
@@ -127,7 +139,7 @@ func numEnd(text string, end int) int {
 
 // countNumberOK applies the guards on the number itself and what precedes
 // it: labels, line numbers, years, dates, "the one", "no one".
-func countNumberOK(text string, start, numStart int, num string, digits bool) bool {
+func countNumberOK(text string, start, numStart int, num string, digits, nextCap bool) bool {
 	if digits {
 		if len(num) >= 4 && !strings.ContainsRune(num, ',') {
 			return false // a year, a number of a record, a phone
@@ -138,7 +150,7 @@ func countNumberOK(text string, start, numStart int, num string, digits bool) bo
 	}
 	if start > 0 {
 		switch text[start-1] {
-		case '#', '/', ':', '.', '-', '$', '(', '[', '@', '+', '=', ',':
+		case '#', '/', ':', '.', '-', '$', '(', '[', '@', '+', '=', ',', '*':
 			if !(text[start-1] == '(' && !digits) {
 				return false
 			}
@@ -155,8 +167,14 @@ func countNumberOK(text string, start, numStart int, num string, digits bool) bo
 	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:start], " \t")); r == '§' || r == '¶' {
 		return false
 	}
-	if digits && prevCap && !stopWords[lp] && !qualifierWords[lp] {
-		return false // "Rule 11", "Title 18", "FRE 403", "Apollo 11"
+	name := prevCap && !stopWords[lp] && !qualifierWords[lp]
+	if digits && name && (!nextCap || len(prev) <= 4 && isUpperWord(prev)) {
+		return false // "Rule 11", "Title 18", "FRE 403", "MERV 8 PRE-FILTERS"
+	}
+	if !digits && name && !nextCap && !isUpperWord(num) {
+		if r, _ := utf8.DecodeRuneInString(num); unicode.IsUpper(r) {
+			return false // "the Top Five ordered", "Count Seven"
+		}
 	}
 	if strings.EqualFold(num, "one") && oneDeterminers[lp] {
 		return false // "the one person", "no one", "any one"
@@ -202,21 +220,23 @@ func afterTimestamp(text string, i int) bool {
 
 // phrase is the noun phrase a number counts.
 type phrase struct {
-	end  int    // byte offset where the span ends
-	item string // the head noun, lower case, with an "of" complement
+	end   int     // byte offset where the span ends
+	item  string  // the head noun, lower case, with an "of" complement
+	scale float64 // a scale word after the number: "953 million doses"
 }
 
 // nounPhrase reads what the number ending at byte i counts: an optional
 // partitive ("of the"), modifiers and a plural head, or for one, a
-// singular noun. digits and upper say how the number was written.
-func nounPhrase(text string, i int, v float64, digits, upper bool) (phrase, bool) {
+// singular noun. digits and upper say how the number was written, titled
+// whether a capitalized word precedes it (a headline in title case).
+func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phrase, bool) {
 	if i >= len(text) || !isBlank(text[i]) {
 		return phrase{}, false // "8-Trey", "15-year-old", "5%", "3:30"
 	}
 	if digits && blankRun(text, i) >= 2 {
 		return phrase{}, false // a number in a column of layout
 	}
-	sc := scanner{text: text, pos: i}
+	sc := scanner{text: text, pos: i, blankLine: !digits}
 	w, ok := sc.next()
 	if !ok {
 		return phrase{}, false
@@ -232,7 +252,15 @@ func nounPhrase(text string, i int, v float64, digits, upper bool) (phrase, bool
 			return phrase{}, false
 		}
 	}
-	caps := upper || digits && w.allCaps()
+	caps := upper || digits && w.allCaps() && titled
+	scale := 1.0
+	if f, ok := textscan.ScaleWords[w.lower]; ok {
+		// "953 million doses": the scale word is part of the number.
+		scale = f
+		if w, ok = sc.next(); !ok {
+			return phrase{}, false
+		}
+	}
 	var mods []word
 	for {
 		lw := w.lower
@@ -243,19 +271,29 @@ func nounPhrase(text string, i int, v float64, digits, upper bool) (phrase, bool
 			return phrase{}, false // a duration, a mass, money, counts of offenses
 		}
 		if isPlural(lw) && (v != 1 || partitive || len(mods) > 0) {
-			if w.capitalized() && !caps && digits {
+			if w.capitalized() && !caps && digits && !titled {
 				return phrase{}, false // "8 Trey Crips": a gang named by a number
 			}
 			if timeUnits[lw] || measureUnits[lw] {
 				return phrase{}, false
 			}
-			return withComplement(&sc, w, mods)
+			p, ok := withComplement(&sc, w, mods)
+			p.scale = scale
+			return p, ok
 		}
 		if v == 1 && !partitive {
-			return singular(&sc, w, caps)
+			if digits {
+				return phrase{}, false // "*1 n.2", "1 c": labels, not "one"
+			}
+			p, ok := singular(&sc, w, caps)
+			p.scale = scale
+			return p, ok
 		}
 		if len(mods) == maxModifiers || !w.modifier() {
 			return phrase{}, false
+		}
+		if len(mods) > 0 && strings.HasSuffix(lw, "ed") && slices.ContainsFunc(mods, word.capitalized) && !caps {
+			return phrase{}, false // "800 YGz crew terrorized neighborhoods": a verb after a name
 		}
 		mods = append(mods, w)
 		if w, ok = sc.next(); !ok {
@@ -271,7 +309,7 @@ func singular(sc *scanner, first word, caps bool) (phrase, bool) {
 	fits := func(w word, pos int) bool {
 		lw := w.lower
 		return w.modifier() && !stopWords[lw] && !pastVerbs[lw] && !isPlural(lw) && !strings.HasSuffix(lw, "ly") &&
-			!(w.capitalized() && !caps) && !w.digits() && !(pos > 0 && strings.HasSuffix(lw, "ed"))
+			!(w.capitalized() && !caps) && !w.digits() && !(pos > 0 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")))
 	}
 	if !fits(first, 0) {
 		return phrase{}, false
@@ -287,7 +325,7 @@ func singular(sc *scanner, first word, caps bool) (phrase, bool) {
 		run = append(run, w)
 	}
 	head := run[len(run)-1]
-	if oneIdioms[head.lower] || timeUnits[head.lower] || measureUnits[head.lower] || strings.HasSuffix(head.lower, "ed") {
+	if len(head.lower) < 3 || oneIdioms[head.lower] || timeUnits[head.lower] || measureUnits[head.lower] || strings.HasSuffix(head.lower, "ed") {
 		return phrase{}, false
 	}
 	return withComplement(sc, head, run[:len(run)-1])
@@ -303,7 +341,17 @@ func withComplement(sc *scanner, head word, mods []word) (phrase, bool) {
 	}
 	save := *sc
 	of, ok := sc.next()
-	if !ok || of.lower != "of" {
+	if ok && (of.lower == "and" || of.lower == "or") {
+		// "members and associates": a second plural counted with the
+		// first.
+		if w, ok := sc.next(); ok && isPlural(w.lower) && !stopWords[w.lower] && w.modifier() &&
+			w.capitalized() == head.capitalized() && !timeUnits[w.lower] && !measureUnits[w.lower] {
+			return phrase{end: w.endNoQuote(), item: p.item + " " + of.lower + " " + w.lower}, true
+		}
+		*sc = save
+		return p, true
+	}
+	if !ok || of.lower != "of" || !partitiveNouns[head.lower] {
 		*sc = save
 		return p, true
 	}
@@ -398,6 +446,10 @@ func isUpperWord(s string) bool {
 type scanner struct {
 	text string
 	pos  int
+	// blankLine allows one blank line inside the phrase: only after a
+	// number in words, as digits before a blank line are mostly
+	// paragraph or line numbers.
+	blankLine bool
 }
 
 func (s *scanner) next() (word, bool) {
@@ -413,10 +465,13 @@ func (s *scanner) next() (word, bool) {
 		}
 		i++
 	}
-	if newlines > 1 || i >= len(t) {
+	// One blank line may part a phrase in layout text ("five" at the
+	// end of a line, "instances of ..." after a blank one); more is a
+	// new paragraph.
+	if newlines > 2 || newlines == 2 && !s.blankLine || i >= len(t) {
 		return word{}, false
 	}
-	if newlines == 1 {
+	if newlines > 0 {
 		// A line number or time stamp at the start of the next line.
 		j := i
 		for j < len(t) && (t[j] >= '0' && t[j] <= '9' || t[j] == ':') {

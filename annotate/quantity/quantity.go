@@ -172,6 +172,9 @@ func Find(p schemas.Page) []schemas.Entity {
 		if !sentenceContext(text, m[0], m[1]) {
 			continue
 		}
+		if group(m, 8) == "" && group(m, 7) == "" && strings.Contains(text[m[7]:m[10]], "-") {
+			continue // "a three-year investigation": a length, not a term
+		}
 		start, end := afterQual(m), m[1]
 		if group(m, 2) != "" {
 			start = m[4] // "between 10 and 20 years" reads as a whole

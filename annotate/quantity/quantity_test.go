@@ -27,7 +27,7 @@ func TestFindQuantities(t *testing.T) {
 		{"he received life imprisonment", "life imprisonment", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
 		{"charged with four murders", "four murders", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(4.0), Unit: "count", Item: "murders"}},
 		{"faces 12 attempted murders", "12 attempted murders", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(12.0), Unit: "count", Item: "murders"}},
-		{"about 30 members of the enterprise", "30 members", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(30.0), Unit: "count", Item: "members"}},
+		{"about 30 members of the enterprise", "30 members", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(30.0), Unit: "count", Item: "members", Qualifier: "about"}},
 		{"the gang's six cliques", "six cliques", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(6.0), Unit: "count", Item: "cliques"}},
 		{"an 88-count indictment", "88-count indictment", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(88.0), Unit: "count", Item: "counts"}},
 		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},

@@ -21,7 +21,7 @@ var labelWords = textscan.Set(
 	"subsection", "subdivision", "clause", "division", "stage", "day", "week", "year", "month", "session",
 	"defendant", "witness", "juror", "jurors", "plaintiff", "doe", "exhibits", "attachment", "annex", "form",
 	"circuit", "cir", "district", "grade", "pl", "pub", "stat", "supp", "cong", "reg", "fed", "u.s.c", "usc",
-	"minus", "plus",
+	"minus", "plus", "through", "thru",
 )
 
 // months and their abbreviations: "June 5" is a date.
@@ -49,7 +49,8 @@ var stopWords = textscan.Set(
 	"without", "via", "whether", "though", "although", "unless", "against", "toward", "towards", "across",
 	"behind", "beyond", "near", "both", "either", "neither", "such", "own", "same", "another", "other's",
 	"yet", "still", "only", "hereby", "herein", "thereof", "therein", "whereas", "why", "how", "says", "said",
-	"old", "years-old", "year-old", "percent", "per cent", "times", "o'clock",
+	"below", "above", "beneath", "inside", "outside", "around", "along", "beside", "past", "like", "unlike",
+	"despite", "except", "regarding", "concerning", "including", "old", "years-old", "year-old", "percent", "o'clock", "usc", "cfr", "ilcs", "stat", "supp",
 )
 
 // qualifierWords may stand capitalized before a number that counts:
@@ -68,7 +69,8 @@ var oneDeterminers = textscan.Set("the", "this", "that", "no", "any", "each", "e
 var oneIdioms = textscan.Set("another", "way", "hand", "side", "point", "time", "moment", "respect", "sense",
 	"end", "half", "third", "quarter", "fourth", "fifth", "tenth", "hundredth", "thousandth", "kind", "sort",
 	"thing", "day", "night", "morning", "evening", "afternoon", "occasion's", "step", "more", "less", "least",
-	"most", "last", "first", "second", "other", "single", "same", "hundred", "thousand", "million")
+	"most", "last", "first", "second", "other", "single", "same", "hundred", "thousand", "million", "one",
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen")
 
 // partitiveDeterminers follow "of" in a partitive count: "three of the
 // defendants", "four of these statements".
@@ -120,3 +122,21 @@ var pastVerbs = textscan.Set("shot", "ran", "took", "got", "made", "said", "told
 	"fell", "hit", "put", "set", "let", "cut", "stole", "drove", "wrote", "spoke", "began", "became", "paid",
 	"sent", "spent", "won", "lost", "led", "heard", "felt", "struck", "threw", "broke", "chose", "rode", "hid",
 	"swore", "shook", "beat", "bit", "forgot", "understood", "meant", "read", "ate", "drank", "grew", "fought")
+
+// partitiveNouns name a portion, container, kind or instance of something; their
+// "of" complement is part of what is counted: "two cans of mace", "one
+// piece of evidence", "three sets of agent notes". (The class English
+// grammars call partitive, measure or quantifying nouns.) After any other
+// noun an "of" phrase is left out: "eight searches of apartments".
+var partitiveNouns = textscan.Set("piece", "pieces", "bit", "bits", "item", "items", "bag", "bags", "baggie",
+	"baggies", "box", "boxes", "bottle", "bottles", "can", "cans", "jar", "jars", "cup", "cups", "packet", "packets",
+	"package", "packages", "pack", "packs", "bundle", "bundles", "brick", "bricks", "block", "blocks", "vial",
+	"vials", "set", "sets", "pair", "pairs", "kind", "kinds", "type", "types", "sort", "sorts", "category",
+	"categories", "form", "forms", "instance", "instances", "example", "examples", "sheet", "sheets", "page",
+	"pages", "roll", "rolls", "stack", "stacks", "load", "loads", "batch", "batches", "round", "rounds", "dose",
+	"doses", "pill", "pills", "tablet", "tablets", "capsule", "capsules", "unit", "units", "count", "counts",
+	"rounds", "magazine", "magazines", "box", "crate", "crates", "case", "cases", "carton", "cartons", "sack",
+	"sacks", "container", "containers", "envelope", "envelopes", "stick", "sticks", "strip", "strips", "gallon",
+	"gallons", "bar", "bars", "brick", "ream", "reams", "quantity", "quantities", "amount", "amounts", "lot", "lots",
+	"theory", "theories", "count", "group", "groups", "series", "string", "strings", "volume", "volumes",
+	"incident", "incidents", "episode", "episodes", "act", "acts", "occurrence", "occurrences")
