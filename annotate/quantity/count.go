@@ -97,9 +97,10 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 		if sep := strings.ToLower(group(iSep)); sep != "" {
 			hi, okHi := parseNumber(group(iHi))
 			switch {
-			case !okHi || hi <= v || (sep == "and") != (group(iBetween) != ""):
-				// Not a range: "two and three", "5-3". Read the
-				// number alone.
+			case !okHi || hi <= v || (sep == "and") != (group(iBetween) != "") ||
+				(sep == "-" || sep == "–") && (strings.ContainsAny(window[m[2*iNum+1]:m[2*iHi]], " \t\n") || len(group(iHi)) > 3):
+				// Not a range: "two and three", "5-3", a phone
+				// number "379-9219".
 				end = numEnd(text, c+m[2*iNum+1])
 			default:
 				qual = "to " + strings.ToLower(group(iHi))

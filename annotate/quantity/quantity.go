@@ -129,7 +129,8 @@ func Find(p schemas.Page) []schemas.Entity {
 		scale := 1.0
 		switch {
 		case group(m, 2) != "":
-			v, ok = textscan.ParseNumber(group(m, 2))
+			// "$100, 000": a space after the separator is a typing slip.
+			v, ok = textscan.ParseNumber(strings.ReplaceAll(group(m, 2), " ", ""))
 			scale = scaleOr1(group(m, 3))
 		case group(m, 4) != "":
 			v, ok = textscan.ParseNumber(group(m, 4))
