@@ -55,7 +55,7 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 			continue
 		}
 		group := func(i int) string {
-			if m[2*i] < 0 {
+			if 2*i+1 >= len(m) || m[2*i] < 0 {
 				return ""
 			}
 			return window[m[2*i]:m[2*i+1]]
@@ -66,10 +66,25 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 			continue
 		}
 		v, ok := parseNumber(num)
-		if !ok || v != float64(int64(v)) || v > 1e7 {
+		numStart := c + m[2*iNum]
+		if !ok {
+			// "two ten-year sentences": two numbers side by side; the
+			// first one counts.
+			first, _, cut := strings.Cut(strings.ReplaceAll(num, "-", " "), " ")
+			if !cut {
+				continue
+			}
+			if v, ok = parseNumber(first); !ok {
+				continue
+			}
+			num = first
+			m = m[:2*iNum+2]
+			m[2*iNum+1] = m[2*iNum] + len(first)
+			m[1] = m[2*iNum+1]
+		}
+		if v != float64(int64(v)) || v > 1e7 {
 			continue // a count is a whole number
 		}
-		numStart := c + m[2*iNum]
 		digits := num[0] >= '0' && num[0] <= '9'
 		spanStart := numStart
 		if group(iBetween) != "" {
@@ -145,7 +160,7 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		if len(num) >= 4 && !strings.ContainsRune(num, ',') {
 			return false // a year, a number of a record, a phone
 		}
-		if lineStart(text, numStart) || afterTimestamp(text, numStart) {
+		if lineStart(text, numStart) && numberedLines(text, numStart) || afterTimestamp(text, numStart) {
 			return false // a line number of pleading paper or a transcript
 		}
 	}
@@ -181,6 +196,31 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		return false // "the one person", "no one", "any one"
 	}
 	return true
+}
+
+// numberedLines reports whether the line of byte i, which starts with a
+// number, sits among lines that start with numbers: pleading paper's line
+// numbers, not a sentence wrapped before "14 alleged members".
+func numberedLines(text string, i int) bool {
+	startsWithDigit := func(line string) bool {
+		line = strings.TrimLeft(line, " \t")
+		return line != "" && line[0] >= '0' && line[0] <= '9'
+	}
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	if ls > 0 {
+		ps := strings.LastIndexByte(text[:ls-1], '\n') + 1
+		if startsWithDigit(text[ps : ls-1]) {
+			return true
+		}
+	}
+	if le := strings.IndexByte(text[i:], '\n'); le >= 0 {
+		rest := text[i+le+1:]
+		if ne := strings.IndexByte(rest, '\n'); ne >= 0 {
+			rest = rest[:ne]
+		}
+		return startsWithDigit(rest)
+	}
+	return false
 }
 
 // previousWord returns the word before text[:i] on the same line or the

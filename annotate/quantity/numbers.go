@@ -55,6 +55,9 @@ func parseNumber(s string) (float64, bool) {
 	if loc := halfRe.Get().FindStringIndex(s); loc != nil && loc[1] == len(s) {
 		s, half = s[:loc[0]], 0.5
 	}
+	if c := s[0]; (c < '0' || c > '9') && !wordOrder(s) {
+		return 0, false // "two ten" is two numbers
+	}
 	v, ok := textscan.ParseNumber(s)
 	if !ok || math.IsInf(v, 0) || math.IsNaN(v) || v < 0 {
 		return 0, false
@@ -85,4 +88,36 @@ func parseFraction(s string) (float64, bool) {
 		return 0, false
 	}
 	return whole + float64(n)/float64(d), true
+}
+
+// wordOrder reports whether a number in words is one number: two small
+// number words stand together only as tens and units ("twenty-one"), so
+// "two ten" (of "two ten-year sentences") is refused.
+func wordOrder(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\t' || r == '\n' })
+	prev := -1.0
+	for _, w := range words {
+		v, small := smallValue(w)
+		if !small {
+			prev = -1
+			continue
+		}
+		if prev >= 0 && !(prev >= 20 && int(prev)%10 == 0 && v >= 1 && v <= 9) {
+			return false
+		}
+		prev = v
+	}
+	return true
+}
+
+// smallValue is the value of a number word below a hundred.
+func smallValue(w string) (float64, bool) {
+	if w == "and" || w == "a" || w == "an" || !textscan.IsNumberWord(w) {
+		return 0, false
+	}
+	v, ok := textscan.ParseNumber(w)
+	if !ok || v >= 100 {
+		return 0, false
+	}
+	return v, true
 }
