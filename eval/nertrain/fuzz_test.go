@@ -1,6 +1,7 @@
 package nertrain
 
 import (
+	"slices"
 	"sync"
 	"testing"
 
@@ -43,7 +44,10 @@ func FuzzTaggerEntities(f *testing.F) {
 	f.Add("José Pérez told “Ruiz” — in Bogotá &rsquo; don't $100 (Lopez)")
 	f.Add("a\xffb\u00a0Lopez\tDenver\r\nDEA's")
 	f.Add("")
-	tagger := NewTagger(tiny(f))
+	tagger, err := NewTagger(tiny(f), TrainingFeatures)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		p := schemas.Page{Number: 1, Text: text}
 		ents, _, err := tagger.Entities(p)
@@ -63,10 +67,26 @@ func FuzzTaggerEntities(f *testing.F) {
 }
 
 func TestTinyModel(t *testing.T) {
-	tagger := NewTagger(tiny(t))
-	ents, n, err := tagger.Entities(schemas.Page{Number: 1, Text: "The DEA said Lopez left Denver."})
-	if err != nil || n == 0 {
-		t.Fatalf("Entities = %v, %d, %v", ents, n, err)
+	for _, d := range []Decoding{ProseDecoding, TrainingFeatures} {
+		tagger, err := NewTagger(tiny(t), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := schemas.Page{Number: 1, Text: "The DEA said Maria Lopez left Denver."}
+		ents, n, err := tagger.Entities(page)
+		if err != nil || n != 8 {
+			t.Fatalf("decoding %d: Entities = %v, %d tokens, %v; want 8 tokens", d, ents, n, err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, string(e.Type)+" "+e.Text)
+		}
+		t.Logf("decoding %d: %v", d, got)
+		if d == TrainingFeatures {
+			want := []string{"ORGANIZATION DEA", "PERSON Maria Lopez", "PLACE Denver"}
+			if !slices.Equal(got, want) {
+				t.Errorf("decoding with training features: %v, want %v", got, want)
+			}
+		}
 	}
-	t.Logf("%d tokens, entities %v", n, ents)
 }

@@ -2,6 +2,7 @@ package nertrain
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -140,7 +141,11 @@ func mentions(g eval.Gold) []mention {
 	}
 	var out []mention
 	for text, ls := range labels {
-		m := mention{text: text, runes: utf8.RuneCountInString(text), re: pattern(text)}
+		re, err := pattern(text)
+		if err != nil {
+			continue // not valid UTF-8: it cannot be in the text as written
+		}
+		m := mention{text: text, runes: utf8.RuneCountInString(text), re: re}
 		if len(ls) == 1 {
 			for l := range ls {
 				m.label = l
@@ -167,13 +172,18 @@ func mentions(g eval.Gold) []mention {
 const lineBreak = `(?:[ \t\x{a0}]*\n(?:[ \t\x{a0}]*\n)?[ \t\x{a0}]*(?:\d{1,2}[ \t\x{a0}]+)?|[ \t\x{a0}]+)`
 
 // pattern returns the regular expression of a mention: its words as
-// written, separated by lineBreak.
-func pattern(m string) *regexp.Regexp {
+// written, separated by lineBreak. It fails on a mention that is not
+// valid UTF-8.
+func pattern(m string) (*regexp.Regexp, error) {
 	words := strings.Fields(m)
 	for i, w := range words {
 		words[i] = regexp.QuoteMeta(w)
 	}
-	return regexp.MustCompile(strings.Join(words, lineBreak))
+	re, err := regexp.Compile(strings.Join(words, lineBreak))
+	if err != nil {
+		return nil, fmt.Errorf("nertrain: mention %q: %w", m, err)
+	}
+	return re, nil
 }
 
 // findMentions returns the spans of ms in text, in code points: each

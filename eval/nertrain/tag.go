@@ -2,6 +2,7 @@ package nertrain
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"unicode"
 
@@ -50,15 +51,61 @@ func align(text string, ptoks []prose.Token) ([]token, bool) {
 	return out, true
 }
 
+// Decoding is how a Tagger labels tokens with a trained classifier.
+type Decoding int
+
+const (
+	// ProseDecoding is prose's own (Document.Tokens after NewDocument).
+	ProseDecoding Decoding = iota
+	// TrainingFeatures labels tokens with the features as training built
+	// them; see classifier.
+	TrainingFeatures
+)
+
 // Tagger runs a trained model over pages. It holds the model read-only;
 // prose's tagging keeps no state between documents, so a Tagger may be
 // shared.
 type Tagger struct {
 	model *prose.Model
+	cls   *classifier // nil for ProseDecoding
 }
 
-// NewTagger returns a Tagger over m, which must not be nil.
-func NewTagger(m *prose.Model) *Tagger { return &Tagger{model: m} }
+// NewTagger returns a Tagger over m, which must not be nil, labelling as d
+// says. For TrainingFeatures it writes m's classifier to a temporary
+// directory and reads it back; it returns errors of writing and reading.
+func NewTagger(m *prose.Model, d Decoding) (*Tagger, error) {
+	t := &Tagger{model: m}
+	if d != TrainingFeatures {
+		return t, nil
+	}
+	dir, err := os.MkdirTemp("", "nertrain-")
+	if err != nil {
+		return nil, fmt.Errorf("nertrain: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	if err := Save(m, dir); err != nil {
+		return nil, err
+	}
+	if t.cls, err = readClassifier(dir); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// LoadTagger returns a Tagger over the model Save wrote in dir.
+func LoadTagger(dir string, d Decoding) (*Tagger, error) {
+	m, err := Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{model: m}
+	if d == TrainingFeatures {
+		if t.cls, err = readClassifier(dir); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
 
 // Entities returns the model's entities on page p, typed by their label
 // (PERSON, PLACE, ORGANIZATION), with code-point spans in p.Text, and the
@@ -71,11 +118,17 @@ func (t *Tagger) Entities(p schemas.Page) (ents []schemas.Entity, ntok int, err 
 		}
 	}()
 	folded := Fold(p.Text)
-	doc, err := prose.NewDocument(folded, prose.UsingModel(t.model), prose.WithSegmentation(false))
+	doc, err := prose.NewDocument(folded, prose.UsingModel(t.model), prose.WithSegmentation(false),
+		prose.WithExtraction(t.cls == nil))
 	if err != nil {
 		return nil, 0, fmt.Errorf("nertrain: page %d: %w", p.Number, err)
 	}
 	ptoks := doc.Tokens()
+	if t.cls != nil {
+		for i, l := range t.cls.classify(ptoks) {
+			ptoks[i].Label = l
+		}
+	}
 	toks, ok := align(folded, ptoks)
 	if !ok {
 		return nil, len(ptoks), fmt.Errorf("nertrain: page %d: tokens do not align with the text", p.Number)
@@ -86,8 +139,8 @@ func (t *Tagger) Entities(p schemas.Page) (ents []schemas.Entity, ntok int, err 
 // chunk groups labelled tokens into entities. A B- label after a token of
 // the same type continues the entity on the same line: prose's tagger
 // sees a different previous-label feature at prediction than in training
-// ("B" for "B-PERSON"), so it labels the second word of a name B- as often
-// as I-. An I- label continues across a line break, as mentions do.
+// ("B" for "B-PERSON"; see classifier), so it labels the second word of a
+// name B- as often as I-. An I- label continues across a line break, as mentions do.
 // Punctuation tokens at either end are left out.
 func chunk(p schemas.Page, folded string, toks []token) []schemas.Entity {
 	var out []schemas.Entity

@@ -18,21 +18,30 @@ func TestSaveLoad(t *testing.T) {
 	if err := Save(m, dir); err != nil { // over an earlier model
 		t.Fatalf("second Save: %v", err)
 	}
-	loaded, err := Load(dir)
-	if err != nil {
+	if _, err := Load(dir); err != nil {
 		t.Fatal(err)
 	}
 	page := schemas.Page{Number: 1, Text: "The DEA said Maria Lopez left Denver for the court."}
-	want, _, err := NewTagger(m).Entities(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _, err := NewTagger(loaded).Entities(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("loaded model tags differently (-saved +loaded):\n%s", diff)
+	for _, d := range []Decoding{ProseDecoding, TrainingFeatures} {
+		before, err := NewTagger(m, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := before.Entities(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := LoadTagger(dir, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := after.Entities(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("decoding %d: loaded model tags differently (-saved +loaded):\n%s", d, diff)
+		}
 	}
 }
 

@@ -34,8 +34,15 @@ type goldDoc struct {
 	gold  eval.Gold
 	pages []schemas.Page
 	rules []schemas.Entity
-	model []schemas.Entity // the trained model's, from the fold that held the document out
+	// model holds the trained model's entities, by decoding, from the
+	// model of the fold that held the document out.
+	model map[nertrain.Decoding][]schemas.Entity
 }
+
+var decodings = []struct {
+	d    nertrain.Decoding
+	name string
+}{{nertrain.ProseDecoding, "prose's decoding"}, {nertrain.TrainingFeatures, "training features"}}
 
 // TestTrainByFold trains prose's entity model on the gold set fold by fold
 // and scores it against the rules, alone and combined with them. With
@@ -72,7 +79,7 @@ func TestTrainByFold(t *testing.T) {
 			t.Fatal(err)
 		}
 		texts := strings.Split(string(data), "\f")
-		d := &goldDoc{gold: g}
+		d := &goldDoc{gold: g, model: map[nertrain.Decoding][]schemas.Entity{}}
 		for i, p := range texts {
 			d.pages = append(d.pages, schemas.Page{Number: i + 1, Method: schemas.MethodText, Text: p})
 		}
@@ -92,8 +99,9 @@ func TestTrainByFold(t *testing.T) {
 	fmt.Fprintf(&b, "projection of the development folds: %+v\n", projected)
 
 	var (
-		trainTime, tagTime  time.Duration
-		tagTokens, tagWords int
+		trainTime           time.Duration
+		tagTime             = map[nertrain.Decoding]time.Duration{}
+		tagTokens, tagWords = map[nertrain.Decoding]int{}, map[nertrain.Decoding]int{}
 		last                *prose.Model
 	)
 	run := func(name string, train func(doc string) bool, test func(doc string) bool) {
@@ -112,24 +120,29 @@ func TestTrainByFold(t *testing.T) {
 		trainTime += took
 		fmt.Fprintf(&b, "model %s: %d contexts, trained in %v\n", name, len(data), took.Round(time.Second))
 		last = m
-		tagger := nertrain.NewTagger(m)
-		start = time.Now()
-		for _, d := range docs {
-			if !test(d.gold.Doc) {
-				continue
+		for _, dec := range decodings {
+			tagger, err := nertrain.NewTagger(m, dec.d)
+			if err != nil {
+				t.Fatal(err)
 			}
-			first, end := nertrain.AnnotatedPages(d.gold, len(d.pages))
-			for _, p := range d.pages[first-1 : end] {
-				ents, n, err := tagger.Entities(p)
-				if err != nil {
-					t.Fatalf("%s: %v", d.gold.Doc, err)
+			start = time.Now()
+			for _, d := range docs {
+				if !test(d.gold.Doc) {
+					continue
 				}
-				d.model = append(d.model, ents...)
-				tagTokens += n
-				tagWords += len(strings.Fields(p.Text))
+				first, end := nertrain.AnnotatedPages(d.gold, len(d.pages))
+				for _, p := range d.pages[first-1 : end] {
+					ents, n, err := tagger.Entities(p)
+					if err != nil {
+						t.Fatalf("%s: %v", d.gold.Doc, err)
+					}
+					d.model[dec.d] = append(d.model[dec.d], ents...)
+					tagTokens[dec.d] += n
+					tagWords[dec.d] += len(strings.Fields(p.Text))
+				}
 			}
+			tagTime[dec.d] += time.Since(start)
 		}
-		tagTime += time.Since(start)
 	}
 	dev := func(doc string) bool { return !eval.HeldBack(doc) }
 	for _, f := range eval.Folds {
@@ -144,21 +157,30 @@ func TestTrainByFold(t *testing.T) {
 	if withHeld {
 		run("all-development", dev, eval.HeldBack)
 	}
-	fmt.Fprintf(&b, "training: %v in all; tagging with a reused model: %d tokens (%d words) in %v, %.0f tokens/s, %.0f words/s\n",
-		trainTime.Round(time.Second), tagTokens, tagWords, tagTime.Round(time.Millisecond),
-		float64(tagTokens)/tagTime.Seconds(), float64(tagWords)/tagTime.Seconds())
+	fmt.Fprintf(&b, "training: %v in all\n", trainTime.Round(time.Second))
+	for _, dec := range decodings {
+		d := dec.d
+		fmt.Fprintf(&b, "tagging with a reused model, %s: %d tokens (%d words) in %v, %.0f tokens/s, %.0f words/s\n",
+			dec.name, tagTokens[d], tagWords[d], tagTime[d].Round(time.Millisecond),
+			float64(tagTokens[d])/tagTime[d].Seconds(), float64(tagWords[d])/tagTime[d].Seconds())
+	}
 	sizeAndLoad(t, &b, last)
 
-	systems := []struct {
+	type system struct {
 		name string
 		ents func(d *goldDoc) []schemas.Entity
-	}{
-		{"rules", func(d *goldDoc) []schemas.Entity { return d.rules }},
-		{"trained prose", func(d *goldDoc) []schemas.Entity { return d.model }},
-		{"rules + prose on untouched words (Fill)", func(d *goldDoc) []schemas.Entity { return nertrain.Fill(d.rules, d.model) }},
-		{"rules + prose on lines without rule names (ByLine)", func(d *goldDoc) []schemas.Entity {
-			return nertrain.ByLine(d.pages, d.rules, d.model)
-		}},
+	}
+	systems := []system{{"rules", func(d *goldDoc) []schemas.Entity { return d.rules }}}
+	for _, dec := range decodings {
+		dd := dec.d
+		systems = append(systems,
+			system{"trained prose, " + dec.name, func(d *goldDoc) []schemas.Entity { return d.model[dd] }},
+			system{"rules + prose (" + dec.name + ") on untouched words (Fill)", func(d *goldDoc) []schemas.Entity {
+				return nertrain.Fill(d.rules, d.model[dd])
+			}},
+			system{"rules + prose (" + dec.name + ") on lines without rule names (ByLine)", func(d *goldDoc) []schemas.Entity {
+				return nertrain.ByLine(d.pages, d.rules, d.model[dd])
+			}})
 	}
 	var scored, first []eval.Gold
 	for _, d := range docs {
