@@ -160,7 +160,7 @@ func insideName(ws []word, from, to int) bool {
 	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
 		return true
 	}
-	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && ws[from-1].lower() != "the" {
+	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()] {
 		return true
 	}
 	return to < len(ws) && ws[to].line == ws[to-1].line && nameWord(ws[to]) && !textscan.IsDigits(ws[to].text)
