@@ -89,7 +89,16 @@ type CaseNumberAttrs struct {
 	Judges string `json:"judges,omitempty"`
 	// Defendant is the defendant number of a multi-defendant case.
 	Defendant string `json:"defendant,omitempty"`
+	// Role says whose number it is, where the page says: RoleOwn for the
+	// filing's own case, RoleLowerCourt for the case it appeals from.
+	Role string `json:"role,omitempty"`
 }
+
+// Case number roles.
+const (
+	RoleOwn        = "own"
+	RoleLowerCourt = "lower_court"
+)
 
 // EntityType implements Attrs.
 func (*CaseNumberAttrs) EntityType() EntityType { return CaseNumber }

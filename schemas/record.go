@@ -35,12 +35,21 @@ const (
 // Case is what the filing says about its case. Fields are empty when the
 // text does not say.
 type Case struct {
-	Court       string   `json:"court,omitempty"`
-	CourtName   string   `json:"court_name,omitempty"`
-	CaseNumbers []string `json:"case_numbers,omitempty"`
-	Caption     string   `json:"caption,omitempty"`
-	DocType     string   `json:"doc_type,omitempty"`
-	Filed       string   `json:"filed,omitempty"` // YYYY-MM-DD
+	// Court is the courts-db id of the court (as CourtListener names
+	// courts: "cacd", "ca9", "nysupct", "moctapp"); casemeta.CourtAlias
+	// maps the short ids of earlier records ("al-sup", "ny-sup-bronx").
+	Court     string `json:"court,omitempty"`
+	CourtName string `json:"court_name,omitempty"`
+	// CourtDivision is the county, district, division or department of a
+	// court where the filing names it ("St. Louis County", "Division One").
+	CourtDivision string   `json:"court_division,omitempty"`
+	CaseNumbers   []string `json:"case_numbers,omitempty"`
+	Caption       string   `json:"caption,omitempty"`
+	DocType       string   `json:"doc_type,omitempty"`
+	Filed         string   `json:"filed,omitempty"` // YYYY-MM-DD: a clerk's or ECF stamp, a "Filed:" label
+	// Date is the date a filing that is not filed with a court gives
+	// itself (a press release's release date); YYYY-MM-DD.
+	Date string `json:"date,omitempty"`
 }
 
 // Page is the text of one page and how it was obtained.

@@ -34,8 +34,9 @@ var statePostal = map[string]string{"alabama": "al", "alaska": "ak", "arizona": 
 	"tennessee": "tn", "texas": "tx", "utah": "ut", "vermont": "vt", "virginia": "va", "washington": "wa",
 	"west virginia": "wv", "wisconsin": "wi", "wyoming": "wy", "columbia": "dc"}
 
-// court returns the short id and full name of the court a first page names.
-func court(text string) (id, name string) {
+// court returns the courts-db id, full name and division of the court a
+// first page names.
+func court(text string) (id, name, division string) {
 	// The court a filing is in is named first; the courts it cites or
 	// appeals from come later.
 	best := len(text) + 1
@@ -63,35 +64,20 @@ func court(text string) (id, name string) {
 			try(m[0], "fisc", "United States Foreign Intelligence Surveillance Court")
 		}
 	}
-	if m := nySupremeRe.Get().FindStringSubmatchIndex(text); m != nil {
-		county := strings.ToLower(text[m[2]:m[3]])
-		if m[4] >= 0 {
-			county = strings.ToLower(text[m[4]:m[5]])
-		}
-		if county == "new" { // "County of New York": Manhattan
-			county = "newyork"
-		}
-		try(m[0], "ny-sup-"+county, "Supreme Court of the State of New York, County of "+titleCase(county))
-	} else if m := stateSupremeRe.Get().FindStringSubmatchIndex(text); m != nil {
-		// Two words ("North Carolina") or one ("Alabama\nON FRIDAY").
-		words := strings.Fields(strings.ToLower(text[m[2]:m[3]]))
-		for n := len(words); n > 0; n-- {
-			state := strings.Join(words[:n], " ")
-			if postal, ok := statePostal[state]; ok {
-				try(m[0], postal+"-sup", "Supreme Court of "+titleCase(state))
-				break
-			}
+	// The table reads state courts and federal courts the forms above do
+	// not know; where those forms found a federal court, it stands.
+	if hid, hname, hdiv, sys, at := headingCourt(text); at >= 0 && (sys != "federal" || id == "") {
+		if try(at, hid, hname); id == hid {
+			division = hdiv
 		}
 	}
-	return id, name
+	return id, name, division
 }
 
 var (
-	scotusRe       = textscan.Lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
-	taxCourtRe     = textscan.Lazy(`(?i)united\s+states\s+tax\s+court`)
-	fiscRe         = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
-	nySupremeRe    = textscan.Lazy(`(?is)supreme\s+court\s+of\s+the\s+state\s+of\s+new\s+york\b[,\s]*(?:county\s+of\s+([a-z]+)|([a-z]+)\s+county)`)
-	stateSupremeRe = textscan.Lazy(`(?i)supreme\s+court\s+of\s+(?:the\s+state\s+of\s+)?([a-z]+(?:\s[a-z]+)?)\b`)
+	scotusRe   = textscan.Lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
+	taxCourtRe = textscan.Lazy(`(?i)united\s+states\s+tax\s+court`)
+	fiscRe     = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 )
 
 // districtOf finds a federal district court and where it is named.
@@ -343,7 +329,7 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	if c.Filed == "" {
 		c.Filed = filedDate(text)
 	}
-	c.Court, c.CourtName = court(text)
+	c.Court, c.CourtName, c.CourtDivision = court(text)
 	c.DocType = docType(text, c.Court)
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		c.Caption = caption(text)

@@ -110,11 +110,11 @@ func TestCaseInfo(t *testing.T) {
 		"United States Court of Appeals\nTenth Circuit":                            "ca10",
 		"IN THE SUPREME COURT OF THE UNITED STATES":                                "scotus",
 		"T.C. Memo. 2020-26\nUNITED STATES TAX COURT":                              "tax",
-		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA":             "al-sup",
+		"LIST OF DECISIONS ANNOUNCED BY\nTHE SUPREME COURT OF ALABAMA":             "ala",
 		"UNITED STATES FOREIGN\nINTELLIGENCE SURVEILLANCE COURT\nWASHINGTON, D.C.": "fisc",
 		"Docket No. 1\nUNITED STATES COURT OF APPEALS\nFOR THE FIRST CIRCUIT\nappeal from the UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MAINE": "ca1",
 	} {
-		if id, _ := court(text); id != want {
+		if id, _, _ := court(text); id != want {
 			t.Errorf("court(%q) = %q, want %q", text, id, want)
 		}
 	}

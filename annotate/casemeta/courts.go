@@ -286,3 +286,30 @@ func within(i, j int) bool {
 	}
 	return false
 }
+
+// CourtAlias maps a court id of earlier casefile records to its courts-db
+// id and division: "<postal>-sup" (a state's supreme court, "al-sup") and
+// "ny-sup-<county>" (New York's Supreme Court in a county). Other ids were
+// already courts-db's and come back as they are; ok is false for an id
+// neither form nor the table knows.
+func CourtAlias(id string) (courtsDB, division string, ok bool) {
+	if _, known := courtOf(id); known {
+		return id, "", true
+	}
+	if county, found := strings.CutPrefix(id, "ny-sup-"); found && county != "" {
+		if county == "newyork" {
+			county = "new york"
+		}
+		return "nysupct", titleCase(county) + " County", true
+	}
+	if postal, found := strings.CutSuffix(id, "-sup"); found {
+		for state, p := range statePostal {
+			if p == postal && state != "columbia" {
+				if c, _, ok := CourtByName("Supreme Court of "+titleCase(state), titleCase(state)); ok {
+					return c, "", true
+				}
+			}
+		}
+	}
+	return "", "", false
+}

@@ -1,0 +1,289 @@
+package casemeta
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+)
+
+// The court a filing names in its headings (captions, letterheads, stamps),
+// resolved against the courts-db table.
+
+// headingTop bounds where a first page names its court: the lines before
+// the body of the filing.
+const (
+	headingLines = 60
+	headingBytes = 6000
+)
+
+// headingCourt returns the courts-db court a first page names in a
+// heading, its division (county, district, division or department) where
+// the heading gives one, and the byte offset of the heading. Only lines
+// set as headings and holding the word "court" are read, each with its
+// neighbours, as a court's name is often broken over lines ("IN THE
+// SUPREME COURT OF THE / STATE OF ARIZONA").
+func headingCourt(text string) (id, name, division, system string, at int) {
+	top := text[:min(len(text), headingBytes)]
+	lines := strings.SplitAfter(top, "\n")
+	if len(lines) > headingLines {
+		lines = lines[:headingLines]
+	}
+	state := pageState(top)
+	off := 0
+	offsets := make([]int, len(lines))
+	for i, l := range lines {
+		offsets[i] = off
+		off += len(l)
+	}
+	for i, l := range lines {
+		if !containsFold(l, "court") || !courtHeading(l) {
+			continue
+		}
+		window := neighbours(lines, i)
+		c, ok := resolveHeading(window, state)
+		if !ok {
+			continue
+		}
+		e := courtTable[c]
+		div := ""
+		if e.system != "federal" {
+			div = divisionOf(window)
+		}
+		return e.id, e.name, div, e.system, offsets[i] + len(l) - len(strings.TrimLeft(l, " \t"))
+	}
+	return "", "", "", "", -1
+}
+
+// neighbours joins a court line with the non-empty line above and the two
+// below.
+func neighbours(lines []string, i int) string {
+	var parts []string
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if s := strings.TrimSpace(lines[k]); s != "" {
+			if courtHeading(lines[k]) {
+				parts = append(parts, s)
+			}
+			break
+		}
+	}
+	parts = append(parts, strings.TrimSpace(lines[i]))
+	for k, n := i+1, 0; k < len(lines) && n < 2; k++ {
+		if s := strings.TrimSpace(lines[k]); s != "" {
+			parts = append(parts, s)
+			n++
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// courtHeading reports whether a line is set as a heading: mostly in
+// capitals, or short and opening with "In the" or the court's name, not a
+// sentence of the body.
+func courtHeading(line string) bool {
+	s := strings.TrimSpace(line)
+	if s == "" || len(s) > 120 {
+		return false
+	}
+	if capsShare(s) >= 0.6 {
+		return true
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 12 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		if r := w[0]; r >= 'A' && r <= 'Z' || headingParticles[w] {
+			caps++
+		}
+	}
+	return caps*4 >= len(ws)*3 && !strings.HasSuffix(s, ".")
+}
+
+var headingParticles = textscan.Set("of", "the", "for", "in", "and", "&")
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNames are the states as courts-db's location names them, longest
+// first so "West Virginia" is not read as "Virginia".
+var stateNames = func() []string {
+	var out []string
+	for s := range statePostal {
+		if s != "columbia" {
+			out = append(out, s)
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for k := i; k > 0 && (len(out[k]) > len(out[k-1]) || len(out[k]) == len(out[k-1]) && out[k] < out[k-1]); k-- {
+			out[k], out[k-1] = out[k-1], out[k]
+		}
+	}
+	return out
+}()
+
+// pageState returns the state (title case) named first at the top of a
+// page, or "" when none is.
+func pageState(top string) string {
+	lower := strings.ToLower(top)
+	best, bestAt := "", len(lower)+1
+	for _, s := range stateNames {
+		from := 0
+		for {
+			i := strings.Index(lower[from:], s)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(s)
+			if (i == 0 || !isWordByte(lower[i-1])) && (end == len(lower) || !isWordByte(lower[end])) {
+				if i < bestAt {
+					best, bestAt = s, i
+				}
+				break
+			}
+			from = end
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return titleCase(best)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+var (
+	// COUNTY OF BRONX, ST. LOUIS COUNTY, the City and County of Denver
+	countyOf     = textscan.Lazy(`(?i)\bcounty\s+of\s+((?:st\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)`)
+	countyBefore = textscan.Lazy(`(?i)\b((?:st\.?\s+)?[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\s+county\b`)
+	// FIRST APPELLATE DISTRICT, 22ND JUDICIAL CIRCUIT, DIVISION ONE, SECOND DEPARTMENT
+	numberedDivision = textscan.Lazy(`(?i)\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|\d{1,2}(?:st|nd|rd|th|d))\s+(?:appellate\s+|judicial\s+|supreme\s+court\s+)?(?:district|circuit|department|division))\b|\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
+)
+
+// countyWordsNot are words before "county" that are not a county's name.
+var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city")
+
+// divisionOf returns the county, district, division or department a
+// court's heading names, as printed in title case ("St. Louis County",
+// "First Appellate District").
+func divisionOf(heading string) string {
+	if m := numberedDivision.Get().FindStringSubmatch(heading); m != nil {
+		d := m[1]
+		if d == "" {
+			d = m[2]
+		}
+		return titleCase(strings.ToLower(strings.Join(strings.Fields(d), " ")))
+	}
+	if m := countyOf.Get().FindStringSubmatch(heading); m != nil {
+		return titleCase(strings.ToLower(strings.Join(strings.Fields(m[1]), " "))) + " County"
+	}
+	if m := countyBefore.Get().FindStringSubmatch(heading); m != nil {
+		ws := strings.Fields(m[1])
+		for len(ws) > 0 && countyWordsNot[strings.ToLower(ws[0])] {
+			ws = ws[1:]
+		}
+		if len(ws) > 0 && !countyWordsNot[strings.ToLower(ws[len(ws)-1])] {
+			return titleCase(strings.ToLower(strings.Join(ws, " "))) + " County"
+		}
+	}
+	return ""
+}
+
+// headingWords are the words a filing's heading wraps a court's name in,
+// which courts-db's names leave out: "IN THE SUPREME COURT OF THE STATE
+// OF ARIZONA" is courts-db's "Supreme Court of Arizona".
+var headingWords = textscan.Lazy(`(?i)^in the |\b(?:of )?the (?:state|commonwealth) of\b|^(?:state|commonwealth) of |\bin and for(?: the)?\b`)
+
+// resolveHeading resolves the court a heading names: as printed, then
+// with the heading's wrapping words left out, then by its kind of court
+// and its state (the one top-level court of that kind there).
+func resolveHeading(heading, state string) (int, bool) {
+	n := normalizeCourtName(heading)
+	if c, _, ok := resolveCourt(specific(n, matchCourts(n)), state); ok {
+		return c, true
+	}
+	bare := normalizeCourtName(headingWords.Get().ReplaceAllString(n, " of "))
+	bare = strings.TrimPrefix(bare, "of ")
+	if c, _, ok := resolveCourt(specific(bare, matchCourts(bare)), state); ok {
+		return c, true
+	}
+	lower := strings.ToLower(n)
+	if saysFederal(lower) {
+		return 0, false // a federal court the table's patterns do not name is not a state's
+	}
+	return courtByKind(lower, state)
+}
+
+// specific drops matches of the nation's generic courts ("District
+// Court" is courts-db's United States District Court) where the name does
+// not say it is federal.
+func specific(name string, ms []courtMatch) []courtMatch {
+	lower := strings.ToLower(name)
+	federal := saysFederal(lower)
+	out := ms[:0:0]
+	for _, m := range ms {
+		c := courtTable[m.court]
+		if umbrellaCourts[c.id] || federal && c.system == "state" {
+			continue // "UNITED STATES DISTRICT COURT / EASTERN DISTRICT OF CALIFORNIA" is no state's court
+		}
+		if !federal && c.location == "United States" && c.system == "federal" &&
+			!strings.Contains(strings.ToLower(name[m.start:m.end]), "united states") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// umbrellaCourts are courts-db's entries for a whole class of federal
+// courts, which name no one court.
+var umbrellaCourts = textscan.Set("usdistct", "uscirct")
+
+// courtKinds are the kinds of court a heading names, the more specific
+// first.
+var courtKinds = []string{"court of criminal appeals", "district court of appeal", "court of appeals", "court of appeal",
+	"appellate court", "supreme judicial court", "supreme court", "superior court", "circuit court", "district court",
+	"common pleas", "county court", "family court", "magistrate court", "municipal court", "probate court",
+	"justice court", "criminal court", "juvenile court", "chancery court", "court of claims", "tax court"}
+
+// courtByKind returns the one top-level court of a state whose name holds
+// the kind of court a heading names.
+func courtByKind(heading, state string) (int, bool) {
+	if state == "" {
+		return 0, false
+	}
+	for _, k := range courtKinds {
+		if !strings.Contains(heading, k) {
+			continue
+		}
+		found := -1
+		for i, c := range courtTable {
+			if c.parent != "" || c.system != "state" || !strings.EqualFold(c.location, state) ||
+				!strings.Contains(strings.ToLower(c.name), k) {
+				continue
+			}
+			if found >= 0 {
+				return 0, false
+			}
+			found = i
+		}
+		return found, found >= 0
+	}
+	return 0, false
+}
+
+// saysFederal reports whether a normalized, lower-case court name says it
+// is a federal court: "united states", "u s", "federal".
+func saysFederal(lower string) bool {
+	padded := " " + lower + " "
+	return strings.Contains(lower, "united states") || strings.Contains(padded, " u s ") || strings.Contains(lower, "federal")
+}
