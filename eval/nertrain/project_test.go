@@ -99,6 +99,12 @@ func TestProject(t *testing.T) {
 			wantSt: Stats{Mentions: 1, Misaligned: 1},
 		},
 		{
+			name:   "a window where prose drops text is not taught",
+			pages:  []string{"Lopez'm0 Lopez"},
+			ents:   []eval.GoldEntity{ent("PERSON", false, "Lopez")},
+			wantSt: Stats{Mentions: 1, Misaligned: 1},
+		},
+		{
 			name:   "a mention not in the text",
 			pages:  []string{"nothing here"},
 			ents:   []eval.GoldEntity{ent("PLACE", false, "Ohio")},

@@ -19,8 +19,7 @@ type token struct {
 }
 
 // tokenize splits ASCII text as prose does, without tagging, and returns
-// the tokens with their offsets; false if prose panics or a token cannot
-// be placed.
+// the tokens with their offsets; false if prose panics or drops text.
 func tokenize(text string) (toks []token, ok bool) {
 	defer func() {
 		if recover() != nil {
@@ -31,17 +30,20 @@ func tokenize(text string) (toks []token, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	return align(text, doc.Tokens())
+	return align(text, doc.Tokens(), true)
 }
 
 // align places prose's tokens, which are substrings of text in order, and
-// keeps their labels.
-func align(text string, ptoks []prose.Token) ([]token, bool) {
+// keeps their labels. prose's tokenizer drops some text (the rest of a word
+// after a contraction it cannot split, as in "Lopez'm0"); strict refuses
+// that, as training must, for prose's trainer places labels by adding up
+// token lengths. Otherwise a token is searched for after the previous one.
+func align(text string, ptoks []prose.Token, strict bool) ([]token, bool) {
 	out := make([]token, 0, len(ptoks))
 	pos := 0
 	for _, t := range ptoks {
 		i := strings.Index(text[pos:], t.Text)
-		if t.Text == "" || i < 0 || strings.TrimSpace(text[pos:pos+i]) != "" {
+		if t.Text == "" || i < 0 || (strict && strings.TrimSpace(text[pos:pos+i]) != "") {
 			return nil, false
 		}
 		start := pos + i
@@ -129,7 +131,7 @@ func (t *Tagger) Entities(p schemas.Page) (ents []schemas.Entity, ntok int, err 
 			ptoks[i].Label = l
 		}
 	}
-	toks, ok := align(folded, ptoks)
+	toks, ok := align(folded, ptoks, false)
 	if !ok {
 		return nil, len(ptoks), fmt.Errorf("nertrain: page %d: tokens do not align with the text", p.Number)
 	}

@@ -76,15 +76,19 @@ func TestAlign(t *testing.T) {
 		{"Lopez's car.", []string{"Lopez", "'s", "car", "."}, []token{{0, 5, ""}, {5, 7, ""}, {8, 11, ""}, {11, 12, ""}}, true},
 		{"a b", []string{"b", "a"}, nil, false},
 		{"a b", []string{"a", "x"}, nil, false},
+		{"Lopez'm0 b", []string{"Lopez", "b"}, nil, false},
 	}
 	for _, tt := range tests {
 		var pt []prose.Token
 		for _, s := range tt.toks {
 			pt = append(pt, prose.Token{Text: s})
 		}
-		got, ok := align(tt.text, pt)
+		got, ok := align(tt.text, pt, true)
 		if ok != tt.ok || !cmp.Equal(got, tt.want, cmp.AllowUnexported(token{})) {
-			t.Errorf("align(%q, %q) = %v, %v, want %v, %v", tt.text, tt.toks, got, ok, tt.want, tt.ok)
+			t.Errorf("align(%q, %q, strict) = %v, %v, want %v, %v", tt.text, tt.toks, got, ok, tt.want, tt.ok)
+		}
+		if got, ok := align(tt.text, pt, false); tt.text == "Lopez'm0 b" && (!ok || got[1].start != 9) {
+			t.Errorf("align(%q, %q, loose) = %v, %v; want b placed at 9", tt.text, tt.toks, got, ok)
 		}
 	}
 }
