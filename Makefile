@@ -1,7 +1,7 @@
 # casefile: build and test targets. `make test` is what CI runs.
 GO ?= go
 
-.PHONY: all build test bench vet fuzz clean
+.PHONY: all build test bench bench-pipeline vet fuzz clean
 
 all: build
 
@@ -20,6 +20,10 @@ vet:
 # Annotation throughput: ours (shared model) against prose's default per document.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./annotate/ ./doctext/ ./workers/
+
+# The whole pipeline on a synthetic dump against its stages called directly.
+bench-pipeline:
+	$(GO) run ./cmd/casefile bench --docs 200 testdata/pdfs
 
 # A short fuzzing pass over every parser of outside input.
 fuzz:

@@ -37,6 +37,7 @@ type cli struct {
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
 	DLQ      dlqCmd      `cmd:"" name:"dlq" help:"List, export or purge dead letters: the documents that failed, and why."`
 	Eval     evalCmd     `cmd:"" help:"Score records against gold annotations: precision, recall and F1 per entity type."`
+	Bench    benchCmd    `cmd:"" help:"Measure the pipeline on a synthetic dump against its stages called directly: throughput, peak memory, time per stage, cost of isolation."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
 	ExtractChild extractChildCmd `cmd:"" name:"extract-child" hidden:"" help:"Extract one document from stdin (used by the extract stage)."`

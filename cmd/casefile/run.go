@@ -27,6 +27,8 @@ type runCmd struct {
 	// (dlq replay); total is how many it will emit, for the progress bar.
 	submit submitFunc
 	total  int
+	// timing, when set, times every stage's handler (casefile bench).
+	timing *stageTimer
 }
 
 // submitFunc puts documents into the pipeline, calling emit for each.
@@ -116,6 +118,12 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		defer s.Close(context.Background())
 		stages = append(stages, st)
 		waitFor = append(waitFor, st)
+	}
+
+	if c.timing != nil {
+		for _, st := range stages {
+			st.Handler = c.timing.wrap(st.Name, st.Handler)
+		}
 	}
 
 	// Stages run until the documents are settled or the run fails; a

@@ -1,0 +1,425 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/casefile/casefile/annotate"
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/sinks"
+	"github.com/casefile/casefile/workers"
+)
+
+// benchCmd measures the whole pipeline against the stages it is made of,
+// in one run on one machine, so that its figures are ratios a noisy,
+// shared machine still gives reliably: where the time goes, what NATS and
+// isolation cost, and how far the pipeline is from the stages called
+// directly.
+type benchCmd struct {
+	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to make the dump from (default: testdata/pdfs)."`
+	Docs  int      `name:"docs" default:"200" help:"Documents in the synthetic dump: copies of the sources made distinct."`
+	JSON  bool     `name:"json" help:"Print the figures as one JSON object."`
+	Keep  bool     `name:"keep" help:"Keep the dump, data directory and store (their folder is printed)."`
+	stageFlags
+}
+
+// benchReport is what casefile bench prints.
+type benchReport struct {
+	Docs       int  `json:"docs"`
+	Sources    int  `json:"sources"`
+	Pages      int  `json:"pages"`
+	Tokens     int  `json:"tokens"`
+	Workers    int  `json:"workers"`
+	Isolated   bool `json:"isolated"`
+	Records    int  `json:"records"`
+	DeadLetter int  `json:"dead_letters"`
+
+	PipelineSeconds float64            `json:"pipeline_seconds"`
+	DocsPerSec      float64            `json:"docs_per_second"`
+	PagesPerSec     float64            `json:"pages_per_second"`
+	TokensPerSec    float64            `json:"tokens_per_second"`
+	PeakRSSMiB      float64            `json:"peak_rss_mib"`
+	ChildRSSMiB     float64            `json:"peak_child_rss_mib"`
+	StageSeconds    map[string]float64 `json:"stage_busy_seconds"` // handler time summed over workers
+	StageShare      map[string]float64 `json:"stage_share"`        // of the summed handler time
+
+	DirectSeconds      float64            `json:"direct_seconds"`
+	DirectStageSeconds map[string]float64 `json:"direct_stage_seconds"`
+	PipelineOverDirect float64            `json:"pipeline_over_direct"`
+
+	IsolationSample   int     `json:"isolation_sample"`
+	IsolationMsPerDoc float64 `json:"isolation_ms_per_doc"` // isolated minus in-process extraction, per document
+}
+
+func (c *benchCmd) Run(ctx context.Context, e *env) error {
+	if c.Docs <= 0 {
+		return errors.New("--docs must be positive")
+	}
+	paths := c.Paths
+	if len(paths) == 0 {
+		paths = []string{"testdata/pdfs"}
+	}
+	tmp, err := os.MkdirTemp("", "casefile-bench-")
+	if err != nil {
+		return err
+	}
+	if c.Keep {
+		fmt.Fprintln(e.stderr, "bench files in", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	models, err := annotate.LoadModels()
+	if err != nil {
+		return err
+	}
+	sources, err := c.sources(ctx, paths)
+	if err != nil {
+		return err
+	}
+	dump := filepath.Join(tmp, "dump")
+	files, err := writeBenchDump(dump, sources, c.Docs)
+	if err != nil {
+		return err
+	}
+	rep := &benchReport{Docs: len(files), Sources: len(sources), Workers: c.workers(), Isolated: c.Isolate}
+
+	// The pipeline first: peak RSS is a high-water mark, and the direct
+	// run after it must not raise it.
+	timing := &stageTimer{}
+	run := &runCmd{
+		Paths: []string{dump}, Sinks: []string{"sqlite:" + filepath.Join(tmp, "pipeline.db")}, Progress: "off",
+		natsFlags: natsFlags{DataDir: filepath.Join(tmp, "data"), Replicas: 1}, stageFlags: c.stageFlags, timing: timing,
+	}
+	quiet := *e
+	var summaryOut bytes.Buffer
+	quiet.stderr = &summaryOut
+	start := time.Now()
+	if err := run.Run(ctx, &quiet); err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	rep.PipelineSeconds = time.Since(start).Seconds()
+	rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
+	rep.StageSeconds, rep.StageShare = timing.busy()
+
+	direct, err := c.direct(ctx, files, models, filepath.Join(tmp, "direct.db"))
+	if err != nil {
+		return fmt.Errorf("direct: %w", err)
+	}
+	rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
+	rep.DirectSeconds = direct.elapsed.Seconds()
+	rep.DirectStageSeconds = direct.stages
+	rep.DocsPerSec = float64(rep.Docs) / rep.PipelineSeconds
+	rep.PagesPerSec = float64(rep.Pages) / rep.PipelineSeconds
+	rep.TokensPerSec = float64(rep.Tokens) / rep.PipelineSeconds
+	rep.PipelineOverDirect = rep.PipelineSeconds / rep.DirectSeconds
+
+	if c.Isolate {
+		n, ms, err := c.isolationCost(ctx, files)
+		if err != nil {
+			return fmt.Errorf("isolation: %w", err)
+		}
+		rep.IsolationSample, rep.IsolationMsPerDoc = n, ms
+	}
+	if c.JSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return rep.write(e.stdout)
+}
+
+// sources reads the files under paths whose every page has a text layer,
+// and their bytes: copies of documents that need OCR would measure
+// tesseract, and of malformed ones would measure nothing.
+func (c *benchCmd) sources(ctx context.Context, paths []string) ([]benchSource, error) {
+	names, err := workers.Walk(paths)
+	if err != nil {
+		return nil, err
+	}
+	x := c.extractor() // as the run will read them: a page it would OCR rules a source out
+	var out []benchSource
+	for _, name := range names {
+		data, err := readBounded(name, c.MaxBytes)
+		if err != nil {
+			continue
+		}
+		ex, err := x.Extract(ctx, name, bytes.NewReader(data), int64(len(data)))
+		if err != nil || !hasText(ex) {
+			continue
+		}
+		out = append(out, benchSource{name: name, data: data, pdf: ex.ContentType == schemas.ContentPDF})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no document with a text layer under %s", strings.Join(paths, ", "))
+	}
+	return out, nil
+}
+
+// hasText reports whether every page was read from its text layer, so
+// that no page of the dump goes to OCR.
+func hasText(ex *doctext.Extraction) bool {
+	for _, p := range ex.Pages {
+		if p.Method != schemas.MethodText || strings.TrimSpace(p.Text) == "" {
+			return false
+		}
+	}
+	return len(ex.Pages) > 0
+}
+
+type benchSource struct {
+	name string
+	data []byte
+	pdf  bool
+}
+
+// writeBenchDump writes n documents into dir, cycling through sources; each copy
+// is made distinct (its own id) by a comment after the PDF's end, which
+// readers skip, or a line at the end of a text.
+func writeBenchDump(dir string, sources []benchSource, n int) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	files := make([]string, 0, n)
+	for i := range n {
+		s := sources[i%len(sources)]
+		tail := fmt.Sprintf("\n%%casefile-bench copy %d\n", i)
+		if !s.pdf {
+			tail = fmt.Sprintf("\n(copy %d)\n", i)
+		}
+		name := filepath.Join(dir, fmt.Sprintf("%05d-%s", i, filepath.Base(s.name)))
+		if err := os.WriteFile(name, append(bytes.Clone(s.data), tail...), 0o644); err != nil {
+			return nil, err
+		}
+		files = append(files, name)
+	}
+	return files, nil
+}
+
+// directResult is the same work done by the stages called in one process.
+type directResult struct {
+	elapsed                      time.Duration
+	stages                       map[string]float64
+	pages, tokens, records, dead int
+}
+
+// direct extracts (in this process), annotates and encodes every document
+// with as many goroutines as the pipeline has workers per stage, then
+// writes the records to a fresh SQLite store in batches as the sink does.
+func (c *benchCmd) direct(ctx context.Context, files []string, models *annotate.Models, db string) (*directResult, error) {
+	res := &directResult{stages: map[string]float64{}}
+	x := c.extractor()
+	a := annotate.NewAnnotator(models)
+	var (
+		mu      sync.Mutex
+		recs    []schemas.Record
+		extract atomic.Int64
+		annot   atomic.Int64
+		pages   atomic.Int64
+		tokens  atomic.Int64
+		dead    atomic.Int64
+	)
+	start := time.Now()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(c.workers())
+	for _, name := range files {
+		g.Go(func() error {
+			data, err := readBounded(name, c.MaxBytes)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(data)
+			in := schemas.Ingested{ID: hex.EncodeToString(sum[:]), Source: name, Bytes: int64(len(data)), IngestedAt: time.Now().UTC()}
+			t0 := time.Now()
+			ex, err := x.Extract(gctx, name, bytes.NewReader(data), int64(len(data)))
+			extract.Add(int64(time.Since(t0)))
+			if err != nil {
+				dead.Add(1)
+				return nil
+			}
+			t1 := time.Now()
+			ann, err := a.Annotate(gctx, ex.Pages)
+			if err != nil {
+				dead.Add(1)
+				return nil
+			}
+			rec, err := a.Record(gctx, in, *ex)
+			if err == nil {
+				_, err = schemas.Encode(rec)
+			}
+			annot.Add(int64(time.Since(t1)))
+			if err != nil {
+				dead.Add(1)
+				return nil
+			}
+			pages.Add(int64(len(ex.Pages)))
+			tokens.Add(int64(ann.Tokens))
+			mu.Lock()
+			recs = append(recs, *rec)
+			mu.Unlock()
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	t2 := time.Now()
+	s, err := sinks.Open(ctx, "sqlite:"+db, sinks.Options{Version: version})
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < len(recs); i += 64 {
+		if err := s.Write(ctx, recs[i:min(i+64, len(recs))]...); err != nil {
+			s.Close(ctx)
+			return nil, err
+		}
+	}
+	if err := s.Close(ctx); err != nil {
+		return nil, err
+	}
+	res.elapsed = time.Since(start)
+	res.stages[pipeline.StageExtract] = time.Duration(extract.Load()).Seconds()
+	res.stages[pipeline.StageAnnotate] = time.Duration(annot.Load()).Seconds()
+	res.stages[pipeline.StageSink] = time.Since(t2).Seconds()
+	res.pages, res.tokens, res.records, res.dead = int(pages.Load()), int(tokens.Load()), len(recs), int(dead.Load())
+	return res, nil
+}
+
+// isolationCost extracts a sample of the documents in a child process and
+// in this process, one at a time, and returns the extra milliseconds per
+// document the child costs.
+func (c *benchCmd) isolationCost(ctx context.Context, files []string) (int, float64, error) {
+	n := min(len(files), 20)
+	iso, err := c.extractWorker(nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	in := c.extractor()
+	var isoTime, inTime time.Duration
+	for _, name := range files[:n] {
+		data, err := readBounded(name, c.MaxBytes)
+		if err != nil {
+			return 0, 0, err
+		}
+		t0 := time.Now()
+		if _, err := iso.Extractor.Extract(ctx, name, bytes.NewReader(data), int64(len(data))); err != nil {
+			return 0, 0, fmt.Errorf("%s: %w", name, err)
+		}
+		t1 := time.Now()
+		if _, err := in.Extract(ctx, name, bytes.NewReader(data), int64(len(data))); err != nil {
+			return 0, 0, fmt.Errorf("%s: %w", name, err)
+		}
+		isoTime += t1.Sub(t0)
+		inTime += time.Since(t1)
+	}
+	return n, float64((isoTime - inTime).Milliseconds()) / float64(n), nil
+}
+
+// peakRSS returns the high-water resident set of this process and of its
+// largest waited-for child, in MiB.
+func peakRSS() (self, child float64) {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		self = float64(ru.Maxrss) / 1024 // Linux reports KiB
+	}
+	if syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru) == nil {
+		child = float64(ru.Maxrss) / 1024
+	}
+	return self, child
+}
+
+// stageTimer sums the handler time of each stage over its workers.
+type stageTimer struct {
+	mu   sync.Mutex
+	nano map[string]*atomic.Int64
+}
+
+// wrap returns h timed under stage name.
+func (t *stageTimer) wrap(name string, h pipeline.Handler) pipeline.Handler {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.nano == nil {
+		t.nano = map[string]*atomic.Int64{}
+	}
+	if t.nano[name] == nil {
+		t.nano[name] = &atomic.Int64{}
+	}
+	return timedHandler{h: h, nano: t.nano[name]}
+}
+
+// busy returns each stage's summed handler seconds and its share of all.
+func (t *stageTimer) busy() (map[string]float64, map[string]float64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	secs, share := map[string]float64{}, map[string]float64{}
+	total := 0.0
+	for name, n := range t.nano {
+		secs[name] = time.Duration(n.Load()).Seconds()
+		total += secs[name]
+	}
+	for name, s := range secs {
+		if total > 0 {
+			share[name] = s / total
+		}
+	}
+	return secs, share
+}
+
+type timedHandler struct {
+	h    pipeline.Handler
+	nano *atomic.Int64
+}
+
+func (t timedHandler) Handle(ctx context.Context, d *pipeline.Delivery) error {
+	start := time.Now()
+	err := t.h.Handle(ctx, d)
+	t.nano.Add(int64(time.Since(start)))
+	return err
+}
+
+func (r *benchReport) write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	iso := "isolated extraction"
+	if !r.Isolated {
+		iso = "extraction in process"
+	}
+	fmt.Fprintf(tw, "dump\t%d documents from %d sources: %d pages, %d tokens; %d records, %d dead letters\n",
+		r.Docs, r.Sources, r.Pages, r.Tokens, r.Records, r.DeadLetter)
+	fmt.Fprintf(tw, "pipeline\t%.1f s (embedded NATS, %s, SQLite sink, %d workers per stage)\n", r.PipelineSeconds, iso, r.Workers)
+	fmt.Fprintf(tw, "  throughput\t%.1f documents/s, %.0f pages/s, %.0f tokens/s\n", r.DocsPerSec, r.PagesPerSec, r.TokensPerSec)
+	fmt.Fprintf(tw, "  peak RSS\t%.0f MiB (largest child process: %.0f MiB, extraction children and OCR tools)\n", r.PeakRSSMiB, r.ChildRSSMiB)
+	names := make([]string, 0, len(r.StageShare))
+	for n := range r.StageShare {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(tw, "  %s\t%.0f%% of handler time (%.1f s summed over workers; direct: %.1f s)\n",
+			n, 100*r.StageShare[n], r.StageSeconds[n], r.DirectStageSeconds[n])
+	}
+	fmt.Fprintf(tw, "direct\t%.1f s (the same stages called in one process, no NATS, no isolation)\n", r.DirectSeconds)
+	fmt.Fprintf(tw, "pipeline / direct\t%.2f×\n", r.PipelineOverDirect)
+	if r.IsolationSample > 0 {
+		fmt.Fprintf(tw, "isolation\t%.0f ms per document (child process vs in process, %d documents one at a time)\n",
+			r.IsolationMsPerDoc, r.IsolationSample)
+	}
+	return tw.Flush()
+}
