@@ -160,7 +160,7 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		if len(num) >= 4 && !strings.ContainsRune(num, ',') {
 			return false // a year, a number of a record, a phone
 		}
-		if lineStart(text, numStart) && numberedLines(text, numStart) || afterTimestamp(text, numStart) {
+		if lineStart(text, numStart) && (numberedLines(text, numStart) || aloneOnLine(text, numStart)) || afterTimestamp(text, numStart) {
 			return false // a line number of pleading paper or a transcript
 		}
 	}
@@ -196,6 +196,19 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		return false // "the one person", "no one", "any one"
 	}
 	return true
+}
+
+// aloneOnLine reports whether the number at byte i is all of its line: a
+// page or paragraph number, not the start of "51\nincorporates".
+func aloneOnLine(text string, i int) bool {
+	j := i
+	for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',') {
+		j++
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j == len(text) || text[j] == '\n' || text[j] == '\r' || text[j] == '\f'
 }
 
 // numberedLines reports whether the line of byte i, which starts with a

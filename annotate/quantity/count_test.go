@@ -67,6 +67,7 @@ func TestFindForms(t *testing.T) {
 		{"time unit", "two weeks later", "", nil},
 		{"money unit", "ten dollars", "ten dollars", &schemas.QuantityAttrs{Kind: schemas.KindMoney, Value: schemas.Number(10.0), Unit: schemas.UnitUSD}},
 		{"line number", "4   the court\n5 defendants were\n6   present", "", nil},
+		{"number alone on its line", "the court\n14\n   IFF argues that", "", nil},
 		{"wrapped line", "the court indicted\n14 alleged members", "14 alleged members", count(14, "members", "")},
 		{"transcript line", "02:08    5    defendant was", "", nil},
 		{"one of the", "one of the defendants", "", nil},

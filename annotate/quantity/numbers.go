@@ -53,7 +53,10 @@ func parseNumber(s string) (float64, bool) {
 	}
 	half := 0.0
 	if loc := halfRe.Get().FindStringIndex(s); loc != nil && loc[1] == len(s) {
-		s, half = s[:loc[0]], 0.5
+		s, half = strings.TrimSpace(s[:loc[0]]), 0.5
+	}
+	if s == "" {
+		return 0, false // "and a half" alone
 	}
 	if c := s[0]; (c < '0' || c > '9') && !wordOrder(s) {
 		return 0, false // "two ten" is two numbers
