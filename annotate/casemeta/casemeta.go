@@ -66,7 +66,7 @@ func court(text string) (id, name, division string) {
 	}
 	// The table reads state courts and federal courts the forms above do
 	// not know; where those forms found a federal court, it stands.
-	if hid, hname, hdiv, sys, at := headingCourt(text); at >= 0 && (sys != "federal" || id == "") {
+	if hid, hname, hdiv, sys, at := headingCourt(text, best); at >= 0 && (sys != "federal" || id == "") {
 		if try(at, hid, hname); id == hid {
 			division = hdiv
 		}

@@ -14,6 +14,7 @@ import (
 const (
 	headingLines = 60
 	headingBytes = 6000
+	headingTries = 4
 )
 
 // headingCourt returns the courts-db court a first page names in a
@@ -22,8 +23,11 @@ const (
 // set as headings and holding the word "court" are read, each with its
 // neighbours, as a court's name is often broken over lines ("IN THE
 // SUPREME COURT OF THE / STATE OF ARIZONA").
-func headingCourt(text string) (id, name, division, system string, at int) {
-	top := text[:min(len(text), headingBytes)]
+//
+// Only the text before limit is read (a court found earlier by other
+// means stands); at most headingTries lines are resolved.
+func headingCourt(text string, limit int) (id, name, division, system string, at int) {
+	top := text[:min(len(text), headingBytes, max(0, limit))]
 	lines := strings.SplitAfter(top, "\n")
 	if len(lines) > headingLines {
 		lines = lines[:headingLines]
@@ -35,10 +39,15 @@ func headingCourt(text string) (id, name, division, system string, at int) {
 		offsets[i] = off
 		off += len(l)
 	}
+	tries := 0
 	for i, l := range lines {
+		if tries == headingTries {
+			break
+		}
 		if !containsFold(l, "court") || !courtHeading(l) {
 			continue
 		}
+		tries++
 		window := neighbours(lines, i)
 		c, ok := resolveHeading(window, state)
 		if !ok {

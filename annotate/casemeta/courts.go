@@ -5,6 +5,8 @@ package casemeta
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -25,11 +27,11 @@ type courtPattern struct {
 	all, none []string
 }
 
-// compiledCourt is a compiled name pattern with the literal every match
-// of it contains, lower case, to skip it cheaply.
+// compiledCourt is a compiled name pattern with the literals every match
+// of it contains, lower case, longest first, to skip it cheaply.
 type compiledCourt struct {
 	court     int
-	key       string
+	keys      []string
 	re        *regexp.Regexp
 	all, none []*regexp.Regexp
 }
@@ -45,7 +47,7 @@ var courtIndex = sync.OnceValue(func() courtPatterns {
 			if err != nil {
 				continue // the generator compiled each; nothing to do here
 			}
-			cp := compiledCourt{court: i, key: requiredLiteral(p.re), re: re}
+			cp := compiledCourt{court: i, keys: requiredLiterals(p.re), re: re}
 			for _, a := range p.all {
 				if r, err := regexp.Compile("(?i)" + a); err == nil {
 					cp.all = append(cp.all, r)
@@ -59,28 +61,35 @@ var courtIndex = sync.OnceValue(func() courtPatterns {
 			ps.list = append(ps.list, cp)
 		}
 	}
+	ps.byKey = map[string][]int{}
+	for k, p := range ps.list {
+		key := ""
+		if len(p.keys) > 0 {
+			key = p.keys[0]
+		}
+		ps.byKey[key] = append(ps.byKey[key], k)
+	}
 	return ps
 })
 
 type courtPatterns struct {
 	list []compiledCourt
 	byID map[string]int
+	// byKey lists the patterns under their longest literal, so each
+	// literal is looked for once per name; keyless patterns under "".
+	byKey map[string][]int
 }
 
-// requiredLiteral returns the longest literal (lower case) that every match
-// of the pattern contains, or "" when there is none.
-func requiredLiteral(pat string) string {
+// requiredLiterals returns the literals (lower case) that every match of
+// the pattern contains, longest first.
+func requiredLiterals(pat string) []string {
 	re, err := syntax.Parse(pat, syntax.Perl|syntax.FoldCase)
 	if err != nil {
-		return ""
+		return nil
 	}
-	best := ""
-	for _, l := range literals(re.Simplify()) {
-		if len(l) > len(best) {
-			best = l
-		}
-	}
-	return best
+	ls := literals(re.Simplify())
+	sort.SliceStable(ls, func(i, j int) bool { return len(ls[i]) > len(ls[j]) })
+	return slices.Compact(ls)
 }
 
 // literals lists strings each match of re contains.
@@ -155,19 +164,24 @@ func matchCourts(name string) []courtMatch {
 	lower := strings.ToLower(name)
 	bankruptcy := strings.Contains(lower, "bankruptcy")
 	var ms []courtMatch
-	for _, p := range ps.list {
-		if p.key != "" && !strings.Contains(lower, p.key) {
+	for key, idx := range ps.byKey {
+		if !strings.Contains(lower, key) {
 			continue
 		}
-		if (courtTable[p.court].typ == "bankruptcy") != bankruptcy {
-			continue
+		for _, k := range idx {
+			p := &ps.list[k]
+			if (courtTable[p.court].typ == "bankruptcy") != bankruptcy || !containsAll(lower, p.keys[min(1, len(p.keys)):]) {
+				continue
+			}
+			loc := p.re.FindStringIndex(name)
+			if loc == nil || !assertionsHold(p, name) {
+				continue
+			}
+			ms = append(ms, courtMatch{p.court, loc[0], loc[1]})
 		}
-		loc := p.re.FindStringIndex(name)
-		if loc == nil || !assertionsHold(p, name) {
-			continue
-		}
-		ms = append(ms, courtMatch{p.court, loc[0], loc[1]})
 	}
+	// Map order is random: put matches back in table order.
+	slices.SortStableFunc(ms, func(a, b courtMatch) int { return a.court - b.court })
 	if len(ms) < 2 {
 		return ms
 	}
@@ -200,6 +214,15 @@ func matchCourts(name string) []courtMatch {
 	return out
 }
 
+func containsAll(s string, subs []string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
+}
+
 func containsCourt(ms []courtMatch, m courtMatch) bool {
 	for k, o := range ms {
 		if o.court == m.court {
@@ -212,7 +235,7 @@ func containsCourt(ms []courtMatch, m courtMatch) bool {
 	return false
 }
 
-func assertionsHold(p compiledCourt, name string) bool {
+func assertionsHold(p *compiledCourt, name string) bool {
 	for _, r := range p.all {
 		if !r.MatchString(name) {
 			return false
