@@ -46,8 +46,8 @@ var codes = []*code{
 	{id: "tex-hs", canon: "Tex. Health & Safety Code § {s}", triggers: []string{"tex", "health"},
 		names: []string{`Tex\.\s?Health\s+&\s+Safety\s+Code(?:\s+Ann\.)?`, `(?i:Texas\s+Health\s+(?:and|&)\s+Safety\s+Code)`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`},
 		sec:   `\d{3}\.\d{3}`, before: true},
-	{id: "cal-penal", canon: "Cal. Penal Code § {s}", triggers: []string{"penal code", "pen. code", "pc ", "p.c."},
-		names: []string{`Cal(?:\.|ifornia)\s+Pen(?:al|\.)\s+Code`, `(?i:Penal\s+Code)`, `PC`, `P\.C\.`},
+	{id: "cal-penal", canon: "Cal. Penal Code § {s}", triggers: []string{"penal code", "pen. code", "pc "},
+		names: []string{`Cal(?:\.|ifornia)\s+Pen(?:al|\.)\s+Code`, `(?i:Penal\s+Code)`, `PC`},
 		sec:   `\d{2,5}(?:\.\d{1,3})?`, before: true},
 	{id: "cal-hs", canon: "Cal. Health & Safety Code § {s}", triggers: []string{"health", "h&s", "h & s", "h.&s."},
 		names: []string{`Cal(?:\.|ifornia)\s+Health\s+(?:and|&)\s+Safety\s+Code`, `Cal\.\s?Health\s+&\s+Saf\.\s+Code`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`, `H\s?&\s?S(?:\s+Code)?`, `H\.\s?&\s?S\.(?:\s+Code)?`},
@@ -171,12 +171,12 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 			continue
 		}
 		r := codePatterns[c.id]
-		for i, re := range []*textscan.Regexp{r.after, r.before} {
+		for _, re := range []*textscan.Regexp{r.after, r.before} {
 			if re == nil {
 				continue
 			}
 			for _, m := range re.Get().FindAllStringSubmatchIndex(text, -1) {
-				for _, sc := range codeMatch(c, re.Get(), i == 1, text, m) {
+				for _, sc := range codeMatch(c, re.Get(), text, m) {
 					add(sc.Start, sc.End, sc.Statutes)
 				}
 			}
@@ -185,9 +185,8 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 }
 
 // codeMatch reads the citations of one match m of a code's pattern re:
-// nil when it is not a charge (a longer number, a civil title). before
-// tells the pattern with the code's name after the sections.
-func codeMatch(c *code, re *regexp.Regexp, before bool, text string, m []int) []Citation {
+// nil when it is not a charge (a longer number, a civil title).
+func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 	title := ""
 	names := re.SubexpNames()
 	secG := -1
@@ -211,6 +210,11 @@ func codeMatch(c *code, re *regexp.Regexp, before bool, text string, m []int) []
 	if e := m[2*secG+1]; e < len(text) && text[e] >= '0' && text[e] <= '9' {
 		return nil
 	}
+	// An abbreviation ("PC", "H&S", "RCW") and its section on one line:
+	// "Smith, P.C.\n2311 Main Street" is a firm and an address.
+	if name := text[m[0]:m[2*secG]]; len(strings.TrimSpace(name)) <= 5 && strings.ContainsAny(name, "\n") {
+		return nil
+	}
 	// "Penal Code" after "Texas" is not California's.
 	if c.id == "cal-penal" || c.id == "cal-hs" {
 		if before := text[max(0, m[0]-24):m[0]]; strings.Contains(before, "Texas") || strings.Contains(before, "Tex.") {
@@ -221,18 +225,10 @@ func codeMatch(c *code, re *regexp.Regexp, before bool, text string, m []int) []
 	if !chargeable(first, text[max(0, m[0]-80):m[0]]) {
 		return nil
 	}
-	if before {
-		// "sections 565.020 and 565.021, RSMo": the name closes the list,
-		// which is one citation.
-		st := []Statute{first}
-		if more := m[2*secG+4]; more >= 0 && more < m[2*secG+5] {
-			s := text[more:m[2*secG+5]]
-			for _, mm := range moreSections(c).Get().FindAllStringSubmatchIndex(s, -1) {
-				st = append(st, Statute{Code: c.id, Title: title, Section: s[mm[2]:mm[3]], Sub: compactSub(s[mm[4]:mm[5]])})
-			}
-		}
-		return []Citation{{Start: m[0], End: m[1], Statutes: st}}
-	}
+	// The code's name written after the sections ("§ 18-3-102(1)(a),
+	// C.R.S. 2019", "section 565.020, RSMo") names their code but is left
+	// out of the spans, like a year or publisher after a citation ("(West
+	// 2016)"): each citation is the section as written.
 	out := []Citation{{Start: m[0], End: subEnd, Statutes: []Statute{first}}}
 	if more := m[2*secG+4]; more >= 0 && more < m[2*secG+5] {
 		s := text[more:m[2*secG+5]]

@@ -20,9 +20,9 @@ func TestParseStateCitations(t *testing.T) {
 		{"ny list", "Penal Law §§ 220.39(1) and 220.16", [][]string{{"Penal Law §§ 220.39(1)", "N.Y. Penal Law § 220.39(1)"}, {"220.16", "N.Y. Penal Law § 220.16"}}},
 		{"ny PL", "CPW 2nd (PL 265.03)", [][]string{{"PL 265.03", "N.Y. Penal Law § 265.03"}}},
 		{"ny words", "New York Penal Law section 125.25(1)", [][]string{{"New York Penal Law section 125.25(1)", "N.Y. Penal Law § 125.25(1)"}}},
-		{"ny section of", "Section 265.03 of the Penal Law", [][]string{{"Section 265.03 of the Penal Law", "N.Y. Penal Law § 265.03"}}},
+		{"ny section of", "Section 265.03 of the Penal Law", [][]string{{"Section 265.03", "N.Y. Penal Law § 265.03"}}},
 		{"ny not a public law", "P.L. 115-391", nil},
-		{"cal hs of", "Section 11351 of the Health and Safety Code", [][]string{{"Section 11351 of the Health and Safety Code", "Cal. Health & Safety Code § 11351"}}},
+		{"cal hs of", "Section 11351 of the Health and Safety Code", [][]string{{"Section 11351", "Cal. Health & Safety Code § 11351"}}},
 		{"cal penal", "Cal. Penal Code § 187(a)", [][]string{{"Cal. Penal Code § 187(a)", "Cal. Penal Code § 187(a)"}}},
 		{"cal penal section", "Penal Code section 12022.53(d)", [][]string{{"Penal Code section 12022.53(d)", "Cal. Penal Code § 12022.53(d)"}}},
 		{"cal PC", "charged with PC 245(a)(1)", [][]string{{"PC 245(a)(1)", "Cal. Penal Code § 245(a)(1)"}}},
@@ -33,7 +33,7 @@ func TestParseStateCitations(t *testing.T) {
 		{"tex hs", "Texas Health and Safety Code Section 481.112", [][]string{{"Texas Health and Safety Code Section 481.112", "Tex. Health & Safety Code § 481.112"}}},
 		{"fla", "Fla. Stat. § 893.13", [][]string{{"Fla. Stat. § 893.13", "Fla. Stat. § 893.13"}}},
 		{"fla ann", "Fla. Stat. Ann. § 782.04(1)(a)", [][]string{{"Fla. Stat. Ann. § 782.04(1)(a)", "Fla. Stat. § 782.04(1)(a)"}}},
-		{"fla after", "section 893.13(1)(a), Florida Statutes", [][]string{{"section 893.13(1)(a), Florida Statutes", "Fla. Stat. § 893.13(1)(a)"}}},
+		{"fla after", "section 893.13(1)(a), Florida Statutes", [][]string{{"section 893.13(1)(a)", "Fla. Stat. § 893.13(1)(a)"}}},
 		{"ilcs", "720 ILCS 5/9-1(a)(1) (West 2016)", [][]string{{"720 ILCS 5/9-1(a)(1)", "720 ILCS 5/9-1(a)(1)"}}},
 		{"ilcs decimal", "720 ILCS 5/24-1.1(a)", [][]string{{"720 ILCS 5/24-1.1(a)", "720 ILCS 5/24-1.1(a)"}}},
 		{"ill comp stat", "720 Ill. Comp. Stat. 570/401", [][]string{{"720 Ill. Comp. Stat. 570/401", "720 ILCS 570/401"}}},
@@ -46,11 +46,11 @@ func TestParseStateCitations(t *testing.T) {
 		{"ga", "O.C.G.A. § 16-5-1", [][]string{{"O.C.G.A. § 16-5-1", "O.C.G.A. § 16-5-1"}}},
 		{"ga ann", "Ga. Code Ann. § 16-13-30(b)", [][]string{{"Ga. Code Ann. § 16-13-30(b)", "O.C.G.A. § 16-13-30(b)"}}},
 		{"mo", "Mo. Rev. Stat. § 565.020", [][]string{{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}}},
-		{"mo rsmo after", "section 565.020, RSMo 2016", [][]string{{"section 565.020, RSMo", "Mo. Rev. Stat. § 565.020"}}},
+		{"mo rsmo after", "section 565.020, RSMo 2016", [][]string{{"section 565.020", "Mo. Rev. Stat. § 565.020"}}},
 		{"mo rsmo before", "RSMo § 195.211", [][]string{{"RSMo § 195.211", "Mo. Rev. Stat. § 195.211"}}},
 		{"az", "A.R.S. § 13-1105", [][]string{{"A.R.S. § 13-1105", "A.R.S. § 13-1105"}}},
 		{"az long", "Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", [][]string{{"Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", "A.R.S. § 13-3407(A)(2)"}}},
-		{"colo after", "§ 18-3-102(1)(a), C.R.S. 2019", [][]string{{"§ 18-3-102(1)(a), C.R.S.", "Colo. Rev. Stat. § 18-3-102(1)(a)"}}},
+		{"colo after", "§ 18-3-102(1)(a), C.R.S. 2019", [][]string{{"§ 18-3-102(1)(a)", "Colo. Rev. Stat. § 18-3-102(1)(a)"}}},
 		{"ind", "Ind. Code § 35-42-1-1", [][]string{{"Ind. Code § 35-42-1-1", "Ind. Code § 35-42-1-1"}}},
 		{"dc", "D.C. Code § 22-4514(b).", [][]string{{"D.C. Code § 22-4514(b)", "D.C. Code § 22-4514(b)"}}},
 		{"okla", "Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000)", [][]string{{"Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4)", "Okla. Stat. tit. 10, § 7301-1.3(4)"}, {"7303-4.3(A)", "Okla. Stat. tit. 10, § 7303-4.3(A)"}}},
@@ -72,8 +72,9 @@ func TestParseStateCitations(t *testing.T) {
 		{"bare range", "18 U.S.C. § 1962(d); see §§ 1961-1968", [][]string{{"18 U.S.C. § 1962(d)", "18 U.S.C. § 1962(d)"}, {"§§ 1961", "18 U.S.C. § 1961"}}},
 		{"bare usc after state", "Mo. Rev. Stat. § 565.020 and 18 U.S.C. § 924(c); § 922(g)", [][]string{
 			{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}, {"18 U.S.C. § 924(c)", "18 U.S.C. § 924(c)"}, {"§ 922(g)", "18 U.S.C. § 922(g)"}}},
+		{"firm and address", "Smith Group, PC\n2311 Main Street", nil},
 		{"longer number", "Penal Law § 265.035", nil},
-		{"mo list before name", "sections 565.020 and 565.021, RSMo", [][]string{{"sections 565.020 and 565.021, RSMo", "Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.021"}}},
+		{"mo list before name", "sections 565.020 and 565.021, RSMo", [][]string{{"sections 565.020", "Mo. Rev. Stat. § 565.020"}, {"565.021", "Mo. Rev. Stat. § 565.021"}}},
 		{"cfr civil title", "12 C.F.R. § 226.23(a)(1)", nil},
 		{"cfr civil title violated", "in violation of 12 C.F.R. § 226.23", [][]string{{"12 C.F.R. § 226.23", "12 C.F.R. § 226.23"}}},
 		{"usc civil rights", "under 42 U.S.C. § 1983 and § 1997e(e)", nil},
@@ -109,4 +110,24 @@ func sortedCitations(s string) []Citation {
 		}
 	}
 	return cs
+}
+
+func FuzzParseStateCitations(f *testing.F) {
+	for _, s := range []string{"Penal Law §§ 220.39(1) and 220.16", "720 ILCS 5/9-1(a)(1) (West 2016)", "section 565.020, RSMo 2016",
+		"Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000). Under § 7306-2.9(B)", "Title 36, Code of Federal Regulations, Section 2.35",
+		"§ 18-3-102(1)(a), C.R.S. 2019", "G.L. c. 265, § 1", "42 U.S.C. § 1983; § 1997e(e)", "PL 265.03 H&S 11378 PC 245(a)(1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range ParseCitations(s) {
+			if c.Start < 0 || c.End > len(s) || c.Start >= c.End || len(c.Statutes) == 0 {
+				t.Fatalf("ParseCitations(%q): bad citation %+v", s, c)
+			}
+			for _, st := range c.Statutes {
+				if st.Section == "" || st.String() == "" {
+					t.Fatalf("ParseCitations(%q): empty statute %+v", s, st)
+				}
+			}
+		}
+	})
 }

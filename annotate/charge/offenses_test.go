@@ -2,6 +2,7 @@ package charge
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -110,4 +111,29 @@ func TestOffenseLinkedToCitation(t *testing.T) {
 			t.Errorf("Find(%q): no citation %q", tt.in, tt.cite)
 		}
 	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"second-\ndegree Robbery, Murder 2°", "fourth- and fifth-degree grand larceny", "Grand Larceny in the Second Degree",
+		"CPCS 3rd – 1 ct", "robbery (Penal Law § 160.15)", "in the second degree", "degree", "-degree x", "Attempted Murder in the"} {
+		f.Add(s)
+	}
+	m, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			// Page text is UTF-8 (doctext and the record's JSON make it so);
+			// textscan.ByteToRune counts a stray continuation byte with the
+			// rune before it.
+			t.Skip()
+		}
+		runes := []rune(s)
+		for _, e := range m.Find(schemas.Page{Number: 1, Text: s}) {
+			if e.Start < 0 || e.End > len(runes) || e.Start >= e.End || string(runes[e.Start:e.End]) != e.Text {
+				t.Fatalf("Find(%q): entity %q at [%d,%d) is not its text", s, e.Text, e.Start, e.End)
+			}
+		}
+	})
 }

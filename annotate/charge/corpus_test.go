@@ -1,0 +1,96 @@
+package charge
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// TestCorpusFirings counts the firings of the citation and degree rules
+// over a folder tree of page texts (form feeds between pages) named by
+// CASEFILE_CHARGE_CORPUS, and prints a few of each, for review of rules
+// against filings they were not written on. Documents whose names start
+// with a prefix in CASEFILE_CHARGE_HIDE are counted but never printed.
+func TestCorpusFirings(t *testing.T) {
+	root := os.Getenv("CASEFILE_CHARGE_CORPUS")
+	if root == "" {
+		t.Skip("CASEFILE_CHARGE_CORPUS not set")
+	}
+	hide := strings.Fields(os.Getenv("CASEFILE_CHARGE_HIDE"))
+	files, _ := filepath.Glob(filepath.Join(root, "*", "*.txt"))
+	counts := map[string]int{}
+	examples := map[string][]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(f)
+		hidden := false
+		for _, h := range hide {
+			hidden = hidden || strings.HasPrefix(name, h)
+		}
+		for i, page := range strings.Split(string(b), "\f") {
+			p := schemas.Page{Number: i + 1, Text: page}
+			lower := strings.ToLower(page)
+			record := func(rule, text string) {
+				counts[rule]++
+				if !hidden && len(examples[rule]) < 25 {
+					examples[rule] = append(examples[rule], fmt.Sprintf("%s p%d: %q", name, i+1, text))
+				}
+			}
+			if mayCite(page) {
+				for _, c := range ParseCitations(page) {
+					code := c.Statutes[0].Code
+					if code == "" {
+						code = "usc"
+					}
+					record("cite:"+code, page[c.Start:c.End])
+				}
+			}
+			spans, _ := degreeOffenses(page, strings.ToLower(page), func(int, int) bool { return false })
+			for _, sp := range spans {
+				record("degree-generic", page[sp[0]:sp[1]])
+			}
+			_ = lower
+			for _, e := range findChargesOnly(p) {
+				a := chargeAttrs(e)
+				switch {
+				case strings.ContainsAny(e.Text, "0123456789°") && a.Statute == "" && strings.Contains(a.Offense, "degree"):
+					record("degree-number", e.Text)
+				case a.Statute == "" && strings.HasPrefix(a.Offense, "attempted") && !strings.HasPrefix(strings.ToLower(e.Text), "attempted"):
+					record("attempt-after-degree", e.Text)
+				}
+				for ac := range acronyms {
+					if strings.HasPrefix(strings.ToLower(e.Text), ac) {
+						record("acronym", e.Text)
+					}
+				}
+				if a.Statute != "" && a.Offense != "" && strings.Contains(a.Statute, "§") && !strings.Contains(a.Statute, "U.S.C") {
+					record("linked-state-cite", e.Text+" => "+a.Offense)
+				}
+			}
+		}
+	}
+	var rules []string
+	for r := range counts {
+		rules = append(rules, r)
+	}
+	sort.Strings(rules)
+	for _, r := range rules {
+		fmt.Printf("%-22s %d\n", r, counts[r])
+		for _, x := range examples[r] {
+			fmt.Printf("    %s\n", x)
+		}
+	}
+}
+
+func findChargesOnly(p schemas.Page) []schemas.Entity {
+	f, _ := New()
+	return f.Find(p)
+}
