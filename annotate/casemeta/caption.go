@@ -18,7 +18,10 @@ var partyRoles = textscan.Set("plaintiff", "plaintiffs", "plaintiff(s)", "defend
 	"appellant", "appellants", "appellee", "appellees", "petitioner", "petitioners", "respondent",
 	"respondents", "warden", "movant", "claimant", "intervenor", "re", "in", "and")
 
-var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
+var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|incorporated|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
+
+// nickname is a quoted nickname inside a party's name: FELIPE “PHIL” FLORES.
+var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
 
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
@@ -142,6 +145,7 @@ func cited(rest string) bool {
 // or word of the column beside it. rest is the line after the cut; comma
 // reports a name closed by a comma or semicolon, as caption parties are.
 func partyFragment(s string) (frag, rest string, comma, ok bool) {
+	s = nickname.Get().ReplaceAllString(s, " ")
 	s = strings.TrimLeft(s, " \t0123456789)]:*|")
 	if len(s) > 3 && strings.EqualFold(s[:3], "re:") {
 		s = s[3:]
@@ -196,8 +200,14 @@ func partyFragment(s string) (frag, rest string, comma, ok bool) {
 		return "", "", false, false
 	}
 	f := strings.Join(name, " ")
-	return strings.TrimRight(f, "."), rest, comma, true
+	if !abbrevEnd.Get().MatchString(f) {
+		f = strings.TrimRight(f, ".")
+	}
+	return f, rest, comma, true
 }
+
+// abbrevEnd is a name ending in an abbreviation that keeps its period.
+var abbrevEnd = textscan.Lazy(`(?i)\b(?:inc|co|corp|ltd|jr|sr|l\.p|n\.a|s\.a)\.$`)
 
 func followedByState(s string) bool {
 	ws := strings.Fields(strings.ToLower(s))
@@ -210,7 +220,7 @@ func followedByState(s string) bool {
 }
 
 // partyOrgWords mark a party that is an organization, named in full.
-var partyOrgWords = textscan.Set("company", "co", "inc", "llc", "corp", "corporation", "church", "chapel", "district", "board",
+var partyOrgWords = textscan.Set("company", "co", "inc", "incorporated", "llc", "corp", "corporation", "church", "chapel", "district", "board",
 	"department", "bank", "association", "union", "services", "university", "city", "county", "state",
 	"commission", "authority", "agency", "trust", "group", "partners", "lp", "l.p", "llp", "ltd", "society",
 	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
@@ -256,7 +266,7 @@ var surnameParticles = textscan.Set("st.", "de", "la", "del", "van", "von", "da"
 // capsToTitle writes a name set in capitals in title case, leaving names
 // already in mixed case as they are.
 func capsToTitle(s string) string {
-	if hasLower(s) {
+	if hasLower(s) && capsShare(s) < 0.7 { // "McCRIMMON" is set in capitals too
 		return s
 	}
 	ws := strings.Fields(s)
@@ -276,6 +286,9 @@ func capsToTitle(s string) string {
 				rs[k] = unicode.ToUpper(r)
 			}
 			up = r == '-' || r == '\'' || r == '’' || r == '.'
+		}
+		if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
+			rs[2] = unicode.ToUpper(rs[2]) // McCrimmon
 		}
 		ws[i] = string(rs)
 	}

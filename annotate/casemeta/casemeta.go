@@ -129,7 +129,9 @@ func titleCase(s string) string {
 // general where one's pattern holds the other's.
 var docTypes = []struct{ typ, pat string }{
 	{"superseding indictment", `superseding\s+indictment`},
-	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release`},
+	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release|media\s+release`},
+	{"opinion", `memorandum\s+opinion|opinion\s+(?:and|&)\s+order`},
+	{"exhibit", `^\s*exhibit\s+[A-Z0-9]{1,3}\s*$`},
 	{"decision list", `list\s+of\s+decisions`},
 	{"plea agreement", `plea\s+agreement`},
 	{"verdict form", `verdict\s+form|special\s+verdict`},
@@ -153,6 +155,7 @@ var docTypes = []struct{ typ, pat string }{
 // docSignals name a kind of filing by its form rather than a heading: a
 // salutation, a panel of circuit judges, the words that open an argument.
 var docSignals = []struct{ typ, pat string }{
+	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
@@ -270,7 +273,7 @@ func capsShare(line string) float64 {
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)(` + monthNames + `\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
 
 // filedDate returns the date a first page says it was filed.
 func filedDate(text string) string {
@@ -278,7 +281,11 @@ func filedDate(text string) string {
 	if m == nil {
 		return ""
 	}
-	iso, _ := parseDate(strings.Join(strings.Fields(m[1]), " "))
+	d := strings.Join(strings.Fields(m[1]), " ")
+	if !hasLower(d) { // a stamp in capitals: "FEBRUARY 5, 2010"
+		d = d[:1] + strings.ToLower(d[1:])
+	}
+	iso, _ := parseDate(d)
 	return iso
 }
 
@@ -292,6 +299,11 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	var ents []schemas.Entity
 	seen := map[string]bool{}
 	own := func(n string) {
+		for _, o := range c.CaseNumbers {
+			if strings.HasPrefix(o, n+"-") {
+				return // "2:15-cv-00208" printed without the judges of "2:15-cv-00208-TLN-KJN"
+			}
+		}
 		if !seen[n] && len(c.CaseNumbers) < 20 {
 			seen[n] = true
 			c.CaseNumbers = append(c.CaseNumbers, n)

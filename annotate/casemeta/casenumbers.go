@@ -53,7 +53,8 @@ var (
 	// Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514
 	ecfAppellate = textscan.Lazy(`Case:\s*(\S+)\s+(?:Document:\s*(\d+)\s+)?Page:\s*(\d+)\s+Date Filed:\s*(\d{1,2}/\d{1,2}/\d{4})(?:\s+Entry ID:\s*(\d+))?`)
 	// Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2 (2nd Cir., ACMS)
-	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
+	// Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19, Page 1 of 15 (9th Cir.)
+	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*(?:ID:\s*\d+,\s*)?DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
 	ecfFourth = textscan.Lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
@@ -209,9 +210,45 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	for _, m := range stateNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
+	// "D.C. No. CV-00-13002-DDP", "D. C. Docket No. 06-02274-CV-AR-S",
+	// "Lower Court No.", "Trial Court No.": the number of the case appealed
+	// from, as printed.
+	for _, m := range lowerCourtNo.Get().FindAllStringSubmatchIndex(text, -1) {
+		num := strings.TrimRight(text[m[2]:m[3]], ".,;)")
+		end := m[2] + len(num)
+		kept := out[:0]
+		for _, n := range out {
+			if n.start >= m[2] && n.end <= end {
+				for k := n.start; k < n.end; k++ {
+					taken[k] = false // the label's number as printed replaces a shorter reading of it
+				}
+				continue
+			}
+			if n.start >= m[2] && n.start < end {
+				n.attrs.Role = schemas.RoleLowerCourt
+			}
+			kept = append(kept, n)
+		}
+		out = kept
+		if isSpanFree(taken, m[2], end) {
+			add(m[2], end, strings.ToUpper(num), &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Role: schemas.RoleLowerCourt})
+		}
+	}
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
 	return out
+}
+
+// lowerCourtNo is a number labelled as the lower court's.
+var lowerCourtNo = textscan.Lazy(`\b(?:D\.\s?C\.|Lower\s+Court|Trial\s+Court|District\s+Court)\s+(?:Docket\s+)?No\.:?\s*([A-Za-z]{0,4}-?\d{2}[-–]\d{2,6}(?:-[A-Za-z0-9]{1,5})*)`)
+
+func isSpanFree(taken []bool, start, end int) bool {
+	for k := start; k < end; k++ {
+		if taken[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // pad5 writes a district case's sequence number as PACER does: 908 → 00908.
