@@ -414,12 +414,10 @@ func mayCite(text string) bool {
 	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
 		return true
 	}
-	lower := strings.ToLower(text)
+	lower := textscan.ToLowerASCII(text)
 	for _, c := range codes {
-		for _, t := range c.triggers {
-			if strings.Contains(lower, t) {
-				return true
-			}
+		if c.triggered(text, lower) {
+			return true
 		}
 	}
 	return false

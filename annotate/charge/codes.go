@@ -20,7 +20,9 @@ type code struct {
 	// {t} for the title (chapter) number and {s} for the section.
 	id, canon string
 	// triggers are lower-case strings, one of which occurs in any text
-	// citing the code: the code's patterns run only on such pages.
+	// citing the code: the code's patterns run only on such pages. A
+	// trigger starting with "=" is matched as written, in the text itself
+	// (short capitals: "=PC ", "=ARS ").
 	triggers []string
 	// names are regexp alternatives for the code's name as written. A
 	// titled code's name holds a group (?P<t>...) for the title ("720 ILCS",
@@ -37,37 +39,37 @@ type code struct {
 // a name ("Penal Code" is California's unless the section has the
 // chapter.section shape of Texas's, or the text says Texas).
 var codes = []*code{
-	{id: "ny-penal", canon: "N.Y. Penal Law § {s}", triggers: []string{"penal law", "pl ", "p.l."},
+	{id: "ny-penal", canon: "N.Y. Penal Law § {s}", triggers: []string{"penal law", "=PL ", "=P.L. ", "=NYPL", "=NY PL"},
 		names: []string{`N\.\s?Y\.\s?Penal\s+Law`, `(?i:New\s+York\s+(?:State\s+)?Penal\s+Law)`, `NY\s?PL`, `(?i:Penal\s+Law)`, `McKinney'?s\s+Penal\s+Law`, `PL`, `P\.L\.`},
 		sec:   `\d{1,3}\.\d{2}`, before: true},
-	{id: "tex-penal", canon: "Tex. Penal Code § {s}", triggers: []string{"tex", "penal code"},
+	{id: "tex-penal", canon: "Tex. Penal Code § {s}", triggers: []string{"tex.", "texas", "penal code"},
 		names: []string{`Tex\.\s?Penal\s+Code(?:\s+Ann\.)?`, `(?i:Texas\s+Penal\s+Code)`, `(?i:Penal\s+Code)`},
 		sec:   `\d{1,2}\.\d{2,3}`, before: true},
-	{id: "tex-hs", canon: "Tex. Health & Safety Code § {s}", triggers: []string{"tex", "health"},
+	{id: "tex-hs", canon: "Tex. Health & Safety Code § {s}", triggers: []string{"health and safety", "health & safety"},
 		names: []string{`Tex\.\s?Health\s+&\s+Safety\s+Code(?:\s+Ann\.)?`, `(?i:Texas\s+Health\s+(?:and|&)\s+Safety\s+Code)`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`},
 		sec:   `\d{3}\.\d{3}`, before: true},
-	{id: "cal-penal", canon: "Cal. Penal Code § {s}", triggers: []string{"penal code", "pen. code", "pc "},
+	{id: "cal-penal", canon: "Cal. Penal Code § {s}", triggers: []string{"penal code", "pen. code", "=PC "},
 		names: []string{`Cal(?:\.|ifornia)\s+Pen(?:al|\.)\s+Code`, `(?i:Penal\s+Code)`, `PC`},
 		sec:   `\d{2,5}(?:\.\d{1,3})?`, before: true},
-	{id: "cal-hs", canon: "Cal. Health & Safety Code § {s}", triggers: []string{"health", "h&s", "h & s", "h.&s."},
+	{id: "cal-hs", canon: "Cal. Health & Safety Code § {s}", triggers: []string{"health and safety", "health & safety", "saf. code", "h&s", "h & s", "h.&s.", "h. & s."},
 		names: []string{`Cal(?:\.|ifornia)\s+Health\s+(?:and|&)\s+Safety\s+Code`, `Cal\.\s?Health\s+&\s+Saf\.\s+Code`, `(?i:Health\s+(?:and|&)\s+Safety\s+Code)`, `H\s?&\s?S(?:\s+Code)?`, `H\.\s?&\s?S\.(?:\s+Code)?`},
 		sec:   `\d{4,5}(?:\.\d{1,2})?`, before: true},
 	{id: "cal-veh", canon: "Cal. Veh. Code § {s}", triggers: []string{"vehicle code", "veh. code"},
 		names: []string{`Cal(?:\.|ifornia)\s+Veh(?:icle|\.)\s+Code`, `(?i:Vehicle\s+Code)`},
 		sec:   `\d{4,5}(?:\.\d{1,2})?`, before: true},
-	{id: "fla", canon: "Fla. Stat. § {s}", triggers: []string{"fla", "florida statutes", "f.s."},
+	{id: "fla", canon: "Fla. Stat. § {s}", triggers: []string{"fla.", "florida statutes", "f.s."},
 		names: []string{`Fla\.\s?Stat\.(?:\s+Ann\.)?`, `(?i:Florida\s+Statutes)`, `F\.\s?S\.`},
 		sec:   `\d{1,3}\.\d{2,4}`, before: true},
 	{id: "ilcs", canon: "{t} ILCS {s}", triggers: []string{"ilcs", "ill. comp. stat"},
 		names: []string{`(?P<t>\d{1,3})\s*ILCS`, `(?P<t>\d{1,3})\s*Ill\.\s?Comp\.\s?Stat\.(?:\s?Ann\.)?`},
 		sec:   `\d{1,3}/\d{1,3}(?:[-.]\d{1,4}[A-Za-z]?)*`},
-	{id: "pa", canon: "{t} Pa.C.S. § {s}", triggers: []string{"pa.", "pa "},
+	{id: "pa", canon: "{t} Pa.C.S. § {s}", triggers: []string{"pa.c.s", "pa. c.s", "pa. cons", "pa.c.s.a", "pac.s", "pacs"},
 		names: []string{`(?P<t>\d{1,2})\s*Pa\.?\s?C\.\s?S\.(?:\s?A\.)?`, `(?P<t>\d{1,2})\s*Pa\.\s?Cons\.\s?Stat\.(?:\s?Ann\.)?`, `(?P<t>\d{1,2})\s*Pa\.?C\.?S\.?A?`},
 		sec:   `\d{3,4}(?:\.\d{1,2})?`},
 	{id: "pa-ps", canon: "{t} P.S. § {s}", triggers: []string{"p.s."},
 		names: []string{`(?P<t>\d{1,2})\s*P\.\s?S\.`},
 		sec:   `\d{1,4}-\d{1,4}`},
-	{id: "ohio", canon: "Ohio Rev. Code § {s}", triggers: []string{"r.c.", "orc", "revised code", "rev. code"},
+	{id: "ohio", canon: "Ohio Rev. Code § {s}", triggers: []string{"r.c.", "r. c.", "=ORC", "revised code", "rev. code"},
 		names: []string{`Ohio\s+Rev\.\s?Code(?:\s+Ann\.)?`, `O\.\s?R\.\s?C\.`, `ORC`, `R\.\s?C\.`, `(?i:Ohio\s+Revised\s+Code)`, `(?i:Revised\s+Code)`},
 		sec:   `\d{3,4}\.\d{2,3}`, before: true},
 	{id: "ga", canon: "O.C.G.A. § {s}", triggers: []string{"o.c.g.a", "ocga", "ga. code"},
@@ -76,31 +78,31 @@ var codes = []*code{
 	{id: "mo", canon: "Mo. Rev. Stat. § {s}", triggers: []string{"rsmo", "r.s.mo", "mo. rev. stat", "mo. ann. stat"},
 		names: []string{`Mo\.\s?Rev\.\s?Stat\.`, `Mo\.\s?Ann\.\s?Stat\.`, `RSMo`, `R\.\s?S\.\s?Mo\.?`},
 		sec:   `\d{3}\.\d{3}`, before: true},
-	{id: "az", canon: "A.R.S. § {s}", triggers: []string{"a.r.s", "ars ", "ariz. rev. stat"},
+	{id: "az", canon: "A.R.S. § {s}", triggers: []string{"a.r.s", "a. r. s", "=ARS ", "ariz. rev. stat"},
 		names: []string{`A\.\s?R\.\s?S\.`, `ARS`, `Ariz\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`, before: true},
-	{id: "colo", canon: "Colo. Rev. Stat. § {s}", triggers: []string{"c.r.s", "colo. rev. stat", "crs "},
+	{id: "colo", canon: "Colo. Rev. Stat. § {s}", triggers: []string{"c.r.s", "c. r. s", "colo. rev. stat", "=CRS "},
 		names: []string{`Colo\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `C\.\s?R\.\s?S\.`, `CRS`},
 		sec:   `\d{1,2}-\d{1,2}(?:\.\d)?-\d{3,4}(?:\.\d{1,2})?`, before: true},
-	{id: "ind", canon: "Ind. Code § {s}", triggers: []string{"ind. code", "indiana code", "i.c."},
+	{id: "ind", canon: "Ind. Code § {s}", triggers: []string{"ind. code", "indiana code", "=I.C. ", "=I. C. "},
 		names: []string{`Ind\.\s?Code(?:\s+Ann\.)?`, `(?i:Indiana\s+Code)`, `I\.\s?C\.`},
 		sec:   `\d{1,2}-\d{1,2}(?:\.\d)?-\d{1,2}(?:\.\d)?-\d{1,3}(?:\.\d{1,2})?`, before: true},
 	{id: "dc", canon: "D.C. Code § {s}", triggers: []string{"d.c. code", "d. c. code"},
 		names: []string{`D\.\s?C\.\s?Code(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`},
-	{id: "okla", canon: "Okla. Stat. tit. {t}, § {s}", triggers: []string{"okla", "o.s."},
+	{id: "okla", canon: "Okla. Stat. tit. {t}, § {s}", triggers: []string{"okla.", "=O.S.", "=O. S."},
 		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?\d{4})?,?`},
 		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,2}(?:\.\d{1,2})?)?[a-z]?`},
 	{id: "nj", canon: "N.J. Stat. Ann. § {s}", triggers: []string{"n.j.s.a", "njsa", "n.j. stat"},
 		names: []string{`N\.\s?J\.\s?S\.\s?A\.?`, `NJSA`, `N\.\s?J\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}[A-Z]{0,2}:\d{1,3}[A-Z]?-\d{1,3}(?:\.\d{1,2})?`, before: true},
-	{id: "mich", canon: "Mich. Comp. Laws § {s}", triggers: []string{"mcl", "m.c.l", "mich. comp. laws"},
+	{id: "mich", canon: "Mich. Comp. Laws § {s}", triggers: []string{"=MCL ", "m.c.l", "mich. comp. laws"},
 		names: []string{`Mich\.\s?Comp\.\s?Laws(?:\s+Ann\.)?`, `M\.\s?C\.\s?L\.`, `MCL`},
 		sec:   `\d{3}\.\d{1,4}[a-z]?`},
 	{id: "nc", canon: "N.C. Gen. Stat. § {s}", triggers: []string{"n.c. gen. stat", "n.c.g.s"},
 		names: []string{`N\.\s?C\.\s?Gen\.\s?Stat\.`, `N\.\s?C\.\s?G\.\s?S\.`},
 		sec:   `\d{1,3}[A-Z]?-\d{1,4}(?:\.\d{1,2})?`, before: true},
-	{id: "wash", canon: "Wash. Rev. Code § {s}", triggers: []string{"rcw", "wash. rev. code"},
+	{id: "wash", canon: "Wash. Rev. Code § {s}", triggers: []string{"=RCW ", "wash. rev. code"},
 		names: []string{`Wash\.\s?Rev\.\s?Code(?:\s+Ann\.)?`, `RCW`},
 		sec:   `\d{1,2}[A-Z]?\.\d{2,3}\.\d{3}`, before: true},
 	{id: "va", canon: "Va. Code § {s}", triggers: []string{"va. code", "code of virginia"},
@@ -160,14 +162,7 @@ func codeByID(id string) *code {
 // code's name, the others their numbers alone.
 func stateCitations(text, lower string, add func(start, end int, st []Statute) bool) {
 	for _, c := range codes {
-		hit := false
-		for _, t := range c.triggers {
-			if strings.Contains(lower, t) {
-				hit = true
-				break
-			}
-		}
-		if !hit {
+		if !c.triggered(text, lower) {
 			continue
 		}
 		r := codePatterns[c.id]
@@ -182,6 +177,17 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 			}
 		}
 	}
+}
+
+// triggered reports whether one of c's triggers occurs in text (lower
+// is its lower-cased copy).
+func (c *code) triggered(text, lower string) bool {
+	for _, t := range c.triggers {
+		if t, exact := strings.CutPrefix(t, "="); exact && strings.Contains(text, t) || !exact && strings.Contains(lower, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeMatch reads the citations of one match m of a code's pattern re:
