@@ -49,6 +49,9 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 		if c < last {
 			continue
 		}
+		if !numberNear(text, c) {
+			continue
+		}
 		window := text[c:min(len(text), c+textscan.Window)]
 		m := re.FindStringSubmatchIndex(window)
 		if m == nil {
@@ -132,6 +135,33 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 			last = np.end
 		}
 	}
+}
+
+// numberNear is the cheap test before the head pattern runs: a
+// candidate that is not itself a number ("all", "over", "at least") must
+// have one among its next three words.
+func numberNear(text string, c int) bool {
+	sc := scanner{text: text, pos: c}
+	w, ok := sc.next()
+	if !ok {
+		return false
+	}
+	if w.lower != "" && w.lower[0] >= '0' && w.lower[0] <= '9' {
+		return true
+	}
+	if first, _, _ := strings.Cut(w.lower, "-"); textscan.IsNumberWord(first) || first == "single" {
+		return true // "twenty-one", "single-count"
+	}
+	for range 3 {
+		n, ok := sc.next()
+		if !ok {
+			return false
+		}
+		if n.lower != "" && (n.lower[0] >= '0' && n.lower[0] <= '9' || textscan.IsNumberWord(n.lower)) {
+			return true
+		}
+	}
+	return false
 }
 
 // numEnd returns the end of a number at text[:end] with its parenthesized

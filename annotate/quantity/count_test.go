@@ -30,6 +30,7 @@ func TestFindForms(t *testing.T) {
 		{"modifier", "agents searched two storage units", "two storage units", count(2, "units", "")},
 		{"hyphenated modifier", "serving two ten-year sentences", "two ten-year sentences", count(2, "sentences", "")},
 		{"or more", "uttering two or more bogus checks.", "two or more bogus checks", count(2, "checks", "or more")},
+		{"hyphenated number", "twenty-one defendants were", "twenty-one defendants", count(21, "defendants", "")},
 		{"irregular plural", "two men died", "two men", count(2, "men", "")},
 		{"digits", "seized 17 firearms and", "17 firearms", count(17, "firearms", "")},
 		{"thousands", "nearly 51,000 individuals were", "51,000 individuals", count(51000, "individuals", "nearly")},
