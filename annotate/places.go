@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casefile/casefile/annotate/charge"
 	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
@@ -52,8 +53,10 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			i = to - 1
 			continue
 		}
-		// "Jordan Jackson": a given name, not the country.
-		if n == 1 && firstNames[ws[i].lower()] && to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[i].line {
+		// "Jordan Jackson": a given name, not the country; "Bronx
+		// Conspiracy 4th" (a table's columns) stays the Bronx.
+		if n == 1 && firstNames[ws[i].lower()] && to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[i].line &&
+			!offenseWord(ws[to]) {
 			continue
 		}
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer, rule: rule})
@@ -185,6 +188,13 @@ func fusedTitle(ws []word, from, to int) bool {
 		return true
 	}
 	return false
+}
+
+// offenseWord reports whether w starts the name of an offense, which no
+// surname does: "Conspiracy", "Robbery", "Murder".
+func offenseWord(w word) bool {
+	_, _, ok := charge.OffenseAt(strings.ToLower(w.text))
+	return ok
 }
 
 // facilityWords after a place name make it a street or a building (A7).

@@ -50,6 +50,7 @@ type benchReport struct {
 	Tokens     int  `json:"tokens"`
 	Workers    int  `json:"workers"`
 	Isolated   bool `json:"isolated"`
+	ChildDocs  int  `json:"child_docs"`
 	Records    int  `json:"records"`
 	DeadLetter int  `json:"dead_letters"`
 
@@ -67,7 +68,8 @@ type benchReport struct {
 	PipelineOverDirect float64            `json:"pipeline_over_direct"`
 
 	IsolationSample   int     `json:"isolation_sample"`
-	IsolationMsPerDoc float64 `json:"isolation_ms_per_doc"` // isolated minus in-process extraction, per document
+	IsolationMsPerDoc float64 `json:"isolation_ms_per_doc"` // a new child per document, minus in process
+	PooledMsPerDoc    float64 `json:"pooled_ms_per_doc"`    // long-lived children, minus in process
 }
 
 func (c *benchCmd) Run(ctx context.Context, e *env) error {
@@ -100,7 +102,7 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep := &benchReport{Docs: len(files), Sources: len(sources), Workers: c.workers(), Isolated: c.Isolate}
+	rep := &benchReport{Docs: len(files), Sources: len(sources), Workers: c.workers(), Isolated: c.Isolate, ChildDocs: c.ChildDocs}
 
 	// The pipeline first: peak RSS is a high-water mark, and the direct
 	// run after it must not raise it.
@@ -133,11 +135,11 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	rep.PipelineOverDirect = rep.PipelineSeconds / rep.DirectSeconds
 
 	if c.Isolate {
-		n, ms, err := c.isolationCost(ctx, files)
+		n, one, pooled, err := c.isolationCost(ctx, files)
 		if err != nil {
 			return fmt.Errorf("isolation: %w", err)
 		}
-		rep.IsolationSample, rep.IsolationMsPerDoc = n, ms
+		rep.IsolationSample, rep.IsolationMsPerDoc, rep.PooledMsPerDoc = n, one, pooled
 	}
 	if c.JSON {
 		enc := json.NewEncoder(e.stdout)
@@ -303,34 +305,41 @@ func (c *benchCmd) direct(ctx context.Context, files []string, models *annotate.
 	return res, nil
 }
 
-// isolationCost extracts a sample of the documents in a child process and
-// in this process, one at a time, and returns the extra milliseconds per
-// document the child costs.
-func (c *benchCmd) isolationCost(ctx context.Context, files []string) (int, float64, error) {
-	n := min(len(files), 20)
-	iso, err := c.extractWorker(nil)
+// isolationCost extracts a sample of the documents one at a time in this
+// process, in a new child each (--child-docs 1), and in a pool of
+// long-lived children (the default), and returns the extra milliseconds
+// per document each kind of child costs.
+func (c *benchCmd) isolationCost(ctx context.Context, files []string) (n int, perChild, pooled float64, err error) {
+	n = min(len(files), 20)
+	one := c.stageFlags
+	one.ChildDocs = 1
+	isolated, _, err := one.isolatedExtractor()
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
-	in := c.extractor()
-	var isoTime, inTime time.Duration
+	many := c.stageFlags
+	many.ChildDocs = max(many.ChildDocs, 2)
+	pool, closePool, err := many.isolatedExtractor()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer closePool()
+	var took [3]time.Duration
 	for _, name := range files[:n] {
 		data, err := readBounded(name, c.MaxBytes)
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
-		t0 := time.Now()
-		if _, err := iso.Extractor.Extract(ctx, name, bytes.NewReader(data), int64(len(data))); err != nil {
-			return 0, 0, fmt.Errorf("%s: %w", name, err)
+		for k, x := range []workers.Extractor{c.extractor(), isolated, pool} {
+			t0 := time.Now()
+			if _, err := x.Extract(ctx, name, bytes.NewReader(data), int64(len(data))); err != nil {
+				return 0, 0, 0, fmt.Errorf("%s: %w", name, err)
+			}
+			took[k] += time.Since(t0)
 		}
-		t1 := time.Now()
-		if _, err := in.Extract(ctx, name, bytes.NewReader(data), int64(len(data))); err != nil {
-			return 0, 0, fmt.Errorf("%s: %w", name, err)
-		}
-		isoTime += t1.Sub(t0)
-		inTime += time.Since(t1)
 	}
-	return n, float64((isoTime - inTime).Milliseconds()) / float64(n), nil
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(n) }
+	return n, ms(took[1] - took[0]), ms(took[2] - took[0]), nil
 }
 
 // peakRSS returns the high-water resident set of this process and of its
@@ -397,7 +406,7 @@ func (t timedHandler) Handle(ctx context.Context, d *pipeline.Delivery) error {
 
 func (r *benchReport) write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	iso := "isolated extraction"
+	iso := fmt.Sprintf("isolated extraction, %d documents per child", r.ChildDocs)
 	if !r.Isolated {
 		iso = "extraction in process"
 	}
@@ -418,8 +427,8 @@ func (r *benchReport) write(w io.Writer) error {
 	fmt.Fprintf(tw, "direct\t%.1f s (the same stages called in one process, no NATS, no isolation)\n", r.DirectSeconds)
 	fmt.Fprintf(tw, "pipeline / direct\t%.2f×\n", r.PipelineOverDirect)
 	if r.IsolationSample > 0 {
-		fmt.Fprintf(tw, "isolation\t%.0f ms per document (child process vs in process, %d documents one at a time)\n",
-			r.IsolationMsPerDoc, r.IsolationSample)
+		fmt.Fprintf(tw, "isolation\t%.1f ms per document in a new child each, %.1f ms in long-lived children (against in process, %d documents one at a time)\n",
+			r.IsolationMsPerDoc, r.PooledMsPerDoc, r.IsolationSample)
 	}
 	return tw.Flush()
 }

@@ -90,10 +90,11 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	}
 	defer closeBus()
 
-	stages, err := c.processingStages(bus, models, e.log)
+	stages, closeChildren, err := c.processingStages(bus, models, e.log)
 	if err != nil {
 		return err
 	}
+	defer closeChildren()
 	var waitFor []*pipeline.Stage // consumers that must drain before we stop
 	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopStages()
@@ -297,10 +298,11 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 				if models, err = annotate.LoadModels(); err != nil {
 					return err
 				}
-				ps, err := c.processingStages(bus, models, e.log)
+				ps, closeChildren, err := c.processingStages(bus, models, e.log)
 				if err != nil {
 					return err
 				}
+				defer closeChildren()
 				for _, st := range ps {
 					if contains(c.Stages, st.Name) {
 						stages = append(stages, st)

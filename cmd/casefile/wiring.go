@@ -85,32 +85,45 @@ func (f *natsFlags) connect(ctx context.Context, log *slog.Logger) (bus *pipelin
 
 // stageFlags are the knobs of the processing stages.
 type stageFlags struct {
-	Workers  int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
-	MaxBytes int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
-	MaxPages int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
-	Timeout  time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
-	AckWait  time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
-	Attempts int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
-	OCR      string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
-	Isolate  bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
+	Workers   int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
+	MaxBytes  int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
+	MaxPages  int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
+	Timeout   time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
+	AckWait   time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
+	Attempts  int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
+	OCR       string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
+	Isolate   bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
+	ChildDocs int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
 }
 
-// extractStage builds the extract stage's worker: in a child process per
-// document unless --no-isolate.
-func (f *stageFlags) extractWorker(bus *pipeline.Bus) (*workers.Extract, error) {
+// extractWorker builds the extract stage's worker: isolated in child
+// processes (long-lived ones taking --child-docs documents each) unless
+// --no-isolate. close ends its children.
+func (f *stageFlags) extractWorker(bus *pipeline.Bus) (w *workers.Extract, close func(), err error) {
+	ex, close, err := f.isolatedExtractor()
+	if err != nil {
+		return nil, nil, err
+	}
+	return &workers.Extract{Bus: bus, Extractor: ex, MaxBytes: f.MaxBytes}, close, nil
+}
+
+// isolatedExtractor returns the extractor --isolate and --child-docs ask
+// for, and what ends its children.
+func (f *stageFlags) isolatedExtractor() (workers.Extractor, func(), error) {
 	if !f.Isolate {
-		return &workers.Extract{Bus: bus, Extractor: f.extractor(), MaxBytes: f.MaxBytes}, nil
+		return f.extractor(), func() {}, nil
 	}
 	self, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("find own binary for isolated extraction: %w", err)
+		return nil, nil, fmt.Errorf("find own binary for isolated extraction: %w", err)
 	}
-	iso := &workers.Isolated{
-		Command: []string{self, "extract-child", "--ocr", f.OCR,
-			"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10)},
-		Env: os.Environ(),
+	command := []string{self, "extract-child", "--ocr", f.OCR,
+		"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10)}
+	if f.ChildDocs <= 1 {
+		return &workers.Isolated{Command: command, Env: os.Environ()}, func() {}, nil
 	}
-	return &workers.Extract{Bus: bus, Extractor: iso, MaxBytes: f.MaxBytes}, nil
+	pool := &workers.Pool{Command: command, Env: os.Environ(), MaxDocs: f.ChildDocs}
+	return pool, func() { pool.Close() }, nil
 }
 
 func (f *stageFlags) extractor() *doctext.Extractor {
@@ -135,17 +148,18 @@ func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log 
 	}
 }
 
-// processingStages returns the extract and annotate stages.
-func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models, log *slog.Logger) ([]*pipeline.Stage, error) {
-	xw, err := f.extractWorker(bus)
+// processingStages returns the extract and annotate stages, and what ends
+// the extraction children once they have stopped.
+func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models, log *slog.Logger) ([]*pipeline.Stage, func(), error) {
+	xw, close, err := f.extractWorker(bus)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return []*pipeline.Stage{
 		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested, xw, log),
 		f.stage(pipeline.StageAnnotate, pipeline.StreamDocs, pipeline.SubjectExtracted,
 			&workers.Annotate{Bus: bus, Annotator: annotate.NewAnnotator(models)}, log),
-	}, nil
+	}, close, nil
 }
 
 // sinkStages opens the store a spec names and returns its stages: records,
