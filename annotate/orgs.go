@@ -23,13 +23,18 @@ var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "becaus
 	"at", "on", "in", "by", "see", "under", "with", "from", "to", "chief", "deputy", "assistant", "attorney",
 	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
 	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
-	"law", "letters", "letter")
+	"law", "letters", "letter",
+	// Words that qualify a generic head rather than name it: "OFFICIAL
+	// COURT REPORTER", "Senior Circuit Judge", "our court", "per Court".
+	"official", "senior", "presiding", "remote", "our", "your", "this", "that", "per", "any", "every", "each",
+	"whole", "entire", "same", "such")
 
 // genericOrg words alone do not name an organization ("Police Department",
 // "Task Force", "District Court").
 var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
 	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
-	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau")
+	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau",
+	"defense")
 
 // orgConnectors may join the words of a name.
 var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
@@ -57,12 +62,29 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// Left: capitalized words and connectors, across at most one line
 		// break ("Violent Criminal Enterprise\nBureau").
 		from := i
+		if firmSuffixes[strings.TrimSuffix(ws[i].lower(), ".")] {
+			from = firmStart(ws, i) // "ORRICK, HERRINGTON & SUTCLIFFE LLP"
+		}
 		for from > 0 && !ws[from-1].punct &&
 			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
 			prev := ws[from-1]
 			pl := prev.lower()
 			if lineNumber(ws, from-1) || orgStopLeft[pl] || isHead(ws, from-1) {
 				break // another name ends there
+			}
+			// In capitals case tells nothing: a function word ends the name
+			// ("BUT THE COURT", "IS THE COURT"), as does a transcript's
+			// time stamp ("10:14AM").
+			if prev.capsLine && (functionWords[pl] && pl != "of" && pl != "and" || pl == "for") || timeStamp(pl) {
+				break
+			}
+			// A function word capitalized to open a sentence ("Can the
+			// Court"), a numbered paragraph ("8. The Court").
+			if functionWords[pl] && !orgConnectors[pl] || strings.HasSuffix(pl, ".") && textscan.IsDigits(strings.TrimSuffix(pl, ".")) {
+				break
+			}
+			if prev.capsLine && pl == "the" && (from-2 < 0 || ws[from-2].lower() != "of") {
+				break // "UNDERSTAND THE COURT"; "OFFICE OF THE PUBLIC DEFENDER" goes on
 			}
 			// A title ends the name on its left ("Chief of the … Bureau",
 			// "District Attorney’s Violent Criminal Enterprises Bureau")
@@ -98,6 +120,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				to++
 				continue
 			}
+			// "Trial Bureau 60", "Police Service Area 7": a unit's number.
+			if textscan.IsDigits(ws[to].text) && len(ws[to].text) <= 3 && isHead(ws, to-1) &&
+				(to+1 == len(ws) || ws[to+1].line != ws[to].line || ws[to+1].punct) {
+				to++
+				break
+			}
 			// "49 Precinct Detective Squad"
 			if titleWords[ws[to].lower()] && to+1 < len(ws) && ws[to+1].line == ws[i].line && isHead(ws, to+1) {
 				to += 2
@@ -114,6 +142,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			// A number ends the name: "… for the City of New York 80
 			// Centre Street" is an address after it.
 			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
+				!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
 				(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
 				m++
 			}
@@ -151,6 +180,38 @@ func headOfName(ws []word, i int) bool {
 		k++
 	}
 	return ws[k].line == ws[i].line && nameWord(ws[k]) && !stopCaps[ws[k].lower()] && !titleWords[ws[k].lower()]
+}
+
+// firmSuffixes end the names of firms, whose partners' names a comma and
+// an ampersand join.
+var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "inc", "ltd", "lp")
+
+// firmStart returns where the firm name ending in the suffix at ws[i]
+// starts: capitalized words joined by commas and "&" on its line.
+func firmStart(ws []word, i int) int {
+	from := i
+	for from > 0 && ws[from-1].line == ws[i].line {
+		w := ws[from-1]
+		switch {
+		case w.text == "," || w.text == "&":
+			if from-1 == 0 || !nameWord(ws[from-2]) || from == i {
+				return from
+			}
+		case !nameWord(w) || functionWords[w.lower()] || titleWords[w.lower()]:
+			return from
+		}
+		from--
+	}
+	return from
+}
+
+// timeStamp reports whether w is a transcript's time stamp: "14am", "10:18am".
+func timeStamp(w string) bool {
+	t, am := strings.CutSuffix(w, "am")
+	if !am {
+		t, am = strings.CutSuffix(w, "pm")
+	}
+	return am && t != "" && len(t) < 6 && textscan.IsDigits(strings.ReplaceAll(t, ":", ""))
 }
 
 func isHead(ws []word, i int) bool {
