@@ -76,7 +76,8 @@ func TestGoldEntities(t *testing.T) {
 		}
 	}
 	fmt.Fprintf(&b, "casefile, the first %d development documents:\n", len(first))
-	eval.Score(first, recs).Write(&b)
+	firstRep := eval.Score(first, recs)
+	firstRep.Write(&b)
 	if os.Getenv("CASEFILE_EVAL_PROSE") != "" {
 		naive := eval.Score(golds, goldRecords(t, golds, naiveProse(t)))
 		fmt.Fprintln(&b, "prose v2 alone (PERSON, GPE as PLACE, ORGANIZATION):")
@@ -101,13 +102,23 @@ func TestGoldEntities(t *testing.T) {
 			t.Errorf("%s strict F1 mean over folds %.3f, want >= %.2f", typ, got, want)
 		}
 	}
+	for typ, want := range firstFloors {
+		if got := firstRep.ByType[eval.Strict][typ].F1(); got < want {
+			t.Errorf("%s strict F1 on the first %d documents %.3f, want >= %.2f", typ, len(first), got, want)
+		}
+	}
 }
+
+// firstFloors are the targets, held on the first twelve documents
+// (which the rules were first written against) so that new rules lose no
+// ground there.
+var firstFloors = map[string]float64{"PERSON": 0.90, "PLACE": 0.90, "ORGANIZATION": 0.85, "QUANTITY": 0.90, "CHARGE": 0.90}
 
 // foldFloors are the strict F1 means over folds the build must keep: the
 // figures reached, less a little, so that a change that loses ground fails.
 // Raise them as rules improve. The targets are 0.90 (0.85 for
 // ORGANIZATION).
-var foldFloors = map[string]float64{"PERSON": 0.87, "PLACE": 0.75, "ORGANIZATION": 0.64, "QUANTITY": 0.67, "CHARGE": 0.55}
+var foldFloors = map[string]float64{"PERSON": 0.89, "PLACE": 0.83, "ORGANIZATION": 0.75, "QUANTITY": 0.95, "CHARGE": 0.62}
 
 // firstGold names the twelve documents of the first development gold set,
 // scored apart so that new rules show whether they lose ground there.
