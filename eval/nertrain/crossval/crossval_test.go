@@ -165,6 +165,12 @@ func TestTrainByFold(t *testing.T) {
 			float64(tagTokens[d])/tagTime[d].Seconds(), float64(tagWords[d])/tagTime[d].Seconds())
 	}
 	sizeAndLoad(t, &b, last)
+	if dir := os.Getenv("CASEFILE_NERTRAIN_SAVE"); dir != "" && last != nil {
+		if err := nertrain.Save(last, dir); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "the last model trained is in %s\n", dir)
+	}
 
 	type system struct {
 		name string
