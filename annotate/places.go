@@ -45,6 +45,10 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		} else if e.list != "places.txt" && insideName(ws, i, to) {
 			continue // "Jose Luis Montenegro", "Malta Partners"
 		}
+		// "LET US", "TO US": in capitals the pronoun.
+		if ws[i].capsLine && ws[i].text == "US" && n == 1 {
+			continue
+		}
 		// "Officer Jordan", "Judge Chad": a title makes it a person.
 		if i > 0 && titleWords[ws[i-1].lower()] && ws[i-1].line == ws[i].line {
 			continue
@@ -91,6 +95,10 @@ func sentenceStart(ws []word, i int) bool {
 
 // placeIntro words before a name make it a place: "in Murrieta", "from
 // Burbank", "City of Santa Ana".
+// strictPlaceIntro are the prepositions before a place that a person's
+// name does not take.
+var strictPlaceIntro = textscan.Set("in", "near", "outside")
+
 var placeIntro = textscan.Set("in", "near", "from", "outside", "to", "between", "and", "of")
 
 // cityInContext reports whether the listed city at ws[from:to] reads as a
@@ -124,6 +132,14 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 	if c.person && (from > 0 && isVersus(ws[from-1]) || to < len(ws) && isVersus(ws[to]) ||
 		to+1 < len(ws) && ws[to].text == "," && textscan.IsDigits(ws[to+1].text)) {
 		return ""
+	}
+	// "in Burbank", "from Murrieta": a preposition of place before it.
+	// A city whose name is a word or a person's needs a preposition that
+	// only a place takes ("and Moore", "to Davis" are people).
+	if c.pop >= contextCityPop && from > 0 && ws[from-1].line == ws[from].line && !ws[from-1].capitalized() &&
+		(placeIntro[ws[from-1].lower()] && ws[from-1].lower() != "of" && !c.word && !c.person || strictPlaceIntro[ws[from-1].lower()]) &&
+		!(to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[from].line) {
+		return "city-intro"
 	}
 	if c.word || c.person {
 		// A large city keeps its name alone when no capital of a
@@ -179,8 +195,8 @@ func fusedTitle(ws []word, from, to int) bool {
 		if titleAfterPlace[next] {
 			return true
 		}
-		if next == "district" && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
-			return true
+		if (next == "district" || next == "state's" || next == "state’s") && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
+			return true // "Bronx District Attorney", "Cook County State’s Attorney"
 		}
 	}
 	// "DISTRICT ATTORNEY, BRONX COUNTY"
