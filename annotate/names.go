@@ -322,6 +322,9 @@ func (f *peopleFinder) panel() {
 // "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
 var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "esq.", "esq")
 
+// judgeQualifiers come before "Judge" or "Justice" in a title.
+var judgeQualifiers = textscan.Set("circuit", "district", "chief", "senior", "magistrate", "associate", "bankruptcy", "presiding")
+
 // beforeJudicialTitle finds names before a judicial title: "BROWN and
 // KAVANAUGH, Circuit Judges", "GARLAND, Chief Judge", "Smith, J.".
 func (f *peopleFinder) beforeJudicialTitle() {
@@ -331,9 +334,8 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			continue
 		}
 		t := i + 1
-		if l := ws[t].lower(); (l == "circuit" || l == "district" || l == "chief" || l == "senior" || l == "magistrate" ||
-			l == "associate" || l == "bankruptcy" || l == "presiding") && t+1 < len(ws) {
-			t++
+		for q := 0; q < 2 && t+1 < len(ws) && judgeQualifiers[ws[t].lower()]; q++ {
+			t++ // "Senior Circuit Judge"
 		}
 		if !judicialTitles[ws[t].lower()] || !ws[t].capitalized() {
 			continue
@@ -490,7 +492,18 @@ func trimName(ws []word, from, to int) (int, int) {
 
 func plausibleName(ws []word) bool {
 	letters := false
+	quoted := false // inside a nickname: "Alphati “Havoc” Tanis"
 	for i, w := range ws {
+		if w.text == "“" || w.text == "”" || w.text == "\"" {
+			if i == 0 || i == len(ws)-1 {
+				return false
+			}
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
 		if w.text == "," && i+1 < len(ws) && textscan.Suffixes[ws[i+1].lower()] {
 			continue // "Robert Wilson, Jr."
 		}

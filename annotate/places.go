@@ -227,14 +227,29 @@ func streetOrFacility(ws []word, to int) bool {
 	return to < len(ws) && !ws[to].punct && facilityWords[ws[to].lower()] && ws[to].line == ws[to-1].line
 }
 
+// municipalWords name a county or a town, written out or as citations
+// abbreviate them.
+var municipalWords = textscan.Set("county", "parish", "borough", "township", "cty.", "cnty.", "twp.", "boro.")
+
 // countyEnd returns the end of "<Name> County" starting at ws[i], or i.
 func countyEnd(ws []word, i int, taken []bool) int {
 	j := i
-	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && ws[j].line == ws[i].line {
+	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && !municipalWords[ws[j].lower()] &&
+		!textscan.IsDigits(ws[j].text) && ws[j].line == ws[i].line {
 		j++
 	}
+	// "County of Allegheny", "Cty. of Allegheny", "Township of Haverford".
+	if l := ws[i].lower(); municipalWords[l] && ws[i].capitalized() && i+2 < len(ws) && ws[i+1].lower() == "of" && ws[i+2].line == ws[i].line {
+		k := i + 2
+		for k < len(ws) && k-i < 5 && !taken[k] && nameWord(ws[k]) && !stopCaps[ws[k].lower()] && ws[k].line == ws[i].line {
+			k++
+		}
+		if k > i+2 {
+			return k
+		}
+	}
 	if j > i && j < len(ws) && !taken[j] && ws[j].line == ws[i].line && ws[j].capitalized() {
-		if l := ws[j].lower(); l == "county" || l == "parish" {
+		if l := ws[j].lower(); municipalWords[l] {
 			if i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
 				return i // not at the start of the name
 			}

@@ -55,6 +55,9 @@ func splitWords(runes []rune) []word {
 					continue
 				}
 				// Word-internal punctuation, followed by a letter or digit.
+				if c == '-' && unicode.IsLetter(runes[j-1]) && placeSuffixes[suffixAt(runes, j+1)] {
+					break
+				}
 				if strings.ContainsRune(".'’-&/", c) && j+1 < len(runes) && isWordRune(runes[j+1]) {
 					// A slash joins numbers ("200/8") and abbreviations
 					// ("a/k/a"), not words ("Division/Bronx").
@@ -91,12 +94,32 @@ var abbreviations = map[string]bool{
 	"Mt": true, "Ft": true, "Inc": true, "Corp": true, "Co": true, "Ltd": true, "No": true, "Cal": true,
 	"Calif": true, "Fla": true, "Ariz": true, "Colo": true, "Conn": true, "Mass": true, "Mich": true,
 	"Minn": true, "Tenn": true, "Tex": true, "Okla": true, "Penn": true, "Wash": true, "Wis": true,
+	// Municipalities as citations abbreviate them: "Warminster Twp.", "Cty. of Allegheny".
+	"Twp": true, "Cty": true, "Cnty": true, "Boro": true, "Vill": true,
 }
+
+// placeSuffixes after a hyphen make a compound of a place ("New
+// Jersey-based", "Bronx-born"): the place is a word of its own.
+var placeSuffixes = map[string]bool{"based": true, "born": true, "area": true, "bound": true, "owned": true,
+	"led": true, "made": true, "run": true, "raised": true}
 
 // headlineSmall are the small words a headline capitalizes and running
 // text does not: "Pleads Guilty To the Death Of".
 var headlineSmall = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
 	"for": true, "and": true, "or": true, "at": true, "by": true, "with": true, "from": true, "as": true, "into": true}
+
+// suffixAt returns the lower-case letters from runes[i] up to the first
+// other rune, when they are few.
+func suffixAt(runes []rune, i int) string {
+	j := i
+	for j < len(runes) && j-i <= 6 && unicode.IsLower(runes[j]) {
+		j++
+	}
+	if j == i || j-i > 6 || j < len(runes) && unicode.IsLetter(runes[j]) {
+		return ""
+	}
+	return string(runes[i:j])
+}
 
 // markCapsLines flags the words of lines written in capitals, where case
 // says nothing about names.

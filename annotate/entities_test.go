@@ -1,0 +1,84 @@
+package annotate
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// spansOf runs one page through the page rules, as Annotate does, and
+// returns the texts found of type typ.
+func spansOf(t *testing.T, text string, typ schemas.EntityType) []string {
+	t.Helper()
+	a := NewAnnotator(lexiconModels(t))
+	pe, _, err := a.annotatePage(schemas.Page{Number: 1, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range pe.spans {
+		if s.typ == typ {
+			out = append(out, string(pe.runes[pe.words[s.from].start:pe.words[s.to-1].end]))
+		}
+	}
+	return out
+}
+
+// TestPlaceForms: the place rules' forms of court text, each with the
+// case it must not take.
+func TestPlaceForms(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"ambiguous city after in", "the director of a nonprofit in Burbank. And", []string{"Burbank"}},
+		{"surname city after and", "died at defendant's residence, Dean and Moore, on other occasions", nil},
+		{"pronoun in capitals", "THE COURT: LET US TAKE A RECESS.", nil},
+		{"fused into State's Attorney", "Cook County State’s Attorney Eileen O’Neill Burke announced", nil},
+		{"township in a citation", "Mann v. Warminster Twp., 629 F.3d 121", []string{"Warminster Twp."}},
+		{"county of, abbreviated", "See Phillips v. Cty. of Allegheny, 515 F.3d 224", []string{"Cty. of Allegheny"}},
+		{"county of in a caption", " 4     COUNTY OF LOS ANGELES         )", []string{"COUNTY OF LOS ANGELES"}},
+		{"line number before a county", "21   County (“CSP-LAC”) Litigation Coordinator", nil},
+		{"place before -based", "Centurion, a Princeton, New Jersey-based innocence organization", []string{"Princeton", "New Jersey"}},
+		{"given-name place before an offense", "1525 Townsend Ave., Bronx Conspiracy 4th – 3 cts", []string{"Bronx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := spansOf(t, tt.in, schemas.Place); !slices.Equal(got, tt.want) {
+				t.Errorf("places in %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPersonForms: the person rules' forms of court text, each with the
+// case it must not take.
+func TestPersonForms(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"alias after a name in capitals", "HISWAN SIMMONS, a.k.a. “Codac,” 22, of Arverne, has been indicted", []string{"HISWAN SIMMONS", "Codac"}},
+		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
+		{"middle initial in a signature", "Respectfully submitted,\nMcGREGOR W. SCOTT\nUnited States Attorney", []string{"McGREGOR W. SCOTT"}},
+		{"role noun list in lower case", "defendants Davey, Rodriguez, Probst, Barton and Robinette were", []string{"Davey", "Rodriguez", "Probst", "Barton", "Robinette"}},
+		{"judges before their title", "Before: BROWN and KAVANAUGH, Circuit Judges, and WILLIAMS, Senior Circuit Judge.", []string{"BROWN", "KAVANAUGH", "WILLIAMS"}},
+		{"a title before a name is not after it", "In Sandhill, Judge Ervin assumed arguendo", []string{"Ervin"}},
+		{"transcript in capitals: the name stops", "13     MS. KEITH DOES AS WELL.", []string{"KEITH"}},
+		{"possessive ends a name", "I HAVE BEEN READING ALL OF JUDGE ALSUP'S SURVEYS, YOU", []string{"ALSUP'S"}},
+		{"nickname inside a name", "under the leadership of defendants Alphati “Havoc” Tanis and Trevor Bailey", []string{"Alphati “Havoc” Tanis", "Trevor Bailey"}},
+		{"headline", "Rebecca Haro Pleads Guilty To the Death of Her Infant Son", []string{"Rebecca Haro"}},
+		{"record citation abbreviation", "(“Bailey Decl. 6”), Exh. 1", nil},
+		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
+		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
+		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := spansOf(t, tt.in, schemas.Person); !slices.Equal(got, tt.want) {
+				t.Errorf("people in %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
