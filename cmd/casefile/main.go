@@ -32,6 +32,7 @@ type cli struct {
 
 	Run      runCmd      `cmd:"" help:"Process PDF and text files (or folders of them) into one record per document."`
 	Worker   workerCmd   `cmd:"" help:"Run pipeline stages against a NATS server until stopped."`
+	Ingest   ingestCmd   `cmd:"" help:"Submit documents to a running pipeline, or with --watch stream the files that appear in folders."`
 	Extract  extractCmd  `cmd:"" help:"Print the text of a document's pages (no NATS)."`
 	Annotate annotateCmd `cmd:"" help:"Print the record of one document (no NATS)."`
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`

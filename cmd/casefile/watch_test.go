@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestIngestWatch: a worker process serves the pipeline; `casefile ingest
+// --watch` streams a folder into it while files are written there — one at
+// once, one slowly in pieces, one renamed into place from a temporary
+// name. Each becomes exactly one record; a restarted watcher re-reads the
+// folder and adds none twice.
+func TestIngestWatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs worker processes")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "feed")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	worker := casefileCmd(dir, "worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
+		"--listen", addr, "--ocr", "off")
+	var workerErr bytes.Buffer
+	worker.Stderr = &workerErr
+	if err := worker.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		worker.Process.Signal(syscall.SIGTERM)
+		worker.Wait()
+	}()
+	waitListening(t, addr)
+	watch := func() (stop func()) {
+		cmd := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, "--watch", "--settle", "300ms", in)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return func() {
+			cmd.Process.Signal(os.Interrupt)
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("ingest --watch: %v\n%s", err, stderr.String())
+			}
+		}
+	}
+	stop := watch()
+
+	samples := "../../testdata/pdfs/"
+	read := func(name string) []byte {
+		data, err := os.ReadFile(samples + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	// At once.
+	if err := os.WriteFile(filepath.Join(in, "wilson.pdf"), read("ca8-us-v-wilson-opinion.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Slowly, in pieces with pauses shorter than the settle time.
+	slow := read("ny-snp-wtg-2012-press-release.pdf")
+	f, err := os.Create(filepath.Join(in, "slow.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 4; i++ {
+		part := slow[i*len(slow)/4 : (i+1)*len(slow)/4]
+		if _, err := f.Write(part); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	f.Close()
+	// Renamed into place.
+	tmp := filepath.Join(in, "burroughs.pdf.part")
+	if err := os.WriteFile(tmp, read("caed-us-v-burroughs-redaction-order.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // past the settle time: a .part is never taken
+	if err := os.Rename(tmp, filepath.Join(in, "burroughs.pdf")); err != nil {
+		t.Fatal(err)
+	}
+
+	recs := filepath.Join(dir, "records.jsonl")
+	deadline := time.Now().Add(60 * time.Second)
+	for countLines(recs) < 3 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := countLines(recs); n != 3 {
+		t.Fatalf("%d records, want 3\n%s", n, workerErr.String())
+	}
+	stop()
+
+	// A restart lists the folder again: everything is done already.
+	stop = watch()
+	time.Sleep(2 * time.Second)
+	stop()
+	got := readRecords(t, recs)
+	sources := map[string]int{}
+	for _, r := range got {
+		sources[filepath.Base(r.Source)]++
+	}
+	for _, name := range []string{"wilson.pdf", "slow.pdf", "burroughs.pdf"} {
+		if sources[name] != 1 {
+			t.Errorf("%s: %d records, want 1 (records by source: %v)", name, sources[name], sources)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("%d records after the restart, want 3", len(got))
+	}
+}
