@@ -3,6 +3,7 @@ package casemeta
 import (
 	"github.com/casefile/casefile/annotate/internal/textscan"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -333,16 +334,34 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		return c, ents
 	}
 	text := pages[first].Text
-	for _, n := range firstNumbers {
-		if !n.cited {
-			own(n.norm)
-		}
-	}
 	if c.Filed == "" {
 		c.Filed = filedDate(text)
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
 	c.DocType = docType(text, c.Court)
+	if c.DocType == "decision list" {
+		firstNumbers = nil // the numbers of the many cases it lists
+	}
+	// The filing's own numbers come first, the lower court's after them.
+	var lower []string
+	federal := slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
+		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" // a bankruptcy number is the case appealed from
+	})
+	for _, n := range firstNumbers {
+		switch {
+		case n.cited:
+		case federal && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn:
+			// A federal district number stands; a label's number beside it
+			// is the same case printed another way ("NO. CR-00377 WHA").
+		case n.attrs != nil && n.attrs.Role == schemas.RoleLowerCourt:
+			lower = append(lower, n.norm)
+		default:
+			own(n.norm)
+		}
+	}
+	for _, n := range lower {
+		own(n)
+	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		c.Caption = caption(text)
 	}

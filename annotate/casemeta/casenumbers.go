@@ -176,6 +176,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			at += n[1]
 		}
 	}
+	findEarlyStateNumbers(text, add)
 	for _, m := range centralNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
@@ -210,6 +211,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	for _, m := range stateNo.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
+	findStateNumbers(text, add)
 	// "D.C. No. CV-00-13002-DDP", "D. C. Docket No. 06-02274-CV-AR-S",
 	// "Lower Court No.", "Trial Court No.": the number of the case appealed
 	// from, as printed.

@@ -1,0 +1,201 @@
+package casemeta
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+	"github.com/casefile/casefile/schemas"
+)
+
+// Docket and case numbers of state courts (and of federal courts whose
+// numbers the district and appellate forms do not read), in two kinds:
+// a number after a docket label ("Supreme Court No. S-19193", "Docket:
+// Sag-24-5", "Cause No. 24-BC11B-0023"), whatever its shape; and the
+// unlabelled forms of the larger states' trial and appellate courts,
+// whose shapes are their own.
+
+// labelledNo is a docket label and the number after it. The label may be
+// set a line above its number, as in a caption's column ("(San Mateo
+// County Super. Ct.\n No. 20NF012926A)").
+var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
+
+// stateNoBody is a number as printed: an optional short prefix in
+// capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
+// joined by dashes, slashes, colons or dots, and an optional short closing
+// word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"); or
+// Delaware's "254, 2025".
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+
+// notDocketLabel are words before "No." that number something other than
+// a case: a docket entry, an exhibit, an opinion, a statute.
+var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket", "document", "entry", "opinion", "exhibit",
+	"ex.", "rule", "rules", "l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
+	"account", "acct.", "phone", "tel.", "reg.", "registration", "report", "memorandum", "decision", "item", "lot",
+	"page", "p.", "policy", "invoice", "check", "badge", "unit", "room", "suite", "box", "route", "license", "permit",
+	"file", "tax", "ssn", "id", "form", "schedule", "ep.", "episode", "vol.", "volume", "appendix", "app.", "exh.", "attachment",
+	"local", "general", "administrative", "admin.", "amendment", "proposition", "prop.", "measure", "act", "executive",
+	"bar", "sbn", "csr", "rpr", "certificate", "cert.", "fax", "telephone", "number")
+
+// stateForms are the unlabelled numbers of state courts whose shape alone
+// says what they are.
+var stateForms = []struct {
+	name string
+	re   *textscan.Regexp
+}{
+	{"missouri", textscan.Lazy(`\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`)},                             // 2216-CR00123, 22SL-CR01234-01
+	{"new york", textscan.Lazy(`\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`)},                                                               // IND-12345-23
+	{"illinois", textscan.Lazy(`\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`)},                                 // 2019 CF 1234
+	{"texas", textscan.Lazy(`\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`)},                                           // F-1234567, F19-12345-X
+	{"florida", textscan.Lazy(`\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`)},       // 2019-CF-001234-A
+	{"california", textscan.Lazy(`\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`)},                                              // BA123456 (Los Angeles)
+	{"pennsylvania", textscan.Lazy(`\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`)},                                 // CP-51-CR-0001234-2019
+	{"ohio", textscan.Lazy(`\b(?:CR|CV|TR)-\d{2}-\d{5,6}(?:-[A-Z])?\b`)},                                                           // CR-19-123456-A
+	{"arizona", textscan.Lazy(`\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)}, // CR2019-123456-001, 1 CA-CR 19-0123
+	{"georgia", textscan.Lazy(`\b[SA]\d{2}[A-Z]\d{4}\b`)},                                                                          // S19A1234, A19A1234
+	{"new jersey", textscan.Lazy(`\bA-\d{3,4}-\d{2}(?:T\d)?\b`)},                                                                   // A-1234-19
+	{"connecticut", textscan.Lazy(`\((?:SC|AC)[ ]\d{5}\)`)},                                                                        // (SC 20726), (AC 45123)
+}
+
+// californiaAppellate is a number of California's Supreme Court or Courts
+// of Appeal (S284303, A168758, B339555, E081234), read only where it
+// stands at the end of its line, as captions set it.
+var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,})([A-HS]\d{6})[ \t]*$`)
+
+// arizonaSupreme is the Arizona Supreme Court's form (CV-24-0079-PR),
+// read before the Central District of California's "CV 24-0079" would
+// take its first part.
+var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b`)
+
+// findEarlyStateNumbers adds the state forms that another court's form
+// would read in part.
+func findEarlyStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
+	for _, m := range arizonaSupreme.Get().FindAllStringIndex(text, -1) {
+		add(m[0], m[1], text[m[0]:m[1]], &schemas.CaseNumberAttrs{Form: schemas.FormState})
+	}
+}
+
+// findStateNumbers adds the state forms of text to a findCaseNumbers pass.
+func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
+	for _, m := range labelledNo.Get().FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[4], m[5]
+		num := strings.TrimRight(text[start:end], " \t\n)")
+		end = start + len(num)
+		num = strings.TrimRight(num, ".:")
+		end = start + len(num)
+		if !docketShaped(num) || notDocket(text, m[2]) {
+			continue
+		}
+		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}
+		if lowerCourtAt(text, m[2]) {
+			attrs.Role = schemas.RoleLowerCourt
+		}
+		add(start, end, normalizeNumber(num), attrs)
+	}
+	for _, f := range stateForms {
+		for _, m := range f.re.Get().FindAllStringIndex(text, -1) {
+			start, end := m[0], m[1]
+			if text[start] == '(' { // "(SC 20726)": the number inside
+				start, end = start+1, end-1
+			}
+			add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+		}
+	}
+	for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text, -1) {
+		add(m[2], m[3], text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
+	}
+}
+
+// docketShaped reports whether a token after a label is a docket number:
+// a digit and a dash, slash or letter, or five digits or more; not a date.
+func docketShaped(num string) bool {
+	digits, marks := 0, false
+	for _, r := range num {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '–' || r == '/' || r == ':' || r == ',' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			marks = true
+		}
+	}
+	if digits == 0 || !marks && digits < 5 {
+		return false
+	}
+	if _, ok := isoFromNumeric(num); ok {
+		return false // "No. 5/12/2020"
+	}
+	return true
+}
+
+// notDocket reports whether the word before a bare "No." label names
+// something other than a case ("ECF No. 49", "Opinion No. 28203").
+func notDocket(text string, label int) bool {
+	l := strings.ToLower(text[label:min(len(text), label+12)])
+	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
+		return false // a label of its own: "Case No.", "Docket:"
+	}
+	ls := strings.LastIndexByte(text[:label], '\n')
+	if ls > 0 {
+		ls = strings.LastIndexByte(text[:ls], '\n') // the line above too: "DECISION IN\nROMAN v. WOLF"
+	}
+	if inCaseRe.Get().MatchString(text[ls+1 : label]) {
+		return true // "… PENDING DECISION IN ROMAN v. WOLF, CASE NOS. 20-55436": another case's
+	}
+	before := strings.Fields(text[max(0, label-40):label])
+	if len(before) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(before[len(before)-1], ",;:("))
+	return notDocketLabel[w] || strings.HasSuffix(w, ".") && len(w) <= 3 && w != "ct."
+}
+
+// inCaseRe is a case named in a sentence just before a number's label.
+var inCaseRe = textscan.Lazy(`(?i)\bin\s+[^\n]{1,60}\s(?:v\.|vs\.)\s[^\n]{1,60}$`)
+
+// lowerCourtAt reports whether the label at i names a lower court's
+// number: by its own words ("Superior Court No."), or by the two lines
+// above it, which say the case came on appeal from a court or name a
+// court that is not the filing's own heading ("Third District Court, Salt
+// Lake County" but not "IN THE CIRCUIT COURT OF …").
+func lowerCourtAt(text string, i int) bool {
+	label := text[i:]
+	if k := strings.IndexAny(label, "0123456789"); k >= 0 {
+		label = label[:k]
+	}
+	if lowerCourtLabel.Get().MatchString(label) {
+		return true
+	}
+	from := i
+	for n := 0; n < 3; n++ {
+		k := strings.LastIndexByte(text[:from], '\n')
+		if k < 0 {
+			from = 0
+			break
+		}
+		from = k
+	}
+	for _, line := range strings.Split(text[from:i], "\n") {
+		if appealedFrom.Get().MatchString(line) {
+			return true
+		}
+		if lowerCourtName.Get().MatchString(line) && !strings.Contains(strings.ToUpper(line), "IN THE ") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// lowerCourtLabel: a label naming a trial court or the court below.
+	lowerCourtLabel = textscan.Lazy(`(?i)(?:superior|circuit|district|county|chancery|family|probate|municipal|justice|trial|lower)\s+court|super\.\s*ct\.|\bbk\.`)
+	// appealedFrom: words that introduce the court appealed from.
+	appealedFrom = textscan.Lazy(`(?i)appeal(?:ed)?\s+(?:by\s+permission\s+)?from|on\s+appeal\s+(?:from|of)|court\s+below|super\.\s*ct\.`)
+	// lowerCourtName: a trial court named on a line of its own.
+	lowerCourtName = textscan.Lazy(`(?i)\b(?:superior|circuit|district|county|chancery|family|probate|municipal|justice|criminal)\s+court\b`)
+)
+
+// normalizeNumber writes a number as printed with dashes plain and spaces
+// single.
+func normalizeNumber(s string) string {
+	s = strings.NewReplacer("–", "-", "—", "-").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
