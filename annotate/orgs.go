@@ -15,7 +15,7 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
-	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district")
+	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
@@ -34,7 +34,7 @@ var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "becaus
 var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
 	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
 	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau",
-	"defense")
+	"defense", "prison", "police", "federal", "state", "unincorporated", "incorporated", "association", "certified")
 
 // orgConnectors may join the words of a name.
 var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
@@ -51,8 +51,19 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
 			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
-			out = append(out, wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list})
-			i += n - 1
+			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
+			// A listed name a head word continues is a longer name:
+			// "California Highway Patrol Department".
+			if to := moreHeads(ws, i+n); to > i+n {
+				span.to, span.norm, span.source, span.rule = ofTail(ws, to), "", schemas.SourceRule, "list+head"
+			}
+			out = append(out, span)
+			i = span.to - 1
+			continue
+		}
+		if from, to, ok := bluebookOrg(ws, i); ok {
+			out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "bluebook"})
+			i = to - 1
 			continue
 		}
 		if !isHead(ws, i) {
@@ -69,7 +80,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
 			prev := ws[from-1]
 			pl := prev.lower()
-			if lineNumber(ws, from-1) || orgStopLeft[pl] || isHead(ws, from-1) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -114,12 +125,20 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		}
 		// Right: more heads ("School District"), then "of the Eighth
 		// Circuit", "for the City of New York".
-		to := i + 1
-		for to < len(ws) && ws[to].line == ws[i].line {
-			if isHead(ws, to) {
-				to++
-				continue
+		to := moreHeads(ws, i+1)
+		// "California State University Northridge", "Loma Linda
+		// University Health": a campus or a branch after the head.
+		if u := ws[to-1].lower(); (u == "university" || u == "college") && !ws[to-1].capsLine {
+			k := to
+			for k < len(ws) && k-to < 2 && ws[k].line == ws[to-1].line && nameWord(ws[k]) && !isHead(ws, k) &&
+				!functionWords[ws[k].lower()] && !titleWords[ws[k].lower()] && !orgStopLeft[ws[k].lower()] && !textscan.IsDigits(ws[k].text) {
+				k++
 			}
+			if k > to && (k == len(ws) || ws[k].line != ws[k-1].line || !nameWord(ws[k])) {
+				to = k
+			}
+		}
+		for to < len(ws) && ws[to].line == ws[i].line {
 			// "Trial Bureau 60", "Police Service Area 7": a unit's number.
 			if textscan.IsDigits(ws[to].text) && len(ws[to].text) <= 3 && isHead(ws, to-1) &&
 				(to+1 == len(ws) || ws[to+1].line != ws[to].line || ws[to+1].punct) {
@@ -133,24 +152,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			}
 			break
 		}
-		for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
-			k := to + 1
-			if k < len(ws) && ws[k].lower() == "the" {
-				k++
-			}
-			m := k
-			// A number ends the name: "… for the City of New York 80
-			// Centre Street" is an address after it.
-			for m < len(ws) && ws[m].line == ws[k].line && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
-				!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
-				(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
-				m++
-			}
-			if m == k {
-				break
-			}
-			to = m
-		}
+		to = ofTail(ws, to)
 		for to-1 > i && orgConnectors[ws[to-1].lower()] {
 			to-- // "… Corrections and" at a line break
 		}
@@ -223,7 +225,14 @@ func isHead(ws []word, i int) bool {
 	if l == "district" {
 		return i > 0 && districtWords[ws[i-1].lower()]
 	}
-	if l == "defense" || l == "nation" || l == "bar" {
+	// "New York City Police Commissioner" is a title, not a name (A2),
+	// and "Police Interference" no name either: "Police" ends a name only
+	// before a head or a word that is no name.
+	if l == "police" && i+1 < len(ws) && ws[i+1].line == w.line && nameWord(ws[i+1]) &&
+		!orgHeads[strings.TrimSuffix(ws[i+1].lower(), "’s")] && !bluebookHeads[strings.TrimSuffix(ws[i+1].lower(), ".")] {
+		return false
+	}
+	if l == "defense" || l == "nation" || l == "bar" || l == "police" {
 		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
 	}
 	return true
@@ -248,9 +257,13 @@ func wrappedLine(ws []word, i int) bool {
 // citations ("18 USC Section") and street addresses ("111 Centre").
 func specificOrg(ws []word) bool {
 	generic := true
-	for _, w := range ws {
+	for i, w := range ws {
 		l := w.lower()
 		if strings.Contains(l, "u.s.c") || l == "usc" {
+			return false
+		}
+		// "Title 18 United States Code Section": a statute, not a body.
+		if l == "code" || l == "title" && i+1 < len(ws) && textscan.IsDigits(ws[i+1].text) {
 			return false
 		}
 		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) {
@@ -261,4 +274,81 @@ func specificOrg(ws []word) bool {
 		return len(ws) == 2 && ws[0].lower() == "supreme" // "Supreme Court" names the court
 	}
 	return true
+}
+
+// moreHeads returns the end of the run of head words that starts at
+// ws[to] on the line before it ("School District"). A head the name holds
+// already starts another phrase ("Lodi Unified School District School
+// Psychologist").
+func moreHeads(ws []word, to int) int {
+	from := to
+	// "from the Pomona Police" / "Department": a head wrapped to the
+	// next line of running text.
+	for to < len(ws) && (ws[to].line == ws[to-1].line || to == from && ws[to].line <= ws[to-1].line+2 && wrappedLine(ws, to)) && isHead(ws, to) {
+		for k := to - 1; k >= 0 && k >= from-4; k-- {
+			if ws[k].lower() == ws[to].lower() {
+				return to
+			}
+		}
+		to++
+	}
+	// "Los Angeles Police Dep’t": a cited head abbreviation.
+	if to < len(ws) && ws[to].line == ws[to-1].line {
+		if u := unitAt(ws, to); u.abbr && bluebookHeads[u.stem] && startsUpper(ws[to].text) && !isAllUpper(ws[to].text) {
+			to = u.to
+		}
+	}
+	return to
+}
+
+// tailWraps reports whether ws[m] continues an of-tail on the next line
+// of running text ("Office of Juvenile" / "Affairs for the purpose"): one
+// capitalized word there, then lower case or punctuation.
+func tailWraps(ws []word, m int) bool {
+	if ws[m].line != ws[m-1].line+1 || !wrappedLine(ws, m) || ws[m-1].punct {
+		return false
+	}
+	return m+1 == len(ws) || ws[m+1].line != ws[m].line || !nameWord(ws[m+1])
+}
+
+// majorUnit reports whether "Major" at ws[i] names a unit ("Major Frauds
+// Section", "Major Crimes Unit") rather than a rank: a plural noun follows.
+func majorUnit(ws []word, i int) bool {
+	if ws[i].lower() != "major" || i+1 >= len(ws) || ws[i+1].line != ws[i].line {
+		return false
+	}
+	n := ws[i+1].lower()
+	return n == "case" || len(n) > 4 && strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss")
+}
+
+// adverb reports whether a capitalized word is an adverb in -ally, which
+// qualifies the name's words rather than names ("Nationally Certified
+// School Psychologist").
+func adverb(l string) bool {
+	return len(l) >= 7 && strings.HasSuffix(l, "ally")
+}
+
+// ofTail returns the end of the name whose words end before ws[to], with
+// its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…
+// for the City of New York", "NYPD Squad of Detectives".
+func ofTail(ws []word, to int) int {
+	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+		k := to + 1
+		if k < len(ws) && ws[k].lower() == "the" {
+			k++
+		}
+		m := k
+		// A number ends the name: "… for the City of New York 80
+		// Centre Street" is an address after it.
+		for m < len(ws) && (ws[m].line == ws[k].line || m > k && tailWraps(ws, m)) && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
+			!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
+			(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+			m++
+		}
+		if m == k {
+			break
+		}
+		to = m
+	}
+	return to
 }

@@ -1,0 +1,55 @@
+package annotate
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestOrgForms(t *testing.T) {
+	m := lexiconModels(t)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"bluebook corp", "See Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", []string{"Bell Atl. Corp."}},
+		{"bluebook unlisted abbreviation", "(quoting Shaw v. Dig. Equip. Corp., 82 F.3d 1194)", []string{"Dig. Equip. Corp."}},
+		{"bluebook ampersand", "Res. Inc. v. Pa. Power & Light Co., 113 F.3d 405", []string{"Res. Inc.", "Pa. Power & Light Co."}},
+		{"bluebook two heads", "In re Rockefeller Ctr. Props. Sec. Litig., 184 F.3d 280", []string{"Rockefeller Ctr. Props."}},
+		{"bluebook dep't of", "Will v. Michigan Dep’t of State Police, 491 U.S. 58", []string{"Michigan Dep’t of State Police"}},
+		{"bluebook title before", "Nixon v. Sec’y Pa. Dep’t of Corr., 501 F. App’x 176", []string{"Pa. Dep’t of Corr."}},
+		{"bluebook wrapped", "see also A.M. v. Luzerne Cnty.\nJuvenile Detention Ctr., 372 F.3d 572", []string{"Luzerne Cnty.\nJuvenile Detention Ctr."}},
+		{"bluebook comma inc", "See Household Credit Servs., Inc. v. Pfennig, 541 U.S. 232", []string{"Household Credit Servs., Inc."}},
+		{"bluebook count before", "Three Luna Park Housing Corp. buildings", []string{"Luna Park Housing Corp."}},
+		{"bluebook head alone", "the Dep’t. said so", nil},
+		{"bluebook capitals", "DENVER, CO. 80202", nil},
+		{"bluebook sentence end", "as the Court. Bell Atl. Corp. v. Twombly", []string{"Bell Atl. Corp."}},
+		{"listed name and a head", "a dispatcher with the California Highway Patrol Department?", []string{"California Highway Patrol Department"}},
+		{"university campus", "I go to California State University Northridge and that's all", []string{"California State University Northridge"}},
+		{"university branch in a headline", "Loma Linda University Health to Pay $7.5 Million", []string{"Loma Linda University Health"}},
+		{"university then title", "Stanford University Professor Jane Roe", []string{"Stanford University"}},
+		{"repeated head qualifies a noun", "Exhibit F -- Lodi Unified School District School Psychologist's report", []string{"Lodi Unified School District"}},
+		{"major unit", "Assistant United States Attorney, Major Frauds Section", []string{"Major Frauds Section"}},
+		{"major rank", "Major Smith of the Bureau", nil},
+		{"adverb", "a Nationally Certified School Psychologist", nil},
+		{"statute title", "in violation of Title 18 United States Code Section 1956", nil},
+		{"police", "Officer Mary Campuzano from Santa Ana Police", []string{"Santa Ana Police"}},
+		{"police wrapped", "Sergeant Jaime Gutierrez from Pomona Police\n\nDepartment.", []string{"Pomona Police\n\nDepartment"}},
+		{"police commissioner is a title", "and New York City Police Commissioner Dermot Shea", nil},
+		{"police alone", "He called the Police.", nil},
+		{"police as a modifier", "C. Post-Filing Police Interference", nil},
+		{"police and a cited head", "Karim-Panahi v. Los Angeles Police Dep't, 839 F.2d 621", []string{"Los Angeles Police Dep't"}},
+		{"generic prison", "Why I Went to Federal Prison.", nil},
+		{"prison", "an inmate at the New Jersey State Prison in Trenton", []string{"New Jersey State Prison"}},
+		{"unincorporated association", "USA v Mongol Nation, an Unincorporated Association", []string{"Mongol Nation"}},
+		{"of-tail wrapped", "we refer only to the Office of Juvenile\nAffairs for the purpose", []string{"Office of Juvenile\nAffairs"}},
+		{"listed name, head, of-tail", "the DOI NYPD Squad of Detectives", []string{"NYPD Squad of Detectives"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, orgs := placesAndOrgs(m, tt.in)
+			if !slices.Equal(orgs, tt.want) {
+				t.Errorf("organizations in %q = %q, want %q", tt.in, orgs, tt.want)
+			}
+		})
+	}
+}
