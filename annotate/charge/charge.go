@@ -74,7 +74,7 @@ func ParseCitations(text string) []Citation {
 		for k := start; k < end; k++ {
 			taken[k] = true
 		}
-		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0])})
+		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0])})
 		return true
 	}
 	stateCitations(text, strings.ToLower(text), add)
@@ -122,6 +122,10 @@ func ParseCitations(text string) []Citation {
 		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
 			continue
 		}
+		// Nor is a number with letters inside: "§ 5E1.2".
+		if m[3] < len(text) && isDigit(text[m[3]]) {
+			continue
+		}
 		if st, end, ok := bareStatute(text, m, out); ok {
 			add(m[0], end, []Statute{st})
 		}
@@ -161,6 +165,10 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 		}
 	}
 	if uscSection.Get().MatchString(sec) {
+		if title == "18" && notTitle18(sec) {
+			// "§ 1983" alone is the civil-rights section of title 42.
+			title = "42"
+		}
 		return Statute{Title: title, Section: sec, Sub: sub}, m[1], true
 	}
 	if r := numberRange.Get().FindStringSubmatchIndex(sec); r != nil {
@@ -315,24 +323,36 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	if lower := strings.ToLower(text); len(lower) == len(text) {
 		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
 	}
+	var known []phrase
 	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
 		trimNumberDegree(text, m)
-		if offense, ok := offenseName(text, m); ok {
-			add(m[0], m[1], offense, &schemas.ChargeAttrs{Offense: offense})
+		offense, ok := offenseName(text, m)
+		if !ok || categoryUse(text, m[0], m[1]) {
+			continue
 		}
+		end := m[1]
+		if !strings.Contains(offense, " degree") {
+			if e, more := extendKnown(text, end, offense); more != "" {
+				end, offense = e, offense+" "+more
+			}
+		}
+		known = append(known, phrase{m[0], end, offense})
 	}
-	known := len(spans)
 	taken := func(s, e int) bool {
-		for _, k := range spans[:known] {
-			if s < k[1] && k[0] < e {
+		for _, k := range known {
+			if s < k.e && k.s < e {
 				return true
 			}
 		}
 		return false
 	}
 	dspans, names := degreeOffenses(text, textscan.ToLowerASCII(text), taken)
+	var degrees []phrase
 	for i, sp := range dspans {
-		add(sp[0], sp[1], names[i], &schemas.ChargeAttrs{Offense: names[i]})
+		degrees = append(degrees, phrase{sp[0], sp[1], names[i]})
+	}
+	for _, o := range mergePhrases(text, known, degrees) {
+		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
 	}
 	offenseCount := len(out)
 	cites := []Citation(nil)
@@ -583,4 +603,17 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 		return 0, "", false
 	}
 	return m[1], name, true
+}
+
+// notTitle18 reports whether a bare section number cannot be one of title
+// 18 of the U.S. Code: no section of title 18 is numbered from 1969 to
+// 1990 (chapter 96 ends at 1968, chapter 101 starts at 2071), and 1981
+// to 1988 are the civil-rights sections of title 42, cited bare in civil
+// opinions.
+func notTitle18(sec string) bool {
+	n := 0
+	for i := 0; i < len(sec) && isDigit(sec[i]); i++ {
+		n = n*10 + int(sec[i]-'0')
+	}
+	return n >= 1969 && n <= 1990
 }

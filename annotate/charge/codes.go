@@ -282,6 +282,23 @@ func civilUSC(st Statute) bool {
 	return false
 }
 
+// civilState reports whether st cites a title of a state code that
+// defines no offenses. Oklahoma's offenses are in titles 21 (crimes and
+// punishments), 63 (controlled dangerous substances) and 47 (motor
+// vehicles); its juvenile code (title 10), criminal procedure (22) and
+// courts (20) define none. Such citations are context for bare sections
+// after them, and are then dropped.
+func civilState(st Statute) bool {
+	if st.Code == "okla" {
+		switch st.Title {
+		case "21", "63", "47":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // The criminal provisions of titles 29 and 42 of the U.S. Code: labor
 // union embezzlement and payoffs, ERISA reporting crimes; Social Security
 // and health-care program fraud and kickbacks, fair-housing intimidation,

@@ -53,7 +53,8 @@ func TestParseStateCitations(t *testing.T) {
 		{"colo after", "§ 18-3-102(1)(a), C.R.S. 2019", [][]string{{"§ 18-3-102(1)(a)", "Colo. Rev. Stat. § 18-3-102(1)(a)"}}},
 		{"ind", "Ind. Code § 35-42-1-1", [][]string{{"Ind. Code § 35-42-1-1", "Ind. Code § 35-42-1-1"}}},
 		{"dc", "D.C. Code § 22-4514(b).", [][]string{{"D.C. Code § 22-4514(b)", "D.C. Code § 22-4514(b)"}}},
-		{"okla", "Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000)", [][]string{{"Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4)", "Okla. Stat. tit. 10, § 7301-1.3(4)"}, {"7303-4.3(A)", "Okla. Stat. tit. 10, § 7303-4.3(A)"}}},
+		{"okla", "Okla. Stat. Ann. tit. 21, §§ 701.7(A), 801 (2000)", [][]string{{"Okla. Stat. Ann. tit. 21, §§ 701.7(A)", "Okla. Stat. tit. 21, § 701.7(A)"}, {"801", "Okla. Stat. tit. 21, § 801"}}},
+		{"okla juvenile code defines no offense", "Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000). Id. § 7303-\n4.3(B)", nil},
 		{"okla os", "21 O.S. § 701.7", [][]string{{"21 O.S. § 701.7", "Okla. Stat. tit. 21, § 701.7"}}},
 		{"nj", "N.J.S.A. 2C:11-3(a)(1)", [][]string{{"N.J.S.A. 2C:11-3(a)(1)", "N.J. Stat. Ann. § 2C:11-3(a)(1)"}}},
 		{"mich", "MCL 750.316", [][]string{{"MCL 750.316", "Mich. Comp. Laws § 750.316"}}},
@@ -64,11 +65,12 @@ func TestParseStateCitations(t *testing.T) {
 		{"cfr", "36 C.F.R. § 2.35(b)(2)", [][]string{{"36 C.F.R. § 2.35(b)(2)", "36 C.F.R. § 2.35(b)(2)"}}},
 		{"cfr no periods", "36 CFR 261.10(k)", [][]string{{"36 CFR 261.10(k)", "36 C.F.R. § 261.10(k)"}}},
 		{"cfr title words", "Title 36, Code of Federal Regulations, Section 2.35", [][]string{{"Title 36, Code of Federal Regulations, Section 2.35", "36 C.F.R. § 2.35"}}},
-		{"bare takes state code", "Okla. Stat. Ann. tit. 10, § 7306-2.4(G). Under § 7306-2.9(B), the court", [][]string{
-			{"Okla. Stat. Ann. tit. 10, § 7306-2.4(G)", "Okla. Stat. tit. 10, § 7306-2.4(G)"},
-			{"§ 7306-2.9(B)", "Okla. Stat. tit. 10, § 7306-2.9(B)"}}},
+		{"bare takes state code", "Okla. Stat. Ann. tit. 21, § 1435(G). Under § 1713(B), the court", [][]string{
+			{"Okla. Stat. Ann. tit. 21, § 1435(G)", "Okla. Stat. tit. 21, § 1435(G)"},
+			{"§ 1713(B)", "Okla. Stat. tit. 21, § 1713(B)"}}},
 		{"bare state shape alone", "under § 7306-2.9(B), the court", nil},
-		{"bare year not a sub", "Okla. Stat. Ann. tit. 22, § 1051(a) (2004)", [][]string{{"Okla. Stat. Ann. tit. 22, § 1051(a)", "Okla. Stat. tit. 22, § 1051(a)"}}},
+		{"bare year not a sub", "Okla. Stat. Ann. tit. 21, § 1051(a) (2004)", [][]string{{"Okla. Stat. Ann. tit. 21, § 1051(a)", "Okla. Stat. tit. 21, § 1051(a)"}}},
+		{"okla procedure defines no offense", "Okla. Stat. Ann. tit. 22, § 1051(a) (2004)", nil},
 		{"bare range", "18 U.S.C. § 1962(d); see §§ 1961-1968", [][]string{{"18 U.S.C. § 1962(d)", "18 U.S.C. § 1962(d)"}, {"§§ 1961", "18 U.S.C. § 1961"}}},
 		{"bare usc after state", "Mo. Rev. Stat. § 565.020 and 18 U.S.C. § 924(c); § 922(g)", [][]string{
 			{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}, {"18 U.S.C. § 924(c)", "18 U.S.C. § 924(c)"}, {"§ 922(g)", "18 U.S.C. § 922(g)"}}},

@@ -124,6 +124,11 @@ func takeOffense(ws []phraseWord, backward bool) int {
 			if connectors[w.lower] && w.lower != "a" && w.lower != "an" && w.lower != "the" {
 				// "of" inside: "possession of a weapon" (forward), or
 				// "weapon ... of possession" read backward.
+				// "offering a false instrument for filing".
+				if w.lower == "for" && !backward && i+1 < len(ws) && strings.HasSuffix(ws[i+1].lower, "ing") {
+					n = i + 2
+					break
+				}
 				if w.lower != "of" {
 					break
 				}

@@ -1,0 +1,600 @@
+package charge
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+)
+
+// Offenses named by their phrase rather than by a listed head are read
+// from the court language that introduces them: "convicted of", "charged
+// with", "pled guilty to", "found guilty of", "indicted for", "the offense
+// of", "conviction for", "charges of", "counts of", and "including" after
+// "charges", "crimes", "offenses" or "counts". What follows is read as a
+// list of noun phrases ("X, Y, and Z"), each up to a boundary: sentence
+// punctuation, a clause word ("which", "under", "in violation of", a
+// pronoun, an auxiliary), a capitalized word inside lower-case text, or a
+// preposition that does not continue an offense name. A phrase is kept
+// only when it looks like an offense name: no determiner, pronoun or
+// number first, no generic word ("crime", "felony", "charges"), at most
+// maxPhraseWords words, not a verb with its object ("sentenced to").
+
+// maxPhraseWords caps an offense phrase read from context.
+const maxPhraseWords = 10
+
+// triggerWords are the words a context trigger starts with.
+var triggerWords = textscan.Set("convicted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
+	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including")
+
+// notPhraseStart may not open an offense phrase: determiners, pronouns,
+// quantifiers, generic nouns.
+var notPhraseStart = textscan.Set("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "my",
+	"our", "your", "him", "them", "it", "he", "she", "they", "we", "you", "i", "me", "us", "any", "all", "each", "every",
+	"some", "such", "other", "another", "several", "multiple", "various", "both", "one", "two", "three", "four", "five",
+	"six", "seven", "eight", "nine", "ten", "whether", "what", "which", "who", "how", "not", "no", "being", "having",
+	"having", "committing", "count", "counts", "and", "or", "but", "if", "so", "as", "at", "in", "on", "by", "for", "to",
+	"of", "with", "from", "under", "after", "before", "respect", "regard", "relation", "connection", "also", "only",
+	"just", "more", "less", "same", "new", "prior", "previous", "similar", "related", "additional", "separate",
+	"lesser", "serious", "violent", "even", "though", "however", "yet", "still", "further", "again")
+
+// genericWords make a phrase a category or a procedural noun, not an
+// offense name.
+var genericWords = textscan.Set("crime", "crimes", "offense", "offenses", "offence", "offences", "felony", "felonies",
+	"misdemeanor", "misdemeanors", "charge", "charges", "count", "counts", "violation", "violations", "case", "cases",
+	"conduct", "activity", "activities", "conviction", "convictions", "sentence", "sentences", "indictment",
+	"information", "complaint", "matter", "matters", "thing", "things", "act", "acts", "allegation", "allegations",
+	"responsibility", "duty", "duties", "task", "tasks", "job", "function", "defendant", "defendants", "person",
+	"people", "man", "woman", "men", "women", "others", "someone", "anyone", "something", "anything", "nothing",
+	"wrongdoing", "misconduct", "contempt", "negligence", "liability", "breach", "claim", "claims", "count", "court",
+	"jury", "law", "laws", "statute", "statutes", "section", "sections", "title", "code", "degree", "degrees", "class",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th")
+
+// endWords end an offense phrase and the list it is in.
+var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "where", "after", "before", "because",
+	"since", "until", "unless", "although", "though", "if", "as", "at", "on", "against", "under", "pursuant", "per",
+	"was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "would", "will", "shall", "should", "can",
+	"could", "may", "might", "must", "did", "do", "does", "not", "he", "she", "they", "it", "his", "her", "their", "its",
+	"him", "them", "we", "i", "you", "also", "but", "so", "then", "than", "including", "during", "into", "onto",
+	"about", "through", "throughout", "between", "within", "upon", "toward", "towards", "via", "there", "here", "now",
+	"today", "yesterday", "in", "for", "with", "while", "from", "stemming", "arising", "resulting", "related",
+	"relating", "involving", "concerning", "regarding", "following", "based", "sentenced", "charged", "convicted",
+	"indicted", "arrested", "pled", "pleaded", "faces", "facing", "face", "each", "all", "both")
+
+// weaponNouns may follow "with a" in an offense name ("robbery with a
+// firearm", "assault with a deadly weapon").
+var weaponNouns = textscan.Set("firearm", "firearms", "weapon", "weapons", "gun", "guns", "handgun", "handguns",
+	"knife", "pistol", "revolver", "rifle", "shotgun", "explosive", "explosives", "instrument", "deadly", "dangerous")
+
+// licenceNouns may follow "without a" ("manufacturing firearms without a
+// license").
+var licenceNouns = textscan.Set("license", "licence", "permit", "registration", "authorization", "authority", "consent")
+
+// contextTrigger reports where the offense list introduced at token i of
+// ts starts (a token index), or -1.
+func contextTrigger(ts []tok, i int) int {
+	w := ts[i].lower
+	next := func(k int) string {
+		if i+k < len(ts) && ts[i+k].kind == 'w' {
+			return ts[i+k].lower
+		}
+		return ""
+	}
+	switch w {
+	case "convicted", "arrested", "indicted":
+		switch next(1) {
+		case "of", "for":
+			return i + 2
+		case "on":
+			if (next(2) == "charges" || next(2) == "charge") && next(3) == "of" {
+				return i + 4
+			}
+		}
+	case "conviction", "convictions":
+		if n := next(1); n == "for" || n == "of" {
+			return i + 2
+		}
+	case "charge", "charges", "offense", "offenses", "crime", "crimes", "count", "counts":
+		if next(1) == "of" {
+			return i + 2
+		}
+		if w == "charges" || w == "offenses" || w == "crimes" || w == "counts" {
+			return -1
+		}
+	case "charged":
+		// "charged with", "charged him as an adult with".
+		return afterWithin(ts, i+1, "with", 6)
+	case "guilty":
+		if next(1) == "of" {
+			return i + 2
+		}
+		// "pled guilty to", "pled guilty as an adult in state court to".
+		return afterWithin(ts, i+1, "to", 7)
+	case "including":
+		// "charges, including", "new crimes in 2003, including".
+		for k := i - 1; k >= 0 && k >= i-10; k-- {
+			if ts[k].kind == 'p' && (ts[k].lower == "." || ts[k].lower == ";") {
+				break
+			}
+			switch ts[k].lower {
+			case "charges", "offenses", "crimes", "counts", "offences":
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// afterWithin returns the token index after the word w found within n
+// words from token i, with only lower-case words before it, or -1.
+func afterWithin(ts []tok, i int, w string, n int) int {
+	for k := i; k < len(ts) && k < i+n; k++ {
+		if ts[k].kind != 'w' || ts[k].cap && !ts[k].upper {
+			return -1
+		}
+		if ts[k].lower == w {
+			return k + 1
+		}
+		if endWords[ts[k].lower] && ts[k].lower != "in" && ts[k].lower != "as" && ts[k].lower != "an" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// phrase is an offense phrase found in text: its byte span and name.
+type phrase struct {
+	s, e int
+	name string
+}
+
+// contextOffenses finds the offense phrases introduced by court language
+// on a page.
+func contextOffenses(text string) []phrase {
+	var out []phrase
+	starts := textscan.WordStarts(text, 0, func(w, _ string) bool { return triggerWords[w] })
+	last := 0
+	for _, c := range starts {
+		if c < last {
+			continue
+		}
+		// A few tokens of left context for "including".
+		from := max(0, c-120)
+		ts := tokensFrom(text, from, 80)
+		i := 0
+		for i < len(ts) && ts[i].s < c {
+			i++
+		}
+		if i == len(ts) {
+			continue
+		}
+		at := contextTrigger(ts, i)
+		if at < 0 || at >= len(ts) {
+			continue
+		}
+		ps, end := readList(ts, at)
+		out = append(out, ps...)
+		last = max(last, end)
+	}
+	return out
+}
+
+// readList reads the offense phrases of a list from token i: items
+// separated by commas, "and" or "or". It returns the phrases kept and the
+// byte offset where reading stopped.
+func readList(ts []tok, i int) ([]phrase, int) {
+	var out []phrase
+	end := ts[i].s
+	prevAnd := false
+	for n := 0; i < len(ts) && n < 8; n++ {
+		p, next, sep, ok := readItem(ts, i)
+		if !ok {
+			break
+		}
+		// "convicted felon and drug addict in possession of a
+		// firearm": a possession phrase shared by two nouns.
+		if prevAnd && len(out) > 0 && !strings.Contains(out[len(out)-1].name, " of ") && strings.Contains(p.name, "in possession of") {
+			prev := out[len(out)-1]
+			p = phrase{prev.s, p.e, prev.name + " and " + p.name}
+			out = out[:len(out)-1]
+		}
+		out = append(out, p)
+		end = p.e
+		// "conspiracy to commit a felony (armed robbery)": an offense in
+		// parentheses names the object; "(cocaine)" is skipped.
+		if sep == "" && next < len(ts) && ts[next].lower == "(" {
+			q, after, _, ok := readItem(ts, next+1)
+			if after < len(ts) && ts[after].lower == ")" {
+				if ok && endsWithOffense(q.name) {
+					out = append(out, q)
+				}
+				if after+1 < len(ts) && ts[after+1].lower == "," {
+					sep, next = ",", after+2
+				}
+			}
+		}
+		if sep != "," && sep != "and" && sep != "or" {
+			break
+		}
+		prevAnd = sep != ","
+		i = next
+		// ", and" / ", or".
+		if sep == "," && i < len(ts) && (ts[i].lower == "and" || ts[i].lower == "or") {
+			i++
+		}
+	}
+	return out, end
+}
+
+// readItem reads one offense phrase from token i. It returns the phrase,
+// the token index after its separator, the separator ("," "and" "or", or
+// "" when the list ends), and whether the phrase is an offense name.
+func readItem(ts []tok, i int) (phrase, int, string, bool) {
+	// "being a felon in possession of a firearm"; an opening quote.
+	if i < len(ts) && ts[i].lower == "being" {
+		i++
+		if i < len(ts) && (ts[i].lower == "a" || ts[i].lower == "an") {
+			i++
+		}
+	}
+	for i < len(ts) && ts[i].kind == 'p' && strings.Contains(`"“'‘`, ts[i].lower) {
+		i++
+	}
+	if i >= len(ts) || ts[i].kind != 'w' || notPhraseStart[ts[i].lower] || endWords[ts[i].lower] || isDigitWord(ts[i].lower) {
+		return phrase{}, i, "", false
+	}
+	// Names in capitals or title case are headlines and headings more
+	// often than charges; the listed heads and degrees read those.
+	if ts[i].cap {
+		return phrase{}, i, "", false
+	}
+	first := ts[i]
+	// A participle followed by a determiner or preposition is a verb:
+	// "sentenced to", "used a".
+	if strings.HasSuffix(first.lower, "ed") && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
+		return phrase{}, i, "", false
+	}
+	title := first.cap && !first.upper
+	upper := first.upper
+	k := i
+	sep := ""
+	j := i
+	for ; j < len(ts); j++ {
+		t := ts[j]
+		if t.kind == 'p' {
+			if t.lower == "," {
+				sep = ","
+			}
+			break
+		}
+		if j > i && t.kind == 'w' {
+			lw := t.lower
+			if lw == "and" || lw == "or" {
+				if j+1 < len(ts) && ts[j+1].kind == '$' {
+					k = j + 1
+					continue
+				}
+				sep = lw
+				break
+			}
+			if !continues(ts, j) {
+				break
+			}
+			if upper && !t.upper && !connectors[lw] || title && !t.cap && !connectors[lw] {
+				// A lower-case word in a name set in capitals or title
+				// case: no name.
+				return phrase{}, j, "", false
+			}
+			if !upper && !title && t.cap {
+				// A capitalized word inside lower-case text ends it.
+				sep = ""
+				break
+			}
+		}
+		k = j
+	}
+	// Trailing connectors are not part of the name.
+	for k > i && ts[k].kind == 'w' && connectors[ts[k].lower] {
+		k--
+	}
+	n := k - i + 1
+	if n > maxPhraseWords || n < 1 {
+		return phrase{}, j, "", false
+	}
+	words := make([]string, 0, n)
+	for x, t := range ts[i : k+1] {
+		// "to commit a felony" names a felony as an object.
+		object := x >= 2 && ts[i+x-2].lower == "commit"
+		if t.kind == 'w' && (genericWords[t.lower] && !object || isDigitWord(t.lower) || isAdverb(t.lower)) {
+			return phrase{}, j, "", false
+		}
+		// A money amount only as a value threshold ("exceeding $100,000").
+		if t.kind == '$' && x > 0 && !thresholdWords[ts[i+x-1].lower] {
+			return phrase{}, j, "", false
+		}
+		words = append(words, t.lower)
+	}
+	// A plural alone names no offense ("and sales").
+	if n == 1 && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
+		return phrase{}, j, "", false
+	}
+	// A gerund alone is conduct: "charged with enforcing".
+	if n == 1 && strings.HasSuffix(first.lower, "ing") {
+		return phrase{}, j, "", false
+	}
+	last := ts[k].lower
+	if strings.HasSuffix(last, "ly") {
+		return phrase{}, j, "", false
+	}
+	next := j
+	if sep != "" {
+		next = j + 1
+	}
+	return phrase{s: first.s, e: ts[k].e, name: strings.Join(words, " ")}, next, sep, true
+}
+
+// continues reports whether the word at token j (after the first word of
+// a phrase) can belong to the offense name read so far.
+func continues(ts []tok, j int) bool {
+	lw := ts[j].lower
+	next, next2 := "", ""
+	if j+1 < len(ts) {
+		next = ts[j+1].lower
+	}
+	if j+2 < len(ts) {
+		next2 = ts[j+2].lower
+	}
+	switch lw {
+	case "in":
+		// "in possession of", "in aid of".
+		return next == "possession" || next == "aid"
+	case "for":
+		// "offering a false instrument for filing", "murder for hire".
+		return strings.HasSuffix(next, "ing") || next == "hire"
+	case "with":
+		// "with intent to", "with a firearm".
+		return next == "intent" || (next == "a" || next == "an") && weaponNouns[next2] || weaponNouns[next]
+	case "while":
+		// "possession of drugs while armed".
+		return strings.HasSuffix(next, "ed") && (next2 == "" || next2 == "," || next2 == "." || next2 == "and" || next2 == ";")
+	case "from":
+		// "escape from custody", "theft from a person".
+		return j+1 < len(ts) && ts[j+1].kind == 'w' && !ts[j+1].cap && !isDigitWord(next) && next != "the"
+	case "exceeding", "over", "between", "than", "more":
+		// Value thresholds: "exceeding $100,000", "between $500 and $10,000".
+		if lw == "more" {
+			return next == "than"
+		}
+		return j+1 < len(ts) && (ts[j+1].kind == '$' || next == "than" || next == "$")
+	}
+	return !endWords[lw]
+}
+
+// extendKnown reads what may follow a listed offense head at byte offset
+// end and belong to its name: "to commit <offense>" or "to <verb> ..."
+// after a conspiracy or attempt, "with a firearm", "without a license",
+// "from custody", "for hire", "<offense> conspiracy". It returns the new
+// end and the words added to the name ("" when nothing follows).
+func extendKnown(text string, end int, name string) (int, string) {
+	ts := tokensFrom(text, end, 14)
+	if len(ts) == 0 {
+		return end, ""
+	}
+	w := func(k int) string {
+		if k < len(ts) && ts[k].kind == 'w' {
+			return ts[k].lower
+		}
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(name, "to commit") || strings.HasSuffix(name, "to distribute"):
+		// The object of the conspiracy: a phrase, "a felony" included.
+		i := 0
+		art := ""
+		if w(0) == "a" || w(0) == "an" {
+			if w(1) == "felony" || w(1) == "crime" || w(1) == "misdemeanor" {
+				return ts[1].e, w(0) + " " + w(1)
+			}
+			art = w(0) + " "
+			i = 1
+		}
+		if p, _, _, ok := readItem(ts, i); ok && (art == "" || strings.HasSuffix(name, "to distribute")) {
+			return p.e, art + p.name
+		}
+		return end, ""
+	case name == "conspiracy" && w(0) == "to" && w(1) != "" && !notPhraseStart[w(1)]:
+		// "conspiracy to operate an unlicensed money transmitting business".
+		if p, _, _, ok := readItem(ts, 1); ok {
+			return p.e, "to " + p.name
+		}
+		return end, ""
+	case w(0) == "with" && (w(1) == "a" || w(1) == "an") && weaponNouns[w(2)]:
+		k := 2
+		if (w(2) == "deadly" || w(2) == "dangerous") && weaponNouns[w(3)] {
+			k = 3
+		}
+		return ts[k].e, "with " + w(1) + " " + phraseWords(ts[2:k+1])
+	case w(0) == "without" && licenceNouns[w(1)]:
+		return ts[1].e, "without " + w(1)
+	case w(0) == "without" && (w(1) == "a" || w(1) == "an") && licenceNouns[w(2)]:
+		return ts[2].e, "without " + w(1) + " " + w(2)
+	case w(0) == "from" && w(1) == "custody", w(0) == "for" && w(1) == "hire":
+		return ts[1].e, w(0) + " " + w(1)
+	case w(0) == "conspiracy" && !strings.Contains(name, "conspiracy") && !strings.Contains(name, "degree") && len(ts) > 0 && ts[0].s-end <= 2:
+		return ts[0].e, "conspiracy"
+	}
+	return end, ""
+}
+
+func phraseWords(ts []tok) string {
+	ws := make([]string, len(ts))
+	for i, t := range ts {
+		ws[i] = t.lower
+	}
+	return strings.Join(ws, " ")
+}
+
+// categoryUse reports whether the offense at text[s:e] names a category
+// of crime rather than an offense: "during a drug trafficking crime",
+// "any murder offense".
+func categoryUse(text string, s, e int) bool {
+	after := tokensFrom(text, e, 1)
+	if len(after) == 0 || after[0].kind != 'w' {
+		return false
+	}
+	switch after[0].lower {
+	case "crime", "crimes", "offense", "offenses", "offence", "offences":
+	case "bureau", "unit", "division", "squad", "section", "team", "task", "department", "investigations":
+		// "Homicide Bureau", "Human Trafficking Unit": an office.
+		return after[0].cap
+	default:
+		return false
+	}
+	before := wordsBack(text, s, 1)
+	return len(before) == 1 && (before[0].lower == "a" || before[0].lower == "an" || before[0].lower == "any")
+}
+
+// mergePhrases joins the offenses of a page found by listed heads
+// (known) and by degree (degrees) with the phrases court language
+// introduces: a context phrase replaces the offenses it contains, and is
+// dropped when it overlaps one only in part or holds a degree (the degree
+// readers know those forms). A context phrase of two or more words found
+// once on the page is found again at its other occurrences there ("the
+// capital murder case" after "convicted of capital murder"). The result
+// is in order of position.
+func mergePhrases(text string, known, degrees []phrase) []phrase {
+	ctx := contextOffenses(text)
+	var keep []phrase
+	overlaps := func(p phrase, qs []phrase) (inside, partial bool) {
+		for _, q := range qs {
+			if p.s < q.e && q.s < p.e {
+				if p.s <= q.s && q.e <= p.e {
+					inside = true
+				} else {
+					partial = true
+				}
+			}
+		}
+		return
+	}
+	seen := map[[2]int]bool{}
+	for _, p := range ctx {
+		if _, partial := overlaps(p, known); partial || runsOn(text, p, known) {
+			continue
+		}
+		if in, partial := overlaps(p, degrees); in || partial {
+			continue
+		}
+		// A context phrase that is a listed offense as read (its name
+		// the same) adds nothing.
+		if seen[[2]int{p.s, p.e}] {
+			continue
+		}
+		seen[[2]int{p.s, p.e}] = true
+		keep = append(keep, p)
+	}
+	// Other occurrences of the multi-word phrases on the page.
+	lower := textscan.ToLowerASCII(text)
+	n := len(keep)
+	for _, p := range keep[:n] {
+		if !strings.Contains(p.name, " ") {
+			continue
+		}
+		for i := 0; ; {
+			k := strings.Index(lower[i:], p.name)
+			if k < 0 {
+				break
+			}
+			s, e := i+k, i+k+len(p.name)
+			i = e
+			if s > 0 && textscan.IsWordByte(text[s-1]) || e < len(text) && textscan.IsWordByte(text[e]) || seen[[2]int{s, e}] {
+				continue
+			}
+			q := phrase{s, e, p.name}
+			if _, partial := overlaps(q, known); partial {
+				continue
+			}
+			if in, partial := overlaps(q, degrees); in || partial {
+				continue
+			}
+			seen[[2]int{s, e}] = true
+			keep = append(keep, q)
+		}
+	}
+	contains := func(a, b phrase) bool { return a.s <= b.s && b.e <= a.e }
+	var out []phrase
+	for _, k := range known {
+		longer := false
+		for _, p := range keep {
+			longer = longer || contains(p, k) && p != k && (p.s != k.s || p.e != k.e)
+		}
+		if !longer {
+			out = append(out, k)
+		}
+	}
+	for _, p := range keep {
+		// A context phrase inside a listed offense (or the same) is that
+		// offense.
+		inside := false
+		for _, k := range known {
+			inside = inside || contains(k, p)
+		}
+		if !inside {
+			out = append(out, p)
+		}
+	}
+	out = append(out, degrees...)
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return out
+}
+
+// thresholdWords may stand before a money amount in an offense name.
+var thresholdWords = textscan.Set("exceeding", "over", "between", "than", "and", "of", "under")
+
+// isAdverb reports whether w is an adverb by its ending ("approximately",
+// "illegally"); such a phrase tells conduct, not an offense name.
+func isAdverb(w string) bool {
+	if !strings.HasSuffix(w, "ly") || len(w) < 5 {
+		return false
+	}
+	switch w {
+	case "bodily", "family", "supply", "assembly", "monopoly", "elderly", "anomaly":
+		return false
+	}
+	return true
+}
+
+// endsWithOffense reports whether the phrase name (lower case) ends with
+// a listed offense: "armed robbery".
+func endsWithOffense(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if i > 0 && name[i-1] != ' ' {
+			continue
+		}
+		if end, _, ok := OffenseAt(name[i:]); ok && end == len(name)-i {
+			return true
+		}
+	}
+	return false
+}
+
+// runsOn reports whether context phrase p runs on past a listed offense
+// it holds with a word that is no preposition: "the crime of murder looks
+// at", where "looks" is a verb. An offense name goes on after its head
+// only with a preposition ("robbery with a firearm", "conspiracy to
+// commit ...").
+func runsOn(text string, p phrase, known []phrase) bool {
+	for _, k := range known {
+		if p.s <= k.s && k.e < p.e {
+			ts := tokensFrom(text, k.e, 1)
+			if len(ts) == 1 && !connectors[ts[0].lower] && !continuesAfterHead[ts[0].lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// continuesAfterHead are the words besides connectors that may follow an
+// offense head inside its name.
+var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving")
