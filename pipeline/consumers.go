@@ -14,19 +14,19 @@ import (
 // ConsumerStatus is a snapshot of one durable consumer: what waits for it
 // and what it holds.
 type ConsumerStatus struct {
-	Stream string
-	Name   string
+	Stream string `json:"stream"`
+	Name   string `json:"consumer"`
 	// Description is the stage's description of itself (a sink names its
 	// store).
-	Description string
+	Description string `json:"description,omitempty"`
 	// Pending is how many messages wait to be delivered.
-	Pending uint64
+	Pending uint64 `json:"pending"`
 	// AckPending is how many are delivered and not yet answered: in flight.
-	AckPending int
+	AckPending int `json:"in_flight"`
 	// Redelivered is how many of those in flight were delivered more than once.
-	Redelivered int
+	Redelivered int `json:"redelivered"`
 	// AckFloor is the stream sequence up to which every message is settled.
-	AckFloor uint64
+	AckFloor uint64 `json:"done"`
 }
 
 // Consumers lists the consumers of casefile's streams (StreamDocs,

@@ -22,6 +22,7 @@ type runCmd struct {
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
 	natsFlags
 	stageFlags
+	metricsFlags
 
 	// submit, when set, puts the documents in instead of walking Paths
 	// (dlq replay); total is how many it will emit, for the progress bar.
@@ -121,6 +122,15 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		waitFor = append(waitFor, st)
 	}
 
+	var met *metrics
+	if c.MetricsAddr != "" {
+		met = newMetrics()
+		met.watchBus(bus)
+		met.instrument(stages)
+		if err := met.serve(stageCtx, c.MetricsAddr, e.log); err != nil {
+			return err
+		}
+	}
 	if c.timing != nil {
 		for _, st := range stages {
 			st.Handler = c.timing.wrap(st.Name, st.Handler)
@@ -131,6 +141,9 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 	// Ctrl-C stops the submitting and waiting, then the stages.
 	g, gctx := errgroup.WithContext(stageCtx)
 	runStages(gctx, g, bus, stages)
+	if met != nil {
+		met.ready.Store(true)
+	}
 	work, cancelWork := context.WithCancel(ctx)
 	defer cancelWork()
 	go func() {
@@ -279,6 +292,7 @@ type workerCmd struct {
 	Sinks  []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
 	natsFlags
 	stageFlags
+	metricsFlags
 }
 
 func (c *workerCmd) Run(ctx context.Context, e *env) error {
@@ -323,9 +337,21 @@ func (c *workerCmd) Run(ctx context.Context, e *env) error {
 			}
 		}
 	}
+	var met *metrics
+	if c.MetricsAddr != "" {
+		met = newMetrics()
+		met.watchBus(bus)
+		met.instrument(stages)
+		if err := met.serve(ctx, c.MetricsAddr, e.log); err != nil {
+			return err
+		}
+	}
 	e.log.Info("worker started", "stages", c.Stages)
 	g, gctx := errgroup.WithContext(ctx)
 	runStages(gctx, g, bus, stages)
+	if met != nil {
+		met.ready.Store(true)
+	}
 	err = g.Wait()
 	e.log.Info("worker stopped")
 	return err

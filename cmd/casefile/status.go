@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/casefile/casefile/pipeline"
 )
 
 type statusCmd struct {
+	JSON bool `name:"json" help:"Print one JSON object: the consumers and the ledger's balance."`
 	natsFlags
 }
 
@@ -23,6 +26,18 @@ func (c *statusCmd) Run(ctx context.Context, e *env) error {
 	consumers, err := bus.Consumers(ctx)
 	if err != nil {
 		return err
+	}
+	if c.JSON {
+		counts, err := bus.Counts(ctx)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Consumers []pipeline.ConsumerStatus `json:"consumers"`
+			Ledger    pipeline.Counts           `json:"ledger"`
+		}{consumers, counts})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "STREAM\tCONSUMER\tWAITING\tIN FLIGHT\tREDELIVERED\tDONE\tFEEDS")
