@@ -18,9 +18,11 @@ var gangContextAfter = textscan.Set("member", "members", "gang", "crew", "defend
 	"rivals", "associates", "affiliates", "set", "clique", "cliques")
 
 // findGangNames returns the distinct gang names of a document, as word
-// texts joined by single spaces.
-func findGangNames(pages []pageEntities) map[string]bool {
-	names := map[string]bool{}
+// texts joined by single spaces, and the acronyms the document defines for
+// the organizations it names, each with the rule that found it.
+func findGangNames(pages []pageEntities) map[string]string {
+	names := map[string]string{}
+	definedAcronyms(pages, names)
 	for _, pe := range pages {
 		ws := pe.words
 		for i, w := range ws {
@@ -37,7 +39,7 @@ func findGangNames(pages []pageEntities) map[string]bool {
 					j++
 				}
 				if j < i && specificGang(ws[j:i]) {
-					names[joinWords(ws[j:i])] = true
+					names[joinWords(ws[j:i])] = "gang"
 				}
 			}
 			if (l == "gang" || l == "crew") && !w.capitalized() && i+1 < len(ws) {
@@ -79,7 +81,7 @@ var numberWords = textscan.Set("one", "two", "three", "four", "five", "six", "se
 
 // gangList adds the names starting at ws[j]: "the Mac Ballers and Money
 // World".
-func gangList(pe pageEntities, j int, names map[string]bool) {
+func gangList(pe pageEntities, j int, names map[string]string) {
 	ws := pe.words
 	for j < len(ws) {
 		k := j
@@ -89,7 +91,7 @@ func gangList(pe pageEntities, j int, names map[string]bool) {
 		if k == j || !specificGang(ws[j:k]) {
 			return
 		}
-		names[joinWords(ws[j:k])] = true
+		names[joinWords(ws[j:k])] = "gang"
 		if k+1 < len(ws) && (ws[k].lower() == "and" || ws[k].text == ",") {
 			j = k + 1
 			continue
@@ -141,7 +143,7 @@ func joinWords(ws []word) string {
 }
 
 // tagGangs marks every untaken occurrence of the names as an organization.
-func tagGangs(pages []pageEntities, names map[string]bool) {
+func tagGangs(pages []pageEntities, names map[string]string) {
 	if len(names) == 0 {
 		return
 	}
@@ -152,8 +154,8 @@ func tagGangs(pages []pageEntities, names map[string]bool) {
 				if i+n > len(pe.words) || anyTaken(pe.taken, i, i+n) {
 					continue
 				}
-				if names[joinWords(pe.words[i:i+n])] && pe.words[i+n-1].line == pe.words[i].line {
-					pe.spans = append(pe.spans, wordSpan{from: i, to: i + n, typ: schemas.Organization, source: schemas.SourceRule})
+				if rule := names[joinWords(pe.words[i:i+n])]; rule != "" && pe.words[i+n-1].line == pe.words[i].line {
+					pe.spans = append(pe.spans, wordSpan{from: i, to: i + n, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 					for k := i; k < i+n; k++ {
 						pe.taken[k] = true
 					}

@@ -1,0 +1,110 @@
+package annotate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/internal/corpustest"
+	"github.com/casefile/casefile/schemas"
+)
+
+// docOrgs annotates the pages of text (split at form feeds) as Annotate
+// does up to the document-wide names, and returns each organization
+// found with its rule.
+func docOrgs(t testing.TB, a *Annotator, text string) (texts, rules []string) {
+	t.Helper()
+	var all []pageEntities
+	for i, p := range strings.Split(text, "\f") {
+		pe, _, err := a.annotatePage(schemas.Page{Number: i + 1, Text: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, pe)
+	}
+	tagGangs(all, findGangNames(all))
+	for _, pe := range all {
+		for _, s := range pe.spans {
+			if s.typ == schemas.Organization {
+				texts = append(texts, string(pe.runes[pe.words[s.from].start:pe.words[s.to-1].end]))
+				rules = append(rules, s.rule)
+			}
+		}
+	}
+	return texts, rules
+}
+
+func TestDefinedAcronyms(t *testing.T) {
+	a := NewAnnotator(lexiconModels(t))
+	tests := []struct {
+		name, in string
+		want     []string // acronym mentions
+	}{
+		{"quoted", "an inmate at the New Jersey State Prison (“NJSP”) in Trenton.\fNJSP staff said", []string{"NJSP", "NJSP"}},
+		{"with the", "High Desert State Prison (the “HDSP”). Later HDSP moved him.", []string{"HDSP", "HDSP"}},
+		{"bare", "the Oklahoma Court of Criminal Appeals (OCCA) held; OCCA agreed", []string{"OCCA", "OCCA"}},
+		{"initials out of order", "the Oklahoma Court of Criminal Appeals (ACCO) held; ACCO agreed", nil},
+		{"a number is no acronym", "the Pomona Police Department (2019) and 2019", nil},
+		{"not after an organization", "Maria Lopez (“ML”) and ML", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			texts, rules := docOrgs(t, a, tt.in)
+			var got []string
+			for i, r := range rules {
+				if r == "acronym" {
+					got = append(got, texts[i])
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("acronyms in %q = %q, want %q (all: %q)", tt.in, got, tt.want, texts)
+			}
+		})
+	}
+}
+
+// TestAcronymFirings counts the mentions of defined acronyms over the
+// corpus and prints CASEFILE_FIRINGS of them (held-back documents
+// counted, not shown).
+func TestAcronymFirings(t *testing.T) {
+	n := 0
+	if _, err := fmt.Sscan(os.Getenv("CASEFILE_FIRINGS"), &n); err != nil || n <= 0 {
+		t.Skip("set CASEFILE_FIRINGS=N")
+	}
+	dir := corpustest.Dir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	plain, _ := filepath.Glob(filepath.Join(dir, "plain", "*.txt"))
+	a := NewAnnotator(lexiconModels(t))
+	count, shown := 0, 0
+	seen := map[string]bool{}
+	for _, f := range append(files, plain...) {
+		doc := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if seen[doc] {
+			continue
+		}
+		seen[doc] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, rules := docOrgs(t, a, string(data))
+		defined := map[string]int{}
+		for i, r := range rules {
+			if r == "acronym" {
+				count++
+				defined[texts[i]]++
+			}
+		}
+		heldBack := strings.HasPrefix(doc, "colo-") || strings.HasPrefix(doc, "illappct-") || strings.HasPrefix(doc, "ind-")
+		for acr, k := range defined {
+			if shown < n && !heldBack {
+				fmt.Printf("%-40.40s %s ×%d\n", doc, acr, k)
+				shown++
+			}
+		}
+	}
+	fmt.Printf("acronym mentions: %d\n", count)
+}
