@@ -42,18 +42,18 @@ var stateForms = []struct {
 	name string
 	re   *textscan.Regexp
 }{
-	{"missouri", textscan.Lazy(`\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`)},                             // 2216-CR00123, 22SL-CR01234-01
-	{"new york", textscan.Lazy(`\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`)},                                                               // IND-12345-23
-	{"illinois", textscan.Lazy(`\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`)},                                 // 2019 CF 1234
-	{"texas", textscan.Lazy(`\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`)},                                           // F-1234567, F19-12345-X
-	{"florida", textscan.Lazy(`\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`)},       // 2019-CF-001234-A
-	{"california", textscan.Lazy(`\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`)},                                              // BA123456 (Los Angeles)
-	{"pennsylvania", textscan.Lazy(`\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`)},                                 // CP-51-CR-0001234-2019
-	{"ohio", textscan.Lazy(`\b(?:CR|CV|TR)-\d{2}-\d{5,6}(?:-[A-Z])?\b`)},                                                           // CR-19-123456-A
-	{"arizona", textscan.Lazy(`\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)}, // CR2019-123456-001, 1 CA-CR 19-0123
-	{"georgia", textscan.Lazy(`\b[SA]\d{2}[A-Z]\d{4}\b`)},                                                                          // S19A1234, A19A1234
-	{"new jersey", textscan.Lazy(`\bA-\d{3,4}-\d{2}(?:T\d)?\b`)},                                                                   // A-1234-19
-	{"connecticut", textscan.Lazy(`\((?:SC|AC)[ ]\d{5}\)`)},                                                                        // (SC 20726), (AC 45123)
+	{"missouri", textscan.Lazy(`\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`)},                       // 2216-CR00123, 22SL-CR01234-01
+	{"new york", textscan.Lazy(`\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`)},                                                         // IND-12345-23
+	{"illinois", textscan.Lazy(`\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`)},                           // 2019 CF 1234
+	{"texas", textscan.Lazy(`\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`)},                                     // F-1234567, F19-12345-X
+	{"florida", textscan.Lazy(`\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`)}, // 2019-CF-001234-A
+	{"california", textscan.Lazy(`\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`)},                                        // BA123456 (Los Angeles)
+	{"pennsylvania", textscan.Lazy(`\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`)},                           // CP-51-CR-0001234-2019
+	{"ohio", textscan.Lazy(`\b(?:CR|CV|TR)-\d{2}-\d{5,6}(?:-[A-Z])?\b`)},                                                     // CR-19-123456-A
+	{"arizona", textscan.Lazy(`\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`)},                                               // CR2019-123456-001
+	{"georgia", textscan.Lazy(`\b[SA]\d{2}[A-Z]\d{4}\b`)},                                                                    // S19A1234, A19A1234
+	{"new jersey", textscan.Lazy(`\bA-\d{3,4}-\d{2}(?:T\d)?\b`)},                                                             // A-1234-19
+	{"connecticut", textscan.Lazy(`\((?:SC|AC)[ ]\d{5}\)`)},                                                                  // (SC 20726), (AC 45123)
 }
 
 // californiaAppellate is a number of California's Supreme Court or Courts
@@ -63,8 +63,9 @@ var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,})([A-HS]\d{6})[ \t]*$
 
 // arizonaSupreme is the Arizona Supreme Court's form (CV-24-0079-PR),
 // read before the Central District of California's "CV 24-0079" would
-// take its first part.
-var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b`)
+// take its first part,
+// and of its Court of Appeals (1 CA-CR 19-0123).
+var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)
 
 // findEarlyStateNumbers adds the state forms that another court's form
 // would read in part.
@@ -129,16 +130,16 @@ func docketShaped(num string) bool {
 // notDocket reports whether the word before a bare "No." label names
 // something other than a case ("ECF No. 49", "Opinion No. 28203").
 func notDocket(text string, label int) bool {
-	l := strings.ToLower(text[label:min(len(text), label+12)])
-	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
-		return false // a label of its own: "Case No.", "Docket:"
-	}
 	ls := strings.LastIndexByte(text[:label], '\n')
 	if ls > 0 {
 		ls = strings.LastIndexByte(text[:ls], '\n') // the line above too: "DECISION IN\nROMAN v. WOLF"
 	}
 	if inCaseRe.Get().MatchString(text[ls+1 : label]) {
 		return true // "… PENDING DECISION IN ROMAN v. WOLF, CASE NOS. 20-55436": another case's
+	}
+	l := strings.ToLower(text[label:min(len(text), label+12)])
+	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
+		return false // a label of its own: "Case No.", "Docket:"
 	}
 	before := strings.Fields(text[max(0, label-40):label])
 	if len(before) == 0 {

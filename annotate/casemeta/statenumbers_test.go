@@ -1,0 +1,96 @@
+package casemeta
+
+import (
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestStateNumbers(t *testing.T) {
+	tests := []struct {
+		name, in   string
+		want, role string // role "" for unlabelled forms
+	}{
+		{"missouri circuit", "State v. Doe, 2216-CR00123", "2216-CR00123", ""},
+		{"missouri county", "Cause 22SL-CR01234-01 filed", "22SL-CR01234-01", ""},
+		{"new york indictment number", "Ind. No. 12345/2019", "Ind. No. 12345/2019", ""},
+		{"new york IND", "IND-12345-23", "IND-12345-23", ""},
+		{"new york index", "Index No. 150123/2021", "150123/2021", schemas.RoleOwn},
+		{"illinois", "Case 2019 CF 1234 is set", "2019 CF 1234", ""},
+		{"illinois appellate", "No. 1-19-1234", "1-19-1234", schemas.RoleOwn},
+		{"texas dallas", "Cause F-1234567", "F-1234567", ""},
+		{"texas letter", "F19-12345-X", "F19-12345-X", ""},
+		{"florida", "CASE NO.: 2019-CF-001234-A", "2019-CF-001234-A", ""},
+		{"florida county", "52-2019-CF-001234-A", "52-2019-CF-001234-A", ""},
+		{"california trial", "Case BA123456", "BA123456", ""},
+		{"california appellate", "THE PEOPLE,                 B123456\n", "B123456", ""},
+		{"california supreme", "\n      S123456\n", "S123456", ""},
+		{"california lower", "(San Mateo County Super. Ct.\n No. 20NF012926A)", "20NF012926A", schemas.RoleLowerCourt},
+		{"pennsylvania", "CP-51-CR-0001234-2019", "CP-51-CR-0001234-2019", ""},
+		{"ohio", "Case No. CR-19-123456-A", "CR-19-123456-A", ""},
+		{"arizona trial", "CR2019-123456-001", "CR2019-123456-001", ""},
+		{"arizona supreme", "No. CV-24-0079-PR", "CV-24-0079-PR", ""},
+		{"arizona appeals", "1 CA-CR 19-0123", "1 CA-CR 19-0123", ""},
+		{"georgia", "S19A1234", "S19A1234", ""},
+		{"new jersey appellate division", "DOCKET NO. A-1234-19", "A-1234-19", ""},
+		{"connecticut", "(SC 20726)", "SC 20726", ""},
+		{"supreme court label", ")  Supreme Court No. S-19193\n", "S-19193", schemas.RoleOwn},
+		{"superior court label", ")  Superior Court No. 3AN-19-05436 CI\n", "3AN-19-05436 CI", schemas.RoleLowerCourt},
+		{"docket colon", "Docket: Sag-24-5\n", "Sag-24-5", schemas.RoleOwn},
+		{"delaware", "§ No. 254, 2025\n", "254, 2025", schemas.RoleOwn},
+		{"bap prefix", "BAP No. MW 00-005\n", "MW 00-005", schemas.RoleOwn},
+		{"cause after appeal from", "APPEAL FROM: District Court,\n County of Cascade, Cause No. CDC-22-346", "CDC-22-346", schemas.RoleLowerCourt},
+		{"en dash", "No. S–24–472.", "S-24-472", schemas.RoleOwn},
+		{"case number label", "Case Number: DA 23-0430", "DA 23-0430", schemas.RoleOwn},
+		{"long plain number", "No. 20240025", "20240025", schemas.RoleOwn},
+		{"vermont lower", "APPEALED FROM:\n Superior Court\n CASE NO. 171-10-19 Bnjv\n", "171-10-19 Bnjv", schemas.RoleLowerCourt},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ns := findCaseNumbers(tt.in)
+			if len(ns) != 1 {
+				t.Fatalf("findCaseNumbers(%q) = %d numbers %+v, want 1", tt.in, len(ns), ns)
+			}
+			n := ns[0]
+			if n.norm != tt.want || n.attrs.Role != tt.role && tt.role != "" {
+				t.Errorf("findCaseNumbers(%q) = %q role %q, want %q role %q", tt.in, n.norm, n.attrs.Role, tt.want, tt.role)
+			}
+			if got := tt.in[n.start:n.end]; normalizeNumber(got) != n.norm && n.attrs.Form == schemas.FormState && tt.role != "" {
+				t.Errorf("findCaseNumbers(%q): span %q does not print %q", tt.in, got, n.norm)
+			}
+		})
+	}
+}
+
+func TestStateNumbersNot(t *testing.T) {
+	for _, in := range []string{
+		"ECF No. 49", "Opinion No. 28203", "Opinion Number: 2025-NMSC-023", "Cal. Bar No. 251120", "CSR No. 10958",
+		"No. 2100 – August 13, 2025", "Pub. L. No. 115-391", "Rule No. 5", "No. 12", "Dkt. No. 1234-5",
+		"PENDING DECISION IN\nROMAN, ET AL. V. WOLF, ET AL., CASE NOS. 20-55436,",
+	} {
+		for _, n := range findCaseNumbers(in) {
+			if n.attrs.Form == schemas.FormState {
+				t.Errorf("findCaseNumbers(%q) = %q, want no state number", in, n.norm)
+			}
+		}
+	}
+}
+
+// FuzzStateNumbers checks that the state forms read any text without a
+// panic, with spans in range and each number printed by its span.
+func FuzzStateNumbers(f *testing.F) {
+	for _, s := range []string{"Supreme Court No. S-19193\n", "§ No. 254, 2025", "(San Mateo County Super. Ct.\n No. 20NF012926A)",
+		"CASE NO. 171-10-19 Bnjv\n", "(SC 20726)", "1 CA-CR 19-0123", "CP-51-CR-0001234-2019", "Docket: Sag-24-5", "No. S–24–472."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		findStateNumbers(s, func(start, end int, norm string, attrs *schemas.CaseNumberAttrs) {
+			if start < 0 || end > len(s) || start >= end {
+				t.Fatalf("span [%d,%d) out of range in %q", start, end, s)
+			}
+			if norm == "" || normalizeNumber(s[start:end]) != norm && attrs.Form == schemas.FormState {
+				t.Fatalf("number %q from span %q in %q", norm, s[start:end], s)
+			}
+		})
+	})
+}
