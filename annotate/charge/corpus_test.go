@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -40,7 +41,7 @@ func TestCorpusFirings(t *testing.T) {
 			lower := strings.ToLower(page)
 			record := func(rule, text string) {
 				counts[rule]++
-				if !hidden && len(examples[rule]) < 25 {
+				if !hidden && len(examples[rule]) < 60 {
 					examples[rule] = append(examples[rule], fmt.Sprintf("%s p%d: %q", name, i+1, text))
 				}
 			}
@@ -58,6 +59,20 @@ func TestCorpusFirings(t *testing.T) {
 				record("degree-generic", page[sp[0]:sp[1]])
 			}
 			_ = lower
+			for _, ph := range contextOffenses(page) {
+				record("context-phrase", page[ph.s:ph.e])
+			}
+			for _, m := range textscan.FindAt(offenseAt, page, offenseStarts(page), nil) {
+				trimNumberDegree(page, m)
+				if name, ok := offenseName(page, m); ok && !strings.Contains(name, " degree") {
+					if e, more := extendKnown(page, m[1], name); more != "" {
+						record("head-extension", page[m[0]:e])
+					}
+					if categoryUse(page, m[0], m[1]) {
+						record("category-use", page[m[0]:min(len(page), m[1]+12)])
+					}
+				}
+			}
 			for _, e := range findChargesOnly(p) {
 				a := chargeAttrs(e)
 				switch {

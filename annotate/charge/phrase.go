@@ -36,7 +36,7 @@ var notPhraseStart = textscan.Set("a", "an", "the", "this", "that", "these", "th
 	"having", "committing", "count", "counts", "and", "or", "but", "if", "so", "as", "at", "in", "on", "by", "for", "to",
 	"of", "with", "from", "under", "after", "before", "respect", "regard", "relation", "connection", "also", "only",
 	"just", "more", "less", "same", "new", "prior", "previous", "similar", "related", "additional", "separate",
-	"lesser", "serious", "violent", "even", "though", "however", "yet", "still", "further", "again")
+	"lesser", "serious", "violent", "intent", "purposes", "purpose", "elsewhere", "even", "though", "however", "yet", "still", "further", "again")
 
 // genericWords make a phrase a category or a procedural noun, not an
 // offense name.
@@ -48,7 +48,7 @@ var genericWords = textscan.Set("crime", "crimes", "offense", "offenses", "offen
 	"people", "man", "woman", "men", "women", "others", "someone", "anyone", "something", "anything", "nothing",
 	"wrongdoing", "misconduct", "contempt", "negligence", "liability", "breach", "claim", "claims", "count", "court",
 	"jury", "law", "laws", "statute", "statutes", "section", "sections", "title", "code", "degree", "degrees", "class",
-	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th")
+	"arrest", "arrests", "trial", "trials", "purposes", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th")
 
 // endWords end an offense phrase and the list it is in.
 var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "where", "after", "before", "because",
@@ -95,7 +95,9 @@ func contextTrigger(ts []tok, i int) int {
 			return i + 2
 		}
 	case "charge", "charges", "offense", "offenses", "crime", "crimes", "count", "counts":
-		if next(1) == "of" {
+		// "the crime of murder"; not "in charge of", nor a class of
+		// crimes ("crimes of dishonesty").
+		if next(1) == "of" && w != "crimes" && w != "offenses" && !(i > 0 && ts[i-1].lower == "in") {
 			return i + 2
 		}
 		if w == "charges" || w == "offenses" || w == "crimes" || w == "counts" {
@@ -105,6 +107,9 @@ func contextTrigger(ts []tok, i int) int {
 		// "charged with", "charged him as an adult with".
 		return afterWithin(ts, i+1, "with", 6)
 	case "guilty":
+		if i > 0 && ts[i-1].lower == "not" {
+			return -1
+		}
 		if next(1) == "of" {
 			return i + 2
 		}
@@ -135,7 +140,7 @@ func afterWithin(ts []tok, i int, w string, n int) int {
 		if ts[k].lower == w {
 			return k + 1
 		}
-		if endWords[ts[k].lower] && ts[k].lower != "in" && ts[k].lower != "as" && ts[k].lower != "an" {
+		if endWords[ts[k].lower] && ts[k].lower != "in" && ts[k].lower != "as" && ts[k].lower != "an" || ts[k].lower == "and" || ts[k].lower == "or" || ts[k].lower == "order" {
 			return -1
 		}
 	}
@@ -231,16 +236,18 @@ func readList(ts []tok, i int) ([]phrase, int) {
 // "" when the list ends), and whether the phrase is an offense name.
 func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	// "being a felon in possession of a firearm"; an opening quote.
+	status := false // after "being a": a status noun phrase follows
 	if i < len(ts) && ts[i].lower == "being" {
 		i++
 		if i < len(ts) && (ts[i].lower == "a" || ts[i].lower == "an") {
 			i++
+			status = true
 		}
 	}
 	for i < len(ts) && ts[i].kind == 'p' && strings.Contains(`"“'‘`, ts[i].lower) {
 		i++
 	}
-	if i >= len(ts) || ts[i].kind != 'w' || notPhraseStart[ts[i].lower] || endWords[ts[i].lower] || isDigitWord(ts[i].lower) {
+	if i >= len(ts) || ts[i].kind != 'w' || notPhraseStart[ts[i].lower] || endWords[ts[i].lower] && !status || isDigitWord(ts[i].lower) {
 		return phrase{}, i, "", false
 	}
 	// Names in capitals or title case are headlines and headings more
@@ -252,6 +259,11 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	// A participle followed by a determiner or preposition is a verb:
 	// "sentenced to", "used a".
 	if strings.HasSuffix(first.lower, "ed") && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
+		return phrase{}, i, "", false
+	}
+	// A word other than a gerund before an article is a verb with its
+	// object: "enter a plea".
+	if i+1 < len(ts) && (ts[i+1].lower == "a" || ts[i+1].lower == "an" || ts[i+1].lower == "the") && !strings.HasSuffix(first.lower, "ing") {
 		return phrase{}, i, "", false
 	}
 	title := first.cap && !first.upper
@@ -272,6 +284,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 			if lw == "and" || lw == "or" {
 				if j+1 < len(ts) && ts[j+1].kind == '$' {
 					k = j + 1
+					continue
+				}
+				// "two or more bogus checks" is no coordination.
+				if j+1 < len(ts) && (ts[j+1].lower == "more" || ts[j+1].lower == "fewer" || ts[j+1].lower == "less") && textscan.IsNumberWord(ts[j-1].lower) {
+					j++
+					k = j
 					continue
 				}
 				sep = lw
@@ -404,6 +422,12 @@ func extendKnown(text string, end int, name string) (int, string) {
 		return end, ""
 	case name == "conspiracy" && w(0) == "to" && w(1) != "" && !notPhraseStart[w(1)]:
 		// "conspiracy to operate an unlicensed money transmitting business".
+		if w(2) == "a" || w(2) == "an" || w(2) == "the" {
+			if p, _, _, ok := readItem(ts, 3); ok {
+				return p.e, "to " + w(1) + " " + w(2) + " " + p.name
+			}
+			return end, ""
+		}
 		if p, _, _, ok := readItem(ts, 1); ok {
 			return p.e, "to " + p.name
 		}

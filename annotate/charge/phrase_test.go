@@ -1,0 +1,116 @@
+package charge
+
+import (
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestContextPhrases(t *testing.T) {
+	f, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, text, offense string
+	}{
+		{"convicted of", "he was convicted of capital murder and sentenced to life.", "capital murder", "capital murder"},
+		{"same phrase again on the page", "convicted of capital murder. The capital murder case was reopened.", "capital murder", "capital murder"},
+		{"charged with list", "they are charged with conspiracy, grand larceny, forgery and other charges.", "grand larceny", "grand larceny"},
+		{"list last item", "they are charged with conspiracy, grand larceny, forgery and other charges.", "forgery", "forgery"},
+		{"value threshold", "charged with theft by unauthorized control of property exceeding $100,000, burglary.", "theft by unauthorized control of property exceeding $100,000", "theft by unauthorized control of property exceeding $100,000"},
+		{"value range", "charged with criminal damage to property between $500 and $10,000 — all felonies", "criminal damage to property between $500 and $10,000", "criminal damage to property between $500 and $10,000"},
+		{"guilty with words between", "pled guilty as an adult in state court to attempted escape from custody, a crime", "attempted escape from custody", "attempted escape from custody"},
+		{"including after crimes", "new crimes in 2003, including concealing stolen property and obstructing an officer, false declaration of ownership to a pawnbroker and uttering two or more bogus checks.", "uttering two or more bogus checks", "uttering two or more bogus checks"},
+		{"gerund in list", "new crimes in 2003, including concealing stolen property and obstructing an officer.", "obstructing an officer", "obstructing an officer"},
+		{"parenthesized offense", "charges, including conspiracy to commit a felony (armed robbery), concealing stolen property.", "armed robbery", "armed robbery"},
+		{"being a status", "five charges, including possession of drugs while armed, and being a felon in possession of a firearm.", "felon in possession of a firearm", "felon in possession of a firearm"},
+		{"shared possession phrase", "charges, including being a convicted felon and drug addict in possession of a firearm.", "convicted felon and drug addict in possession of a firearm", "convicted felon and drug addict in possession of a firearm"},
+		{"while armed", "five charges, including possession of drugs while armed, and being", "possession of drugs while armed", "possession of drugs while armed"},
+		{"line numbers of a transcript", "charged with attempted\n\n  12     escape from custody.", "attempted\n\n  12     escape from custody", "attempted escape from custody"},
+		{"head with a firearm", "pled guilty to robbery with a firearm, even though", "robbery with a firearm", "robbery with a firearm"},
+		{"attempt with a firearm", "his offense as attempted robbery with a firearm.", "attempted robbery with a firearm", "attempted robbery with a firearm"},
+		{"conspiracy to commit object", "with conspiracy to commit money laundering in violation of", "conspiracy to commit money laundering", "conspiracy to commit money laundering"},
+		{"conspiracy to commit a felony", "conspiracy to commit a felony (armed robbery)", "conspiracy to commit a felony", "conspiracy to commit a felony"},
+		{"conspiracy to verb", "a charge of conspiracy to operate an unlicensed money transmitting business in violation of", "conspiracy to operate an unlicensed money transmitting business", "conspiracy to operate an unlicensed money transmitting business"},
+		{"head conspiracy", "Murder conspiracy charged", "Murder conspiracy", "murder conspiracy"},
+		{"degree for filing", "first-degree offering a false instrument for filing and", "first-degree offering a false instrument for filing", "offering a false instrument for filing in the first degree"},
+	}
+	for _, tt := range tests {
+		var found bool
+		got := f.Find(schemas.Page{Number: 1, Text: tt.in})
+		for _, e := range got {
+			if e.Text != tt.text {
+				continue
+			}
+			found = true
+			if o := chargeAttrs(e).Offense; o != tt.offense {
+				t.Errorf("%s: Find(%q) %q offense %q, want %q", tt.name, tt.in, e.Text, o, tt.offense)
+			}
+		}
+		if !found {
+			t.Errorf("%s: Find(%q): no charge %q; got %q", tt.name, tt.in, tt.text, texts(got))
+		}
+	}
+}
+
+func TestContextNotOffense(t *testing.T) {
+	f, _ := New()
+	tests := []struct{ in, not string }{
+		{"he was charged with enforcing the rules", "enforcing"},
+		{"she is in charge of computer operation", "computer operation"},
+		{"impeachment by crimes of dishonesty", "dishonesty"},
+		{"to plead not guilty and to continue pleading not guilty", "continue pleading"},
+		{"withdraw any plea of not guilty in order to enter a plea of guilty to the Information", "enter a plea of guilty"},
+		{"evidence of the offense of arrest inside the car", "arrest"},
+		{"in custody on the second convictions for purposes of federal habeas", "purposes of federal habeas"},
+		{"30 Gang Members Indicted For Widespread Gun Violence Over Six Year Period", "Widespread Gun Violence"},
+		{"charged with a felony", "felony"},
+		{"charged with these offenses in the district court", "these offenses"},
+		{"other charges, including accepting approximately $874,000 in bribes", "accepting approximately $874,000"},
+		{"charged with attempting to escape and was never certified", "was never certified"},
+		{"weapons possession and sales, and narcotics possession", "sales"},
+		{"The crime of murder looks at the act", "murder looks"},
+		{"using a firearm during a drug trafficking crime", "drug trafficking"},
+		{"Chief of the Homicide Bureau", "Homicide"},
+	}
+	for _, tt := range tests {
+		for _, e := range f.Find(schemas.Page{Number: 1, Text: tt.in}) {
+			if e.Text == tt.not {
+				t.Errorf("Find(%q) = %q, want no such charge", tt.in, e.Text)
+			}
+		}
+	}
+}
+
+func TestBareCivilAndGuidelines(t *testing.T) {
+	for _, in := range []string{"liability under § 1983 for", "purposes of Section 1983.", "USSG §\n5E1.2(a), all fines"} {
+		if got := ParseCitations(in); len(got) != 0 {
+			t.Errorf("ParseCitations(%q) = %v, want none", in, got)
+		}
+	}
+}
+
+func FuzzContextOffenses(f *testing.F) {
+	for _, s := range []string{
+		"charged with theft by unauthorized control of property exceeding $100,000 and $500,000, burglary, and criminal damage to property between $500 and $10,000",
+		"new crimes in 2003, including possession of a controlled dangerous substance (cocaine), conspiracy to commit a felony (armed robbery), concealing stolen property",
+		"pled guilty as an adult in state court to attempted escape from\n\n  12   custody, a crime",
+		"being a convicted felon and drug addict in possession of a firearm, and being a felon",
+		"02:08   24    manufacturing firearms without a license, which", "guilty to $", "charged with (", "convicted of\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range contextOffenses(s) {
+			if p.s < 0 || p.e > len(s) || p.s >= p.e {
+				t.Fatalf("contextOffenses(%q): span %d-%d out of range", s, p.s, p.e)
+			}
+		}
+		for i := 0; i <= len(s); i += 7 {
+			if e, _ := extendKnown(s, i, "conspiracy"); e < i || e > len(s) {
+				t.Fatalf("extendKnown(%q, %d) = %d", s, i, e)
+			}
+		}
+	})
+}
