@@ -130,7 +130,9 @@ func TestNameLists(t *testing.T) {
 // no panic, and every span within the page.
 func FuzzFindPlacesAndOrgs(f *testing.F) {
 	for _, s := range []string{"A Temecula man", "Reading, PA", "City of", "UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF CALIFORNIA",
-		"(Mount Vernon)", "Tollett v. Henderson, 411", "Court of", "Office of the", "of El Paso", ", ", "St. Louis, MO"} {
+		"(Mount Vernon)", "Tollett v. Henderson, 411", "Court of", "Office of the", "of El Paso", ", ", "St. Louis, MO",
+		"Shaw v. Dig.\n\nEquip. Corp., 82", "Servs., Inc.", "Dep’t of Corr.", "Ctr.", ", Inc.", "Major Frauds Section",
+		"Office of Juvenile\nAffairs for", "from Pomona Police\n\nDepartment.", "Loma Linda University Health to"} {
 		f.Add(s)
 	}
 	m := lexiconModels(f)

@@ -108,3 +108,30 @@ func TestAcronymFirings(t *testing.T) {
 	}
 	fmt.Printf("acronym mentions: %d\n", count)
 }
+
+// FuzzDefinedAcronyms runs the organization rules and the document-wide
+// names on any text: no panic, and every span within its page.
+func FuzzDefinedAcronyms(f *testing.F) {
+	for _, s := range []string{"New Jersey State Prison (“NJSP”) NJSP", "Prison (the “HDSP”)", "Court (", "Bureau (FBI", "(\"AB\")", "Unit (A&B) A&B\fA&B"} {
+		f.Add(s)
+	}
+	a := NewAnnotator(lexiconModels(f))
+	f.Fuzz(func(t *testing.T, text string) {
+		var all []pageEntities
+		for i, p := range strings.Split(text, "\f") {
+			pe, _, err := a.annotatePage(schemas.Page{Number: i + 1, Text: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, pe)
+		}
+		tagGangs(all, findGangNames(all))
+		for _, pe := range all {
+			for _, s := range pe.spans {
+				if s.from < 0 || s.to > len(pe.words) || s.from >= s.to {
+					t.Fatalf("span %d..%d of %d words in %q", s.from, s.to, len(pe.words), text)
+				}
+			}
+		}
+	})
+}
