@@ -49,7 +49,7 @@ var stateForms = []struct {
 	{"florida", textscan.Lazy(`\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`)}, // 2019-CF-001234-A
 	{"california", textscan.Lazy(`\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`)},                                        // BA123456 (Los Angeles)
 	{"pennsylvania", textscan.Lazy(`\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`)},                           // CP-51-CR-0001234-2019
-	{"ohio", textscan.Lazy(`\b(?:CR|CV|TR)-\d{2}-\d{5,6}(?:-[A-Z])?\b`)},                                                     // CR-19-123456-A
+	{"ohio", textscan.Lazy(`\bCR-\d{2}-\d{6}-[A-Z]\b`)},                                                                      // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
 	{"arizona", textscan.Lazy(`\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`)},                                               // CR2019-123456-001
 	{"georgia", textscan.Lazy(`\b[SA]\d{2}[A-Z]\d{4}\b`)},                                                                    // S19A1234, A19A1234
 	{"new jersey", textscan.Lazy(`\bA-\d{3,4}-\d{2}(?:T\d)?\b`)},                                                             // A-1234-19
@@ -83,6 +83,9 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		end = start + len(num)
 		num = strings.TrimRight(num, ".:")
 		end = start + len(num)
+		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
+			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
+		}
 		if !docketShaped(num) || notDocket(text, m[2]) {
 			continue
 		}
@@ -118,7 +121,7 @@ func docketShaped(num string) bool {
 			marks = true
 		}
 	}
-	if digits == 0 || !marks && digits < 5 {
+	if digits < 3 || !marks && digits < 5 { // "Nos. 3-4" numbers requests, not cases
 		return false
 	}
 	if _, ok := isoFromNumeric(num); ok {

@@ -65,7 +65,7 @@ func TestStateNumbers(t *testing.T) {
 func TestStateNumbersNot(t *testing.T) {
 	for _, in := range []string{
 		"ECF No. 49", "Opinion No. 28203", "Opinion Number: 2025-NMSC-023", "Cal. Bar No. 251120", "CSR No. 10958",
-		"No. 2100 – August 13, 2025", "Pub. L. No. 115-391", "Rule No. 5", "No. 12", "Dkt. No. 1234-5",
+		"No. 2100 – August 13, 2025", "Pub. L. No. 115-391", "Rule No. 5", "No. 12", "Dkt. No. 1234-5", "(Nos. 3-4)", "Mercado, No. 18-CR-\n00549-LHK-3",
 		"PENDING DECISION IN\nROMAN, ET AL. V. WOLF, ET AL., CASE NOS. 20-55436,",
 	} {
 		for _, n := range findCaseNumbers(in) {
