@@ -2,9 +2,14 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -12,6 +17,8 @@ import (
 // for a single embedded server.
 type TopologyConfig struct {
 	// Replicas for every stream and bucket. If zero, 1. A cluster uses 3.
+	// Open refuses more replicas than the cluster has JetStream servers
+	// (ErrReplicas).
 	Replicas int
 	// Memory keeps streams in memory instead of files (tests only: nothing
 	// survives a restart).
@@ -32,11 +39,20 @@ type Bus struct {
 }
 
 // Open creates or updates casefile's streams and buckets on js. It is
-// idempotent and safe to call from every process of a deployment.
+// idempotent and safe to call from every process of a deployment. Asked
+// for more than one replica, it first checks them against the cluster
+// (CheckReplicas) and returns an error wrapping ErrReplicas when the
+// cluster cannot hold them.
 func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus, error) {
 	replicas := cfg.Replicas
 	if replicas == 0 {
 		replicas = 1
+	}
+	if replicas < 0 {
+		return nil, fmt.Errorf("pipeline: %d stream replicas: want 1 or more", replicas)
+	}
+	if err := CheckReplicas(ctx, js, replicas); err != nil {
+		return nil, err
 	}
 	storage := jetstream.FileStorage
 	if cfg.Memory {
@@ -74,6 +90,11 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	}}
 	for _, sc := range streams {
 		if _, err := js.CreateOrUpdateStream(ctx, sc); err != nil {
+			if replicas > 1 && isPlacementError(err) {
+				// The servers the check counted cannot all take a
+				// replica now (one is down, or out of storage).
+				return nil, fmt.Errorf("%w: stream %s at %d replicas: %w", ErrReplicas, sc.Name, replicas, err)
+			}
 			return nil, fmt.Errorf("pipeline: stream %s: %w", sc.Name, err)
 		}
 	}
@@ -97,4 +118,144 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	// Leave room for headers under the connection's payload limit.
 	b.maxBody = int(js.Conn().MaxPayload()) - 4<<10
 	return b, nil
+}
+
+// ErrReplicas means the streams were asked for more replicas than the
+// JetStream deployment has servers to hold them.
+var ErrReplicas = errors.New("pipeline: more stream replicas than JetStream servers")
+
+// clusterQuiet is how long CheckReplicas waits for one more server to
+// answer its ping once one has; the first answer may take clusterWait.
+const (
+	clusterWait  = 2 * time.Second
+	clusterQuiet = 300 * time.Millisecond
+)
+
+// CheckReplicas returns an error wrapping ErrReplicas when the deployment
+// js is connected to has fewer JetStream servers than replicas. A server
+// outside any cluster counts one. In a cluster the servers are those that
+// answer the account ping every account may send
+// ($SYS.REQ.ACCOUNT.PING.STATZ) with JetStream enabled and the connected
+// server's cluster name, together with the peers that already hold
+// casefile's streams (so a cluster with one server down still counts it,
+// and a restarted worker starts). When neither says anything (a server
+// without a system account), the check passes and the server's own
+// placement error, wrapped in ErrReplicas by Open, is the answer.
+func CheckReplicas(ctx context.Context, js jetstream.JetStream, replicas int) error {
+	if replicas <= 1 {
+		return nil
+	}
+	nc := js.Conn()
+	cluster := nc.ConnectedClusterName()
+	if cluster == "" {
+		return fmt.Errorf("%w: %d replicas asked for, but %s runs JetStream on a single server, not in a cluster: use 1 replica, or a cluster of %d or more servers",
+			ErrReplicas, replicas, nc.ConnectedUrlRedacted(), replicas)
+	}
+	servers, err := clusterServers(ctx, nc, cluster)
+	if err != nil {
+		return err
+	}
+	for name := range streamPeers(ctx, js, cluster) {
+		servers[name] = true
+	}
+	if len(servers) == 0 || len(servers) >= replicas {
+		return nil
+	}
+	names := make([]string, 0, len(servers))
+	for name := range servers {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return fmt.Errorf("%w: %d replicas asked for, but cluster %q reports %d JetStream server(s) (%s): use at most %d replicas, or add servers",
+		ErrReplicas, replicas, cluster, len(servers), strings.Join(names, ", "), len(servers))
+}
+
+// statzReply is the part of a server's answer to an account STATZ ping
+// that says which server it is.
+type statzReply struct {
+	Server struct {
+		Name      string `json:"name"`
+		Cluster   string `json:"cluster"`
+		JetStream bool   `json:"jetstream"`
+		Flags     uint64 `json:"flags"`
+	} `json:"server"`
+}
+
+// statzJetStreamFlag is the server capability bit for JetStream.
+const statzJetStreamFlag = 1
+
+// clusterServers pings every server for the connection's account and
+// returns the names of those in cluster with JetStream enabled. Servers
+// answer at once; it stops clusterQuiet after the last answer.
+func clusterServers(ctx context.Context, nc *nats.Conn, cluster string) (map[string]bool, error) {
+	servers := map[string]bool{}
+	inbox := nc.NewRespInbox()
+	sub, err := nc.SubscribeSync(inbox)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: count cluster servers: %w", err)
+	}
+	defer sub.Unsubscribe()
+	if err := nc.PublishRequest("$SYS.REQ.ACCOUNT.PING.STATZ", inbox, []byte(`{"include_unused":true}`)); err != nil {
+		return nil, fmt.Errorf("pipeline: count cluster servers: %w", err)
+	}
+	wait := clusterWait
+	for {
+		wctx, cancel := context.WithTimeout(ctx, wait)
+		msg, err := sub.NextMsgWithContext(wctx)
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("pipeline: count cluster servers: %w", ctx.Err())
+			}
+			return servers, nil // quiet: every server that will answer has
+		}
+		wait = clusterQuiet
+		var r statzReply
+		if json.Unmarshal(msg.Data, &r) != nil || r.Server.Name == "" {
+			continue
+		}
+		if r.Server.Cluster == cluster && (r.Server.JetStream || r.Server.Flags&statzJetStreamFlag != 0) {
+			servers[r.Server.Name] = true
+		}
+	}
+}
+
+// streamPeers returns the servers of cluster that hold a replica of one of
+// casefile's streams (online or not), or none before the streams exist.
+func streamPeers(ctx context.Context, js jetstream.JetStream, cluster string) map[string]bool {
+	peers := map[string]bool{}
+	for _, name := range []string{StreamDocs, StreamRecords, StreamDLQ} {
+		s, err := js.Stream(ctx, name)
+		if err != nil {
+			continue
+		}
+		ci := s.CachedInfo().Cluster
+		if ci == nil || ci.Name != cluster {
+			continue
+		}
+		if ci.Leader != "" {
+			peers[ci.Leader] = true
+		}
+		for _, p := range ci.Replicas {
+			peers[p.Name] = true
+		}
+	}
+	return peers
+}
+
+// isPlacementError reports whether err is the server's refusal to place a
+// replicated stream: replicas on a server outside a cluster, no suitable
+// peers, or insufficient resources.
+func isPlacementError(err error) bool {
+	var apiErr *jetstream.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	switch apiErr.ErrorCode {
+	case 10074, // replicas > 1 not supported in non-clustered mode
+		10005, // no suitable peers for placement
+		10023: // insufficient resources
+		return true
+	}
+	return false
 }
