@@ -323,7 +323,7 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	for x, t := range ts[i : k+1] {
 		// "to commit a felony" names a felony as an object.
 		object := x >= 2 && ts[i+x-2].lower == "commit"
-		if t.kind == 'w' && (genericWords[t.lower] && !object || isDigitWord(t.lower) || isAdverb(t.lower)) {
+		if t.kind == 'w' && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
 			return phrase{}, j, "", false
 		}
 		// A money amount only as a value threshold ("exceeding $100,000").
