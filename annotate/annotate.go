@@ -68,6 +68,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 		all = append(all, pe)
 	}
 	tagGangs(all, findGangNames(all))
+	dropCommonWordNames(all, a.models)
 	propagateSurnames(all)
 	for _, pe := range all {
 		ents := pe.entities()
@@ -165,6 +166,38 @@ func (pe pageEntities) entities() []schemas.Entity {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// dropCommonWordNames removes one-word names that the document itself
+// writes in lower case elsewhere and that no name list holds: after a
+// title, "Executive", "Associate" or "Resources" is a word of the title's
+// phrase, not a surname. A surname the lists do not know ("Wolfenbarger")
+// is never written in lower case, and a listed one ("Young", "Will")
+// stays whatever the document does with the word.
+func dropCommonWordNames(pages []pageEntities, m *Models) {
+	lower := map[string]bool{}
+	for _, pe := range pages {
+		for _, w := range pe.words {
+			if !w.punct && len(w.text) > 2 && w.text == strings.ToLower(w.text) {
+				lower[w.text] = true
+			}
+		}
+	}
+	for pi := range pages {
+		pe := &pages[pi]
+		kept := pe.spans[:0]
+		for _, s := range pe.spans {
+			if s.typ == schemas.Person && s.to-s.from == 1 {
+				l := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(pe.words[s.from].text, "’s"), "'s"))
+				if lower[l] && !m.surnames[l] && !m.firstNames[l] {
+					pe.taken[s.from] = false
+					continue
+				}
+			}
+			kept = append(kept, s)
+		}
+		pe.spans = kept
+	}
 }
 
 // propagateSurnames tags a later bare surname as a mention of the full name
