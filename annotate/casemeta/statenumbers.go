@@ -39,21 +39,128 @@ var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket",
 // stateForms are the unlabelled numbers of state courts whose shape alone
 // says what they are.
 var stateForms = []struct {
-	name string
-	re   *textscan.Regexp
+	name, pattern string
 }{
-	{"missouri", textscan.Lazy(`\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`)},                       // 2216-CR00123, 22SL-CR01234-01
-	{"new york", textscan.Lazy(`\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`)},                                                         // IND-12345-23
-	{"illinois", textscan.Lazy(`\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`)},                           // 2019 CF 1234
-	{"texas", textscan.Lazy(`\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`)},                                     // F-1234567, F19-12345-X
-	{"florida", textscan.Lazy(`\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`)}, // 2019-CF-001234-A
-	{"california", textscan.Lazy(`\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`)},                                        // BA123456 (Los Angeles)
-	{"pennsylvania", textscan.Lazy(`\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`)},                           // CP-51-CR-0001234-2019
-	{"ohio", textscan.Lazy(`\bCR-\d{2}-\d{6}-[A-Z]\b`)},                                                                      // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
-	{"arizona", textscan.Lazy(`\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`)},                                               // CR2019-123456-001
-	{"georgia", textscan.Lazy(`\b[SA]\d{2}[A-Z]\d{4}\b`)},                                                                    // S19A1234, A19A1234
-	{"new jersey", textscan.Lazy(`\bA-\d{3,4}-\d{2}(?:T\d)?\b`)},                                                             // A-1234-19
-	{"connecticut", textscan.Lazy(`\((?:SC|AC)[ ]\d{5}\)`)},                                                                  // (SC 20726), (AC 45123)
+	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`},                       // 2216-CR00123, 22SL-CR01234-01
+	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`},                                                         // IND-12345-23
+	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`},                           // 2019 CF 1234
+	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`},                                     // F-1234567, F19-12345-X
+	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`}, // 2019-CF-001234-A
+	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`},                                        // BA123456 (Los Angeles)
+	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`},                           // CP-51-CR-0001234-2019
+	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`},                                                                      // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
+	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`},                                               // CR2019-123456-001
+	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`},                                                                    // S19A1234, A19A1234
+	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`},                                                             // A-1234-19
+	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`},                                                                  // (SC 20726), (AC 45123)
+}
+
+// allStateForms is stateForms in one pattern: one pass over a page
+// instead of one per state.
+var allStateForms = textscan.Lazy(func() string {
+	alts := make([]string, len(stateForms))
+	for i, f := range stateForms {
+		alts[i] = "(?:" + f.pattern + ")"
+	}
+	return strings.Join(alts, "|")
+}())
+
+// stateFormMatches returns allStateForms' matches in text, reading only
+// the lines that hold a run of three digits or more, which every form
+// has: most lines of a page hold none.
+func stateFormMatches(text string) [][]int {
+	var out [][]int
+	re := allStateForms.Get()
+	for from := 0; from < len(text); {
+		to := len(text)
+		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if digitRun(text[from:to], 3) {
+			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+				out = append(out, []int{m[0] + from, m[1] + from})
+			}
+		}
+		from = to + 1
+	}
+	return out
+}
+
+// digitRun reports whether s holds n digits in a row.
+func digitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// labelledMatches returns labelledNo's matches in text, with offsets into
+// text, reading only the lines that hold a label word and the line after
+// each (where a caption's column may set the number): the full pattern
+// has no literal to skip ahead by, and most of a page holds no label.
+func labelledMatches(text string) [][]int {
+	var out [][]int
+	done := -1 // text is read up to here
+	for i := 0; i < len(text); {
+		k := nextLabelWord(text, i)
+		if k < 0 {
+			break
+		}
+		i = k + 2
+		from := strings.LastIndexByte(text[:k], '\n') + 1
+		if from < done {
+			from = done
+		}
+		to := len(text)
+		if nl := strings.IndexByte(text[k:], '\n'); nl >= 0 {
+			to = k + nl + 1
+			if nl2 := strings.IndexByte(text[to:], '\n'); nl2 >= 0 {
+				to += nl2
+			} else {
+				to = len(text)
+			}
+		}
+		if to <= from {
+			continue
+		}
+		for _, m := range labelledNo.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += from
+				}
+			}
+			out = append(out, m)
+		}
+		done = to
+		i = max(i, to)
+	}
+	return out
+}
+
+// nextLabelWord returns the index of the next label word of labelledNo
+// ("No", "NO", "Number", "NUMBER", "Docket", "DOCKET") at or after i, or -1.
+func nextLabelWord(text string, i int) int {
+	for i < len(text) {
+		k := strings.IndexAny(text[i:], "NnDd")
+		if k < 0 {
+			return -1
+		}
+		k += i
+		rest := text[k:]
+		if strings.HasPrefix(rest, "No") || strings.HasPrefix(rest, "NO") || strings.HasPrefix(rest, "Number") ||
+			strings.HasPrefix(rest, "NUMBER") || strings.HasPrefix(rest, "Docket") || strings.HasPrefix(rest, "DOCKET") {
+			return k
+		}
+		i = k + 1
+	}
+	return -1
 }
 
 // californiaAppellate is a number of California's Supreme Court or Courts
@@ -77,7 +184,7 @@ func findEarlyStateNumbers(text string, add func(start, end int, norm string, at
 
 // findStateNumbers adds the state forms of text to a findCaseNumbers pass.
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
-	for _, m := range labelledNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range labelledMatches(text) {
 		start, end := m[4], m[5]
 		num := strings.TrimRight(text[start:end], " \t\n)")
 		end = start + len(num)
@@ -95,14 +202,12 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		}
 		add(start, end, normalizeNumber(num), attrs)
 	}
-	for _, f := range stateForms {
-		for _, m := range f.re.Get().FindAllStringIndex(text, -1) {
-			start, end := m[0], m[1]
-			if text[start] == '(' { // "(SC 20726)": the number inside
-				start, end = start+1, end-1
-			}
-			add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+	for _, m := range stateFormMatches(text) {
+		start, end := m[0], m[1]
+		if text[start] == '(' { // "(SC 20726)": the number inside
+			start, end = start+1, end-1
 		}
+		add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
 	}
 	for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text, -1) {
 		add(m[2], m[3], text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
