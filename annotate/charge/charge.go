@@ -44,7 +44,8 @@ var (
 	uscCite = textscan.Lazy(`\b(\d{1,2})\s*U\.?\s?S\.?\s?C\.?(?:A\.?)?,?\s*(?:§§?|[Ss]ections?|[Ss]ecs?\.|[Ss]ec\.)?\s*` + sectionPat +
 		`((?:\s*(?:,|and|&|or)\s*(?:§\s*)?\d{1,5}[A-Za-z]?(?:\s?\([0-9A-Za-z]{1,4}\))*)*)`)
 	// Title 18, United States Code, Section 924(c)
-	titleCite = textscan.Lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat)
+	// A transcript says the subsection as a letter: "Section 1956 H".
+	titleCite = textscan.Lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat + `(?:[ ]([A-Za-z])(?:[.,;)]|\n|$))?`)
 	// § 924(c)(1)(A)(ii) with the title implied by the document; §
 	// 7306-2.4(A) with the code of the citation before it.
 	bareCite = textscan.Lazy(`§§?\s*(\d{1,5}[A-Za-z]{0,3}(?:[-.:/]\d{1,5}[A-Za-z]{0,2})*)` + subPat)
@@ -115,7 +116,11 @@ func ParseCitations(text string) []Citation {
 		pos = max(end, m[0]+1)
 	}
 	for _, m := range titleCite.Get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: compactSub(text[m[6]:m[7]])}})
+		sub, end := compactSub(text[m[6]:m[7]]), m[7]
+		if m[8] >= 0 && sub == "" {
+			sub, end = "("+strings.ToLower(text[m[8]:m[9]])+")", m[9]
+		}
+		add(m[0], end, []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: sub}})
 	}
 	for _, m := range bareCite.Get().FindAllStringSubmatchIndex(text, -1) {
 		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".

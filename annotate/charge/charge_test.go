@@ -16,6 +16,8 @@ func TestParseCitations(t *testing.T) {
 		{"in violation of 18 U.S.C. § 1962(d).", []string{"18 U.S.C. § 1962(d)"}},
 		{"21 U.S.C. §§ 841(a)(1) and 846", []string{"21 U.S.C. § 841(a)(1)", "21 U.S.C. § 846"}},
 		{"Title 18, United States Code, Section 924(c)", []string{"18 U.S.C. § 924(c)"}},
+		{"in violation of Title 18 United States Code Section 1956 H.", []string{"18 U.S.C. § 1956(h)"}},
+		{"Title 18 United States Code Section 2 I think", []string{"18 U.S.C. § 2"}},
 		{"18 USC 1959(a)(1)", []string{"18 U.S.C. § 1959(a)(1)"}},
 		{"26 U.S.C. § 7201", []string{"26 U.S.C. § 7201"}},
 		{"18 USC Section 1341, 18 USC Section 1349", []string{"18 U.S.C. § 1341", "18 U.S.C. § 1349"}},
