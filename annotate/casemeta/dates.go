@@ -89,14 +89,58 @@ func findDates(p schemas.Page) []schemas.Entity {
 	text := p.Text
 	toRune := textscan.ByteToRune(text)
 	var out []schemas.Entity
+	for _, w := range digitLineWindows(text) {
+		out = appendDates(out, p.Number, text, w[0], w[1], toRune)
+	}
+	return out
+}
+
+// digitLineWindows returns the stretches of text a date can be in: each
+// line that holds a digit, from the last line before it that is not blank
+// (where "November" of "November\n\n18, 2004" may stand), merged when
+// they touch. Most lines of a
+// page hold no digit, and the date patterns have no literal to skip by.
+func digitLineWindows(text string) [][2]int {
+	var out [][2]int
+	prevStart := 0 // of the last line that is not blank
+	for start := 0; start < len(text); {
+		end := len(text)
+		if k := strings.IndexByte(text[start:], '\n'); k >= 0 {
+			end = start + k
+		}
+		line := text[start:end]
+		if strings.ContainsAny(line, "0123456789") {
+			from := prevStart
+			if n := len(out); n > 0 && out[n-1][1] >= from-1 {
+				out[n-1][1] = end
+			} else {
+				out = append(out, [2]int{from, end})
+			}
+		}
+		if strings.TrimSpace(line) != "" {
+			prevStart = start
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// appendDates adds the dates of text[from:to] to out, with spans in the
+// page's code points.
+func appendDates(out []schemas.Entity, page int, text string, from, to int, toRune []int) []schemas.Entity {
 	for _, f := range dateForms {
-		for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text, -1) {
+		for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += from
+				}
+			}
 			m := make([]string, len(loc)/2)
 			for k := range m {
 				m[k] = text[loc[2*k]:loc[2*k+1]]
 			}
 			if iso, ok := f.parse(m); ok {
-				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: p.Number,
+				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: page,
 					Start: toRune[loc[0]], End: toRune[loc[1]], Normalized: iso, Source: schemas.SourceRule,
 					Attrs: &schemas.DateAttrs{ISO: iso}})
 			}
