@@ -89,7 +89,10 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 		Duplicates:  dedup,
 	}}
 	for _, sc := range streams {
-		if _, err := js.CreateOrUpdateStream(ctx, sc); err != nil {
+		if err := patiently(ctx, func(ctx context.Context) error {
+			_, err := js.CreateOrUpdateStream(ctx, sc)
+			return err
+		}); err != nil {
 			if replicas > 1 && isPlacementError(err) {
 				// The servers the check counted cannot all take a
 				// replica now (one is down, or out of storage).
@@ -100,24 +103,77 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	}
 	b := &Bus{js: js}
 	var err error
-	if b.docs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
-		Bucket: BucketDocs, Description: "source document bytes by SHA-256", Storage: storage, Replicas: replicas,
+	if err = patiently(ctx, func(ctx context.Context) (err error) {
+		b.docs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
+			Bucket: BucketDocs, Description: "source document bytes by SHA-256", Storage: storage, Replicas: replicas,
+		})
+		return err
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: object store %s: %w", BucketDocs, err)
 	}
-	if b.blobs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
-		Bucket: BucketBlobs, Description: "message bodies over the payload limit", Storage: storage, Replicas: replicas,
+	if err = patiently(ctx, func(ctx context.Context) (err error) {
+		b.blobs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
+			Bucket: BucketBlobs, Description: "message bodies over the payload limit", Storage: storage, Replicas: replicas,
+		})
+		return err
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: object store %s: %w", BucketBlobs, err)
 	}
-	if b.ledger, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-		Bucket: BucketLedger, Description: "document id to terminal state", Storage: storage, Replicas: replicas, History: 1,
+	// Reads of either store are bounded per request (boundedReads).
+	b.docs, b.blobs = boundedReads{b.docs}, boundedReads{b.blobs}
+	if err = patiently(ctx, func(ctx context.Context) (err error) {
+		b.ledger, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+			Bucket: BucketLedger, Description: "document id to terminal state", Storage: storage, Replicas: replicas, History: 1,
+		})
+		return err
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: key-value %s: %w", BucketLedger, err)
 	}
 	// Leave room for headers under the connection's payload limit.
 	b.maxBody = int(js.Conn().MaxPayload()) - 4<<10
 	return b, nil
+}
+
+// openPatience bounds how long Open retries a topology request that timed
+// out: a cluster that is electing leaders, or placing the replicas of
+// several processes' requests at once, answers late for a while.
+const openPatience = 90 * time.Second
+
+// openAttempt bounds one topology request: one lost during a leader
+// election is never answered, and is sent again after this.
+const openAttempt = 10 * time.Second
+
+// patiently runs fn, each time with a deadline of openAttempt, until it
+// returns something other than a timeout or
+// JetStream's "temporarily unavailable", ctx ends or openPatience passes.
+// Creating and updating streams is idempotent, so a retry of a request that
+// took effect late is harmless.
+func patiently(ctx context.Context, fn func(context.Context) error) error {
+	deadline := time.Now().Add(openPatience)
+	for {
+		actx, cancel := context.WithTimeout(ctx, openAttempt)
+		err := fn(actx)
+		cancel()
+		if err == nil || !transient(err) || ctx.Err() != nil || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// transient reports whether err is one a JetStream cluster gives while it
+// settles: a request timeout, no responders yet, or 503 "JetStream system
+// temporarily unavailable".
+func transient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) || errors.Is(err, nats.ErrNoResponders) {
+		return true
+	}
+	var apiErr *jetstream.APIError
+	return errors.As(err, &apiErr) && apiErr.ErrorCode == 10008
 }
 
 // ErrReplicas means the streams were asked for more replicas than the
@@ -258,4 +314,60 @@ func isPlacementError(err error) bool {
 		return true
 	}
 	return false
+}
+
+// objectLookupTimeout bounds one look-up of an object's info; objectReadRate
+// is the slowest read rate a Get is allowed before it is given up, on top
+// of objectLookupTimeout.
+const (
+	objectLookupTimeout = 10 * time.Second
+	objectReadRate      = 1 << 20 // bytes per second
+)
+
+// boundedReads bounds each GetInfo and Get of an object store by its own
+// deadline, shorter than a stage's time limit. A Get creates an ordered
+// consumer on the bucket's stream; when the server that request went to
+// dies, or the stream is electing a leader, the request is never answered
+// and nats.go waits for the caller's whole deadline, so that a document
+// would time out as a permanent failure instead of being retried. With its
+// own deadline the read fails early with a plain error, which a stage
+// retries. Reads are idempotent.
+type boundedReads struct {
+	jetstream.ObjectStore
+}
+
+// GetInfo implements jetstream.ObjectStore.
+func (s boundedReads) GetInfo(ctx context.Context, name string, opts ...jetstream.GetObjectInfoOpt) (*jetstream.ObjectInfo, error) {
+	ctx, cancel := context.WithTimeout(ctx, objectLookupTimeout)
+	defer cancel()
+	return s.ObjectStore.GetInfo(ctx, name, opts...)
+}
+
+// Get implements jetstream.ObjectStore: the object must be read and closed
+// within objectLookupTimeout plus its size at objectReadRate.
+func (s boundedReads) Get(ctx context.Context, name string, opts ...jetstream.GetObjectOpt) (jetstream.ObjectResult, error) {
+	info, err := s.GetInfo(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	limit := objectLookupTimeout + time.Duration(info.Size/objectReadRate)*time.Second
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	r, err := s.ObjectStore.Get(ctx, name, opts...)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	return cancelOnClose{r, cancel}, nil
+}
+
+// cancelOnClose releases a Get's deadline when its result is closed.
+type cancelOnClose struct {
+	jetstream.ObjectResult
+	cancel context.CancelFunc
+}
+
+// Close implements io.Closer.
+func (r cancelOnClose) Close() error {
+	defer r.cancel()
+	return r.ObjectResult.Close()
 }
