@@ -173,7 +173,8 @@ func (pe pageEntities) entities() []schemas.Entity {
 // title, "Executive", "Associate" or "Resources" is a word of the title's
 // phrase, not a surname. A surname the lists do not know ("Wolfenbarger")
 // is never written in lower case, and a listed one ("Young", "Will")
-// stays whatever the document does with the word.
+// stays whatever the document does with the word. A nickname after an
+// alias marker stays too: a quoted message may write it in lower case.
 func dropCommonWordNames(pages []pageEntities, m *Models) {
 	lower := map[string]bool{}
 	for _, pe := range pages {
@@ -187,7 +188,7 @@ func dropCommonWordNames(pages []pageEntities, m *Models) {
 		pe := &pages[pi]
 		kept := pe.spans[:0]
 		for _, s := range pe.spans {
-			if s.typ == schemas.Person && s.to-s.from == 1 {
+			if s.typ == schemas.Person && s.to-s.from == 1 && s.rule != "alias" {
 				l := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(pe.words[s.from].text, "’s"), "'s"))
 				if lower[l] && !m.surnames[l] && !m.firstNames[l] {
 					pe.taken[s.from] = false

@@ -145,6 +145,10 @@ func (f *peopleFinder) afterTitles() {
 		if !trigger {
 			continue
 		}
+		rule := "title"
+		if aliasMarkers[l] {
+			rule = "alias"
+		}
 		// A title may govern a list.
 		j := i + 1
 		for {
@@ -155,7 +159,7 @@ func (f *peopleFinder) afterTitles() {
 			if k == j {
 				break
 			}
-			f.add(j, k, "title")
+			f.add(j, k, rule)
 			switch {
 			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":
 				j = k + 2
