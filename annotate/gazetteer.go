@@ -235,15 +235,22 @@ func loadWordList(files ...string) (map[string]bool, error) {
 	return out, nil
 }
 
+// companiesList is the generated list of companies named in one word
+// ("Pfizer", "Walmart"), whose words the organization rules take only
+// where they stand alone.
+const companiesList = "companies.txt"
+
 // loadLexicons builds the gazetteer of places and organizations: the
 // hand-checked lists first (they win where a name is listed twice), then
-// the generated countries, courts and U.S. cities, and the state codes.
+// the generated countries, courts, companies and U.S. cities, and the
+// state codes.
 func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	g, err := loadGazetteer([]gazFile{
 		{"places.txt", schemas.Place},
 		{"organizations.txt", schemas.Organization},
 		{"countries.txt", schemas.Place},
 		{"courts.txt", schemas.Organization},
+		{companiesList, schemas.Organization},
 	})
 	if err != nil {
 		return nil, err

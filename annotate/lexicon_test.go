@@ -103,6 +103,37 @@ func TestGeneratedCourts(t *testing.T) {
 	}
 }
 
+func TestGeneratedCompanies(t *testing.T) {
+	m := lexiconModels(t)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"company alone", "He worked at Walmart for years.", []string{"Walmart"}},
+		{"party in a citation", "See Ashley County v. Pfizer, 552 F.3d 659.", []string{"Pfizer"}},
+		{"mixed case name", "his MetLife policy lapsed", []string{"MetLife"}},
+		{"capitals line", "PFIZER INC.\n", []string{"PFIZER INC."}},
+		{"sentence opener before it", "The Pfizer plant closed.", []string{"Pfizer"}},
+		{"corporate suffix", "Pfizer Inc. agreed", []string{"Pfizer Inc."}},
+		{"suffix at a sentence end", "a contract with Walmart Corp.", []string{"Walmart Corp."}},
+		{"comma then suffix", "Citibank, N.A., 614 F.3d 400", []string{"Citibank"}},
+		{"lower case is no name", "a walmart bag", nil},
+		{"word of a longer name", "an account at Deutsche Bank", []string{"Deutsche Bank"}},
+		{"word of a place", "flew to Buenos Aires", nil},
+		{"English word", "a Target store and an Apple watch", []string{"Apple"}}, // Apple: hand list
+		{"surname", "Kroger testified", nil},
+		{"state", "in Texas", nil},
+		{"people", "a Brazilian national", nil},
+		{"ticker", "AAPL rose", nil},
+	}
+	for _, tt := range tests {
+		_, got := placesAndOrgs(m, tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: organizations in %q = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestNameLists(t *testing.T) {
 	m := lexiconModels(t)
 	for _, w := range []string{"jordan", "maria", "deshawn", "guadalupe", "aaliyah"} {

@@ -50,7 +50,8 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// A listed name with a qualifier in front ("Bronx Supreme Court")
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
-			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) {
+			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
+			(e.list != companiesList || standsAlone(ws, i, &n)) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
 			// "California Highway Patrol Department".
@@ -164,6 +165,36 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 	}
 	return out
 }
+
+// standsAlone reports whether the listed words ws[i:i+*n] are a name of
+// their own, with no capitalized word beside them on their line: a
+// one-word company of the generated list is often a word of a longer
+// name ("Deutsche Bank", "Buenos Aires", "Notre Dame") that other rules
+// take whole or leave alone. A function word before it ("The", "At")
+// opens a sentence rather than the name. A corporate suffix after it
+// belongs to the name, and *n grows to take it ("Pfizer Inc.").
+func standsAlone(ws []word, i int, n *int) bool {
+	if j := i + *n; j < len(ws) && ws[j].line == ws[j-1].line && nameWord(ws[j]) {
+		if !corporateSuffixes[strings.TrimSuffix(ws[j].lower(), ".")] {
+			return false
+		}
+		*n++
+		// "Inc." whose period the tokenizer split off as a sentence's end.
+		if k := j + 1; k < len(ws) && ws[k].text == "." && ws[k].start == ws[j].end && abbreviatedSuffix[ws[j].lower()] {
+			*n++
+		}
+	}
+	if i > 0 && ws[i-1].line == ws[i].line && nameWord(ws[i-1]) && !functionWords[ws[i-1].lower()] {
+		return false
+	}
+	return true
+}
+
+// corporateSuffixes close a company's name: "Pfizer Inc.", "Walmart Corp.".
+var corporateSuffixes = textscan.Set("inc", "corp", "co", "corporation", "company", "llc", "ltd", "plc", "lp", "llp", "n.a")
+
+// abbreviatedSuffix are the corporate suffixes written with a period.
+var abbreviatedSuffix = textscan.Set("inc", "corp", "co", "ltd")
 
 // ofHeads name an institution by what follows "of": "Court of Criminal
 // Appeals", "Office of Juvenile Affairs", "Department of Juvenile Justice".

