@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,6 +129,7 @@ type caseNumberSpan struct {
 // findCaseNumbers returns the case numbers of a text, left to right.
 func findCaseNumbers(text string) []caseNumberSpan {
 	var out []caseNumberSpan
+	wins := numberLineWindows(text)
 	taken := make([]bool, len(text)+1)
 	add := func(start, end int, norm string, attrs *schemas.CaseNumberAttrs) {
 		for k := start; k < end; k++ {
@@ -141,7 +143,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		out = append(out, caseNumberSpan{start: start, end: end, norm: norm, attrs: attrs,
 			cited: citedAfter.Get().MatchString(text[end:min(len(text), end+40)])})
 	}
-	for _, m := range districtNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(districtNo.Get(), text, wins) {
 		typ := strings.ToLower(text[m[6]:m[7]])
 		end := m[1]
 		judges := strings.Trim(text[m[10]:m[11]], "-")
@@ -160,7 +162,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range appellateNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(appellateNo.Get(), text, wins) {
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
 		if m[4] >= 0 {
@@ -177,7 +179,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 	}
 	findEarlyStateNumbers(text, add)
-	for _, m := range centralNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(centralNo.Get(), text, wins) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Type: strings.ToLower(prefix[len(prefix)-2:])}
@@ -195,7 +197,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range shortDistrictNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(shortDistrictNo.Get(), text, wins) {
 		typ := strings.ToLower(text[m[4]:m[5]])
 		norm := fmt.Sprintf("%s-%s-%s", text[m[2]:m[3]], typ, pad5(text[m[6]:m[7]]))
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: text[m[2]:m[3]], Type: typ}
@@ -205,17 +207,17 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], m[1], norm, attrs)
 	}
-	for _, m := range miscNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(miscNo.Get(), text, wins) {
 		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormMisc})
 	}
-	for _, m := range stateNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(stateNo.Get(), text, wins) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
 	findStateNumbers(text, add)
 	// "D.C. No. CV-00-13002-DDP", "D. C. Docket No. 06-02274-CV-AR-S",
 	// "Lower Court No.", "Trial Court No.": the number of the case appealed
 	// from, as printed.
-	for _, m := range lowerCourtNo.Get().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIn(lowerCourtNo.Get(), text, wins) {
 		num := strings.TrimRight(text[m[2]:m[3]], ".,;)")
 		end := m[2] + len(num)
 		kept := out[:0]
@@ -238,6 +240,69 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	}
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
+	return out
+}
+
+// numberLineWindows returns the stretches of text a case number can be
+// in: each line with a digit beside a dash, colon or slash (every form has
+// one), from the last line above it that is not blank (where a label such
+// as "No." may stand), merged when they touch. Most lines of a page hold
+// none, and the patterns have no literal to skip ahead by.
+func numberLineWindows(text string) [][2]int {
+	var out [][2]int
+	prevStart := 0
+	for start := 0; start < len(text); {
+		end := len(text)
+		if k := strings.IndexByte(text[start:], '\n'); k >= 0 {
+			end = start + k
+		}
+		line := text[start:end]
+		if numberShaped(line) {
+			if n := len(out); n > 0 && out[n-1][1] >= prevStart-1 {
+				out[n-1][1] = end
+			} else {
+				out = append(out, [2]int{prevStart, end})
+			}
+		}
+		if strings.TrimSpace(line) != "" {
+			prevStart = start
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// numberShaped reports whether line has a digit next to a dash, colon or
+// slash.
+func numberShaped(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if line[i] < '0' || line[i] > '9' {
+			continue
+		}
+		if i > 0 && strings.IndexByte("-:/", line[i-1]) >= 0 || i+1 < len(line) && strings.IndexByte("-:/", line[i+1]) >= 0 {
+			return true
+		}
+		if i+3 < len(line) && line[i+1:i+4] == "–" || i >= 3 && line[i-3:i] == "–" {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesIn returns re's submatch indexes in the windows of text, as
+// offsets into text.
+func matchesIn(re *regexp.Regexp, text string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
 	return out
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -35,10 +36,11 @@ import (
 // isolation cost, and how far the pipeline is from the stages called
 // directly.
 type benchCmd struct {
-	Paths []string `arg:"" optional:"" name:"path" help:"Files or folders to make the dump from (default: testdata/pdfs)."`
-	Docs  int      `name:"docs" default:"200" help:"Documents in the synthetic dump: copies of the sources made distinct."`
-	JSON  bool     `name:"json" help:"Print the figures as one JSON object."`
-	Keep  bool     `name:"keep" help:"Keep the dump, data directory and store (their folder is printed)."`
+	Paths      []string `arg:"" optional:"" name:"path" help:"Files or folders to make the dump from (default: testdata/pdfs)."`
+	Docs       int      `name:"docs" default:"200" help:"Documents in the synthetic dump: copies of the sources made distinct."`
+	JSON       bool     `name:"json" help:"Print the figures as one JSON object."`
+	Keep       bool     `name:"keep" help:"Keep the dump, data directory and store (their folder is printed)."`
+	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the pipeline run (this process, not its extraction children) to FILE."`
 	stageFlags
 }
 
@@ -114,8 +116,22 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	quiet := *e
 	var summaryOut bytes.Buffer
 	quiet.stderr = &summaryOut
+	if c.CPUProfile != "" {
+		f, err := os.Create(c.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
-	if err := run.Run(ctx, &quiet); err != nil {
+	err = run.Run(ctx, &quiet)
+	if c.CPUProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	rep.PipelineSeconds = time.Since(start).Seconds()
