@@ -116,3 +116,69 @@ func TestIngestWatch(t *testing.T) {
 		t.Errorf("%d records after the restart, want 3", len(got))
 	}
 }
+
+// TestConcurrentIngest: two `casefile ingest` processes submit the same
+// dump at the same time, under two names for every file (two copies of the
+// folder), to one worker. Every document ends as one record, or one dead
+// letter for the files that cannot be read, never two.
+func TestConcurrentIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs worker processes")
+	}
+	dir := t.TempDir()
+	in := makeDump(t, dir, 40, true)
+	twin := filepath.Join(dir, "twin")
+	if err := os.CopyFS(twin, os.DirFS(in)); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	worker := casefileCmd(dir, "worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
+		"--listen", addr, "--ocr", "off")
+	var workerErr bytes.Buffer
+	worker.Stderr = &workerErr
+	if err := worker.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		worker.Process.Signal(syscall.SIGTERM)
+		worker.Wait()
+	}()
+	waitListening(t, addr)
+	a := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, in)
+	b := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, twin)
+	var aErr, bErr bytes.Buffer
+	a.Stderr, b.Stderr = &aErr, &bErr
+	if err := a.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Wait(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, aErr.String())
+	}
+	if err := b.Wait(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, bErr.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(in, "*"))
+	want := len(files) - len(wantDead)
+	recs := filepath.Join(dir, "records.jsonl")
+	deadline := time.Now().Add(90 * time.Second)
+	for countLines(recs) < want && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // a doubled record would come now
+	got := readRecords(t, recs)
+	byID := map[string]int{}
+	for _, r := range got {
+		byID[r.ID]++
+	}
+	for id, n := range byID {
+		if n != 1 {
+			t.Errorf("document %s: %d records", id, n)
+		}
+	}
+	if len(byID) != want {
+		t.Errorf("%d documents recorded, want %d\n%s", len(byID), want, workerErr.String())
+	}
+}
