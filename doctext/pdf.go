@@ -57,9 +57,17 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 	if maxPages == 0 {
 		maxPages = DefaultMaxPages
 	}
-	n := doc.NumPage()
-	if n > maxPages {
-		return nil, fmt.Errorf("%w: %d pages, limit %d", ErrTooManyPages, n, maxPages)
+	// The page tree's leaves, not its /Count, which a hostile or damaged
+	// file may set to a billion or to one.
+	pages, more := doc.Pages(maxPages)
+	if more {
+		return nil, fmt.Errorf("%w: more than %d pages", ErrTooManyPages, maxPages)
+	}
+	n := len(pages)
+	// A damaged tree (a truncated download) lists more pages than it
+	// holds: they are kept, empty, so that page numbers stay the file's.
+	if c := doc.NumPage(); c > n && c <= maxPages {
+		n = c
 	}
 	ex = &Extraction{ContentType: schemas.ContentPDF, Title: docTitle(doc)}
 	if doc.Repaired() {
@@ -69,7 +77,11 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		text, err := pageText(doc.Page(i))
+		var page pdf.Page // a page the tree lists and does not hold reads as null
+		if i <= len(pages) {
+			page = pages[i-1]
+		}
+		text, err := pageText(page)
 		method := schemas.MethodText
 		if err != nil {
 			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %v", i, err))

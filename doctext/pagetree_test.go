@@ -1,0 +1,86 @@
+package doctext_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/schemas"
+)
+
+// rawPDF writes objs as objects 1…n of a PDF with a cross-reference table.
+func rawPDF(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+const (
+	catalog  = "<< /Type /Catalog /Pages 2 0 R >>"
+	textPage = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+	font     = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"
+)
+
+func content(s string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s)+1, s)
+}
+
+// TestPageTreeLies: the pages are the tree's leaves, whatever /Count says,
+// and a tree that lists itself ends.
+func TestPageTreeLies(t *testing.T) {
+	hello := content("BT /F1 12 Tf 72 700 Td (Indictment) Tj ET")
+	many := func(n int) []string {
+		kids := make([]string, n)
+		objs := []string{catalog, "", hello, font}
+		for i := range n {
+			kids[i] = fmt.Sprintf("%d 0 R", 5+i)
+			objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>")
+		}
+		objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count 1 >>", strings.Join(kids, " "))
+		return objs
+	}
+	tests := []struct {
+		name       string
+		pdf        []byte
+		wantPages  int
+		wantText   string
+		wantReason schemas.Reason
+	}{
+		{"count of a billion, one page", rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>", textPage, hello, font), 1, "Indictment", ""},
+		{"count of one, 3,000 pages", rawPDF(many(3000)...), 0, "", schemas.ReasonExtractTooManyPages},
+		{"kids that list their own node", rawPDF(catalog, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
+		{"a page listed twice", rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
+	}
+	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := x.Extract(context.Background(), "f.pdf", bytes.NewReader(tt.pdf), int64(len(tt.pdf)))
+			if tt.wantReason != "" {
+				if got := doctext.Reason(err); got != tt.wantReason {
+					t.Fatalf("Extract: %v (reason %q), want reason %s", err, got, tt.wantReason)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ex.Pages) != tt.wantPages || !strings.Contains(ex.Pages[0].Text, tt.wantText) {
+				t.Errorf("%d pages, first %q; want %d pages with %q", len(ex.Pages), ex.Pages[0].Text, tt.wantPages, tt.wantText)
+			}
+		})
+	}
+}
