@@ -107,7 +107,12 @@ func TestPlainText(t *testing.T) {
 		{"form feeds", "one\fTWO\f", []string{"one", "TWO"}, false},
 		{"crlf", "a\r\nb", []string{"a\nb"}, false},
 		{"binary", "a\x00b", nil, true},
-		{"bad utf8", "\xff\xfe", nil, true},
+		{"bad utf8", "\xff\xff", nil, true},
+		{"byte-order mark alone", "\xff\xfe", nil, true},
+		{"utf-16 little-endian", "\xff\xfeN\x00o\x00.\x00\x0c\x002\x00", []string{"No.", "2"}, false},
+		{"utf-16 big-endian", "\xfe\xff\x00N\x00o", []string{"No"}, false},
+		{"utf-16 of odd length", "\xff\xfeN\x00o", nil, true},
+		{"utf-8 byte-order mark", "\xef\xbb\xbfIndictment", []string{"Indictment"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
