@@ -84,3 +84,15 @@ func TestPageTreeLies(t *testing.T) {
 		})
 	}
 }
+
+// TestDeepNesting: arrays 100,000 levels deep are a malformed file with
+// its reason, not a parser panic, and cost no more than a refusal.
+func TestDeepNesting(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	data := rawPDF("<< /Type /Catalog /Pages 2 0 R /X "+deep+" >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", textPage)
+	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
+	_, err := x.Extract(context.Background(), "f.pdf", bytes.NewReader(data), int64(len(data)))
+	if got := doctext.Reason(err); got != schemas.ReasonExtractMalformed {
+		t.Fatalf("Extract: %v (reason %q), want %s", err, got, schemas.ReasonExtractMalformed)
+	}
+}

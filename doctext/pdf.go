@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -39,7 +40,7 @@ type Extraction = schemas.Extraction
 func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			ex, err = nil, &PanicError{Value: v}
+			ex, err = nil, panicError(v)
 		}
 	}()
 	if size == 0 {
@@ -92,6 +93,18 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		ex.Pages = append(ex.Pages, schemas.Page{Number: i, Method: method, Text: text})
 	}
 	return ex, nil
+}
+
+// panicError turns a panic of the PDF reader into an error. The reader
+// reports a syntax error of the file ("object nesting exceeds maximum
+// depth") by panicking with an error: that is a malformed file, not a bug.
+// Anything else — a runtime error, another value — stays a *PanicError.
+func panicError(v any) error {
+	var re runtime.Error
+	if e, ok := v.(error); ok && !errors.As(e, &re) {
+		return fmt.Errorf("%w: %v", ErrMalformed, e)
+	}
+	return &PanicError{Value: v}
 }
 
 // pdfView returns the part of r that ledongthuc/pdf can open: from the
