@@ -38,5 +38,6 @@
 // Reason codes (errors.go, and extract.crashed from an isolated child) are
 // a closed set: extract.empty, extract.not_pdf, extract.unsupported,
 // extract.encrypted, extract.malformed, extract.too_large,
-// extract.too_many_pages, extract.panic, extract.timeout.
+// extract.too_many_pages, extract.too_much_text, extract.panic,
+// extract.timeout.
 package doctext

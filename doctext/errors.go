@@ -17,6 +17,7 @@ var (
 	ErrMalformed    = errors.New("doctext: malformed PDF")
 	ErrTooLarge     = errors.New("doctext: document too large")
 	ErrTooManyPages = errors.New("doctext: too many pages")
+	ErrTooMuchText  = errors.New("doctext: too much text")
 )
 
 // PanicError is a panic inside a third-party parser, contained at our
@@ -49,6 +50,8 @@ func Reason(err error) schemas.Reason {
 		return schemas.ReasonExtractEncrypted
 	case errors.Is(err, ErrTooLarge):
 		return schemas.ReasonExtractTooLarge
+	case errors.Is(err, ErrTooMuchText):
+		return schemas.ReasonExtractTooMuchText
 	case errors.Is(err, ErrTooManyPages):
 		return schemas.ReasonExtractTooManyPages
 	case errors.Is(err, context.DeadlineExceeded):

@@ -12,6 +12,12 @@ import (
 // DefaultMaxBytes is the document size limit used when Extractor.MaxBytes is zero.
 const DefaultMaxBytes = 256 << 20
 
+// DefaultMaxChars bounds the text of one document when Extractor.MaxChars
+// is zero: about 3,000 dense pages. Annotation costs time and memory in
+// proportion to the text, and a 50 MB line of "text" must not take
+// gigabytes downstream.
+const DefaultMaxChars = 10_000_000
+
 // Extractor picks the reader for a document by its content and extracts its
 // pages. The zero value is ready to use.
 type Extractor struct {
@@ -21,6 +27,9 @@ type Extractor struct {
 	OCR OCR
 	// MaxBytes bounds the document size. If zero, DefaultMaxBytes is used.
 	MaxBytes int64
+	// MaxChars bounds the characters of text extracted (bytes of UTF-8,
+	// counted cheaply). If zero, DefaultMaxChars is used.
+	MaxChars int
 }
 
 // Extract sniffs the document of size bytes in r and extracts its pages.
@@ -67,11 +76,27 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	if err != nil {
 		return nil, err
 	}
+	maxChars := x.MaxChars
+	if maxChars == 0 {
+		maxChars = DefaultMaxChars
+	}
+	if n := textSize(ex.Pages); n > maxChars {
+		return nil, fmt.Errorf("%w: %d characters, limit %d", ErrTooMuchText, n, maxChars)
+	}
 	if !hasText(ex.Pages) {
 		// Scanned pages without OCR: keep the document, say why it is empty.
 		ex.Warnings = append(ex.Warnings, "no page has a text layer")
 	}
 	return ex, nil
+}
+
+// textSize is the bytes of text of pages.
+func textSize(pages []schemas.Page) int {
+	n := 0
+	for _, p := range pages {
+		n += len(p.Text)
+	}
+	return n
 }
 
 func hasText(pages []schemas.Page) bool {

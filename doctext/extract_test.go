@@ -146,6 +146,7 @@ func TestLimits(t *testing.T) {
 	}{
 		{"too many pages", doctext.Extractor{PDF: doctext.PDF{MaxPages: 2}}, schemas.ReasonExtractTooManyPages},
 		{"too large", doctext.Extractor{MaxBytes: 1000}, schemas.ReasonExtractTooLarge},
+		{"too much text", doctext.Extractor{MaxChars: 1000, OCR: doctext.OCR{Mode: doctext.OCROff}}, schemas.ReasonExtractTooMuchText},
 	}
 	for _, tt := range tests {
 		_, err := tt.x.Extract(context.Background(), "x.pdf", bytes.NewReader(data), int64(len(data)))

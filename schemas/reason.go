@@ -57,6 +57,7 @@ const (
 	ReasonExtractMalformed    Reason = "extract.malformed"      // nothing readable, even after repair
 	ReasonExtractTooLarge     Reason = "extract.too_large"      // over the size limit
 	ReasonExtractTooManyPages Reason = "extract.too_many_pages" // over the page limit
+	ReasonExtractTooMuchText  Reason = "extract.too_much_text"  // over the limit of extracted characters
 	ReasonExtractCrashed      Reason = "extract.crashed"        // the isolated extraction child died
 	ReasonExtractMissingBytes Reason = "extract.missing_bytes"  // the document's bytes are not in the object store
 
@@ -89,7 +90,7 @@ func Reasons() []Reason {
 	all := []Reason{
 		ReasonIngestEmpty, ReasonIngestUnreadable, ReasonIngestTooLarge,
 		ReasonExtractEmpty, ReasonExtractNotPDF, ReasonExtractUnsupported, ReasonExtractEncrypted,
-		ReasonExtractMalformed, ReasonExtractTooLarge, ReasonExtractTooManyPages, ReasonExtractCrashed,
+		ReasonExtractMalformed, ReasonExtractTooLarge, ReasonExtractTooManyPages, ReasonExtractTooMuchText, ReasonExtractCrashed,
 		ReasonExtractMissingBytes,
 		ReasonAnnotateFailed, ReasonAnnotateInvalidRecord,
 	}

@@ -23,6 +23,7 @@ type extractChildCmd struct {
 	Serve    bool   `name:"serve" help:"Take documents until stdin ends: a workers.PoolRequest line, then the bytes; one answer line each."`
 	MaxBytes int64  `name:"max-bytes" default:"268435456"`
 	MaxPages int    `name:"max-pages" default:"2000"`
+	MaxChars int    `name:"max-chars" default:"10000000"`
 	OCR      string `name:"ocr" enum:"auto,off,force" default:"auto"`
 }
 
@@ -30,6 +31,7 @@ func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 	x := &doctext.Extractor{
 		PDF:      doctext.PDF{MaxPages: c.MaxPages},
 		MaxBytes: c.MaxBytes,
+		MaxChars: c.MaxChars,
 		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}},
 	}
 	if c.Serve {

@@ -88,6 +88,7 @@ type stageFlags struct {
 	Workers   int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
 	MaxBytes  int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
 	MaxPages  int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
+	MaxChars  int           `name:"max-chars" default:"10000000" help:"Dead-letter documents whose text is longer, in characters (bytes of UTF-8)."`
 	Timeout   time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
 	AckWait   time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
 	Attempts  int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
@@ -118,7 +119,8 @@ func (f *stageFlags) isolatedExtractor() (workers.Extractor, func(), error) {
 		return nil, nil, fmt.Errorf("find own binary for isolated extraction: %w", err)
 	}
 	command := []string{self, "extract-child", "--ocr", f.OCR,
-		"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10)}
+		"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10),
+		"--max-chars", strconv.Itoa(f.MaxChars)}
 	if f.ChildDocs <= 1 {
 		return &workers.Isolated{Command: command, Env: os.Environ()}, func() {}, nil
 	}
@@ -130,6 +132,7 @@ func (f *stageFlags) extractor() *doctext.Extractor {
 	return &doctext.Extractor{
 		PDF:      doctext.PDF{MaxPages: f.MaxPages},
 		MaxBytes: f.MaxBytes,
+		MaxChars: f.MaxChars,
 		OCR:      doctext.OCR{Mode: doctext.OCRMode(f.OCR), Recognizer: &ocr.Tesseract{}},
 	}
 }
