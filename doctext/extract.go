@@ -58,9 +58,10 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	)
 	switch ct := Sniff(head); {
 	case ct == schemas.ContentPDF:
-		ex, err = x.PDF.Extract(ctx, r, size)
+		var areas []float64
+		ex, areas, err = x.PDF.extract(ctx, r, size)
 		if err == nil && x.OCR.Mode != OCROff {
-			x.OCR.apply(ctx, r, size, ex)
+			x.OCR.apply(ctx, r, size, ex, areas)
 		}
 	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
 		return nil, ErrNotPDF

@@ -37,7 +37,15 @@ type Recognizer interface {
 type OCR struct {
 	Mode       OCRMode // if empty, OCRAuto
 	Recognizer Recognizer
+	// MaxArea bounds, in square inches, the pages sent to OCR: rendering
+	// costs memory in proportion to the area, and a page of 200 × 200
+	// inches would take gigabytes. If zero, DefaultMaxOCRArea.
+	MaxArea float64
 }
+
+// DefaultMaxOCRArea is 36 × 48 inches, a poster: 155 megapixels at 300
+// dots per inch. No page of a filing comes near it.
+const DefaultMaxOCRArea = 36 * 48
 
 // needsOCR reports whether a page should be recognized in mode m. In auto
 // mode that is a page with no usable text: almost none (a scan whose only
@@ -112,16 +120,25 @@ func looksLikeWord(w string) bool {
 // apply recognizes the pages of the PDF of size bytes in r that need it,
 // replacing their text and method. Failures become warnings: a page OCR
 // could not read keeps what its text layer had.
-func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extraction) {
+func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extraction, areas []float64) {
 	mode := o.Mode
 	if mode == "" {
 		mode = OCRAuto
 	}
+	maxArea := o.MaxArea
+	if maxArea == 0 {
+		maxArea = DefaultMaxOCRArea
+	}
 	var todo []int
-	for _, p := range ex.Pages {
-		if needsOCR(mode, p) {
-			todo = append(todo, p.Number)
+	for i, p := range ex.Pages {
+		if !needsOCR(mode, p) {
+			continue
 		}
+		if i < len(areas) && areas[i] > maxArea {
+			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %.0f square inches, too large to read by OCR (limit %.0f)", p.Number, areas[i], maxArea))
+			continue
+		}
+		todo = append(todo, p.Number)
 	}
 	if len(todo) == 0 {
 		return

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -94,5 +95,37 @@ func TestDeepNesting(t *testing.T) {
 	_, err := x.Extract(context.Background(), "f.pdf", bytes.NewReader(data), int64(len(data)))
 	if got := doctext.Reason(err); got != schemas.ReasonExtractMalformed {
 		t.Fatalf("Extract: %v (reason %q), want %s", err, got, schemas.ReasonExtractMalformed)
+	}
+}
+
+// pageRecorder is a Recognizer that records the pages it is asked to read
+// and reads nothing: the test is of the policy, not of tesseract.
+type pageRecorder struct{ pages []int }
+
+func (p *pageRecorder) Recognize(_ context.Context, _ io.ReaderAt, _ int64, pages []int, each func(int, string, error)) error {
+	p.pages = append(p.pages, pages...)
+	for _, n := range pages {
+		each(n, "", nil)
+	}
+	return nil
+}
+
+// TestOCRPageArea: a page of 200 × 200 inches is never rendered for OCR
+// (it would take gigabytes); a letter page without text is.
+func TestOCRPageArea(t *testing.T) {
+	data := rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+	rec := &pageRecorder{}
+	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCRAuto, Recognizer: rec}}
+	ex, err := x.Extract(context.Background(), "f.pdf", bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.pages) != 1 || rec.pages[0] != 2 {
+		t.Errorf("OCR asked for pages %v, want [2]", rec.pages)
+	}
+	if !strings.Contains(strings.Join(ex.Warnings, "\n"), "page 1: 40000 square inches, too large") {
+		t.Errorf("warnings %q say nothing of the large page", ex.Warnings)
 	}
 }

@@ -37,22 +37,29 @@ type Extraction = schemas.Extraction
 // ErrEncrypted, ErrTooManyPages, an error wrapping ErrMalformed, or a
 // *PanicError; a failure confined to one page becomes a warning and a page
 // with method none. Extract checks ctx between pages.
-func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, err error) {
+func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extraction, error) {
+	ex, _, err := x.extract(ctx, r, size)
+	return ex, err
+}
+
+// extract is Extract, also returning each page's area in square inches
+// (0 when unknown) for the OCR policy.
+func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, areas []float64, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			ex, err = nil, panicError(v)
+			ex, areas, err = nil, nil, panicError(v)
 		}
 	}()
 	if size == 0 {
-		return nil, ErrEmpty
+		return nil, nil, ErrEmpty
 	}
 	view, err := pdfView(r, size)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc, err := pdf.NewReader(view, view.Size())
 	if err != nil {
-		return nil, classifyOpenError(err)
+		return nil, nil, classifyOpenError(err)
 	}
 	maxPages := x.MaxPages
 	if maxPages == 0 {
@@ -62,7 +69,7 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 	// file may set to a billion or to one.
 	pages, more := doc.Pages(maxPages)
 	if more {
-		return nil, fmt.Errorf("%w: more than %d pages", ErrTooManyPages, maxPages)
+		return nil, nil, fmt.Errorf("%w: more than %d pages", ErrTooManyPages, maxPages)
 	}
 	n := len(pages)
 	// A damaged tree (a truncated download) lists more pages than it
@@ -76,7 +83,7 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 	}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var page pdf.Page // a page the tree lists and does not hold reads as null
 		if i <= len(pages) {
@@ -91,8 +98,9 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 			method = schemas.MethodNone
 		}
 		ex.Pages = append(ex.Pages, schemas.Page{Number: i, Method: method, Text: text})
+		areas = append(areas, page.Area()/(72*72))
 	}
-	return ex, nil
+	return ex, areas, nil
 }
 
 // panicError turns a panic of the PDF reader into an error. The reader

@@ -168,6 +168,24 @@ func (r *Reader) GetStyledTexts() (sentences []Text, err error) {
 	return sentences, err
 }
 
+// Area returns the page's area in square points from its (inherited)
+// MediaBox, or 0 when it has none (casefile addition).
+func (p Page) Area() float64 {
+	box := p.findInherited("MediaBox")
+	if box.Kind() != Array || box.Len() != 4 {
+		return 0
+	}
+	w := box.Index(2).Float64() - box.Index(0).Float64()
+	h := box.Index(3).Float64() - box.Index(1).Float64()
+	if w < 0 {
+		w = -w
+	}
+	if h < 0 {
+		h = -h
+	}
+	return w * h
+}
+
 func (p Page) findInherited(key string) Value {
 	// casefile: bounded, a Parent chain can be a cycle.
 	for v, n := p.V, 0; !v.IsNull() && n < maxPageTreeDepth; v, n = v.Key("Parent"), n+1 {
