@@ -19,12 +19,13 @@ import (
 // stdin, a workers.ChildResult on stdout) and, with --serve, of
 // workers.Pool (requests until stdin ends). Not for people.
 type extractChildCmd struct {
-	Name     string `name:"name" help:"The document's source name."`
-	Serve    bool   `name:"serve" help:"Take documents until stdin ends: a workers.PoolRequest line, then the bytes; one answer line each."`
-	MaxBytes int64  `name:"max-bytes" default:"268435456"`
-	MaxPages int    `name:"max-pages" default:"2000"`
-	MaxChars int    `name:"max-chars" default:"10000000"`
-	OCR      string `name:"ocr" enum:"auto,off,force" default:"auto"`
+	Name       string  `name:"name" help:"The document's source name."`
+	Serve      bool    `name:"serve" help:"Take documents until stdin ends: a workers.PoolRequest line, then the bytes; one answer line each."`
+	MaxBytes   int64   `name:"max-bytes" default:"268435456"`
+	MaxPages   int     `name:"max-pages" default:"2000"`
+	MaxChars   int     `name:"max-chars" default:"10000000"`
+	MaxOCRArea float64 `name:"max-ocr-area" default:"1728"`
+	OCR        string  `name:"ocr" enum:"auto,off,force" default:"auto"`
 }
 
 func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
@@ -32,7 +33,7 @@ func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 		PDF:      doctext.PDF{MaxPages: c.MaxPages},
 		MaxBytes: c.MaxBytes,
 		MaxChars: c.MaxChars,
-		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}},
+		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}, MaxArea: c.MaxOCRArea},
 	}
 	if c.Serve {
 		return c.serve(ctx, x, os.Stdin, e.stdout)
