@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -22,19 +20,8 @@ func TestMetrics(t *testing.T) {
 		t.Skip("runs worker processes")
 	}
 	dir := t.TempDir()
-	addr, metricsAddr := freeAddr(t), freeAddr(t)
-	worker := casefileCmd(dir, "worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
-		"--listen", addr, "--ocr", "off", "--metrics-addr", metricsAddr)
-	var workerErr bytes.Buffer
-	worker.Stderr = &workerErr
-	if err := worker.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		worker.Process.Signal(syscall.SIGTERM)
-		worker.Wait()
-	}()
-	waitListening(t, addr)
+	metricsAddr := freeAddr(t)
+	addr, workerErr := startWorker(t, dir, "--metrics-addr", metricsAddr)
 	waitListening(t, metricsAddr)
 	samples, _ := filepath.Abs("../../testdata/pdfs")
 	if out, err := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, samples).CombinedOutput(); err != nil {

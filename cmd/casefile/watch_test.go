@@ -23,19 +23,7 @@ func TestIngestWatch(t *testing.T) {
 	if err := os.Mkdir(in, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
-	worker := casefileCmd(dir, "worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
-		"--listen", addr, "--ocr", "off")
-	var workerErr bytes.Buffer
-	worker.Stderr = &workerErr
-	if err := worker.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		worker.Process.Signal(syscall.SIGTERM)
-		worker.Wait()
-	}()
-	waitListening(t, addr)
+	addr, workerErr := startWorker(t, dir)
 	watch := func() (stop func()) {
 		cmd := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, "--watch", "--settle", "300ms", in)
 		var stderr bytes.Buffer
@@ -131,19 +119,7 @@ func TestConcurrentIngest(t *testing.T) {
 	if err := os.CopyFS(twin, os.DirFS(in)); err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
-	worker := casefileCmd(dir, "worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
-		"--listen", addr, "--ocr", "off")
-	var workerErr bytes.Buffer
-	worker.Stderr = &workerErr
-	if err := worker.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		worker.Process.Signal(syscall.SIGTERM)
-		worker.Wait()
-	}()
-	waitListening(t, addr)
+	addr, workerErr := startWorker(t, dir)
 	a := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, in)
 	b := casefileCmd(dir, "ingest", "--nats", "nats://"+addr, twin)
 	var aErr, bErr bytes.Buffer
@@ -181,4 +157,26 @@ func TestConcurrentIngest(t *testing.T) {
 	if len(byID) != want {
 		t.Errorf("%d documents recorded, want %d\n%s", len(byID), want, workerErr.String())
 	}
+}
+
+// startWorker starts a `casefile worker` process in dir running every
+// stage into jsonl:records.jsonl and serving its embedded NATS, and
+// returns the NATS address and the worker's stderr; the worker is stopped
+// when the test ends.
+func startWorker(t *testing.T, dir string, args ...string) (addr string, stderr *bytes.Buffer) {
+	t.Helper()
+	addr = freeAddr(t)
+	worker := casefileCmd(dir, append([]string{"worker", "--stage", "extract,annotate,sink", "--sink", "jsonl:records.jsonl",
+		"--listen", addr, "--ocr", "off"}, args...)...)
+	stderr = &bytes.Buffer{}
+	worker.Stderr = stderr
+	if err := worker.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		worker.Process.Signal(syscall.SIGTERM)
+		worker.Wait()
+	})
+	waitListening(t, addr)
+	return addr, stderr
 }
