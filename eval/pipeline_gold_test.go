@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/eval"
 	"github.com/casefile/casefile/internal/corpustest"
 	"github.com/casefile/casefile/schemas"
@@ -20,15 +19,7 @@ import (
 // It needs ../shared/corpus and is skipped without it.
 func TestGoldFromPDFs(t *testing.T) {
 	dir := corpustest.Dir(t)
-	golds, err := eval.LoadGold("../testdata/gold")
-	if err != nil {
-		t.Fatal(err)
-	}
-	models, err := annotate.LoadModels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := annotate.NewAnnotator(models)
+	golds, a := goldAndAnnotator(t)
 	var recs []schemas.Record
 	for _, g := range golds {
 		sub := "pdfs"
@@ -54,9 +45,5 @@ func TestGoldFromPDFs(t *testing.T) {
 	fmt.Fprintln(&b, "strict F1 by fold (gold entities):")
 	folds.Write(&b)
 	t.Log("\n" + b.String())
-	for typ, want := range foldFloors {
-		if got := folds.Summary(typ).Mean; got < want {
-			t.Errorf("%s strict F1 mean over folds %.3f, want >= %.2f", typ, got, want)
-		}
-	}
+	checkFoldFloors(t, folds)
 }
