@@ -2,6 +2,7 @@ package doctext
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,14 +64,19 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 		if err == nil && x.OCR.Mode != OCROff {
 			x.OCR.apply(ctx, r, size, ex, areas)
 		}
+		// A text file that mentions "%PDF-" near its start (a note about
+		// a PDF, a log) is text when no PDF is in it; a file named .pdf
+		// stays a malformed PDF.
+		if errors.Is(err, ErrMalformed) && !strings.HasSuffix(strings.ToLower(name), ".pdf") {
+			if tex, terr := x.plainText(ctx, r, size); terr == nil {
+				tex.Warnings = append(tex.Warnings, "it begins like a PDF but holds none; read as text")
+				ex, err = tex, nil
+			}
+		}
 	case strings.HasSuffix(strings.ToLower(name), ".pdf"):
 		return nil, ErrNotPDF
 	case ct == schemas.ContentText:
-		text := x.Text
-		if text.MaxPages == 0 {
-			text.MaxPages = x.PDF.MaxPages
-		}
-		ex, err = text.Extract(ctx, r, size)
+		ex, err = x.plainText(ctx, r, size)
 	default:
 		return nil, ErrUnsupported
 	}
@@ -89,6 +95,16 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 		ex.Warnings = append(ex.Warnings, "no page has a text layer")
 	}
 	return ex, nil
+}
+
+// plainText reads the document as plain text, with the PDF page limit
+// unless the text reader has its own.
+func (x *Extractor) plainText(ctx context.Context, r io.ReaderAt, size int64) (*Extraction, error) {
+	text := x.Text
+	if text.MaxPages == 0 {
+		text.MaxPages = x.PDF.MaxPages
+	}
+	return text.Extract(ctx, r, size)
 }
 
 // textSize is the bytes of text of pages.

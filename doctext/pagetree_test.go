@@ -129,3 +129,28 @@ func TestOCRPageArea(t *testing.T) {
 		t.Errorf("warnings %q say nothing of the large page", ex.Warnings)
 	}
 }
+
+// TestTextMentioningPDF: a text file that mentions "%PDF-" near its start
+// is read as text; the same bytes named .pdf stay a malformed PDF.
+func TestTextMentioningPDF(t *testing.T) {
+	data := []byte("%PDF-1.4 is how a PDF file begins; this note is plain text about it.\n")
+	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
+	tests := []struct {
+		name       string
+		wantReason schemas.Reason
+	}{
+		{"note.txt", ""},
+		{"note", ""},
+		{"note.pdf", schemas.ReasonExtractMalformed},
+	}
+	for _, tt := range tests {
+		ex, err := x.Extract(context.Background(), tt.name, bytes.NewReader(data), int64(len(data)))
+		if got := doctext.Reason(err); err != nil && got != tt.wantReason || err == nil && tt.wantReason != "" {
+			t.Errorf("%s: error %v (reason %q), want reason %q", tt.name, err, got, tt.wantReason)
+			continue
+		}
+		if err == nil && (len(ex.Pages) != 1 || !strings.HasPrefix(ex.Pages[0].Text, "%PDF-1.4 is how")) {
+			t.Errorf("%s: pages %+v", tt.name, ex.Pages)
+		}
+	}
+}
