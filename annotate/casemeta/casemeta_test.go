@@ -1,12 +1,15 @@
 package casemeta
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -257,6 +260,34 @@ func FuzzDates(f *testing.F) {
 			if _, err := time.Parse(time.DateOnly, iso); err != nil {
 				t.Fatalf("parseDate(%q) = %q: %v", s, iso, err)
 			}
+		}
+		// findDates reads only the lines that can hold a date: it must
+		// find what the patterns find over the whole text.
+		var whole, windowed []string
+		for _, f := range dateForms {
+			for _, loc := range f.re.Get().FindAllStringSubmatchIndex(s, -1) {
+				m := make([]string, len(loc)/2)
+				for k := range m {
+					m[k] = s[loc[2*k]:loc[2*k+1]]
+				}
+				if iso, ok := f.parse(m); ok {
+					whole = append(whole, fmt.Sprintf("%d:%s", loc[0], iso))
+				}
+			}
+		}
+		toRune := textscan.ByteToRune(s)
+		for _, e := range findDates(schemas.Page{Number: 1, Text: s}) {
+			for b, r := range toRune {
+				if r == e.Start {
+					windowed = append(windowed, fmt.Sprintf("%d:%s", b, e.Normalized))
+					break
+				}
+			}
+		}
+		slices.Sort(whole)
+		slices.Sort(windowed)
+		if !slices.Equal(whole, windowed) {
+			t.Fatalf("findDates(%q) = %v, the patterns over the whole text find %v", s, windowed, whole)
 		}
 	})
 }
