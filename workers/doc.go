@@ -8,4 +8,11 @@
 // the narrowest set it uses ([ExtractBus], [AnnotateBus], [IngestBus]).
 // *pipeline.Bus satisfies them all; a test can satisfy them in memory and
 // drive a handler with pipeline.NewDelivery, no server needed.
+//
+// Extraction may run isolated, in child processes that can be killed:
+// [Isolated] starts one per document, [Pool] keeps long-lived children that
+// take documents one at a time and are replaced on a crash, a deadline,
+// their share of documents or memory growth. [Walk] lists a dump's files,
+// [Ingester] submits them, and [Watcher] streams a folder tree as files
+// appear in it.
 package workers

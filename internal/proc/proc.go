@@ -1,8 +1,10 @@
-// Package proc runs one bounded child process: an argument list (never a
-// shell), its own process group killed whole when the context ends, an
-// address-space limit, and capped output. OCR's tools and isolated
-// extraction both run through it, so the limits that keep a hostile
-// document from hanging or exhausting a worker are written once.
+// Package proc runs bounded child processes: an argument list (never a
+// shell), its own process group killed whole when the context ends or the
+// caller kills it, death with the parent, an address-space limit, and
+// capped output. [Run] runs one to completion (OCR's tools, a child per
+// document); [Start] keeps one running to take requests on its standard
+// input (the extraction pool). The limits that keep a hostile document from
+// hanging or exhausting a worker are written once.
 package proc
 
 import (
