@@ -9,4 +9,8 @@
 // gold entity at all. A string that matches only an entity already
 // credited (an alias, "Lopez" beside "Maria Lopez") or only optional
 // entities counts neither way.
+//
+// [Folds] group the gold documents by source family (a court or an
+// office); [Report.ByFold] scores each, and a held-back fold estimates how
+// rules do on a family they were not written against.
 package eval
