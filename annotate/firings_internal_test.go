@@ -3,14 +3,12 @@ package annotate
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/eval"
 	"github.com/casefile/casefile/internal/corpustest"
-	"github.com/casefile/casefile/schemas"
 )
 
 // TestRuleFirings counts, over the whole corpus's text (gold or not), how
@@ -25,9 +23,7 @@ func TestRuleFirings(t *testing.T) {
 	if _, err := fmt.Sscan(os.Getenv("CASEFILE_FIRINGS"), &n); err != nil || n <= 0 {
 		t.Skip("set CASEFILE_FIRINGS=N to print N firings of each rule")
 	}
-	dir := corpustest.Dir(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
-	plain, _ := filepath.Glob(filepath.Join(dir, "plain", "*.txt"))
+	docs := corpustest.ReferenceTexts(t)
 	m, err := LoadModels()
 	if err != nil {
 		t.Fatal(err)
@@ -35,19 +31,9 @@ func TestRuleFirings(t *testing.T) {
 	a := NewAnnotator(m)
 	type firing struct{ doc, text, line string }
 	byRule := map[string][]firing{}
-	seen := map[string]bool{}
-	for _, f := range append(files, plain...) {
-		doc := strings.TrimSuffix(filepath.Base(f), ".txt")
-		if seen[doc] {
-			continue // plain documents have a copy in text/
-		}
-		seen[doc] = true
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, text := range strings.Split(string(data), "\f") {
-			pe, _, err := a.annotatePage(schemas.Page{Number: i + 1, Text: text})
+	for _, d := range docs {
+		for _, p := range d.Pages {
+			pe, _, err := a.annotatePage(p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +49,7 @@ func TestRuleFirings(t *testing.T) {
 				if s.rule == "" {
 					rule += s.source
 				}
-				byRule[rule] = append(byRule[rule], firing{doc, string(pe.runes[start:end]), strings.TrimSpace(line)})
+				byRule[rule] = append(byRule[rule], firing{d.Name, string(pe.runes[start:end]), strings.TrimSpace(line)})
 			}
 		}
 	}

@@ -1,28 +1,22 @@
 package quantity
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/casefile/casefile/internal/corpustest"
 	"github.com/casefile/casefile/schemas"
 )
 
 // BenchmarkFind runs Find over the shared corpus, when it is present, and
 // reports words per second.
 func BenchmarkFind(b *testing.B) {
-	files, _ := filepath.Glob("/work/shared/corpus/text/*.txt")
 	var pages []schemas.Page
 	words := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i, p := range strings.Split(string(data), "\f") {
-			pages = append(pages, schemas.Page{Number: i + 1, Text: p})
-			words += len(strings.Fields(p))
+	for _, d := range corpustest.ReferenceTexts(b) {
+		for _, p := range d.Pages {
+			pages = append(pages, p)
+			words += len(strings.Fields(p.Text))
 		}
 	}
 	if len(pages) == 0 {

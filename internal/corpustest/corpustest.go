@@ -109,3 +109,38 @@ func TextLayer(tb testing.TB, path string) []schemas.Page {
 	}
 	return ex.Pages
 }
+
+// Doc is one corpus document's reference text, split into pages.
+type Doc struct {
+	Name  string // the file stem
+	Pages []schemas.Page
+}
+
+// ReferenceTexts returns poppler's text of every corpus PDF and the plain
+// documents (a plain document has a copy in text/, read once), pages split
+// at form feeds, or skips tb when the corpus is not there.
+func ReferenceTexts(tb testing.TB) []Doc {
+	tb.Helper()
+	dir := Dir(tb)
+	text, _ := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	plain, _ := filepath.Glob(filepath.Join(dir, "plain", "*.txt"))
+	seen := map[string]bool{}
+	var out []Doc
+	for _, f := range append(text, plain...) {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		d := Doc{Name: name}
+		for i, p := range strings.Split(string(data), "\f") {
+			d.Pages = append(d.Pages, schemas.Page{Number: i + 1, Method: schemas.MethodText, Text: p})
+		}
+		out = append(out, d)
+	}
+	return out
+}
