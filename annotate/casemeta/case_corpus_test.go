@@ -26,19 +26,16 @@ type caseExpected struct {
 	captions  []string
 }
 
-func readCaseExpected(t *testing.T) []caseExpected {
+// readCaseExpected reads an expected.tsv: file, courts, case numbers
+// (";"-separated), doc types, filed dates and captions, "-" for none, each
+// column but the numbers listing its right readings separated by "|".
+func readCaseExpected(t *testing.T, path string) []caseExpected {
 	t.Helper()
-	f, err := os.Open("testdata/case/expected.tsv")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	dash := func(s string) string {
-		if s == "-" {
-			return ""
-		}
-		return s
-	}
 	split := func(s, sep string) []string {
 		if s == "-" {
 			return nil
@@ -54,10 +51,10 @@ func readCaseExpected(t *testing.T) []caseExpected {
 		}
 		c := strings.Split(line, "\t")
 		if len(c) != 6 {
-			t.Fatalf("expected.tsv: %d columns in %q", len(c), line)
+			t.Fatalf("%s: %d columns in %q", path, len(c), line)
 		}
-		out = append(out, caseExpected{name: c[0], courts: nonEmpty(dash(c[1])), numbers: split(c[2], ";"),
-			docTypes: split(c[3], "|"), filedAlts: nonEmpty(dash(c[4])), captions: nonEmpty(dash(c[5]))})
+		out = append(out, caseExpected{name: c[0], courts: split(c[1], "|"), numbers: split(c[2], ";"),
+			docTypes: split(c[3], "|"), filedAlts: split(c[4], "|"), captions: split(c[5], "|")})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -129,13 +126,6 @@ func (s *caseScore) check(t *testing.T, doc string, want caseExpected, got schem
 	s.field(t, doc, "caption", got.Caption, want.captions...)
 }
 
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
-}
-
 func (s *caseScore) assert(t *testing.T, what string) {
 	t.Helper()
 	rate := float64(s.right) / float64(s.fields)
@@ -166,7 +156,7 @@ func corpusPages(t *testing.T, name string) []schemas.Page {
 // first pages stored in testdata/case; with ../shared/corpus present it also
 // runs on whole documents, and -args -update rewrites the stored pages.
 func TestCaseBlockCorpus(t *testing.T) {
-	rows := readCaseExpected(t)
+	rows := readCaseExpected(t, "testdata/case/expected.tsv")
 	if *update {
 		for _, r := range rows {
 			pages := corpusPages(t, r.name)
