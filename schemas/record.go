@@ -15,7 +15,10 @@ type Record struct {
 	Case       Case      `json:"case"`
 	Pages      []Page    `json:"pages"`
 	Entities   []Entity  `json:"entities"`
-	Warnings   []string  `json:"warnings"`
+	// DocEntities groups the PERSON and ORGANIZATION mentions of Entities
+	// by referent. Records written before it existed have none.
+	DocEntities []DocEntity `json:"doc_entities,omitempty"`
+	Warnings    []string    `json:"warnings"`
 }
 
 // Document describes the source file.
@@ -106,4 +109,33 @@ type Entity struct {
 	// (*ChargeAttrs), CASE_NUMBER (*CaseNumberAttrs) or DATE (*DateAttrs);
 	// nil for other types.
 	Attrs Attrs `json:"attrs,omitempty"`
+}
+
+// DocEntity is one person or organization of a document: the mentions in
+// Record.Entities that name it, by index, with the name a reader would
+// give it. Cross-document identity (clusters across filings) is built on
+// these; it is not part of the record.
+type DocEntity struct {
+	// ID is unique within the record: "p1", "p2"… for people, "o1"… for
+	// organizations, numbered in order of first mention.
+	ID   string     `json:"id"`
+	Type EntityType `json:"type"` // Person or Organization
+	// Name is the fullest form the document gives, in reading order
+	// ("Jose Doe" for "DOE, JOSE").
+	Name string `json:"name"`
+	// Key is the name key: Name's tokens folded (case, diacritics,
+	// punctuation) and sorted, so that word order does not matter.
+	Key string `json:"key"`
+	// Aliases are other names the document gives the referent (after
+	// a/k/a, aka, also known as; nicknames in quotes).
+	Aliases []string `json:"aliases,omitempty"`
+	// Mentions are indexes into Record.Entities, ascending.
+	Mentions []int `json:"mentions"`
+	// Charges and Quantities are indexes of CHARGE and QUANTITY entities
+	// that the text ties to this referent (a defendant named in a count).
+	Charges    []int `json:"charges,omitempty"`
+	Quantities []int `json:"quantities,omitempty"`
+	// AmbiguousWith is set on a surname-only entity kept apart because more
+	// than one entity of the document has that surname: their ids.
+	AmbiguousWith []string `json:"ambiguous_with,omitempty"`
 }
