@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -15,10 +17,24 @@ import (
 // Annotator finds entities in pages of text. It is safe for concurrent use:
 // all it holds is the shared, read-only Models.
 type Annotator struct {
+	// MaxEntities bounds the entities of one document: past it Annotate
+	// stops and returns ErrTooManyEntities. If zero, DefaultMaxEntities.
+	MaxEntities int
+
 	models *Models
 
 	keepFurniture bool // read stamps, line numbers and running heads as text (to measure what blanking them removes)
 }
+
+// DefaultMaxEntities bounds a document's entities when
+// Annotator.MaxEntities is zero: each costs memory here and about 200
+// bytes of record in every store, and the densest filing of the corpus
+// has a few thousand.
+const DefaultMaxEntities = 100_000
+
+// ErrTooManyEntities is returned, wrapped, by Annotate and Record when a
+// document has more than MaxEntities entities.
+var ErrTooManyEntities = errors.New("annotate: too many entities")
 
 // NewAnnotator returns an Annotator over m, which must not be nil.
 func NewAnnotator(m *Models) *Annotator { return &Annotator{models: m} }
@@ -43,6 +59,11 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 		res Annotation
 		all []pageEntities
 	)
+	maxEnts := a.MaxEntities
+	if maxEnts <= 0 {
+		maxEnts = DefaultMaxEntities
+	}
+	found := 0 // names so far: stop reading pages once they pass the limit
 	original, hard := pages, pages
 	if !a.keepFurniture {
 		pages, hard = slices.Clone(pages), slices.Clone(pages)
@@ -63,6 +84,9 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 		if err != nil {
 			return Annotation{}, err
 		}
+		if found += len(pe.spans); found > maxEnts {
+			return Annotation{}, fmt.Errorf("%w: more than %d names by page %d", ErrTooManyEntities, maxEnts, p.Number)
+		}
 		pe.index = i
 		res.Tokens += n
 		all = append(all, pe)
@@ -79,12 +103,18 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 		ents = outsideBlanks(ents, original[pe.index].Text, hard[pe.index].Text)
 		sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
 		res.Entities = append(res.Entities, ents...)
+		if len(res.Entities) > maxEnts {
+			return Annotation{}, fmt.Errorf("%w: more than %d by page %d", ErrTooManyEntities, maxEnts, p.Number)
+		}
 	}
 	// The case block and its numbers and dates read the pages as filed:
 	// the stamps blanked above are where a filing states its case number.
 	kase, caseEnts := casemeta.Read(original)
 	res.Case = kase
 	res.Entities = append(res.Entities, caseEnts...)
+	if len(res.Entities) > maxEnts {
+		return Annotation{}, fmt.Errorf("%w: %d with the case numbers and dates, limit %d", ErrTooManyEntities, len(res.Entities), maxEnts)
+	}
 	return res, nil
 }
 

@@ -61,8 +61,9 @@ const (
 	ReasonExtractCrashed      Reason = "extract.crashed"        // the isolated extraction child died
 	ReasonExtractMissingBytes Reason = "extract.missing_bytes"  // the document's bytes are not in the object store
 
-	ReasonAnnotateFailed        Reason = "annotate.failed"         // annotation returned an error
-	ReasonAnnotateInvalidRecord Reason = "annotate.invalid_record" // the record breaks its schema: a bug
+	ReasonAnnotateFailed        Reason = "annotate.failed"            // annotation returned an error
+	ReasonAnnotateInvalidRecord Reason = "annotate.invalid_record"    // the record breaks its schema: a bug
+	ReasonAnnotateTooManyEnts   Reason = "annotate.too_many_entities" // over the limit of entities per document
 )
 
 // Causes any stage that consumes messages may fail for; [StageReason]
@@ -92,7 +93,7 @@ func Reasons() []Reason {
 		ReasonExtractEmpty, ReasonExtractNotPDF, ReasonExtractUnsupported, ReasonExtractEncrypted,
 		ReasonExtractMalformed, ReasonExtractTooLarge, ReasonExtractTooManyPages, ReasonExtractTooMuchText, ReasonExtractCrashed,
 		ReasonExtractMissingBytes,
-		ReasonAnnotateFailed, ReasonAnnotateInvalidRecord,
+		ReasonAnnotateFailed, ReasonAnnotateInvalidRecord, ReasonAnnotateTooManyEnts,
 	}
 	for _, s := range consumingStages {
 		for _, c := range stageCauses {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 )
@@ -34,6 +35,9 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return err
+		}
+		if errors.Is(err, annotate.ErrTooManyEntities) {
+			return pipeline.Permanent(schemas.ReasonAnnotateTooManyEnts, err)
 		}
 		return pipeline.Permanent(schemas.ReasonAnnotateFailed, err)
 	}

@@ -85,17 +85,18 @@ func (f *natsFlags) connect(ctx context.Context, log *slog.Logger) (bus *pipelin
 
 // stageFlags are the knobs of the processing stages.
 type stageFlags struct {
-	Workers    int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
-	MaxBytes   int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
-	MaxPages   int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
-	MaxChars   int           `name:"max-chars" default:"10000000" help:"Dead-letter documents whose text is longer, in characters (bytes of UTF-8)."`
-	MaxOCRArea float64       `name:"max-ocr-area" default:"1728" help:"Never render for OCR a page larger than this many square inches (it is kept with a warning)."`
-	Timeout    time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
-	AckWait    time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
-	Attempts   int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
-	OCR        string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
-	Isolate    bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
-	ChildDocs  int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
+	Workers     int           `name:"workers" short:"w" default:"0" help:"Concurrent documents per stage (default: number of CPUs)."`
+	MaxBytes    int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
+	MaxPages    int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
+	MaxChars    int           `name:"max-chars" default:"10000000" help:"Dead-letter documents whose text is longer, in characters (bytes of UTF-8)."`
+	MaxEntities int           `name:"max-entities" default:"100000" help:"Dead-letter documents with more entities (people, places, quantities, …)."`
+	MaxOCRArea  float64       `name:"max-ocr-area" default:"1728" help:"Never render for OCR a page larger than this many square inches (it is kept with a warning)."`
+	Timeout     time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
+	AckWait     time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
+	Attempts    int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
+	OCR         string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
+	Isolate     bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
+	ChildDocs   int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
 }
 
 // extractWorker builds the extract stage's worker: isolated in child
@@ -138,6 +139,12 @@ func (f *stageFlags) extractor() *doctext.Extractor {
 	}
 }
 
+func (f *stageFlags) annotator(models *annotate.Models) *annotate.Annotator {
+	a := annotate.NewAnnotator(models)
+	a.MaxEntities = f.MaxEntities
+	return a
+}
+
 func (f *stageFlags) workers() int {
 	if f.Workers > 0 {
 		return f.Workers
@@ -162,7 +169,7 @@ func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models
 	return []*pipeline.Stage{
 		f.stage(pipeline.StageExtract, pipeline.StreamDocs, pipeline.SubjectIngested, xw, log),
 		f.stage(pipeline.StageAnnotate, pipeline.StreamDocs, pipeline.SubjectExtracted,
-			&workers.Annotate{Bus: bus, Annotator: annotate.NewAnnotator(models)}, log),
+			&workers.Annotate{Bus: bus, Annotator: f.annotator(models)}, log),
 	}, close, nil
 }
 
