@@ -5,7 +5,6 @@ import (
 
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -83,10 +82,9 @@ func (s *Postgres) migrate(ctx context.Context) error {
 	})
 }
 
-// Write stores recs in one transaction: the batch is copied into staging
-// tables, the records' earlier rows deleted (pages and entities by
-// cascade) with the dead letters of their documents or source files, and
-// the staged rows inserted.
+// Write stores recs in one transaction: the records' earlier rows are
+// deleted (pages and entities by cascade) with the dead letters of their
+// documents or source files, and their rows copied in with COPY.
 func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -102,38 +100,30 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		pages = append(pages, rs.pages...)
 		ents = append(ents, rs.entities...)
 	}
+	ids := make([]string, len(docs))
+	sources := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i], sources[i] = d[0].(string), d[1].(string)
+	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = ANY($1)`, ids); err != nil {
+			return err
+		}
+		// A record supersedes the dead letters of its document and of its
+		// source file (a replay after a fix).
+		if _, err := tx.Exec(ctx, `DELETE FROM dead_letters WHERE id = ANY($1) OR source = ANY($2)`, ids, sources); err != nil {
+			return err
+		}
+		// The batch's earlier rows are gone, so its rows are copied
+		// straight into the tables: no staging tables to create and drop
+		// in every transaction.
 		for _, st := range []struct {
 			table   string
 			columns []string
 			rows    [][]any
 		}{{"documents", documentColumns, docs}, {"pages", pageColumns, pages}, {"entities", entityColumns, ents}} {
-			// Staging tables take the real tables' columns; the generated
-			// full-text column is left out, as are defaults.
-			if _, err := tx.Exec(ctx, fmt.Sprintf(`CREATE TEMP TABLE stage_%s ON COMMIT DROP AS SELECT %s FROM %s WITH NO DATA`,
-				st.table, strings.Join(st.columns, ", "), st.table)); err != nil {
-				return err
-			}
-			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_" + st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
 				return fmt.Errorf("copy %s: %w", st.table, err)
-			}
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id IN (SELECT id FROM stage_documents)`); err != nil {
-			return err
-		}
-		// A record supersedes the dead letters of its document and of its
-		// source file (a replay after a fix).
-		if _, err := tx.Exec(ctx, `DELETE FROM dead_letters WHERE id IN (SELECT id FROM stage_documents)
-			OR source IN (SELECT source FROM stage_documents)`); err != nil {
-			return err
-		}
-		for _, st := range []struct {
-			table   string
-			columns []string
-		}{{"documents", documentColumns}, {"pages", pageColumns}, {"entities", entityColumns}} {
-			cols := strings.Join(st.columns, ", ")
-			if _, err := tx.Exec(ctx, fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s FROM stage_%s`, st.table, cols, cols, st.table)); err != nil {
-				return fmt.Errorf("insert %s: %w", st.table, err)
 			}
 		}
 		return nil
