@@ -106,6 +106,13 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		ids[i], sources[i] = d[0].(string), d[1].(string)
 	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		// Two writers of one record (a redelivery racing its first
+		// delivery) take turns: without the lock both delete nothing and
+		// the second insert fails on the key. Locks are taken in key
+		// order so that two batches cannot deadlock.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`, ids); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = ANY($1)`, ids); err != nil {
 			return err
 		}
