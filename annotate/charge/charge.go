@@ -48,7 +48,9 @@ var (
 	titleCite = textscan.Lazy(`\bTitle\s+(\d{1,2}),?\s+United\s+States\s+Code,?\s+(?:Sections?|§§?)\s*` + sectionPat + `(?:[ ]([A-Za-z])(?:[.,;)]|\n|$))?`)
 	// § 924(c)(1)(A)(ii) with the title implied by the document; §
 	// 7306-2.4(A) with the code of the citation before it.
-	bareCite = textscan.Lazy(`§§?\s*(\d{1,5}[A-Za-z]{0,3}(?:[-.:/]\d{1,5}[A-Za-z]{0,2})*)` + subPat)
+	// A number broken at a hyphen at a line end ("§ 7303-\n4.3(B)") is
+	// one number.
+	bareCite = textscan.Lazy(`§§?\s*(\d{1,5}[A-Za-z]{0,3}(?:(?:[-.:/]|-[ \t]*\n\s*)\d{1,5}[A-Za-z]{0,2})*)` + subPat)
 	// uscSection is the shape of a section of the United States Code.
 	uscSection = textscan.Lazy(`^\d{1,5}(?:[A-Za-z]{1,3}-\d{1,3}[A-Za-z]?|[A-Za-z]{0,2})$`)
 	// numberRange is a range of sections, "1961-1968".
@@ -150,7 +152,7 @@ func ParseCitations(text string) []Citation {
 // title) of the U.S. Code when it has the U.S. Code's shape. A range
 // ("§§ 1961-1968") cites its first section.
 func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
-	sec, sub := text[m[2]:m[3]], compactSub(text[m[4]:m[5]])
+	sec, sub := strings.Join(strings.Fields(text[m[2]:m[3]]), ""), compactSub(text[m[4]:m[5]])
 	var ctx *Citation
 	for i := range found {
 		if c := &found[i]; c.End <= m[0] && len(c.Statutes) > 0 && (ctx == nil || c.End > ctx.End) {
@@ -258,7 +260,9 @@ const (
 var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan.Regexp, *textscan.Regexp) {
 	alts := make([]string, 0, len(offenses)+len(acronyms))
 	for _, o := range offenses {
-		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(o), " ", `\s+`))
+		// Words of a name also joined by a hyphen: "weapons-possession
+		// offense", "drug-trafficking conspiracy".
+		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(o), " ", `(?:\s+|-\s*)`))
 	}
 	for a := range acronyms {
 		alts = append(alts, a)
@@ -461,7 +465,7 @@ func offenseName(text string, m []int) (name string, ok bool) {
 		return ""
 	}
 	off := grp("off")
-	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(off), " ")))
+	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(off, "-", " ")), " ")))
 	if offense == "rico" {
 		offense = "racketeering"
 	}

@@ -266,14 +266,23 @@ func chargeable(st Statute, before string) bool {
 	return true
 }
 
-// civilUSC reports whether st cites a civil section of the U.S. Code:
-// titles 29 (labor) and 42 (public health and welfare, civil rights) are
+// civilUSC reports whether st cites a section of the U.S. Code that
+// defines no offense. Titles 11 (bankruptcy) and 28 (the judiciary and
+// judicial procedure: jurisdiction, § 1291; habeas corpus, §§ 2254 and
+// 2255) define none; titles 8 (aliens and nationality), 15 (commerce and
+// trade), 29 (labor) and 42 (public health and welfare, civil rights) are
 // civil but for a few sections.
 func civilUSC(st Statute) bool {
 	if st.Code != "" {
 		return false
 	}
 	switch st.Title {
+	case "11", "28":
+		return true
+	case "8":
+		return !criminal8[st.Section]
+	case "15":
+		return !criminal15[st.Section]
 	case "29":
 		return !criminal29[st.Section]
 	case "42":
@@ -299,11 +308,19 @@ func civilState(st Statute) bool {
 	return false
 }
 
-// The criminal provisions of titles 29 and 42 of the U.S. Code: labor
-// union embezzlement and payoffs, ERISA reporting crimes; Social Security
-// and health-care program fraud and kickbacks, fair-housing intimidation,
-// hazardous-waste and clean-air crimes.
+// The criminal provisions of titles 8, 15, 29 and 42 of the U.S. Code.
+// Title 8: alien smuggling and harboring, improper entry, reentry,
+// aiding entry, importing aliens for immoral purposes, failure to depart,
+// registration crimes. Title 15: the Sherman Act's restraints of trade
+// and monopolization, securities fraud and willful securities
+// violations, foreign bribery, consumer-credit and credit-report crimes,
+// odometer fraud, toxic-substances crimes. Title 29: labor union
+// embezzlement and payoffs, ERISA reporting crimes. Title 42: Social
+// Security and health-care program fraud and kickbacks, fair-housing
+// intimidation, hazardous-waste and clean-air crimes.
 var (
+	criminal8  = textscan.Set("1253", "1306", "1324", "1325", "1326", "1327", "1328")
+	criminal15 = textscan.Set("1", "2", "3", "77q", "77x", "78j", "78ff", "78dd-1", "78dd-2", "78dd-3", "80b-17", "1611", "1644", "1681q", "1990c", "2615")
 	criminal29 = textscan.Set("186", "439", "501", "1131")
 	criminal42 = textscan.Set("408", "1011", "1320a", "1320d", "1383a", "3631", "6928", "7413")
 )

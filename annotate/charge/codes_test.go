@@ -82,6 +82,15 @@ func TestParseStateCitations(t *testing.T) {
 		{"usc civil rights", "under 42 U.S.C. § 1983 and § 1997e(e)", nil},
 		{"usc criminal in title 42", "42 U.S.C. § 1320a-7b(b)", [][]string{{"42 U.S.C. § 1320a", "42 U.S.C. § 1320a"}}},
 		{"nj civil title", "N.J. Stat. Ann. § 2A:14-2(a)", nil},
+		{"usc habeas and jurisdiction", "a 28 U.S.C. § 2254 petition; see § 2254(d)(1); 28 U.S.C. § 1291", nil},
+		{"usc bankruptcy", "11 U.S.C. §§ 521(1), 541(a)(7); 11 U.S.C. § 1328", nil},
+		{"usc naturalization", "8 U.S.C. § 1427(a); § 1447(a)", nil},
+		{"usc reentry in title 8", "8 U.S.C. § 1326(a)", [][]string{{"8 U.S.C. § 1326(a)", "8 U.S.C. § 1326(a)"}}},
+		{"usc truth in lending", "15 U.S.C. § 1635(a)", nil},
+		{"usc securities fraud in title 15", "15 U.S.C. § 78j(b)", [][]string{{"15 U.S.C. § 78j(b)", "15 U.S.C. § 78j(b)"}}},
+		{"bare number broken at a line end", "Okla. Stat. Ann. tit. 21, § 1435(G). Id. § 1713-\n\n4.3(B).", [][]string{
+			{"Okla. Stat. Ann. tit. 21, § 1435(G)", "Okla. Stat. tit. 21, § 1435(G)"}, {"§ 1713-\n\n4.3(B)", "Okla. Stat. tit. 21, § 1713-4.3(B)"}}},
+		{"bare okla juvenile number broken at a line end", "Okla. Stat. Ann. tit. 10, § 7301-1.3(4). Id. § 7303-\n\n4.3(B).", nil},
 	}
 	runCiteTests(t, tests)
 }

@@ -45,6 +45,8 @@ func TestOffenseForms(t *testing.T) {
 		{"generic coordinated", "fourth- and fifth-degree grand larceny", "fourth- and fifth-degree grand larceny", "grand larceny in the fourth degree"},
 		{"number then noun is no degree", "assault 2 officers", "assault", "assault"},
 		{"number then digits is no degree", "robbery 1998", "robbery", "robbery"},
+		{"hyphenated name", "Vinton's weapons-possession offense", "weapons-possession", "weapons possession"},
+		{"hyphenated at a line end", "a drug-\ntrafficking conspiracy", "drug-\ntrafficking conspiracy", "drug trafficking conspiracy"},
 	}
 	for _, tt := range tests {
 		var found bool
