@@ -68,6 +68,9 @@ type Stage struct {
 	// context ends. If zero, DefaultStopGrace.
 	StopGrace time.Duration
 	Logger    *slog.Logger
+	// Breaker, if not nil, pauses the stage's fetching when most of its
+	// recent documents are dead-lettered for one infrastructure reason.
+	Breaker *Breaker
 
 	// deadLetters writes the stage's dead letters. If nil, the bus.
 	deadLetters deadLetterer
@@ -188,6 +191,9 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	for range s.Workers {
 		g.Go(func() error {
 			for gctx.Err() == nil {
+				if s.Breaker != nil {
+					s.Breaker.wait(gctx)
+				}
 				msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
 				if err != nil {
 					if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) {
@@ -235,6 +241,7 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 			return
 		}
 		log.Debug("done")
+		s.observe("")
 		return
 	case ctx.Err() != nil:
 		// Stopping: hand the message back at once.
@@ -268,6 +275,21 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 	}
 	log.Info("dead-lettered", "reason", perm.Reason, "err", perm.Err)
 	_ = msg.TermWithReason(string(perm.Reason))
+	s.observe(perm.Reason)
+}
+
+// observe tells the stage's breaker an outcome, and says so when it trips.
+func (s *Stage) observe(r schemas.Reason) {
+	if s.Breaker == nil {
+		return
+	}
+	if err := s.Breaker.Observe(r); err != nil {
+		pause := s.Breaker.Pause
+		if pause <= 0 {
+			pause = DefaultBreakerPause
+		}
+		s.Logger.Error("circuit open: taking no work until the machine is mended", "stage", s.Name, "pause", pause, "err", err)
+	}
 }
 
 // call runs the handler with the stage's timeout, turning a panic or an
@@ -395,6 +417,7 @@ func (s *Stage) settleExhausted(ctx context.Context, bus *Bus, stream jetstream.
 					log.Warn("dead letter after max deliveries failed; the message stays in the stream, retrying", "id", dl.ID, "err", err)
 				} else {
 					written = true
+					s.observe(dl.Reason)
 				}
 			}
 			if written {

@@ -58,6 +58,8 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		switch {
 		case errors.As(err, &ce):
 			return pipeline.Permanent(ce.Reason, err)
+		case errors.Is(err, ErrChildStart):
+			return err // the machine's fault: retried
 		case ctx.Err() != nil && !errors.Is(err, context.DeadlineExceeded):
 			return err // stopping
 		}

@@ -77,7 +77,7 @@ func (iso *Isolated) Extract(ctx context.Context, name string, r io.ReaderAt, si
 	}
 	var ee *proc.ExitError
 	if err != nil && !errors.As(err, &ee) {
-		return nil, fmt.Errorf("workers: extraction child: %w", err) // could not start: not the document's fault
+		return nil, fmt.Errorf("%w: %w", ErrChildStart, err)
 	}
 	var res ChildResult
 	if jerr := json.Unmarshal(out, &res); jerr != nil || err != nil && res.Reason == "" {

@@ -189,7 +189,7 @@ func (pl *Pool) get() (*poolChild, error) {
 		Env: pl.Env, Memory: limit,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("workers: extraction child: %w", err) // could not start: not the document's fault
+		return nil, fmt.Errorf("%w: %w", ErrChildStart, err)
 	}
 	return &poolChild{p: p}, nil
 }

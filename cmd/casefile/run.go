@@ -233,17 +233,13 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 	return sum, err
 }
 
-// The circuit breaker: when most of the last breakerWindow outcomes are
-// dead letters for one infrastructure reason (schemas.Reason.Infrastructure),
-// the run stops with one clear error instead of dead-lettering the rest of
-// the dump; documents not yet done wait in the pipeline for the next run.
-const (
-	breakerWindow = 20
-	breakerShare  = 0.8
-)
-
+// breaker is the run's circuit breaker over the ledger's outcomes: when
+// most of the last documents are dead letters for one infrastructure
+// reason (see pipeline.Breaker) the run stops with one clear error instead
+// of dead-lettering the rest of the dump; documents not yet done wait in
+// the pipeline for the next run.
 type breaker struct {
-	last []schemas.Reason // "" for a record
+	b pipeline.Breaker
 }
 
 func (b *breaker) observe(en pipeline.Entry) error {
@@ -251,24 +247,10 @@ func (b *breaker) observe(en pipeline.Entry) error {
 	if en.State == pipeline.StateDead {
 		r = en.Reason
 	}
-	b.last = append(b.last, r)
-	if len(b.last) > breakerWindow {
-		b.last = b.last[1:]
-	}
-	if len(b.last) < breakerWindow {
-		return nil
-	}
-	count := map[schemas.Reason]int{}
-	for _, r := range b.last {
-		if r != "" && r.Infrastructure() {
-			count[r]++
-		}
-	}
-	for r, n := range count {
-		if float64(n) >= breakerShare*breakerWindow {
-			return fmt.Errorf("%w: %d of the last %d documents were dead-lettered as %s; fix what fails, run again, then `casefile dlq replay --reason %s`",
-				errBreaker, n, breakerWindow, r, r)
-		}
+	var be *pipeline.BreakerError
+	if errors.As(b.b.Observe(r), &be) {
+		return fmt.Errorf("%w: %d of the last %d documents were dead-lettered as %s; fix what fails, run again, then `casefile dlq replay --reason %s`",
+			errBreaker, be.Count, be.Window, be.Reason, be.Reason)
 	}
 	return nil
 }

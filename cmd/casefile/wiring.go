@@ -156,6 +156,7 @@ func (f *stageFlags) stage(name, stream, filter string, h pipeline.Handler, log 
 	return &pipeline.Stage{
 		Name: name, Stream: stream, FilterSubject: filter, Handler: h,
 		Workers: f.workers(), MaxDeliver: f.Attempts, AckWait: f.AckWait, Timeout: f.Timeout, Logger: log,
+		Breaker: &pipeline.Breaker{},
 	}
 }
 
