@@ -29,10 +29,20 @@ func (r Reason) Stage() string {
 }
 
 // Infrastructure reports whether r says more about the machine than about
-// the document: a child that died, a stage that could not finish a
-// document on any attempt. When most documents of a run fail for one such
-// reason the run stops (casefile's circuit breaker) rather than
-// dead-letter the rest of the dump.
+// the document, so that when most documents of a run fail for one such
+// reason the run stops and workers pause (the circuit breakers of
+// casefile run and pipeline.Breaker) rather than dead-letter the rest of
+// the dump. They are extract.crashed (children dying: no memory, a broken
+// binary), annotate.failed (annotation's only other errors are limits),
+// and for every stage <stage>.retries_exhausted (transient failures on
+// every attempt: an extraction child that cannot start, a store or server
+// down), <stage>.max_deliveries (workers dying on every delivery) and
+// <stage>.panic (a bug every document hits). Everything a document earns
+// on its own — bad or unsupported content, encryption, a limit, a timeout,
+// a message that does not decode, a record that breaks its schema — is
+// not, however many documents share it: a dump of HTML pages saved as .pdf
+// must still be dead-lettered whole. Missing OCR tools give no dead letter
+// at all (the page is kept, with a warning), so they are not here.
 func (r Reason) Infrastructure() bool {
 	_, cause, _ := strings.Cut(string(r), ".")
 	switch {
