@@ -38,6 +38,7 @@ type cli struct {
 	Status   statusCmd   `cmd:"" help:"Show what waits in each stage and what the ledger holds."`
 	DLQ      dlqCmd      `cmd:"" name:"dlq" help:"List, export or purge dead letters: the documents that failed, and why."`
 	Eval     evalCmd     `cmd:"" help:"Score records against gold annotations: precision, recall and F1 per entity type."`
+	Export   exportCmd   `cmd:"" help:"Write the store as FollowTheMoney JSON lines (OpenAleph) or spreadsheet-ready CSV files."`
 	Bench    benchCmd    `cmd:"" help:"Measure the pipeline on a synthetic dump against its stages called directly: throughput, peak memory, time per stage, cost of isolation."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
