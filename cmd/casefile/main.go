@@ -40,6 +40,7 @@ type cli struct {
 	Eval     evalCmd     `cmd:"" help:"Score records against gold annotations: precision, recall and F1 per entity type."`
 	Export   exportCmd   `cmd:"" help:"Write the store as FollowTheMoney JSON lines (OpenAleph) or spreadsheet-ready CSV files."`
 	Bench    benchCmd    `cmd:"" help:"Measure the pipeline on a synthetic dump against its stages called directly: throughput, peak memory, time per stage, cost of isolation."`
+	Serve    serveCmd    `cmd:"" help:"Serve the reading room: search the filings, read each page with its entities highlighted, follow a person across filings (read-only web pages)."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
 	ExtractChild extractChildCmd `cmd:"" name:"extract-child" hidden:"" help:"Extract one document from stdin (used by the extract stage)."`
