@@ -236,6 +236,32 @@ var offenses = []string{
 	"criminal facilitation", "promoting prison contraband", "tampering with a witness",
 }
 
+//go:embed lexicon.txt
+var lexiconTxt string
+
+// offenseNames are the offenses list and the offense names of the
+// generated lexicon (section headings of title 18 of the U.S. Code; see
+// gen_lexicon.go), each once.
+var offenseNames = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, o := range offenses {
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	for _, line := range strings.Split(lexiconTxt, "\n") {
+		o := strings.TrimSpace(line)
+		if o == "" || strings.HasPrefix(o, "#") || seen[o] {
+			continue
+		}
+		seen[o] = true
+		out = append(out, o)
+	}
+	return out
+}()
+
 var degreeWords = map[string]string{"first": "first", "1st": "first", "1": "first", "second": "second", "2nd": "second", "2": "second",
 	"third": "third", "3rd": "third", "3": "third", "fourth": "fourth", "4th": "fourth", "4": "fourth", "fifth": "fifth", "5th": "fifth", "5": "fifth",
 	"sixth": "sixth", "6th": "sixth", "6": "sixth", "seventh": "seventh", "7th": "seventh", "7": "seventh"}
@@ -258,8 +284,8 @@ const (
 )
 
 var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan.Regexp, *textscan.Regexp) {
-	alts := make([]string, 0, len(offenses)+len(acronyms))
-	for _, o := range offenses {
+	alts := make([]string, 0, len(offenseNames)+len(acronyms))
+	for _, o := range offenseNames {
 		// Words of a name also joined by a hyphen: "weapons-possession
 		// offense", "drug-trafficking conspiracy".
 		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(o), " ", `(?:\s+|-\s*)`))
@@ -556,7 +582,7 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 // offenseStarters are the first words of offense phrases and degrees.
 var offenseStarters = func() map[string]bool {
 	m := map[string]bool{}
-	for _, o := range offenses {
+	for _, o := range offenseNames {
 		m[strings.Fields(o)[0]] = true
 	}
 	for d := range degreeWords {

@@ -62,6 +62,9 @@ func TestCorpusFirings(t *testing.T) {
 			for _, ph := range contextOffenses(page) {
 				record("context-phrase", page[ph.s:ph.e])
 			}
+			for _, ph := range violationOffenses(page, textscan.ToLowerASCII(page)) {
+				record("violation-phrase", page[ph.s:ph.e])
+			}
 			for _, m := range textscan.FindAt(offenseAt, page, offenseStarts(page), nil) {
 				trimNumberDegree(page, m)
 				if name, ok := offenseName(page, m); ok && !strings.Contains(name, " degree") {
@@ -80,6 +83,9 @@ func TestCorpusFirings(t *testing.T) {
 					record("degree-number", e.Text)
 				case a.Statute == "" && strings.HasPrefix(a.Offense, "attempted") && !strings.HasPrefix(strings.ToLower(e.Text), "attempted"):
 					record("attempt-after-degree", e.Text)
+				}
+				if lexiconOnly[strings.TrimPrefix(strings.SplitN(a.Offense, " in the ", 2)[0], "attempted ")] {
+					record("lexicon", e.Text)
 				}
 				for ac := range acronyms {
 					if strings.HasPrefix(strings.ToLower(e.Text), ac) {
@@ -104,6 +110,16 @@ func TestCorpusFirings(t *testing.T) {
 		}
 	}
 }
+
+// lexiconOnly are the offense names of the generated lexicon that the
+// hand-written offenses list does not hold.
+var lexiconOnly = func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range offenseNames[len(offenses):] {
+		m[o] = true
+	}
+	return m
+}()
 
 func findChargesOnly(p schemas.Page) []schemas.Entity {
 	f, _ := New()

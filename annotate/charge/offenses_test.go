@@ -45,6 +45,9 @@ func TestOffenseForms(t *testing.T) {
 		{"generic coordinated", "fourth- and fifth-degree grand larceny", "fourth- and fifth-degree grand larceny", "grand larceny in the fourth degree"},
 		{"number then noun is no degree", "assault 2 officers", "assault", "assault"},
 		{"number then digits is no degree", "robbery 1998", "robbery", "robbery"},
+		{"lexicon name", "convicted of aggravated sexual abuse of a child", "aggravated sexual abuse", "aggravated sexual abuse"},
+		{"lexicon name with of", "charged with subornation of perjury.", "subornation of perjury", "subornation of perjury"},
+		{"lexicon name with a degree", "Stalking in the Second Degree", "Stalking in the Second Degree", "stalking in the second degree"},
 		{"hyphenated name", "Vinton's weapons-possession offense", "weapons-possession", "weapons possession"},
 		{"hyphenated at a line end", "a drug-\ntrafficking conspiracy", "drug-\ntrafficking conspiracy", "drug trafficking conspiracy"},
 	}

@@ -487,7 +487,8 @@ func categoryUse(text string, s, e int) bool {
 // capital murder case" after "convicted of capital murder"). The result
 // is in order of position.
 func mergePhrases(text string, known, degrees []phrase) []phrase {
-	ctx := contextOffenses(text)
+	lower := textscan.ToLowerASCII(text)
+	ctx := append(contextOffenses(text), violationOffenses(text, lower)...)
 	var keep []phrase
 	overlaps := func(p phrase, qs []phrase) (inside, partial bool) {
 		for _, q := range qs {
@@ -518,7 +519,6 @@ func mergePhrases(text string, known, degrees []phrase) []phrase {
 		keep = append(keep, p)
 	}
 	// Other occurrences of the multi-word phrases on the page.
-	lower := textscan.ToLowerASCII(text)
 	n := len(keep)
 	for _, p := range keep[:n] {
 		if !strings.Contains(p.name, " ") {
