@@ -24,6 +24,10 @@ var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "becaus
 	"attorneys", "detective", "detectives", "sergeant", "officer", "officers", "commanding", "major", "case",
 	"investigator", "analyst", "supervisor", "executive", "director", "member", "members", "and", "of", "da", "ada",
 	"law", "letters", "letter",
+	// Citation signals and sentence adverbs open a clause, not a name:
+	// "Id. The Seventh Circuit", "Since the Court of Appeals".
+	"id.", "ibid.", "cf.", "accord", "since", "unless", "until", "whereas", "thus", "hence", "however",
+	"moreover", "therefore", "indeed", "nonetheless", "nevertheless", "here", "there", "then", "now",
 	// Words that qualify a generic head rather than name it: "OFFICIAL
 	// COURT REPORTER", "Senior Circuit Judge", "our court", "per Court".
 	"official", "senior", "presiding", "remote", "our", "your", "this", "that", "per", "any", "every", "each",

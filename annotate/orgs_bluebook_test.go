@@ -28,6 +28,8 @@ func TestOrgForms(t *testing.T) {
 		{"university branch in a headline", "Loma Linda University Health to Pay $7.5 Million", []string{"Loma Linda University Health"}},
 		{"university then title", "Stanford University Professor Jane Roe", []string{"Stanford University"}},
 		{"repeated head qualifies a noun", "Exhibit F -- Lodi Unified School District School Psychologist's report", []string{"Lodi Unified School District"}},
+		{"citation signal before a court", "Id. The Seventh Circuit held", []string{"Seventh Circuit"}},
+		{"sentence adverb before a court", "Since the Court of Appeals decided", nil},
 		{"major unit", "Assistant United States Attorney, Major Frauds Section", []string{"Major Frauds Section"}},
 		{"major rank", "Major Smith of the Bureau", nil},
 		{"adverb", "a Nationally Certified School Psychologist", nil},
