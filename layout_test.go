@@ -28,10 +28,11 @@ var allowed = map[string][]string{
 	"annotate/quantity":          {"schemas", "annotate/internal/textscan", "annotate/charge"},
 	"eval":                       {"schemas"},
 	// Name keys shared by within-document grouping and cross-document identity.
-	"namekey":  {},
-	"sinks":    {"schemas"},
+	"namekey": {},
+	// Databases resolve who is who as they write (identity, its name keys).
+	"sinks":    {"schemas", "identity", "namekey"},
 	"pipeline": {"schemas"},
-	"workers":  {"schemas", "pipeline", "doctext", "sinks", "internal/proc"},
+	"workers":  {"schemas", "pipeline", "doctext", "sinks", "internal/proc", "identity", "namekey"},
 	// Reads stores with plain SQL; no sink or pipeline code.
 	"export": {},
 	// Trains and scores prose's entity model on the gold set, offline.

@@ -58,6 +58,7 @@ func TestJSONLConformance(t *testing.T) {
 type counter interface {
 	sinks.Sink
 	Counts(ctx context.Context) (sinks.Counts, error)
+	IdentityCounts(ctx context.Context) (docEntities, clusters int64, err error)
 }
 
 // dbConfig is the suite's config for a database store opened by open.
@@ -75,6 +76,13 @@ func dbConfig(open func(t *testing.T) counter) sinktest.Config {
 				t.Fatal(err)
 			}
 			return int(c.Documents), int(c.Entities)
+		},
+		Identity: func(t *testing.T) (int, int) {
+			d, c, err := cur.IdentityCounts(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return int(d), int(c)
 		},
 	}
 }

@@ -24,11 +24,17 @@ var (
 type Postgres struct {
 	pool    *pgxpool.Pool
 	version string
+	who     *judgements
 }
 
 // migrationLock is the advisory lock key casefile processes take while
 // migrating, so that several starting at once apply each migration once.
 const migrationLock = 0x63617365 // "case"
+
+// identityLock is the advisory lock key a write holds while it
+// re-resolves clusters, so that concurrent writers see each other's doc
+// entities.
+const identityLock = 0x77686f69 // "whoi"
 
 // OpenPostgres connects to PostgreSQL with a pgx connection string and
 // migrates the schema. The string's password never appears in errors.
@@ -43,6 +49,11 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 	}
 	s := &Postgres{pool: pool, version: opts.version()}
 	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("sinks: postgres %s: %w", redactDSN(dsn), err)
+	}
+	s.who = &judgements{path: opts.Judgements}
+	if err := s.who.sync(ctx, s.inTx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("sinks: postgres %s: %w", redactDSN(dsn), err)
 	}
@@ -91,7 +102,8 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	}
 	var docs, pages, ents [][]any
 	now := time.Now()
-	for _, r := range lastByID(recs) {
+	recsByID := lastByID(recs)
+	for _, r := range recsByID {
 		rs, err := recordRows(r, now, s.version, timeStamp)
 		if err != nil {
 			return fmt.Errorf("sinks: postgres: %w", err)
@@ -113,6 +125,17 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`, ids); err != nil {
 			return err
 		}
+		// Who is who: one writer at a time re-resolves clusters, reading
+		// the blocks the records' doc entities fell in before.
+		idtx, blocks, stale := newPgIDTx(tx), map[blockRef]bool{}, map[string]bool{}
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, identityLock); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := oldBlocks(ctx, idtx, id, blocks, stale); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = ANY($1)`, ids); err != nil {
 			return err
 		}
@@ -132,6 +155,14 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
 				return fmt.Errorf("copy %s: %w", st.table, err)
 			}
+		}
+		for _, r := range recsByID {
+			if err := writeDocEntities(ctx, idtx, r, blocks); err != nil {
+				return fmt.Errorf("%s: %w", r.ID, err)
+			}
+		}
+		if err := resolveBlocks(ctx, idtx, blocks, stale, s.who.get()); err != nil {
+			return fmt.Errorf("clusters: %w", err)
 		}
 		return nil
 	})

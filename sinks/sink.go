@@ -37,6 +37,11 @@ type Options struct {
 	// SQLiteDriver is the database/sql driver name for sqlite: stores. If
 	// empty, DefaultSQLiteDriver.
 	SQLiteDriver string
+	// Judgements is the judgement file (see package identity) a database
+	// store applies on open and on every write. If empty, a sqlite:FILE
+	// store uses DefaultJudgements(FILE) when it exists, and PostgreSQL
+	// its judgements table alone.
+	Judgements string
 }
 
 func (o Options) version() string {

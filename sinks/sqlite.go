@@ -1,6 +1,7 @@
 package sinks
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -28,6 +29,7 @@ var (
 type SQLite struct {
 	db      *sql.DB
 	version string
+	who     *judgements
 }
 
 // OpenSQLite opens (creating and migrating if needed) a SQLite store.
@@ -53,6 +55,11 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	db.SetMaxOpenConns(1) // one writer
 	s := &SQLite{db: db, version: opts.version()}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sinks: sqlite %s: %w", path, err)
+	}
+	s.who = &judgements{path: cmp.Or(opts.Judgements, DefaultJudgements(path))}
+	if err := s.who.sync(ctx, s.inTx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sinks: sqlite %s: %w", path, err)
 	}
@@ -129,7 +136,11 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	now := time.Now()
+	idtx, blocks, stale := sqlIDTx{tx}, map[blockRef]bool{}, map[string]bool{}
 	for _, r := range lastByID(recs) {
+		if err := oldBlocks(ctx, idtx, r.ID, blocks, stale); err != nil {
+			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
+		}
 		if _, err := del.ExecContext(ctx, r.ID); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
 		}
@@ -155,6 +166,12 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 				return fmt.Errorf("sinks: sqlite: %s entity %d: %w", r.ID, i, err)
 			}
 		}
+		if err := writeDocEntities(ctx, idtx, r, blocks); err != nil {
+			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+		}
+	}
+	if err := resolveBlocks(ctx, idtx, blocks, stale, s.who.get()); err != nil {
+		return fmt.Errorf("sinks: sqlite: clusters: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sinks: sqlite: commit: %w", err)

@@ -29,13 +29,19 @@ type Config struct {
 	// Tear, if not nil, damages the closed store as a crash in the middle
 	// of a write would (half a line, say); the store must open and go on.
 	Tear func(t *testing.T)
+	// Identity, if not nil, returns how many doc entities and clusters the
+	// store holds (databases, which resolve who is who as they write).
+	Identity func(t *testing.T) (docEntities, clusters int)
 }
 
 // Record returns a valid record numbered n with k entities of the types
-// and attributes casefile writes.
+// and attributes casefile writes, and one doc entity, Jane Doe, grouping
+// its people and tied to its charges and quantities. Every record carries
+// one case number, so the Jane Does of all records are one cluster.
 func Record(n, k int) schemas.Record {
 	var b strings.Builder
 	var ents []schemas.Entity
+	jane := schemas.DocEntity{ID: "p1", Type: schemas.Person, Name: "Jane Doe", Key: "doe jane"}
 	for i := range k {
 		start := b.Len()
 		var e schemas.Entity
@@ -60,11 +66,24 @@ func Record(n, k int) schemas.Record {
 		e.Start = len([]rune(b.String()[:start]))
 		e.End = e.Start + len([]rune(text))
 		e.Normalized = text
+		switch e.Type {
+		case schemas.Person:
+			jane.Mentions = append(jane.Mentions, len(ents))
+		case schemas.Charge:
+			jane.Charges = append(jane.Charges, len(ents))
+		case schemas.Quantity:
+			jane.Quantities = append(jane.Quantities, len(ents))
+		}
 		ents = append(ents, e)
 		b.WriteString(". ")
 	}
+	var docEnts []schemas.DocEntity
+	if len(jane.Mentions) > 0 {
+		docEnts = []schemas.DocEntity{jane}
+	}
 	return schemas.Record{
-		Schema: schemas.RecordSchemaID, ID: fmt.Sprintf("%064x", n), Source: fmt.Sprintf("dump/%d.pdf", n),
+		DocEntities: docEnts,
+		Schema:      schemas.RecordSchemaID, ID: fmt.Sprintf("%064x", n), Source: fmt.Sprintf("dump/%d.pdf", n),
 		IngestedAt: time.Date(2026, 12, 3, 0, 0, n%60, 0, time.UTC),
 		Document:   schemas.Document{Bytes: int64(1000 + n), Pages: 2, ContentType: schemas.ContentPDF},
 		Case:       schemas.Case{Court: "cacd", CaseNumbers: []string{"2:20-cr-00123"}, DocType: "indictment"},
@@ -93,17 +112,30 @@ func Run(t *testing.T, cfg Config) {
 		}
 	}
 
+	wantWho := func(t *testing.T, docEntities, clusters int) {
+		t.Helper()
+		if cfg.Identity == nil {
+			return
+		}
+		if d, c := cfg.Identity(t); d != docEntities || c != clusters {
+			t.Fatalf("store holds %d doc entities in %d clusters, want %d in %d", d, c, docEntities, clusters)
+		}
+	}
+
 	t.Run("IdempotentUpsert", func(t *testing.T) {
 		s := cfg.Open(t)
 		defer s.Close(ctx)
 		write(t, s, Record(1, 4), Record(2, 3))
 		want(t, 2, 7)
+		wantWho(t, 2, 1)
 		write(t, s, Record(1, 4), Record(2, 3))
 		want(t, 2, 7)
+		wantWho(t, 2, 1)
 		// One batch holding a record twice, as a redelivery beside its
 		// first delivery does.
 		write(t, s, Record(3, 2), Record(3, 2))
 		want(t, 3, 9)
+		wantWho(t, 3, 1)
 		// The same id with other content: databases hold the new one.
 		write(t, s, Record(1, 1))
 		if cfg.Replaces {
@@ -111,6 +143,7 @@ func Run(t *testing.T, cfg Config) {
 		} else {
 			want(t, 3, 9)
 		}
+		wantWho(t, 3, 1)
 	})
 
 	t.Run("Replay", func(t *testing.T) {
@@ -121,6 +154,10 @@ func Run(t *testing.T, cfg Config) {
 		}
 		write(t, s, recs...)
 		r0, e0 := cfg.Count(t)
+		var d0, c0 int
+		if cfg.Identity != nil {
+			d0, c0 = cfg.Identity(t)
+		}
 		if err := s.Close(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -131,6 +168,7 @@ func Run(t *testing.T, cfg Config) {
 			write(t, s, recs[max(0, i-2):i+1]...)
 		}
 		want(t, r0, e0)
+		wantWho(t, d0, c0)
 	})
 
 	t.Run("ConcurrentWriters", func(t *testing.T) {

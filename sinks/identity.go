@@ -1,0 +1,535 @@
+package sinks
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/casefile/casefile/identity"
+	"github.com/casefile/casefile/namekey"
+	"github.com/casefile/casefile/schemas"
+)
+
+// Who is who in the database stores. Writing a record writes its doc
+// entities (doc_entities, doc_entity_mentions, doc_entity_ties) and then,
+// in the same transaction, re-resolves every block the record's doc
+// entities fall in now or fell in before (see package identity): the
+// clusters of those blocks are deleted and written again, and each doc
+// entity's cluster_id set. Resolving a block reads only that block's
+// rows and their documents, so a new filing costs its own blocks, never
+// the dump. The judgements are read from the judgement file on open (and
+// copied into the judgements table) and applied to every resolution.
+
+// idTx is what identity upkeep needs of a database: statements with "?"
+// placeholders, whatever the dialect.
+type idTx interface {
+	exec(ctx context.Context, q string, args ...any) error
+	query(ctx context.Context, q string, args []any, row func(scan func(dest ...any) error) error) error
+	// jsonText is the SQL that reads a JSON column as text.
+	jsonText(col string) string
+}
+
+// blockRef is a block of one type.
+type blockRef struct{ typ, block string }
+
+// judgements are the decisions a store applies, shared by its writers.
+type judgements struct {
+	path string // the judgement file; "" for the judgements table alone
+	mu   sync.RWMutex
+	js   []identity.Judgement
+}
+
+func (j *judgements) get() []identity.Judgement {
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.js
+}
+
+// DefaultJudgements returns the judgement file a sqlite:FILE store uses
+// when Options.Judgements is empty: FILE without its extension, plus
+// ".judgements.jsonl" ("casefile.db" → "casefile.judgements.jsonl").
+func DefaultJudgements(dbPath string) string {
+	return strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".judgements.jsonl"
+}
+
+// readJudgementFile reads a judgement file; a missing file holds none.
+func readJudgementFile(path string) ([]identity.Judgement, bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	js, err := identity.ReadJudgements(f)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", path, err)
+	}
+	return js, true, nil
+}
+
+// storedJudgements reads the judgements table.
+func storedJudgements(ctx context.Context, tx idTx) ([]identity.Judgement, error) {
+	var out []identity.Judgement
+	err := tx.query(ctx, `SELECT op, `+tx.jsonText("members")+`, COALESCE(note, ''), COALESCE(`+textOf(tx, "at")+`, '') FROM judgements ORDER BY line`, nil,
+		func(scan func(...any) error) error {
+			var j identity.Judgement
+			var members string
+			if err := scan(&j.Op, &members, &j.Note, &j.At); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(members), &j.Members); err != nil {
+				return err
+			}
+			out = append(out, j)
+			return nil
+		})
+	return out, err
+}
+
+// textOf reads a timestamp column as RFC 3339 text in either dialect.
+func textOf(tx idTx, col string) string {
+	if tx.jsonText("x") == "x" {
+		return col
+	}
+	return `to_char(` + col + ` AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+}
+
+// setJudgements replaces the judgements table with js and re-resolves the
+// blocks the old and new judgements name.
+func setJudgements(ctx context.Context, tx idTx, old, js []identity.Judgement) error {
+	if err := tx.exec(ctx, `DELETE FROM judgements`); err != nil {
+		return err
+	}
+	for i, j := range js {
+		members, err := json.Marshal(j.Members)
+		if err != nil {
+			return err
+		}
+		if err := tx.exec(ctx, `INSERT INTO judgements (line, op, members, note, at) VALUES (?, ?, ?, ?, ?)`,
+			i+1, string(j.Op), string(members), null(j.Note), null(j.At)); err != nil {
+			return fmt.Errorf("judgement %d: %w", i+1, err)
+		}
+	}
+	var members []string
+	for _, j := range append(slices.Clone(old), js...) {
+		members = append(members, j.Members...)
+	}
+	blocks, err := memberBlocks(ctx, tx, members)
+	if err != nil {
+		return err
+	}
+	return resolveBlocks(ctx, tx, blocks, nil, js)
+}
+
+// syncJudgements makes a store apply its judgement file (when it has one
+// and it exists), or else its judgements table.
+func (j *judgements) sync(ctx context.Context, begin func(ctx context.Context, f func(idTx) error) error) error {
+	return begin(ctx, func(tx idTx) error {
+		stored, err := storedJudgements(ctx, tx)
+		if err != nil {
+			return err
+		}
+		js := stored
+		if j.path != "" {
+			file, ok, err := readJudgementFile(j.path)
+			if err != nil {
+				return err
+			}
+			if ok {
+				js = file
+			}
+		}
+		if !sameJudgements(stored, js) {
+			if err := setJudgements(ctx, tx, stored, js); err != nil {
+				return err
+			}
+		}
+		j.mu.Lock()
+		j.js = js
+		j.mu.Unlock()
+		return nil
+	})
+}
+
+func sameJudgements(a, b []identity.Judgement) bool {
+	return slices.EqualFunc(a, b, func(x, y identity.Judgement) bool {
+		return x.Op == y.Op && x.Note == y.Note && x.At == y.At && slices.Equal(x.Members, y.Members)
+	})
+}
+
+// judge records a judgement: appended to the judgement file (created if
+// need be) when the store has one, to the judgements table otherwise, and
+// applied at once.
+func (j *judgements) judge(ctx context.Context, jd identity.Judgement, begin func(ctx context.Context, f func(idTx) error) error) error {
+	if err := jd.Validate(); err != nil {
+		return fmt.Errorf("sinks: judgement: %w", err)
+	}
+	if j.path != "" {
+		f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			return fmt.Errorf("sinks: judgements: %w", err)
+		}
+		err = identity.WriteJudgement(f, jd)
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("sinks: judgements %s: %w", j.path, err)
+		}
+		return j.sync(ctx, begin)
+	}
+	return begin(ctx, func(tx idTx) error {
+		stored, err := storedJudgements(ctx, tx)
+		if err != nil {
+			return err
+		}
+		js := append(slices.Clone(stored), jd)
+		if err := setJudgements(ctx, tx, stored, js); err != nil {
+			return err
+		}
+		j.mu.Lock()
+		j.js = js
+		j.mu.Unlock()
+		return nil
+	})
+}
+
+// oldBlocks returns the blocks and clusters of a document's doc entities
+// as the store holds them, before the document is replaced.
+func oldBlocks(ctx context.Context, tx idTx, docID string, blocks map[blockRef]bool, stale map[string]bool) error {
+	return tx.query(ctx, `SELECT type, block, cluster_id FROM doc_entities WHERE document_id = ?`, []any{docID},
+		func(scan func(...any) error) error {
+			var b blockRef
+			var id string
+			if err := scan(&b.typ, &b.block, &id); err != nil {
+				return err
+			}
+			blocks[b] = true
+			stale[id] = true
+			return nil
+		})
+}
+
+// writeDocEntities inserts a record's doc entities with their mentions and
+// ties, and adds their blocks to blocks. Their cluster ids are
+// provisional until resolveBlocks runs.
+func writeDocEntities(ctx context.Context, tx idTx, r *schemas.Record, blocks map[blockRef]bool) error {
+	nodes := identity.FromRecord(r)
+	for i, d := range r.DocEntities {
+		n := nodes[i]
+		aliases, err := json.Marshal(orEmpty(d.Aliases))
+		if err != nil {
+			return err
+		}
+		amb, err := json.Marshal(orEmpty(d.AmbiguousWith))
+		if err != nil {
+			return err
+		}
+		if err := tx.exec(ctx, `INSERT INTO doc_entities (document_id, entity_id, type, name, key, aliases, ambiguous_with, member, block, cluster_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ID, d.ID, string(d.Type), d.Name, d.Key, string(aliases), string(amb), n.Member, n.Block,
+			identity.ClusterID(d.Type, n.Member)); err != nil {
+			return fmt.Errorf("doc entity %s: %w", d.ID, err)
+		}
+		for _, seq := range d.Mentions {
+			if err := tx.exec(ctx, `INSERT INTO doc_entity_mentions (document_id, entity_id, seq) VALUES (?, ?, ?)`, r.ID, d.ID, seq); err != nil {
+				return fmt.Errorf("doc entity %s mention %d: %w", d.ID, seq, err)
+			}
+		}
+		for _, tie := range []struct {
+			kind string
+			seqs []int
+		}{{"charge", d.Charges}, {"quantity", d.Quantities}} {
+			for _, seq := range tie.seqs {
+				if err := tx.exec(ctx, `INSERT INTO doc_entity_ties (document_id, entity_id, seq, kind) VALUES (?, ?, ?, ?)`,
+					r.ID, d.ID, seq, tie.kind); err != nil {
+					return fmt.Errorf("doc entity %s %s %d: %w", d.ID, tie.kind, seq, err)
+				}
+			}
+		}
+		blocks[blockRef{string(d.Type), n.Block}] = true
+	}
+	return nil
+}
+
+// memberBlocks returns the blocks of the members the store holds.
+func memberBlocks(ctx context.Context, tx idTx, members []string) (map[blockRef]bool, error) {
+	out := map[blockRef]bool{}
+	for _, m := range members {
+		err := tx.query(ctx, `SELECT type, block FROM doc_entities WHERE member = ?`, []any{m}, func(scan func(...any) error) error {
+			var b blockRef
+			if err := scan(&b.typ, &b.block); err != nil {
+				return err
+			}
+			out[b] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// entityStats is what a cluster counts of one doc entity.
+type entityStats struct {
+	mentions, charges, quantities int
+}
+
+// docView is what resolution reads of a document once.
+type docView struct {
+	context []string
+	stats   map[string]*entityStats // by entity id
+}
+
+// row is a doc_entities row being resolved.
+type row struct {
+	node           identity.Node
+	entityID, name string
+	aliases        []string
+	cluster        string
+	typ            schemas.EntityType
+}
+
+// resolveBlocks re-resolves blocks (and the blocks merge judgements tie
+// to them): it recomputes their clusters, rewrites the clusters rows of
+// their members' old clusters and of stale (clusters of doc entities
+// deleted since), and sets each doc entity's cluster_id.
+func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale map[string]bool, js []identity.Judgement) error {
+	if len(blocks) == 0 && len(stale) == 0 {
+		return nil
+	}
+	if err := expandByMerges(ctx, tx, blocks, js); err != nil {
+		return err
+	}
+	refs := make([]blockRef, 0, len(blocks))
+	for b := range blocks {
+		refs = append(refs, b)
+	}
+	slices.SortFunc(refs, func(a, b blockRef) int { return strings.Compare(a.typ+"\x00"+a.block, b.typ+"\x00"+b.block) })
+	var rows []*row
+	for _, b := range refs {
+		err := tx.query(ctx, `SELECT document_id, entity_id, type, name, `+tx.jsonText("aliases")+`, member, block, cluster_id
+			FROM doc_entities WHERE type = ? AND block = ?`, []any{b.typ, b.block}, func(scan func(...any) error) error {
+			var r row
+			var doc, typ, aliases, member, block string
+			if err := scan(&doc, &r.entityID, &typ, &r.name, &aliases, &member, &block, &r.cluster); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(aliases), &r.aliases); err != nil {
+				return fmt.Errorf("doc entity %s/%s aliases: %w", doc, r.entityID, err)
+			}
+			r.typ = schemas.EntityType(typ)
+			r.node = identity.Node{Member: member, Doc: doc, Type: r.typ, Name: r.name, Block: block}
+			rows = append(rows, &r)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("block %s: %w", b.block, err)
+		}
+	}
+	docs := map[string]*docView{}
+	nodes := make([]identity.Node, len(rows))
+	byMember := make(map[string]*row, len(rows))
+	for i, r := range rows {
+		v, ok := docs[r.node.Doc]
+		if !ok {
+			var err error
+			if v, err = readDocView(ctx, tx, r.node.Doc); err != nil {
+				return err
+			}
+			docs[r.node.Doc] = v
+		}
+		nodes[i] = identity.NewNode(r.node.Doc, r.node.Member, r.typ, r.name, r.aliases, v.context)
+		byMember[r.node.Member] = r
+		if stale == nil {
+			stale = map[string]bool{}
+		}
+		stale[r.cluster] = true
+	}
+	for id := range stale {
+		if err := tx.exec(ctx, `DELETE FROM clusters WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, c := range identity.Resolve(nodes, js) {
+		members := make([]*row, len(c.Members))
+		for i, m := range c.Members {
+			members[i] = byMember[m]
+			if members[i].cluster != c.ID {
+				if err := tx.exec(ctx, `UPDATE doc_entities SET cluster_id = ? WHERE member = ?`, c.ID, m); err != nil {
+					return err
+				}
+			}
+		}
+		if err := writeCluster(ctx, tx, c, members, docs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expandByMerges adds to blocks the blocks of every merge judgement that
+// names a member of one of them, until none is left to add.
+func expandByMerges(ctx context.Context, tx idTx, blocks map[blockRef]bool, js []identity.Judgement) error {
+	var merges [][]blockRef
+	for _, j := range js {
+		if j.Op != identity.Merge {
+			continue
+		}
+		bs, err := memberBlocks(ctx, tx, j.Members)
+		if err != nil {
+			return err
+		}
+		var list []blockRef
+		for b := range bs {
+			list = append(list, b)
+		}
+		merges = append(merges, list)
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, list := range merges {
+			if !slices.ContainsFunc(list, func(b blockRef) bool { return blocks[b] }) {
+				continue
+			}
+			for _, b := range list {
+				if !blocks[b] {
+					blocks[b], grew = true, true
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// readDocView reads a document's discriminators and its doc entities'
+// counts.
+func readDocView(ctx context.Context, tx idTx, doc string) (*docView, error) {
+	v := &docView{stats: map[string]*entityStats{}}
+	var numbers []string
+	err := tx.query(ctx, `SELECT `+tx.jsonText("case_numbers")+` FROM documents WHERE id = ?`, []any{doc}, func(scan func(...any) error) error {
+		var s string
+		if err := scan(&s); err != nil {
+			return err
+		}
+		return json.Unmarshal([]byte(s), &numbers)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", doc, err)
+	}
+	var ms []identity.Mention
+	err = tx.query(ctx, `SELECT entity_id, type, name FROM doc_entities WHERE document_id = ?`, []any{doc}, func(scan func(...any) error) error {
+		var id, typ, name string
+		if err := scan(&id, &typ, &name); err != nil {
+			return err
+		}
+		ms = append(ms, identity.Mention{Type: schemas.EntityType(typ), Name: name})
+		v.stats[id] = &entityStats{}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", doc, err)
+	}
+	v.context = identity.Context(numbers, ms)
+	err = tx.query(ctx, `SELECT entity_id, COUNT(*) FROM doc_entity_mentions WHERE document_id = ? GROUP BY entity_id`, []any{doc},
+		func(scan func(...any) error) error {
+			var id string
+			var n int
+			if err := scan(&id, &n); err != nil {
+				return err
+			}
+			if s := v.stats[id]; s != nil {
+				s.mentions = n
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	err = tx.query(ctx, `SELECT entity_id, kind, COUNT(*) FROM doc_entity_ties WHERE document_id = ? GROUP BY entity_id, kind`, []any{doc},
+		func(scan func(...any) error) error {
+			var id, kind string
+			var n int
+			if err := scan(&id, &kind, &n); err != nil {
+				return err
+			}
+			if s := v.stats[id]; s != nil {
+				if kind == "charge" {
+					s.charges = n
+				} else {
+					s.quantities = n
+				}
+			}
+			return nil
+		})
+	return v, err
+}
+
+// maxAliases bounds the aliases a clusters row lists.
+const maxAliases = 50
+
+// writeCluster writes a cluster's row: its canonical name (the name its
+// members use most, counted by mentions, in a reader's capitals; the
+// longest, then the first in order, on a tie), the other names and
+// aliases, and its counts.
+func writeCluster(ctx context.Context, tx idTx, c identity.Cluster, members []*row, docs map[string]*docView) error {
+	org := c.Type != schemas.Person
+	weight := map[string]int{}
+	var mentions, charges, quantities int
+	filings := map[string]bool{}
+	var aliases []string
+	for _, m := range members {
+		st := docs[m.node.Doc].stats[m.entityID]
+		if st == nil {
+			st = &entityStats{}
+		}
+		name := namekey.Title(m.name, org)
+		weight[name] += max(1, st.mentions)
+		mentions += st.mentions
+		charges += st.charges
+		quantities += st.quantities
+		filings[m.node.Doc] = true
+		for _, a := range m.aliases {
+			aliases = append(aliases, namekey.Title(a, org))
+		}
+	}
+	var canonical string
+	for name, w := range weight {
+		if canonical == "" || w > weight[canonical] ||
+			(w == weight[canonical] && (len(name) > len(canonical) || (len(name) == len(canonical) && name < canonical))) {
+			canonical = name
+		}
+	}
+	for name := range weight {
+		if name != canonical {
+			aliases = append(aliases, name)
+		}
+	}
+	slices.Sort(aliases)
+	aliases = slices.Compact(aliases)
+	if len(aliases) > maxAliases {
+		aliases = aliases[:maxAliases]
+	}
+	data, err := json.Marshal(orEmpty(aliases))
+	if err != nil {
+		return err
+	}
+	return tx.exec(ctx, `INSERT INTO clusters (id, type, name, aliases, filings, mentions, charges, quantities, members)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases,
+		filings = excluded.filings, mentions = excluded.mentions, charges = excluded.charges,
+		quantities = excluded.quantities, members = excluded.members`,
+		c.ID, string(c.Type), canonical, string(data), len(filings), mentions, charges, quantities, len(members))
+}

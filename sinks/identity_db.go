@@ -1,0 +1,133 @@
+package sinks
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// sqlQuerier is a database/sql database or transaction.
+type sqlQuerier interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// sqlIDTx runs identity upkeep on SQLite.
+type sqlIDTx struct{ q sqlQuerier }
+
+func (t sqlIDTx) exec(ctx context.Context, q string, args ...any) error {
+	_, err := t.q.ExecContext(ctx, q, args...)
+	return err
+}
+
+func (t sqlIDTx) query(ctx context.Context, q string, args []any, row func(scan func(...any) error) error) error {
+	rows, err := t.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (sqlIDTx) jsonText(col string) string { return col }
+
+// pgIDTx runs identity upkeep on PostgreSQL, turning "?" into "$n".
+type pgIDTx struct {
+	exec_  func(ctx context.Context, q string, args ...any) error
+	query_ func(ctx context.Context, q string, args ...any) (pgx.Rows, error)
+}
+
+func newPgIDTx(tx pgx.Tx) pgIDTx {
+	return pgIDTx{
+		exec_: func(ctx context.Context, q string, args ...any) error {
+			_, err := tx.Exec(ctx, q, args...)
+			return err
+		},
+		query_: tx.Query,
+	}
+}
+
+func (t pgIDTx) exec(ctx context.Context, q string, args ...any) error {
+	return t.exec_(ctx, dollarize(q), args...)
+}
+
+func (t pgIDTx) query(ctx context.Context, q string, args []any, row func(scan func(...any) error) error) error {
+	rows, err := t.query_(ctx, dollarize(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (pgIDTx) jsonText(col string) string { return col + "::text" }
+
+// dollarize turns "?" placeholders into PostgreSQL's "$1", "$2"…; the
+// statements it is given hold no "?" in literals.
+func dollarize(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// inTx runs f in a transaction of the SQLite store.
+func (s *SQLite) inTx(ctx context.Context, f func(idTx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := f(sqlIDTx{tx}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// inTx runs f in a transaction of the PostgreSQL store, holding the
+// identity lock.
+func (s *Postgres) inTx(ctx context.Context, f func(idTx) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, identityLock); err != nil {
+			return err
+		}
+		return f(newPgIDTx(tx))
+	})
+}
+
+const identityCountsSQL = `SELECT (SELECT COUNT(*) FROM doc_entities), (SELECT COUNT(*) FROM clusters)`
+
+// IdentityCounts returns how many doc entities and clusters the store holds.
+func (s *SQLite) IdentityCounts(ctx context.Context) (docEntities, clusters int64, err error) {
+	err = s.db.QueryRowContext(ctx, identityCountsSQL).Scan(&docEntities, &clusters)
+	return docEntities, clusters, err
+}
+
+// IdentityCounts returns how many doc entities and clusters the store holds.
+func (s *Postgres) IdentityCounts(ctx context.Context) (docEntities, clusters int64, err error) {
+	err = s.pool.QueryRow(ctx, identityCountsSQL).Scan(&docEntities, &clusters)
+	return docEntities, clusters, err
+}
