@@ -16,7 +16,7 @@ import (
 // CSV files and their columns. README's Exports section documents them;
 // a test holds the two in step.
 var (
-	thingColumns    = []string{"id", "name", "aliases", "documents", "mentions"}
+	thingColumns    = []string{"id", "name", "aliases", "documents", "mentions", "charges", "quantities"}
 	mentionColumns  = []string{"document", "source", "page", "start", "end", "type", "text", "normalized", "entity_id", "extractor", "attrs"}
 	quantityColumns = []string{"document", "source", "page", "start", "end", "text", "normalized", "kind", "value", "unit", "item", "attrs"}
 	chargeColumns   = []string{"document", "source", "page", "start", "end", "text", "normalized", "offense", "statute", "count", "attrs"}
@@ -135,18 +135,15 @@ func (s *Store) CSV(ctx context.Context, dir string) (st Stats, err error) {
 
 	if err := s.things(ctx, func(t thing) error {
 		st.count(thingFiles[t.Kind])
-		return things[t.Kind].write([]string{thingID(t.Kind, t.Key), csvSafe(t.Name), csvSafe(strings.Join(t.Aliases, "; ")),
-			strconv.Itoa(t.Documents), strconv.Itoa(t.Mentions)})
+		return things[t.Kind].write([]string{t.ID, csvSafe(t.Name), csvSafe(strings.Join(t.Aliases, "; ")),
+			strconv.Itoa(t.Documents), strconv.Itoa(t.Mentions), strconv.Itoa(t.Charges), strconv.Itoa(t.Quantities)})
 	}); err != nil {
 		return st, err
 	}
 	if err := s.mentions(ctx, func(m *mentionRow) error {
 		st.Mentions++
 		base := []string{m.Document, csvSafe(m.Source), strconv.Itoa(m.Page), strconv.Itoa(m.Start), strconv.Itoa(m.End)}
-		entityID := ""
-		if kind := thingKind(m.Type); kind != "" {
-			entityID = thingID(kind, nameKey(m.Text, m.Normalized))
-		}
+		entityID := mentionThing(thingKind(m.Type), nameKey(m.Text, m.Normalized), m.Cluster)
 		st.count("mentions.csv")
 		if err := mentions.write(append(base[:5:5], m.Type, csvSafe(m.Text), csvSafe(m.Normalized), entityID, m.Extractor, m.Attrs)); err != nil {
 			return err
@@ -177,6 +174,7 @@ func (s *Store) CSV(ctx context.Context, dir string) (st Stats, err error) {
 // mentionRow is one row of the entities table with its document's source.
 type mentionRow struct {
 	Document, Source, Type, Text, Normalized, Extractor, Attrs string
+	Cluster                                                    string
 	Page, Start, End                                           int
 	Kind, Unit, Item, Offense, Statute                         sql.NullString
 	Value, Count                                               sql.NullFloat64
@@ -186,8 +184,9 @@ type mentionRow struct {
 func (s *Store) mentions(ctx context.Context, fn func(*mentionRow) error) error {
 	q := s.sql(`SELECT e.document_id, d.source, e.page, e.char_start, e.char_end, e.type, e.text,
 		COALESCE(e.normalized, ''), e.source, COALESCE(/*JSON*/e.attrs, ''),
-		e.kind, e.value, e.unit, e.item, e.offense, e.statute, e.count
+		e.kind, e.value, e.unit, e.item, e.offense, e.statute, e.count, ` + s.clusterOf("e") + `
 	FROM entities e JOIN documents d ON d.id = e.document_id
+	` + s.clusterJoin("e") + `
 	ORDER BY e.document_id/*C*/, e.seq`)
 	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
@@ -198,7 +197,7 @@ func (s *Store) mentions(ctx context.Context, fn func(*mentionRow) error) error 
 	for rows.Next() {
 		if err := rows.Scan(&m.Document, &m.Source, &m.Page, &m.Start, &m.End, &m.Type, &m.Text,
 			&m.Normalized, &m.Extractor, &m.Attrs,
-			&m.Kind, &m.Value, &m.Unit, &m.Item, &m.Offense, &m.Statute, &m.Count); err != nil {
+			&m.Kind, &m.Value, &m.Unit, &m.Item, &m.Offense, &m.Statute, &m.Count, &m.Cluster); err != nil {
 			return fmt.Errorf("export: mentions: %w", err)
 		}
 		if m.Attrs == "null" || m.Attrs == "{}" {

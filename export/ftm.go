@@ -106,7 +106,7 @@ func (s *Store) FtM(ctx context.Context, w io.Writer) (Stats, error) {
 		return st, err
 	}
 	if err := s.things(ctx, func(t thing) error {
-		e := &Entity{ID: thingID(t.Kind, t.Key), Schema: ftmSchema[t.Kind]}
+		e := &Entity{ID: t.ID, Schema: ftmSchema[t.Kind]}
 		e.add("name", t.Name)
 		e.add("alias", t.Aliases...)
 		if t.Kind == kindPlace {
@@ -235,30 +235,30 @@ func (d *document) resolve(name string) (string, string) {
 	for _, kind := range []string{kindPerson, kindOrganization} {
 		for _, m := range d.Mentions {
 			if m.Kind == kind && fold(m.Key) == want {
-				return thingID(kind, m.Key), name
+				return m.Thing, name
 			}
 		}
 	}
 	if strings.Contains(want, " ") {
 		return "", name
 	}
-	var found string
+	var found, foundID string
 	for _, m := range d.Mentions {
 		if m.Kind != kindPerson {
 			continue
 		}
 		words := strings.Fields(fold(m.Key))
 		if len(words) > 1 && words[len(words)-1] == want {
-			if found != "" && found != m.Key {
+			if found != "" && (found != m.Key || foundID != m.Thing) {
 				return "", name
 			}
-			found = m.Key
+			found, foundID = m.Key, m.Thing
 		}
 	}
 	if found == "" {
 		return "", name
 	}
-	return thingID(kindPerson, found), name
+	return foundID, name
 }
 
 // group is the mentions of one thing in one document.
@@ -272,7 +272,7 @@ func (d *document) groups() []group {
 	var out []group
 	at := map[string]int{}
 	for _, m := range d.Mentions {
-		tid := thingID(m.Kind, m.Key)
+		tid := m.Thing
 		i, ok := at[tid]
 		if !ok {
 			i = len(out)

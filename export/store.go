@@ -37,6 +37,9 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	name    string
+	// clustered is set when the store has the identity tables (doc
+	// entities and their clusters).
+	clustered bool
 }
 
 // Open opens the store a spec names: "sqlite:FILE" (or a bare path to an
@@ -116,7 +119,9 @@ func (s *Store) check(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1) t`).Scan(&n); err != nil {
 		return fmt.Errorf("%w: %w", ErrNotStore, err)
 	}
-	return nil
+	var err error
+	s.clustered, err = s.hasTable(ctx, "clusters")
+	return err
 }
 
 // Close closes the store.

@@ -144,3 +144,25 @@ func write(t testing.TB, s sinks.Sink, recs []schemas.Record) {
 		}
 	}
 }
+
+// things counts the things of a type the store holds: its clusters, and the
+// name keys of its mentions no doc entity lists.
+func (s testStore) things(t testing.TB, typ string) int {
+	t.Helper()
+	var tables int
+	q := `SELECT count(*) FROM sqlite_master WHERE name = 'clusters'`
+	if s.name == "postgres" {
+		q = `SELECT count(*) FROM information_schema.tables WHERE table_name = 'clusters' AND table_schema = current_schema()`
+	}
+	if err := s.db.QueryRow(q).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if tables == 0 {
+		return s.count(t, `SELECT count(DISTINCT COALESCE(NULLIF(normalized, ''), text)) FROM entities WHERE type = '`+typ+`'`)
+	}
+	return s.count(t, `SELECT count(*) FROM clusters WHERE type = '`+typ+`'`) +
+		s.count(t, `SELECT count(DISTINCT COALESCE(NULLIF(normalized, ''), text)) FROM entities e
+		WHERE type = '`+typ+`' AND NOT EXISTS (SELECT 1 FROM doc_entity_mentions dm JOIN doc_entities de
+			ON de.document_id = dm.document_id AND de.entity_id = dm.entity_id
+			WHERE dm.document_id = e.document_id AND dm.seq = e.seq)`)
+}
