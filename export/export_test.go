@@ -6,7 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
-		"os"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
