@@ -26,6 +26,7 @@ var reasonText = map[schemas.Reason]string{
 	schemas.ReasonExtractTooMuchText:    "The document holds more characters of text than the run's --max-chars limit.",
 	schemas.ReasonExtractCrashed:        "The isolated extraction process died on this file (a signal, out of memory).",
 	schemas.ReasonExtractMissingBytes:   "The document's bytes were not in the object store when extraction asked for them.",
+	schemas.ReasonAnnotateTooManyEnts:   "The text yields more entities than the run's --max-entities limit (a text of nothing but names).",
 	schemas.ReasonAnnotateFailed:        "Annotation returned an error.",
 	schemas.ReasonAnnotateInvalidRecord: "The record broke its schema or a span its text: a bug in casefile, please report it.",
 }

@@ -69,6 +69,12 @@ func NewServer(st *Store, opts Options) (*Server, error) {
 		"comma":     comma,
 		"base":      baseName,
 		"list":      func(v ...any) []any { return v },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return comma(n) + " " + many
+		},
 		"searchName": func(name string) string {
 			return Query{Name: name}.URL()
 		},
