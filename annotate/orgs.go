@@ -38,7 +38,8 @@ var orgStopLeft = textscan.Set("if", "when", "about", "after", "before", "becaus
 var genericOrg = textscan.Set("police", "department", "court", "district", "task", "force", "press", "main", "office",
 	"united", "states", "fiscal", "middle", "high", "school", "certified", "clerk", "of", "the", "law", "corporation",
 	"services", "service", "and", "probation", "pretrial", "investigation", "section", "division", "unit", "bureau",
-	"defense", "prison", "police", "federal", "state", "unincorporated", "incorporated", "association", "certified")
+	"defense", "prison", "police", "federal", "state", "unincorporated", "incorporated", "association", "certified",
+	"company", "companies", "insurance", "claims", "trust", "life", "mutual")
 
 // orgConnectors may join the words of a name.
 var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
@@ -301,7 +302,7 @@ func specificOrg(ws []word) bool {
 		if l == "code" || l == "title" && i+1 < len(ws) && textscan.IsDigits(ws[i+1].text) {
 			return false
 		}
-		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) {
+		if !genericOrg[strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")] && !textscan.IsDigits(l) && !enumerator(w.text) {
 			generic = false
 		}
 	}
@@ -309,6 +310,19 @@ func specificOrg(ws []word) bool {
 		return len(ws) == 2 && ws[0].lower() == "supreme" // "Supreme Court" names the court
 	}
 	return true
+}
+
+// enumerator reports whether w numbers a heading or list item: "A.",
+// "2.", "iv." — "A.     Section" names no section.
+func enumerator(w string) bool {
+	t, ok := strings.CutSuffix(w, ".")
+	if !ok || t == "" {
+		return false
+	}
+	if len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' || textscan.IsDigits(t) {
+		return true
+	}
+	return strings.Trim(strings.ToLower(t), "ivx") == ""
 }
 
 // moreHeads returns the end of the run of head words that starts at
