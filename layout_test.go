@@ -19,14 +19,16 @@ var allowed = map[string][]string{
 	"internal/proc": {},
 	"ocr":           {"internal/proc"},
 	"doctext":       {"schemas"},
-	"annotate":      {"schemas", "annotate/casemeta", "annotate/charge", "annotate/quantity", "annotate/internal/textscan"},
+	"annotate":      {"schemas", "annotate/casemeta", "annotate/charge", "annotate/quantity", "annotate/internal/textscan", "annotate/referent", "namekey"},
 	// The rule families read text with one shared scanner and lexicon; a
 	// quantity may count an offense ("five counts of robbery").
 	"annotate/internal/textscan": {},
 	"annotate/charge":            {"schemas", "annotate/internal/textscan"},
 	"annotate/casemeta":          {"schemas", "annotate/internal/textscan"},
 	"annotate/quantity":          {"schemas", "annotate/internal/textscan", "annotate/charge"},
-	"eval":                       {"schemas"},
+	// Groups a record's people and organizations by referent, reading names with namekey.
+	"annotate/referent": {"schemas", "namekey"},
+	"eval":              {"schemas"},
 	// Name keys shared by within-document grouping and cross-document identity.
 	"namekey": {},
 	// Databases resolve who is who as they write (identity, its name keys).

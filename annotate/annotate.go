@@ -10,6 +10,7 @@ import (
 
 	"github.com/casefile/casefile/annotate/casemeta"
 	"github.com/casefile/casefile/annotate/quantity"
+	"github.com/casefile/casefile/annotate/referent"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -47,6 +48,9 @@ type Annotation struct {
 	// Entities are every entity of every type, page by page in order of
 	// position, then the case numbers and dates.
 	Entities []schemas.Entity
+	// DocEntities group the PERSON and ORGANIZATION entities by referent
+	// (see package referent), referencing Entities by index.
+	DocEntities []schemas.DocEntity
 	// Tokens counts the words and punctuation marks read.
 	Tokens int
 }
@@ -115,6 +119,7 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 	if len(res.Entities) > maxEnts {
 		return Annotation{}, fmt.Errorf("%w: %d with the case numbers and dates, limit %d", ErrTooManyEntities, len(res.Entities), maxEnts)
 	}
+	res.DocEntities = referent.Group(res.Entities, original)
 	return res, nil
 }
 

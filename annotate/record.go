@@ -34,10 +34,11 @@ func (a *Annotator) Record(ctx context.Context, in schemas.Ingested, ex schemas.
 			Title:       ex.Title,
 			ContentType: ex.ContentType,
 		},
-		Case:     ann.Case,
-		Pages:    ex.Pages,
-		Entities: ann.Entities,
-		Warnings: ex.Warnings,
+		Case:        ann.Case,
+		Pages:       ex.Pages,
+		Entities:    ann.Entities,
+		DocEntities: ann.DocEntities,
+		Warnings:    ex.Warnings,
 	}
 	// The contract has arrays, never nulls.
 	if rec.Pages == nil {

@@ -9,7 +9,8 @@ import (
 
 // fold lower-cases s, strips diacritics and splits it into tokens at
 // whitespace and punctuation. Periods and apostrophes join rather than
-// split ("U.S." → "us", "O'Brien" → "obrien"); commas are returned as
+// split ("U.S." → "us", "O'Brien" → "obrien", "Garcia-Lopez" →
+// "garcialopez"); commas are returned as
 // their own "," token so callers can read "LAST, FIRST" order.
 func fold(s string) []string {
 	var (
@@ -28,8 +29,10 @@ func fold(s string) []string {
 			// A combining mark of a decomposed letter: "é" → "e".
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteString(foldRune(r))
-		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == '`':
-			// Joins: initials and elisions stay one token.
+		case r == '.' || r == '\'' || r == '’' || r == '‘' || r == '`' ||
+			(r == '-' || r == '‐') && b.Len() > 0:
+			// Joins: initials, elisions and hyphenated names stay one
+			// token, so that "Garcia-Lopez" is one surname.
 		case r == ',':
 			flush()
 			toks = append(toks, ",")

@@ -85,6 +85,10 @@ body:
 		n.Surname = ws[0]
 		return n
 	}
+	if len(ws) == 2 && particles[ws[0]] {
+		n.Surname = ws[0] + " " + ws[1] // "De Lazzer", "Van Dyke"
+		return n
+	}
 	s := len(ws) - 1
 	for s > 1 && particles[ws[s-1]] {
 		s--
@@ -132,7 +136,8 @@ func OrgKey(name string) string {
 // Compatible reports whether two full names may name one person: the same
 // surname; the same generational suffix where both give one (a missing
 // suffix is compatible with any); given names equal or one the initial of
-// the other; middle names, where both give them, compatible word by word
+// the other, or one the other's first three letters or more ("Jeff",
+// "Jeffrey"); middle names, where both give them, compatible word by word
 // in the same way ("John A. Doe" and "J. Doe", "John Doe" and "John Adam
 // Doe" are; "John A. Doe" and "John B. Doe" are not). A name without a
 // given name (a bare surname) is compatible with nothing: whether "Doe"
@@ -150,7 +155,7 @@ func ParsedCompatible(a, b Name) bool {
 	if a.Suffix != "" && b.Suffix != "" && a.Suffix != b.Suffix {
 		return false
 	}
-	if !initialMatch(a.Given, b.Given) {
+	if !initialMatch(a.Given, b.Given) && !shortForm(a.Given, b.Given) {
 		return false
 	}
 	for i := range min(len(a.Middle), len(b.Middle)) {
@@ -173,6 +178,26 @@ func initialMatch(a, b string) bool {
 		return strings.HasPrefix(a, b)
 	}
 	return false
+}
+
+// shortForm reports whether one given name is the other's first three
+// letters or more, as a short form writes it: "Jeff" and "Jeffrey",
+// "Chris" and "Christopher".
+func shortForm(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && strings.HasPrefix(b, a)
+}
+
+// Suffix returns the generational suffix a word spells ("Jr." → "jr",
+// "III" → "iii", "3rd" → "iii"), or "".
+func Suffix(word string) string {
+	toks := words(fold(word))
+	if len(toks) != 1 {
+		return ""
+	}
+	return suffixes[toks[0]]
 }
 
 // words drops the comma tokens of fold.

@@ -21,7 +21,8 @@ func TestKey(t *testing.T) {
 		{"John Smith 3rd", "iii john smith"},
 		{"Jane Roe, Esq.", "jane roe"},
 		{"María de la Cruz", "cruz de la maria"},
-		{"Garcia-Lopez, Ana", "ana garcia lopez"},
+		{"Garcia-Lopez, Ana", "ana garcialopez"},
+		{"Ana Garcia-Lopez", "ana garcialopez"},
 		{"Ana García López", "ana garcia lopez"},
 		{"Müller", "muller"},
 		{"Judge", ""}, // titles alone name nobody
@@ -47,6 +48,7 @@ func TestParse(t *testing.T) {
 		{"Maria de la Cruz", Name{Given: "maria", Surname: "de la cruz"}},
 		{"Ludwig van Beethoven", Name{Given: "ludwig", Surname: "van beethoven"}},
 		{"Doe", Name{Surname: "doe"}},
+		{"De Lazzer", Name{Surname: "de lazzer"}},
 		{"Judge Doe", Name{Surname: "doe"}},
 		{"Robert Smith Sr.", Name{Given: "robert", Surname: "smith", Suffix: "sr"}},
 		{"Jr.", Name{Surname: "jr"}},
@@ -73,6 +75,8 @@ func TestCompatible(t *testing.T) {
 		{"John A. Doe", "John B. Doe", false},
 		{"John Doe", "Jane Doe", false},
 		{"J. Doe", "Jane Doe", true},
+		{"Jeff Brown", "Jeffrey A. Brown", true},
+		{"Jo Brown", "Joseph Brown", false},
 		{"John Doe Jr.", "John Doe Sr.", false},
 		{"John Doe Jr.", "John Doe", true},
 		{"John Doe III", "John Doe II", false},
@@ -87,6 +91,14 @@ func TestCompatible(t *testing.T) {
 		}
 		if got := Compatible(tt.b, tt.a); got != tt.want {
 			t.Errorf("Compatible(%q, %q) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestSuffix(t *testing.T) {
+	for in, want := range map[string]string{"Jr.": "jr", "JR": "jr", "III": "iii", "3rd": "iii", "Senior": "sr", "Doe": "", "Jr. Doe": ""} {
+		if got := Suffix(in); got != want {
+			t.Errorf("Suffix(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

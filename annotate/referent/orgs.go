@@ -1,0 +1,100 @@
+package referent
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/casefile/casefile/namekey"
+	"github.com/casefile/casefile/schemas"
+)
+
+// orgs groups the ORGANIZATION mentions: equal keys of their text or of
+// the annotator's normalization, and acronyms defined right after a name.
+func (d *doc) orgs() []schemas.DocEntity {
+	idx := d.ofType(schemas.Organization)
+	if len(idx) == 0 {
+		return nil
+	}
+	u := newUnionFind(len(idx))
+	byKey := map[string]int{}
+	join := func(key string, k int) {
+		if key == "" {
+			return
+		}
+		if first, ok := byKey[key]; ok {
+			u.union(first, k)
+		} else {
+			byKey[key] = k
+		}
+	}
+	for k, i := range idx {
+		e := d.ents[i]
+		join(namekey.OrgKey(cleanText(e.Text)), k)
+		if e.Normalized != "" && e.Normalized != e.Text {
+			join(namekey.OrgKey(e.Normalized), k)
+		}
+	}
+	for k := 0; k+1 < len(idx); k++ {
+		if d.definesAcronym(idx[k], idx[k+1]) {
+			u.union(k, k+1)
+		}
+	}
+	groups := u.groups()
+	out := make([]schemas.DocEntity, 0, len(groups))
+	for n, g := range groups {
+		best := g[0]
+		for _, k := range g[1:] {
+			if betterOrg(cleanText(d.ents[idx[k]].Text), cleanText(d.ents[idx[best]].Text)) {
+				best = k
+			}
+		}
+		name := namekey.Title(cleanText(d.ents[idx[best]].Text), true)
+		key := namekey.OrgKey(name)
+		if key == "" {
+			key = strings.ToLower(name)
+		}
+		out = append(out, schemas.DocEntity{ID: id("o", n), Type: schemas.Organization, Name: name, Key: key, Mentions: sortedIndexes(g, idx)})
+	}
+	return out
+}
+
+// betterOrg reports whether a names an organization more fully than b:
+// more words, then mixed case before capitals.
+func betterOrg(a, b string) bool {
+	na, nb := len(strings.Fields(a)), len(strings.Fields(b))
+	if na != nb {
+		return na > nb
+	}
+	return allCaps(b) && !allCaps(a)
+}
+
+// definesAcronym reports whether organization mention acr is written in
+// parentheses right after organization mention long, as filings define
+// the short forms they go on to use: "Drug Enforcement Administration
+// (DEA)", "New Jersey State Prison (“NJSP”)", "High Desert State Prison
+// (the “HDSP”)".
+func (d *doc) definesAcronym(long, acr int) bool {
+	l, a := d.ents[long], d.ents[acr]
+	if l.Page != a.Page || !d.inPage(long) || !d.inPage(acr) || l.End > a.Start || a.Start-l.End > 30 {
+		return false
+	}
+	rs := d.text(l.Page)
+	gap := strings.TrimSpace(string(rs[l.End:a.Start]))
+	gap = strings.TrimRight(gap, "\"“'‘ ")
+	gap = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(gap), "the"))
+	gap = strings.TrimSpace(strings.TrimSuffix(gap, "hereinafter"))
+	if gap != "(" {
+		return false
+	}
+	after := strings.TrimLeft(string(rs[a.End:min(a.End+4, len(rs))]), "\"”'’ ")
+	if !strings.HasPrefix(after, ")") {
+		return false
+	}
+	// The short form is an acronym: one word, no lower-case letter but
+	// perhaps a plural "s".
+	t := strings.TrimSuffix(a.Text, "s")
+	if strings.ContainsFunc(t, unicode.IsSpace) || !allCaps(t) {
+		return false
+	}
+	return true
+}
