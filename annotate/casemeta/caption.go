@@ -1,9 +1,11 @@
 package casemeta
 
 import (
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
 )
 
 // The caption: the parties on either side of "v." on a first page, written
@@ -26,14 +28,14 @@ var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
 var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
-	"copy", "response", "request", "et", "et.", "al", "al.", "social", "security", "appeal", "under", "seal",
+	"copy", "response", "request", "et", "et.", "al", "al.", "appeal", "under", "seal",
 	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a")
 
 // partyNotNames are words that never start a party line.
 var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at")
 
 // nameParticles stay lower case inside a name.
-var nameParticles = textscan.Set("of", "the", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
+var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
 
 // caption returns the caption of a first page, or "" when it has none.
 func caption(firstPage string) string {
@@ -41,8 +43,9 @@ func caption(firstPage string) string {
 	var fallback string
 	for i, line := range lines {
 		for _, loc := range versusRe.Get().FindAllStringSubmatchIndex(line, -1) {
-			left, inline := leftParty(lines, i, line[:loc[2]])
-			right, raw, ok := rightParty(lines, i, line[loc[3]:], inline)
+			col := columnAt(line, loc[3])
+			left, inline := leftParty(lines, i, line[:loc[2]], col)
+			right, raw, ok := rightParty(lines, i, afterVersus(line[loc[3]:]), inline, col)
 			if left == "" || !ok {
 				continue
 			}
@@ -58,24 +61,129 @@ func caption(firstPage string) string {
 	return fallback
 }
 
+// columnAt returns the rune column of the rule between a caption's parties
+// and the column beside them ("*", "§", "|", ")"), as set on the line of
+// the "v." after byte from, or -1 where the line draws none.
+func columnAt(line string, from int) int {
+	prev := ' '
+	for i, r := range line[from:] {
+		if strings.ContainsRune("*§|)", r) && unicode.IsSpace(prev) {
+			return runeCount(line[:from+i])
+		}
+		prev = r
+	}
+	return -1
+}
+
+// afterVersus is the text after a caption's "v." on its line, blank
+// where it opens the column beside the parties ("v.      *   Decision").
+func afterVersus(s string) string {
+	if t := strings.TrimLeft(s, " \t"); t != "" && strings.ContainsRune("*§|)", []rune(t)[0]) && len(t) < len(s) {
+		return ""
+	}
+	return s
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
+
+// cutColumn returns a caption line as a party's line: blank where all
+// its text lies in the column beside the parties, at or right of the rule
+// at rune col (col < 0: no rule). Text layers that close up the spaces
+// of a column put the rule anywhere, so a line is never cut in two: the
+// rule's own character ends a party's name (partyFragment).
+func cutColumn(line string, col int) string {
+	if col < 0 {
+		return line
+	}
+	t := strings.TrimLeft(line, " \t")
+	if lead := runeCount(line) - runeCount(t); lead >= col || t != "" && strings.ContainsRune("*§|)", []rune(t)[0]) {
+		return "" // "* Northern District of Iowa.": the column's text
+	}
+	return line
+}
+
 // leftParty reads the party before a "v.": on its line (inline), or on the
 // nearest line above that names one, past the lines that give its role.
-func leftParty(lines []string, i int, before string) (name string, inline bool) {
-	if f, _, _, ok := partyFragment(before); ok {
-		return partyName(f), true
+// A name broken over lines is read whole, and of a list of parties ("A
+// and / B,") the first.
+func leftParty(lines []string, i int, before string, col int) (name string, inline bool) {
+	if f := partyFragment(before); f.ok {
+		return partyName(f.name), true
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if isRoleLine(lines[k]) {
+		line := cutColumn(lines[k], col)
+		if isRoleLine(line) {
 			continue
 		}
-		if isRule(lines[k]) {
+		if isRule(line) {
 			break
 		}
-		if f, _, _, ok := partyFragment(lines[k]); ok {
-			return partyName(f), false
+		f := partyFragment(line)
+		if !f.ok {
+			continue
 		}
+		if k > 0 {
+			above := cutColumn(lines[k-1], col)
+			if a := partyFragment(above); a.ok && listContinues(above) {
+				return partyName(a.name), false
+			}
+			if !f.comma && f.whole {
+				if j := joinAbove(lines, k, col); j != "" {
+					return partyName(j), false
+				}
+			}
+		}
+		return partyName(f.name), false
 	}
 	return "", false
+}
+
+// listContinues reports whether a caption line ends a party that more
+// parties follow: "WESTLAKE LONGVIEW CORP. and".
+func listContinues(line string) bool {
+	s := strings.TrimRight(line, " \t*§|)")
+	return strings.HasSuffix(s, " and") || strings.HasSuffix(s, " AND") || strings.HasSuffix(s, " &") ||
+		strings.HasSuffix(s, ", and") || strings.HasSuffix(s, ", AND")
+}
+
+// joinAbove reads a left party broken over the lines that end at line k
+// ("PLAQUEMINES PORT / HARBOR & TERMINAL / DISTRICT"): up to two lines
+// above, set flush with it and in capitals like it, each a party's words
+// to its end. It returns "" where line k is whole.
+func joinAbove(lines []string, k, col int) string {
+	line := cutColumn(lines[k], col)
+	indent := leadingSpace(line)
+	joined := partyText(line)
+	n := 0
+	for a := k - 1; a >= 0 && a >= k-2; a-- {
+		above := cutColumn(lines[a], col)
+		f := partyFragment(above)
+		if !f.ok || !f.whole || f.comma || leadingSpace(above) != indent || capsShare(f.name) < 0.8 || capsShare(joined) < 0.8 {
+			break
+		}
+		joined = partyText(above) + " " + joined
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	if f := partyFragment(joined); f.ok {
+		return f.name
+	}
+	return ""
+}
+
+// partyText is a caption line's text up to the comma or column rule that
+// ends a party's name.
+func partyText(line string) string {
+	if end := strings.IndexAny(line, ",;:*§)"); end >= 0 {
+		line = line[:end]
+	}
+	return strings.TrimSpace(line)
+}
+
+func leadingSpace(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
 }
 
 // isRule reports whether a line only draws a rule ("- - - - x", "_____"),
@@ -84,38 +192,71 @@ func isRule(line string) bool {
 	return strings.Trim(line, " \t0123456789-–—_x*=)") == "" && strings.ContainsAny(line, "-–—_=")
 }
 
+// judgeLine is the line naming the judge who wrote an opinion, which
+// follows the caption in many state reports: "CONNORS, J.", "STANFILL,
+// C.J.", "PER CURIAM".
+var judgeLine = textscan.Lazy(`(?i:^\s*per\s+curiam\b)|^\s*[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+)?,\s+(?:C\.\s?J\.|J\.|JJ\.|P\.\s?J\.|A\.\s?J\.|Justices?\b|Judges?\b)`)
+
 // rightParty reads the party after a "v.": on its line or below, before
 // the line giving its role. A name closed by a comma is preferred, as the
-// caption's column holds titles and places that are not. An inline
-// caption ("Gildernew v. Gantner") is whole on its line.
-func rightParty(lines []string, i int, after string, inline bool) (name, raw string, ok bool) {
+// caption's column holds titles and places that are not; a name broken
+// over lines is read whole. An inline caption ("Gildernew v. Gantner") is
+// whole on its line unless its name runs on to the next.
+func rightParty(lines []string, i int, after string, inline bool, col int) (name, raw string, ok bool) {
 	cands := []string{after}
 	for k := i + 1; k < len(lines) && k <= i+6; k++ {
-		if isRoleLine(lines[k]) || isRule(lines[k]) {
+		line := cutColumn(lines[k], col)
+		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) {
 			break
 		}
-		cands = append(cands, lines[k])
+		cands = append(cands, line)
 	}
 	first := ""
 	for n, c := range cands {
-		f, rest, comma, ok := partyFragment(c)
-		if !ok {
+		f := partyFragment(c)
+		if !f.ok {
 			continue
 		}
-		if cited(rest) {
+		if cited(f.rest) {
 			return "", "", false // "v. Detroit Timber & Lumber Co., 200 U. S. 321": a case cited
 		}
-		if comma || n == 0 && inline {
-			return partyName(f), f, true
+		if first == "" && !f.comma && f.whole && n+1 < len(cands) {
+			if j, closed := joinBelow(f.full, cands[n+1:]); closed {
+				return partyName(j), j, true
+			}
+		}
+		if f.comma || n == 0 && inline || first == "" && f.closed {
+			return partyName(f.name), f.name, true
 		}
 		if first == "" {
-			first = f
+			first = f.name
 		}
 	}
 	if first == "" {
 		return "", "", false
 	}
 	return partyName(first), first, true
+}
+
+// joinBelow reads a right party broken over lines: name, then the next
+// line, both set in capitals, when together they end in a comma ("LOS
+// ANGELES UNIFIED / SCHOOL DISTRICT,") or the line after them names no
+// party ("STATE ELECTIONS / ENFORCEMENT COMMISSION / (SC 20726)").
+func joinBelow(name string, next []string) (string, bool) {
+	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || capsShare(next[0]) < 0.8 {
+		return "", false
+	}
+	f := partyFragment(name + " " + strings.TrimSpace(next[0]))
+	if !f.ok || f.name == name {
+		return "", false
+	}
+	if f.comma || f.closed {
+		return f.name, true
+	}
+	if len(next) < 2 || !partyFragment(next[1]).ok {
+		return f.name, true
+	}
+	return "", false
 }
 
 // isRoleLine reports whether a line only gives a party's role
@@ -140,87 +281,148 @@ func cited(rest string) bool {
 	return citedAfter.Get().MatchString(strings.TrimLeft(rest, ",. "))
 }
 
+// fragment is a party's name cut from a caption line.
+type fragment struct {
+	name string
+	rest string // the line after the cut
+	full string // the name before its closing particles ("SECRETARY OF HEALTH AND")
+	// comma: the name is closed by a comma or semicolon, as caption
+	// parties are; closed: by "et al." or "and" before more parties;
+	// whole: the name runs to the end of the line, which may continue it.
+	comma, closed, whole, ok bool
+}
+
 // partyFragment cuts the name of a party from a caption line: after line
 // numbers, brackets and a role, up to the first comma, semicolon, bracket
-// or word of the column beside it. rest is the line after the cut; comma
-// reports a name closed by a comma or semicolon, as caption parties are.
-func partyFragment(s string) (frag, rest string, comma, ok bool) {
+// or word of the column beside it.
+func partyFragment(s string) fragment {
+	var fr fragment
 	s = nickname.Get().ReplaceAllString(s, " ")
-	s = strings.TrimLeft(s, " \t0123456789)]:*|")
+	s = strings.TrimLeft(s, " \t0123456789)]:*|§")
 	if len(s) > 3 && strings.EqualFold(s[:3], "re:") {
 		s = s[3:]
 	}
 	if strings.HasPrefix(s, "(") {
-		return "", "", false, false
+		return fr
 	}
-	end := strings.IndexAny(s, ",;):*")
+	end := strings.IndexAny(s, ",;):*§")
 	if end >= 0 && s[end] == ',' {
 		// "GIFT SURPLUS, LLC, and ...": the suffix belongs to the name.
 		if m := corpSuffix.Get().FindStringIndex(s[end+1:]); m != nil {
-			if next := strings.IndexAny(s[end+1+m[1]:], ",;):*"); next >= 0 {
+			if next := strings.IndexAny(s[end+1+m[1]:], ",;):*§"); next >= 0 {
 				end = end + 1 + m[1] + next
 			} else {
 				end = -1
 			}
 		}
 	}
+	rule := false
 	if end >= 0 {
-		comma = s[end] == ',' || s[end] == ';'
-		if comma && followedByState(s[end+1:]) {
-			return "", "", false, false // "Sacramento, California"
+		fr.comma = s[end] == ',' || s[end] == ';'
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		rule = strings.ContainsRune("*§)", r) && end > 0 && s[end-1] == ' '
+		if fr.comma && followedByState(s[end+1:]) {
+			return fragment{} // "Sacramento, California"
 		}
-		s, rest = s[:end], s[end+1:]
+		s, fr.rest = s[:end], s[end+1:]
 	}
 	if len(findCaseNumbers(s)) > 0 {
-		return "", "", false, false
+		return fragment{}
 	}
 	ws := strings.Fields(s)
 	for len(ws) > 0 && (partyRoles[strings.ToLower(strings.Trim(ws[0], ".:"))] || textscan.IsDigits(strings.Trim(ws[0], "."))) {
 		ws = ws[1:] // "Re:", "Defendant 7."
 	}
 	var name []string
-	for _, w := range ws {
+	fr.whole = end < 0 || rule // a name running to the column's rule runs to its line's end
+	for k, w := range ws {
 		lw := strings.ToLower(w)
+		if lw == "and" && oneBody(name, ws[k+1:]) {
+			name = append(name, w) // "SECRETARY OF HEALTH AND HUMAN SERVICES": one body's name
+			continue
+		}
+		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") {
+			fr.whole = false // "James R Milheiser Social Security No."
+			break
+		}
 		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") {
+			fr.whole = false
+			fr.closed = lw == "et" || lw == "et." || lw == "and" && k == len(ws)-1
 			break
 		}
 		if lw == "court" || lw == "courthouse" {
-			return "", "", false, false
+			return fragment{}
 		}
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) && !nameParticles[lw] || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
-			return "", "", false, false
+			return fragment{}
 		}
 		name = append(name, w)
 	}
+	fr.full = strings.Join(name, " ")
 	for len(name) > 0 && nameParticles[strings.ToLower(name[len(name)-1])] {
 		name = name[:len(name)-1]
 	}
 	if len(name) == 0 || partyNotNames[strings.ToLower(name[0])] || isRoleLine(strings.Join(name, " ")) {
-		return "", "", false, false
+		return fragment{}
 	}
 	f := strings.Join(name, " ")
 	if !abbrevEnd.Get().MatchString(f) {
 		f = strings.TrimRight(f, ".")
 	}
-	return f, rest, comma, true
+	fr.name, fr.ok = f, true
+	return fr
 }
 
-// abbrevEnd is a name ending in an abbreviation that keeps its period.
-var abbrevEnd = textscan.Lazy(`(?i)\b(?:inc|co|corp|ltd|jr|sr|l\.p|n\.a|s\.a)\.$`)
-
-func followedByState(s string) bool {
-	ws := strings.Fields(strings.ToLower(s))
-	for n := min(2, len(ws)); n > 0; n-- {
-		if _, ok := statePostal[strings.Trim(strings.Join(ws[:n], " "), ".,)")]; ok {
+// oneBody reports whether an "and" between the words before and after it
+// joins one organization's name rather than two parties: after "of"
+// ("DEPARTMENT OF HEALTH AND HUMAN SERVICES"), or where only the words
+// after it say what the body is ("WATER AND SEWER DISTRICT").
+func oneBody(before, after []string) bool {
+	for _, w := range before {
+		if strings.EqualFold(w, "of") {
+			return true
+		}
+	}
+	for _, w := range before {
+		if partyOrgWords[strings.Trim(strings.ToLower(w), ".,")] {
+			return false
+		}
+	}
+	for _, w := range after {
+		if strings.ContainsAny(w, ",;") {
+			return false
+		}
+		if partyOrgWords[strings.Trim(strings.ToLower(w), ".,")] {
 			return true
 		}
 	}
 	return false
 }
 
+// abbrevEnd is a name ending in an abbreviation that keeps its period.
+var abbrevEnd = textscan.Lazy(`(?i)\b(?:inc|co|corp|ltd|jr|sr|l\.p|n\.a|s\.a)\.$|(?:^|\s)[A-Z]\.(?:[A-Z]\.)+$`)
+
+// followedByState reports whether s opens with a state's name that ends
+// the line or is followed by a ZIP code or punctuation, as in an address
+// ("Sacramento, California"), not by more words of a name ("COLORADO
+// RECEIVER").
+func followedByState(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for n := min(2, len(ws)); n > 0; n-- {
+		if _, ok := statePostal[strings.Trim(strings.Join(ws[:n], " "), ".,)")]; ok {
+			return len(ws) == n || !unicode.IsLetter([]rune(ws[n])[0]) || strings.HasSuffix(ws[n-1], ",")
+		}
+	}
+	return false
+}
+
 // partyOrgWords mark a party that is an organization, named in full.
-var partyOrgWords = textscan.Set("company", "co", "inc", "incorporated", "llc", "corp", "corporation", "church", "chapel", "district", "board",
+var partyOrgWords = textscan.Set("academy", "college", "institute", "center", "centre", "clinic", "club", "ministries",
+	"enterprises", "holdings", "industries", "systems", "partnership", "cooperative", "federation", "township", "town",
+	"village", "borough", "parish", "tribe", "committee", "administration", "bureau", "museum", "library", "port",
+	"secretary", "director", "attorney", "sheriff's", "police", "corrections", "division", "labs", "laboratories",
+	"company", "co", "inc", "incorporated", "llc", "corp", "corporation", "church", "chapel", "district", "board",
 	"department", "bank", "association", "union", "services", "university", "city", "county", "state",
 	"commission", "authority", "agency", "trust", "group", "partners", "lp", "l.p", "llp", "ltd", "society",
 	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
@@ -258,6 +460,20 @@ func partyName(f string) string {
 	return capsToTitle(sur)
 }
 
+// acronym reports whether a word set in capitals is an abbreviation, as
+// a word of capitals with no vowel is ("CJN", "PNC", "HSBC").
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' || strings.ContainsRune("AEIOUY", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // keepCaps are the abbreviations a name keeps in capitals.
 var keepCaps = textscan.Set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
 
@@ -276,7 +492,7 @@ func capsToTitle(s string) string {
 			ws[i] = lw
 			continue
 		}
-		if keepCaps[strings.Trim(lw, ".,")] {
+		if keepCaps[strings.Trim(lw, ".,")] || acronym(strings.Trim(w, ".,")) {
 			continue
 		}
 		rs := []rune(lw)

@@ -243,6 +243,9 @@ func isHeading(text string, start, end int) bool {
 		le += end
 	}
 	line := text[ls:le]
+	if pre := strings.ToUpper(strings.TrimSpace(text[ls:start])); pre == "ON" || pre == "UPON" {
+		return false // "ON MOTION", "UPON PETITION": how the matter came before the court, not the title
+	}
 	if l := strings.ToUpper(strings.TrimLeft(line, " \t0123456789|[]().*:")); strings.HasPrefix(l, "IN RE ") || strings.HasPrefix(l, "IN THE MATTER OF") {
 		return false // a caption naming a motion or a warrant, not the filing's title
 	}

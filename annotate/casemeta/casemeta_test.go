@@ -158,6 +158,8 @@ func TestDocType(t *testing.T) {
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},
 		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
+		// How a matter came before the court is not the filing's title.
+		{"______\n   ON MOTION\n______\n   ORDER\nUpon consideration of", "cafc", "order"},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {
@@ -184,6 +186,21 @@ func TestCaption(t *testing.T) {
 		{"USA vs. James R Milheiser Docket No.: SACR 16-76JVS", "United States v. Milheiser"},
 		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
+		// A name broken over lines is read whole, below the "v." and above it.
+		{"JANE ROE,\n   Plaintiff and Appellant,\n   v.\nGREATER METROPOLITAN\nTRANSIT AUTHORITY,\n   Defendant and Respondent.", "Roe v. Greater Metropolitan Transit Authority"},
+		{"MARY SMITH v. STATE BOARD OF\n     NURSING EXAMINERS\n     (SC 12345)", "Smith v. State Board of Nursing Examiners"},
+		{"NORTHERN LAKES WATER          *   NO. 2021-CA-0001\nAND SEWER DISTRICT            *\n                                   COURT OF APPEAL\nVERSUS                        *\n                                   FIRST CIRCUIT\nJOHN DOE                      *", "Northern Lakes Water and Sewer District v. Doe"},
+		// The judge's line under a caption is not a party; "et al." closes one.
+		{"STATE OF MAINE\nv.\nJOHN Q. PUBLIC\nSMITH, C.J.\n[¶1] The defendant", "State of Maine v. Public"},
+		{"ANNE BAKER et al.\nv.\nTOWN OF RIVERTON et al.\nJONES, J.", "Baker v. Town of Riverton"},
+		{"ANNE BAKER\nv.\nCARL DOE\nPER CURIAM\n[¶1] Baker appeals", "Baker v. Doe"},
+		// Of a list of parties, the first; a state's name inside a party's name.
+		{"ACME WIDGETS CORP. and        §\nACME HOLDINGS LP,             §\nPlaintiffs,                   § Cause No. 24-1\nv.                            §\nBETA TOOLS CO.,               §", "Acme Widgets Corp. v. Beta Tools Co."},
+		{"UNITED STATES OF AMERICA,\nAppellant,\nv.\nALPHA CONSULTING CORP., TEXAS RECEIVER\nand JOHN DOE, TRUSTEE,\nAppellees.", "United States v. Alpha Consulting Corp."},
+		{"MARK LEE,        *\n   Petitioner,   *\nv.               *    Decision; Attorney's Fees.\nSECRETARY OF HEALTH   *\nAND HUMAN SERVICES,   *\n   Respondent.   *", "Lee v. Secretary of Health and Human Services"},
+		// Abbreviations and initials keep their form.
+		{"Zeta Homes, LLC, Appellant,\nv.\nQRX, LLC, Respondent.", "Zeta Homes, LLC v. QRX, LLC"},
+		{"K.L.,\nPlaintiff-Respondent,\nv.\nR.T.B.,\nDefendant-Appellant.", "K.L. v. R.T.B."},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -216,6 +233,9 @@ func FuzzParseStamp(f *testing.F) {
 	f.Add("Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514")
 	f.Add("Docket Nos. 19031-13, 27735-13, Filed February 20, 2020.\n11905-14.")
 	f.Add("UNITED STATES OF AMERICA, )\nPlaintiff, )\nvs. ) CASE NO.: CR 14-648-CAS\nHARINDER SINGH, )\nDEFENDANT. )")
+	f.Add("NORTHERN LAKES WATER          *   NO. 2021-CA-0001\nAND SEWER DISTRICT            *\nVERSUS                        *\n                    FIRST CIRCUIT\nJOHN DOE                      *")
+	f.Add("ACME WIDGETS CORP. and        §\nACME HOLDINGS LP,             §\nv.                            §\nBETA TOOLS CO.,               §")
+	f.Add("STATE OF MAINE\nv.\nJOHN Q. PUBLIC\nSMITH, C.J.\nMARY SMITH v. STATE BOARD OF\n     NURSING EXAMINERS\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if st, ok := ParseStamp(s); ok && len(st.Filed) != 10 {
 			t.Fatalf("ParseStamp(%q) filed %q", s, st.Filed)

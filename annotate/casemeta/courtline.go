@@ -40,11 +40,15 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		off += len(l)
 	}
 	tries := 0
+	caption := versusLine(lines)
 	for i, l := range lines {
-		if tries == headingTries {
+		if tries == headingTries || caption >= 0 && i > caption {
+			// A court named below the caption is the court appealed
+			// from (Oregon's "Multnomah County Circuit Court" under the
+			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") || !courtHeading(l) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") || !courtHeading(l) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
@@ -53,14 +57,77 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		if !ok {
 			continue
 		}
-		e := courtTable[c]
 		div := ""
-		if e.system != "federal" {
+		if courtTable[c].system != "federal" {
 			div = divisionOf(window)
+			c = divisionCourt(c, div)
 		}
+		e := courtTable[c]
 		return e.id, e.name, div, e.system, offsets[i] + len(l) - len(strings.TrimLeft(l, " \t"))
 	}
 	return "", "", "", "", -1
+}
+
+// versusRe is the "v." of a caption set on a line of its own (or opening
+// it, with the filing's title in a column beside it).
+var versusLineRe = textscan.Lazy(`(?i)^[\s*§|)]*[-–—]?(?:v\.|vs\.?|versus)[-–—]?(?:\s|$)`)
+
+// versusLine returns the index of the first line that is a caption's
+// "v.", or -1.
+func versusLine(lines []string) int {
+	for i, l := range lines {
+		if versusLineRe.Get().MatchString(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lowerCourtLine reports whether the court named on lines[i] is the court
+// a case came from: "Appeal from the United States Bankruptcy Court",
+// "ON WRIT OF CERTIORARI TO THE …", "APPEAL FROM / 25TH JDC".
+func lowerCourtLine(lines []string, i int) bool {
+	if appealedFrom.Get().MatchString(lines[i]) || reviewOf.Get().MatchString(lines[i]) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if s := strings.TrimSpace(lines[k]); s != "" {
+			return appealedFromEnd.Get().MatchString(s)
+		}
+	}
+	return false
+}
+
+var (
+	// reviewOf: the other words that introduce a court below.
+	reviewOf = textscan.Lazy(`(?i)\b(?:certiorari|review|transferred|removed|remanded)\s+(?:to|from|of)\s+(?:the\s+)?\S`)
+	// appealedFromEnd: a line that ends introducing the court below.
+	appealedFromEnd = textscan.Lazy(`(?i)(?:appeal(?:ed)?|certiorari|review|transferred|removed)\s+(?:from|to|of)(?:\s+the)?$`)
+)
+
+// divisionCourt returns the division of court c that the heading's
+// division names, where courts-db lists exactly one ("California Court of
+// Appeal, First Appellate District" under "California Courts of Appeal"),
+// or c.
+func divisionCourt(c int, division string) int {
+	if division == "" {
+		return c
+	}
+	d := strings.ToLower(division)
+	found := -1
+	for i, e := range courtTable {
+		if e.parent != courtTable[c].id || !strings.Contains(strings.ToLower(e.name), d) {
+			continue
+		}
+		if found >= 0 {
+			return c
+		}
+		found = i
+	}
+	if found < 0 {
+		return c
+	}
+	return found
 }
 
 // neighbours joins a court line with the non-empty line above and the two

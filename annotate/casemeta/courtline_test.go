@@ -6,7 +6,15 @@ import "testing"
 // federal; a court courts-db does not hold (Missouri's circuit courts,
 // Texas's district courts) is left empty rather than guessed.
 func TestHeadingCourt(t *testing.T) {
-	for _, tt := range []struct{ in, id, division string }{} {
+	for _, tt := range []struct{ in, id, division string }{
+		{"UNITED STATES BANKRUPTCY APPELLATE PANEL\n      FOR THE FIRST CIRCUIT\n", "bap1", ""},
+		// A division courts-db lists as a court of its own.
+		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District"},
+		// The court appealed from, introduced or named under the caption.
+		{"In re:   BAP No. 1\nAppeal from the United States Bankruptcy Court\nfor the District of Oregon\n", "", ""},
+		{"STATE OF OREGON,\n   Plaintiff-Respondent,\n      v.\nJOHN DOE,\n   Defendant-Appellant.\nMultnomah County Circuit Court\n", "", ""},
+		{"APPEAL FROM\n25TH JUDICIAL DISTRICT COURT, PARISH OF PLAQUEMINES\n", "", ""},
+	} {
 		id, _, div := court(tt.in)
 		if id != tt.id || div != tt.division {
 			t.Errorf("court(%q) = %q, %q; want %q, %q", tt.in, id, div, tt.id, tt.division)
