@@ -111,6 +111,48 @@ var codes = []*code{
 	{id: "mass", canon: "Mass. Gen. Laws ch. {t}, § {s}", triggers: []string{"mass. gen. laws", "g.l.", "g. l."},
 		names: []string{`Mass\.\s?Gen\.\s?Laws\s+ch\.\s?(?P<t>\d{1,3}[A-Z]?),?`, `M?\.?\s?G\.\s?L\.\s+c(?:h)?\.\s?(?P<t>\d{1,3}[A-Z]?),?`},
 		sec:   `\d{1,3}[A-Z]?`},
+	{id: "ky", canon: "Ky. Rev. Stat. § {s}", triggers: []string{"ky. rev. stat", "=KRS "},
+		names: []string{`Ky\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `KRS`},
+		sec:   `\d{3}[A-Z]?\.\d{3,4}`, before: true},
+	{id: "tenn", canon: "Tenn. Code Ann. § {s}", triggers: []string{"tenn. code"},
+		names: []string{`Tenn\.\s?Code(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{1,2}-\d{3,4}`, before: true},
+	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat"},
+		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{3}[A-Z]?\.\d{2,4}`, before: true},
+	{id: "wis", canon: "Wis. Stat. § {s}", triggers: []string{"wis. stat"},
+		names: []string{`Wis\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{3}\.\d{2,3}`, before: true},
+	{id: "conn", canon: "Conn. Gen. Stat. § {s}", triggers: []string{"conn. gen. stat", "c.g.s"},
+		names: []string{`Conn\.\s?Gen\.\s?Stat\.(?:\s+Ann\.)?`, `C\.\s?G\.\s?S\.`},
+		sec:   `\d{1,2}[a-z]?-\d{1,3}[a-z]{0,2}`, before: true},
+	{id: "la", canon: "La. Stat. Ann. § {s}", triggers: []string{"la. r.s", "la. rev. stat", "la. stat"},
+		names: []string{`La\.\s?R\.\s?S\.`, `La\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `La\.\s?Stat\.\s?Ann\.`},
+		sec:   `\d{1,2}:\d{1,4}(?:\.\d{1,2})?`, before: true},
+	{id: "md-crim", canon: "Md. Code, Crim. Law § {s}", triggers: []string{"crim. law"},
+		names: []string{`Md\.\s?Code(?:\s+Ann\.)?,?\s+Crim\.\s?Law`},
+		sec:   `\d{1,2}-\d{3}(?:\.\d)?`},
+	{id: "sc", canon: "S.C. Code Ann. § {s}", triggers: []string{"s.c. code"},
+		names: []string{`S\.\s?C\.\s?Code(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{1,3}-\d{1,4}`, before: true},
+	{id: "iowa", canon: "Iowa Code § {s}", triggers: []string{"iowa code"},
+		names: []string{`Iowa\s+Code(?:\s+Ann\.)?`},
+		sec:   `\d{3}[A-Z]?\.\d{1,3}[A-Z]?`, before: true},
+	{id: "kan", canon: "Kan. Stat. Ann. § {s}", triggers: []string{"k.s.a", "kan. stat"},
+		names: []string{`K\.\s?S\.\s?A\.`, `Kan\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}-\d{3,4}[a-z]?`, before: true},
+	{id: "or", canon: "Or. Rev. Stat. § {s}", triggers: []string{"=ORS ", "or. rev. stat"},
+		names: []string{`Or\.\s?Rev\.\s?Stat\.`, `ORS`},
+		sec:   `\d{1,3}[A-Z]?\.\d{3}`, before: true},
+	{id: "nev", canon: "Nev. Rev. Stat. § {s}", triggers: []string{"=NRS ", "nev. rev. stat"},
+		names: []string{`Nev\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `NRS`},
+		sec:   `\d{1,3}[A-Z]?\.\d{3,4}`, before: true},
+	{id: "utah", canon: "Utah Code Ann. § {s}", triggers: []string{"utah code"},
+		names: []string{`Utah\s+Code(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}[a-z]?-\d{1,2}[a-z]?-\d{3,4}(?:\.\d)?`, before: true},
+	{id: "ala", canon: "Ala. Code § {s}", triggers: []string{"ala. code"},
+		names: []string{`Ala\.\s?Code`},
+		sec:   `\d{1,2}[A-Z]?-\d{1,2}[A-Z]?-\d{1,3}(?:\.\d)?`, before: true},
 	{id: "cfr", canon: "{t} C.F.R. § {s}", triggers: []string{"c.f.r", "cfr", "code of federal regulations"},
 		names: []string{`(?P<t>\d{1,2})\s*C\.\s?F\.\s?R\.`, `(?P<t>\d{1,2})\s*CFR`, `(?i:Title\s+(?P<t>\d{1,2}),?\s+Code\s+of\s+Federal\s+Regulations),?`},
 		sec:   `\d{1,4}\.\d{1,5}(?:-\d{1,3})?`},
@@ -251,7 +293,7 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 // of the C.F.R. on parks and forests, public lands, wildlife, military
 // installations, federal property and Indian country; elsewhere (Truth
 // in Lending, ERISA, tax) only a citation after "violat..." is a charge.
-// New Jersey's criminal code is its Title 2C.
+// New Jersey's criminal code is its Title 2C; Louisiana's its title 14.
 func chargeable(st Statute, before string) bool {
 	switch st.Code {
 	case "cfr":
@@ -262,6 +304,10 @@ func chargeable(st Statute, before string) bool {
 		return strings.Contains(strings.ToLower(before), "violat")
 	case "nj":
 		return strings.HasPrefix(st.Section, "2C:")
+	case "la":
+		// Louisiana's criminal code is its title 14, its drug law in title
+		// 40; elsewhere (corporations, title 12) only after "violat...".
+		return strings.HasPrefix(st.Section, "14:") || strings.HasPrefix(st.Section, "40:") || strings.Contains(strings.ToLower(before), "violat")
 	}
 	return true
 }
