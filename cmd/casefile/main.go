@@ -41,6 +41,10 @@ type cli struct {
 	Export   exportCmd   `cmd:"" help:"Write the store as FollowTheMoney JSON lines (OpenAleph) or spreadsheet-ready CSV files."`
 	Bench    benchCmd    `cmd:"" help:"Measure the pipeline on a synthetic dump against its stages called directly: throughput, peak memory, time per stage, cost of isolation."`
 	Serve    serveCmd    `cmd:"" help:"Serve the reading room: search the filings, read each page with its entities highlighted, follow a person across filings (read-only web pages)."`
+	People   peopleCmd   `cmd:"" help:"List the people of the store, one cluster per person across filings, with counts."`
+	Orgs     orgsCmd     `cmd:"" help:"List the organizations of the store, one cluster each across filings, with counts."`
+	Show     showCmd     `cmd:"" help:"Show one person or organization: every filing, page and alias, its charges and quantities."`
+	Judge    judgeCmd    `cmd:"" help:"Record a decision about who is who (merge clusters, split members off) in the judgement file and apply it."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 
 	ExtractChild extractChildCmd `cmd:"" name:"extract-child" hidden:"" help:"Extract one document from stdin (used by the extract stage)."`
