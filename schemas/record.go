@@ -53,6 +53,10 @@ type Case struct {
 	// Date is the date a filing that is not filed with a court gives
 	// itself (a press release's release date); YYYY-MM-DD.
 	Date string `json:"date,omitempty"`
+	// Office is the office a filing that is not filed with a court comes
+	// from, as its head prints it (a press release's "Queens County
+	// District Attorney").
+	Office string `json:"office,omitempty"`
 }
 
 // Page is the text of one page and how it was obtained.

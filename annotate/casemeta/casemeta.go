@@ -137,6 +137,19 @@ var docTypes = []struct{ typ, pat string }{
 	{"plea agreement", `plea\s+agreement`},
 	{"verdict form", `verdict\s+form|special\s+verdict`},
 	{"judgment", `judgment\s*(?:and|&)\s*(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
+	{"sentencing memorandum", `sentencing\s+(?:memorandum|position|brief)`},
+	{"jury instructions", `jury\s+instructions?|instructions\s+to\s+the\s+jury|court's\s+charge\s+to\s+the\s+jury`},
+	{"docket sheet", `docket\s+(?:sheet|report)|(?:criminal|civil)\s+docket\s+for\s+case`},
+	{"notice of appeal", `notice\s+of\s+appeal`},
+	{"violation notice", `violation\s+notice|notice\s+of\s+violation`},
+	// A warrant's application and its affidavit are titled by their
+	// first word; the warrant itself by its kind.
+	{"application", `application\s+for\s+(?:an?\s+)?(?:search|seizure|arrest|tracking|anticipatory|pen\s+register)[a-z\s]{0,30}?warrant|application\s+for\s+(?:an?\s+)?(?:search\s+)?warrant`},
+	{"affidavit", `\baffidavit\b`},
+	{"search warrant", `search\s+(?:and\s+seizure\s+)?warrant|seizure\s+warrant`},
+	{"arrest warrant", `arrest\s+warrant|warrant\s+for\s+arrest`},
+	{"subpoena", `\bsubpoena\b`},
+	{"criminal complaint", `criminal\s+complaint`},
 	{"complaint", `\bcomplaint\b`},
 	{"indictment", `\bindictment\b`},
 	{"information", `\binformation\b`},
@@ -365,8 +378,82 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	for _, n := range lower {
 		own(n)
 	}
+	if c.DocType == "press release" {
+		c.Date, c.Office = releaseDate(text), issuingOffice(text)
+	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		c.Caption = caption(text)
 	}
 	return c, ents
+}
+
+// releaseHead bounds the head of a release, where its date and its
+// office stand: the text below it reports other dates and offices.
+const releaseHead = 1500
+
+// releaseDate returns the date a release gives itself: the first full
+// date at its head ("For Immediate Release / August 2, 2024", "THURSDAY,
+// DECEMBER 5, 2024"). It is not a filing date.
+func releaseDate(text string) string {
+	top := text[:min(len(text), releaseHead)]
+	numeric := ""
+	for _, t := range []string{top, titleMonths(top)} {
+		for _, e := range findDates(schemas.Page{Number: 1, Text: t}) {
+			a, ok := e.Attrs.(*schemas.DateAttrs)
+			if !ok || len(a.ISO) != 10 {
+				continue
+			}
+			if hasLetter(e.Text) {
+				return a.ISO
+			}
+			if numeric == "" {
+				numeric = a.ISO // "6/30/25, 6:14 PM": a browser's print header, the last resort
+			}
+		}
+	}
+	return numeric
+}
+
+// titleMonths writes the months of a text set in capitals in title case
+// ("DECEMBER 5, 2024" as "December 5, 2024"), keeping every offset.
+func titleMonths(s string) string {
+	b := []byte(s)
+	for i := 0; i+3 <= len(b); i++ {
+		if b[i] < 'A' || b[i] > 'Z' || i > 0 && isWordByte(b[i-1]) {
+			continue
+		}
+		k := i
+		for k < len(b) && b[k] >= 'A' && b[k] <= 'Z' {
+			k++
+		}
+		if w := string(b[i:k]); monthOf(titleCase(strings.ToLower(w))) > 0 {
+			for m := i + 1; m < k; m++ {
+				b[m] += 'a' - 'A'
+			}
+		}
+		i = k
+	}
+	return string(b)
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// officeRe names a prosecutor's or agency's office as a release's
+// letterhead prints it: "Office of the Special Narcotics Prosecutor",
+// "QUEENS COUNTY DISTRICT ATTORNEY", "District Attorney, Bronx County",
+// "Cook County State's Attorney", "United States Attorney's Office,
+// Southern District of New York", "Office of the Attorney General".
+var officeRe = textscan.Lazy(`(?i:\boffice\s+of\s+the\s+)(?:[A-Z][a-z.]*[ \t]+){0,4}(?i:(?:special\s+narcotics\s+)?(?:prosecutor|attorney(?:\s+general)?|district\s+attorney|state's\s+attorney|state’s\s+attorney|solicitor(?:\s+general)?|inspector\s+general)\b)|(?i:\b(?:united\s+states|u\.\s?s\.)\s+attorney(?:'s|’s)\s+office)(?:,?[ \t]+(?i:(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of)[ \t]+[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?|\b(?:[A-Z][A-Za-z.’']*[ \t]+){1,2}(?i:(?:county|parish)[ \t]+(?:district|state(?:'|’)s|prosecuting|commonwealth(?:'|’)s)[ \t]+attorney(?:(?:'|’)s[ \t]+office)?)|(?i:\bdistrict\s+attorney,[ \t]+)(?:[A-Z][A-Za-z.’']*[ \t]+){1,2}(?i:county\b)`)
+
+// issuingOffice returns the office a release comes from, named at its
+// head, as printed with its spaces made single.
+func issuingOffice(text string) string {
+	top := text[:min(len(text), releaseHead)]
+	loc := officeRe.Get().FindStringIndex(top)
+	if loc == nil {
+		return ""
+	}
+	return strings.TrimSpace(strings.Join(strings.Fields(top[loc[0]:loc[1]]), " "))
 }

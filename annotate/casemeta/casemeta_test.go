@@ -158,6 +158,22 @@ func TestDocType(t *testing.T) {
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},
 		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
+		// Filings without a party caption, by their form's heading.
+		{"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Oregon\nIn the Matter of the Search of )\n(Briefly describe the property to be searched )\nAPPLICATION FOR A WARRANT BY TELEPHONE OR OTHER RELIABLE ELECTRONIC MEANS", "ord", "application"},
+		{"In the Matter of the Search of\nSEARCH AND SEIZURE WARRANT\nTo: Any authorized law enforcement officer", "cand", "search warrant"},
+		{"AFFIDAVIT IN SUPPORT OF AN APPLICATION FOR A SEARCH WARRANT\nI, Jane Doe, being first duly sworn", "cand", "affidavit"},
+		{"APPLICATION FOR A SEARCH WARRANT\nI, a federal law enforcement officer", "cand", "application"},
+		{"ARREST WARRANT\nTo: Any authorized law enforcement officer", "cand", "arrest warrant"},
+		{"UNITED STATES DISTRICT COURT\nCRIMINAL COMPLAINT\nI, the complainant in this case", "cand", "criminal complaint"},
+		{"United States District Court\nViolation Notice\nLocation Code Violation Number Officer Name", "", "violation notice"},
+		{"SUBPOENA TO TESTIFY BEFORE A GRAND JURY\nTo: John Doe", "nysd", "subpoena"},
+		{"DEFENDANT'S SENTENCING MEMORANDUM\nDefendant, through counsel", "cacd", "sentencing memorandum"},
+		{"COURT'S INSTRUCTIONS TO THE JURY\nMembers of the jury", "cacd", "jury instructions"},
+		{"CRIMINAL DOCKET FOR CASE #: 2:20-cr-00084-TLN-1", "caed", "docket sheet"},
+		{"NOTICE OF APPEAL\nNotice is hereby given", "cacd", "notice of appeal"},
+		{"INFORMATION\nThe District Attorney of the County of Kings charges", "", "information"},
+		// A filing's mention of another kind is not its title.
+		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
 		{"______\n   ON MOTION\n______\n   ORDER\nUpon consideration of", "cafc", "order"},
 	}
@@ -206,6 +222,32 @@ func TestCaption(t *testing.T) {
 		if got := caption(tt.page); got != tt.want {
 			t.Errorf("caption(%q) = %q, want %q", tt.page, got, tt.want)
 		}
+	}
+}
+
+// TestRelease reads a press release's own date and office from its head,
+// not the dates and offices its story names.
+func TestRelease(t *testing.T) {
+	tests := []struct{ page, date, office string }{
+		{"QUEENS COUNTY DISTRICT ATTORNEY\nFOR IMMEDIATE RELEASE\nTHURSDAY, DECEMBER 5, 2024\nMEN CHARGED", "2024-12-05", "QUEENS COUNTY DISTRICT ATTORNEY"},
+		{"JANE ROE\nDISTRICT ATTORNEY, KINGS COUNTY\nFor Immediate Release\nAugust 2, 2024\nThe defendant was arrested on July 1, 2024.", "2024-08-02", "DISTRICT ATTORNEY, KINGS COUNTY"},
+		{"Office of the Special Narcotics Prosecutor\nfor the City of New York\nFor Immediate Release\nDecember 5, 2012", "2012-12-05", "Office of the Special Narcotics Prosecutor"},
+		{"6/30/25, 6:14 PM News\nPRESS RELEASES\nNOVEMBER 14, 2024\nIndicted", "2024-11-14", ""},
+		{"March 22, 2023 Contact: Ann Doe\nHarris County District Attorney’s Office\nPress Release", "2023-03-22", "Harris County District Attorney’s Office"},
+		{"United States Attorney's Office, Southern District of New York\nPress Release\nMonday, May 6, 2019", "2019-05-06", "United States Attorney's Office, Southern District of New York"},
+		{"Press Release\nSeptember 08, 2025\nCook County State's Attorney Jane Doe today announced", "2025-09-08", "Cook County State's Attorney"},
+	}
+	for _, tt := range tests {
+		if got := releaseDate(tt.page); got != tt.date {
+			t.Errorf("releaseDate(%q) = %q, want %q", tt.page, got, tt.date)
+		}
+		if got := issuingOffice(tt.page); got != tt.office {
+			t.Errorf("issuingOffice(%q) = %q, want %q", tt.page, got, tt.office)
+		}
+	}
+	c, _ := Read([]schemas.Page{{Number: 1, Text: tests[0].page}})
+	if c.DocType != "press release" || c.Date != tests[0].date || c.Filed != "" || c.Office != tests[0].office {
+		t.Errorf("Read(release) = %+v, want a press release dated %s, never filed", c, tests[0].date)
 	}
 }
 
