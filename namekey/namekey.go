@@ -109,13 +109,15 @@ func Key(name string) string {
 	return strings.Join(toks, " ")
 }
 
-// OrgKey returns the key of an organization's name: its tokens folded,
+// OrgKey returns the key of an organization's name: its [OrgTokens]
 // without corporate forms ("Inc.", "LLC", "Corp."), articles and
 // prepositions, sorted and joined by spaces: "The Acme Company, Inc." and
-// "ACME" both have the key "acme". A name made only of such words keeps
+// "ACME" both have the key "acme", "U.S. Court of Appeals for the Ninth
+// Circuit" and "United States Court of Appeals, 9th Cir." the key
+// "9th appeals circuit court us". A name made only of such words keeps
 // them ("The Company" → "company").
 func OrgKey(name string) string {
-	all := words(fold(name))
+	all := OrgTokens(name)
 	var toks []string
 	for _, t := range all {
 		if !corporateForms[t] && !orgStopwords[t] {
@@ -131,6 +133,29 @@ func OrgKey(name string) string {
 	}
 	slices.Sort(toks)
 	return strings.Join(toks, " ")
+}
+
+// OrgTokens returns the words of an organization's name folded as [Key]
+// folds them, in their order, with the spellings courts vary written one
+// way: ordinals as numbers ("Ninth", "9th" → "9th"; "3d" → "3rd"),
+// "Cir." → "circuit", "Ct." → "court", "Dept." → "department", "Dist." →
+// "district", "United States" → "us".
+func OrgTokens(name string) []string {
+	toks := words(fold(name))
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t == "united" && i+1 < len(toks) && toks[i+1] == "states" {
+			out = append(out, "us")
+			i++
+			continue
+		}
+		if n, ok := orgSpellings[t]; ok {
+			t = n
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // Compatible reports whether two full names may name one person: the same

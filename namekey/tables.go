@@ -54,3 +54,13 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// orgSpellings write one way the words court and agency names spell
+// several ways.
+var orgSpellings = map[string]string{
+	"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+	"sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+	"eleventh": "11th", "2d": "2nd", "3d": "3rd",
+	"cir": "circuit", "ct": "court", "dept": "department", "dist": "district",
+	"usa": "us",
+}

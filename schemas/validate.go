@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -74,7 +75,7 @@ func ValidateDeadLetterJSON(data []byte) error { return validateJSON("deadletter
 
 // Encode returns the JSON encoding of a record after checking those very
 // bytes against record.v1.json and the invariants the schema language
-// cannot state (see [CheckSpans]): what is validated is what is published,
+// cannot state (see [CheckSpans] and [CheckDocEntities]): what is validated is what is published,
 // encoded once. Errors wrap ErrInvalid.
 func Encode(r *Record) ([]byte, error) {
 	data, err := json.Marshal(r)
@@ -85,6 +86,9 @@ func Encode(r *Record) ([]byte, error) {
 		return nil, err
 	}
 	if err := CheckSpans(r); err != nil {
+		return nil, err
+	}
+	if err := CheckDocEntities(r); err != nil {
 		return nil, err
 	}
 	return data, nil
@@ -123,6 +127,64 @@ func CheckSpans(r *Record) error {
 		}
 		if got := string(pr[e.Start:e.End]); got != e.Text {
 			errs = append(errs, fmt.Errorf("entity %d: text %q but page %d [%d,%d) is %q", i, e.Text, e.Page, e.Start, e.End, got))
+		}
+		if len(errs) > 10 {
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %w", ErrInvalid, errors.Join(errs...))
+	}
+	return nil
+}
+
+// CheckDocEntities reports what JSON Schema cannot say of a record's doc
+// entities: ids unique, "p" for a PERSON and "o" for an ORGANIZATION;
+// mentions ascending, in range and of the entity's type, each PERSON or
+// ORGANIZATION entity in at most one doc entity; charges and quantities
+// in range and of their types; ambiguous_with naming other ids of the
+// record.
+func CheckDocEntities(r *Record) error {
+	var errs []error
+	ids := map[string]bool{}
+	for _, de := range r.DocEntities {
+		if ids[de.ID] {
+			errs = append(errs, fmt.Errorf("doc entity id %q twice", de.ID))
+		}
+		ids[de.ID] = true
+	}
+	owner := map[int]string{}
+	refs := func(de DocEntity, what string, idx []int, typ EntityType, ascending bool) {
+		for k, i := range idx {
+			switch {
+			case i < 0 || i >= len(r.Entities):
+				errs = append(errs, fmt.Errorf("doc entity %s: %s %d out of range 0..%d", de.ID, what, i, len(r.Entities)-1))
+				continue
+			case r.Entities[i].Type != typ:
+				errs = append(errs, fmt.Errorf("doc entity %s: %s %d is a %s, not a %s", de.ID, what, i, r.Entities[i].Type, typ))
+			case ascending && k > 0 && idx[k-1] >= i:
+				errs = append(errs, fmt.Errorf("doc entity %s: %s not ascending at %d", de.ID, what, i))
+			}
+		}
+	}
+	for _, de := range r.DocEntities {
+		prefix := map[EntityType]string{Person: "p", Organization: "o"}[de.Type]
+		if prefix == "" || !strings.HasPrefix(de.ID, prefix) {
+			errs = append(errs, fmt.Errorf("doc entity %s: id does not fit type %s", de.ID, de.Type))
+		}
+		refs(de, "mention", de.Mentions, de.Type, true)
+		for _, i := range de.Mentions {
+			if other, ok := owner[i]; ok {
+				errs = append(errs, fmt.Errorf("entity %d is a mention of both %s and %s", i, other, de.ID))
+			}
+			owner[i] = de.ID
+		}
+		refs(de, "charge", de.Charges, Charge, true)
+		refs(de, "quantity", de.Quantities, Quantity, true)
+		for _, a := range de.AmbiguousWith {
+			if !ids[a] || a == de.ID {
+				errs = append(errs, fmt.Errorf("doc entity %s: ambiguous with %q, not another id of the record", de.ID, a))
+			}
 		}
 		if len(errs) > 10 {
 			break

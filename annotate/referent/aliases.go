@@ -26,7 +26,7 @@ func (d *doc) findAliases(idx []int, ps []person) {
 		}
 		rs := d.text(cur.Page)
 		gap := rs[prev.End:cur.Start]
-		if len(gap) > 60 {
+		if len(gap) > 80 || strings.Count(string(gap), "\n") > 1 {
 			continue
 		}
 		quoted := cur.Start > 0 && isOpenQuote(rs[cur.Start-1]) && cur.End < len(rs) && isCloseQuote(rs[cur.End])
@@ -43,13 +43,11 @@ func (d *doc) findAliases(idx []int, ps []person) {
 
 // aliasGap reports whether the text between two names makes the second an
 // alias of the first: one or more alias markers, the rest commas,
-// parentheses, quotes, spaces and an age; on one line.
+// parentheses, quotes, spaces (a line break among them) and an age.
 func aliasGap(gap []rune) bool {
 	var b strings.Builder
 	for _, r := range gap {
 		switch {
-		case r == '\n':
-			return false
 		case unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' || r == ';' || isOpenQuote(r) || isCloseQuote(r):
 			b.WriteByte(' ')
 		case unicode.IsDigit(r):

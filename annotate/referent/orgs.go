@@ -1,6 +1,7 @@
 package referent
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,6 +40,42 @@ func (d *doc) orgs() []schemas.DocEntity {
 			u.union(k, k+1)
 		}
 	}
+	forms := make([]orgForm, len(idx))
+	for k, i := range idx {
+		forms[k] = newOrgForm(cleanText(d.ents[i].Text))
+	}
+	// A caption names the court on one line and its district on the next:
+	// "UNITED STATES DISTRICT COURT / CENTRAL DISTRICT OF CALIFORNIA".
+	for k := 0; k+1 < len(idx); k++ {
+		a, b := forms[k], forms[k+1]
+		if (genericCourt(a) && designation(b) || designation(a) && genericCourt(b)) && d.nextLine(idx[k], idx[k+1]) {
+			u.union(k, k+1)
+		}
+	}
+	// A short form joins the one longer name it shortens: its tail, its
+	// words as acronyms, or, for a generic court, its head ("United
+	// States District Court" of "… for the Northern District of Iowa").
+	seen := map[string]bool{}
+	for s := range idx {
+		sk := strings.Join(forms[s].toks, " ")
+		if seen[sk] {
+			continue
+		}
+		seen[sk] = true
+		var cands []int
+		for l := range idx {
+			if r := u.find(l); r == u.find(s) || slices.Contains(cands, r) {
+				continue
+			}
+			if shortFormOf(forms[s], forms[l]) ||
+				genericCourt(forms[s]) && len(forms[l].toks) > len(forms[s].toks) && slices.Equal(forms[l].toks[:len(forms[s].toks)], forms[s].toks) {
+				cands = append(cands, u.find(l))
+			}
+		}
+		if len(cands) == 1 {
+			u.union(s, cands[0])
+		}
+	}
 	groups := u.groups()
 	out := make([]schemas.DocEntity, 0, len(groups))
 	for n, g := range groups {
@@ -49,10 +86,7 @@ func (d *doc) orgs() []schemas.DocEntity {
 			}
 		}
 		name := namekey.Title(cleanText(d.ents[idx[best]].Text), true)
-		key := namekey.OrgKey(name)
-		if key == "" {
-			key = strings.ToLower(name)
-		}
+		name, key := fallback(name, namekey.OrgKey(name), d.ents[idx[best]].Text)
 		out = append(out, schemas.DocEntity{ID: id("o", n), Type: schemas.Organization, Name: name, Key: key, Mentions: sortedIndexes(g, idx)})
 	}
 	return out
@@ -95,6 +129,29 @@ func (d *doc) definesAcronym(long, acr int) bool {
 	t := strings.TrimSuffix(a.Text, "s")
 	if strings.ContainsFunc(t, unicode.IsSpace) || !allCaps(t) {
 		return false
+	}
+	return true
+}
+
+// nextLine reports whether entity b follows entity a on the same page
+// within a few lines, with nothing between them but spaces, commas,
+// pleading-paper line numbers and "for the": the lines of a caption.
+func (d *doc) nextLine(a, b int) bool {
+	ea, eb := d.ents[a], d.ents[b]
+	if ea.Page != eb.Page || !d.inPage(a) || !d.inPage(b) || ea.End > eb.Start || eb.Start-ea.End > 300 {
+		return false
+	}
+	gap := string(d.text(ea.Page)[ea.End:eb.Start])
+	if strings.Count(gap, "\n") > 4 {
+		return false
+	}
+	for _, w := range strings.Fields(gap) {
+		w = strings.Trim(w, ",")
+		switch l := strings.ToLower(w); {
+		case l == "" || l == "for" || l == "the" || lineMark(l) && !strings.Contains(l, ":"):
+		default:
+			return false
+		}
 	}
 	return true
 }

@@ -15,6 +15,8 @@ type person struct {
 	key    string
 	nick   string // a nickname written in quotes inside the name: Felipe “Phil” Flores
 	anchor int    // for an alias, the mention it names again; else -1
+	cite   bool   // a party of a cited case ("v. Bailey, 696 F.3d 794")
+	raw    string // the entity's text
 }
 
 // full reports whether the mention gives a given name and a surname.
@@ -28,11 +30,16 @@ func (d *doc) people() []schemas.DocEntity {
 	}
 	ps := make([]person, len(idx))
 	for k, i := range idx {
-		text, nick := splitNickname(cleanText(d.ents[i].Text))
+		text, nick := splitNickname(withoutPossessive(cleanText(d.ents[i].Text)))
 		n := namekey.Parse(text)
-		ps[k] = person{text: text, name: n, key: strings.Join(sortedTokens(n), " "), nick: nick, anchor: -1}
+		ps[k] = person{text: text, name: n, key: strings.Join(sortedTokens(n), " "), nick: nick, anchor: -1, raw: d.ents[i].Text}
 	}
 	d.findAliases(idx, ps)
+	for k, i := range idx {
+		if ps[k].anchor < 0 && d.citationParty(i) {
+			ps[k].cite = true
+		}
+	}
 	u := newUnionFind(len(ps))
 
 	// Full names with the same key are one person, and so are names
@@ -40,8 +47,16 @@ func (d *doc) people() []schemas.DocEntity {
 	// break took the hyphen of "TAJH PARKER-JOHN").
 	byKey := map[string]int{}
 	byRun := map[string]int{}
+	citeKey := map[string]int{}
 	for k, p := range ps {
-		if p.anchor >= 0 || !p.full() {
+		if p.cite {
+			if first, ok := citeKey[p.key]; ok {
+				u.union(first, k)
+			} else {
+				citeKey[p.key] = k
+			}
+		}
+		if p.anchor >= 0 || !p.full() || p.cite {
 			continue
 		}
 		if first, ok := byKey[p.key]; ok {
@@ -70,7 +85,7 @@ func (d *doc) people() []schemas.DocEntity {
 	ambiguous := map[int][]int{} // mention → its candidates, when they cannot all be one person
 	for _, a := range fulls {
 		for _, b := range fulls {
-			if a != b && namekey.ParsedCompatible(ps[a].name, ps[b].name) {
+			if a != b && sameDocCompatible(ps[a].name, ps[b].name) {
 				comp[a] = append(comp[a], b)
 			}
 		}
@@ -120,7 +135,7 @@ func (d *doc) people() []schemas.DocEntity {
 		return -1
 	}
 	for k, p := range ps {
-		if p.anchor < 0 {
+		if p.anchor < 0 && !p.cite {
 			if r := lone(p.key); r >= 0 {
 				u.union(k, r)
 			}
@@ -133,7 +148,7 @@ func (d *doc) people() []schemas.DocEntity {
 	surnames := map[string]map[int]bool{}
 	givens := map[string]map[int]bool{}
 	for k, p := range ps {
-		if !p.full() {
+		if !p.full() || p.cite {
 			continue
 		}
 		r := u.find(k)
@@ -147,7 +162,7 @@ func (d *doc) people() []schemas.DocEntity {
 	bare := map[string]int{} // bare name → its first mention
 	bareCands := map[int][]int{}
 	for k, p := range ps {
-		if p.anchor >= 0 || p.full() || p.name.Surname == "" || u.find(k) != k || lone(p.key) >= 0 {
+		if p.anchor >= 0 || p.cite || p.full() || p.name.Surname == "" || u.find(k) != k || lone(p.key) >= 0 {
 			continue
 		}
 		s := strings.ReplaceAll(p.name.Surname, " ", "")
@@ -212,9 +227,7 @@ func personName(ps []person, g []int) (name, key string, aliases []string) {
 	}
 	name = namekey.Title(readingOrder(ps[best].text), false)
 	key = namekey.Key(name)
-	if key == "" {
-		key = strings.ToLower(name)
-	}
+	name, key = fallback(name, key, ps[best].raw)
 	seen := map[string]bool{key: true}
 	for _, k := range g {
 		for _, a := range []string{aliasText(ps, k), ps[k].nick} {
@@ -243,7 +256,19 @@ func better(a, b person) bool {
 	if na != nb {
 		return na > nb
 	}
-	return allCaps(b.text) && !allCaps(a.text)
+	return capsWords(a.text) < capsWords(b.text)
+}
+
+// capsWords counts the words of s written in capitals ("Shane CASEY" has
+// one): the fewer, the more the form keeps the name's own capitals.
+func capsWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if len([]rune(w)) > 1 && allCaps(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // readingOrder turns "DOE, JOSE A." into "JOSE A. DOE" (and "DOE, JOSE,
@@ -328,10 +353,61 @@ func roots(u unionFind, set map[int]bool) []int {
 func mutuallyCompatible(ps []person, ks []int) bool {
 	for i, a := range ks {
 		for _, b := range ks[i+1:] {
-			if !namekey.ParsedCompatible(ps[a].name, ps[b].name) {
+			if !sameDocCompatible(ps[a].name, ps[b].name) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// sameDocCompatible is [namekey.ParsedCompatible] with short given names
+// of two letters too ("Ed Buck", "Edward Buck"): within one document
+// with one surname, that is a short form, not another person.
+func sameDocCompatible(a, b namekey.Name) bool {
+	if namekey.ParsedCompatible(a, b) {
+		return true
+	}
+	ga, gb := a.Given, b.Given
+	if len(ga) > len(gb) {
+		ga, gb = gb, ga
+	}
+	if len(ga) != 2 || !strings.HasPrefix(gb, ga) {
+		return false
+	}
+	b.Given = a.Given
+	return namekey.ParsedCompatible(a, b)
+}
+
+// citationParty reports whether a PERSON mention names a party of a cited
+// case, who is not the filing's person of that name: after "v." ("United
+// States v. Bailey, 696 F.3d 794") or before "v." in a citation followed
+// by a reporter volume.
+func (d *doc) citationParty(i int) bool {
+	if !d.inPage(i) {
+		return false
+	}
+	e := d.ents[i]
+	rs := d.text(e.Page)
+	before := strings.TrimRight(string(rs[max(0, e.Start-6):e.Start]), " \n")
+	after := string(rs[e.End:min(len(rs), e.End+12)])
+	volume := false
+	if t, ok := strings.CutPrefix(strings.TrimLeft(after, " "), ","); ok {
+		t = strings.TrimLeft(t, " \n")
+		volume = len(t) > 0 && t[0] >= '0' && t[0] <= '9'
+	}
+	return (strings.HasSuffix(before, " v.") || strings.HasSuffix(before, " v")) && volume
+}
+
+// withoutPossessive drops a possessive ending: "Doe’s", "Jones’".
+func withoutPossessive(s string) string {
+	for _, end := range []string{"’s", "'s", "’S", "'S"} {
+		if t, ok := strings.CutSuffix(s, end); ok && t != "" {
+			return t
+		}
+	}
+	if t, ok := strings.CutSuffix(s, "s’"); ok && t != "" {
+		return t + "s"
+	}
+	return s
 }

@@ -181,3 +181,18 @@ func sortedIndexes(members []int, idx []int) []int {
 	slices.Sort(out)
 	return out
 }
+
+// fallback gives a name and key that are never empty, for mentions with
+// no letters or digits: the text as written stands for both.
+func fallback(name, key, raw string) (string, string) {
+	if name == "" {
+		name = collapse(raw)
+	}
+	if name == "" {
+		name = raw
+	}
+	if key == "" {
+		key = strings.ToLower(name)
+	}
+	return name, key
+}

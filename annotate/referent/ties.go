@@ -135,7 +135,8 @@ func (d *doc) tieSentence(rs []rune, s [2]int, ents []int, owner map[int]int, pe
 		}
 	}
 	from := -1 // targets from here on are tied
-	if asTo(before) {
+	as := asTo(before)
+	if as {
 		from = s[0]
 	} else {
 		after := strings.ToLower(string(rs[p.End:min(s[1], p.End+cueReach)]))
@@ -158,6 +159,12 @@ func (d *doc) tieSentence(rs []rune, s [2]int, ents []int, owner map[int]int, pe
 	for _, i := range targets {
 		e := d.ents[i]
 		if e.Start < from {
+			continue
+		}
+		// "arrested for possession of a weapon, an offense that resembles
+		// narcotics possession": a clause after the cue speaks of
+		// offenses in general.
+		if between := strings.ToLower(string(rs[from:e.Start])); !as && slices.ContainsFunc(cueBarriers, func(b string) bool { return wordIndex(between, b) >= 0 }) {
 			continue
 		}
 		if e.Type == schemas.Charge {
