@@ -96,10 +96,12 @@ func TestChaos(t *testing.T) {
 	roles = append(roles, workersR...)
 	victims := append([]*chaosRole{sink}, workersR...)
 
-	if out, err := casefileOutput(dir, "ingest", "--nats", url, "--max-bytes", strconv.Itoa(chaosMaxBytes), in); err != nil {
-		t.Fatalf("ingest: %v\n%s", err, out)
-	}
-	t.Logf("ingested at %s", time.Since(start).Round(time.Millisecond))
+	// Ingest runs beside the faults; when one makes it fail, it is run
+	// again, as a user would (the same bytes are the same documents).
+	ingest := &chaosRole{name: "ingest", args: []string{"ingest", "--nats", url, "--max-bytes", strconv.Itoa(chaosMaxBytes), in}, dir: dir}
+	ingest.start(t)
+	roles = append(roles, ingest)
+	ingests := 1
 
 	ledger := chaosLedger(t, url)
 	progress := func() (pipeline.Counts, bool) {
@@ -123,8 +125,12 @@ func TestChaos(t *testing.T) {
 		lastLog                         time.Time
 	)
 	for {
+		if !ingest.running() && ingest.err != nil {
+			ingest.start(t)
+			ingests++
+		}
 		c, ok := progress()
-		done := ok && c.Recorded+c.Dead == len(want) && c.InProgress == 0
+		done := ok && c.Recorded+c.Dead == len(want) && c.InProgress == 0 && !ingest.running() && ingest.err == nil
 		if done {
 			if sq, pq := stored(); sq == len(want) && pq == len(want) {
 				break
@@ -142,14 +148,14 @@ func TestChaos(t *testing.T) {
 			r.restartIfDown(t)
 		}
 		switch {
-		case natsRestarts == 0 && frac >= 0.25:
+		case natsRestarts == 0 && frac >= 0.1:
 			natsRole.kill()
 			time.Sleep(jitter(rng, 500*time.Millisecond, 2*time.Second))
 			natsRole.start(t)
 			waitListening(t, strings.TrimPrefix(url, "nats://"))
 			natsRestarts++
 			t.Logf("%s: SIGKILLed and restarted the NATS server at %.0f%%", time.Since(start).Round(time.Second), 100*frac)
-		case pgOutages == 0 && frac >= 0.5:
+		case pgOutages == 0 && frac >= 0.3:
 			for _, r := range victims {
 				r.restartNow(t) // a worker that cannot reach its store at start exits
 			}
@@ -174,8 +180,8 @@ func TestChaos(t *testing.T) {
 		r.stop(t)
 	}
 	final, _ := progress()
-	t.Logf("settled at %s: %d kills, %d NATS restarts, %d PostgreSQL outages; ledger %+v",
-		time.Since(start).Round(time.Millisecond), killed, natsRestarts, pgOutages, final)
+	t.Logf("settled at %s: %d worker kills, %d NATS restarts, %d PostgreSQL outages, ingest run %d times; ledger %+v",
+		time.Since(start).Round(time.Millisecond), killed, natsRestarts, pgOutages, ingests, final)
 
 	// Dead letters the faults caused (an infrastructure reason) are
 	// replayed now that the faults have stopped.
@@ -450,6 +456,7 @@ type chaosRole struct {
 	log       lockedWriter
 	cmd       *exec.Cmd
 	done      chan struct{}
+	err       error // how the last incarnation exited
 	starts    int
 	downUntil time.Time // when killed: restart after this
 }
@@ -466,6 +473,7 @@ func (r *chaosRole) start(t *testing.T) {
 		r.cmd.Dir = r.dir
 	}
 	r.starts++
+	r.err = nil
 	fmt.Fprintf(&r.log, "=== start %d at %s\n", r.starts, time.Now().Format(time.RFC3339Nano))
 	r.cmd.Stdout, r.cmd.Stderr = &r.log, &r.log
 	if err := r.cmd.Start(); err != nil {
@@ -477,6 +485,7 @@ func (r *chaosRole) start(t *testing.T) {
 	go func() {
 		err := cmd.Wait()
 		fmt.Fprintf(&r.log, "=== exited: %v\n", err)
+		r.err = err
 		close(done)
 	}()
 	t.Cleanup(func() {
