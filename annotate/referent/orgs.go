@@ -55,20 +55,43 @@ func (d *doc) orgs() []schemas.DocEntity {
 	// A short form joins the one longer name it shortens: its tail, its
 	// words as acronyms, or, for a generic court, its head ("United
 	// States District Court" of "… for the Northern District of Iowa").
-	seen := map[string]bool{}
-	for s := range idx {
-		sk := strings.Join(forms[s].toks, " ")
-		if seen[sk] {
+	// Distinct forms, indexed by what a longer name must share with a
+	// short form of it: its last word, the initial of its last word (for a
+	// short form ending in an acronym), its first word (for a generic
+	// court's head).
+	firstOf := map[string]int{} // form → its first mention
+	var distinct []int
+	byLast, byInitial, byFirst := map[string][]int{}, map[byte][]int{}, map[string][]int{}
+	for k := range idx {
+		fk := strings.Join(forms[k].toks, " ")
+		if _, ok := firstOf[fk]; ok || len(forms[k].toks) == 0 {
 			continue
 		}
-		seen[sk] = true
+		firstOf[fk] = k
+		distinct = append(distinct, k)
+		t := forms[k].toks
+		byLast[t[len(t)-1]] = append(byLast[t[len(t)-1]], k)
+		byInitial[t[len(t)-1][0]] = append(byInitial[t[len(t)-1][0]], k)
+		byFirst[t[0]] = append(byFirst[t[0]], k)
+	}
+	for _, s := range distinct {
+		f := forms[s]
+		last := len(f.toks) - 1
+		pool := byLast[f.toks[last]]
+		if f.acr[last] {
+			pool = append(slices.Clip(pool), byInitial[f.toks[last][len(f.toks[last])-1]]...)
+		}
+		court := genericCourt(f)
+		if court {
+			pool = append(slices.Clip(pool), byFirst[f.toks[0]]...)
+		}
 		var cands []int
-		for l := range idx {
+		for _, l := range pool {
 			if r := u.find(l); r == u.find(s) || slices.Contains(cands, r) {
 				continue
 			}
-			if shortFormOf(forms[s], forms[l]) ||
-				genericCourt(forms[s]) && len(forms[l].toks) > len(forms[s].toks) && slices.Equal(forms[l].toks[:len(forms[s].toks)], forms[s].toks) {
+			if shortFormOf(f, forms[l]) ||
+				court && len(forms[l].toks) > len(f.toks) && slices.Equal(forms[l].toks[:len(f.toks)], f.toks) {
 				cands = append(cands, u.find(l))
 			}
 		}

@@ -83,8 +83,12 @@ func (d *doc) people() []schemas.DocEntity {
 	slices.Sort(fulls)
 	comp := map[int][]int{}      // mention → the other full names compatible with it
 	ambiguous := map[int][]int{} // mention → its candidates, when they cannot all be one person
+	bySurname := map[string][]int{} // compatible names share their surname
 	for _, a := range fulls {
-		for _, b := range fulls {
+		bySurname[ps[a].name.Surname] = append(bySurname[ps[a].name.Surname], a)
+	}
+	for _, a := range fulls {
+		for _, b := range bySurname[ps[a].name.Surname] {
 			if a != b && sameDocCompatible(ps[a].name, ps[b].name) {
 				comp[a] = append(comp[a], b)
 			}
@@ -166,21 +170,21 @@ func (d *doc) people() []schemas.DocEntity {
 			continue
 		}
 		s := strings.ReplaceAll(p.name.Surname, " ", "")
+		if first, ok := bare[s]; ok {
+			u.union(first, k) // as the first mention of the bare name went
+			continue
+		}
 		cands := roots(u, surnames[s])
 		if len(cands) == 0 && len(p.name.Surname) > 1 {
 			if gs := roots(u, givens[p.name.Surname]); len(gs) == 1 {
 				cands = gs
 			}
 		}
+		bare[s] = k
 		if len(cands) == 1 {
 			u.union(k, cands[0])
 			continue
 		}
-		if first, ok := bare[s]; ok {
-			u.union(first, k)
-			continue
-		}
-		bare[s] = k
 		bareCands[k] = cands
 	}
 
