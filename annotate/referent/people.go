@@ -81,8 +81,8 @@ func (d *doc) people() []schemas.DocEntity {
 		}
 	}
 	slices.Sort(fulls)
-	comp := map[int][]int{}      // mention → the other full names compatible with it
-	ambiguous := map[int][]int{} // mention → its candidates, when they cannot all be one person
+	comp := map[int][]int{}         // mention → the other full names compatible with it
+	ambiguous := map[int][]int{}    // mention → its candidates, when they cannot all be one person
 	bySurname := map[string][]int{} // compatible names share their surname
 	for _, a := range fulls {
 		bySurname[ps[a].name.Surname] = append(bySurname[ps[a].name.Surname], a)
