@@ -35,6 +35,11 @@
 // message, so only the stage acknowledges. [NewDelivery] builds one from
 // bytes to test a handler without a server.
 //
+// A Stage with a [Breaker] stops fetching for the breaker's pause when most
+// of its recent documents were dead-lettered for one infrastructure reason
+// (schemas.Reason.Infrastructure), so that a broken machine leaves the
+// rest of the queue waiting instead of dead-lettering it.
+//
 // A message whose deliveries all ended without an answer (its workers died)
 // is dead-lettered with reason <stage>.max_deliveries from the server's
 // max-deliveries advisory, which every process of the stage receives once.
