@@ -34,7 +34,9 @@ var allowed = map[string][]string{
 	// Databases resolve who is who as they write (identity, its name keys).
 	"sinks":    {"schemas", "identity", "namekey"},
 	"pipeline": {"schemas"},
-	"workers":  {"schemas", "pipeline", "doctext", "sinks", "internal/proc", "identity", "namekey"},
+	// Read-only web pages over a store's tables; reason codes from schemas.
+	"readingroom": {"schemas"},
+	"workers":     {"schemas", "pipeline", "doctext", "sinks", "internal/proc", "identity", "namekey"},
 	// Reads stores with plain SQL; no sink or pipeline code.
 	"export": {},
 	// Trains and scores prose's entity model on the gold set, offline.

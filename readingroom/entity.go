@@ -129,6 +129,8 @@ ORDER BY d.filed IS NULL, d.filed, d.source, d.id, e.page LIMIT ?`, withArgs(max
 	}
 
 	// The pages that name the entity, as a subquery the lists below join.
+	// "o.type || ''" keeps the planner on each filing's own entities rather
+	// than every entity of the type, in SQLite and PostgreSQL alike.
 	named := `(SELECT DISTINCT document_id, page FROM entities WHERE type = ? AND normalized IN ` + in + ` LIMIT ` +
 		fmt.Sprint(maxEntityRows) + `) n`
 	lists := []struct {
@@ -139,7 +141,7 @@ ORDER BY d.filed IS NULL, d.filed, d.source, d.id, e.page LIMIT ?`, withArgs(max
 		{&e.WrittenAs, `SELECT text, '', count(*) AS c FROM entities WHERE type = ? AND normalized IN ` + in +
 			` GROUP BY text ORDER BY c DESC, text LIMIT ?`, nil},
 		{&e.Charges, `SELECT coalesce(o.offense, ''), coalesce(o.statute, ''), count(DISTINCT o.document_id) AS c FROM ` + named +
-			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type = 'CHARGE'
+			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type || '' = 'CHARGE'
 GROUP BY o.offense, o.statute ORDER BY c DESC, 1, 2 LIMIT ?`, func(name string) string {
 			if name == "" {
 				return ""
@@ -147,10 +149,10 @@ GROUP BY o.offense, o.statute ORDER BY c DESC, 1, 2 LIMIT ?`, func(name string) 
 			return Query{Offense: name}.URL()
 		}},
 		{&e.Quantities, `SELECT o.text, coalesce(o.item, ''), count(DISTINCT o.document_id) AS c FROM ` + named +
-			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type = 'QUANTITY'
+			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type || '' = 'QUANTITY'
 GROUP BY o.text, o.item ORDER BY c DESC, 1, 2 LIMIT ?`, nil},
 		{&e.CoMentioned, `SELECT o.normalized, '', count(DISTINCT o.document_id) AS c FROM ` + named +
-			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type = 'PERSON'
+			` JOIN entities o ON o.document_id = n.document_id AND o.page = n.page AND o.type || '' = 'PERSON'
 WHERE o.normalized IS NOT NULL AND o.normalized NOT IN ` + in + `
 GROUP BY o.normalized ORDER BY c DESC, 1 LIMIT ?`, func(name string) string { return entityURL("PERSON", name) }},
 	}

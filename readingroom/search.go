@@ -17,7 +17,7 @@ const (
 	PageSize      = 20
 	MaxPage       = 50
 	CountCap      = 10000
-	FacetDocs     = 2000
+	FacetDocs     = 500
 	facetValues   = 15
 	maxQueryRunes = 500
 	maxParamRunes = 300
@@ -375,16 +375,18 @@ func (s *Store) facets(ctx context.Context, q Query, from string, args []any, re
 			` WHERE ` + where + ` GROUP BY ` + group + ` ORDER BY n DESC, v LIMIT ` + lim + `) ` + strings.ReplaceAll(name, "-", "_")
 	}
 	docs := "documents d ON d.id = hits.id"
+	// "e.type || ''" below keeps the planner on the hits' own entities
+	// (the primary key) rather than every entity of a type.
 	ents := "entities e ON e.document_id = hits.id"
-	sqlText := `WITH hits AS (SELECT DISTINCT d.id` + from + ` LIMIT ?) ` + strings.Join([]string{
+	sqlText := `WITH hits AS MATERIALIZED (SELECT DISTINCT d.id` + from + ` LIMIT ?) ` + strings.Join([]string{
 		`SELECT CAST('total' AS TEXT), CAST('' AS TEXT), count(*) FROM hits`,
 		part("court", "d.court", docs, "d.court IS NOT NULL", "d.court", "count(*)"),
 		part("type", "d.doc_type", docs, "d.doc_type IS NOT NULL", "d.doc_type", "count(*)"),
 		part("year", "substr(d.filed, 1, 4)", docs, "d.filed IS NOT NULL", "substr(d.filed, 1, 4)", "count(*)"),
 		part("etype", "e.type", ents, "1 = 1", "e.type", "count(DISTINCT e.document_id)"),
-		part("offense", "e.offense", ents, "e.type = 'CHARGE' AND e.offense IS NOT NULL", "e.offense", "count(DISTINCT e.document_id)"),
-		part("name", "e.normalized", ents, "e.type = 'PERSON' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
-		part("name-org", "e.normalized", ents, "e.type = 'ORGANIZATION' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
+		part("offense", "e.offense", ents, "e.type || '' = 'CHARGE' AND e.offense IS NOT NULL", "e.offense", "count(DISTINCT e.document_id)"),
+		part("name", "e.normalized", ents, "e.type || '' = 'PERSON' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
+		part("name-org", "e.normalized", ents, "e.type || '' = 'ORGANIZATION' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
 	}, " UNION ALL ")
 	rows, err := s.query(ctx, sqlText, append(args[:len(args):len(args)], FacetDocs)...)
 	if err != nil {
