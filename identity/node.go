@@ -45,7 +45,7 @@ func Member(docID, key, entityID string, taken map[string]bool) string {
 
 // Block returns the block of a name: for a person "p:" and the surname,
 // the initial of the given name and the suffix ("p:doe j"); for an
-// organization "o:" and its key. Names that [Resolve] may join share a
+// organization "o:" and its initials ([namekey.OrgInitials]). Names that [Resolve] may join share a
 // block. A name that may never be joined (a bare surname, no letters)
 // has the block "=" + member, its own.
 func Block(typ schemas.EntityType, name, member string) string {
@@ -61,7 +61,9 @@ func Block(typ schemas.EntityType, name, member string) string {
 		}
 		return b
 	case schemas.Organization:
-		if k := namekey.OrgKey(name); k != "" {
+		// By initials, so that an acronym meets its long form: one
+		// filing's "NYPD" and another's "New York Police Department".
+		if k := namekey.OrgInitials(name); k != "" {
 			return "o:" + k
 		}
 	}

@@ -137,7 +137,13 @@ func Resolve(nodes []Node, js []Judgement) []Cluster {
 // namesAgree reports whether two nodes' names may name one referent.
 func namesAgree(a, b *Node) bool {
 	if a.Type != schemas.Person {
-		return a.Block == b.Block && !Solo(a.Block)
+		// One block, and the same name or an acronym beside a name:
+		// two long names with the same initials are two organizations.
+		if a.Block != b.Block || Solo(a.Block) {
+			return false
+		}
+		ka, kb := namekey.OrgKey(a.Name), namekey.OrgKey(b.Name)
+		return ka == kb || !strings.Contains(ka, " ") || !strings.Contains(kb, " ")
 	}
 	return namekey.ParsedCompatible(a.name, b.name) && a.name.Suffix == b.name.Suffix
 }
@@ -150,8 +156,13 @@ func shareDiscriminator(a, b *Node) bool {
 		return true
 	}
 	self := "p:" + a.Block + "|"
+	var ka, kb string // an organization's own names, as Context writes them
+	if a.Type == schemas.Organization {
+		ka, kb = "o:"+namekey.OrgKey(a.Name), "o:"+namekey.OrgKey(b.Name)
+	}
 	return intersects(a.Context, b.Context, func(d string) bool {
-		return d != a.Block && d != b.Block && !strings.HasPrefix(d, self) && !strings.HasPrefix(d, "p:"+b.Block+"|")
+		return d != a.Block && d != b.Block && d != ka && d != kb &&
+			!strings.HasPrefix(d, self) && !strings.HasPrefix(d, "p:"+b.Block+"|")
 	})
 }
 

@@ -67,6 +67,22 @@ func TestResolve(t *testing.T) {
 		docs: []doc{{"A", []string{"2:13-cr-00106-DOC"}, []string{"Jose A. Doe"}}, {"B", []string{"2:13-CR-00106"}, []string{"Jose Doe"}}},
 		want: [][]string{{"A/Jose A. Doe", "B/Jose Doe"}},
 	}, {
+		name: "an acronym meets its long form",
+		docs: []doc{{"A", []string{"1"}, []string{"org:NYPD"}}, {"B", []string{"1"}, []string{"org:New York Police Department"}}},
+		want: [][]string{{"A/NYPD", "B/New York Police Department"}},
+	}, {
+		name: "two long names with the same initials stay apart",
+		docs: []doc{{"A", []string{"1"}, []string{"org:Drug Enforcement Administration"}}, {"B", []string{"1"}, []string{"org:Department of Energy Affairs"}}},
+	}, {
+		name: "an acronym does not chain two long names",
+		docs: []doc{{"A", []string{"1"}, []string{"org:Drug Enforcement Administration"}}, {"B", []string{"1"}, []string{"org:DEA"}},
+			{"C", []string{"1"}, []string{"org:Department of Energy Affairs"}}},
+		want: [][]string{{"A/Drug Enforcement Administration", "B/DEA"}},
+	}, {
+		name: "an organization's own name is no discriminator",
+		docs: []doc{{"A", []string{"1"}, []string{"org:FBI"}}, {"B", []string{"2"}, []string{"org:Federal Bureau of Investigation"}},
+			{"C", []string{"3"}, []string{"org:Federal Bureau of Investigation"}}},
+	}, {
 		name: "no discriminator",
 		docs: []doc{{"A", []string{"1"}, []string{"Jose Doe"}}, {"B", []string{"2"}, []string{"Jose Doe"}}},
 	}, {

@@ -3,6 +3,7 @@ package namekey
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Name is a person's name split into its parts, each folded (lower case,
@@ -133,6 +134,33 @@ func OrgKey(name string) string {
 	}
 	slices.Sort(toks)
 	return strings.Join(toks, " ")
+}
+
+// OrgInitials returns what an organization's name and its acronym have
+// in common: for a name of several words, the initials of its words
+// without corporate forms and stop words, in order ("New York Police
+// Department" → "nypd", "Federal Bureau of Investigation" → "fbi"); for
+// a name of one word, the word ("NYPD" → "nypd"). Names with the same
+// initials may be one organization; [OrgKey] tells whether they are.
+func OrgInitials(name string) string {
+	var toks []string
+	for _, t := range OrgTokens(name) {
+		if !corporateForms[t] && !orgStopwords[t] {
+			toks = append(toks, t)
+		}
+	}
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0]
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // OrgTokens returns the words of an organization's name folded as [Key]

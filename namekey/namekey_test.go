@@ -161,3 +161,22 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestOrgInitials(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"New York Police Department", "nypd"},
+		{"NYPD", "nypd"},
+		{"Federal Bureau of Investigation", "fbi"},
+		{"the FBI", "fbi"},
+		{"Drug Enforcement Administration", "dea"},
+		{"Acme Inc.", "acme"},
+		{"U.S. Department of Justice", "udj"},
+		{"Inc.", ""}, // a corporate form alone names nothing
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := OrgInitials(tt.in); got != tt.want {
+			t.Errorf("OrgInitials(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

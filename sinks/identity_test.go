@@ -1,16 +1,19 @@
 package sinks_test
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/identity"
 	"github.com/casefile/casefile/identity/identitytest"
 	"github.com/casefile/casefile/internal/pgtest"
@@ -209,27 +212,43 @@ func TestJudgementsSurvive(t *testing.T) {
 	}
 }
 
-// TestIdentityBronx writes the records of four New York press releases
-// (three Bronx DA indictments of 2024-25 and a 2012 Special Narcotics
-// takedown in the Bronx) and checks the people clusters a reader makes:
-// the District Attorney, the Police Commissioner and the DA's staff
-// named in more than one release, nobody else.
+// TestIdentityBronx annotates four New York press releases (three Bronx
+// DA indictments of 2024-25 and a 2012 Special Narcotics takedown in the
+// Bronx) with today's annotator, writes their records and checks the
+// people clusters a reader makes: the District Attorney, the Police
+// Commissioner and the DA's staff named in more than one release, nobody
+// else.
 func TestIdentityBronx(t *testing.T) {
-	files, err := filepath.Glob("testdata/who/*.json")
-	if err != nil || len(files) != 4 {
-		t.Fatalf("testdata/who: %v, %d records", err, len(files))
+	files, err := filepath.Glob("../testdata/text/ny-*-press-release.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = slices.DeleteFunc(files, func(f string) bool {
+		return !strings.Contains(f, "ny-bronx-da-") && !strings.Contains(f, "ny-snp-wtg-2012")
+	})
+	if len(files) != 4 {
+		t.Fatalf("want the four releases, found %v", files)
+	}
+	a, err := benchAnnotator()
+	if err != nil {
+		t.Fatal(err)
 	}
 	var recs []schemas.Record
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+	for i, f := range files {
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var r schemas.Record
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatalf("%s: %v", f, err)
+		x := doctext.Extractor{}
+		ex, err := x.Extract(context.Background(), f, bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
 		}
-		recs = append(recs, r)
+		r, err := a.Record(context.Background(), schemas.Ingested{ID: fmt.Sprintf("%064x", i+1), Source: filepath.Base(f), Bytes: int64(len(data))}, *ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, *r)
 	}
 	want := map[string]int{
 		"Darcel D. Clark": 3, "Jessica S. Tisch": 2,
