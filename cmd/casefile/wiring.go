@@ -97,6 +97,7 @@ type stageFlags struct {
 	OCR         string        `name:"ocr" enum:"auto,off,force" default:"auto" help:"Read pages by OCR (pdftoppm + tesseract): auto for pages without a usable text layer, off, or force for every page."`
 	Isolate     bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
 	ChildDocs   int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
+	Judgements  string        `name:"judgements" type:"path" placeholder:"FILE" help:"Who-is-who decisions (merge, split) the database stores apply to their clusters (default for sqlite:FILE: FILE.judgements.jsonl beside it; for PostgreSQL: its judgements table)."`
 }
 
 // extractWorker builds the extract stage's worker: isolated in child
@@ -182,7 +183,7 @@ func (f *stageFlags) processingStages(bus *pipeline.Bus, models *annotate.Models
 // replaying the streams into it.
 func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFlags, e *env) ([]*pipeline.Stage, sinks.Sink, error) {
 	fresh := sinks.IsNew(spec)
-	s, err := sinks.Open(ctx, spec, sinks.Options{Stdout: e.stdout, Version: version})
+	s, err := sinks.Open(ctx, spec, sinks.Options{Stdout: e.stdout, Version: version, Judgements: f.Judgements})
 	if err != nil {
 		return nil, nil, err
 	}
