@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
 
@@ -13,7 +14,7 @@ import (
 var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "team", "office", "department",
 	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
-	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp",
+	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp", "pllc", "p.a.", "p.c.",
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
 	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison")
 
@@ -83,10 +84,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			from = firmStart(ws, i) // "ORRICK, HERRINGTON & SUTCLIFFE LLP"
 		}
 		for from > 0 && !ws[from-1].punct &&
-			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2)) {
+			(nameWord(ws[from-1]) || orgConnectors[ws[from-1].lower()] && from-1 > 0 && nameWord(ws[from-2]) && !isHead(ws, from-2) &&
+				(ws[from-1].lower() != "for" || forNouns[ws[from-2].lower()])) {
 			prev := ws[from-1]
 			pl := prev.lower()
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -117,15 +119,28 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if prev.line != ws[from].line && !wrappedLine(ws, from) {
 				break
 			}
+			if columnEdge(ws, from) {
+				break // another column of the layout
+			}
 			from--
 		}
 		for from < i && orgConnectors[ws[from].lower()] {
 			from++
 		}
+		// A firm's suffix alone names nothing: "LLC" of a name the
+		// rules above could not read.
+		if from == i && firmSuffixes[strings.TrimSuffix(ws[i].lower(), ".")] {
+			continue
+		}
 		rule := ""
 		if from == i && !ws[i].capsLine {
 			if !headOfName(ws, i) {
 				continue // a bare head word: "the Court", "the Division"
+			}
+			// "a Court of Appeals", "any Department of Corrections": an
+			// indefinite article makes the name a kind, not a body.
+			if i > 0 && indefinite[ws[i-1].lower()] {
+				continue
 			}
 			rule = "head-of"
 		}
@@ -162,6 +177,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		for to-1 > i && orgConnectors[ws[to-1].lower()] {
 			to-- // "… Corrections and" at a line break
 		}
+		to = corporateTail(ws, to)
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
@@ -195,11 +211,24 @@ func standsAlone(ws []word, i int, n *int) bool {
 	return true
 }
 
+// corporateTail returns the end of the name ending before ws[to] with a
+// corporate suffix after a comma: "Allegiance Hospital of Many, LLC".
+func corporateTail(ws []word, to int) int {
+	if to+1 < len(ws) && ws[to].text == "," && ws[to+1].line == ws[to-1].line &&
+		firmSuffixes[strings.TrimSuffix(ws[to+1].lower(), ".")] {
+		return to + 2
+	}
+	return to
+}
+
 // corporateSuffixes close a company's name: "Pfizer Inc.", "Walmart Corp.".
 var corporateSuffixes = textscan.Set("inc", "corp", "co", "corporation", "company", "llc", "ltd", "plc", "lp", "llp", "n.a")
 
 // abbreviatedSuffix are the corporate suffixes written with a period.
 var abbreviatedSuffix = textscan.Set("inc", "corp", "co", "ltd")
+
+// indefinite words before a head make its name a common noun.
+var indefinite = textscan.Set("a", "an", "any", "another", "every", "each", "some", "no")
 
 // ofHeads name an institution by what follows "of": "Court of Criminal
 // Appeals", "Office of Juvenile Affairs", "Department of Juvenile Justice".
@@ -217,30 +246,107 @@ func headOfName(ws []word, i int) bool {
 	if ws[k].lower() == "the" && k+1 < len(ws) {
 		k++
 	}
-	return ws[k].line == ws[i].line && nameWord(ws[k]) && !stopCaps[ws[k].lower()] && !titleWords[ws[k].lower()]
+	if ws[k].line != ws[i].line || !nameWord(ws[k]) || titleWords[ws[k].lower()] {
+		return false
+	}
+	// "the Court of Appeals", "Court of Appeal": a state's intermediate
+	// court as its own opinions and its supreme court's name it.
+	if l := ws[k].lower(); (l == "appeals" || l == "appeal") && ws[i].lower() == "court" {
+		return true
+	}
+	return !stopCaps[ws[k].lower()]
 }
 
 // firmSuffixes end the names of firms, whose partners' names a comma and
 // an ampersand join.
-var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "inc", "ltd", "lp")
+var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "p.a", "inc", "ltd", "lp")
+
+// forNouns are the nouns that "for" continues within a name: "Alliance
+// for Justice", "Center for Constitutional Rights". After any other word
+// "for" joins a person to the body they appear for: "Fred P. Baggett for
+// North Carolina Association of Chiefs of Police".
+var forNouns = textscan.Set("alliance", "center", "centers", "coalition", "fund", "network", "society", "project",
+	"campaign", "league", "partnership", "organization", "citizens", "americans", "friends", "advocates", "lawyers")
+
+// docketNumber reports whether w is a docket or case number ("08-14991",
+// "2:19-cr-00595"), which no name holds.
+func docketNumber(w string) bool {
+	digits := 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == ':':
+		default:
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return digits >= 3 && strings.ContainsAny(w, "-:")
+}
 
 // firmStart returns where the firm name ending in the suffix at ws[i]
-// starts: capitalized words joined by commas and "&" on its line.
+// starts: capitalized words joined by commas, "&" and "of" on its line
+// ("Grace, Tisdale, Clifton, P.A.", "Allegiance Hospital of Many, LLC").
+// A wide gap between words is a column's edge, and the partners' names
+// between commas are surnames of one word each: "Jeffrey Brown, Dechert,
+// LLP" is a lawyer and his firm.
 func firmStart(ws []word, i int) int {
 	from := i
-	for from > 0 && ws[from-1].line == ws[i].line {
+	seg, commaAt := 0, -1 // words read since the last comma crossed, and where it is
+	for from > 0 && ws[from-1].line == ws[i].line && !columnEdge(ws, from) {
 		w := ws[from-1]
+		l := w.lower()
 		switch {
 		case w.text == "," || w.text == "&":
-			if from-1 == 0 || !nameWord(ws[from-2]) || from == i {
+			// "Gift Surplus, LLC": a comma may come before the suffix;
+			// an ampersand may not.
+			if from-1 == 0 || !nameWord(ws[from-2]) || from == i && w.text == "&" {
 				return from
 			}
-		case !nameWord(w) || functionWords[w.lower()] || titleWords[w.lower()]:
+			if w.text == "," && from != i {
+				commaAt = from - 1
+			}
+			seg = 0
+		case l == "of" && from-1 > 0 && nameWord(ws[from-2]) && from != i:
+		case !nameWord(w) || functionWords[l] || titleWords[l] || orgStopLeft[l] || textscan.IsDigits(l):
+			if ws[from].punct {
+				return from + 1 // "2011, Kilgore LLC": the comma ends a date
+			}
 			return from
+		default:
+			if seg++; seg > 1 && commaAt >= 0 {
+				return commaAt + 1
+			}
 		}
 		from--
 	}
 	return from
+}
+
+// columnGap is the least run of spaces between two words on a line of
+// layout text that sets them in different columns.
+const columnGap = 4
+
+// columnEdge reports whether the gap before ws[k] on its line is the edge
+// of a column ("Steven S. Biss          Bean, Kinney & Korman") rather
+// than the wide spacing of a justified line ("United      States
+// Department"): at least columnGap spaces, and far wider than the gap
+// after ws[k].
+func columnEdge(ws []word, k int) bool {
+	if k == 0 || ws[k-1].line != ws[k].line {
+		return false
+	}
+	gap := ws[k].start - ws[k-1].end
+	if gap < columnGap {
+		return false
+	}
+	next := 1
+	if k+1 < len(ws) && ws[k+1].line == ws[k].line {
+		next = ws[k+1].start - ws[k].end
+	}
+	return gap > 2*next+2
 }
 
 // timeStamp reports whether w is a transcript's time stamp: "14am", "10:18am".

@@ -610,6 +610,9 @@ func writeCourts(src, dir string) error {
 			if len(strings.Fields(c.Name)) < 2 || strings.Contains(c.Name, ",") {
 				continue
 			}
+			if c.System == "state" {
+				forms = append(forms, stateCourtForms(c.Name, c.Location)...)
+			}
 			add(forms...)
 		}
 	}
@@ -632,6 +635,39 @@ func writeCourts(src, dir string) error {
 	}
 	return os.WriteFile(filepath.Join(dir, "courts.txt"), []byte(b.String()), 0o644)
 }
+
+// stateCourtForms returns the other orders in which opinions write a
+// state court's name: courts-db has "Indiana Court of Appeals" and
+// "Supreme Court of Kansas", and opinions write "the Court of Appeals of
+// Indiana" and "the Kansas Supreme Court" as well, and "the Supreme Court
+// of the State of Kansas". A name that does not hold its state's name at
+// its start or after a final "of" has no other forms.
+func stateCourtForms(name, state string) []string {
+	if state == "" || !strings.Contains(name, "Court") {
+		return nil
+	}
+	var court string
+	if c, ok := strings.CutSuffix(name, " of "+state); ok {
+		court = c
+	} else if c, ok := strings.CutPrefix(name, state+" "); ok {
+		court = c
+	}
+	court = strings.TrimPrefix(court, "the ")
+	if court == "" || strings.Contains(court, state) || !strings.HasPrefix(court, strings.ToUpper(court[:1])) {
+		return nil
+	}
+	forms := []string{state + " " + court, court + " of " + state}
+	if !territories[state] {
+		forms = append(forms, court+" of the State of "+state)
+	}
+	return forms
+}
+
+// territories of courts-db's locations are no states: no "Court of the
+// State of Guam".
+var territories = map[string]bool{"American Samoa": true, "Guam": true, "Puerto Rico": true, "Virgin Islands": true,
+	"Northern Mariana Islands": true, "Washington D.C.": true, "District of Columbia": true, "Palau": true,
+	"Dakota Territory": true}
 
 // current reports whether a court sits today: a date range with no end.
 func current(c court) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -32,4 +33,27 @@ func FuzzReadCities(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readCities(data)
 	})
+}
+
+func TestStateCourtForms(t *testing.T) {
+	tests := []struct {
+		name, state string
+		want        []string
+	}{
+		{"Indiana Court of Appeals", "Indiana", []string{"Indiana Court of Appeals", "Court of Appeals of Indiana", "Court of Appeals of the State of Indiana"}},
+		{"Supreme Court of Kansas", "Kansas", []string{"Kansas Supreme Court", "Supreme Court of Kansas", "Supreme Court of the State of Kansas"}},
+		{"Appellate Court of Illinois", "Illinois", []string{"Illinois Appellate Court", "Appellate Court of Illinois", "Appellate Court of the State of Illinois"}},
+		{"Court of Criminal Appeals of Oklahoma", "Oklahoma", []string{"Oklahoma Court of Criminal Appeals", "Court of Criminal Appeals of Oklahoma", "Court of Criminal Appeals of the State of Oklahoma"}},
+		// No state name at either end: no other forms.
+		{"High Court of Chancery of Maryland", "Maryland", []string{"Maryland High Court of Chancery", "High Court of Chancery of Maryland", "High Court of Chancery of the State of Maryland"}},
+		{"Court for the Trial of Impeachments", "New York", nil},
+		{"Tax Court", "", nil},
+		{"New York Supreme Court, Appellate Division", "New York", []string{"New York Supreme Court, Appellate Division", "Supreme Court, Appellate Division of New York", "Supreme Court, Appellate Division of the State of New York"}},
+	}
+	for _, tt := range tests {
+		got := stateCourtForms(tt.name, tt.state)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("stateCourtForms(%q, %q) = %q, want %q", tt.name, tt.state, got, tt.want)
+		}
+	}
 }
