@@ -45,20 +45,8 @@ func Resolve(nodes []Node, js []Judgement) []Cluster {
 			splits = append(splits, s)
 		}
 	}
-	apart := func(a, b int) bool {
-		for _, s := range splits {
-			if s[ns[a].Member] != s[ns[b].Member] {
-				return true
-			}
-		}
-		return false
-	}
 	u := newUnion(len(ns))
-	// may reports whether a and b may share a cluster at all.
-	may := func(a, b int) bool {
-		return ns[a].Doc != ns[b].Doc && ns[a].Type == ns[b].Type && namesAgree(&ns[a], &ns[b]) && !apart(a, b)
-	}
-	// Blocks, in member order of their first node; within one, pairs in
+	// Blocks, in member order of their first node; within one, nodes in
 	// member order.
 	var blocks []string
 	byBlock := map[string][]int{}
@@ -73,31 +61,7 @@ func Resolve(nodes []Node, js []Judgement) []Cluster {
 		byBlock[b] = append(byBlock[b], i)
 	}
 	for _, b := range blocks {
-		idx := byBlock[b]
-		for x, i := range idx {
-			for _, j := range idx[x+1:] {
-				if u.find(i) == u.find(j) || !may(i, j) || !shareDiscriminator(&ns[i], &ns[j]) {
-					continue
-				}
-				// Every member of one side must agree with every member
-				// of the other: no chain through an initial.
-				ok := true
-				for _, p := range u.members(i) {
-					for _, q := range u.members(j) {
-						if !may(p, q) {
-							ok = false
-							break
-						}
-					}
-					if !ok {
-						break
-					}
-				}
-				if ok {
-					u.join(i, j)
-				}
-			}
-		}
+		resolveBlock(ns, byBlock[b], u, splits)
 	}
 	for _, j := range js {
 		if j.Op != Merge {
@@ -148,41 +112,144 @@ func namesAgree(a, b *Node) bool {
 	return namekey.ParsedCompatible(a.name, b.name) && a.name.Suffix == b.name.Suffix
 }
 
-// shareDiscriminator reports whether two nodes of one block share an alias
-// or a discriminator of their documents other than names of the block
-// itself (a document naming "Jose Doe" is no evidence about Jose Doe).
-func shareDiscriminator(a, b *Node) bool {
-	if intersects(a.Aliases, b.Aliases, func(string) bool { return true }) {
-		return true
-	}
-	self := "p:" + a.Block + "|"
-	var ka, kb string // an organization's own names, as Context writes them
-	if a.Type == schemas.Organization {
-		ka, kb = "o:"+namekey.OrgKey(a.Name), "o:"+namekey.OrgKey(b.Name)
-	}
-	return intersects(a.Context, b.Context, func(d string) bool {
-		return d != a.Block && d != b.Block && d != ka && d != kb &&
-			!strings.HasPrefix(d, self) && !strings.HasPrefix(d, "p:"+b.Block+"|")
-	})
+// group is what resolveBlock knows of one cluster of a block: enough to
+// decide a join without visiting every pair of members.
+type group struct {
+	docs  map[string]bool
+	names map[string]int // a member of each distinct name: names decide whether two nodes agree
+	keys  map[string]bool // "o:" + each organization name's key, as Context writes it
+	// in counts, for each split judgement, the members it names.
+	in   []int
+	size int
 }
 
-// intersects reports whether two sorted lists share a value that counts.
-func intersects(a, b []string, counts func(string) bool) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch c := strings.Compare(a[i], b[j]); {
-		case c < 0:
-			i++
-		case c > 0:
-			j++
-		default:
-			if counts(a[i]) {
-				return true
+// resolveBlock joins the nodes idx of one block (sorted by member key),
+// node by node: each joins every earlier cluster it shares a
+// discriminator with whose members all agree with the members of its own
+// (see Resolve). Clusters are found through an index of discriminators,
+// and agreement is checked on each cluster's distinct names, so a block
+// of thousands of filings naming one agency costs about as many steps as
+// it has nodes, not their square.
+func resolveBlock(ns []Node, idx []int, u *union, splits []map[string]bool) {
+	groups := make(map[int]*group, len(idx))
+	index := map[string][]int{} // discriminator or "a:"+alias → roots holding it (stale ones resolved on use)
+	excluded := func(d string, n *Node) bool {
+		if d == n.Block || strings.HasPrefix(d, "p:"+n.Block+"|") {
+			return true
+		}
+		return n.Type == schemas.Organization && d == "o:"+namekey.OrgKey(n.Name)
+	}
+	for _, j := range idx {
+		n := &ns[j]
+		g := &group{docs: map[string]bool{n.Doc: true}, names: map[string]int{n.Name: j}, keys: map[string]bool{}, size: 1}
+		if n.Type == schemas.Organization {
+			g.keys["o:"+namekey.OrgKey(n.Name)] = true
+		}
+		g.in = make([]int, len(splits))
+		for k, sp := range splits {
+			if sp[n.Member] {
+				g.in[k] = 1
 			}
-			i++
-			j++
+		}
+		groups[j] = g
+		// The earlier clusters j shares a discriminator with, in the
+		// order of their first members.
+		var cands []int
+		seen := map[int]bool{}
+		look := func(d string) {
+			roots := index[d]
+			kept := roots[:0]
+			for _, r := range roots {
+				r = u.find(r)
+				if seen[r] || slices.Contains(kept, r) {
+					continue
+				}
+				kept = append(kept, r)
+				if !groups[r].keys[d] {
+					seen[r] = true
+					cands = append(cands, r)
+				}
+			}
+			index[d] = kept
+		}
+		for _, a := range n.Aliases {
+			look("a:" + a)
+		}
+		for _, d := range n.Context {
+			if !excluded(d, n) {
+				look(d)
+			}
+		}
+		slices.Sort(cands)
+		for _, c := range cands {
+			rj, rc := u.find(j), u.find(c)
+			if rj == rc || !agree(ns, groups[rj], groups[rc]) {
+				continue
+			}
+			merged := mergeGroups(groups[rj], groups[rc])
+			u.join(rj, rc)
+			r := u.find(j)
+			delete(groups, rj)
+			delete(groups, rc)
+			groups[r] = merged
+		}
+		r := u.find(j)
+		for _, a := range n.Aliases {
+			index["a:"+a] = append(index["a:"+a], r)
+		}
+		for _, d := range n.Context {
+			if !excluded(d, n) {
+				index[d] = append(index[d], r)
+			}
 		}
 	}
-	return false
+}
+
+// agree reports whether two clusters may be one: no document in both,
+// every name of one agreeing with every name of the other, and no split
+// judgement naming members on one side and not on the other.
+func agree(ns []Node, a, b *group) bool {
+	for d := range a.docs {
+		if b.docs[d] {
+			return false
+		}
+	}
+	for k := range a.in {
+		if inA, inB := a.in[k], b.in[k]; (inA > 0 || inB > 0) && (inA < a.size || inB < b.size) {
+			return false
+		}
+	}
+	for _, i := range a.names {
+		for _, j := range b.names {
+			if !namesAgree(&ns[i], &ns[j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mergeGroups returns the state of a and b joined, reusing the larger.
+func mergeGroups(a, b *group) *group {
+	if len(a.docs) < len(b.docs) {
+		a, b = b, a
+	}
+	for d := range b.docs {
+		a.docs[d] = true
+	}
+	for name, i := range b.names {
+		if _, ok := a.names[name]; !ok {
+			a.names[name] = i
+		}
+	}
+	for k := range b.keys {
+		a.keys[k] = true
+	}
+	for k := range a.in {
+		a.in[k] += b.in[k]
+	}
+	a.size += b.size
+	return a
 }
 
 // union is a disjoint-set forest that keeps each set's members.
@@ -225,8 +292,13 @@ func (u *union) join(a, b int) {
 	if rb < ra {
 		ra, rb = rb, ra
 	}
-	merged := append(slices.Clone(u.members(ra)), u.members(rb)...)
+	// The larger list takes the smaller one's members: copying the large
+	// list at every join would make a big cluster cost its square.
+	ma, mb := u.members(ra), u.members(rb)
+	if len(ma) < len(mb) {
+		ma, mb = mb, ma
+	}
 	u.parent[rb] = ra
-	u.sets[ra] = merged
+	u.sets[ra] = append(ma, mb...)
 	delete(u.sets, rb)
 }

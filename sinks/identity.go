@@ -21,9 +21,9 @@ import (
 // in the same transaction, re-resolves every block the record's doc
 // entities fall in now or fell in before (see package identity): the
 // clusters of those blocks are deleted and written again, and each doc
-// entity's cluster_id set. Resolving a block reads only that block's
-// rows and their documents, so a new filing costs its own blocks, never
-// the dump. The judgements are read from the judgement file on open (and
+// entity's cluster_id set. Resolving a block reads that block's rows and
+// nothing else (each row carries its document's discriminators and its
+// own counts), so a new filing costs its own blocks, never the dump. The judgements are read from the judgement file on open (and
 // copied into the judgements table) and applied to every resolution.
 
 // idTx is what identity upkeep needs of a database: statements with "?"
@@ -226,6 +226,10 @@ func oldBlocks(ctx context.Context, tx idTx, docID string, blocks map[blockRef]b
 // provisional until resolveBlocks runs.
 func writeDocEntities(ctx context.Context, tx idTx, r *schemas.Record, blocks map[blockRef]bool) error {
 	nodes := identity.FromRecord(r)
+	context, err := json.Marshal(orEmpty(identity.RecordContext(r)))
+	if err != nil {
+		return err
+	}
 	for i, d := range r.DocEntities {
 		n := nodes[i]
 		aliases, err := json.Marshal(orEmpty(d.Aliases))
@@ -236,10 +240,11 @@ func writeDocEntities(ctx context.Context, tx idTx, r *schemas.Record, blocks ma
 		if err != nil {
 			return err
 		}
-		if err := tx.exec(ctx, `INSERT INTO doc_entities (document_id, entity_id, type, name, key, aliases, ambiguous_with, member, block, cluster_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		if err := tx.exec(ctx, `INSERT INTO doc_entities (document_id, entity_id, type, name, key, aliases, ambiguous_with, member, block, cluster_id,
+			context, mentions, charges, quantities)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			r.ID, d.ID, string(d.Type), d.Name, d.Key, string(aliases), string(amb), n.Member, n.Block,
-			identity.ClusterID(d.Type, n.Member)); err != nil {
+			identity.ClusterID(d.Type, n.Member), string(context), len(d.Mentions), len(d.Charges), len(d.Quantities)); err != nil {
 			return fmt.Errorf("doc entity %s: %w", d.ID, err)
 		}
 		for _, seq := range d.Mentions {
@@ -282,24 +287,14 @@ func memberBlocks(ctx context.Context, tx idTx, members []string) (map[blockRef]
 	return out, nil
 }
 
-// entityStats is what a cluster counts of one doc entity.
-type entityStats struct {
-	mentions, charges, quantities int
-}
-
-// docView is what resolution reads of a document once.
-type docView struct {
-	context []string
-	stats   map[string]*entityStats // by entity id
-}
-
 // row is a doc_entities row being resolved.
 type row struct {
-	node           identity.Node
-	entityID, name string
-	aliases        []string
-	cluster        string
-	typ            schemas.EntityType
+	node                          identity.Node
+	entityID, name                string
+	aliases, context              []string
+	cluster                       string
+	typ                           schemas.EntityType
+	mentions, charges, quantities int
 }
 
 // resolveBlocks re-resolves blocks (and the blocks merge judgements tie
@@ -320,15 +315,20 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 	slices.SortFunc(refs, func(a, b blockRef) int { return strings.Compare(a.typ+"\x00"+a.block, b.typ+"\x00"+b.block) })
 	var rows []*row
 	for _, b := range refs {
-		err := tx.query(ctx, `SELECT document_id, entity_id, type, name, `+tx.jsonText("aliases")+`, member, block, cluster_id
+		err := tx.query(ctx, `SELECT document_id, entity_id, type, name, `+tx.jsonText("aliases")+`, member, block, cluster_id,
+			`+tx.jsonText("context")+`, mentions, charges, quantities
 			FROM doc_entities WHERE type = ? AND block = ?`, []any{b.typ, b.block}, func(scan func(...any) error) error {
 			var r row
-			var doc, typ, aliases, member, block string
-			if err := scan(&doc, &r.entityID, &typ, &r.name, &aliases, &member, &block, &r.cluster); err != nil {
+			var doc, typ, aliases, member, block, context string
+			if err := scan(&doc, &r.entityID, &typ, &r.name, &aliases, &member, &block, &r.cluster,
+				&context, &r.mentions, &r.charges, &r.quantities); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(aliases), &r.aliases); err != nil {
 				return fmt.Errorf("doc entity %s/%s aliases: %w", doc, r.entityID, err)
+			}
+			if err := json.Unmarshal([]byte(context), &r.context); err != nil {
+				return fmt.Errorf("doc entity %s/%s context: %w", doc, r.entityID, err)
 			}
 			r.typ = schemas.EntityType(typ)
 			r.node = identity.Node{Member: member, Doc: doc, Type: r.typ, Name: r.name, Block: block}
@@ -339,19 +339,10 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 			return fmt.Errorf("block %s: %w", b.block, err)
 		}
 	}
-	docs := map[string]*docView{}
 	nodes := make([]identity.Node, len(rows))
 	byMember := make(map[string]*row, len(rows))
 	for i, r := range rows {
-		v, ok := docs[r.node.Doc]
-		if !ok {
-			var err error
-			if v, err = readDocView(ctx, tx, r.node.Doc); err != nil {
-				return err
-			}
-			docs[r.node.Doc] = v
-		}
-		nodes[i] = identity.NewNode(r.node.Doc, r.node.Member, r.typ, r.name, r.aliases, v.context)
+		nodes[i] = identity.NewNode(r.node.Doc, r.node.Member, r.typ, r.name, r.aliases, r.context)
 		byMember[r.node.Member] = r
 		if stale == nil {
 			stale = map[string]bool{}
@@ -373,7 +364,7 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 				}
 			}
 		}
-		if err := writeCluster(ctx, tx, c, members, docs); err != nil {
+		if err := writeCluster(ctx, tx, c, members); err != nil {
 			return err
 		}
 	}
@@ -414,69 +405,6 @@ func expandByMerges(ctx context.Context, tx idTx, blocks map[blockRef]bool, js [
 	return nil
 }
 
-// readDocView reads a document's discriminators and its doc entities'
-// counts.
-func readDocView(ctx context.Context, tx idTx, doc string) (*docView, error) {
-	v := &docView{stats: map[string]*entityStats{}}
-	var numbers []string
-	err := tx.query(ctx, `SELECT `+tx.jsonText("case_numbers")+` FROM documents WHERE id = ?`, []any{doc}, func(scan func(...any) error) error {
-		var s string
-		if err := scan(&s); err != nil {
-			return err
-		}
-		return json.Unmarshal([]byte(s), &numbers)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("document %s: %w", doc, err)
-	}
-	var ms []identity.Mention
-	err = tx.query(ctx, `SELECT entity_id, type, name FROM doc_entities WHERE document_id = ?`, []any{doc}, func(scan func(...any) error) error {
-		var id, typ, name string
-		if err := scan(&id, &typ, &name); err != nil {
-			return err
-		}
-		ms = append(ms, identity.Mention{Type: schemas.EntityType(typ), Name: name})
-		v.stats[id] = &entityStats{}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("document %s: %w", doc, err)
-	}
-	v.context = identity.Context(numbers, ms)
-	err = tx.query(ctx, `SELECT entity_id, COUNT(*) FROM doc_entity_mentions WHERE document_id = ? GROUP BY entity_id`, []any{doc},
-		func(scan func(...any) error) error {
-			var id string
-			var n int
-			if err := scan(&id, &n); err != nil {
-				return err
-			}
-			if s := v.stats[id]; s != nil {
-				s.mentions = n
-			}
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	err = tx.query(ctx, `SELECT entity_id, kind, COUNT(*) FROM doc_entity_ties WHERE document_id = ? GROUP BY entity_id, kind`, []any{doc},
-		func(scan func(...any) error) error {
-			var id, kind string
-			var n int
-			if err := scan(&id, &kind, &n); err != nil {
-				return err
-			}
-			if s := v.stats[id]; s != nil {
-				if kind == "charge" {
-					s.charges = n
-				} else {
-					s.quantities = n
-				}
-			}
-			return nil
-		})
-	return v, err
-}
-
 // maxAliases bounds the aliases a clusters row lists.
 const maxAliases = 50
 
@@ -484,22 +412,18 @@ const maxAliases = 50
 // members use most, counted by mentions, in a reader's capitals; the
 // longest, then the first in order, on a tie), the other names and
 // aliases, and its counts.
-func writeCluster(ctx context.Context, tx idTx, c identity.Cluster, members []*row, docs map[string]*docView) error {
+func writeCluster(ctx context.Context, tx idTx, c identity.Cluster, members []*row) error {
 	org := c.Type != schemas.Person
 	weight := map[string]int{}
 	var mentions, charges, quantities int
 	filings := map[string]bool{}
 	var aliases []string
 	for _, m := range members {
-		st := docs[m.node.Doc].stats[m.entityID]
-		if st == nil {
-			st = &entityStats{}
-		}
 		name := namekey.Title(m.name, org)
-		weight[name] += max(1, st.mentions)
-		mentions += st.mentions
-		charges += st.charges
-		quantities += st.quantities
+		weight[name] += max(1, m.mentions)
+		mentions += m.mentions
+		charges += m.charges
+		quantities += m.quantities
 		filings[m.node.Doc] = true
 		for _, a := range m.aliases {
 			aliases = append(aliases, namekey.Title(a, org))

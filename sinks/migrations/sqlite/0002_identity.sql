@@ -16,6 +16,10 @@ CREATE TABLE doc_entities (
     member         TEXT NOT NULL,           -- stable member key: document_id/key; judgements name these
     block          TEXT NOT NULL,           -- the names that may match it share this
     cluster_id     TEXT NOT NULL,           -- clusters.id
+    context        JSONB NOT NULL DEFAULT '[]',  -- the document's discriminators (identity.Context), JSON array
+    mentions       INTEGER NOT NULL DEFAULT 0,   -- its mentions, charges and quantities: what its
+    charges        INTEGER NOT NULL DEFAULT 0,   -- cluster counts, kept here so that resolving a
+    quantities     INTEGER NOT NULL DEFAULT 0,   -- block reads the block's rows and nothing else
     PRIMARY KEY (document_id, entity_id)
 );
 CREATE UNIQUE INDEX doc_entities_member ON doc_entities (member);
