@@ -56,7 +56,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// A listed name with a qualifier in front ("Bronx Supreme Court")
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
-			!(i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
+			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
 			(e.list != companiesList || standsAlone(ws, i, &n)) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
@@ -112,8 +112,10 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				break
 			}
 			// A number starts a name only before a name word ("800 YGz",
-			// "44th Precinct"), never a line number or an address.
-			if textscan.IsDigits(prev.text) && (orgConnectors[ws[from].lower()] || from-2 >= 0 && textscan.IsDigits(ws[from-2].text)) {
+			// "44th Precinct"), never a line number, an address or a
+			// reporter's page ("F.3d 1360 United States District Court").
+			if textscan.IsDigits(prev.text) && (orgConnectors[ws[from].lower()] ||
+				from-2 >= 0 && ws[from-2].line == prev.line && strings.ContainsAny(ws[from-2].text, "0123456789")) {
 				break
 			}
 			if prev.line != ws[from].line && !wrappedLine(ws, from) {
@@ -178,6 +180,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			to-- // "… Corrections and" at a line break
 		}
 		to = corporateTail(ws, to)
+		if from < i && !courtQualified(ws, i, gaz) {
+			continue // "the Spring Motors Court held": a case's court
+		}
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
@@ -209,6 +214,40 @@ func standsAlone(ws []word, i int, n *int) bool {
 		return false
 	}
 	return true
+}
+
+// courtKinds are the words that name a kind of court before "Court":
+// "Supreme Court", "Mobile Circuit Court", "First Appearance Court".
+var courtKinds = textscan.Set("supreme", "superior", "circuit", "district", "county", "probate", "juvenile", "family",
+	"municipal", "tax", "bankruptcy", "appellate", "appeals", "claims", "criminal", "civil", "justice", "justice’s",
+	"justice's", "magistrate", "magistrate’s", "magistrate's", "city", "town", "village", "housing", "drug", "traffic",
+	"chancery", "orphans’", "orphans'", "surrogate’s", "surrogate's", "surrogate", "appearance", "water", "land",
+	"commonwealth", "federal", "state", "trial", "youth", "claims", "court", "sessions", "pleas", "general",
+	"international", "military", "constitutional", "high", "crown", "small", "mental", "veterans", "community",
+	"reentry", "domestic", "workers’", "workers'", "compensation", "environmental", "commercial", "business",
+	"election", "immigration", "parish", "borough", "police", "recorder’s", "recorder's", "corporation", "intermediate")
+
+// courtQualified reports whether the word before the head "Court" at
+// ws[i] says what court it is — a kind of court ("Bronx Supreme Court",
+// "Baldwin Probate Court") or a place ("Wisconsin Court") — rather than
+// naming a case whose court an opinion speaks of ("the Spring Motors
+// Court", "the Alloway Court") or qualifying a title ("REALTIME COURT
+// REPORTER"). Heads other than "Court" are always qualified.
+func courtQualified(ws []word, i int, gaz *gazetteer) bool {
+	h := strings.TrimSuffix(strings.TrimSuffix(ws[i].lower(), "’s"), "'s")
+	if h != "court" && h != "courts" || i == 0 {
+		return true
+	}
+	prev := strings.TrimSuffix(ws[i-1].lower(), ".")
+	if courtKinds[prev] || textscan.IsDigits(strings.TrimRight(prev, "stndrh")) {
+		return true // "2nd Court", "15th Court"
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if e, n := gaz.match(ws, k); e != nil && k+n == i {
+			return true // "New Jersey Court", "Cook County Court"
+		}
+	}
+	return false
 }
 
 // corporateTail returns the end of the name ending before ws[to] with a
@@ -456,11 +495,16 @@ func moreHeads(ws []word, to int) int {
 	return to
 }
 
+// wrapLines is the most lines from one word to the next of running text:
+// two where the text is double-spaced, as opinions, transcripts and
+// pleadings are ("Department of Health and Human" / "" / "Services").
+const wrapLines = 2
+
 // tailWraps reports whether ws[m] continues an of-tail on the next line
 // of running text ("Office of Juvenile" / "Affairs for the purpose"): one
 // capitalized word there, then lower case or punctuation.
 func tailWraps(ws []word, m int) bool {
-	if ws[m].line != ws[m-1].line+1 || !wrappedLine(ws, m) || ws[m-1].punct {
+	if ws[m].line-ws[m-1].line > wrapLines || ws[m].line == ws[m-1].line || !wrappedLine(ws, m) || ws[m-1].punct {
 		return false
 	}
 	return m+1 == len(ws) || ws[m+1].line != ws[m].line || !nameWord(ws[m+1])
@@ -487,7 +531,7 @@ func adverb(l string) bool {
 // its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…
 // for the City of New York", "NYPD Squad of Detectives".
 func ofTail(ws []word, to int) int {
-	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+1 && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+wrapLines && (ws[to].lower() == "of" || ws[to].lower() == "for") {
 		k := to + 1
 		if k < len(ws) && ws[k].lower() == "the" {
 			k++
