@@ -116,7 +116,7 @@ func namesAgree(a, b *Node) bool {
 // decide a join without visiting every pair of members.
 type group struct {
 	docs  map[string]bool
-	names map[string]int // a member of each distinct name: names decide whether two nodes agree
+	names map[string]int  // a member of each distinct name: names decide whether two nodes agree
 	keys  map[string]bool // "o:" + each organization name's key, as Context writes it
 	// in counts, for each split judgement, the members it names.
 	in   []int
