@@ -68,6 +68,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			i = span.to - 1
 			continue
 		}
+		if from, to, ok := citedCourt(ws, i, gaz); ok {
+			out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "cited-court"})
+			i = to - 1
+			continue
+		}
 		if from, to, ok := bluebookOrg(ws, i); ok {
 			out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "bluebook"})
 			i = to - 1

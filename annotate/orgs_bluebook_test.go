@@ -79,3 +79,27 @@ func TestOrgForms(t *testing.T) {
 		})
 	}
 }
+
+func TestCitedCourts(t *testing.T) {
+	m := lexiconModels(t)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"intermediate court", "People v. Roe, 216 P.3d 1 (Colo. App. 2009).", []string{"Colo. App."}},
+		{"court words", "Doe v. Roe, 100 A.2d 1057 (N.J. Super. Ct. Law Div. 1994).", []string{"N.J. Super. Ct. Law Div."}},
+		{"listed form keeps its name", "Smith v. State, 1 N.E.3d 1 (Ind. Ct. App. 2010)", []string{"Ind. Ct. App."}},
+		{"date after the court", "Roe v. Doe, 2 A.3d 3 (Md. App. Jan. 4, 2005)", []string{"Md. App."}},
+		{"state alone", "Roe v. Doe, 2 N.E.2d 3 (Ill. 2005)", nil},
+		{"no court word", "(Cal. Penal Code § 187)", nil},
+		{"no date", "(Colo. App. Ct. of something", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, orgs := placesAndOrgs(m, tt.in)
+			if !slices.Equal(orgs, tt.want) {
+				t.Errorf("organizations in %q = %q, want %q", tt.in, orgs, tt.want)
+			}
+		})
+	}
+}
