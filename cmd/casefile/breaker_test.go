@@ -111,3 +111,49 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRunCircuitBreakerBinaryGone: casefile run's own breaker under the
+// same real fault — its binary deleted once it has started, so no
+// extraction child can start. The run stops after the window with one
+// error naming the reason and how to recover; the mended run finishes the
+// rest and dlq replay records those the fault dead-lettered.
+func TestRunCircuitBreakerBinaryGone(t *testing.T) {
+	dir := t.TempDir()
+	const n = 60
+	in := makeDump(t, dir, n, false)
+	self := filepath.Join(dir, "casefile-copy")
+	copyFile(t, os.Args[0], self)
+	run := exec.Command(self, "run", "--workers", "1", "--attempts", "1", "--child-docs", "1", "--ocr", "off", "--progress", "off", in)
+	run.Dir = dir
+	run.Env = append(os.Environ(), "CASEFILE_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	run.Stderr = &stderr
+	if err := run.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(self); err != nil { // the process image is loaded: only new children fail
+		t.Fatal(err)
+	}
+	if err := run.Wait(); err == nil {
+		t.Fatalf("a run that could start no extraction child succeeded:\n%s", tail(stderr.String(), 3000))
+	}
+	const reason = "extract.retries_exhausted"
+	if !strings.Contains(stderr.String(), "were dead-lettered as "+reason) ||
+		!strings.Contains(stderr.String(), "casefile dlq replay --reason "+reason) {
+		t.Fatalf("no breaker message naming %s:\n%s", reason, tail(stderr.String(), 3000))
+	}
+	c := counts(t, sqliteStore(dir))
+	if c.DeadLetters >= n {
+		t.Fatalf("the breaker let all %d documents be dead-lettered", c.DeadLetters)
+	}
+	t.Logf("stopped after %d dead letters: %s", c.DeadLetters, strings.TrimSpace(stderr.String()[strings.LastIndex(strings.TrimSpace(stderr.String()), "\n")+1:]))
+	if out, err := casefile(t, dir, "run", "--progress", "off", in); err != nil {
+		t.Fatalf("run after the fix: %v\n%s", err, out)
+	}
+	if out, err := casefile(t, dir, "dlq", "replay", "--progress", "off", "--reason", reason); err != nil {
+		t.Fatalf("replay: %v\n%s", err, out)
+	}
+	if c := counts(t, sqliteStore(dir)); c.Documents != n || c.DeadLetters != 0 {
+		t.Errorf("after the fix and the replay: %+v, want %d documents and no dead letter", c, n)
+	}
+}

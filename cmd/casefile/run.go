@@ -223,7 +223,10 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 			if earlier[id] {
 				return nil
 			}
-			return brk.observe(en)
+			if err := brk.observe(en); err != nil {
+				return withLastDeadLetter(gctx, bus, id, err)
+			}
+			return nil
 		})
 	})
 	err := g.Wait()
@@ -253,6 +256,26 @@ func (b *breaker) observe(en pipeline.Entry) error {
 			errBreaker, be.Count, be.Window, be.Reason, be.Reason)
 	}
 	return nil
+}
+
+// withLastDeadLetter adds to the breaker's error what the dead letter of
+// document id says, so that the one error a user sees names the cause
+// ("fork/exec …: no such file or directory"), not only its code.
+func withLastDeadLetter(ctx context.Context, bus *pipeline.Bus, id string, err error) error {
+	dls, _, derr := bus.DeadLetters(ctx)
+	if derr != nil {
+		return err
+	}
+	for i := len(dls) - 1; i >= 0; i-- {
+		if dls[i].ID == id {
+			msg := dls[i].Message
+			if r := []rune(msg); len(r) > 300 {
+				msg = string(r[:300]) + "…"
+			}
+			return fmt.Errorf("%w; the last, %q: %q", err, dls[i].Source, msg)
+		}
+	}
+	return err
 }
 
 // errBreaker is the circuit breaker's error.
