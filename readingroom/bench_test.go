@@ -69,7 +69,7 @@ func longRecord(recs []schemas.Record, n int) schemas.Record {
 	return long
 }
 
-func buildBenchStore(b *testing.B) {
+func buildBenchStore(b testing.TB) {
 	_, byName := sampleStore(b)
 	var recs []schemas.Record
 	for _, r := range byName {

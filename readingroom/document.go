@@ -46,13 +46,18 @@ type DocPage struct {
 	Spans  int
 }
 
-// Group is one entry of a side list: mentions that share a name (or a
-// quantity's value and unit, a charge's offense and statute).
+// Group is one entry of a side list: the mentions of one doc entity (a
+// person or organization of the filing, where the store has who-is-who
+// tables), else mentions that share a name (or a quantity's value and
+// unit, a charge's offense and statute).
 type Group struct {
-	Type     string
-	Name     string
-	Detail   string // a charge's statute, a quantity's item
-	URL      string // the entity page, for people and organizations
+	Type    string
+	Name    string
+	Detail  string   // a charge's statute, a quantity's item
+	Aliases []string // a doc entity's other names
+	// URL is the entity page of a person or organization: its cluster,
+	// else its normalized name.
+	URL      string
 	Mentions []MentionRef
 }
 
@@ -127,17 +132,39 @@ FROM entities WHERE document_id = ? ORDER BY page, char_start, seq LIMIT ?`, id,
 		return nil, fmt.Errorf("readingroom: document %s entities: %w", id, err)
 	}
 	d.Mentions = len(ments)
+	ents, err := s.docEntities(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 
 	byPage := map[int][]span{}
 	groups := map[string]*Group{}
 	var order []string
 	for _, m := range ments {
-		if m.page >= d.From && m.page <= d.To {
-			byPage[m.page] = append(byPage[m.page], m.span)
-		}
 		name, detail := m.Normalized, ""
 		if name == "" {
 			name = m.text
+		}
+		de := ents[m.Seq]
+		switch {
+		case de != nil:
+			m.Entity = ClusterURL(de.cluster)
+		case m.Type == "PERSON" || m.Type == "ORGANIZATION":
+			m.Entity = entityURL(m.Type, name)
+		}
+		if m.page >= d.From && m.page <= d.To {
+			byPage[m.page] = append(byPage[m.page], m.span)
+		}
+		if de != nil {
+			key := "\x00de\x00" + de.id
+			g, ok := groups[key]
+			if !ok {
+				g = &Group{Type: m.Type, Name: de.name, Aliases: de.aliases, URL: m.Entity}
+				groups[key] = g
+				order = append(order, key)
+			}
+			g.Mentions = append(g.Mentions, MentionRef{Page: m.page, Seq: m.Seq, URL: mentionURL(id, m.page, m.Seq, d.From)})
+			continue
 		}
 		switch m.Type {
 		case "QUANTITY":
@@ -154,10 +181,7 @@ FROM entities WHERE document_id = ? ORDER BY page, char_start, seq LIMIT ?`, id,
 		key := m.Type + "\x00" + name + "\x00" + detail
 		g, ok := groups[key]
 		if !ok {
-			g = &Group{Type: m.Type, Name: name, Detail: detail}
-			if m.Type == "PERSON" || m.Type == "ORGANIZATION" {
-				g.URL = entityURL(m.Type, name)
-			}
+			g = &Group{Type: m.Type, Name: name, Detail: detail, URL: m.Entity}
 			groups[key] = g
 			order = append(order, key)
 		}
@@ -200,6 +224,47 @@ WHERE document_id = ? AND number BETWEEN ? AND ? ORDER BY number LIMIT ?`, id, d
 		return nil, fmt.Errorf("readingroom: document %s pages: %w", id, err)
 	}
 	return d, nil
+}
+
+// docEntity is a person or organization of one filing (a doc_entities
+// row) as the document view groups its mentions.
+type docEntity struct {
+	id, name, cluster string
+	aliases           []string
+}
+
+// docEntities maps the mentions (entities seq) of filing id to their doc
+// entities; nil where the store has no who-is-who tables.
+func (s *Store) docEntities(ctx context.Context, id string) (map[int]*docEntity, error) {
+	if !s.identity {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, `SELECT de.entity_id, de.name, de.cluster_id, `+s.text("de.aliases")+`, m.seq
+FROM doc_entities de JOIN doc_entity_mentions m ON m.document_id = de.document_id AND m.entity_id = de.entity_id
+WHERE de.document_id = ? ORDER BY de.entity_id LIMIT ?`, id, maxDocEntities)
+	if err != nil {
+		return nil, fmt.Errorf("readingroom: document %s doc entities: %w", id, err)
+	}
+	defer rows.Close()
+	bySeq := map[int]*docEntity{}
+	var last *docEntity
+	for rows.Next() {
+		var e docEntity
+		var aliases string
+		var seq int
+		if err := rows.Scan(&e.id, &e.name, &e.cluster, &aliases, &seq); err != nil {
+			return nil, fmt.Errorf("readingroom: document %s doc entities: %w", id, err)
+		}
+		if last == nil || last.id != e.id {
+			_ = json.Unmarshal([]byte(aliases), &e.aliases) // a malformed column leaves none
+			last = &e
+		}
+		bySeq[seq] = last
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("readingroom: document %s doc entities: %w", id, err)
+	}
+	return bySeq, nil
 }
 
 // mentionURL links to mention seq on page: an anchor in the current

@@ -32,6 +32,9 @@ type Entity struct {
 	// Charges and Quantities appear on the pages that name the entity;
 	// CoMentioned are the other people named there.
 	Charges, Quantities, CoMentioned []Count
+	// Clusters are the who-is-who entities whose mentions carry the
+	// name, where the store has them: the pages a reader should follow.
+	Clusters []Count
 }
 
 // EntityFiling is one filing naming the entity, with the pages that do.
@@ -126,6 +129,32 @@ ORDER BY d.filed IS NULL, d.filed, d.source, d.id, e.page LIMIT ?`, withArgs(max
 	}
 	if len(e.Filings) == 0 {
 		return nil, ErrNotFound
+	}
+
+	if s.identity {
+		rows, err := s.query(ctx, `SELECT c.id, c.name, c.filings FROM clusters c WHERE c.id IN (
+    SELECT de.cluster_id FROM entities e
+    JOIN doc_entity_mentions m ON m.document_id = e.document_id AND m.seq = e.seq
+    JOIN doc_entities de ON de.document_id = m.document_id AND de.entity_id = m.entity_id
+    WHERE e.type = ? AND e.normalized IN `+in+`)
+ORDER BY c.filings DESC, c.name, c.id LIMIT ?`, withArgs(maxEntityList)...)
+		if err != nil {
+			return nil, fmt.Errorf("readingroom: entity clusters: %w", err)
+		}
+		for rows.Next() {
+			var c Count
+			var id string
+			if err := rows.Scan(&id, &c.Name, &c.N); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("readingroom: entity clusters: %w", err)
+			}
+			c.URL = ClusterURL(id)
+			e.Clusters = append(e.Clusters, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("readingroom: entity clusters: %w", err)
+		}
 	}
 
 	// The pages that name the entity, as a subquery the lists below join.

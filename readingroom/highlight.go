@@ -14,6 +14,9 @@ type span struct {
 	Type       string
 	Start, End int
 	Normalized string
+	// Entity is the page of the person or organization the mention names
+	// (its cluster, else its normalized name), "" for other types.
+	Entity string
 }
 
 // token is one piece of a highlighted page: text, or the opening or

@@ -1,10 +1,13 @@
 package readingroom
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,12 +15,15 @@ import (
 )
 
 // Bounds of a search: results per page, how deep paging goes, how many
-// hits are counted and how many filings the facet counts look at.
+// hits are counted and how many filings the facet counts look at: FacetDocs
+// in a store with precomputed facet rows (doc_facets), FacetDocsScan where
+// the counts read the filings' entities.
 const (
 	PageSize      = 20
 	MaxPage       = 50
 	CountCap      = 10000
-	FacetDocs     = 500
+	FacetDocs     = 5000
+	FacetDocsScan = 500
 	facetValues   = 15
 	maxQueryRunes = 500
 	maxParamRunes = 300
@@ -32,6 +38,7 @@ type Query struct {
 	Year       string // the year of documents.filed
 	EntityType string // filings with at least one entity of this type
 	Offense    string // filings charging this offense
+	Who        string // filings naming this who-is-who cluster (its id)
 	Name       string // filings naming this person or organization (normalized)
 	Page       int    // 1-based
 }
@@ -39,7 +46,8 @@ type Query struct {
 // queryParams are the URL parameters of a Query's filters, in facet order.
 var queryParams = []struct{ param, label string }{
 	{"court", "Court"}, {"type", "Document type"}, {"year", "Filed"},
-	{"etype", "Names an entity of type"}, {"offense", "Charge"}, {"name", "Names"},
+	{"etype", "Names an entity of type"}, {"offense", "Charge"},
+	{"who", "Names a person or organization"}, {"name", "Names (as written)"},
 }
 
 // ParseQuery reads a Query from URL parameters, trimming each to a bounded
@@ -52,6 +60,7 @@ func ParseQuery(v url.Values) Query {
 		Year:       clip(v.Get("year"), 4),
 		EntityType: clip(v.Get("etype"), 20),
 		Offense:    clip(v.Get("offense"), maxParamRunes),
+		Who:        clip(v.Get("who"), 100),
 		Name:       clip(v.Get("name"), maxParamRunes),
 		Page:       1,
 	}
@@ -115,6 +124,8 @@ func (q Query) filter(param string) string {
 		return q.EntityType
 	case "offense":
 		return q.Offense
+	case "who":
+		return q.Who
 	case "name":
 		return q.Name
 	}
@@ -133,6 +144,8 @@ func (q Query) with(param, value string) Query {
 		q.EntityType = value
 	case "offense":
 		q.Offense = value
+	case "who":
+		q.Who = value
 	case "name":
 		q.Name = value
 	}
@@ -152,9 +165,10 @@ type Results struct {
 	Total, TotalDocs int
 	Capped           bool
 	Facets           []Facet
-	// FacetsCapped says the facet counts cover only the first FacetDocs
+	// FacetsCapped says the facet counts cover only the first FacetLimit
 	// matching filings.
 	FacetsCapped bool
+	FacetLimit   int
 	Prev, Next   string // URLs of the neighbouring result pages, or ""
 }
 
@@ -191,8 +205,9 @@ func baseName(p string) string {
 type Facet struct {
 	Param, Label string
 	Values       []FacetValue
-	// Selected is the value in force, with the URL that removes it.
-	Selected, ClearURL string
+	// Selected is the value in force (SelectedLabel as a reader reads
+	// it), with the URL that removes it.
+	Selected, SelectedLabel, ClearURL string
 }
 
 // FacetValue is one value of a facet: how many matching filings have it,
@@ -278,8 +293,22 @@ func (s *Store) from(q Query) (string, []any, bool) {
 	add(`d.court = ?`, q.Court)
 	add(`d.doc_type = ?`, q.DocType)
 	add(`substr(d.filed, 1, 4) = ?`, q.Year)
-	add(`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND e.type = ?)`, q.EntityType)
-	add(`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND e.type = 'CHARGE' AND e.offense = ?)`, q.Offense)
+	if s.facetTable {
+		// One probe of the (facet, value) index per filter.
+		add(`d.id IN (SELECT document_id FROM doc_facets WHERE facet = 'etype' AND value = ?)`, q.EntityType)
+		add(`d.id IN (SELECT document_id FROM doc_facets WHERE facet = 'offense' AND value = ?)`, q.Offense)
+	} else {
+		add(`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND e.type = ?)`, q.EntityType)
+		add(`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND e.type = 'CHARGE' AND e.offense = ?)`, q.Offense)
+	}
+	switch {
+	case q.Who == "":
+	case s.identity:
+		add(`d.id IN (SELECT document_id FROM doc_entities WHERE cluster_id = ?)`, q.Who)
+	default:
+		// A cluster in a store without clusters names no filing.
+		b.WriteString(" AND 1 = 0")
+	}
 	add(`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id AND e.type IN ('PERSON', 'ORGANIZATION') AND e.normalized = ?)`, q.Name)
 	return b.String(), args, browse
 }
@@ -366,64 +395,120 @@ func (s *Store) Search(ctx context.Context, q Query) (*Results, error) {
 	return res, nil
 }
 
-// facets counts, among the first FacetDocs matching filings, the filings
-// with each value of each facet.
-func (s *Store) facets(ctx context.Context, q Query, from string, args []any, res *Results) error {
-	lim := strconv.Itoa(facetValues)
-	part := func(name, val, src, where, group string, count string) string {
-		return `SELECT * FROM (SELECT CAST('` + name + `' AS TEXT) AS f, ` + val + ` AS v, ` + count + ` AS n FROM hits JOIN ` + src +
-			` WHERE ` + where + ` GROUP BY ` + group + ` ORDER BY n DESC, v LIMIT ` + lim + `) ` + strings.ReplaceAll(name, "-", "_")
+// facetRows is the SQL of the rows (document_id, facet, value) of the
+// filings in hits, one per distinct value: the precomputed doc_facets rows
+// where the store has them, else the same rows derived from the filings'
+// documents, entities and doc entities (each hit's rows read once, by its
+// primary key).
+func (s *Store) facetRows() string {
+	// SQLite's CROSS JOIN keeps hits as the outer loop, so each hit's own
+	// rows are read by primary key rather than every row of a type.
+	join := "JOIN"
+	if s.dialect == sqliteDialect {
+		join = "CROSS JOIN"
 	}
-	docs := "documents d ON d.id = hits.id"
-	// "e.type || ''" below keeps the planner on the hits' own entities
-	// (the primary key) rather than every entity of a type.
-	ents := "entities e ON e.document_id = hits.id"
-	sqlText := `WITH hits AS MATERIALIZED (SELECT DISTINCT d.id` + from + ` LIMIT ?) ` + strings.Join([]string{
-		`SELECT CAST('total' AS TEXT), CAST('' AS TEXT), count(*) FROM hits`,
-		part("court", "d.court", docs, "d.court IS NOT NULL", "d.court", "count(*)"),
-		part("type", "d.doc_type", docs, "d.doc_type IS NOT NULL", "d.doc_type", "count(*)"),
-		part("year", "substr(d.filed, 1, 4)", docs, "d.filed IS NOT NULL", "substr(d.filed, 1, 4)", "count(*)"),
-		part("etype", "e.type", ents, "1 = 1", "e.type", "count(DISTINCT e.document_id)"),
-		part("offense", "e.offense", ents, "e.type || '' = 'CHARGE' AND e.offense IS NOT NULL", "e.offense", "count(DISTINCT e.document_id)"),
-		part("name", "e.normalized", ents, "e.type || '' = 'PERSON' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
-		part("name-org", "e.normalized", ents, "e.type || '' = 'ORGANIZATION' AND e.normalized IS NOT NULL", "e.normalized", "count(DISTINCT e.document_id)"),
-	}, " UNION ALL ")
-	rows, err := s.query(ctx, sqlText, append(args[:len(args):len(args)], FacetDocs)...)
+	if s.facetTable {
+		return `SELECT f.document_id, f.facet, f.value FROM hits ` + join + ` doc_facets f ON f.document_id = hits.id`
+	}
+	parts := []string{
+		`SELECT d.id AS document_id, 'court' AS facet, d.court AS value FROM hits ` + join + ` documents d ON d.id = hits.id WHERE d.court <> ''`,
+		`SELECT d.id, 'type', d.doc_type FROM hits ` + join + ` documents d ON d.id = hits.id WHERE d.doc_type <> ''`,
+		`SELECT d.id, 'year', substr(d.filed, 1, 4) FROM hits ` + join + ` documents d ON d.id = hits.id WHERE d.filed <> ''`,
+		`SELECT e.document_id, 'etype', e.type FROM hits ` + join + ` entities e ON e.document_id = hits.id`,
+		`SELECT e.document_id, 'offense', e.offense FROM hits ` + join + ` entities e ON e.document_id = hits.id WHERE e.type = 'CHARGE' AND e.offense <> ''`,
+	}
+	if s.identity {
+		parts = append(parts, `SELECT de.document_id, CASE de.type WHEN 'PERSON' THEN 'person' ELSE 'org' END, de.cluster_id FROM hits `+
+			join+` doc_entities de ON de.document_id = hits.id`)
+	} else {
+		parts = append(parts, `SELECT e.document_id, CASE e.type WHEN 'PERSON' THEN 'name' ELSE 'name-org' END, e.normalized FROM hits `+
+			join+` entities e ON e.document_id = hits.id WHERE e.type IN ('PERSON', 'ORGANIZATION') AND e.normalized <> ''`)
+	}
+	return strings.Join(parts, " UNION ")
+}
+
+// facetParams maps the facets of facetRows to the URL parameter that
+// filters by them and the suffix of their values' labels.
+var facetParams = map[string]struct{ param, suffix string }{
+	"court": {"court", ""}, "type": {"type", ""}, "year": {"year", ""}, "etype": {"etype", ""}, "offense": {"offense", ""},
+	"person": {"who", ""}, "org": {"who", " (org)"}, "name": {"name", ""}, "name-org": {"name", " (org)"},
+}
+
+// facets counts, among the first FacetLimit matching filings, the filings
+// with each value of each facet: one GROUP BY over the hits' facet rows,
+// the facetValues most frequent values of each facet kept.
+func (s *Store) facets(ctx context.Context, q Query, from string, args []any, res *Results) error {
+	res.FacetLimit = FacetDocsScan
+	if s.facetTable {
+		res.FacetLimit = FacetDocs
+	}
+	label := `''`
+	clusters := ``
+	if s.identity {
+		label = `coalesce(c.name, '')`
+		clusters = ` LEFT JOIN clusters c ON r.facet IN ('person', 'org') AND c.id = r.value`
+	}
+	sqlText := `WITH hits AS MATERIALIZED (SELECT DISTINCT d.id` + from + ` LIMIT ?),
+facts AS (` + s.facetRows() + `),
+counted AS (SELECT facet, value, count(*) AS n FROM facts GROUP BY facet, value),
+ranked AS (SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k FROM counted)
+SELECT CAST('total' AS TEXT), CAST('' AS TEXT), count(*), CAST('' AS TEXT) FROM hits
+UNION ALL
+SELECT r.facet, r.value, r.n, ` + label + ` FROM ranked r` + clusters + ` WHERE r.k <= ` + strconv.Itoa(facetValues)
+	rows, err := s.query(ctx, sqlText, append(args[:len(args):len(args)], res.FacetLimit)...)
 	if err != nil {
 		return fmt.Errorf("readingroom: facets: %w", err)
 	}
 	defer rows.Close()
-	byName := map[string][]FacetValue{}
+	byParam := map[string][]FacetValue{}
 	for rows.Next() {
-		var f string
-		var v sql.NullString
+		var f, v, name string
 		var n int
-		if err := rows.Scan(&f, &v, &n); err != nil {
+		if err := rows.Scan(&f, &v, &n, &name); err != nil {
 			return fmt.Errorf("readingroom: facets: %w", err)
 		}
 		if f == "total" {
-			res.FacetsCapped = n >= FacetDocs
+			res.FacetsCapped = n >= res.FacetLimit
 			continue
 		}
-		param := f
-		label := v.String
-		if f == "name-org" {
-			param = "name"
-			label += " (org)"
+		fp, ok := facetParams[f]
+		if !ok {
+			continue
 		}
-		byName[f] = append(byName[f], FacetValue{Value: v.String, Label: label, Count: n, URL: q.with(param, v.String).URL()})
+		if name == "" {
+			name = v
+		}
+		byParam[fp.param] = append(byParam[fp.param], FacetValue{Value: v, Label: name + fp.suffix, Count: n, URL: q.with(fp.param, v).URL()})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("readingroom: facets: %w", err)
 	}
-	for _, p := range queryParams {
-		f := Facet{Param: p.param, Label: p.label, Values: byName[p.param]}
-		if p.param == "name" {
-			f.Label = "Names a person or organization"
-			f.Values = append(f.Values, byName["name-org"]...)
+	whoLabel := q.Who
+	if q.Who != "" && s.identity {
+		var name, typ string
+		err := s.queryRow(ctx, `SELECT name, type FROM clusters WHERE id = ?`, q.Who).Scan(&name, &typ)
+		switch {
+		case err == nil:
+			whoLabel = name
+			if typ == "ORGANIZATION" {
+				whoLabel += " (org)"
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("readingroom: facets: %w", err)
 		}
+	}
+	for _, p := range queryParams {
+		f := Facet{Param: p.param, Label: p.label, Values: byParam[p.param]}
+		// Rows of one facet came in rank order; people and organizations
+		// share "who", most filings first.
+		slices.SortStableFunc(f.Values, func(a, b FacetValue) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Label, b.Label))
+		})
 		if sel := q.filter(p.param); sel != "" {
-			f.Selected = sel
+			f.Selected, f.SelectedLabel = sel, sel
+			if p.param == "who" {
+				f.SelectedLabel = whoLabel
+			}
 			f.ClearURL = q.with(p.param, "").URL()
 		}
 		res.Facets = append(res.Facets, f)

@@ -78,11 +78,14 @@ func NewServer(st *Store, opts Options) (*Server, error) {
 		"searchName": func(name string) string {
 			return Query{Name: name}.URL()
 		},
+		"searchWho": func(id string) string {
+			return Query{Who: id}.URL()
+		},
 		"reasonText": func(r string) string {
 			return ReasonText(schemas.Reason(r))
 		},
 	}
-	for _, name := range []string{"search", "document", "entity", "deadletters", "error"} {
+	for _, name := range []string{"search", "document", "entity", "cluster", "deadletters", "error"} {
 		t, err := template.New("base.html").Funcs(funcs).ParseFS(templateFiles, "templates/base.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("readingroom: templates: %w", err)
@@ -100,6 +103,7 @@ func NewServer(st *Store, opts Options) (*Server, error) {
 	s.mux.HandleFunc("GET /doc/{id}", s.document)
 	s.mux.HandleFunc("GET /doc/{id}/pdf", s.pdf)
 	s.mux.HandleFunc("GET /entity", s.entity)
+	s.mux.HandleFunc("GET /entity/{id}", s.cluster)
 	s.mux.HandleFunc("GET /deadletters", s.deadLetters)
 	return s, nil
 }
@@ -209,6 +213,21 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "entity", view{Title: e.Name, Data: e})
+}
+
+func (s *Server) cluster(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !validClusterID(id) {
+		s.fail(w, r, ErrNotFound)
+		return
+	}
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	c, err := s.store.Cluster(r.Context(), id, min(max(page, 1), MaxPage*10))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "cluster", view{Title: c.Name, Data: c})
 }
 
 func (s *Server) deadLetters(w http.ResponseWriter, r *http.Request) {

@@ -44,6 +44,11 @@ type Store struct {
 	dialect dialect
 	name    string // for logs: the file, or the host/database
 	version int    // the newest migration applied
+	// identity: the store has the who-is-who tables (doc_entities,
+	// doc_entity_mentions, doc_entity_ties, clusters). facets: it has
+	// doc_facets. A store written before those migrations lacks them until
+	// a sink opens it for writing; the reading room never migrates.
+	identity, facetTable bool
 }
 
 // Open opens the store a spec names: "sqlite:FILE" (or a bare path to an
@@ -130,8 +135,34 @@ func (s *Store) check(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1) t`).Scan(&n); err != nil {
 		return fmt.Errorf("%w: %w", ErrNotStore, err)
 	}
-	return nil
+	has := func(tables ...string) (bool, error) {
+		q := `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
+		if s.dialect == postgresDialect {
+			q = `SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
+		}
+		for _, t := range tables {
+			var n int
+			if err := s.queryRow(ctx, q, t).Scan(&n); err != nil {
+				return false, fmt.Errorf("tables: %w", err)
+			}
+			if n == 0 {
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+	var err error
+	if s.identity, err = has("doc_entities", "doc_entity_mentions", "doc_entity_ties", "clusters"); err != nil {
+		return err
+	}
+	s.facetTable, err = has("doc_facets")
+	return err
 }
+
+// HasIdentity reports whether the store holds who-is-who clusters: entity
+// pages are then clusters (/entity/ID) and a filing's people are its doc
+// entities; without them, mentions are grouped by normalized name.
+func (s *Store) HasIdentity() bool { return s.identity }
 
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }

@@ -1,6 +1,8 @@
 // casefile reading room: keyboard habits. "/" focuses the search box;
 // "j" and "k" move to the next and previous hit (a search result, a
-// highlighted mention, a filing); Enter opens a focused result.
+// highlighted mention, a filing); Enter opens a focused result, or the
+// page of the person or organization a focused mention names. A click on
+// such a mention (not a text selection) opens that page too.
 (function () {
   "use strict";
   var current = -1;
@@ -34,6 +36,22 @@
     el.scrollIntoView({ block: "center" });
   }
 
+  // entityOf returns the entity page a highlighted mention links to, or
+  // "" (only the reading room's own /entity pages are followed).
+  function entityOf(el) {
+    var mark = el && el.closest ? el.closest("mark[data-entity]") : null;
+    if (!mark) return "";
+    var href = mark.getAttribute("data-entity");
+    return href.indexOf("/entity") === 0 ? href : "";
+  }
+
+  document.addEventListener("click", function (ev) {
+    if (ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    var href = entityOf(ev.target);
+    var sel = window.getSelection();
+    if (href && (!sel || sel.isCollapsed)) location.assign(href);
+  });
+
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (typing(ev.target)) {
@@ -55,7 +73,9 @@
       move(-1);
     } else if (ev.key === "Enter" && document.activeElement && document.activeElement.hasAttribute("data-nav")) {
       var link = document.activeElement.querySelector("a[href]");
+      var href = entityOf(document.activeElement);
       if (link) link.click();
+      else if (href) location.assign(href);
     }
   });
 })();
