@@ -5,7 +5,7 @@ import (
 	"compress/zlib"
 	"context"
 	"crypto/md5"
-	"crypto/rc4"
+	rc4pkg "crypto/rc4"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -36,6 +36,10 @@ type hostileFile struct {
 	gen  func(path string) error // writes it
 	ocr  string                  // the child's --ocr, if not off
 	want schemas.Reason          // "" for a record
+	text string                  // for a record, text its pages must hold
+	// bug, when set, names a known bug that makes the row fail: it is
+	// skipped with what it got, until the fix makes it pass.
+	bug string
 	// runOnly marks inputs that never reach an extraction child (ingest
 	// refuses them) or fail after it (annotation): only casefile run
 	// shows their outcome.
@@ -76,6 +80,10 @@ func hostileFiles() []hostileFile {
 			return os.WriteFile(p, pdf[:len(pdf)*2/3], 0o644) // no xref, no trailer: poppler reads nothing either
 		}, want: schemas.ReasonExtractMalformed},
 		{name: "encrypted-user-password.pdf", gen: write(encryptedPDF()), want: schemas.ReasonExtractEncrypted},
+		{name: "rc4-40-owner-only.pdf", gen: write(rc4PDF("", 2)), text: "Sealed indictment",
+			bug: "RC4 40-bit files lose their text (pdftotext reads it)"},
+		{name: "rc4-128-owner-only.pdf", gen: write(rc4PDF("", 3)), text: "Sealed indictment"},
+		{name: "rc4-128-user-password.pdf", gen: write(rc4PDF("secret", 3)), want: schemas.ReasonExtractEncrypted},
 		{name: "one-line-50MB.txt", gen: write(bytes.Repeat([]byte("Maria Lopez sold cocaine. "), 2_000_000)), want: schemas.ReasonExtractTooMuchText},
 		{name: "only-form-feeds.txt", gen: write(bytes.Repeat([]byte("\f"), 1_000_000)), want: schemas.ReasonExtractTooManyPages},
 		{name: "binary.txt", gen: func(p string) error {
@@ -170,11 +178,18 @@ func TestHostileFiles(t *testing.T) {
 				t.Fatalf("Extract: %v (not a document's failure)", err)
 			}
 			t.Logf("%-32q %-26s %6.2f s  peak RSS %4d MiB", f.name, outcome(got), elapsed.Seconds(), rss>>20)
+			failed := got != f.want || err == nil && f.text != "" && !strings.Contains(pagesText(res.Pages), f.text)
+			if failed && f.bug != "" {
+				t.Skipf("known bug: %s: got %s (%v)", f.bug, outcome(got), err)
+			}
 			if got != f.want {
 				t.Errorf("Extract(%q) = %s (%v), want %s", f.name, outcome(got), err, outcome(f.want))
 			}
 			if err == nil && len(res.Pages) == 0 {
 				t.Errorf("Extract(%q): a record with no pages", f.name)
+			}
+			if err == nil && f.text != "" && !strings.Contains(pagesText(res.Pages), f.text) {
+				t.Errorf("Extract(%q) reads %q, want %q in it", f.name, pagesText(res.Pages), f.text)
 			}
 		})
 	}
@@ -217,6 +232,14 @@ func TestHostileFiles(t *testing.T) {
 			t.Logf("run: %q is stored with source %q", f.name, src)
 		}
 	}
+}
+
+func pagesText(pages []schemas.Page) string {
+	var b strings.Builder
+	for _, p := range pages {
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }
 
 func outcome(r schemas.Reason) string {
@@ -419,40 +442,78 @@ func incrementalPDF() []byte {
 	return b.Bytes()
 }
 
-// encryptedPDF is a one-page PDF under the standard security handler,
-// revision 2 (RC4, 40-bit key), with user password "secret": no text can
-// be read without it.
-func encryptedPDF() []byte {
+// encryptedPDF is a one-page PDF, saying "Sealed indictment", under the
+// standard security handler with user password "secret": no text can be
+// read without it.
+func encryptedPDF() []byte { return rc4PDF("secret", 2) }
+
+// rc4PDF is a one-page PDF saying "Sealed indictment" encrypted with RC4
+// under the standard security handler, revision 2 (40-bit key) or 3
+// (128-bit), with the given user password ("" for a file anyone may open
+// and only the owner may change) and owner password "owner".
+func rc4PDF(user string, rev int) []byte {
 	pad := []byte("\x28\xbf\x4e\x5e\x4e\x75\x8a\x41\x64\x00\x4e\x56\xff\xfa\x01\x08\x2e\x2e\x00\xb6\xd0\x68\x3e\x80\x2f\x0c\xa9\xfe\x64\x53\x69\x7a")
 	padded := func(pw string) []byte { return append([]byte(pw), pad...)[:32] }
+	n := 5 // key bytes
+	if rev >= 3 {
+		n = 16
+	}
+	rc4 := func(key, b []byte) []byte {
+		out := make([]byte, len(b))
+		c, _ := rc4pkg.NewCipher(key)
+		c.XORKeyStream(out, b)
+		return out
+	}
+	// rounds applies RC4 19 more times with the key XORed with 1…19 (revision 3).
+	rounds := func(key, b []byte) []byte {
+		for i := 1; rev >= 3 && i <= 19; i++ {
+			k := make([]byte, len(key))
+			for j := range key {
+				k[j] = key[j] ^ byte(i)
+			}
+			b = rc4(k, b)
+		}
+		return b
+	}
+	hash := func(parts ...[]byte) []byte {
+		h := md5.New()
+		for _, p := range parts {
+			h.Write(p)
+		}
+		sum := h.Sum(nil)
+		for i := 0; rev >= 3 && i < 50; i++ {
+			s := md5.Sum(sum[:n])
+			sum = s[:]
+		}
+		return sum[:n]
+	}
 	id := []byte("casefilehostile!")
-	// O (algorithm 3): the padded user password under the owner key.
-	ownerKey := md5.Sum(padded("owner"))
-	o := make([]byte, 32)
-	c, _ := rc4.NewCipher(ownerKey[:5])
-	c.XORKeyStream(o, padded("secret"))
-	// The file key (algorithm 2) and U (algorithm 4).
+	// O (algorithm 3): the padded user password under the owner's key.
+	ownerKey := hash(padded("owner"))
+	o := rounds(ownerKey, rc4(ownerKey, padded(user)))
+	// The file key (algorithm 2) and U (algorithms 4 and 5).
 	const p = -44 // print and copy refused
-	h := md5.New()
-	h.Write(padded("secret"))
-	h.Write(o)
-	binary.Write(h, binary.LittleEndian, int32(p))
-	h.Write(id)
-	key := h.Sum(nil)[:5]
-	u := make([]byte, 32)
-	c, _ = rc4.NewCipher(key)
-	c.XORKeyStream(u, pad)
+	var perms [4]byte
+	binary.LittleEndian.PutUint32(perms[:], uint32(p+1<<32))
+	key := hash(padded(user), o, perms[:], id)
+	u := rc4(key, pad)
+	if rev >= 3 {
+		check := md5.Sum(append(bytes.Clone(pad), id...))
+		u = append(rounds(key, rc4(key, check[:])), make([]byte, 16)...)
+	}
 	// The content stream, encrypted with its object's key (algorithm 1).
-	text := []byte("BT /F1 12 Tf 72 700 Td (Sealed indictment) Tj ET")
-	okey := md5.Sum(append(append([]byte{}, key...), 4, 0, 0, 0, 0))
-	c, _ = rc4.NewCipher(okey[:min(len(key)+5, 16)])
-	c.XORKeyStream(text, text)
+	okey := md5.Sum(append(bytes.Clone(key), 4, 0, 0, 0, 0))
+	text := rc4(okey[:min(n+5, 16)], []byte("BT /F1 12 Tf 72 700 Td (Sealed indictment) Tj ET"))
 	hexs := func(b []byte) string { return fmt.Sprintf("<%x>", b) }
+	v := 1
+	if rev >= 3 {
+		v = 2
+	}
 	return objectsPDFTrailer(fmt.Sprintf("/Encrypt 6 0 R /ID [%s %s] ", hexs(id), hexs(id)),
 		pdfCatalog, onePageTree,
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(text), text), pdfFont,
-		fmt.Sprintf("<< /Filter /Standard /V 1 /R 2 /Length 40 /O %s /U %s /P %d >>", hexs(o), hexs(u), p))
+		fmt.Sprintf("<< /Filter /Standard /V %d /R %d /Length %d /O %s /U %s /P %d >>", v, rev, 8*n, hexs(o), hexs(u), p))
 }
 
 func utf16LE(s string) []byte {
