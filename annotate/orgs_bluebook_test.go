@@ -103,3 +103,21 @@ func TestCitedCourts(t *testing.T) {
 		})
 	}
 }
+
+// FuzzOrganizations: the organization rules (cited courts, firms, state
+// court names) never panic on any text and return spans inside the words.
+func FuzzOrganizations(f *testing.F) {
+	for _, s := range []string{"(Colo. App. 2009)", "(N.J. Super. Ct. Law\nDiv. 1994)", "Gift Surplus, LLC", "Jeffrey Brown, Dechert, LLP",
+		"the Spring Motors Court", "Department of Health and Human\n\nServices", "(", "(Md.", ", LLC", "No. 08-14991      ELEVENTH CIRCUIT"} {
+		f.Add(s)
+	}
+	m := lexiconModels(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		ws := splitWords([]rune(s))
+		for _, sp := range findOrganizations(ws, m.gaz) {
+			if sp.from < 0 || sp.to > len(ws) || sp.from >= sp.to {
+				t.Fatalf("span [%d,%d) of %d words in %q", sp.from, sp.to, len(ws), s)
+			}
+		}
+	})
+}
