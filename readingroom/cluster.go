@@ -226,7 +226,7 @@ ORDER BY t.document_id, t.entity_id, e.seq LIMIT ?`, append(in, maxEntityRows)..
 func cutSnippet(cut string, start, end int) (before, text, after string) {
 	from := max(start-snippetContext, 0)
 	r := []rune(cut)
-	i := min(start-from, len(r))
+	i := min(max(start-from, 0), len(r))
 	j := min(max(end-from, i), len(r))
 	return string(r[:i]), string(r[i:j]), string(r[j:])
 }
