@@ -363,4 +363,3 @@ func ExampleClusterURL() {
 	fmt.Println(ClusterURL("p-381d429ca5110a0f"))
 	// Output: /entity/p-381d429ca5110a0f
 }
-
