@@ -523,3 +523,40 @@ func utf16LE(s string) []byte {
 	}
 	return b
 }
+
+// TestAnnotateTimeLimit: the time limit holds for annotation as for
+// extraction. A 9 MB page of prose, under --max-chars and without a name
+// to stop at the entity limit, takes about 10 s to annotate; under
+// --timeout 2s it is dead-lettered as annotate.timeout. Annotation checks
+// its deadline between pages, so one long page overruns it: the test logs
+// by how much.
+func TestAnnotateTimeLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("annotates 9 MB of text")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the court finds that defendant did knowingly and intentionally possess with intent to distribute")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b bytes.Buffer
+	for b.Len() < 9_000_000 {
+		b.WriteString(words[rng.IntN(len(words))])
+		b.WriteByte(' ')
+	}
+	if err := os.WriteFile(filepath.Join(in, "long-page.txt"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if out, err := casefile(t, dir, "run", "--timeout", "2s", "--progress", "off", in); err != nil {
+		t.Fatalf("run: %v\n%s", err, out)
+	}
+	elapsed := time.Since(start)
+	rows := sqliteStore(dir).query(t, "SELECT reason, message FROM dead_letters")
+	if len(rows) != 1 || rows[0][0] != string(schemas.StageReason(schemas.StageAnnotate, schemas.CauseTimeout)) {
+		t.Fatalf("dead letters %q, want one annotate.timeout", rows)
+	}
+	t.Logf("annotate.timeout under --timeout 2s; the whole run took %.1f s (%s)", elapsed.Seconds(), rows[0][1])
+}
