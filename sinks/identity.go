@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/casefile/casefile/identity"
 	"github.com/casefile/casefile/namekey"
@@ -21,7 +22,8 @@ import (
 // in the same transaction, re-resolves every block the record's doc
 // entities fall in now or fell in before (see package identity): the
 // clusters of those blocks are deleted and written again, and each doc
-// entity's cluster_id set. Resolving a block reads that block's rows and
+// entity's cluster_id set; at most every resolveEvery, the blocks written
+// meanwhile waiting in identity_pending. Resolving a block reads its rows and
 // nothing else (each row carries its document's discriminators and its
 // own counts), so a new filing costs its own blocks, never the dump. The judgements are read from the judgement file on open (and
 // copied into the judgements table) and applied to every resolution.
@@ -38,11 +40,105 @@ type idTx interface {
 // blockRef is a block of one type.
 type blockRef struct{ typ, block string }
 
-// judgements are the decisions a store applies, shared by its writers.
+// judgements are the decisions a store applies, shared by its writers,
+// and when its pending blocks were last resolved.
 type judgements struct {
 	path string // the judgement file; "" for the judgements table alone
 	mu   sync.RWMutex
 	js   []identity.Judgement
+	last time.Time     // the last resolution of pending blocks
+	cost time.Duration // how long it took
+}
+
+// resolveEvery is how long written blocks wait for resolution at least.
+// A batch's blocks are resolved with the batch when the last resolution
+// is older than that, and older than four times what it cost (so that
+// resolving, whose cost grows with the blocks named in every filing,
+// takes a fifth of the writer's time at most); otherwise they wait in
+// identity_pending for a later batch, a query of the store's clusters,
+// or Close.
+const resolveEvery = 2 * time.Second
+
+// due reports whether pending blocks should be resolved now, and if so
+// takes the turn.
+func (j *judgements) due(now time.Time) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if now.Sub(j.last) < max(resolveEvery, 4*j.cost) {
+		return false
+	}
+	j.last = now
+	return true
+}
+
+// took records what a resolution cost.
+func (j *judgements) took(d time.Duration) {
+	j.mu.Lock()
+	j.cost = d
+	j.mu.Unlock()
+}
+
+// markPending records blocks and stale clusters for resolution.
+func markPending(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale map[string]bool) error {
+	for b := range blocks {
+		if err := tx.exec(ctx, `INSERT INTO identity_pending (kind, type, value) VALUES ('block', ?, ?) ON CONFLICT DO NOTHING`, b.typ, b.block); err != nil {
+			return err
+		}
+	}
+	for id := range stale {
+		if err := tx.exec(ctx, `INSERT INTO identity_pending (kind, type, value) VALUES ('cluster', '', ?) ON CONFLICT DO NOTHING`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolvePending resolves every pending block and clears the list.
+func resolvePending(ctx context.Context, tx idTx, js []identity.Judgement) error {
+	blocks, stale := map[blockRef]bool{}, map[string]bool{}
+	err := tx.query(ctx, `SELECT kind, type, value FROM identity_pending`, nil, func(scan func(...any) error) error {
+		var kind, typ, value string
+		if err := scan(&kind, &typ, &value); err != nil {
+			return err
+		}
+		if kind == "block" {
+			blocks[blockRef{typ, value}] = true
+		} else {
+			stale[value] = true
+		}
+		return nil
+	})
+	if err != nil || len(blocks) == 0 && len(stale) == 0 {
+		return err
+	}
+	if err := tx.exec(ctx, `DELETE FROM identity_pending`); err != nil {
+		return err
+	}
+	return resolveBlocks(ctx, tx, blocks, stale, js)
+}
+
+// settle resolves what is pending, in a transaction of its own: before
+// clusters are read, and when a store closes.
+func (j *judgements) settle(ctx context.Context, begin func(ctx context.Context, f func(idTx) error) error) error {
+	err := begin(ctx, func(tx idTx) error { return resolvePending(ctx, tx, j.get()) })
+	if err != nil {
+		return fmt.Errorf("sinks: resolving clusters: %w", err)
+	}
+	return nil
+}
+
+// written queues a batch's blocks and resolves them, with whatever else
+// is pending, when a resolution is due.
+func (j *judgements) written(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale map[string]bool) error {
+	if err := markPending(ctx, tx, blocks, stale); err != nil {
+		return err
+	}
+	start := time.Now()
+	if !j.due(start) {
+		return nil
+	}
+	defer func() { j.took(time.Since(start)) }()
+	return resolvePending(ctx, tx, j.get())
 }
 
 func (j *judgements) get() []identity.Judgement {

@@ -122,12 +122,18 @@ const identityCountsSQL = `SELECT (SELECT COUNT(*) FROM doc_entities), (SELECT C
 
 // IdentityCounts returns how many doc entities and clusters the store holds.
 func (s *SQLite) IdentityCounts(ctx context.Context) (docEntities, clusters int64, err error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return 0, 0, err
+	}
 	err = s.db.QueryRowContext(ctx, identityCountsSQL).Scan(&docEntities, &clusters)
 	return docEntities, clusters, err
 }
 
 // IdentityCounts returns how many doc entities and clusters the store holds.
 func (s *Postgres) IdentityCounts(ctx context.Context) (docEntities, clusters int64, err error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return 0, 0, err
+	}
 	err = s.pool.QueryRow(ctx, identityCountsSQL).Scan(&docEntities, &clusters)
 	return docEntities, clusters, err
 }

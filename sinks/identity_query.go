@@ -179,12 +179,18 @@ func clusterDetail(ctx context.Context, q idTx, id string, js []identity.Judgeme
 
 // Clusters lists the store's clusters, most filings first.
 func (s *SQLite) Clusters(ctx context.Context, f ClusterFilter) ([]ClusterSummary, error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return nil, err
+	}
 	return listClusters(ctx, sqlIDTx{s.db}, f)
 }
 
 // Cluster returns one cluster with its members; ErrNoCluster if the
 // store has none of that id.
 func (s *SQLite) Cluster(ctx context.Context, id string) (*ClusterDetail, error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return nil, err
+	}
 	return clusterDetail(ctx, sqlIDTx{s.db}, id, s.who.get())
 }
 
@@ -199,12 +205,18 @@ func (s *SQLite) JudgementFile() string { return s.who.path }
 
 // Clusters lists the store's clusters, most filings first.
 func (s *Postgres) Clusters(ctx context.Context, f ClusterFilter) ([]ClusterSummary, error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return nil, err
+	}
 	return listClusters(ctx, s.reader(), f)
 }
 
 // Cluster returns one cluster with its members; ErrNoCluster if the
 // store has none of that id.
 func (s *Postgres) Cluster(ctx context.Context, id string) (*ClusterDetail, error) {
+	if err := s.who.settle(ctx, s.inTx); err != nil {
+		return nil, err
+	}
 	return clusterDetail(ctx, s.reader(), id, s.who.get())
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,6 +26,7 @@ type Postgres struct {
 	pool    *pgxpool.Pool
 	version string
 	who     *judgements
+	closed  atomic.Bool
 }
 
 // migrationLock is the advisory lock key casefile processes take while
@@ -161,7 +163,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 				return fmt.Errorf("%s: %w", r.ID, err)
 			}
 		}
-		if err := resolveBlocks(ctx, idtx, blocks, stale, s.who.get()); err != nil {
+		if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 			return fmt.Errorf("clusters: %w", err)
 		}
 		return nil
@@ -202,9 +204,13 @@ func (s *Postgres) Counts(ctx context.Context) (Counts, error) {
 func (s *Postgres) Pool() *pgxpool.Pool { return s.pool }
 
 // Close closes the pool.
-func (s *Postgres) Close(context.Context) error {
+func (s *Postgres) Close(ctx context.Context) error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	settled := s.who.settle(ctx, s.inTx)
 	s.pool.Close()
-	return nil
+	return settled
 }
 
 func dollars(i int) string { return fmt.Sprintf("$%d", i) }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver: pure Go, no cgo
@@ -30,6 +31,7 @@ type SQLite struct {
 	db      *sql.DB
 	version string
 	who     *judgements
+	closed  atomic.Bool
 }
 
 // OpenSQLite opens (creating and migrating if needed) a SQLite store.
@@ -170,7 +172,7 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
 	}
-	if err := resolveBlocks(ctx, idtx, blocks, stale, s.who.get()); err != nil {
+	if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 		return fmt.Errorf("sinks: sqlite: clusters: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -214,13 +216,18 @@ func (s *SQLite) Counts(ctx context.Context) (Counts, error) {
 // DB returns the store's database, for queries.
 func (s *SQLite) DB() *sql.DB { return s.db }
 
-// Close closes the store. Writes after Close fail with ErrClosed.
-func (s *SQLite) Close(context.Context) error {
-	err := s.db.Close()
-	if errors.Is(err, sql.ErrConnDone) {
+// Close resolves the clusters of blocks still pending and closes the
+// store. Writes after Close fail.
+func (s *SQLite) Close(ctx context.Context) error {
+	if s.closed.Swap(true) {
 		return nil
 	}
-	return err
+	settled := s.who.settle(ctx, s.inTx)
+	err := s.db.Close()
+	if errors.Is(err, sql.ErrConnDone) {
+		err = nil
+	}
+	return errors.Join(settled, err)
 }
 
 // insertSQL builds an INSERT of columns with the dialect's placeholders.

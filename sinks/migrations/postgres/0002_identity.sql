@@ -67,3 +67,14 @@ CREATE TABLE judgements (
     note    TEXT,
     at      TIMESTAMPTZ                     -- when the decision was made
 );
+
+-- Blocks written since clusters were last resolved, and the clusters of
+-- doc entities since replaced: resolution is deferred a little so that a
+-- block named in every filing (an agency) is resolved once per interval,
+-- not once per batch. Written in the same transaction as the rows.
+CREATE TABLE identity_pending (
+    kind  TEXT NOT NULL,                    -- block (value: the block, of type) or cluster (value: its id)
+    type  TEXT NOT NULL,                    -- PERSON or ORGANIZATION; '' for a cluster
+    value TEXT NOT NULL,
+    PRIMARY KEY (kind, type, value)
+);
