@@ -26,7 +26,9 @@ type Node struct {
 	// Context is the document's discriminators (see Context), sorted.
 	Context []string
 
-	name namekey.Name // parsed by Resolve
+	name    namekey.Name // parsed by Resolve, for people
+	orgKey  string       // namekey.OrgKey of Name, by Resolve, for organizations
+	selfKey string       // "o:" + orgKey: how Context writes the organization itself
 }
 
 // Member returns the member key of a doc entity: the document id and the

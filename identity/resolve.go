@@ -33,6 +33,9 @@ func Resolve(nodes []Node, js []Judgement) []Cluster {
 		at[ns[i].Member] = i
 		if ns[i].Type == schemas.Person {
 			ns[i].name = namekey.Parse(ns[i].Name)
+		} else {
+			ns[i].orgKey = namekey.OrgKey(ns[i].Name)
+			ns[i].selfKey = "o:" + ns[i].orgKey
 		}
 	}
 	var splits []map[string]bool
@@ -106,7 +109,7 @@ func namesAgree(a, b *Node) bool {
 		if a.Block != b.Block || Solo(a.Block) {
 			return false
 		}
-		ka, kb := namekey.OrgKey(a.Name), namekey.OrgKey(b.Name)
+		ka, kb := a.orgKey, b.orgKey
 		return ka == kb || !strings.Contains(ka, " ") || !strings.Contains(kb, " ")
 	}
 	return namekey.ParsedCompatible(a.name, b.name) && a.name.Suffix == b.name.Suffix
@@ -137,13 +140,13 @@ func resolveBlock(ns []Node, idx []int, u *union, splits []map[string]bool) {
 		if d == n.Block || strings.HasPrefix(d, "p:"+n.Block+"|") {
 			return true
 		}
-		return n.Type == schemas.Organization && d == "o:"+namekey.OrgKey(n.Name)
+		return n.Type == schemas.Organization && d == n.selfKey
 	}
 	for _, j := range idx {
 		n := &ns[j]
 		g := &group{docs: map[string]bool{n.Doc: true}, names: map[string]int{n.Name: j}, keys: map[string]bool{}, size: 1}
 		if n.Type == schemas.Organization {
-			g.keys["o:"+namekey.OrgKey(n.Name)] = true
+			g.keys[n.selfKey] = true
 		}
 		g.in = make([]int, len(splits))
 		for k, sp := range splits {
