@@ -41,8 +41,11 @@ const (
 // once. At the end every document is in both stores or in their
 // dead-letter tables, once, with the reason its file earns; the ledger
 // balances (ingested = recorded + dead-lettered); the two stores hold the
-// same rows; and dead letters the faults caused, if any, are recorded by
-// `casefile dlq replay`.
+// same rows. Then a broken deploy — the only extract worker running from a
+// deleted binary with --attempts 1 — meets a second batch: its breaker
+// stops it after 20 dead letters (extract.retries_exhausted), the healthy
+// workers take the rest, and `casefile dlq replay` of every
+// infrastructure reason records what the faults dead-lettered.
 //
 // It runs 60 documents by default; CASEFILE_TEST_CHAOS=1 runs 300 with
 // more faults, CASEFILE_CHAOS_SEED=N repeats a run's choices, and
@@ -183,6 +186,17 @@ func TestChaos(t *testing.T) {
 	t.Logf("settled at %s: %d worker kills, %d NATS restarts, %d PostgreSQL outages, ingest run %d times; ledger %+v",
 		time.Since(start).Round(time.Millisecond), killed, natsRestarts, pgOutages, ingests, final)
 
+	// A broken deploy: the only extract worker runs from a binary deleted
+	// under it, with --attempts 1, while a second batch arrives. Its
+	// breaker stops it after the window; the mended workers take the rest;
+	// dlq replay below records what it dead-lettered.
+	broken := chaosBrokenDeploy(t, dir, url, common, sink, workersR, want, ledger)
+	roles = append(roles, broken)
+	for _, r := range victims {
+		r.stop(t)
+	}
+	final, _ = progress()
+
 	// Dead letters the faults caused (an infrastructure reason) are
 	// replayed now that the faults have stopped.
 	var replayed int
@@ -196,11 +210,64 @@ func TestChaos(t *testing.T) {
 			t.Fatalf("dlq replay --reason %s: %v\n%s", r, err, out)
 		}
 	}
-	if replayed > 0 {
-		t.Logf("replayed %d dead letters of infrastructure reasons", replayed)
+	t.Logf("replayed %d dead letters of infrastructure reasons (%v)", replayed, final.Reasons)
+	if replayed == 0 {
+		t.Error("the broken deploy dead-lettered nothing to replay")
 	}
 
 	checkChaosStores(t, want, ledger, sqliteQuery(dir), pgQuery(pg.DSN))
+}
+
+// chaosBrokenDeploy runs the broken-deploy phase of TestChaos: a second
+// batch of 40 good documents, added to want, first meets only a worker
+// whose binary is gone, then the healthy workers. It returns the broken
+// worker's role, for its log.
+func chaosBrokenDeploy(t *testing.T, dir, url string, common []string, sink *chaosRole, healthy []*chaosRole,
+	want map[string]chaosWant, ledger *pipeline.Bus) *chaosRole {
+	t.Helper()
+	for _, w := range healthy {
+		w.stop(t)
+	}
+	sink.restartNow(t)
+	self := filepath.Join(dir, "casefile-broken")
+	copyFile(t, os.Args[0], self)
+	broken := &chaosRole{name: "broken-worker", dir: dir, path: self, env: []string{"CASEFILE_TEST_MAIN=1"},
+		args: slices.Concat([]string{"worker", "--stage", "extract,annotate"}, common, []string{"--attempts", "1", "--workers", "1"})}
+	broken.start(t)
+	if err := os.Remove(self); err != nil {
+		t.Fatal(err)
+	}
+	in2 := filepath.Join(dir, "in2")
+	if err := os.Mkdir(in2, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sample, err := os.ReadFile("../../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		path := filepath.Join(in2, fmt.Sprintf("batch2-%02d.pdf", i))
+		if err := os.WriteFile(path, fmt.Appendf(bytes.Clone(sample), "\n%%chaos batch 2 copy %d\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		id, _, _ := workers.HashFile(path, chaosMaxBytes)
+		want[id] = chaosWant{name: filepath.Base(path)}
+	}
+	if out, err := casefileOutput(dir, "ingest", "--nats", url, in2); err != nil {
+		t.Fatalf("ingest batch 2: %v\n%s", err, out)
+	}
+	waitFor(t, 2*time.Minute, "the broken worker's breaker", func() bool { return strings.Contains(broken.log.String(), "circuit open") })
+	broken.kill()
+	for _, w := range healthy {
+		w.restartNow(t)
+	}
+	waitFor(t, 3*time.Minute, "batch 2 settled", func() bool {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		c, err := ledger.Counts(ctx)
+		return err == nil && c.Recorded+c.Dead == len(want) && c.InProgress == 0
+	})
+	return broken
 }
 
 // chaosWant is what a file of the dump must become.
@@ -451,8 +518,9 @@ func jitter(rng *rand.Rand, lo, hi time.Duration) time.Duration {
 type chaosRole struct {
 	name, dir string
 	args      []string
-	path      string // the program; if empty, casefile
-	url       string // the NATS server's, for its role
+	path      string   // the program; if empty, casefile
+	env       []string // added to the environment when path is set
+	url       string   // the NATS server's, for its role
 	log       lockedWriter
 	cmd       *exec.Cmd
 	done      chan struct{}
@@ -471,6 +539,7 @@ func (r *chaosRole) start(t *testing.T) {
 	} else {
 		r.cmd = exec.Command(r.path, r.args...)
 		r.cmd.Dir = r.dir
+		r.cmd.Env = append(os.Environ(), r.env...)
 	}
 	r.starts++
 	r.err = nil
