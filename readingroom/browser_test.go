@@ -23,7 +23,7 @@ import (
 // in (a CI artefact); without it they go to the test's temporary folder.
 const EnvScreenshots = "CASEFILE_SCREENSHOTS"
 
-var updateDocs = flag.Bool("update-docs", false, "write the document view's screenshot to ../docs for README")
+var updateDocs = flag.Bool("update-docs", false, "write the document view's and entity page's screenshots to ../docs for README")
 
 // chromium finds a Chromium or Chrome binary: $CASEFILE_CHROMIUM, else
 // Debian's chromium on PATH.
@@ -68,8 +68,11 @@ type domMention struct {
 // TestBrowser drives a real headless Chromium through the reading room over
 // the sample store: search for a phrase and a defendant with the keyboard,
 // open a filing and compare every highlighted span with the record, follow
-// the defendant to the other filings, open the dead letters, and read the
-// hostile filing without a script running. Screenshots of each page are
+// the defendant from the filing's side list to his who-is-who page and on
+// to another filing (landing on his mention), back to him by clicking and
+// by keyboard on a highlighted mention, to a co-defendant and that
+// co-defendant's filing, open the dead letters, and read the hostile filing
+// without a script running. Screenshots of each page are
 // saved in $CASEFILE_SCREENSHOTS (default: the test's temporary folder).
 func TestBrowser(t *testing.T) {
 	bin := chromium()
@@ -251,19 +254,68 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	// Follow the defendant to the other filings that name him.
-	do("entity", chromedp.Click(chromedp.CSS(`a.name[href*="MICHAEL+JOHN+AVENATTI"]`)),
-		chromedp.WaitVisible(chromedp.CSS("article.entity")))
-	if s := text("article.entity"); !strings.Contains(s, avenattiRelated) || !strings.Contains(s, avenattiNotice) {
-		t.Errorf("entity page shows %q", s)
+	// Follow the defendant from the filing's side list to his who-is-who
+	// page, and from there to another filing that names him.
+	var clusterURL string
+	eval("side list", `Array.from(document.querySelectorAll('.side a.name')).filter(a => a.textContent === 'Michael John Avenatti').map(a => a.getAttribute('href'))[0] || ''`, &clusterURL)
+	if !strings.HasPrefix(clusterURL, "/entity/p-") {
+		t.Fatalf("the side list links Michael John Avenatti to %q, want his cluster page", clusterURL)
 	}
-	shot("entity")
+	do("cluster", chromedp.Click(chromedp.CSS(`.side a.name[href="`+clusterURL+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS("article.cluster")))
+	if s := text("article.cluster"); !strings.Contains(s, avenattiRelated) || !strings.Contains(s, avenattiNotice) ||
+		!strings.Contains(s, "wire fraud") || !strings.Contains(s, "People in the same filings") {
+		t.Errorf("cluster page shows %q", s)
+	}
+	shot("cluster")
+	if *updateDocs {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("../docs/reading-room-entity.png", png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	related := recs[avenattiRelated]
 	do("other filing", chromedp.Click(chromedp.CSS(`a.doclink[href*="`+related.ID+`"]`)),
 		chromedp.WaitVisible(chromedp.CSS("section.page")))
 	if loc, err := chromedp.Run(ctx, chromedp.Location()); err != nil || !strings.Contains(loc, related.ID) {
 		t.Errorf("followed the entity to %s (%v), want %s", loc, err, related.ID)
 	}
+	// The link lands on the quoted mention: the target mark is his.
+	var target string
+	eval("target", `(document.querySelector('mark:target') || {dataset: {}}).dataset.entity || ''`, &target)
+	if target != clusterURL {
+		t.Errorf("the filing opens on a mention of %q, want one of %s", target, clusterURL)
+	}
+	shot("cluster-filing")
+
+	// A highlighted mention leads back to its entity, by click and by
+	// keyboard (j to a mention, Enter).
+	do("mention click", chromedp.Click(chromedp.CSS(`mark[data-entity="`+clusterURL+`"][id]`)),
+		chromedp.WaitVisible(chromedp.CSS("article.cluster")))
+	if loc, err := chromedp.Run(ctx, chromedp.Location()); err != nil || !strings.HasSuffix(loc, clusterURL) {
+		t.Errorf("clicking a mention opened %s (%v), want %s", loc, err, clusterURL)
+	}
+	do("reopen", chromedp.Navigate(srv.URL+"/doc/"+related.ID), chromedp.WaitVisible(chromedp.CSS("section.page")))
+	var firstPerson int
+	eval("first person", `Array.from(document.querySelectorAll('[data-nav]')).findIndex(m => m.dataset.entity === '`+clusterURL+`')`, &firstPerson)
+	if firstPerson < 0 {
+		t.Fatal("no navigable mention of the defendant")
+	}
+	for range firstPerson + 1 {
+		do("j", chromedp.KeyEvent("j"))
+	}
+	do("mention enter", chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("article.cluster")))
+
+	// On to a co-defendant named in one of his filings, and to that filing.
+	omalley := recs[hostileText]
+	do("co-mentioned", chromedp.Click(chromedp.CSS(`.co a[href^="/entity/p-"]`)), chromedp.WaitVisible(chromedp.CSS("article.cluster")))
+	if s := text("article.cluster h1"); !strings.Contains(s, "O'Malley") {
+		t.Errorf("the first person of his filings is %q, want John O'Malley", s)
+	}
+	do("co-mentioned filing", chromedp.Click(chromedp.CSS(`a.doclink[href*="`+omalley.ID+`"]`)), chromedp.WaitVisible(chromedp.CSS("section.page")))
 
 	// Dead letters, from the header.
 	do("dead letters", chromedp.Click(chromedp.CSS(`nav.links a[href="/deadletters"]`)),
