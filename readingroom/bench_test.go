@@ -155,25 +155,43 @@ func BenchmarkDocumentView(b *testing.B) {
 	latencies(b, h, []string{"/doc/" + bench.longID})
 }
 
+// benchCluster is the cluster of the defendant named in 1 of every 3
+// filings of the bench store.
+func benchCluster(b *testing.B) string {
+	st, err := Open(context.Background(), "sqlite:"+bench.db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	return clusterOf(b, st, "Michael John Avenatti")
+}
+
 // BenchmarkSearch: searches over 2,000 filings, with counts and facets:
-// a phrase, a defendant, a common word, a facet-filtered query, and the
-// filing list.
+// a phrase, a defendant, a common word (nearly every filing), each filter
+// alone and together, and the filing list.
 func BenchmarkSearch(b *testing.B) {
 	h := benchServer(b)
+	who := benchCluster(b)
 	for _, tc := range []struct{ name, path string }{
 		{"phrase", "/search?q=%22second+degree%22"},
 		{"defendant", "/search?q=Avenatti"},
 		{"common", "/search?q=court"},
 		{"facets", "/search?q=defendant&court=cacd&etype=CHARGE"},
+		{"filter-offense", "/search?q=court&offense=wire+fraud"},
+		{"filter-who", "/search?q=court&who=" + who},
+		{"filter-etype", "/search?etype=QUANTITY"},
+		{"filter-all", "/search?q=court&court=cacd&etype=CHARGE&offense=wire+fraud&who=" + who},
 		{"list", "/search?page=7"},
 	} {
 		b.Run(tc.name, func(b *testing.B) { latencies(b, h, []string{tc.path}) })
 	}
 }
 
-// BenchmarkEntity: the entity page of a defendant named in 1 of every 9
-// filings.
+// BenchmarkEntity: the entity pages of a defendant named in 1 of every 3
+// filings: his who-is-who cluster (50 filings a page, quoted mentions,
+// ties, co-mentioned clusters) and his normalized name.
 func BenchmarkEntity(b *testing.B) {
 	h := benchServer(b)
-	latencies(b, h, []string{"/entity?type=PERSON&name=MICHAEL+JOHN+AVENATTI"})
+	b.Run("cluster", func(b *testing.B) { latencies(b, h, []string{"/entity/" + benchCluster(b)}) })
+	b.Run("name", func(b *testing.B) { latencies(b, h, []string{"/entity?type=PERSON&name=MICHAEL+JOHN+AVENATTI"}) })
 }
