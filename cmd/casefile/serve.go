@@ -25,6 +25,10 @@ func (c *serveCmd) Run(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
+	if !st.HasIdentity() {
+		// serve never migrates: a sink opening the store for writing does.
+		e.log.Warn("the store has no who-is-who tables: entity pages go by normalized name until a casefile run writes to it", "store", st.String())
+	}
 	h, err := readingroom.NewServer(st, readingroom.Options{Logger: e.log, Timeout: c.Timeout, SourceRoot: c.SourceRoot})
 	if err != nil {
 		return err
