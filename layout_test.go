@@ -32,13 +32,15 @@ var allowed = map[string][]string{
 	// Name keys shared by within-document grouping and cross-document identity.
 	"namekey": {},
 	// Databases resolve who is who as they write (identity, its name keys).
-	"sinks":    {"schemas", "identity", "namekey"},
+	"sinks": {"schemas", "identity", "namekey", "storedb"},
+	// Opens a store read-only for the programs that read what sinks write.
+	"storedb":  {},
 	"pipeline": {"schemas"},
 	// Read-only web pages over a store's tables; reason codes from schemas.
-	"readingroom": {"schemas"},
-	"workers":     {"schemas", "pipeline", "doctext", "sinks", "internal/proc", "identity", "namekey"},
+	"readingroom": {"schemas", "storedb"},
+	"workers":     {"schemas", "pipeline", "doctext", "sinks", "internal/proc", "identity", "namekey", "storedb"},
 	// Reads stores with plain SQL; no sink or pipeline code.
-	"export": {},
+	"export": {"storedb"},
 	// Trains and scores prose's entity model on the gold set, offline.
 	"eval/nertrain":          {"schemas", "eval"},
 	"eval/nertrain/crossval": {},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/casefile/casefile/storedb"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -73,7 +74,7 @@ func TestCaseIndexOrder(t *testing.T) {
 
 // TestSQLDialect: placeholders, collation and JSON columns for PostgreSQL.
 func TestSQLDialect(t *testing.T) {
-	s := &Store{dialect: postgresDialect}
+	s := &Store{db: &storedb.DB{Dialect: storedb.Postgres}}
 	got := s.sql(`SELECT /*JSON*/d.case_numbers FROM documents d WHERE id = ? AND x = ? ORDER BY d.id/*C*/`)
 	want := `SELECT d.case_numbers::text FROM documents d WHERE id = $1 AND x = $2 ORDER BY d.id COLLATE "C"`
 	if got != want {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/casefile/casefile/storedb"
 )
 
 // Bounds of a cluster page.
@@ -266,7 +268,7 @@ JOIN entities e ON e.document_id = t.document_id AND e.seq = t.seq WHERE de.clus
 			ties + ` GROUP BY e.value, e.unit, e.item ORDER BY n DESC, 4 LIMIT ?`, &c.TiedQuantities},
 	} {
 		q := l.sql
-		if s.dialect == postgresDialect {
+		if s.db.Dialect == storedb.Postgres {
 			q = strings.Replace(q, "CAST(NULL AS REAL)", "CAST(NULL AS DOUBLE PRECISION)", 1)
 		}
 		rows, err := s.query(ctx, q, c.ID, l.typ, maxEntityList)

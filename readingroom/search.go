@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/casefile/casefile/storedb"
 )
 
 // Bounds of a search: results per page, how deep paging goes, how many
@@ -274,10 +276,10 @@ func (s *Store) from(q Query) (string, []any, bool) {
 	var args []any
 	browse := false
 	switch {
-	case s.dialect == sqliteDialect && ftsMatch(q.Text) != "":
+	case s.db.Dialect == storedb.SQLite && ftsMatch(q.Text) != "":
 		b.WriteString(` FROM pages_fts JOIN pages p ON p.rowid = pages_fts.rowid JOIN documents d ON d.id = p.document_id WHERE pages_fts MATCH ?`)
 		args = append(args, ftsMatch(q.Text))
-	case s.dialect == postgresDialect && strings.TrimSpace(q.Text) != "":
+	case s.db.Dialect == storedb.Postgres && strings.TrimSpace(q.Text) != "":
 		b.WriteString(` FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.tsv @@ websearch_to_tsquery('english', ?)`)
 		args = append(args, q.Text)
 	default:
@@ -333,7 +335,7 @@ func (s *Store) Search(ctx context.Context, q Query) (*Results, error) {
 	switch {
 	case browse:
 		sel = `SELECT ` + docCols + `, 0, ''` + from + ` ORDER BY d.filed IS NULL, d.filed DESC, d.source, d.id LIMIT ? OFFSET ?`
-	case s.dialect == sqliteDialect:
+	case s.db.Dialect == storedb.SQLite:
 		sel = `SELECT ` + docCols + `, p.number, snippet(pages_fts, 0, char(57344), char(57345), '…', 24)` + from +
 			` ORDER BY bm25(pages_fts), d.id, p.number LIMIT ? OFFSET ?`
 	default:
@@ -404,7 +406,7 @@ func (s *Store) facetRows() string {
 	// SQLite's CROSS JOIN keeps hits as the outer loop, so each hit's own
 	// rows are read by primary key rather than every row of a type.
 	join := "JOIN"
-	if s.dialect == sqliteDialect {
+	if s.db.Dialect == storedb.SQLite {
 		join = "CROSS JOIN"
 	}
 	if s.facetTable {

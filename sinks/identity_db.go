@@ -3,9 +3,8 @@ package sinks
 import (
 	"context"
 	"database/sql"
-	"strconv"
-	"strings"
 
+	"github.com/casefile/casefile/storedb"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -56,11 +55,11 @@ func newPgIDTx(tx pgx.Tx) pgIDTx {
 }
 
 func (t pgIDTx) exec(ctx context.Context, q string, args ...any) error {
-	return t.exec_(ctx, dollarize(q), args...)
+	return t.exec_(ctx, storedb.Bind(storedb.Postgres, q), args...)
 }
 
 func (t pgIDTx) query(ctx context.Context, q string, args []any, row func(scan func(...any) error) error) error {
-	rows, err := t.query_(ctx, dollarize(q), args...)
+	rows, err := t.query_(ctx, storedb.Bind(storedb.Postgres, q), args...)
 	if err != nil {
 		return err
 	}
@@ -74,25 +73,6 @@ func (t pgIDTx) query(ctx context.Context, q string, args []any, row func(scan f
 }
 
 func (pgIDTx) jsonText(col string) string { return col + "::text" }
-
-// dollarize turns "?" placeholders into PostgreSQL's "$1", "$2"…; the
-// statements it is given hold no "?" in literals.
-func dollarize(q string) string {
-	if !strings.Contains(q, "?") {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			b.WriteString("$" + strconv.Itoa(n))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // inTx runs f in a transaction of the SQLite store.
 func (s *SQLite) inTx(ctx context.Context, f func(idTx) error) error {
