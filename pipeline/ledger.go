@@ -44,6 +44,8 @@ func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
 func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 	e.At = time.Now().UTC()
 	v, _ := json.Marshal(e)
+	ctx, cancel := context.WithTimeout(ctx, publishTimeout) // as for a publish: a lost acknowledgement is retried
+	defer cancel()
 	if _, err := b.ledger.Put(ctx, id, v); err != nil {
 		return fmt.Errorf("pipeline: ledger put %s: %w", id, err)
 	}

@@ -123,11 +123,20 @@ func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, 
 	} else {
 		msg.Data = body
 	}
-	if _, err := b.js.PublishMsg(ctx, msg, jetstream.WithMsgID(msgID)); err != nil {
+	// A publish whose acknowledgement is lost with a server restart would
+	// wait for the whole stage timeout, then dead-letter a good document
+	// as <stage>.timeout; bounded, it fails as transient and the delivery
+	// is retried, the message id making the retry harmless.
+	pctx, cancel := context.WithTimeout(ctx, publishTimeout)
+	defer cancel()
+	if _, err := b.js.PublishMsg(pctx, msg, jetstream.WithMsgID(msgID)); err != nil {
 		return fmt.Errorf("pipeline: publish %s: %w", subject, err)
 	}
 	return nil
 }
+
+// publishTimeout bounds the wait for one publish's acknowledgement.
+const publishTimeout = 30 * time.Second
 
 // body returns a message's JSON body, fetching it from BucketBlobs when it
 // was spilled.

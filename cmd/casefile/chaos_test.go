@@ -140,7 +140,14 @@ func TestChaos(t *testing.T) {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("not settled after %s: ledger %+v", time.Since(start).Round(time.Second), c)
+			for _, r := range victims { // goroutine dumps into the logs kept
+				if r.running() {
+					r.cmd.Process.Signal(syscall.SIGQUIT)
+				}
+			}
+			time.Sleep(time.Second)
+			status, _ := casefileOutput(dir, "status", "--nats", url)
+			t.Fatalf("not settled after %s: ledger %+v\ncasefile status:\n%s", time.Since(start).Round(time.Second), c, status)
 		}
 		if time.Since(lastLog) > 5*time.Second {
 			t.Logf("%s: ledger recorded %d, dead %d, in progress %d", time.Since(start).Round(time.Second), c.Recorded, c.Dead, c.InProgress)
