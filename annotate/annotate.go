@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -34,8 +33,21 @@ type Annotator struct {
 const DefaultMaxEntities = 100_000
 
 // ErrTooManyEntities is returned, wrapped, by Annotate and Record when a
-// document has more than MaxEntities entities.
-var ErrTooManyEntities = errors.New("annotate: too many entities")
+// document has more than MaxEntities entities. It names its dead-letter
+// reason (a Reason method), so that the stages file it without knowing
+// this package.
+var ErrTooManyEntities error = limitError{"annotate: too many entities", schemas.ReasonAnnotateTooManyEnts}
+
+// limitError is a limit a document passed, and the reason it is filed under.
+type limitError struct {
+	msg    string
+	reason schemas.Reason
+}
+
+func (e limitError) Error() string { return e.msg }
+
+// Reason is the dead-letter reason of a document that passed the limit.
+func (e limitError) Reason() schemas.Reason { return e.reason }
 
 // NewAnnotator returns an Annotator over m, which must not be nil.
 func NewAnnotator(m *Models) *Annotator { return &Annotator{models: m} }

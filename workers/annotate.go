@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/casefile/casefile/annotate"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 )
@@ -36,8 +35,11 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return err
 		}
-		if errors.Is(err, annotate.ErrTooManyEntities) {
-			return pipeline.Permanent(schemas.ReasonAnnotateTooManyEnts, err)
+		// An error that names its reason (annotate's limits) is filed
+		// under it.
+		var r interface{ Reason() schemas.Reason }
+		if errors.As(err, &r) {
+			return pipeline.Permanent(r.Reason(), err)
 		}
 		return pipeline.Permanent(schemas.ReasonAnnotateFailed, err)
 	}
