@@ -79,6 +79,12 @@ func TestAnnotateDecisions(t *testing.T) {
 		{name: "annotation fails", recorder: recorderFunc(func(context.Context, schemas.Ingested, schemas.Extraction) (*schemas.Record, error) {
 			return nil, errors.New("annotate: gazetteer index out of range")
 		}), wantReason: schemas.ReasonAnnotateFailed},
+		// The real annotator under a limit the filing passes.
+		{name: "too many entities", recorder: func() workers.Recorder {
+			a := annotate.NewAnnotator(loadModels())
+			a.MaxEntities = 3
+			return a
+		}(), wantReason: schemas.ReasonAnnotateTooManyEnts},
 		// Likewise a record whose span does not reproduce its text: the
 		// real record, one span moved.
 		{name: "span off its text", recorder: recorderFunc(func(ctx context.Context, in schemas.Ingested, ex schemas.Extraction) (*schemas.Record, error) {
