@@ -10,19 +10,46 @@
 // repository "markdonw-chunck-of-the-usa-code" (chuncks/title-18/*.md;
 // MIT licence; the Code's text is a work of the United States
 // government, in the public domain). A chunk names its chapter in a line
-// "### CHAPTER 51— HOMICIDE" and its section in a line "#### § 1111.
-// Murder".
+// "### CHAPTER 51— HOMICIDE", its sections in lines "#### § 1111.
+// Murder", and a section's text follows its heading.
 //
-// A heading is kept as an offense name when it is a short noun phrase
-// (one to four words, parts of a heading split at semicolons) whose last
-// word is a head word of a Part I chapter's name ("HOMICIDE", "SEXUAL
-// ABUSE", "FRAUD AND FALSE STATEMENTS" give homicide, abuse, fraud,
-// statements): Congress files each offense under the chapter of its kind,
-// and a section heading ending in that kind's noun names an offense of
-// it ("Bank fraud", "Aggravated sexual abuse", "Forced labor"). Headings
-// with words of procedure or definition (penalties, jurisdiction,
-// definitions, restitution, ...) are left out, and so are chapter words
-// that name no offense (provisions, records, acts, ...).
+// A section heading (each part of it, split at semicolons) is kept as an
+// offense name when it is of the kind that names an offense, by these
+// rules about kinds of headings, none about particular headings:
+//
+//   - Its section is penal: the section's text sets a punishment ("shall
+//     be fined", "imprisoned not more than"). Headings of definitions,
+//     jurisdiction, venue, procedure, remedies and penalties for offenses
+//     defined elsewhere fall out here.
+//   - It is a short noun phrase: one to four words, no digits or
+//     punctuation, no capitalized word but the first (a proper name makes
+//     it a heading about an institution or a protected thing: "Red
+//     Cross", "Obstruction of Federal audit").
+//   - No word of procedure, definition or remedy ("penalties",
+//     "jurisdiction", "definitions", "forfeiture", "exceptions", ...) nor
+//     a generic word for offenses ("offenses resulting in death"), and no
+//     "as" (a classification: "Firearms as nonmailable").
+//   - Not a coordination ("Coins or bars", "Harboring or concealing
+//     persons"), which lists several acts or things and names none, unless
+//     its last word is a chapter's head word ("Securities and commodities
+//     fraud").
+//   - Its head (the word before the first preposition, else the last) is
+//     not plural: a plural head names a class of things ("Money orders",
+//     "Mail contracts"), unless it is a chapter's head word.
+//   - Not a gerund with its object ("Broadcasting lottery information"):
+//     that tells conduct, which filings describe in the same words without
+//     naming a charge.
+//   - It names an act: its head is a noun of action by its ending (-tion,
+//     -sion, -ment, -ery, -ry, -ury, -age, -ure, -ism, -cide, -acy, -tude,
+//     -ing: "Economic espionage", "Stalking"), or one of its words is a
+//     head word of a Part I chapter's name ("HOMICIDE", "SEXUAL ABUSE",
+//     "FRAUD AND FALSE STATEMENTS" give homicide, abuse, fraud,
+//     statements) or a noun after a participle or adjective of manner
+//     (-ed, -ive, -ary, -ous, -ful: "Forced labor", "Sale into
+//     involuntary servitude"). This leaves out headings that name a thing
+//     or a place ("Variola virus", "Letters patent", "Uniform of friendly
+//     nation") and conduct told by a participle and an adverb
+//     ("Intoxicants possessed unlawfully").
 package main
 
 import (
@@ -41,6 +68,10 @@ import (
 var (
 	chapterLine = regexp.MustCompile(`^### CHAPTER (\d+)[A-Z]?—\s*(.+)$`)
 	sectionLine = regexp.MustCompile(`^#### §[\s\x{00A0}\x{202F}]*(\d+)[A-Za-z0-9-]*\.\s+(.+)$`)
+	// headingLine is any heading of level 1 to 4: it ends a section's text.
+	headingLine = regexp.MustCompile(`^#{1,4} `)
+	// penalText is the language of a section that sets a punishment.
+	penalText = regexp.MustCompile(`shall be fined|shall be imprisoned|imprisoned not more than|punished by death|imprisonment for (?:any term of years|life)|fined under this title`)
 )
 
 // notHead are words of chapter names that name no kind of offense.
@@ -64,14 +95,27 @@ var notHead = set("general", "provisions", "records", "reports", "and", "or", "o
 	"property", "organizations", "riots")
 
 // notOffense are words of section headings that name procedure,
-// definitions or remedies, never an offense.
+// definitions, remedies or offenses in general, never one offense.
 var notOffense = set("defined", "definitions", "definition", "generally", "general", "penalties", "penalty", "provisions",
 	"jurisdiction", "venue", "remedies", "remedy", "restitution", "forfeiture", "exceptions", "exception", "applicability",
 	"limitation", "limitations", "reports", "report", "records", "authority", "enforcement", "regulations", "rules",
 	"procedure", "evidence", "fees", "costs", "expenses", "compensation", "repealed", "omitted", "transferred",
 	"renumbered", "scope", "effect", "construction", "presumptions", "notice", "orders", "injunctions", "relief",
 	"proceedings", "victims", "reserve", "fund", "office", "service", "court", "defense", "reporting", "registration",
-	"receipt", "receiver", "rescue", "officer", "attempt", "acts", "instigating")
+	"receipt", "receiver", "rescue", "officer", "attempt", "acts", "instigating", "offense", "offenses", "crime", "crimes",
+	"violation", "violations", "as")
+
+// prepositions end the head of a heading ("Sale into involuntary
+// servitude": the head is "sale").
+var prepositions = set("of", "into", "in", "from", "by", "with", "to", "against", "on", "at", "for", "within", "aboard",
+	"under", "involving", "concerning", "upon", "without", "after", "before", "during", "through", "respecting", "affecting")
+
+// actEndings are endings of English nouns of action.
+var actEndings = []string{"tion", "sion", "ment", "ery", "ry", "ury", "age", "ure", "ism", "cide", "acy", "tude", "ing"}
+
+// mannerEndings are endings of participles and adjectives of manner that
+// make the noun after them an act ("forced labor", "abusive ... contact").
+var mannerEndings = []string{"ed", "ive", "ary", "ous", "ful"}
 
 func set(ws ...string) map[string]bool {
 	m := map[string]bool{}
@@ -85,6 +129,7 @@ func main() {
 	dir := flag.String("usc", "", "folder of the CodeX chunks of title 18 (chuncks/title-18)")
 	commit := flag.String("commit", "", "commit of the CodeX repository the chunks come from")
 	out := flag.String("o", "lexicon.txt", "output file")
+	verbose := flag.Bool("v", false, "print each heading left out and why, on standard error")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("gen_lexicon: -usc is required")
@@ -94,33 +139,36 @@ func main() {
 		log.Fatalf("gen_lexicon: no chunks in %s: %v", *dir, err)
 	}
 	heads := map[string]bool{}
-	headings := map[string]bool{}
+	penal := map[string]bool{} // heading -> its section (in some chunk) is penal
 	for _, f := range files {
-		if err := readChunk(f, heads, headings); err != nil {
+		if err := readChunk(f, heads, penal); err != nil {
 			log.Fatalf("gen_lexicon: %v", err)
 		}
 	}
 	var names []string
-	for h := range headings {
+	for h, p := range penal {
 		for _, part := range strings.Split(h, ";") {
-			ws := strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(part), ".")))
-			if len(ws) == 0 || len(ws) > 4 || !heads[ws[len(ws)-1]] {
+			part = strings.Trim(strings.TrimSpace(part), ".")
+			if part == "" {
 				continue
 			}
-			ok := true
-			for _, w := range ws {
-				ok = ok && !notOffense[w] && !strings.ContainsAny(w, ",()")
+			why := "penal"
+			if p {
+				why = offenseHeading(part, heads)
 			}
-			if ok {
-				names = append(names, strings.Join(ws, " "))
+			if why == "" {
+				names = append(names, strings.ToLower(part))
+			} else if *verbose {
+				fmt.Fprintf(os.Stderr, "%s\t%s\n", why, part)
 			}
 		}
 	}
 	sort.Strings(names)
 	names = compact(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Offense names: section headings of title 18, Part I (Crimes), of the United States Code\n")
-	fmt.Fprintf(&b, "# whose last word is a head word of a Part I chapter's name. Generated by gen_lexicon.go; do not edit.\n")
+	fmt.Fprintf(&b, "# Offense names: section headings of title 18, Part I (Crimes), of the United States Code, of the\n")
+	fmt.Fprintf(&b, "# kind that names an offense (penal sections; short noun phrases naming an act: see gen_lexicon.go).\n")
+	fmt.Fprintf(&b, "# Generated by gen_lexicon.go; do not edit. %d names.\n", len(names))
 	fmt.Fprintf(&b, "# Source: United States Code, title 18 (public domain, a work of the U.S. government), as Markdown\n")
 	fmt.Fprintf(&b, "# chunks in github.com/codexstanford/markdonw-chunck-of-the-usa-code (MIT licence), commit %s.\n", *commit)
 	for _, n := range names {
@@ -131,9 +179,70 @@ func main() {
 	}
 }
 
-// readChunk adds the head words of Part I chapter names and the section
-// headings of Part I found in one chunk file.
-func readChunk(path string, heads, headings map[string]bool) error {
+// offenseHeading returns "" when part (one part of a penal section's
+// heading) names an offense, else the kind of heading it is.
+func offenseHeading(part string, heads map[string]bool) string {
+	ws := strings.Fields(part)
+	if len(ws) > 4 {
+		return "long"
+	}
+	lw := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.ContainsAny(w, ",()$'’.0123456789") {
+			return "punctuation"
+		}
+		if i > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+			return "proper name"
+		}
+		lw[i] = strings.ToLower(w)
+		if notOffense[lw[i]] {
+			return "procedure"
+		}
+	}
+	last := lw[len(lw)-1]
+	hi := len(lw) - 1
+	for i := 1; i < len(lw); i++ {
+		if prepositions[lw[i]] {
+			hi = i - 1
+			break
+		}
+	}
+	head := lw[hi]
+	for _, w := range lw {
+		if (w == "and" || w == "or") && !heads[last] {
+			return "coordination"
+		}
+	}
+	if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is") && !heads[head] {
+		return "plural"
+	}
+	if hi > 0 && strings.HasSuffix(lw[0], "ing") && !heads[lw[0]] {
+		return "gerund with object"
+	}
+	if len(head) > 4 && hasEnding(head, actEndings) {
+		return ""
+	}
+	for i, w := range lw {
+		if heads[w] || i > 0 && !strings.HasSuffix(w, "ly") && !prepositions[lw[i-1]] && hasEnding(lw[i-1], mannerEndings) {
+			return ""
+		}
+	}
+	return "no act"
+}
+
+func hasEnding(w string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// readChunk adds the head words of Part I chapter names found in one
+// chunk file, and the section headings of Part I with whether the
+// section's text there is penal.
+func readChunk(path string, heads, penal map[string]bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open chunk: %w", err)
@@ -142,9 +251,11 @@ func readChunk(path string, heads, headings map[string]bool) error {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	chapter := 0
+	heading := "" // the Part I section whose text is being read
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if m := chapterLine.FindStringSubmatch(line); m != nil {
+			heading = ""
 			chapter, _ = strconv.Atoi(m[1])
 			if chapter < 200 {
 				for _, w := range strings.FieldsFunc(strings.ToLower(m[2]), func(r rune) bool { return r == ' ' || r == ',' }) {
@@ -155,10 +266,20 @@ func readChunk(path string, heads, headings map[string]bool) error {
 			}
 			continue
 		}
-		if m := sectionLine.FindStringSubmatch(line); m != nil && chapter > 0 && chapter < 200 {
-			if n, _ := strconv.Atoi(m[1]); n <= 2725 {
-				headings[m[2]] = true
+		if m := sectionLine.FindStringSubmatch(line); m != nil {
+			heading = ""
+			if n, _ := strconv.Atoi(m[1]); chapter > 0 && chapter < 200 && n <= 2725 {
+				heading = m[2]
+				penal[heading] = penal[heading] || false
 			}
+			continue
+		}
+		if headingLine.MatchString(line) {
+			heading = ""
+			continue
+		}
+		if heading != "" && penalText.MatchString(line) {
+			penal[heading] = true
 		}
 	}
 	if err := sc.Err(); err != nil {

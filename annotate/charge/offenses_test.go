@@ -1,6 +1,7 @@
 package charge
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -49,6 +50,9 @@ func TestOffenseForms(t *testing.T) {
 		{"lexicon name in a context phrase", "convicted of aggravated sexual abuse of a child", "aggravated sexual abuse of a child", "aggravated sexual abuse of a child"},
 		{"lexicon name with of", "charged with subornation of perjury.", "subornation of perjury", "subornation of perjury"},
 		{"lexicon name with a degree", "Stalking in the Second Degree", "Stalking in the Second Degree", "stalking in the second degree"},
+		{"lexicon name with a manner adjective", "a forced labor, indentured servitude, case", "forced labor", "forced labor"},
+		{"lexicon name with a preposition", "charged with sale into involuntary servitude.", "sale into involuntary servitude", "sale into involuntary servitude"},
+		{"lexicon name of theft", "attempted theft of trade secrets", "attempted theft of trade secrets", "attempted theft of trade secrets"},
 		{"hyphenated name", "Vinton's weapons-possession offense", "weapons-possession", "weapons possession"},
 		{"hyphenated at a line end", "a drug-\ntrafficking conspiracy", "drug-\ntrafficking conspiracy", "drug trafficking conspiracy"},
 	}
@@ -142,4 +146,32 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLexiconKinds checks the generated lexicon against the heading
+// kinds gen_lexicon.go leaves out: every name is a short phrase with no
+// word of procedure, definition or offenses in general, and no heading of
+// a definition or penalty section is in it.
+func TestLexiconKinds(t *testing.T) {
+	banned := map[string]bool{"defined": true, "definitions": true, "penalties": true, "penalty": true, "jurisdiction": true,
+		"venue": true, "forfeiture": true, "exceptions": true, "applicability": true, "offenses": true, "crimes": true}
+	n := 0
+	for _, line := range strings.Split(lexiconTxt, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n++
+		ws := strings.Fields(line)
+		if len(ws) > 4 {
+			t.Errorf("lexicon name %q: more than four words", line)
+		}
+		for _, w := range ws {
+			if banned[w] {
+				t.Errorf("lexicon name %q: a word of a heading of procedure or definition", line)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("lexicon holds %d names, want the offense headings of title 18 Part I (about 80)", n)
+	}
 }
