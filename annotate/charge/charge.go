@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -259,8 +260,31 @@ var offenseNames = func() []string {
 		seen[o] = true
 		out = append(out, o)
 	}
+	for _, o := range sexualVariants() {
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
 	return out
 }()
+
+// sexualHeads are the offense heads that penal codes also name with
+// "sexual" before them, an offense of its own: "sexual assault" (Texas,
+// Colorado, Connecticut), "sexual battery" (Florida), "sexual abuse" (New
+// York, title 18), "sexual misconduct" (New York); charging papers and
+// transcripts also write "sex assault".
+var sexualHeads = []string{"assault", "assaults", "battery", "abuse", "misconduct"}
+
+// sexualVariants returns "sexual X" and "sex X" for each head of
+// sexualHeads.
+func sexualVariants() []string {
+	var out []string
+	for _, h := range sexualHeads {
+		out = append(out, "sexual "+h, "sex "+h)
+	}
+	return out
+}
 
 var degreeWords = map[string]string{"first": "first", "1st": "first", "1": "first", "second": "second", "2nd": "second", "2": "second",
 	"third": "third", "3rd": "third", "3": "third", "fourth": "fourth", "4th": "fourth", "4": "fourth", "fifth": "fifth", "5th": "fifth", "5": "fifth",
@@ -550,6 +574,13 @@ func singularOffense(o string) string {
 		return "assault"
 	case "robberies", "gunpoint robberies":
 		return "robbery"
+	case "sexual assaults", "sex assaults":
+		return "sexual assault"
+	}
+	// "sex assault" is written for "sexual assault"; "sex trafficking"
+	// is a name of its own.
+	if rest, ok := strings.CutPrefix(o, "sex "); ok && slices.Contains(sexualHeads, rest) {
+		return "sexual " + rest
 	}
 	return o
 }

@@ -84,6 +84,9 @@ func TestCorpusFirings(t *testing.T) {
 				case a.Statute == "" && strings.HasPrefix(a.Offense, "attempted") && !strings.HasPrefix(strings.ToLower(e.Text), "attempted"):
 					record("attempt-after-degree", e.Text)
 				}
+				if strings.HasPrefix(a.Offense, "sexual ") || strings.Contains(a.Offense, " sexual ") {
+					record("sexual-variant", e.Text)
+				}
 				if lexiconOnly[strings.TrimPrefix(strings.SplitN(a.Offense, " in the ", 2)[0], "attempted ")] {
 					record("lexicon", e.Text)
 				}
