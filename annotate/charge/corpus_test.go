@@ -62,6 +62,9 @@ func TestCorpusFirings(t *testing.T) {
 			for _, ph := range contextOffenses(page) {
 				record("context-phrase", page[ph.s:ph.e])
 			}
+			for _, ph := range gerundOffenses(page, textscan.ToLowerASCII(page)) {
+				record("gerund-phrase", page[ph.s:ph.e])
+			}
 			for _, ph := range violationOffenses(page, textscan.ToLowerASCII(page)) {
 				record("violation-phrase", page[ph.s:ph.e])
 			}

@@ -489,6 +489,7 @@ func categoryUse(text string, s, e int) bool {
 func mergePhrases(text string, known, degrees []phrase) []phrase {
 	lower := textscan.ToLowerASCII(text)
 	ctx := append(contextOffenses(text), violationOffenses(text, lower)...)
+	ctx = append(ctx, gerundOffenses(text, lower)...)
 	var keep []phrase
 	overlaps := func(p phrase, qs []phrase) (inside, partial bool) {
 		for _, q := range qs {
