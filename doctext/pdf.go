@@ -28,6 +28,11 @@ const trailerWindow = 64 << 10
 type PDF struct {
 	// MaxPages bounds the pages read. If zero, DefaultMaxPages is used.
 	MaxPages int
+	// MaxInflate bounds what one stream may decode to, in bytes: a page
+	// whose content passes it is kept empty with a warning, a document
+	// whose structure passes it is ErrTooLarge. If zero,
+	// pdf.DefaultMaxInflate (64 MiB).
+	MaxInflate int64
 }
 
 // Extraction is a document's text; see [schemas.Extraction].
@@ -61,6 +66,7 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 	if err != nil {
 		return nil, nil, classifyOpenError(err)
 	}
+	doc.SetMaxInflate(x.MaxInflate)
 	maxPages := x.MaxPages
 	if maxPages == 0 {
 		maxPages = DefaultMaxPages
@@ -110,7 +116,10 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 func panicError(v any) error {
 	var re runtime.Error
 	if e, ok := v.(error); ok && !errors.As(e, &re) {
-		return fmt.Errorf("%w: %v", ErrMalformed, e)
+		if errors.Is(e, pdf.ErrStreamTooLarge) {
+			return fmt.Errorf("%w: %w", ErrTooLarge, e)
+		}
+		return fmt.Errorf("%w: %w", ErrMalformed, e)
 	}
 	return &PanicError{Value: v}
 }
@@ -167,7 +176,7 @@ func docTitle(doc *pdf.Reader) (title string) {
 func pageText(p pdf.Page) (text string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			text, err = "", &PanicError{Value: v}
+			text, err = "", panicError(v) // a file's fault (a bomb, bad syntax) or a bug
 		}
 	}()
 	if p.V.IsNull() {

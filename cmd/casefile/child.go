@@ -24,13 +24,14 @@ type extractChildCmd struct {
 	MaxBytes   int64   `name:"max-bytes" default:"268435456"`
 	MaxPages   int     `name:"max-pages" default:"2000"`
 	MaxChars   int     `name:"max-chars" default:"10000000"`
+	MaxInflate int64   `name:"max-inflate" default:"67108864"`
 	MaxOCRArea float64 `name:"max-ocr-area" default:"1728"`
 	OCR        string  `name:"ocr" enum:"auto,off,force" default:"auto"`
 }
 
 func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 	x := &doctext.Extractor{
-		PDF:      doctext.PDF{MaxPages: c.MaxPages},
+		PDF:      doctext.PDF{MaxPages: c.MaxPages, MaxInflate: c.MaxInflate},
 		MaxBytes: c.MaxBytes,
 		MaxChars: c.MaxChars,
 		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}, MaxArea: c.MaxOCRArea},

@@ -90,6 +90,7 @@ type stageFlags struct {
 	MaxPages    int           `name:"max-pages" default:"2000" help:"Dead-letter documents with more pages."`
 	MaxChars    int           `name:"max-chars" default:"10000000" help:"Dead-letter documents whose text is longer, in characters (bytes of UTF-8)."`
 	MaxEntities int           `name:"max-entities" default:"100000" help:"Dead-letter documents with more entities (people, places, quantities, …)."`
+	MaxInflate  int64         `name:"max-inflate" default:"67108864" help:"The most bytes one PDF stream may decode to (a deflate bomb); a page past it is kept empty with a warning."`
 	MaxOCRArea  float64       `name:"max-ocr-area" default:"1728" help:"Never render for OCR a page larger than this many square inches (it is kept with a warning)."`
 	Timeout     time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
 	AckWait     time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
@@ -123,7 +124,8 @@ func (f *stageFlags) isolatedExtractor() (workers.Extractor, func(), error) {
 	}
 	command := []string{self, "extract-child", "--ocr", f.OCR,
 		"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10),
-		"--max-chars", strconv.Itoa(f.MaxChars), "--max-ocr-area", strconv.FormatFloat(f.MaxOCRArea, 'f', -1, 64)}
+		"--max-chars", strconv.Itoa(f.MaxChars), "--max-inflate", strconv.FormatInt(f.MaxInflate, 10),
+		"--max-ocr-area", strconv.FormatFloat(f.MaxOCRArea, 'f', -1, 64)}
 	if f.ChildDocs <= 1 {
 		return &workers.Isolated{Command: command, Env: os.Environ()}, func() {}, nil
 	}
@@ -133,7 +135,7 @@ func (f *stageFlags) isolatedExtractor() (workers.Extractor, func(), error) {
 
 func (f *stageFlags) extractor() *doctext.Extractor {
 	return &doctext.Extractor{
-		PDF:      doctext.PDF{MaxPages: f.MaxPages},
+		PDF:      doctext.PDF{MaxPages: f.MaxPages, MaxInflate: f.MaxInflate},
 		MaxBytes: f.MaxBytes,
 		MaxChars: f.MaxChars,
 		OCR:      doctext.OCR{Mode: doctext.OCRMode(f.OCR), Recognizer: &ocr.Tesseract{}, MaxArea: f.MaxOCRArea},

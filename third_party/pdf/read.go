@@ -89,7 +89,24 @@ type Reader struct {
 	useAES     bool
 	repaired   bool              // casefile: the xref table was rebuilt by scanning
 	cache      map[objptr]object // casefile: resolved indirect objects
+	// casefile: the most bytes one stream may decode to (0: DefaultMaxInflate),
+	// and the streams that went past it, refused at once when read again.
+	maxInflate int64
+	inflated   map[objptr]bool
 }
+
+// DefaultMaxInflate bounds what one stream may decode to (casefile
+// addition): page content, fonts' maps and object streams are megabytes
+// at most, and a deflate bomb of one megabyte inflates to a gigabyte.
+const DefaultMaxInflate = 64 << 20
+
+// ErrStreamTooLarge is what reading a stream that decodes past the limit
+// panics with, wrapped (casefile addition).
+var ErrStreamTooLarge = errors.New("pdf: stream decodes past the limit")
+
+// SetMaxInflate sets the most bytes one stream may decode to (casefile
+// addition); n <= 0 restores DefaultMaxInflate.
+func (r *Reader) SetMaxInflate(n int64) { r.maxInflate = n }
 
 type xref struct {
 	ptr      objptr
@@ -283,6 +300,11 @@ func readXrefStream(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 	size, ok := strm.hdr["Size"].(int64)
 	if !ok {
 		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: xref stream missing Size")
+	}
+	// casefile: a file cannot hold more objects than it has bytes, and
+	// the table is allocated from this number.
+	if size < 0 || size > maxXrefObjects || size > r.end {
+		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: xref stream /Size %d for a file of %d bytes", size, r.end)
 	}
 	table := make([]xref, size)
 
@@ -898,7 +920,7 @@ func (v Value) Reader() io.ReadCloser {
 	default:
 		panic(fmt.Errorf("unsupported filter %v", filter))
 	case Null:
-		// ok
+		return io.NopCloser(rd)
 	case Name:
 		rd = applyFilter(rd, filter.Name(), param)
 	case Array:
@@ -906,8 +928,40 @@ func (v Value) Reader() io.ReadCloser {
 			rd = applyFilter(rd, filter.Index(i).Name(), param.Index(i))
 		}
 	}
+	// casefile: decoded data is bounded; a stream that went past the
+	// bound once (50 pages may share one bomb) is refused at once.
+	limit := v.r.maxInflate
+	if limit <= 0 {
+		limit = DefaultMaxInflate
+	}
+	if v.r.inflated[x.ptr] {
+		panic(fmt.Errorf("%w (%d bytes)", ErrStreamTooLarge, limit))
+	}
+	return io.NopCloser(&inflateLimit{rd: rd, left: limit, limit: limit, over: func() {
+		if v.r.inflated == nil {
+			v.r.inflated = map[objptr]bool{}
+		}
+		v.r.inflated[x.ptr] = true
+	}})
+}
 
-	return io.NopCloser(rd)
+// inflateLimit panics with ErrStreamTooLarge once its stream has decoded
+// to more than limit bytes (casefile addition). It panics rather than
+// returning an error because the content parsers read streams through
+// readers that take any error for the end of the data.
+type inflateLimit struct {
+	rd          io.Reader
+	left, limit int64
+	over        func()
+}
+
+func (l *inflateLimit) Read(p []byte) (int, error) {
+	n, err := l.rd.Read(p)
+	if l.left -= int64(n); l.left < 0 {
+		l.over()
+		panic(fmt.Errorf("%w (%d bytes)", ErrStreamTooLarge, l.limit))
+	}
+	return n, err
 }
 
 // maxStreamScan bounds how far streamLength looks for "endstream".
