@@ -53,7 +53,13 @@ type font struct {
 	dw      float64         // default / missing width
 	scale   float64         // glyph space to text space (1/1000, or a Type 3 FontMatrix)
 	decoded map[int]string
-	names   map[int]string // codes whose Differences glyph name is uniXXXX
+	// shown caches each code's text as laid out (valid UTF-8, ligatures
+	// expanded), so that a glyph costs no allocation: one-byte codes in
+	// shownByte, two-byte ones in shownCID.
+	shownByte [256]string
+	shownSet  [256]bool
+	shownCID  map[int]string
+	names     map[int]string // codes whose Differences glyph name is uniXXXX
 	// std holds a standard-14 font's built-in widths by code point, for a
 	// font that names one without Widths.
 	std map[rune]float64
@@ -152,6 +158,28 @@ func (f *font) text(code int, raw string) string {
 	return s
 }
 
+// shown is text(code, raw) as a glyph keeps it: valid UTF-8, with the
+// Latin ligatures expanded.
+func (f *font) shown(code int, raw string) string {
+	if code >= 0 && code < 256 {
+		if f.shownSet[code] {
+			return f.shownByte[code]
+		}
+	} else if s, ok := f.shownCID[code]; ok {
+		return s
+	}
+	s := ligatures.Replace(strings.ToValidUTF8(f.text(code, raw), "\uFFFD"))
+	if code >= 0 && code < 256 {
+		f.shownByte[code], f.shownSet[code] = s, true
+	} else {
+		if f.shownCID == nil {
+			f.shownCID = map[int]string{}
+		}
+		f.shownCID[code] = s
+	}
+	return s
+}
+
 // codes splits a shown string into character codes.
 func (f *font) codes(s string, fn func(code int, raw string)) {
 	if f.twoByte {
@@ -177,7 +205,7 @@ type gstate struct {
 
 // interpreter collects the glyphs a page shows.
 type interpreter struct {
-	glyphs  []glyph
+	glyphs  glyphList
 	images  int // image XObjects drawn
 	rotated int // glyphs skipped for being rotated
 }
@@ -237,7 +265,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 
 	show := func(s string) {
 		f := g.ts.font
-		if f == nil || len(in.glyphs) >= maxGlyphs {
+		if f == nil || in.glyphs.len() >= maxGlyphs {
 			return
 		}
 		ts := &g.ts
@@ -247,7 +275,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			w0 := f.width(code, raw) * f.scale
 			sx := math.Hypot(trm.a, trm.b)
 			size := math.Hypot(trm.c, trm.d)
-			if text := f.text(code, raw); text != "" && sx > 0 {
+			if text := f.shown(code, raw); text != "" && sx > 0 {
 				// Coordinates along the text direction (x) and across it
 				// (y), so rotated stamps lay out like any other line.
 				dx, dy := trm.a/sx, trm.b/sx
@@ -258,10 +286,10 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 				if ts.tfs != 0 {
 					adv = math.Max(0, (w0+ts.tc/ts.tfs)*sx)
 				}
-				in.glyphs = append(in.glyphs, glyph{
+				in.glyphs.add(glyph{
 					x: ox*dx + oy*dy, y: oy*dx - ox*dy, w: adv, size: size,
 					orient: orientation(dx, dy),
-					s:      ligatures.Replace(strings.ToValidUTF8(text, "\uFFFD")),
+					s:      text,
 				})
 			}
 			tx := w0*ts.tfs + ts.tc

@@ -1,10 +1,12 @@
 package doctext
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // glyph is one shown character. x runs along its text direction and y
@@ -15,10 +17,39 @@ type glyph struct {
 	s             string
 }
 
+// glyphChunk is the number of glyphs in one block of a glyphList.
+const glyphChunk = 1024
+
+// glyphList holds a page's glyphs in fixed blocks: a growing slice would
+// copy every glyph several times over and, growing by a quarter at a time
+// once large, allocate about five times what it finally holds.
+type glyphList struct {
+	chunks [][]glyph
+	n      int
+}
+
+func (l *glyphList) len() int { return l.n }
+
+func (l *glyphList) add(g glyph) {
+	if l.n%glyphChunk == 0 {
+		l.chunks = append(l.chunks, make([]glyph, 0, glyphChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, g)
+	l.n++
+}
+
+// at returns glyph i, which stays where it is while more are added.
+func (l *glyphList) at(i int) *glyph { return &l.chunks[i/glyphChunk][i%glyphChunk] }
+
 // glyphRun is a run of glyphs shown one after another on one baseline.
 type glyphRun struct {
 	x0, x1, y, size float64
 	text            string
+	// start and end delimit text in the orientation's buffer while the
+	// words are built; text is cut from it once, so a word of n glyphs
+	// costs O(n), not the O(n²) of concatenating glyph by glyph.
+	start, end int
 	// spaced is true when the stream showed a space right before the word:
 	// tightly justified lines can have spaces narrower than spaceGap.
 	spaced bool
@@ -37,16 +68,26 @@ const (
 // words become rows by baseline, ordered left to right, with a space where
 // the gap between words is wide enough. Upright text comes first, then
 // each rotated orientation (margin stamps) as its own block.
-func layout(gs []glyph) string {
+func layout(gs *glyphList) string {
 	var blocks []string
+	var present [4]bool
+	for i := range gs.len() {
+		present[gs.at(i).orient&3] = true
+	}
+	var buf []byte
+	var gaps []float64
 	for orient := 0; orient < 4; orient++ {
+		if !present[orient] {
+			continue
+		}
 		var words []glyphRun
 		var cur *glyphRun
 		var prev *glyph
 		spaced := false
-		gaps := streamGaps(gs, orient)
-		for i := range gs {
-			g := &gs[i]
+		buf = buf[:0]
+		gaps = streamGaps(gaps, gs, orient)
+		for i := range gs.len() {
+			g := gs.at(i)
 			if g.orient != orient {
 				continue
 			}
@@ -65,13 +106,18 @@ func layout(gs []glyph) string {
 				}
 			}
 			if cur == nil {
-				words = append(words, glyphRun{x0: g.x, y: g.y, size: g.size, spaced: spaced})
+				words = append(words, glyphRun{x0: g.x, y: g.y, size: g.size, spaced: spaced, start: len(buf)})
 				cur = &words[len(words)-1]
 				spaced = false
 			}
-			cur.text += g.s
+			buf = append(buf, g.s...)
+			cur.end = len(buf)
 			cur.x1 = g.x + g.w
 			prev = g
+		}
+		text := string(buf)
+		for i := range words {
+			words[i].text = text[words[i].start:words[i].end]
 		}
 		if len(words) > 0 {
 			blocks = append(blocks, rowsText(words))
@@ -81,19 +127,21 @@ func layout(gs []glyph) string {
 }
 
 // streamGaps returns, for each glyph of orientation orient, the gap after
-// the previous glyph of that orientation in stream order (NaN for none).
-func streamGaps(gs []glyph, orient int) []float64 {
-	gaps := make([]float64, len(gs))
-	last := -1
-	for i := range gs {
+// the previous glyph of that orientation in stream order (NaN for none),
+// reusing gaps' storage.
+func streamGaps(gaps []float64, gs *glyphList, orient int) []float64 {
+	gaps = slices.Grow(gaps[:0], gs.len())[:gs.len()]
+	var last *glyph
+	for i := range gs.len() {
 		gaps[i] = math.NaN()
-		if gs[i].orient != orient {
+		g := gs.at(i)
+		if g.orient != orient {
 			continue
 		}
-		if last >= 0 && !isSpace(gs[i].s) && !isSpace(gs[last].s) {
-			gaps[i] = gs[i].x - (gs[last].x + gs[last].w)
+		if last != nil && !isSpace(g.s) && !isSpace(last.s) {
+			gaps[i] = g.x - (last.x + last.w)
 		}
-		last = i
+		last = g
 	}
 	return gaps
 }
@@ -108,50 +156,56 @@ func letterSpaced(gaps []float64, i int, size float64) bool {
 	if g > 0.4*size {
 		return false
 	}
+	// Up to two defined gaps before i and two after.
 	matches := 0
-	for _, j := range neighbourGaps(gaps, i) {
-		if math.Abs(gaps[j]-g) < 0.03*size {
-			matches++
-		}
-	}
-	return matches >= 2
-}
-
-// neighbourGaps returns the indexes of up to two defined gaps before i and
-// two after.
-func neighbourGaps(gaps []float64, i int) []int {
-	var out []int
 	for j, n := i-1, 0; j >= 0 && n < 2; j-- {
 		if !math.IsNaN(gaps[j]) {
-			out = append(out, j)
+			if math.Abs(gaps[j]-g) < 0.03*size {
+				matches++
+			}
 			n++
 		}
 	}
 	for j, n := i+1, 0; j < len(gaps) && n < 2; j++ {
 		if !math.IsNaN(gaps[j]) {
-			out = append(out, j)
+			if math.Abs(gaps[j]-g) < 0.03*size {
+				matches++
+			}
 			n++
 		}
 	}
-	return out
+	return matches >= 2
 }
 
+// rowsText sorts words top to bottom, groups them into rows and each row
+// left to right. Both sorts are stable (ties keep stream order, which
+// start records) without the O(n log² n) of a stable merge sort.
 func rowsText(words []glyphRun) string {
-	sort.SliceStable(words, func(i, j int) bool { return words[i].y > words[j].y })
-	var rows [][]glyphRun
-	for _, w := range words {
-		if n := len(rows); n > 0 {
-			ref := rows[n-1][0]
-			if math.Abs(ref.y-w.y) <= baselineTol*math.Max(ref.size, w.size) {
-				rows[n-1] = append(rows[n-1], w)
-				continue
-			}
-		}
-		rows = append(rows, []glyphRun{w})
-	}
+	slices.SortFunc(words, byRow)
 	var b strings.Builder
-	for ri, row := range rows {
-		sort.SliceStable(row, func(i, j int) bool { return row[i].x0 < row[j].x0 })
+	size := 0
+	for i := range words {
+		size += len(words[i].text) + 1
+	}
+	b.Grow(size)
+	// A row is a run of words in y order within tolerance of its first.
+	for first, ri := 0, 0; first < len(words); ri++ {
+		end := first + 1
+		ref := words[first]
+		for end < len(words) && math.Abs(ref.y-words[end].y) <= baselineTol*math.Max(ref.size, words[end].size) {
+			end++
+		}
+		row := words[first:end]
+		first = end
+		slices.SortFunc(row, func(a, b glyphRun) int {
+			switch {
+			case a.x0 < b.x0:
+				return -1
+			case a.x0 > b.x0:
+				return 1
+			}
+			return byRow(a, b) // the order the words had
+		})
 		if ri > 0 {
 			b.WriteByte('\n')
 		}
@@ -160,7 +214,7 @@ func rowsText(words []glyphRun) string {
 			w := &row[i]
 			if last != nil {
 				// The same word drawn twice at almost the same place: fake bold.
-				if w.text == last.text && math.Abs(w.x0-last.x0) < sameGlyph*w.size*float64(len([]rune(w.text))) {
+				if w.text == last.text && math.Abs(w.x0-last.x0) < sameGlyph*w.size*float64(utf8.RuneCountInString(w.text)) {
 					continue
 				}
 				if w.spaced || w.x0-last.x1 > spaceGap*math.Min(w.size, last.size) || w.x0 < last.x1-0.5*w.size {
@@ -172,6 +226,17 @@ func rowsText(words []glyphRun) string {
 		}
 	}
 	return b.String()
+}
+
+// byRow orders words top to bottom, ties in stream order.
+func byRow(a, b glyphRun) int {
+	switch {
+	case a.y > b.y:
+		return -1
+	case a.y < b.y:
+		return 1
+	}
+	return cmp.Compare(a.start, b.start)
 }
 
 func isSpace(s string) bool {

@@ -182,13 +182,14 @@ func pageText(p pdf.Page) (text string, err error) {
 	if p.V.IsNull() {
 		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
 	}
-	gs := pageGlyphs(p).glyphs
-	for i := range gs {
-		if gs[i].size < 0.5 {
-			gs[i].size = 0.5
+	gs := &pageGlyphs(p).glyphs
+	for i := range gs.len() {
+		g := gs.at(i)
+		if g.size < 0.5 {
+			g.size = 0.5
 		}
-		if gs[i].w <= 0 {
-			gs[i].w = 0.5 * gs[i].size // font without widths: assume an average advance
+		if g.w <= 0 {
+			g.w = 0.5 * g.size // font without widths: assume an average advance
 		}
 	}
 	return layout(gs), nil

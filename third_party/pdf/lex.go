@@ -160,8 +160,15 @@ func (b *buffer) readToken() token {
 	case '(':
 		return b.readLiteralString()
 
-	case '[', ']', '{', '}':
-		return keyword(string(c))
+	// casefile: constants, which box without allocating.
+	case '[':
+		return keyword("[")
+	case ']':
+		return keyword("]")
+	case '{':
+		return keyword("{")
+	case '}':
+		return keyword("}")
 
 	case '/':
 		return b.readName()
@@ -397,9 +404,10 @@ func (b *buffer) readKeyword() token {
 }
 
 // internedKeywords are the content-stream operators and syntax keywords,
-// returned without allocating (casefile addition).
-var internedKeywords = func() map[string]keyword {
-	m := map[string]keyword{}
+// returned without allocating (casefile addition). They are held as tokens,
+// boxed once: boxing a keyword (a string) into a token allocates.
+var internedKeywords = func() map[string]token {
+	m := map[string]token{}
 	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj stream endstream R xref trailer startxref null [ ] << >> dict def begin end`) {
 		m[k] = keyword(k)
 	}
