@@ -26,8 +26,8 @@ var goldenPages = map[string]string{
 	"fakebold.pdf": "BT /F1 12 Tf 72 700 Td (Bold) Tj ET BT /F1 12 Tf 72.3 700 Td (Bold) Tj ET " +
 		"BT /F1 12 Tf 72 680 Td (T) Tj -0.1 0 Td (T) Tj ET",
 	"letterspaced.pdf": "BT /F1 10 Tf 3 Tc 72 700 Td (12:04:33 PM) Tj 0 Tc 0 -20 Td [(word) -400 (gap) -120 (a) -400 (b)] TJ ET",
-	"onebaseline.pdf": "BT /F1 12 Tf 72 700 Td " + strings.Repeat("(a) Tj ", 3000) + "( ) Tj (end) Tj ET",
-	"prose.pdf":       glyphPages[1].content(5000),
+	"onebaseline.pdf":  "BT /F1 12 Tf 72 700 Td " + strings.Repeat("(a) Tj ", 3000) + "( ) Tj (end) Tj ET",
+	"prose.pdf":        glyphPages[1].content(5000),
 }
 
 // TestLayoutGolden compares the text of the sample PDFs of ../testdata/pdfs
