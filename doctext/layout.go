@@ -18,7 +18,7 @@ type glyph struct {
 }
 
 // glyphChunk is the number of glyphs in one block of a glyphList.
-const glyphChunk = 1024
+const glyphChunk = 256
 
 // glyphList holds a page's glyphs in fixed blocks: a growing slice would
 // copy every glyph several times over and, growing by a quarter at a time
@@ -179,25 +179,29 @@ func letterSpaced(gaps []float64, i int, size float64) bool {
 
 // rowsText sorts words top to bottom, groups them into rows and each row
 // left to right. Both sorts are stable (ties keep stream order, which
-// start records) without the O(n log² n) of a stable merge sort.
+// start records) without the O(n log² n) of a stable merge sort, and move
+// indexes rather than words.
 func rowsText(words []glyphRun) string {
-	slices.SortFunc(words, byRow)
-	var b strings.Builder
+	order := make([]int32, len(words))
 	size := 0
 	for i := range words {
+		order[i] = int32(i)
 		size += len(words[i].text) + 1
 	}
+	slices.SortFunc(order, func(a, b int32) int { return byRow(&words[a], &words[b]) })
+	var b strings.Builder
 	b.Grow(size)
 	// A row is a run of words in y order within tolerance of its first.
-	for first, ri := 0, 0; first < len(words); ri++ {
+	for first, ri := 0, 0; first < len(order); ri++ {
 		end := first + 1
-		ref := words[first]
-		for end < len(words) && math.Abs(ref.y-words[end].y) <= baselineTol*math.Max(ref.size, words[end].size) {
+		ref := &words[order[first]]
+		for end < len(order) && math.Abs(ref.y-words[order[end]].y) <= baselineTol*math.Max(ref.size, words[order[end]].size) {
 			end++
 		}
-		row := words[first:end]
+		row := order[first:end]
 		first = end
-		slices.SortFunc(row, func(a, b glyphRun) int {
+		slices.SortFunc(row, func(ia, ib int32) int {
+			a, b := &words[ia], &words[ib]
 			switch {
 			case a.x0 < b.x0:
 				return -1
@@ -210,8 +214,8 @@ func rowsText(words []glyphRun) string {
 			b.WriteByte('\n')
 		}
 		var last *glyphRun
-		for i := range row {
-			w := &row[i]
+		for _, i := range row {
+			w := &words[i]
 			if last != nil {
 				// The same word drawn twice at almost the same place: fake bold.
 				if w.text == last.text && math.Abs(w.x0-last.x0) < sameGlyph*w.size*float64(utf8.RuneCountInString(w.text)) {
@@ -229,7 +233,7 @@ func rowsText(words []glyphRun) string {
 }
 
 // byRow orders words top to bottom, ties in stream order.
-func byRow(a, b glyphRun) int {
+func byRow(a, b *glyphRun) int {
 	switch {
 	case a.y > b.y:
 		return -1
