@@ -197,6 +197,12 @@ const (
 // and a restarted worker starts). When neither says anything (a server
 // without a system account), the check passes and the server's own
 // placement error, wrapped in ErrReplicas by Open, is the answer.
+//
+// In a cluster the check is for placing streams: when casefile's streams
+// exist already, or the server cannot say yet whether they do (a leader
+// election after a server died), it passes, and the server answers any
+// change of replicas itself. A worker restarted while a server is down
+// must start.
 func CheckReplicas(ctx context.Context, js jetstream.JetStream, replicas int) error {
 	if replicas <= 1 {
 		return nil
@@ -206,6 +212,9 @@ func CheckReplicas(ctx context.Context, js jetstream.JetStream, replicas int) er
 	if cluster == "" {
 		return fmt.Errorf("%w: %d replicas asked for, but %s runs JetStream on a single server, not in a cluster: use 1 replica, or a cluster of %d or more servers",
 			ErrReplicas, replicas, nc.ConnectedUrlRedacted(), replicas)
+	}
+	if _, err := js.Stream(ctx, StreamDocs); !errors.Is(err, jetstream.ErrStreamNotFound) {
+		return nil
 	}
 	servers, err := clusterServers(ctx, nc, cluster)
 	if err != nil {

@@ -272,7 +272,10 @@ func (cl *natsCluster) bus(t *testing.T) *pipeline.Bus {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	// As long as a worker waits for the topology (pipeline.Open retries
+	// requests lost in a leader election): on a loaded machine the
+	// election after a leader is killed can take tens of seconds.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	bus, err := pipeline.Open(ctx, js, pipeline.TopologyConfig{Replicas: 3})
 	if err != nil {
