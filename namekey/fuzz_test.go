@@ -9,7 +9,7 @@ import (
 )
 
 // FuzzKey checks the promises of the keys over any text: no panic, keys
-// folded (no upper case, no punctuation) and sorted, ASCII case ignored,
+// folded (no letter that has a lower case left upper, no punctuation) and sorted, ASCII case ignored,
 // Compatible symmetric and reflexive on names with a given name and
 // surname.
 func FuzzKey(f *testing.F) {
@@ -30,7 +30,9 @@ func FuzzKey(f *testing.F) {
 				t.Fatalf("key %q of %q is not sorted", k, a)
 			}
 			for _, r := range k {
-				if unicode.IsUpper(r) || (unicode.IsPunct(r) && r != ' ') {
+				// An upper-case letter with no lower case ("ϒ", left
+				// when "ϔ" loses its diaeresis) is as folded as it gets.
+				if unicode.IsUpper(r) && unicode.ToLower(r) != r || (unicode.IsPunct(r) && r != ' ') {
 					t.Fatalf("key %q of %q is not folded", k, a)
 				}
 			}
