@@ -27,6 +27,11 @@ type Entry struct {
 
 // State returns a document's ledger entry, or false if it has none yet.
 func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
+	// Bounded as a publish is: a request lost while a server restarts is
+	// otherwise waited for until the stage's time limit, the delivery kept
+	// in progress all the while (the chaos test caught one).
+	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
+	defer cancel()
 	kve, err := b.ledger.Get(ctx, id)
 	if errors.Is(err, jetstream.ErrKeyNotFound) {
 		return Entry{}, false, nil
@@ -55,6 +60,8 @@ func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 // Forget deletes a document's ledger entry, so that it is processed again:
 // the first step of replaying a dead letter.
 func (b *Bus) Forget(ctx context.Context, id string) error {
+	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
+	defer cancel()
 	if err := b.ledger.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
 		return fmt.Errorf("pipeline: ledger delete %s: %w", id, err)
 	}
