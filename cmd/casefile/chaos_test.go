@@ -459,8 +459,8 @@ func countRows(t *testing.T, q func(t *testing.T, q string) [][]string, query st
 
 func sqliteQuery(dir string) func(t *testing.T, q string) [][]string { return sqliteStore(dir).query }
 
-// pgQuery queries the database at dsn (the store the test's own server
-// holds, not a fresh one).
+// pgQuery returns a query of the database at dsn, its rows as text
+// (NULL as "").
 func pgQuery(dsn string) func(t *testing.T, q string) [][]string {
 	return func(t *testing.T, q string) [][]string {
 		t.Helper()
@@ -484,7 +484,9 @@ func pgQuery(dsn string) func(t *testing.T, q string) [][]string {
 			}
 			row := make([]string, len(vals))
 			for i, v := range vals {
-				row[i] = fmt.Sprint(v)
+				if v != nil { // NULL reads as ""
+					row[i] = fmt.Sprint(v)
+				}
 			}
 			out = append(out, row)
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,37 +84,7 @@ func postgresStore(t *testing.T) store {
 			}
 			return s
 		},
-		query: func(t *testing.T, q string) [][]string {
-			ctx := context.Background()
-			conn, err := pgx.Connect(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close(ctx)
-			rows, err := conn.Query(ctx, q)
-			if err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-			defer rows.Close()
-			var out [][]string
-			for rows.Next() {
-				vals, err := rows.Values()
-				if err != nil {
-					t.Fatal(err)
-				}
-				row := make([]string, len(vals))
-				for i, v := range vals {
-					if v != nil {
-						row[i] = fmt.Sprint(v)
-					}
-				}
-				out = append(out, row)
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
-			}
-			return out
-		},
+		query: pgQuery(dsn),
 	}
 }
 
