@@ -35,7 +35,8 @@ func (s Statute) String() string {
 	if c == nil {
 		return s.Section + s.Sub
 	}
-	return strings.NewReplacer("{t}", s.Title, "{s}", s.Section+s.Sub).Replace(c.canon)
+	// A pretitle code cited without its title: "R.I. Gen. Laws § 11-23-1".
+	return strings.TrimSpace(strings.NewReplacer("{t}", s.Title, "{s}", s.Section+s.Sub).Replace(c.canon))
 }
 
 var (

@@ -33,12 +33,22 @@ type code struct {
 	// before: the name may follow the section ("§ 893.13, Fla. Stat.",
 	// "section 11351 of the Health and Safety Code").
 	before bool
+	// inContext: a citation is a charge only in criminal context (see
+	// criminalContext): the generated codes, whose titles hold civil law
+	// as well as crimes.
+	inContext bool
 }
 
-// codes lists the codes known, most specific name first where two share
-// a name ("Penal Code" is California's unless the section has the
+// codes are the codes known: the hand-written table, then the codes
+// generated from statecodes.tsv that it does not cover.
+var codes = append(handCodes, generatedCodes(handCodes, statecodesTSV)...)
+
+// handCodes lists the codes written by hand, with the local forms their
+// courts and prosecutors use beside the Bluebook's ("PL 265.03", "C.R.S.",
+// "RSMo", "I.C."), most specific name first where two share a name
+// ("Penal Code" is California's unless the section has the
 // chapter.section shape of Texas's, or the text says Texas).
-var codes = []*code{
+var handCodes = []*code{
 	{id: "ny-penal", canon: "N.Y. Penal Law § {s}", triggers: []string{"penal law", "=PL ", "=P.L. ", "=NYPL", "=NY PL"},
 		names: []string{`N\.\s?Y\.\s?Penal\s+Law`, `(?i:New\s+York\s+(?:State\s+)?Penal\s+Law)`, `NY\s?PL`, `(?i:Penal\s+Law)`, `McKinney'?s\s+Penal\s+Law`, `PL`, `P\.L\.`},
 		sec:   `\d{1,3}\.\d{2}`, before: true},
@@ -63,6 +73,11 @@ var codes = []*code{
 	{id: "ilcs", canon: "{t} ILCS {s}", triggers: []string{"ilcs", "ill. comp. stat"},
 		names: []string{`(?P<t>\d{1,3})\s*ILCS`, `(?P<t>\d{1,3})\s*Ill\.\s?Comp\.\s?Stat\.(?:\s?Ann\.)?`},
 		sec:   `\d{1,3}/\d{1,3}(?:[-.]\d{1,4}[A-Za-z]?)*`},
+	// Illinois opinions name the Criminal Code (720 ILCS 5) by its year:
+	// "section 9-1(a)(1) of the Criminal Code of 2012".
+	{id: "ilcs-cc", canon: "720 ILCS 5/{s}", triggers: []string{"criminal code of"},
+		names: []string{`(?:Illinois\s+)?Criminal\s+Code\s+of\s+(?:1961|2012)`},
+		sec:   `\d{1,2}[A-Z]?-\d{1,2}(?:\.\d{1,2})?[A-Z]?`, before: true},
 	{id: "pa", canon: "{t} Pa.C.S. § {s}", triggers: []string{"pa.c.s", "pa. c.s", "pa. cons", "pa.c.s.a", "pac.s", "pacs"},
 		names: []string{`(?P<t>\d{1,2})\s*Pa\.?\s?C\.\s?S\.(?:\s?A\.)?`, `(?P<t>\d{1,2})\s*Pa\.\s?Cons\.\s?Stat\.(?:\s?Ann\.)?`, `(?P<t>\d{1,2})\s*Pa\.?C\.?S\.?A?`},
 		sec:   `\d{3,4}(?:\.\d{1,2})?`},
@@ -173,7 +188,10 @@ var codePatterns = func() map[string]codeRes {
 	for _, c := range codes {
 		names := `(?:` + strings.Join(c.names, "|") + `)`
 		one := `(` + c.sec + `)` + subPat
-		more := `((?:\s*(?:,|and|&|or)\s*(?:§\s*)?` + c.sec + `(?:\s?\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,4}\d?)\))*)*)`
+		// Further sections, or further subsections of the first ("§
+		// 18-3-405.3(1), (2)(a), C.R.S.").
+		sub := `\s?\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,4}\d?)\)`
+		more := `((?:\s*(?:,\s*(?:and|or|&)?|and|&|or)\s*(?:§\s*)?(?:` + c.sec + `(?:` + sub + `)*|(?:` + sub + `)+))*)`
 		sign := `(?:§§?|[Ss]ections?|SECTIONS?|[Ss]ecs?\.)`
 		r := codeRes{
 			after: textscan.Lazy(`\b` + names + `,?\s*(?:` + sign + `\s*)?` + one + more),
@@ -263,6 +281,11 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 	if name := text[m[0]:m[2*secG]]; len(strings.TrimSpace(name)) <= 5 && strings.ContainsAny(name, "\n") {
 		return nil
 	}
+	// A name after a single capital and a period belongs to a longer
+	// name: "Va. Code" in "W. Va. Code" is West Virginia's.
+	if c0 := text[m[0]]; c0 >= 'A' && c0 <= 'Z' && c0 != 'S' && afterInitial(text[:m[0]]) {
+		return nil
+	}
 	// "Penal Code" after "Texas" is not California's.
 	if c.id == "cal-penal" || c.id == "cal-hs" {
 		if before := text[max(0, m[0]-24):m[0]]; strings.Contains(before, "Texas") || strings.Contains(before, "Tex.") {
@@ -273,6 +296,9 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 	if !chargeable(first, text[max(0, m[0]-80):m[0]]) {
 		return nil
 	}
+	if c.inContext && !criminalContext(text[max(0, m[0]-contextBefore):m[0]]) {
+		return nil
+	}
 	// The code's name written after the sections ("§ 18-3-102(1)(a),
 	// C.R.S. 2019", "section 565.020, RSMo") names their code but is left
 	// out of the spans, like a year or publisher after a citation ("(West
@@ -281,6 +307,11 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 	if more := m[2*secG+4]; more >= 0 && more < m[2*secG+5] {
 		s := text[more:m[2*secG+5]]
 		for _, mm := range moreSections(c).Get().FindAllStringSubmatchIndex(s, -1) {
+			// A subsection of the first section ("(1), (2)(a)") is no
+			// section of its own.
+			if mm[0] > 0 && (s[mm[0]-1] == '(' || isDigit(s[mm[0]-1])) {
+				continue
+			}
 			st := Statute{Code: c.id, Title: title, Section: s[mm[2]:mm[3]], Sub: compactSub(s[mm[4]:mm[5]])}
 			out = append(out, Citation{Start: more + mm[0], End: more + mm[1], Statutes: []Statute{st}})
 		}
@@ -383,3 +414,13 @@ var moreSectionRes = func() map[string]*textscan.Regexp {
 	}
 	return m
 }()
+
+// afterInitial reports whether before ends with a lone capital and a
+// period, and maybe a blank: "W. ", "W.".
+func afterInitial(before string) bool {
+	b := strings.TrimSuffix(before, " ")
+	n := len(b)
+	return n >= 2 && b[n-1] == '.' && b[n-2] >= 'A' && b[n-2] <= 'Z' && (n == 2 || !isLetterByte(b[n-3]))
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -145,7 +145,9 @@ func sortedCitations(s string) []Citation {
 func FuzzParseStateCitations(f *testing.F) {
 	for _, s := range []string{"Penal Law §§ 220.39(1) and 220.16", "720 ILCS 5/9-1(a)(1) (West 2016)", "section 565.020, RSMo 2016",
 		"Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000). Under § 7306-2.9(B)", "Title 36, Code of Federal Regulations, Section 2.35",
-		"§ 18-3-102(1)(a), C.R.S. 2019", "G.L. c. 265, § 1", "42 U.S.C. § 1983; § 1997e(e)", "PL 265.03 H&S 11378 PC 245(a)(1)"} {
+		"§ 18-3-102(1)(a), C.R.S. 2019", "G.L. c. 265, § 1", "42 U.S.C. § 1983; § 1997e(e)", "PL 265.03 H&S 11378 PC 245(a)(1)",
+		"convicted under Del. Code Ann. tit. 11, § 636(a)(1) and 9 Guam Code Ann. § 16.30", "§§ 18-3-202(1)(a), (2)(b), and 18-3-203, C.R.S. 2024",
+		"guilty: W.Va. Code § 61-2-12; R.I. Gen. Laws § 11-39-1", "section 9-1(a)(1) of the Criminal Code of 2012"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
