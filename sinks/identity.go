@@ -1,6 +1,7 @@
 package sinks
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,13 +29,23 @@ import (
 // own counts), so a new filing costs its own blocks, never the dump. The judgements are read from the judgement file on open (and
 // copied into the judgements table) and applied to every resolution.
 
-// idTx is what identity upkeep needs of a database: statements with "?"
+// idReader is what reading clusters needs of a database: queries with "?"
 // placeholders, whatever the dialect.
-type idTx interface {
-	exec(ctx context.Context, q string, args ...any) error
+type idReader interface {
 	query(ctx context.Context, q string, args []any, row func(scan func(dest ...any) error) error) error
 	// jsonText is the SQL that reads a JSON column as text.
 	jsonText(col string) string
+}
+
+// idTx is what identity upkeep needs of a database transaction.
+type idTx interface {
+	idReader
+	// exec runs a statement, or queues it to run before the next query
+	// or flush (PostgreSQL pipelines them): its error may come back from
+	// either.
+	exec(ctx context.Context, q string, args ...any) error
+	// flush runs the statements exec queued.
+	flush(ctx context.Context) error
 }
 
 // blockRef is a block of one type.
@@ -301,74 +312,103 @@ func (j *judgements) judge(ctx context.Context, jd identity.Judgement, begin fun
 	})
 }
 
-// oldBlocks returns the blocks and clusters of a document's doc entities
-// as the store holds them, before the document is replaced.
-func oldBlocks(ctx context.Context, tx idTx, docID string, blocks map[blockRef]bool, stale map[string]bool) error {
-	return tx.query(ctx, `SELECT type, block, cluster_id FROM doc_entities WHERE document_id = ?`, []any{docID},
-		func(scan func(...any) error) error {
-			var b blockRef
-			var id string
-			if err := scan(&b.typ, &b.block, &id); err != nil {
-				return err
-			}
-			blocks[b] = true
-			stale[id] = true
-			return nil
-		})
+// oldBlocks returns the blocks and clusters of documents' doc entities
+// as the store holds them, before the documents are replaced.
+func oldBlocks(ctx context.Context, tx idTx, docIDs []string, blocks map[blockRef]bool, stale map[string]bool) error {
+	for chunk := range slices.Chunk(docIDs, maxInList) {
+		err := tx.query(ctx, `SELECT type, block, cluster_id FROM doc_entities WHERE document_id IN (`+marks(len(chunk))+`)`, anys(chunk),
+			func(scan func(...any) error) error {
+				var b blockRef
+				var id string
+				if err := scan(&b.typ, &b.block, &id); err != nil {
+					return err
+				}
+				blocks[b] = true
+				stale[id] = true
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// writeDocEntities inserts a record's doc entities with their mentions and
-// ties, and adds their blocks to blocks. Their cluster ids are
+// maxInList bounds the values of one IN (…) list, well under both
+// databases' limits on bound parameters.
+const maxInList = 500
+
+// marks returns n comma-separated "?" placeholders.
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func anys[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+// docEntityRows are a record's rows in doc_entities, doc_entity_mentions
+// and doc_entity_ties, in the column orders below. Their cluster ids are
 // provisional until resolveBlocks runs.
-func writeDocEntities(ctx context.Context, tx idTx, r *schemas.Record, blocks map[blockRef]bool) error {
+type docEntityRows struct {
+	entities, mentions, ties [][]any
+}
+
+var (
+	docEntityColumns = []string{"document_id", "entity_id", "type", "name", "key", "aliases", "ambiguous_with", "member", "block", "cluster_id",
+		"context", "mentions", "charges", "quantities"}
+	mentionColumns = []string{"document_id", "entity_id", "seq"}
+	tieColumns     = []string{"document_id", "entity_id", "seq", "kind"}
+)
+
+// docEntityRowsOf builds a record's doc entity rows and adds their blocks
+// to blocks.
+func docEntityRowsOf(r *schemas.Record, blocks map[blockRef]bool) (docEntityRows, error) {
+	var out docEntityRows
+	if len(r.DocEntities) == 0 {
+		return out, nil
+	}
 	nodes := identity.FromRecord(r)
 	context, err := json.Marshal(orEmpty(identity.RecordContext(r)))
 	if err != nil {
-		return err
+		return out, err
 	}
+	out.entities = make([][]any, 0, len(r.DocEntities))
 	for i, d := range r.DocEntities {
 		n := nodes[i]
 		aliases, err := json.Marshal(orEmpty(d.Aliases))
 		if err != nil {
-			return err
+			return out, err
 		}
 		amb, err := json.Marshal(orEmpty(d.AmbiguousWith))
 		if err != nil {
-			return err
+			return out, err
 		}
-		if err := tx.exec(ctx, `INSERT INTO doc_entities (document_id, entity_id, type, name, key, aliases, ambiguous_with, member, block, cluster_id,
-			context, mentions, charges, quantities)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, d.ID, string(d.Type), d.Name, d.Key, string(aliases), string(amb), n.Member, n.Block,
-			identity.ClusterID(d.Type, n.Member), string(context), len(d.Mentions), len(d.Charges), len(d.Quantities)); err != nil {
-			return fmt.Errorf("doc entity %s: %w", d.ID, err)
-		}
+		out.entities = append(out.entities, []any{r.ID, d.ID, string(d.Type), d.Name, d.Key, string(aliases), string(amb), n.Member, n.Block,
+			identity.ClusterID(d.Type, n.Member), string(context), len(d.Mentions), len(d.Charges), len(d.Quantities)})
 		for _, seq := range d.Mentions {
-			if err := tx.exec(ctx, `INSERT INTO doc_entity_mentions (document_id, entity_id, seq) VALUES (?, ?, ?)`, r.ID, d.ID, seq); err != nil {
-				return fmt.Errorf("doc entity %s mention %d: %w", d.ID, seq, err)
-			}
+			out.mentions = append(out.mentions, []any{r.ID, d.ID, seq})
 		}
-		for _, tie := range []struct {
-			kind string
-			seqs []int
-		}{{"charge", d.Charges}, {"quantity", d.Quantities}} {
-			for _, seq := range tie.seqs {
-				if err := tx.exec(ctx, `INSERT INTO doc_entity_ties (document_id, entity_id, seq, kind) VALUES (?, ?, ?, ?)`,
-					r.ID, d.ID, seq, tie.kind); err != nil {
-					return fmt.Errorf("doc entity %s %s %d: %w", d.ID, tie.kind, seq, err)
-				}
-			}
+		for _, seq := range d.Charges {
+			out.ties = append(out.ties, []any{r.ID, d.ID, seq, "charge"})
+		}
+		for _, seq := range d.Quantities {
+			out.ties = append(out.ties, []any{r.ID, d.ID, seq, "quantity"})
 		}
 		blocks[blockRef{string(d.Type), n.Block}] = true
 	}
-	return nil
+	return out, nil
 }
 
 // memberBlocks returns the blocks of the members the store holds.
 func memberBlocks(ctx context.Context, tx idTx, members []string) (map[blockRef]bool, error) {
 	out := map[blockRef]bool{}
-	for _, m := range members {
-		err := tx.query(ctx, `SELECT type, block FROM doc_entities WHERE member = ?`, []any{m}, func(scan func(...any) error) error {
+	for chunk := range slices.Chunk(members, maxInList) {
+		err := tx.query(ctx, `SELECT type, block FROM doc_entities WHERE member IN (`+marks(len(chunk))+`)`, anys(chunk), func(scan func(...any) error) error {
 			var b blockRef
 			if err := scan(&b.typ, &b.block); err != nil {
 				return err
@@ -408,12 +448,26 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 	for b := range blocks {
 		refs = append(refs, b)
 	}
-	slices.SortFunc(refs, func(a, b blockRef) int { return strings.Compare(a.typ+"\x00"+a.block, b.typ+"\x00"+b.block) })
+	slices.SortFunc(refs, func(a, b blockRef) int {
+		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.block, b.block))
+	})
+	// The blocks' rows, read a chunk of blocks of one type at a time
+	// (one query per block was a round trip each on PostgreSQL).
 	var rows []*row
-	for _, b := range refs {
+	for len(refs) > 0 {
+		typ, n := refs[0].typ, 0
+		for n < len(refs) && n < maxInList && refs[n].typ == typ {
+			n++
+		}
+		args := make([]any, 0, n+1)
+		args = append(args, typ)
+		for _, b := range refs[:n] {
+			args = append(args, b.block)
+		}
+		refs = refs[n:]
 		err := tx.query(ctx, `SELECT document_id, entity_id, type, name, `+tx.jsonText("aliases")+`, member, block, cluster_id,
 			`+tx.jsonText("context")+`, mentions, charges, quantities
-			FROM doc_entities WHERE type = ? AND block = ?`, []any{b.typ, b.block}, func(scan func(...any) error) error {
+			FROM doc_entities WHERE type = ? AND block IN (`+marks(n)+`)`, args, func(scan func(...any) error) error {
 			var r row
 			var doc, typ, aliases, member, block, context string
 			if err := scan(&doc, &r.entityID, &typ, &r.name, &aliases, &member, &block, &r.cluster,
@@ -432,7 +486,7 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("block %s: %w", b.block, err)
+			return fmt.Errorf("blocks of %s: %w", typ, err)
 		}
 	}
 	nodes := make([]identity.Node, len(rows))

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/casefile/casefile/identity"
 	"github.com/casefile/casefile/schemas"
 )
@@ -72,7 +70,7 @@ type EntityRef struct {
 	Item    string             `json:"item,omitempty"`
 }
 
-func listClusters(ctx context.Context, q idTx, f ClusterFilter) ([]ClusterSummary, error) {
+func listClusters(ctx context.Context, q idReader, f ClusterFilter) ([]ClusterSummary, error) {
 	sqlq := `SELECT id, type, name, ` + q.jsonText("aliases") + `, filings, mentions, charges, quantities, members FROM clusters WHERE 1 = 1`
 	var args []any
 	if f.Type != "" {
@@ -105,7 +103,7 @@ func listClusters(ctx context.Context, q idTx, f ClusterFilter) ([]ClusterSummar
 	return out, err
 }
 
-func clusterDetail(ctx context.Context, q idTx, id string, js []identity.Judgement) (*ClusterDetail, error) {
+func clusterDetail(ctx context.Context, q idReader, id string, js []identity.Judgement) (*ClusterDetail, error) {
 	var d ClusterDetail
 	err := q.query(ctx, `SELECT id, type, name, `+q.jsonText("aliases")+`, filings, mentions, charges, quantities, members FROM clusters WHERE id = ?`,
 		[]any{id}, func(scan func(...any) error) error {
@@ -182,7 +180,7 @@ func (s *SQLite) Clusters(ctx context.Context, f ClusterFilter) ([]ClusterSummar
 	if err := s.who.settle(ctx, s.inTx); err != nil {
 		return nil, err
 	}
-	return listClusters(ctx, sqlIDTx{s.db}, f)
+	return listClusters(ctx, sqlReader{s.db}, f)
 }
 
 // Cluster returns one cluster with its members; ErrNoCluster if the
@@ -191,7 +189,7 @@ func (s *SQLite) Cluster(ctx context.Context, id string) (*ClusterDetail, error)
 	if err := s.who.settle(ctx, s.inTx); err != nil {
 		return nil, err
 	}
-	return clusterDetail(ctx, sqlIDTx{s.db}, id, s.who.get())
+	return clusterDetail(ctx, sqlReader{s.db}, id, s.who.get())
 }
 
 // Judge records a judgement (in the judgement file when the store has
@@ -229,14 +227,4 @@ func (s *Postgres) Judge(ctx context.Context, j identity.Judgement) error {
 // JudgementFile returns the judgement file the store applies, "" if none.
 func (s *Postgres) JudgementFile() string { return s.who.path }
 
-func (s *Postgres) reader() pgIDTx {
-	return pgIDTx{
-		exec_: func(ctx context.Context, q string, args ...any) error {
-			_, err := s.pool.Exec(ctx, q, args...)
-			return err
-		},
-		query_: func(ctx context.Context, q string, args ...any) (pgx.Rows, error) {
-			return s.pool.Query(ctx, q, args...)
-		},
-	}
-}
+func (s *Postgres) reader() *pgIDTx { return newPgIDTx(s.pool) }

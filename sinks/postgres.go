@@ -102,10 +102,10 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
 	}
-	var docs, pages, ents [][]any
+	var docs, pages, ents, des, mentions, ties [][]any
 	now := time.Now()
-	recsByID := lastByID(recs)
-	for _, r := range recsByID {
+	blocks, stale := map[blockRef]bool{}, map[string]bool{}
+	for _, r := range lastByID(recs) {
 		rs, err := recordRows(r, now, s.version, timeStamp)
 		if err != nil {
 			return fmt.Errorf("sinks: postgres: %w", err)
@@ -113,6 +113,13 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		docs = append(docs, rs.document)
 		pages = append(pages, rs.pages...)
 		ents = append(ents, rs.entities...)
+		de, err := docEntityRowsOf(r, blocks)
+		if err != nil {
+			return fmt.Errorf("sinks: postgres: %s: %w", r.ID, err)
+		}
+		des = append(des, de.entities...)
+		mentions = append(mentions, de.mentions...)
+		ties = append(ties, de.ties...)
 	}
 	ids := make([]string, len(docs))
 	sources := make([]string, len(docs))
@@ -129,14 +136,12 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		}
 		// Who is who: one writer at a time re-resolves clusters, reading
 		// the blocks the records' doc entities fell in before.
-		idtx, blocks, stale := newPgIDTx(tx), map[blockRef]bool{}, map[string]bool{}
+		idtx := newPgIDTx(tx)
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, identityLock); err != nil {
 			return err
 		}
-		for _, id := range ids {
-			if err := oldBlocks(ctx, idtx, id, blocks, stale); err != nil {
-				return err
-			}
+		if err := oldBlocks(ctx, idtx, ids, blocks, stale); err != nil {
+			return err
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM documents WHERE id = ANY($1)`, ids); err != nil {
 			return err
@@ -153,20 +158,21 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 			table   string
 			columns []string
 			rows    [][]any
-		}{{"documents", documentColumns, docs}, {"pages", pageColumns, pages}, {"entities", entityColumns, ents}} {
+		}{
+			{"documents", documentColumns, docs}, {"pages", pageColumns, pages}, {"entities", entityColumns, ents},
+			{"doc_entities", docEntityColumns, des}, {"doc_entity_mentions", mentionColumns, mentions}, {"doc_entity_ties", tieColumns, ties},
+		} {
+			if len(st.rows) == 0 {
+				continue
+			}
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.table}, st.columns, pgx.CopyFromRows(st.rows)); err != nil {
 				return fmt.Errorf("copy %s: %w", st.table, err)
-			}
-		}
-		for _, r := range recsByID {
-			if err := writeDocEntities(ctx, idtx, r, blocks); err != nil {
-				return fmt.Errorf("%s: %w", r.ID, err)
 			}
 		}
 		if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 			return fmt.Errorf("clusters: %w", err)
 		}
-		return nil
+		return idtx.flush(ctx)
 	})
 	if err != nil {
 		return fmt.Errorf("sinks: postgres: %w", err)

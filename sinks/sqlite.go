@@ -117,59 +117,48 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	defer tx.Rollback()
-	del, err := tx.PrepareContext(ctx, `DELETE FROM documents WHERE id = ?`)
-	if err != nil {
-		return fmt.Errorf("sinks: sqlite: %w", err)
-	}
-	delDead, err := tx.PrepareContext(ctx, `DELETE FROM dead_letters WHERE id = ? OR source = ?`)
-	if err != nil {
-		return fmt.Errorf("sinks: sqlite: %w", err)
-	}
-	insDoc, err := tx.PrepareContext(ctx, insertSQL("documents", documentColumns, qmarks))
-	if err != nil {
-		return fmt.Errorf("sinks: sqlite: %w", err)
-	}
-	insPage, err := tx.PrepareContext(ctx, insertSQL("pages", pageColumns, qmarks))
-	if err != nil {
-		return fmt.Errorf("sinks: sqlite: %w", err)
-	}
-	insEnt, err := tx.PrepareContext(ctx, insertSQL("entities", entityColumns, qmarks))
-	if err != nil {
-		return fmt.Errorf("sinks: sqlite: %w", err)
-	}
 	now := time.Now()
-	idtx, blocks, stale := sqlIDTx{tx}, map[blockRef]bool{}, map[string]bool{}
-	for _, r := range lastByID(recs) {
-		if err := oldBlocks(ctx, idtx, r.ID, blocks, stale); err != nil {
-			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
-		}
-		if _, err := del.ExecContext(ctx, r.ID); err != nil {
+	byID := lastByID(recs)
+	ids := make([]string, len(byID))
+	for i, r := range byID {
+		ids[i] = r.ID
+	}
+	idtx, blocks, stale := newSQLIDTx(tx), map[blockRef]bool{}, map[string]bool{}
+	if err := oldBlocks(ctx, idtx, ids, blocks, stale); err != nil {
+		return fmt.Errorf("sinks: sqlite: replace: %w", err)
+	}
+	for _, r := range byID {
+		if err := idtx.exec(ctx, `DELETE FROM documents WHERE id = ?`, r.ID); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
 		}
 		// A record supersedes the dead letters of its document and of its
 		// source file (a replay after a fix).
-		if _, err := delDead.ExecContext(ctx, r.ID, r.Source); err != nil {
+		if err := idtx.exec(ctx, `DELETE FROM dead_letters WHERE id = ? OR source = ?`, r.ID, r.Source); err != nil {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
 		rs, err := recordRows(r, now, s.version, textStamp)
 		if err != nil {
 			return fmt.Errorf("sinks: sqlite: %w", err)
 		}
-		if _, err := insDoc.ExecContext(ctx, rs.document...); err != nil {
-			return fmt.Errorf("sinks: sqlite: document %s: %w", r.ID, err)
-		}
-		for i, row := range rs.pages {
-			if _, err := insPage.ExecContext(ctx, row...); err != nil {
-				return fmt.Errorf("sinks: sqlite: %s page %d: %w", r.ID, i+1, err)
-			}
-		}
-		for i, row := range rs.entities {
-			if _, err := insEnt.ExecContext(ctx, row...); err != nil {
-				return fmt.Errorf("sinks: sqlite: %s entity %d: %w", r.ID, i, err)
-			}
-		}
-		if err := writeDocEntities(ctx, idtx, r, blocks); err != nil {
+		des, err := docEntityRowsOf(r, blocks)
+		if err != nil {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+		}
+		for _, t := range []struct {
+			table   string
+			columns []string
+			rows    [][]any
+		}{
+			{"documents", documentColumns, [][]any{rs.document}},
+			{"pages", pageColumns, rs.pages},
+			{"entities", entityColumns, rs.entities},
+			{"doc_entities", docEntityColumns, des.entities},
+			{"doc_entity_mentions", mentionColumns, des.mentions},
+			{"doc_entity_ties", tieColumns, des.ties},
+		} {
+			if err := s.insert(ctx, idtx, t.table, t.columns, t.rows); err != nil {
+				return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+			}
 		}
 	}
 	if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
@@ -177,6 +166,20 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sinks: sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// insert inserts rows into table, one prepared statement for all.
+func (s *SQLite) insert(ctx context.Context, tx *sqlIDTx, table string, columns []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	q := insertSQL(table, columns, qmarks)
+	for i, row := range rows {
+		if err := tx.exec(ctx, q, row...); err != nil {
+			return fmt.Errorf("%s row %d: %w", table, i, err)
+		}
 	}
 	return nil
 }
