@@ -25,7 +25,7 @@ const maxPhraseWords = 10
 
 // triggerWords are the words a context trigger starts with.
 var triggerWords = textscan.Set("convicted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
-	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including")
+	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
 // quantifiers, generic nouns.
@@ -103,9 +103,27 @@ func contextTrigger(ts []tok, i int) int {
 		if w == "charges" || w == "offenses" || w == "crimes" || w == "counts" {
 			return -1
 		}
+	case "felony", "misdemeanor":
+		// A class or level before the offense it grades: "Level 3
+		// felony armed robbery", "Class A misdemeanor battery"; not after
+		// an article, where the grade modifies a noun ("the Class A
+		// felony sentencing range").
+		if i >= 2 && classWords[ts[i-2].lower] && designator(ts[i-1]) && next(1) != "" && !ts[i+1].cap &&
+			(i < 3 || !determiners[ts[i-3].lower]) {
+			return i + 1
+		}
+		return -1
 	case "charged":
-		// "charged with", "charged him as an adult with".
-		return afterWithin(ts, i+1, "with", 6)
+		// "charged with", "charged him as an adult with"; the
+		// defendant named: "charged Smith with", "charged Jane Doe with".
+		k := i + 1
+		for k < i+3 && k < len(ts) && ts[k].kind == 'w' && ts[k].cap && !ts[k].upper {
+			k++
+		}
+		if k > i+1 && (k >= len(ts) || ts[k].lower != "with") {
+			return -1
+		}
+		return afterWithin(ts, k, "with", 6)
 	case "guilty":
 		if i > 0 && ts[i-1].lower == "not" {
 			return -1
@@ -218,6 +236,15 @@ func readList(ts []tok, i int) ([]phrase, int) {
 				}
 			}
 		}
+		// "X, a Class 2 felony, and Y": the class of X in apposition.
+		if sep == "," {
+			if k, more := classApposition(ts, next); k >= 0 {
+				if !more {
+					break
+				}
+				next = k
+			}
+		}
 		if sep != "," && sep != "and" && sep != "or" {
 			break
 		}
@@ -246,6 +273,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	}
 	for i < len(ts) && ts[i].kind == 'p' && strings.Contains(`"“'‘`, ts[i].lower) {
 		i++
+	}
+	// "Level 3 felony armed robbery", "Class D felony possession of
+	// marijuana": the class grades the offense and is left out of its
+	// name, as the guidelines leave out modifiers.
+	if k := classPrefix(ts, i); k > i {
+		i = k
 	}
 	if i >= len(ts) || ts[i].kind != 'w' || notPhraseStart[ts[i].lower] || endWords[ts[i].lower] && !status || isDigitWord(ts[i].lower) {
 		return phrase{}, i, "", false
@@ -364,8 +397,13 @@ func continues(ts []tok, j int) bool {
 	}
 	switch lw {
 	case "in":
-		// "in possession of", "in aid of".
-		return next == "possession" || next == "aid"
+		// "in possession of", "in aid of"; "dealing in cocaine",
+		// "resulting in serious bodily injury".
+		prev := ts[j-1].lower
+		return next == "possession" || next == "aid" || prev == "dealing" || prev == "resulting" && harmWords[next]
+	case "resulting":
+		// "battery resulting in bodily injury", "resulting in death".
+		return next == "in" && harmWords[next2]
 	case "for":
 		// "offering a false instrument for filing", "murder for hire".
 		return strings.HasSuffix(next, "ing") || next == "hire"
@@ -623,3 +661,63 @@ func runsOn(text string, p phrase, known []phrase) bool {
 // continuesAfterHead are the words besides connectors that may follow an
 // offense head inside its name.
 var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving")
+
+// classWords name the grades of felonies and misdemeanors: "Class 2
+// felony" (Illinois, Colorado, Arkansas, ...), "Level 5 felony" (Indiana).
+var classWords = textscan.Set("class", "level")
+
+// determiners before a grade make it a modifier of a noun.
+var determiners = textscan.Set("a", "an", "the", "this", "that", "his", "her", "their", "its", "any", "each", "every", "no")
+
+// harmWords may follow "resulting in" in an offense name: "battery
+// resulting in serious bodily injury", "leaving the scene of an accident
+// resulting in death".
+var harmWords = textscan.Set("serious", "bodily", "death", "injury", "moderate", "great", "permanent", "physical")
+
+// designator reports whether t is the grade of a class: "2", "X", "A",
+// "4a".
+func designator(t tok) bool {
+	if t.kind != 'w' || len(t.lower) > 2 {
+		return false
+	}
+	c := t.lower[0]
+	return c >= '0' && c <= '9' || len(t.lower) == 1 && t.cap
+}
+
+// classPrefix returns the token index after a class designation at token
+// i ("Class X felony", "Level 3 felony", "class A misdemeanor"), or i.
+func classPrefix(ts []tok, i int) int {
+	if i+2 < len(ts) && classWords[ts[i].lower] && designator(ts[i+1]) && (ts[i+2].lower == "felony" || ts[i+2].lower == "misdemeanor") {
+		return i + 3
+	}
+	return i
+}
+
+// classApposition reads a grade in apposition after an offense, from
+// token i (after the offense's comma): "a Class 2 felony", "a Level 4
+// felony", "a class A misdemeanor", "a felony of the second degree", "a
+// second-degree felony", "a felony". It returns the token index after it
+// and its comma, with more true when a comma follows (the list goes on),
+// or -1 when no grade stands at i.
+func classApposition(ts []tok, i int) (int, bool) {
+	if i >= len(ts) || ts[i].lower != "a" && ts[i].lower != "an" {
+		return -1, false
+	}
+	k := i + 1
+	switch {
+	case classPrefix(ts, k) > k:
+		k = classPrefix(ts, k)
+	case k+4 < len(ts) && ts[k].lower == "felony" && ts[k+1].lower == "of" && ts[k+2].lower == "the" && degreeWords[ts[k+3].lower] != "" && ts[k+4].lower == "degree":
+		k += 5
+	case k+1 < len(ts) && strings.HasSuffix(ts[k].lower, "-degree") && degreeWords[strings.TrimSuffix(ts[k].lower, "-degree")] != "" && (ts[k+1].lower == "felony" || ts[k+1].lower == "misdemeanor"):
+		k += 2
+	case k < len(ts) && (ts[k].lower == "felony" || ts[k].lower == "misdemeanor"):
+		k++
+	default:
+		return -1, false
+	}
+	if k < len(ts) && ts[k].lower == "," {
+		return k + 1, true
+	}
+	return k, false
+}

@@ -98,6 +98,8 @@ func FuzzContextOffenses(f *testing.F) {
 		"pled guilty as an adult in state court to attempted escape from\n\n  12   custody, a crime",
 		"being a convicted felon and drug addict in possession of a firearm, and being a felon",
 		"02:08   24    manufacturing firearms without a license, which", "guilty to $", "charged with (", "convicted of\n",
+		"found guilty of unlawful possession of a weapon by a felon, a Class 2 felony, and armed habitual criminal",
+		"Count I, Level 5 felony battery resulting in bodily injury", "grand theft, a felony of the third degree, and", "charged Smith with", "Level 3 felony",
 	} {
 		f.Add(s)
 	}
