@@ -75,3 +75,6 @@ require (
 )
 
 replace github.com/ledongthuc/pdf => ./third_party/pdf
+
+// Compiles its meta-schemas at first use instead of at start (third_party/jsonschema/CASEFILE.md).
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
