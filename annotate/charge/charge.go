@@ -411,7 +411,8 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	for i, sp := range dspans {
 		degrees = append(degrees, phrase{sp[0], sp[1], names[i]})
 	}
-	for _, o := range mergePhrases(text, known, degrees) {
+	merged := mergePhrases(text, known, degrees)
+	for _, o := range append(merged, definedAcronyms(text, merged)...) {
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
 	}
 	offenseCount := len(out)

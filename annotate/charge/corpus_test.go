@@ -65,6 +65,12 @@ func TestCorpusFirings(t *testing.T) {
 			for _, ph := range gerundOffenses(page, textscan.ToLowerASCII(page)) {
 				record("gerund-phrase", page[ph.s:ph.e])
 			}
+			for _, ph := range definedAcronyms(page, contextOffenses(page)) {
+				record("defined-acronym", page[ph.s:ph.e]+" => "+ph.name)
+			}
+			for _, m := range classDesignations.Get().FindAllStringIndex(page, -1) {
+				record("class-grade", page[m[0]:min(len(page), m[1]+40)])
+			}
 			for _, ph := range violationOffenses(page, textscan.ToLowerASCII(page)) {
 				record("violation-phrase", page[ph.s:ph.e])
 			}
@@ -131,3 +137,7 @@ func findChargesOnly(p schemas.Page) []schemas.Entity {
 	f, _ := New()
 	return f.Find(p)
 }
+
+// classDesignations finds the grades the context reader skips, to count
+// where they stand ("Level 3 felony", "a Class 2 felony").
+var classDesignations = textscan.Lazy(`(?i)\b(?:class|level)\s+[0-9A-Z]{1,2}\s+(?:felony|misdemeanor)\b`)
