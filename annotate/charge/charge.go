@@ -163,7 +163,7 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 	}
 	if ctx != nil && ctx.Statutes[0].Code != "" {
 		st := ctx.Statutes[0]
-		if codePatterns[st.Code].sec.Get().MatchString(sec) {
+		if codePatterns()[st.Code].sec.Get().MatchString(sec) {
 			return Statute{Code: st.Code, Title: st.Title, Section: sec, Sub: sub}, m[1], true
 		}
 	}
@@ -496,7 +496,7 @@ func mayCite(text string) bool {
 		return true
 	}
 	lower := textscan.ToLowerASCII(text)
-	for _, c := range codes {
+	for _, c := range codes() {
 		if c.triggered(text, lower) {
 			return true
 		}

@@ -3,6 +3,7 @@ package charge
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
 )
@@ -41,7 +42,12 @@ type code struct {
 
 // codes are the codes known: the hand-written table, then the codes
 // generated from statecodes.tsv that it does not cover.
-var codes = append(handCodes, generatedCodes(handCodes, statecodesTSV)...)
+// Built at first use: deriving the generated codes compiles a pattern per
+// hand-written name and row, 70-200 ms that every casefile process paid
+// at start, whether or not it reads charges.
+var codes = sync.OnceValue(func() []*code {
+	return append(handCodes, generatedCodes(handCodes, statecodesTSV)...)
+})
 
 // handCodes lists the codes written by hand, with the local forms their
 // courts and prosecutors use beside the Bluebook's ("PL 265.03", "C.R.S.",
@@ -183,9 +189,9 @@ type codeRes struct {
 	after, before, sec *textscan.Regexp
 }
 
-var codePatterns = func() map[string]codeRes {
+var codePatterns = sync.OnceValue(func() map[string]codeRes {
 	m := map[string]codeRes{}
-	for _, c := range codes {
+	for _, c := range codes() {
 		names := `(?:` + strings.Join(c.names, "|") + `)`
 		one := `(` + c.sec + `)` + subPat
 		// Further sections, or further subsections of the first ("§
@@ -203,11 +209,11 @@ var codePatterns = func() map[string]codeRes {
 		m[c.id] = r
 	}
 	return m
-}()
+})
 
 // codeByID finds a code of the table.
 func codeByID(id string) *code {
-	for _, c := range codes {
+	for _, c := range codes() {
 		if c.id == id {
 			return c
 		}
@@ -221,11 +227,11 @@ func codeByID(id string) *code {
 // citation per section, as the gold annotates them: the first with the
 // code's name, the others their numbers alone.
 func stateCitations(text, lower string, add func(start, end int, st []Statute) bool) {
-	for _, c := range codes {
+	for _, c := range codes() {
 		if !c.triggered(text, lower) {
 			continue
 		}
-		r := codePatterns[c.id]
+		r := codePatterns()[c.id]
 		for _, re := range []*textscan.Regexp{r.after, r.before} {
 			if re == nil {
 				continue
@@ -404,16 +410,16 @@ var (
 
 // moreSections matches each further section of a list ("and 220.16").
 func moreSections(c *code) *textscan.Regexp {
-	return moreSectionRes[c.id]
+	return moreSectionRes()[c.id]
 }
 
-var moreSectionRes = func() map[string]*textscan.Regexp {
+var moreSectionRes = sync.OnceValue(func() map[string]*textscan.Regexp {
 	m := map[string]*textscan.Regexp{}
-	for _, c := range codes {
+	for _, c := range codes() {
 		m[c.id] = textscan.Lazy(`(` + c.sec + `)` + subPat)
 	}
 	return m
-}()
+})
 
 // afterInitial reports whether before ends with a lone capital and a
 // period, and maybe a blank: "W. ", "W.".
