@@ -38,8 +38,10 @@ type Bus struct {
 	maxBody int
 }
 
-// Open creates or updates casefile's streams and buckets on js. It is
-// idempotent and safe to call from every process of a deployment. Asked
+// Open creates or updates casefile's streams and buckets on js; those
+// already as asked are only read, so that opening an unchanged topology
+// proposes nothing to the cluster and needs no stream leader's answer. It
+// is idempotent and safe to call from every process of a deployment. Asked
 // for more than one replica, it first checks them against the cluster
 // (CheckReplicas) and returns an error wrapping ErrReplicas when the
 // cluster cannot hold them.
@@ -89,10 +91,7 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 		Duplicates:  dedup,
 	}}
 	for _, sc := range streams {
-		if err := patiently(ctx, func(ctx context.Context) error {
-			_, err := js.CreateOrUpdateStream(ctx, sc)
-			return err
-		}); err != nil {
+		if err := ensureStream(ctx, js, sc); err != nil {
 			if replicas > 1 && isPlacementError(err) {
 				// The servers the check counted cannot all take a
 				// replica now (one is down, or out of storage).
@@ -103,29 +102,20 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	}
 	b := &Bus{js: js}
 	var err error
-	if err = patiently(ctx, func(ctx context.Context) (err error) {
-		b.docs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
-			Bucket: BucketDocs, Description: "source document bytes by SHA-256", Storage: storage, Replicas: replicas,
-		})
-		return err
+	if b.docs, err = ensureObjectStore(ctx, js, jetstream.ObjectStoreConfig{
+		Bucket: BucketDocs, Description: "source document bytes by SHA-256", Storage: storage, Replicas: replicas,
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: object store %s: %w", BucketDocs, err)
 	}
-	if err = patiently(ctx, func(ctx context.Context) (err error) {
-		b.blobs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{
-			Bucket: BucketBlobs, Description: "message bodies over the payload limit", Storage: storage, Replicas: replicas,
-		})
-		return err
+	if b.blobs, err = ensureObjectStore(ctx, js, jetstream.ObjectStoreConfig{
+		Bucket: BucketBlobs, Description: "message bodies over the payload limit", Storage: storage, Replicas: replicas,
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: object store %s: %w", BucketBlobs, err)
 	}
 	// Reads of either store are bounded per request (boundedReads).
 	b.docs, b.blobs = boundedReads{b.docs}, boundedReads{b.blobs}
-	if err = patiently(ctx, func(ctx context.Context) (err error) {
-		b.ledger, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-			Bucket: BucketLedger, Description: "document id to terminal state", Storage: storage, Replicas: replicas, History: 1,
-		})
-		return err
+	if b.ledger, err = ensureKeyValue(ctx, js, jetstream.KeyValueConfig{
+		Bucket: BucketLedger, Description: "document id to terminal state", Storage: storage, Replicas: replicas, History: 1,
 	}); err != nil {
 		return nil, fmt.Errorf("pipeline: key-value %s: %w", BucketLedger, err)
 	}
@@ -134,24 +124,124 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	return b, nil
 }
 
+// ensureStream creates the stream cfg describes, or updates it when its
+// stored config differs from cfg in a field casefile sets; a stream that
+// matches is only read. An update is answered by the stream's leader
+// alone: sent while the stream elects one (its leader's server died), it
+// is never answered, and each retry is one more proposal to the cluster's
+// meta leader. Every process opens the topology at start, so an unchanged
+// stream must cost a read, which any replica answers once the stream
+// has been leaderless a while.
+func ensureStream(ctx context.Context, js jetstream.JetStream, cfg jetstream.StreamConfig) error {
+	same, err := streamMatches(ctx, js, cfg)
+	if err != nil || same {
+		return err
+	}
+	return patiently(ctx, openAttempt, func(ctx context.Context) error {
+		_, err := js.CreateOrUpdateStream(ctx, cfg)
+		return err
+	})
+}
+
+// ensureObjectStore is ensureStream for an object store's stream.
+func ensureObjectStore(ctx context.Context, js jetstream.JetStream, cfg jetstream.ObjectStoreConfig) (store jetstream.ObjectStore, err error) {
+	same, err := streamMatches(ctx, js, jetstream.StreamConfig{
+		Name: "OBJ_" + cfg.Bucket, Description: cfg.Description, Storage: cfg.Storage, Replicas: cfg.Replicas,
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = patiently(ctx, attemptFor(same), func(ctx context.Context) (err error) {
+		if same {
+			store, err = js.ObjectStore(ctx, cfg.Bucket)
+		} else {
+			store, err = js.CreateOrUpdateObjectStore(ctx, cfg)
+		}
+		return err
+	})
+	return store, err
+}
+
+// ensureKeyValue is ensureStream for a key-value bucket's stream.
+func ensureKeyValue(ctx context.Context, js jetstream.JetStream, cfg jetstream.KeyValueConfig) (kv jetstream.KeyValue, err error) {
+	same, err := streamMatches(ctx, js, jetstream.StreamConfig{
+		Name: "KV_" + cfg.Bucket, Description: cfg.Description, Storage: cfg.Storage, Replicas: cfg.Replicas,
+		MaxMsgsPerSubject: int64(cfg.History),
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = patiently(ctx, attemptFor(same), func(ctx context.Context) (err error) {
+		if same {
+			kv, err = js.KeyValue(ctx, cfg.Bucket)
+		} else {
+			kv, err = js.CreateOrUpdateKeyValue(ctx, cfg)
+		}
+		return err
+	})
+	return kv, err
+}
+
+// attemptFor bounds a request that binds to a stream found matching (a
+// look-up) or creates or updates one.
+func attemptFor(matches bool) time.Duration {
+	if matches {
+		return lookupAttempt
+	}
+	return openAttempt
+}
+
+// streamMatches reports whether the stream want.Name exists with want's
+// description, storage and replicas, and, where want sets them, its
+// subjects, retention, per-subject limit and duplicate window. A stream
+// not found does not match.
+func streamMatches(ctx context.Context, js jetstream.JetStream, want jetstream.StreamConfig) (bool, error) {
+	var have jetstream.StreamConfig
+	err := patiently(ctx, lookupAttempt, func(ctx context.Context) error {
+		s, err := js.Stream(ctx, want.Name)
+		if err == nil {
+			have = s.CachedInfo().Config
+		}
+		return err
+	})
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return have.Description == want.Description &&
+		have.Storage == want.Storage &&
+		have.Replicas == max(want.Replicas, 1) &&
+		have.Retention == want.Retention &&
+		(want.Subjects == nil || slices.Equal(have.Subjects, want.Subjects)) &&
+		(want.MaxMsgsPerSubject == 0 || have.MaxMsgsPerSubject == want.MaxMsgsPerSubject) &&
+		(want.Duplicates == 0 || have.Duplicates == want.Duplicates), nil
+}
+
 // openPatience bounds how long Open retries a topology request that timed
 // out: a cluster that is electing leaders, or placing the replicas of
 // several processes' requests at once, answers late for a while.
 const openPatience = 90 * time.Second
 
-// openAttempt bounds one topology request: one lost during a leader
-// election is never answered, and is sent again after this.
-const openAttempt = 10 * time.Second
+// openAttempt bounds one topology change, lookupAttempt one look-up: a
+// request lost during a leader election is never answered, and is sent
+// again after this. A look-up is answered at once when it is answered
+// at all.
+const (
+	openAttempt   = 10 * time.Second
+	lookupAttempt = 3 * time.Second
+)
 
-// patiently runs fn, each time with a deadline of openAttempt, until it
+// patiently runs fn, each time with a deadline of attempt, until it
 // returns something other than a timeout or
 // JetStream's "temporarily unavailable", ctx ends or openPatience passes.
-// Creating and updating streams is idempotent, so a retry of a request that
-// took effect late is harmless.
-func patiently(ctx context.Context, fn func(context.Context) error) error {
+// Looking up, creating and updating streams are idempotent, so a retry of
+// a request that took effect late is harmless.
+func patiently(ctx context.Context, attempt time.Duration, fn func(context.Context) error) error {
 	deadline := time.Now().Add(openPatience)
 	for {
-		actx, cancel := context.WithTimeout(ctx, openAttempt)
+		actx, cancel := context.WithTimeout(ctx, attempt)
 		err := fn(actx)
 		cancel()
 		if err == nil || !transient(err) || ctx.Err() != nil || time.Now().After(deadline) {
@@ -213,7 +303,15 @@ func CheckReplicas(ctx context.Context, js jetstream.JetStream, replicas int) er
 		return fmt.Errorf("%w: %d replicas asked for, but %s runs JetStream on a single server, not in a cluster: use 1 replica, or a cluster of %d or more servers",
 			ErrReplicas, replicas, nc.ConnectedUrlRedacted(), replicas)
 	}
-	if _, err := js.Stream(ctx, StreamDocs); !errors.Is(err, jetstream.ErrStreamNotFound) {
+	// Whether the streams exist is asked of the meta leader (the stream
+	// names bound to the ingest subject), in one bounded request: a stream
+	// info goes to the stream's leader, and one sent to a leader that has
+	// just died is never answered, which spent the caller's whole deadline
+	// (minutes, for a worker waiting out an election).
+	lctx, cancel := context.WithTimeout(ctx, lookupAttempt)
+	_, err := js.StreamNameBySubject(lctx, SubjectIngested)
+	cancel()
+	if !errors.Is(err, jetstream.ErrStreamNotFound) {
 		return nil
 	}
 	servers, err := clusterServers(ctx, nc, cluster)
@@ -290,7 +388,9 @@ func clusterServers(ctx context.Context, nc *nats.Conn, cluster string) (map[str
 func streamPeers(ctx context.Context, js jetstream.JetStream, cluster string) map[string]bool {
 	peers := map[string]bool{}
 	for _, name := range []string{StreamDocs, StreamRecords, StreamDLQ} {
-		s, err := js.Stream(ctx, name)
+		lctx, cancel := context.WithTimeout(ctx, lookupAttempt)
+		s, err := js.Stream(lctx, name)
+		cancel()
 		if err != nil {
 			continue
 		}

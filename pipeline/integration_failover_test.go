@@ -1,0 +1,139 @@
+package pipeline_test
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/pipeline/pipelinetest"
+)
+
+// countRequests counts the JetStream API requests nc itself sends on
+// subject (a wildcard), as the server sees them: a client receives its
+// own messages.
+func countRequests(t *testing.T, nc *nats.Conn, subject string) *atomic.Int64 {
+	t.Helper()
+	var n atomic.Int64
+	sub, err := nc.Subscribe(subject, func(*nats.Msg) { n.Add(1) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sub.Unsubscribe() })
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return &n
+}
+
+// TestOpenUnchangedIsRead: Open on a topology that is already as asked
+// only reads it; a changed setting is one update of each stream it
+// concerns. (A stream update is answered by the stream's leader alone,
+// so an Open that updates hangs while a stream elects one.)
+func TestOpenUnchangedIsRead(t *testing.T) {
+	srv := pipelinetest.RunServer(t) // opens the topology once
+	ctx := context.Background()
+	tests := []struct {
+		name        string
+		cfg         pipeline.TopologyConfig
+		wantChanges int64
+	}{
+		{"unchanged", pipeline.TopologyConfig{}, 0},
+		{"unchanged again", pipeline.TopologyConfig{Replicas: 1}, 0},
+		{"new dedup window", pipeline.TopologyConfig{DedupWindow: time.Minute}, 3},
+		{"same new dedup window", pipeline.TopologyConfig{DedupWindow: time.Minute}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			changes := countRequests(t, srv.Conn, "$JS.API.STREAM.UPDATE.>")
+			creates := countRequests(t, srv.Conn, "$JS.API.STREAM.CREATE.>")
+			bus, err := pipeline.Open(ctx, srv.JS, tt.cfg)
+			if err != nil {
+				t.Fatalf("Open(%+v): %v", tt.cfg, err)
+			}
+			if err := srv.Conn.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if got := changes.Load() + creates.Load(); got != tt.wantChanges {
+				t.Errorf("Open(%+v) sent %d stream updates or creates, want %d", tt.cfg, got, tt.wantChanges)
+			}
+			// The handles work: a ledger read answers.
+			if _, _, err := bus.State(ctx, "no-such-document"); err != nil {
+				t.Errorf("State after Open: %v", err)
+			}
+		})
+	}
+}
+
+// TestOpenAfterStreamLeaderLoss: a process that opens the topology right
+// after the server leading the documents stream died (a worker restarted
+// by its supervisor, casefile status) gets it once the stream has a new
+// leader, well within a worker's patience.
+func TestOpenAfterStreamLeaderLoss(t *testing.T) {
+	if testing.Short() {
+		t.Skip("forms a three-server cluster")
+	}
+	servers := startCluster(t, 3)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	js := clusterClient(t, servers...)
+	waitMetaLeader(ctx, t, js)
+	if _, err := pipeline.Open(ctx, js, pipeline.TopologyConfig{Replicas: 3}); err != nil {
+		t.Fatalf("Open(replicas 3): %v", err)
+	}
+	s, err := js.Stream(ctx, pipeline.StreamDocs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leader := s.CachedInfo().Cluster.Leader
+	var rest []*server.Server
+	for _, srv := range servers {
+		if srv.Name() == leader {
+			srv.Shutdown()
+			srv.WaitForShutdown()
+			continue
+		}
+		rest = append(rest, srv)
+	}
+	if len(rest) != 2 {
+		t.Fatalf("stream leader %q is none of the servers", leader)
+	}
+
+	start := time.Now()
+	js2 := clusterClient(t, rest...)
+	bus, err := pipeline.Open(ctx, js2, pipeline.TopologyConfig{Replicas: 3})
+	if err != nil {
+		t.Fatalf("Open(replicas 3) %s after the stream leader %s stopped: %v", time.Since(start).Round(time.Millisecond), leader, err)
+	}
+	t.Logf("Open after the stream leader %s stopped: %s", leader, time.Since(start).Round(time.Millisecond))
+	// And the stream takes documents again.
+	if err := bus.Publish(ctx, pipeline.SubjectIngested, pipeline.Meta{ID: "after-failover"}, map[string]string{"id": "after-failover"}); err != nil {
+		t.Errorf("Publish after failover: %v", err)
+	}
+}
+
+// clusterClient connects to the servers' client URLs and returns a
+// JetStream handle, closed when the test ends.
+func clusterClient(t *testing.T, servers ...*server.Server) jetstream.JetStream {
+	t.Helper()
+	var urls []string
+	for _, s := range servers {
+		urls = append(urls, s.ClientURL())
+	}
+	nc, err := nats.Connect(strings.Join(urls, ","), nats.MaxReconnects(-1), nats.ReconnectWait(100*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
