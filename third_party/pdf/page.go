@@ -376,7 +376,7 @@ func newDictEncoder(enc Value, builtin *[256]rune) *dictEncoder {
 			n = int(x.Int64())
 		case Name:
 			if n >= 0 && n < 256 {
-				if r := nameToRune[x.Name()]; r != 0 {
+				if r := nameToRune()[x.Name()]; r != 0 {
 					e.table[n] = r
 				}
 			}
@@ -422,7 +422,7 @@ var standardEncoding = sync.OnceValue(func() *[256]rune {
 	var t [256]rune
 	for c, name := range standardEncodingNames {
 		t[c] = rune(c) // unassigned codes read as Latin-1, as before
-		if r := nameToRune[name]; name != "" && r != 0 {
+		if r := nameToRune()[name]; name != "" && r != 0 {
 			t[c] = r
 		}
 	}

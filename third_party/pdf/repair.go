@@ -14,12 +14,16 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // maxRepairBytes bounds the file size a repair will scan.
 const maxRepairBytes = 512 << 20
 
-var objHeader = regexp.MustCompile(`(?:^|[\r\n\s])(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b`)
+// objHeader finds "N G obj"; compiled at first repair, not at every start.
+var objHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[\r\n\s])(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b`)
+})
 
 func rebuildXref(f io.ReaderAt, size int64) (r *Reader, err error) {
 	defer func() {
@@ -36,7 +40,7 @@ func rebuildXref(f io.ReaderAt, size int64) (r *Reader, err error) {
 	}
 	r = &Reader{f: f, end: size, repaired: true}
 	var table []xref
-	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
+	for _, m := range objHeader().FindAllSubmatchIndex(data, -1) {
 		id, err1 := strconv.ParseUint(string(data[m[2]:m[3]]), 10, 32)
 		gen, err2 := strconv.ParseUint(string(data[m[4]:m[5]]), 10, 16)
 		if err1 != nil || err2 != nil || id > 10_000_000 {
