@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -20,42 +19,63 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-// Walk lists the files to ingest under paths: every regular file named on
-// the command line, and the .pdf and .txt files (any letter case) found by
-// walking the directories, recursively, in lexical order.
-func Walk(paths []string) ([]string, error) {
-	var out []string
+// Walk calls visit with each file to ingest under paths, as it finds
+// them: every path that is not a folder as it is, whatever its name, and
+// under each folder, walked recursively in lexical order, each entry whose
+// name ends in .pdf or .txt (any letter case) and is not a folder itself.
+//
+// Entries that are not regular files are passed on too (a symbolic link, a
+// FIFO, a socket, a device): Submit reads a link to a regular file and
+// dead-letters the rest with the reason, so nothing named as a document is
+// skipped in silence. Links to folders are not followed, so a link loop
+// cannot trap the walk. A folder that cannot be read is passed to visit as
+// well, to become its own dead letter, and the rest of the tree is read.
+//
+// Walk holds one folder's listing at a time, never the dump's list. It
+// stops at the first error visit returns, or when ctx ends.
+func Walk(ctx context.Context, paths []string, visit func(path string) error) error {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("workers: %w", err)
+			return fmt.Errorf("workers: %w", err)
 		}
 		if !info.IsDir() {
-			out = append(out, p)
+			if err := visit(p); err != nil {
+				return err
+			}
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			if err != nil {
-				// An unreadable folder or file is the user's to know of: it
-				// is submitted, becomes its own dead letter, and the rest of
-				// the tree is still read.
-				out = append(out, path)
 				if d != nil && d.IsDir() {
+					if verr := visit(path); verr != nil {
+						return verr
+					}
 					return fs.SkipDir
 				}
+				return visit(path)
+			}
+			if d.IsDir() || !wanted(path) {
 				return nil
 			}
-			if d.Type().IsRegular() && wanted(path) {
-				out = append(out, path)
-			}
-			return nil
+			return visit(path)
 		})
 		if err != nil {
-			return nil, fmt.Errorf("workers: walk %s: %w", p, err)
+			return fmt.Errorf("workers: walk %s: %w", p, err)
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	return nil
+}
+
+// Count returns how many files Walk would visit: a total for progress,
+// read before the walk that submits them.
+func Count(ctx context.Context, paths []string) (int, error) {
+	n := 0
+	err := Walk(ctx, paths, func(string) error { n++; return nil })
+	return n, err
 }
 
 func wanted(path string) bool {

@@ -19,25 +19,82 @@ import (
 
 func TestWalk(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"a.pdf", "sub/b.PDF", "sub/deeper/c.txt", "notes.docx", "sub/image.png"} {
+	for _, f := range []string{"a.pdf", "sub/b.PDF", "sub/deeper/c.txt", "notes.docx", "sub/image.png", "folder.pdf/d.pdf"} {
 		p := filepath.Join(dir, f)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
+	// What a dump folder can hold besides files, each named as a document:
+	// all are passed on for Submit to read or dead-letter, none followed
+	// into a folder.
+	links := map[string]string{
+		"link-to-file.pdf": "a.pdf",
+		"loop.pdf":         "loop.pdf",
+		"dangling.pdf":     "missing.pdf",
+		"link-to-dir.pdf":  "sub",
+		"sub/up":           "..", // a loop through a folder link: not followed
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// A file named explicitly is taken whatever its extension.
-	got, err := workers.Walk([]string{dir, filepath.Join(dir, "notes.docx")})
+	var got []string
+	err := workers.Walk(context.Background(), []string{dir, filepath.Join(dir, "notes.docx")}, func(p string) error {
+		rel, _ := filepath.Rel(dir, p)
+		got = append(got, rel)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range got {
-		got[i], _ = filepath.Rel(dir, got[i])
-	}
-	want := []string{"a.pdf", "notes.docx", "sub/b.PDF", "sub/deeper/c.txt"}
+	want := []string{"a.pdf", "dangling.pdf", "folder.pdf/d.pdf", "link-to-dir.pdf", "link-to-file.pdf", "loop.pdf", "pipe.pdf", "sub/b.PDF", "sub/deeper/c.txt", "notes.docx"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Walk mismatch (-want +got):\n%s", diff)
 	}
-	if _, err := workers.Walk([]string{filepath.Join(dir, "missing")}); err == nil {
+	if n, err := workers.Count(context.Background(), []string{dir}); err != nil || n != len(want)-1 {
+		t.Errorf("Count = %d, %v; want %d", n, err, len(want)-1)
+	}
+
+	// Each becomes a record or a dead letter saying why.
+	bus := newMemBus()
+	in := &workers.Ingester{Bus: bus}
+	reasons := map[string]schemas.Reason{}
+	err = workers.Walk(context.Background(), []string{dir}, func(p string) error {
+		s, err := in.Submit(context.Background(), p)
+		if err != nil {
+			return err
+		}
+		for _, dl := range bus.dead {
+			if dl.ID == s.ID {
+				reasons[filepath.Base(p)] = dl.Reason
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantReasons := map[string]schemas.Reason{
+		"dangling.pdf":    schemas.ReasonIngestUnreadable,
+		"loop.pdf":        schemas.ReasonIngestUnreadable,
+		"pipe.pdf":        schemas.ReasonIngestUnreadable,
+		"link-to-dir.pdf": schemas.ReasonIngestUnreadable,
+	}
+	if diff := cmp.Diff(wantReasons, reasons); diff != "" {
+		t.Errorf("dead letters by file (-want +got):\n%s", diff)
+	}
+
+	if err := workers.Walk(context.Background(), []string{filepath.Join(dir, "missing")}, func(string) error { return nil }); err == nil {
 		t.Error("Walk of a missing path succeeded")
+	}
+	stop := errors.New("stop")
+	if err := workers.Walk(context.Background(), []string{dir}, func(string) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("Walk returned %v, want the visitor's error", err)
 	}
 }
 

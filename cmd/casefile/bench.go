@@ -41,6 +41,7 @@ type benchCmd struct {
 	JSON       bool     `name:"json" help:"Print the figures as one JSON object."`
 	Keep       bool     `name:"keep" help:"Keep the dump, data directory and store (their folder is printed)."`
 	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the pipeline run (this process, not its extraction children) to FILE."`
+	MemProfile string   `name:"memprofile" placeholder:"FILE" help:"Write a heap profile of this process to FILE when the pipeline run ends."`
 	stageFlags
 }
 
@@ -136,6 +137,11 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	}
 	rep.PipelineSeconds = time.Since(start).Seconds()
 	rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
+	if c.MemProfile != "" {
+		if err := writeHeapProfile(c.MemProfile); err != nil {
+			return err
+		}
+	}
 	rep.StageSeconds, rep.StageShare = timing.busy()
 
 	direct, err := c.direct(ctx, files, models, filepath.Join(tmp, "direct.db"))
@@ -169,22 +175,22 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 // and their bytes: copies of documents that need OCR would measure
 // tesseract, and of malformed ones would measure nothing.
 func (c *benchCmd) sources(ctx context.Context, paths []string) ([]benchSource, error) {
-	names, err := workers.Walk(paths)
-	if err != nil {
-		return nil, err
-	}
 	x := c.extractor() // as the run will read them: a page it would OCR rules a source out
 	var out []benchSource
-	for _, name := range names {
+	err := workers.Walk(ctx, paths, func(name string) error {
 		data, err := readBounded(name, c.MaxBytes)
 		if err != nil {
-			continue
+			return nil
 		}
 		ex, err := x.Extract(ctx, name, bytes.NewReader(data), int64(len(data)))
 		if err != nil || !hasText(ex) {
-			continue
+			return nil
 		}
 		out = append(out, benchSource{name: name, data: data, pdf: ex.ContentType == schemas.ContentPDF})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no document with a text layer under %s", strings.Join(paths, ", "))
@@ -358,8 +364,23 @@ func (c *benchCmd) isolationCost(ctx context.Context, files []string) (n int, pe
 	return n, ms(took[1] - took[0]), ms(took[2] - took[0]), nil
 }
 
+// writeHeapProfile writes the heap profile as of the last collection.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // peakRSS returns the high-water resident set of this process and of its
-// largest waited-for child, in MiB.
+// largest waited-for child, in MiB. The child figure is an upper bound:
+// Go starts children with vfork, and Linux then counts the parent's
+// resident set at the moment of the exec as the child's high-water mark.
 func peakRSS() (self, child float64) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {

@@ -31,12 +31,8 @@ func (c *ingestCmd) Run(ctx context.Context, e *env) error {
 	if c.Watch {
 		return c.watch(ctx, e, in)
 	}
-	files, err := workers.Walk(c.Paths)
-	if err != nil {
-		return err
-	}
 	var submitted, done int
-	for _, f := range files {
+	err = workers.Walk(ctx, c.Paths, func(f string) error {
 		s, err := in.Submit(ctx, f)
 		if err != nil {
 			return fmt.Errorf("ingest %s: %w", f, err)
@@ -46,6 +42,10 @@ func (c *ingestCmd) Run(ctx context.Context, e *env) error {
 		} else {
 			submitted++
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stderr, "%d documents submitted, %d already done\n", submitted, done)
 	return nil

@@ -35,20 +35,17 @@ type runCmd struct {
 // submitFunc puts documents into the pipeline, calling emit for each.
 type submitFunc func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error
 
-// filesSubmitter ingests files.
-func filesSubmitter(files []string, maxBytes int64) submitFunc {
+// filesSubmitter ingests the files under paths as the walk finds them.
+func filesSubmitter(paths []string, maxBytes int64) submitFunc {
 	return func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
 		in := &workers.Ingester{Bus: bus, MaxBytes: maxBytes}
-		for _, f := range files {
+		return workers.Walk(ctx, paths, func(f string) error {
 			s, err := in.Submit(ctx, f)
 			if err != nil {
 				return fmt.Errorf("ingest %s: %w", f, err)
 			}
-			if err := emit(s); err != nil {
-				return err
-			}
-		}
-		return nil
+			return emit(s)
+		})
 	}
 }
 
@@ -75,11 +72,13 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		return err
 	}
 	if c.submit == nil {
-		files, err := workers.Walk(c.Paths)
+		// The count is only the progress bar's total; the files are
+		// walked again as they are submitted, never held as a list.
+		n, err := workers.Count(ctx, c.Paths)
 		if err != nil {
 			return err
 		}
-		c.submit, c.total = filesSubmitter(files, c.MaxBytes), len(files)
+		c.submit, c.total = filesSubmitter(c.Paths, c.MaxBytes), n
 	}
 	models, err := annotate.LoadModels()
 	if err != nil {
