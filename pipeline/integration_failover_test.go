@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -136,4 +137,46 @@ func clusterClient(t *testing.T, servers ...*server.Server) jetstream.JetStream 
 		t.Fatal(err)
 	}
 	return js
+}
+
+// TestPublishLostAcknowledgement: a publish whose acknowledgement never
+// comes (the server that took it died) is sent again under the same
+// message id, and the second acknowledgement ends it, instead of the
+// first being waited for until the stage's time limit. The stream here is
+// a subscriber that drops the first request and acknowledges the next,
+// as JetStream does.
+func TestPublishLostAcknowledgement(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out one lost acknowledgement")
+	}
+	srv := pipelinetest.RunServer(t)
+	const subject = "casefile.test.lost"
+	var ids []string
+	var mu sync.Mutex
+	sub, err := srv.Conn.Subscribe(subject, func(m *nats.Msg) {
+		mu.Lock()
+		ids = append(ids, m.Header.Get(jetstream.MsgIDHeader))
+		first := len(ids) == 1
+		mu.Unlock()
+		if !first {
+			m.Respond([]byte(`{"stream":"TEST","seq":1}`))
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+
+	start := time.Now()
+	err = srv.Bus.PublishJSON(context.Background(), subject, pipeline.Meta{ID: "doc-1"}, []byte(`{}`))
+	took := time.Since(start)
+	if err != nil {
+		t.Fatalf("PublishJSON with its first acknowledgement lost = %v after %s, want nil", err, took)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ids) != 2 || ids[0] == "" || ids[0] != ids[1] {
+		t.Errorf("requests' message ids %q, want the same one twice", ids)
+	}
+	t.Logf("published in %s, one acknowledgement lost", took.Round(time.Millisecond))
 }

@@ -27,12 +27,14 @@ type Entry struct {
 
 // State returns a document's ledger entry, or false if it has none yet.
 func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
-	// Bounded as a publish is: a request lost while a server restarts is
-	// otherwise waited for until the stage's time limit, the delivery kept
-	// in progress all the while (the chaos test caught one).
-	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
-	defer cancel()
-	kve, err := b.ledger.Get(ctx, id)
+	// Sent again as a publish is: a request lost while a server restarts
+	// is otherwise waited for until the stage's time limit, the delivery
+	// kept in progress all the while.
+	var kve jetstream.KeyValueEntry
+	err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) (err error) {
+		kve, err = b.ledger.Get(ctx, id)
+		return err
+	})
 	if errors.Is(err, jetstream.ErrKeyNotFound) {
 		return Entry{}, false, nil
 	}
@@ -49,9 +51,12 @@ func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
 func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 	e.At = time.Now().UTC()
 	v, _ := json.Marshal(e)
-	ctx, cancel := context.WithTimeout(ctx, publishTimeout) // as for a publish: a lost acknowledgement is retried
-	defer cancel()
-	if _, err := b.ledger.Put(ctx, id, v); err != nil {
+	// As for a publish: a lost acknowledgement is retried; the same state
+	// written twice is the same state.
+	if err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) error {
+		_, err := b.ledger.Put(ctx, id, v)
+		return err
+	}); err != nil {
 		return fmt.Errorf("pipeline: ledger put %s: %w", id, err)
 	}
 	return nil
@@ -60,9 +65,9 @@ func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 // Forget deletes a document's ledger entry, so that it is processed again:
 // the first step of replaying a dead letter.
 func (b *Bus) Forget(ctx context.Context, id string) error {
-	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
-	defer cancel()
-	if err := b.ledger.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+	if err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) error {
+		return b.ledger.Delete(ctx, id)
+	}); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
 		return fmt.Errorf("pipeline: ledger delete %s: %w", id, err)
 	}
 	return nil

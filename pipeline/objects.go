@@ -123,20 +123,30 @@ func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, 
 	} else {
 		msg.Data = body
 	}
-	// A publish whose acknowledgement is lost with a server restart would
-	// wait for the whole stage timeout, then dead-letter a good document
-	// as <stage>.timeout; bounded, it fails as transient and the delivery
-	// is retried, the message id making the retry harmless.
-	pctx, cancel := context.WithTimeout(ctx, publishTimeout)
-	defer cancel()
-	if _, err := b.js.PublishMsg(pctx, msg, jetstream.WithMsgID(msgID)); err != nil {
+	// A publish whose acknowledgement is lost (its server died, or the
+	// stream's leader with it) is never answered: it is sent again after
+	// requestAttempt, the message id making the copy harmless, for up to
+	// requestPatience; then it fails as transient and the delivery is
+	// retried, instead of waiting out the stage's time limit and
+	// dead-lettering a good document as <stage>.timeout.
+	err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) error {
+		_, err := b.js.PublishMsg(ctx, msg, jetstream.WithMsgID(msgID))
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("pipeline: publish %s: %w", subject, err)
 	}
 	return nil
 }
 
-// publishTimeout bounds the wait for one publish's acknowledgement.
-const publishTimeout = 30 * time.Second
+// requestAttempt bounds one attempt of a publish or a ledger request,
+// requestPatience all of them. A request whose server dies with it, or
+// that reaches a stream leader as it dies, is never answered; one answered
+// takes milliseconds, even on a loaded machine.
+const (
+	requestAttempt  = 5 * time.Second
+	requestPatience = 30 * time.Second
+)
 
 // body returns a message's JSON body, fetching it from BucketBlobs when it
 // was spilled.

@@ -137,7 +137,7 @@ func ensureStream(ctx context.Context, js jetstream.JetStream, cfg jetstream.Str
 	if err != nil || same {
 		return err
 	}
-	return patiently(ctx, openAttempt, func(ctx context.Context) error {
+	return patiently(ctx, openAttempt, openPatience, func(ctx context.Context) error {
 		_, err := js.CreateOrUpdateStream(ctx, cfg)
 		return err
 	})
@@ -151,7 +151,7 @@ func ensureObjectStore(ctx context.Context, js jetstream.JetStream, cfg jetstrea
 	if err != nil {
 		return nil, err
 	}
-	err = patiently(ctx, attemptFor(same), func(ctx context.Context) (err error) {
+	err = patiently(ctx, attemptFor(same), openPatience, func(ctx context.Context) (err error) {
 		if same {
 			store, err = js.ObjectStore(ctx, cfg.Bucket)
 		} else {
@@ -171,7 +171,7 @@ func ensureKeyValue(ctx context.Context, js jetstream.JetStream, cfg jetstream.K
 	if err != nil {
 		return nil, err
 	}
-	err = patiently(ctx, attemptFor(same), func(ctx context.Context) (err error) {
+	err = patiently(ctx, attemptFor(same), openPatience, func(ctx context.Context) (err error) {
 		if same {
 			kv, err = js.KeyValue(ctx, cfg.Bucket)
 		} else {
@@ -197,7 +197,7 @@ func attemptFor(matches bool) time.Duration {
 // not found does not match.
 func streamMatches(ctx context.Context, js jetstream.JetStream, want jetstream.StreamConfig) (bool, error) {
 	var have jetstream.StreamConfig
-	err := patiently(ctx, lookupAttempt, func(ctx context.Context) error {
+	err := patiently(ctx, lookupAttempt, openPatience, func(ctx context.Context) error {
 		s, err := js.Stream(ctx, want.Name)
 		if err == nil {
 			have = s.CachedInfo().Config
@@ -234,18 +234,22 @@ const (
 )
 
 // patiently runs fn, each time with a deadline of attempt, until it
-// returns something other than a timeout or
-// JetStream's "temporarily unavailable", ctx ends or openPatience passes.
-// Looking up, creating and updating streams are idempotent, so a retry of
-// a request that took effect late is harmless.
-func patiently(ctx context.Context, attempt time.Duration, fn func(context.Context) error) error {
-	deadline := time.Now().Add(openPatience)
+// returns something other than a timeout, no responders or JetStream's
+// "temporarily unavailable", ctx ends or patience passes. fn must be
+// idempotent (looking up, creating and updating streams; a publish with a
+// message id; a ledger read or write), so that a retry of a request that
+// took effect but whose answer was lost is harmless.
+func patiently(ctx context.Context, attempt, patience time.Duration, fn func(context.Context) error) error {
+	deadline := time.Now().Add(patience)
 	for {
 		actx, cancel := context.WithTimeout(ctx, attempt)
 		err := fn(actx)
 		cancel()
 		if err == nil || !transient(err) || ctx.Err() != nil || time.Now().After(deadline) {
 			return err
+		}
+		if errors.Is(err, context.DeadlineExceeded) {
+			continue // the attempt waited already
 		}
 		select {
 		case <-ctx.Done():
@@ -256,10 +260,11 @@ func patiently(ctx context.Context, attempt time.Duration, fn func(context.Conte
 }
 
 // transient reports whether err is one a JetStream cluster gives while it
-// settles: a request timeout, no responders yet, or 503 "JetStream system
-// temporarily unavailable".
+// settles: a request timeout, no responders yet (no stream leader), or 503
+// "JetStream system temporarily unavailable".
 func transient(err error) bool {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) || errors.Is(err, nats.ErrNoResponders) {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) ||
+		errors.Is(err, nats.ErrNoResponders) || errors.Is(err, jetstream.ErrNoStreamResponse) {
 		return true
 	}
 	var apiErr *jetstream.APIError
