@@ -59,3 +59,70 @@ func TestRecognizeToolsMissing(t *testing.T) {
 		t.Fatalf("err = %v, want ErrUnavailable", err)
 	}
 }
+
+// TestRecognizeHugeDeclaredImage: a page drawing an image whose dictionary
+// declares 1,000,000 × 1,000,000 pixels (three bytes of data) is refused
+// before it is rendered, with ErrImagesTooLarge: pdftoppm would walk every
+// declared pixel until the time limit.
+func TestRecognizeHugeDeclaredImage(t *testing.T) {
+	for _, tool := range []string{"pdftoppm", "pdfimages", "tesseract"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s not found: install poppler-utils and tesseract-ocr (see .ci/run)", tool)
+		}
+	}
+	data, err := os.ReadFile("testdata/huge-declared-image.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pageErr error
+	err = (&ocr.Tesseract{}).Recognize(context.Background(), bytes.NewReader(data), int64(len(data)), []int{1},
+		func(_ int, _ string, err error) { pageErr = err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(pageErr, ocr.ErrImagesTooLarge) {
+		t.Fatalf("page error %v, want ErrImagesTooLarge", pageErr)
+	}
+	if !strings.Contains(pageErr.Error(), "1000000 million pixels") {
+		t.Errorf("page error %q does not say how large", pageErr)
+	}
+}
+
+func TestImagePixels(t *testing.T) {
+	const header = "page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio\n" +
+		"--------------------------------------------------------------------------------------------\n"
+	tests := []struct {
+		name string
+		list string
+		want int64
+	}{
+		{"no images", header, 0},
+		{"one scan", header + "   1     0 image    2550  3300  gray    1   8  jpeg   no        10  0   300   300  812K 9.9%\n", 2550 * 3300},
+		{"image and its soft mask", header +
+			"   1     0 image     100   103  rgb     3   8  jpeg   no        10  0   126   126 4825B  16%\n" +
+			"   1     1 smask     100   103  gray    1   8  image  no        11  0   126   126  120B 1.2%\n", 2 * 100 * 103},
+		{"declared a million square", header + "   1     0 image   1000000 1000000  rgb     3   8  image  no         5  0 117647 90909    3B 0.0%\n", 1e12},
+		{"saturates", header +
+			"   1     0 image   4000000000 4000000000  rgb 3 8 image no 5 0 1 1 3B 0%\n" +
+			"   1     1 image   4000000000 4000000000  rgb 3 8 image no 5 0 1 1 3B 0%\n", 1 << 62},
+		{"unreadable rows", header + "garbage\n   1 0 image x y\n   1 0 image -5 10 rgb\n", 0},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ocr.ImagePixels([]byte(tt.list)); got != tt.want {
+				t.Errorf("ImagePixels = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzImagePixels(f *testing.F) {
+	f.Add([]byte("page num type width height\n---\n 1 0 image 10 20 rgb\n"))
+	f.Add([]byte("a\nb\n1 0 image 9223372036854775807 9223372036854775807\n"))
+	f.Fuzz(func(t *testing.T, list []byte) {
+		if px := ocr.ImagePixels(list); px < 0 || px > 1<<62 {
+			t.Fatalf("ImagePixels = %d, outside [0, 2^62]", px)
+		}
+	})
+}

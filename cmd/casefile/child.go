@@ -26,6 +26,7 @@ type extractChildCmd struct {
 	MaxChars   int     `name:"max-chars" default:"10000000"`
 	MaxInflate int64   `name:"max-inflate" default:"67108864"`
 	MaxOCRArea float64 `name:"max-ocr-area" default:"1728"`
+	MaxImage   int64   `name:"max-ocr-image-pixels" default:"256000000"`
 	OCR        string  `name:"ocr" enum:"auto,off,force" default:"auto"`
 }
 
@@ -34,7 +35,7 @@ func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 		PDF:      doctext.PDF{MaxPages: c.MaxPages, MaxInflate: c.MaxInflate},
 		MaxBytes: c.MaxBytes,
 		MaxChars: c.MaxChars,
-		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{}, MaxArea: c.MaxOCRArea},
+		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{MaxImagePixels: c.MaxImage}, MaxArea: c.MaxOCRArea},
 	}
 	if c.Serve {
 		return c.serve(ctx, x, os.Stdin, e.stdout)

@@ -92,6 +92,7 @@ type stageFlags struct {
 	MaxEntities int           `name:"max-entities" default:"100000" help:"Dead-letter documents with more entities (people, places, quantities, …)."`
 	MaxInflate  int64         `name:"max-inflate" default:"67108864" help:"The most bytes one PDF stream may decode to (a deflate bomb); a page past it is kept empty with a warning."`
 	MaxOCRArea  float64       `name:"max-ocr-area" default:"1728" help:"Never render for OCR a page larger than this many square inches (it is kept with a warning)."`
+	MaxOCRImage int64         `name:"max-ocr-image-pixels" default:"256000000" help:"Never render for OCR a page whose images declare more pixels than this, summed (it is kept with a warning): rendering walks every declared pixel."`
 	Timeout     time.Duration `name:"timeout" default:"2m" help:"Time limit for one document in one stage."`
 	AckWait     time.Duration `name:"ack-wait" default:"15s" help:"How long a silent worker holds a document before another gets it."`
 	Attempts    int           `name:"attempts" default:"5" help:"Deliveries of a document to a stage before it is dead-lettered."`
@@ -125,7 +126,8 @@ func (f *stageFlags) isolatedExtractor() (workers.Extractor, func(), error) {
 	command := []string{self, "extract-child", "--ocr", f.OCR,
 		"--max-pages", strconv.Itoa(f.MaxPages), "--max-bytes", strconv.FormatInt(f.MaxBytes, 10),
 		"--max-chars", strconv.Itoa(f.MaxChars), "--max-inflate", strconv.FormatInt(f.MaxInflate, 10),
-		"--max-ocr-area", strconv.FormatFloat(f.MaxOCRArea, 'f', -1, 64)}
+		"--max-ocr-area", strconv.FormatFloat(f.MaxOCRArea, 'f', -1, 64),
+		"--max-ocr-image-pixels", strconv.FormatInt(f.MaxOCRImage, 10)}
 	if f.ChildDocs <= 1 {
 		return &workers.Isolated{Command: command, Env: os.Environ()}, func() {}, nil
 	}
@@ -138,7 +140,7 @@ func (f *stageFlags) extractor() *doctext.Extractor {
 		PDF:      doctext.PDF{MaxPages: f.MaxPages, MaxInflate: f.MaxInflate},
 		MaxBytes: f.MaxBytes,
 		MaxChars: f.MaxChars,
-		OCR:      doctext.OCR{Mode: doctext.OCRMode(f.OCR), Recognizer: &ocr.Tesseract{}, MaxArea: f.MaxOCRArea},
+		OCR:      doctext.OCR{Mode: doctext.OCRMode(f.OCR), Recognizer: &ocr.Tesseract{MaxImagePixels: f.MaxOCRImage}, MaxArea: f.MaxOCRArea},
 	}
 }
 
