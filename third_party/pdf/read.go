@@ -1279,7 +1279,10 @@ func cryptKey(key []byte, useAES bool, ptr objptr) []byte {
 	if useAES {
 		h.Write([]byte("sAlT"))
 	}
-	return h.Sum(nil)
+	// casefile: the object's key is the first n+5 bytes of the hash, at
+	// most 16 (PDF 32000-1:2008, 7.6.2, algorithm 1, step d); with the
+	// whole hash a 40-bit file decrypted to noise.
+	return h.Sum(nil)[:min(len(key)+5, md5.Size)]
 }
 
 func decryptString(key []byte, useAES bool, ptr objptr, x string) string {
