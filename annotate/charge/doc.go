@@ -13,6 +13,15 @@
 // of the United States Code ("21 U.S.C. §§ 841(a)(1) and 846") and of
 // state penal and drug codes, normalized, with the offense a cited
 // section defines (from the embedded statutes.tsv) and the COUNT heading
-// a charge falls under. [Finder] holds the statute table, loaded once;
+// a charge falls under. State codes are read in their local forms where
+// codes.go lists them ("720 ILCS 5/9-1", "§ 18-3-102, C.R.S. 2024", "I.C.
+// 35-42-1-1") and, for every state, D.C. and territory, in the Bluebook
+// forms of statecodes.tsv (made by gen_statecodes.go from Free Law
+// Project's reporters-db), the latter only in criminal context. State
+// grading language is read around offense names: a class or level before
+// or in apposition ("Level 3 felony armed robbery", "X, a Class 2 felony,
+// and Y") is left out of the name, and initials defined after an offense
+// ("aggravated unlawful use of a weapon (AUUW)") are mentions of it on
+// the page. [Finder] holds the statute table, loaded once;
 // [ParseCitations] is the citation parser on its own.
 package charge
