@@ -169,3 +169,38 @@ const countsSQL = `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FRO
 type Counts struct {
 	Documents, Pages, Entities, DeadLetters int64
 }
+
+// facetColumns are the doc_facets table's columns, in facetRows order.
+var facetColumns = []string{"document_id", "facet", "value"}
+
+// facetRows are the doc_facets rows a record's entities and doc entities
+// give, each once: the types of its entities (etype), its charges'
+// offenses (offense) and its doc entities' clusters (person, org; des are
+// its doc_entities rows, as docEntityRowsOf builds them). The documents
+// row's facets (court, type, year) are the documents triggers' to write.
+func facetRows(r *schemas.Record, des [][]any) [][]any {
+	type facet struct{ name, value string }
+	seen := map[facet]bool{}
+	var out [][]any
+	add := func(name, value string) {
+		if value == "" || seen[facet{name, value}] {
+			return
+		}
+		seen[facet{name, value}] = true
+		out = append(out, []any{r.ID, name, value})
+	}
+	for _, e := range r.Entities {
+		add("etype", string(e.Type))
+		if a, ok := e.Attrs.(*schemas.ChargeAttrs); ok && e.Type == schemas.Charge {
+			add("offense", a.Offense)
+		}
+	}
+	for _, d := range des {
+		name := "org"
+		if d[2] == string(schemas.Person) {
+			name = "person"
+		}
+		add(name, d[9].(string))
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -107,62 +108,80 @@ func (s *SQLite) migrate(ctx context.Context) error {
 
 // Write stores recs in one transaction: each record's earlier rows are
 // deleted (pages and entities by cascade), and the dead letters of its
-// document or source file, and its rows inserted.
+// document or source file, and its rows inserted, many rows a statement.
+// Pages go last, in as few statements as their parameters allow: FTS5
+// writes what it has indexed so far as a new segment whenever a later
+// statement of the transaction begins, so pages inserted among the other
+// rows left a segment per page to merge.
 func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
+	}
+	now := time.Now()
+	byID := lastByID(recs)
+	ids := make([]string, len(byID))
+	var docs, pages, ents, des, mentions, ties, facets [][]any
+	blocks, stale := map[blockRef]bool{}, map[string]bool{}
+	for i, r := range byID {
+		ids[i] = r.ID
+		rs, err := recordRows(r, now, s.version, textStamp)
+		if err != nil {
+			return fmt.Errorf("sinks: sqlite: %w", err)
+		}
+		docs = append(docs, rs.document)
+		pages = append(pages, rs.pages...)
+		ents = append(ents, rs.entities...)
+		de, err := docEntityRowsOf(r, blocks)
+		if err != nil {
+			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+		}
+		des = append(des, de.entities...)
+		mentions = append(mentions, de.mentions...)
+		ties = append(ties, de.ties...)
+		facets = append(facets, facetRows(r, de.entities)...)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	defer tx.Rollback()
-	now := time.Now()
-	byID := lastByID(recs)
-	ids := make([]string, len(byID))
-	for i, r := range byID {
-		ids[i] = r.ID
-	}
-	idtx, blocks, stale := newSQLIDTx(tx), map[blockRef]bool{}, map[string]bool{}
-	if err := oldBlocks(ctx, idtx, ids, blocks, stale); err != nil {
-		return fmt.Errorf("sinks: sqlite: replace: %w", err)
-	}
-	for _, r := range byID {
-		if err := idtx.exec(ctx, `DELETE FROM documents WHERE id = ?`, r.ID); err != nil {
-			return fmt.Errorf("sinks: sqlite: replace %s: %w", r.ID, err)
+	idtx := newSQLIDTx(tx)
+	for chunk := range slices.Chunk(ids, maxInList) {
+		if err := oldBlocks(ctx, idtx, chunk, blocks, stale); err != nil {
+			return fmt.Errorf("sinks: sqlite: replace: %w", err)
 		}
-		// A record supersedes the dead letters of its document and of its
-		// source file (a replay after a fix).
+		if err := idtx.exec(ctx, `DELETE FROM documents WHERE id IN (`+marks(len(chunk))+`)`, anys(chunk)...); err != nil {
+			return fmt.Errorf("sinks: sqlite: replace: %w", err)
+		}
+	}
+	// A record supersedes the dead letters of its document and of its
+	// source file (a replay after a fix).
+	for _, r := range byID {
 		if err := idtx.exec(ctx, `DELETE FROM dead_letters WHERE id = ? OR source = ?`, r.ID, r.Source); err != nil {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
-		rs, err := recordRows(r, now, s.version, textStamp)
-		if err != nil {
+	}
+	for _, t := range []struct {
+		table   string
+		columns []string
+		rows    [][]any
+	}{
+		{"documents", documentColumns, docs},
+		{"entities", entityColumns, ents},
+		{"doc_entities", docEntityColumns, des},
+		{"doc_entity_mentions", mentionColumns, mentions},
+		{"doc_entity_ties", tieColumns, ties},
+		{"doc_facets", facetColumns, facets},
+	} {
+		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows); err != nil {
 			return fmt.Errorf("sinks: sqlite: %w", err)
-		}
-		des, err := docEntityRowsOf(r, blocks)
-		if err != nil {
-			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
-		}
-		for _, t := range []struct {
-			table   string
-			columns []string
-			rows    [][]any
-		}{
-			{"documents", documentColumns, [][]any{rs.document}},
-			{"pages", pageColumns, rs.pages},
-			{"entities", entityColumns, rs.entities},
-			{"doc_entities", docEntityColumns, des.entities},
-			{"doc_entity_mentions", mentionColumns, des.mentions},
-			{"doc_entity_ties", tieColumns, des.ties},
-		} {
-			if err := s.insert(ctx, idtx, t.table, t.columns, t.rows); err != nil {
-				return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
-			}
 		}
 	}
 	if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 		return fmt.Errorf("sinks: sqlite: clusters: %w", err)
+	}
+	if err := insertRows(ctx, idtx, "pages", pageColumns, pages); err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sinks: sqlite: commit: %w", err)
@@ -170,18 +189,33 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	return nil
 }
 
-// insert inserts rows into table, one prepared statement for all.
-func (s *SQLite) insert(ctx context.Context, tx *sqlIDTx, table string, columns []string, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	q := insertSQL(table, columns, qmarks)
-	for i, row := range rows {
-		if err := tx.exec(ctx, q, row...); err != nil {
-			return fmt.Errorf("%s row %d: %w", table, i, err)
+// maxParams bounds the parameters of one multi-row INSERT: SQLite's
+// limit is 32766.
+const maxParams = 16384
+
+// insertRows inserts rows into table, as many a statement as maxParams
+// allows: each statement costs SQLite a statement journal and, once FTS5
+// holds rows of the transaction, a flush of its pending index.
+func insertRows(ctx context.Context, tx idTx, table string, columns []string, rows [][]any) error {
+	per := max(1, maxParams/len(columns))
+	for start := 0; start < len(rows); start += per {
+		chunk := rows[start:min(start+per, len(rows))]
+		args := make([]any, 0, len(chunk)*len(columns))
+		for _, row := range chunk {
+			args = append(args, row...)
+		}
+		if err := tx.exec(ctx, insertManySQL(table, columns, len(chunk)), args...); err != nil {
+			return fmt.Errorf("%s rows %d-%d: %w", table, start, start+len(chunk)-1, err)
 		}
 	}
 	return nil
+}
+
+// insertManySQL is an INSERT of n rows of columns, "?" placeholders.
+func insertManySQL(table string, columns []string, n int) string {
+	row := "(" + marks(len(columns)) + ")"
+	return "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // WriteDeadLetters stores dead letters, one per document id, the newest
