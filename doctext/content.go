@@ -208,10 +208,15 @@ type interpreter struct {
 	glyphs  glyphList
 	images  int // image XObjects drawn
 	rotated int // glyphs skipped for being rotated
+	doc     *docPages
 }
 
-func pageGlyphs(p pdf.Page) *interpreter {
-	in := &interpreter{}
+// pageGlyphs reads the glyphs page p shows, with the fonts and glyph
+// storage of doc, whose glyphs it takes until it returns them.
+func pageGlyphs(p pdf.Page, doc *docPages) *interpreter {
+	in := &interpreter{doc: doc, glyphs: doc.glyphs}
+	in.glyphs.reset()
+	defer func() { doc.glyphs = in.glyphs }()
 	in.run(p.V.Key("Contents"), p.Resources(), identity, 0)
 	// Clerks' FILED stamps and similar are often annotations; their text
 	// is in each one's normal appearance stream, placed at its Rect.
@@ -240,16 +245,30 @@ func pageGlyphs(p pdf.Page) *interpreter {
 }
 
 // fontFor loads a font of resources by name, caching it in cache (one
-// per resource dictionary: pdf.Value is not comparable, names are).
-func fontFor(cache map[string]*font, resources pdf.Value, name string) *font {
+// per resource dictionary: pdf.Value is not comparable, names are) and,
+// when the font is an indirect object, as most are, in the document's
+// cache by its reference.
+func (in *interpreter) fontFor(cache map[string]*font, resources pdf.Value, name string) *font {
 	if f, ok := cache[name]; ok {
 		return f
 	}
+	fonts := resources.Key("Font")
+	ref, shared := fonts.KeyRef(name)
+	if f, ok := in.doc.fonts[ref]; ok && shared {
+		cache[name] = f
+		return f
+	}
 	var f *font
-	if v := resources.Key("Font").Key(name); !v.IsNull() {
+	if v := fonts.Key(name); !v.IsNull() {
 		f = loadFont(v)
 	}
 	cache[name] = f
+	if shared {
+		if in.doc.fonts == nil {
+			in.doc.fonts = map[pdf.Ref]*font{}
+		}
+		in.doc.fonts[ref] = f
+	}
 	return f
 }
 
@@ -338,7 +357,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if n == 2 {
-				g.ts.font = fontFor(fonts, resources, args[0].Name())
+				g.ts.font = in.fontFor(fonts, resources, args[0].Name())
 				g.ts.tfs = num(1)
 			}
 		case "Tc":

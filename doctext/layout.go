@@ -31,12 +31,21 @@ type glyphList struct {
 func (l *glyphList) len() int { return l.n }
 
 func (l *glyphList) add(g glyph) {
-	if l.n%glyphChunk == 0 {
+	ci := l.n / glyphChunk
+	if ci == len(l.chunks) {
 		l.chunks = append(l.chunks, make([]glyph, 0, glyphChunk))
 	}
-	c := &l.chunks[len(l.chunks)-1]
+	c := &l.chunks[ci]
 	*c = append(*c, g)
 	l.n++
+}
+
+// reset empties l, keeping its blocks for the next page.
+func (l *glyphList) reset() {
+	for i := range l.chunks {
+		l.chunks[i] = l.chunks[i][:0]
+	}
+	l.n = 0
 }
 
 // at returns glyph i, which stays where it is while more are added.

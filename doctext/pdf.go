@@ -87,6 +87,7 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 	if doc.Repaired() {
 		ex.Warnings = append(ex.Warnings, "the cross-reference table was missing or broken and was rebuilt by scanning the file; text may be incomplete")
 	}
+	var pp docPages
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -95,7 +96,7 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		if i <= len(pages) {
 			page = pages[i-1]
 		}
-		text, err := pageText(page)
+		text, err := pp.text(page)
 		method := schemas.MethodText
 		if err != nil {
 			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %v", i, err))
@@ -172,8 +173,22 @@ func docTitle(doc *pdf.Reader) (title string) {
 	return strings.TrimSpace(strings.ToValidUTF8(t, ""))
 }
 
+// docPages is what the pages of one document share while they are read:
+// the fonts loaded, by indirect reference, so that a font used on every
+// page is read (its widths, its ToUnicode map) once; and the glyph
+// storage, reused page after page.
+type docPages struct {
+	fonts  map[pdf.Ref]*font
+	glyphs glyphList
+}
+
 // pageText lays out the text a page shows (see layout).
 func pageText(p pdf.Page) (text string, err error) {
+	return new(docPages).text(p)
+}
+
+// text lays out the text page p shows (see layout).
+func (pp *docPages) text(p pdf.Page) (text string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			text, err = "", panicError(v) // a file's fault (a bomb, bad syntax) or a bug
@@ -182,7 +197,7 @@ func pageText(p pdf.Page) (text string, err error) {
 	if p.V.IsNull() {
 		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
 	}
-	gs := &pageGlyphs(p).glyphs
+	gs := &pageGlyphs(p, pp).glyphs
 	for i := range gs.len() {
 		g := gs.at(i)
 		if g.size < 0.5 {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -65,6 +66,42 @@ func newBuffer(r io.Reader, offset int64) *buffer {
 		allowObjptr: true,
 		allowStream: true,
 	}
+}
+
+// buffers recycles the buffers of short reads (one object, one content
+// stream): each holds 4 KiB, and a document reads thousands of objects
+// (casefile addition).
+var buffers sync.Pool
+
+// getBuffer is newBuffer with a recycled buffer; release it when done
+// with it and with nothing read from it still pointing into it (tokens
+// are copied out of tmp, so nothing does).
+func getBuffer(r io.Reader, offset int64) *buffer {
+	b, _ := buffers.Get().(*buffer)
+	if b == nil {
+		return newBuffer(r, offset)
+	}
+	*b = buffer{
+		r:           r,
+		offset:      offset,
+		buf:         b.buf[:0],
+		tmp:         b.tmp[:0],
+		unread:      b.unread[:0],
+		allowObjptr: true,
+		allowStream: true,
+	}
+	return b
+}
+
+// release returns b to the pool; b must not be used after.
+func (b *buffer) release() {
+	if cap(b.buf) != 4096 || cap(b.tmp) > 64<<10 {
+		return // grown by a hostile token or recovering a string: let it go
+	}
+	clear(b.unread[:cap(b.unread)])
+	b.r = nil
+	b.key = nil
+	buffers.Put(b)
 }
 
 func (b *buffer) readByte() byte {

@@ -67,10 +67,11 @@ func Interpret(strm Value, do func(stk *Stack, op string)) {
 		rd = strm.Reader()
 	}
 
-	b := newBuffer(rd, 0)
+	b := getBuffer(rd, 0)
 	b.allowEOF = true
 	b.allowObjptr = false
 	b.allowStream = false
+	defer b.release()
 
 Reading:
 	for {

@@ -73,6 +73,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // DebugOn is responsible for logging messages into stdout. If problems arise during reading, set it true.
@@ -758,6 +759,30 @@ func (v Value) Key(key string) Value {
 	return v.r.resolve(v.ptr, x[name(key)])
 }
 
+// A Ref names an indirect object by its number and generation (casefile
+// addition).
+type Ref struct {
+	ID  uint32
+	Gen uint16
+}
+
+// KeyRef reports the indirect reference stored under key in the
+// dictionary (or stream header) v, without resolving it, and whether the
+// entry is one (casefile addition): what a caller derives from a shared
+// object, such as a font used on every page, can be kept by it.
+func (v Value) KeyRef(key string) (Ref, bool) {
+	x, ok := v.data.(dict)
+	if !ok {
+		strm, ok := v.data.(stream)
+		if !ok {
+			return Ref{}, false
+		}
+		x = strm.hdr
+	}
+	p, ok := x[name(key)].(objptr)
+	return Ref{p.id, p.gen}, ok
+}
+
 // Keys returns a sorted list of the keys in the dictionary v.
 // If v is a stream, Keys applies to the stream's header dictionary.
 // If v.Kind() != Dict and v.Kind() != Stream, Keys returns nil.
@@ -838,7 +863,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if first == 0 {
 					panic("missing First")
 				}
-				b := newBuffer(strm.Reader(), 0)
+				b := getBuffer(strm.Reader(), 0)
 				b.allowEOF = true
 				for i := 0; i < n; i++ {
 					id, _ := b.readToken().(int64)
@@ -846,9 +871,11 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 					if uint32(id) == ptr.id {
 						b.seekForward(first + off)
 						x = b.readObject()
+						b.release()
 						break Search
 					}
 				}
+				b.release()
 				ext := strm.Key("Extends")
 				if ext.Kind() != Stream {
 					panic("cannot find object in stream")
@@ -856,10 +883,11 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				strm = ext
 			}
 		} else {
-			b := newBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
+			b := getBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
 			b.key = r.key
 			b.useAES = r.useAES
 			obj = b.readObject()
+			b.release()
 			def, ok := obj.(objdef)
 			if !ok {
 				panic(fmt.Errorf("loading %v: found %T instead of objdef", ptr, obj))
@@ -1027,10 +1055,7 @@ func applyFilter(rd io.Reader, name string, param Value) io.Reader {
 	default:
 		panic("unknown filter " + name)
 	case "FlateDecode":
-		zr, err := zlib.NewReader(rd)
-		if err != nil {
-			panic(err)
-		}
+		zr := newInflater(rd)
 		pred := param.Key("Predictor")
 		if pred.Kind() == Null {
 			return zr
@@ -1060,6 +1085,50 @@ func applyFilter(rd io.Reader, name string, param Value) io.Reader {
 		}
 	}
 }
+
+// inflaters recycles zlib readers: each holds a 32 KiB window and its
+// Huffman tables, and a page reads several streams (casefile addition).
+var inflaters sync.Pool
+
+// inflater is a zlib reader that goes back to the pool once it has
+// returned its end (or an error), and keeps returning that after.
+type inflater struct {
+	zr  io.ReadCloser
+	err error
+}
+
+// newInflater is zlib.NewReader(rd) with a recycled reader; like it, it
+// panics with the header's error.
+func newInflater(rd io.Reader) io.Reader {
+	if zr, _ := inflaters.Get().(io.ReadCloser); zr != nil {
+		if err := zr.(zlib.Resetter).Reset(rd, nil); err != nil {
+			panic(err)
+		}
+		return &inflater{zr: zr}
+	}
+	zr, err := zlib.NewReader(rd)
+	if err != nil {
+		panic(err)
+	}
+	return &inflater{zr: zr}
+}
+
+func (f *inflater) Read(p []byte) (int, error) {
+	if f.zr == nil {
+		return 0, f.err
+	}
+	n, err := f.zr.Read(p)
+	if err != nil {
+		f.err = err
+		f.zr.(zlib.Resetter).Reset(bytes.NewReader(emptyZlib), nil) // drop rd
+		inflaters.Put(f.zr)
+		f.zr = nil
+	}
+	return n, err
+}
+
+// emptyZlib is a zlib stream of no data, to reset a pooled reader with.
+var emptyZlib = []byte{0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}
 
 type pngUpReader struct {
 	r    io.Reader
