@@ -49,6 +49,16 @@
 // writing the same dead letter do no harm: the DLQ stream drops the copy by
 // its Nats-Msg-Id and the ledger entry is overwritten alike.
 //
+// A request whose answer is lost — its server died with it, or it reached a
+// stream's leader as that died — is never answered. Publishes (each with
+// its document's Nats-Msg-Id), ledger reads and writes, object reads and
+// the topology requests of [Open] are idempotent, so each is sent again
+// when an attempt goes unanswered (5 s; 3 s for a topology look-up, 10 s
+// for a topology change) or meets no responders while a stream elects its
+// leader, for up to 30 s (90 s in [Open]); then it fails with the last
+// error, and a stage retries the delivery. [Open] only reads streams
+// already as asked: an update is answered by the stream's leader alone.
+//
 // Beside publishing and the ledger, the [Bus] owns its consumers: [Bus.Consumers]
 // reports what waits and what is in flight, [Bus.Drained] waits until a
 // consumer has nothing left, and [Bus.ResetConsumer] deletes one so that it

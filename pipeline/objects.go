@@ -49,14 +49,23 @@ func getBounded(ctx context.Context, store jetstream.ObjectStore, key string, li
 	if limit > 0 && int64(info.Size) > limit {
 		return nil, fmt.Errorf("%w: %s is %d bytes, limit %d", ErrTooLarge, key, info.Size, limit)
 	}
-	obj, err := store.Get(ctx, key)
+	// A read whose server died under it is never finished: it is started
+	// again after requestAttempt and the time the object takes to read.
+	attempt := requestAttempt + time.Duration(info.Size/objectReadRate)*time.Second
+	var data []byte
+	err = patiently(ctx, attempt, requestPatience, func(ctx context.Context) error {
+		obj, err := store.Get(ctx, key)
+		if err != nil {
+			return fmt.Errorf("pipeline: get %s: %w", key, err)
+		}
+		defer obj.Close()
+		if data, err = io.ReadAll(io.LimitReader(obj, int64(info.Size)+1)); err != nil {
+			return fmt.Errorf("pipeline: read %s: %w", key, err)
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("pipeline: get %s: %w", key, err)
-	}
-	defer obj.Close()
-	data, err := io.ReadAll(io.LimitReader(obj, int64(info.Size)+1))
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: read %s: %w", key, err)
+		return nil, err
 	}
 	return data, nil
 }

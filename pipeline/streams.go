@@ -450,11 +450,14 @@ type boundedReads struct {
 	jetstream.ObjectStore
 }
 
-// GetInfo implements jetstream.ObjectStore.
-func (s boundedReads) GetInfo(ctx context.Context, name string, opts ...jetstream.GetObjectInfoOpt) (*jetstream.ObjectInfo, error) {
-	ctx, cancel := context.WithTimeout(ctx, objectLookupTimeout)
-	defer cancel()
-	return s.ObjectStore.GetInfo(ctx, name, opts...)
+// GetInfo implements jetstream.ObjectStore: a look-up not answered within
+// requestAttempt is sent again, for up to requestPatience.
+func (s boundedReads) GetInfo(ctx context.Context, name string, opts ...jetstream.GetObjectInfoOpt) (info *jetstream.ObjectInfo, err error) {
+	err = patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) (err error) {
+		info, err = s.ObjectStore.GetInfo(ctx, name, opts...)
+		return err
+	})
+	return info, err
 }
 
 // Get implements jetstream.ObjectStore: the object must be read and closed
