@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -454,6 +455,7 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 	// The blocks' rows, read a chunk of blocks of one type at a time
 	// (one query per block was a round trip each on PostgreSQL).
 	var rows []*row
+	contexts := map[string][]string{}
 	for len(refs) > 0 {
 		typ, n := refs[0].typ, 0
 		for n < len(refs) && n < maxInList && refs[n].typ == typ {
@@ -474,12 +476,21 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 				&context, &r.mentions, &r.charges, &r.quantities); err != nil {
 				return err
 			}
-			if err := json.Unmarshal([]byte(aliases), &r.aliases); err != nil {
-				return fmt.Errorf("doc entity %s/%s aliases: %w", doc, r.entityID, err)
+			if aliases != "[]" {
+				if err := json.Unmarshal([]byte(aliases), &r.aliases); err != nil {
+					return fmt.Errorf("doc entity %s/%s aliases: %w", doc, r.entityID, err)
+				}
 			}
-			if err := json.Unmarshal([]byte(context), &r.context); err != nil {
-				return fmt.Errorf("doc entity %s/%s context: %w", doc, r.entityID, err)
+			// A document's doc entities share its context: decoded once
+			// (decoding each row's was a quarter of resolving).
+			c, ok := contexts[context]
+			if !ok {
+				if err := json.Unmarshal([]byte(context), &c); err != nil {
+					return fmt.Errorf("doc entity %s/%s context: %w", doc, r.entityID, err)
+				}
+				contexts[context] = c
 			}
+			r.context = c
 			r.typ = schemas.EntityType(typ)
 			r.node = identity.Node{Member: member, Doc: doc, Type: r.typ, Name: r.name, Block: block}
 			rows = append(rows, &r)
@@ -499,26 +510,37 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 		}
 		stale[r.cluster] = true
 	}
-	for id := range stale {
-		if err := tx.exec(ctx, `DELETE FROM clusters WHERE id = ?`, id); err != nil {
+	staleIDs := slices.Sorted(maps.Keys(stale))
+	for chunk := range slices.Chunk(staleIDs, maxInList) {
+		if err := tx.exec(ctx, `DELETE FROM clusters WHERE id IN (`+marks(len(chunk))+`)`, anys(chunk)...); err != nil {
 			return err
 		}
 	}
+	var clusters [][]any
 	for _, c := range identity.Resolve(nodes, js) {
 		members := make([]*row, len(c.Members))
+		var moved []string
 		for i, m := range c.Members {
 			members[i] = byMember[m]
 			if members[i].cluster != c.ID {
-				if err := tx.exec(ctx, `UPDATE doc_entities SET cluster_id = ? WHERE member = ?`, c.ID, m); err != nil {
-					return err
-				}
+				moved = append(moved, m)
 			}
 		}
-		if err := writeCluster(ctx, tx, c, members); err != nil {
+		for chunk := range slices.Chunk(moved, maxInList) {
+			if err := tx.exec(ctx, `UPDATE doc_entities SET cluster_id = ? WHERE member IN (`+marks(len(chunk))+`)`,
+				append([]any{c.ID}, anys(chunk)...)...); err != nil {
+				return err
+			}
+		}
+		row, err := clusterRow(c, members)
+		if err != nil {
 			return err
 		}
+		clusters = append(clusters, row)
 	}
-	return nil
+	return insertRows(ctx, tx, "clusters", clusterColumns, clusters, ` ON CONFLICT (id) DO UPDATE SET type = excluded.type,
+		name = excluded.name, aliases = excluded.aliases, filings = excluded.filings, mentions = excluded.mentions,
+		charges = excluded.charges, quantities = excluded.quantities, members = excluded.members`)
 }
 
 // expandByMerges adds to blocks the blocks of every merge judgement that
@@ -558,11 +580,14 @@ func expandByMerges(ctx context.Context, tx idTx, blocks map[blockRef]bool, js [
 // maxAliases bounds the aliases a clusters row lists.
 const maxAliases = 50
 
-// writeCluster writes a cluster's row: its canonical name (the name its
-// members use most, counted by mentions, in a reader's capitals; the
-// longest, then the first in order, on a tie), the other names and
-// aliases, and its counts.
-func writeCluster(ctx context.Context, tx idTx, c identity.Cluster, members []*row) error {
+// clusterColumns are the clusters table's columns, in clusterRow order.
+var clusterColumns = []string{"id", "type", "name", "aliases", "filings", "mentions", "charges", "quantities", "members"}
+
+// clusterRow is a cluster's row: its canonical name (the name its members
+// use most, counted by mentions, in a reader's capitals; the longest,
+// then the first in order, on a tie), the other names and aliases, and
+// its counts.
+func clusterRow(c identity.Cluster, members []*row) ([]any, error) {
 	org := c.Type != schemas.Person
 	weight := map[string]int{}
 	var mentions, charges, quantities int
@@ -598,12 +623,7 @@ func writeCluster(ctx context.Context, tx idTx, c identity.Cluster, members []*r
 	}
 	data, err := json.Marshal(orEmpty(aliases))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return tx.exec(ctx, `INSERT INTO clusters (id, type, name, aliases, filings, mentions, charges, quantities, members)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases,
-		filings = excluded.filings, mentions = excluded.mentions, charges = excluded.charges,
-		quantities = excluded.quantities, members = excluded.members`,
-		c.ID, string(c.Type), canonical, string(data), len(filings), mentions, charges, quantities, len(members))
+	return []any{c.ID, string(c.Type), canonical, string(data), len(filings), mentions, charges, quantities, len(members)}, nil
 }

@@ -1,9 +1,11 @@
 package sinks
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -203,4 +205,34 @@ func facetRows(r *schemas.Record, des [][]any) [][]any {
 		add(name, d[9].(string))
 	}
 	return out
+}
+
+// maxParams bounds the parameters of one multi-row INSERT: SQLite's
+// limit is 32766, PostgreSQL's 65535.
+const maxParams = 16384
+
+// insertRows inserts rows into table, as many to a statement as maxParams
+// allows: each statement costs SQLite a statement journal and, once FTS5
+// holds rows of the transaction, a flush of its pending index.
+// suffix ends each statement (an ON CONFLICT clause, say).
+func insertRows(ctx context.Context, tx idTx, table string, columns []string, rows [][]any, suffix string) error {
+	per := max(1, maxParams/len(columns))
+	for start := 0; start < len(rows); start += per {
+		chunk := rows[start:min(start+per, len(rows))]
+		args := make([]any, 0, len(chunk)*len(columns))
+		for _, row := range chunk {
+			args = append(args, row...)
+		}
+		if err := tx.exec(ctx, insertManySQL(table, columns, len(chunk))+suffix, args...); err != nil {
+			return fmt.Errorf("%s rows %d-%d: %w", table, start, start+len(chunk)-1, err)
+		}
+	}
+	return nil
+}
+
+// insertManySQL is an INSERT of n rows of columns, "?" placeholders.
+func insertManySQL(table string, columns []string, n int) string {
+	row := "(" + marks(len(columns)) + ")"
+	return "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }

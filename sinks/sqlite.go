@@ -173,49 +173,20 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		{"doc_entity_ties", tieColumns, ties},
 		{"doc_facets", facetColumns, facets},
 	} {
-		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows); err != nil {
+		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows, ""); err != nil {
 			return fmt.Errorf("sinks: sqlite: %w", err)
 		}
 	}
 	if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 		return fmt.Errorf("sinks: sqlite: clusters: %w", err)
 	}
-	if err := insertRows(ctx, idtx, "pages", pageColumns, pages); err != nil {
+	if err := insertRows(ctx, idtx, "pages", pageColumns, pages, ""); err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sinks: sqlite: commit: %w", err)
 	}
 	return nil
-}
-
-// maxParams bounds the parameters of one multi-row INSERT: SQLite's
-// limit is 32766.
-const maxParams = 16384
-
-// insertRows inserts rows into table, as many a statement as maxParams
-// allows: each statement costs SQLite a statement journal and, once FTS5
-// holds rows of the transaction, a flush of its pending index.
-func insertRows(ctx context.Context, tx idTx, table string, columns []string, rows [][]any) error {
-	per := max(1, maxParams/len(columns))
-	for start := 0; start < len(rows); start += per {
-		chunk := rows[start:min(start+per, len(rows))]
-		args := make([]any, 0, len(chunk)*len(columns))
-		for _, row := range chunk {
-			args = append(args, row...)
-		}
-		if err := tx.exec(ctx, insertManySQL(table, columns, len(chunk)), args...); err != nil {
-			return fmt.Errorf("%s rows %d-%d: %w", table, start, start+len(chunk)-1, err)
-		}
-	}
-	return nil
-}
-
-// insertManySQL is an INSERT of n rows of columns, "?" placeholders.
-func insertManySQL(table string, columns []string, n int) string {
-	row := "(" + marks(len(columns)) + ")"
-	return "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES " +
-		strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // WriteDeadLetters stores dead letters, one per document id, the newest
