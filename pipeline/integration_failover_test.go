@@ -180,3 +180,56 @@ func TestPublishLostAcknowledgement(t *testing.T) {
 	}
 	t.Logf("published in %s, one acknowledgement lost", took.Round(time.Millisecond))
 }
+
+// TestConsumerAfterConsumerLeaderLoss: a worker (re)started right after
+// the server leading its stage's consumer died gets the consumer once it
+// has a new leader, instead of its one request waiting out the caller's
+// deadline.
+func TestConsumerAfterConsumerLeaderLoss(t *testing.T) {
+	if testing.Short() {
+		t.Skip("forms a three-server cluster")
+	}
+	servers := startCluster(t, 3)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	js := clusterClient(t, servers...)
+	waitMetaLeader(ctx, t, js)
+	bus, err := pipeline.Open(ctx, js, pipeline.TopologyConfig{Replicas: 3})
+	if err != nil {
+		t.Fatalf("Open(replicas 3): %v", err)
+	}
+	stage := func() *pipeline.Stage {
+		return &pipeline.Stage{Name: pipeline.StageExtract, Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested}
+	}
+	cons, err := stage().Consumer(ctx, bus)
+	if err != nil {
+		t.Fatalf("Consumer: %v", err)
+	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leader := info.Cluster.Leader
+	var rest []*server.Server
+	for _, srv := range servers {
+		if srv.Name() == leader {
+			srv.Shutdown()
+			srv.WaitForShutdown()
+			continue
+		}
+		rest = append(rest, srv)
+	}
+	if len(rest) != 2 {
+		t.Fatalf("consumer leader %q is none of the servers", leader)
+	}
+
+	start := time.Now()
+	bus2, err := pipeline.Open(ctx, clusterClient(t, rest...), pipeline.TopologyConfig{Replicas: 3})
+	if err != nil {
+		t.Fatalf("Open after the consumer leader %s stopped: %v", leader, err)
+	}
+	if _, err := stage().Consumer(ctx, bus2); err != nil {
+		t.Fatalf("Consumer %s after the consumer leader %s stopped: %v", time.Since(start).Round(time.Millisecond), leader, err)
+	}
+	t.Logf("Open and Consumer after the consumer leader %s stopped: %s", leader, time.Since(start).Round(time.Millisecond))
+}

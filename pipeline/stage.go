@@ -126,10 +126,12 @@ func (s *Stage) defaults() {
 	}
 }
 
-// Consumer creates or updates the stage's durable consumer.
-func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, error) {
+// Consumer creates or updates the stage's durable consumer. As [Open]
+// does, it sends a request that goes unanswered (a leader election after a
+// server died) again, for up to 90 s.
+func (s *Stage) Consumer(ctx context.Context, bus *Bus) (cons jetstream.Consumer, err error) {
 	s.defaults()
-	cons, err := bus.js.CreateOrUpdateConsumer(ctx, s.Stream, jetstream.ConsumerConfig{
+	cfg := jetstream.ConsumerConfig{
 		Durable:       s.Durable,
 		Description:   s.description(),
 		FilterSubject: s.FilterSubject,
@@ -140,6 +142,10 @@ func (s *Stage) Consumer(ctx context.Context, bus *Bus) (jetstream.Consumer, err
 		// dead workers can hold.
 		MaxAckPending: max(1000, 4*s.Workers),
 		DeliverPolicy: jetstream.DeliverAllPolicy,
+	}
+	err = patiently(ctx, openAttempt, openPatience, func(ctx context.Context) (err error) {
+		cons, err = bus.js.CreateOrUpdateConsumer(ctx, s.Stream, cfg)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: consumer %s: %w", s.Durable, err)
@@ -159,7 +165,11 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 		}
 		return err
 	}
-	stream, err := bus.js.Stream(ctx, s.Stream)
+	var stream jetstream.Stream
+	err = patiently(ctx, lookupAttempt, openPatience, func(ctx context.Context) (err error) {
+		stream, err = bus.js.Stream(ctx, s.Stream)
+		return err
+	})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
