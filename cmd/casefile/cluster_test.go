@@ -254,6 +254,9 @@ func annotateRate(b *testing.B, docs, procs int) float64 {
 	b.StopTimer()
 	for _, p := range ps {
 		p.stop(b)
+		if st := p.cmd.ProcessState; st != nil {
+			b.Logf("%s of %d: %s CPU over its life (models loaded once)", p.name, procs, (st.UserTime() + st.SystemTime()).Round(time.Millisecond))
+		}
 	}
 	close(seen)
 	var before int
