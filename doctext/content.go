@@ -124,7 +124,7 @@ func loadFont(v pdf.Value) *font {
 
 // width returns a glyph's advance in glyph space; raw is its bytes, which
 // a standard-14 font without Widths needs to find the glyph's metrics.
-func (f *font) width(code int, raw string) float64 {
+func (f *font) width(code int, raw []byte) float64 {
 	if f.std != nil {
 		for _, r := range f.text(code, raw) {
 			if w, ok := f.std[r]; ok {
@@ -146,13 +146,13 @@ func (f *font) width(code int, raw string) float64 {
 	return f.dw
 }
 
-func (f *font) text(code int, raw string) string {
+func (f *font) text(code int, raw []byte) string {
 	if s, ok := f.decoded[code]; ok {
 		return s
 	}
 	s, ok := f.names[code]
 	if !ok {
-		s = f.enc.Decode(raw)
+		s = f.enc.Decode(string(raw))
 	}
 	f.decoded[code] = s
 	return s
@@ -160,7 +160,7 @@ func (f *font) text(code int, raw string) string {
 
 // shown is text(code, raw) as a glyph keeps it: valid UTF-8, with the
 // Latin ligatures expanded.
-func (f *font) shown(code int, raw string) string {
+func (f *font) shown(code int, raw []byte) string {
 	if code >= 0 && code < 256 {
 		if f.shownSet[code] {
 			return f.shownByte[code]
@@ -180,17 +180,12 @@ func (f *font) shown(code int, raw string) string {
 	return s
 }
 
-// codes splits a shown string into character codes.
-func (f *font) codes(s string, fn func(code int, raw string)) {
+// codeLen is the length in bytes of the font's character codes.
+func (f *font) codeLen() int {
 	if f.twoByte {
-		for i := 0; i+1 < len(s); i += 2 {
-			fn(int(s[i])<<8|int(s[i+1]), s[i:i+2])
-		}
-		return
+		return 2
 	}
-	for i := 0; i < len(s); i++ {
-		fn(int(s[i]), s[i:i+1])
-	}
+	return 1
 }
 
 type textState struct {
@@ -248,10 +243,11 @@ func pageGlyphs(p pdf.Page, doc *docPages) *interpreter {
 // per resource dictionary: pdf.Value is not comparable, names are) and,
 // when the font is an indirect object, as most are, in the document's
 // cache by its reference.
-func (in *interpreter) fontFor(cache map[string]*font, resources pdf.Value, name string) *font {
-	if f, ok := cache[name]; ok {
+func (in *interpreter) fontFor(cache map[string]*font, resources pdf.Value, nameBytes []byte) *font {
+	if f, ok := cache[string(nameBytes)]; ok {
 		return f
 	}
+	name := string(nameBytes)
 	fonts := resources.Key("Font")
 	ref, shared := fonts.KeyRef(name)
 	if f, ok := in.doc.fonts[ref]; ok && shared {
@@ -280,20 +276,30 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 	fonts := map[string]*font{}
 	var stack []gstate
 	var tm, tlm matrix
-	var argBuf []pdf.Value // operands, reused across operators
 
-	show := func(s string) {
+	show := func(s []byte) {
 		f := g.ts.font
 		if f == nil || in.glyphs.len() >= maxGlyphs {
 			return
 		}
 		ts := &g.ts
-		f.codes(s, func(code int, raw string) {
+		// Showing moves only tm's translation: the glyph matrix's scale and
+		// rotation, and so sx and size, are the same for the whole string.
+		var sx, size float64
+		step := f.codeLen()
+		for i := 0; i+step <= len(s); i += step {
+			raw := s[i : i+step]
+			code := int(raw[0])
+			if step == 2 {
+				code = code<<8 | int(raw[1])
+			}
 			m := tm.mul(g.ctm)
 			trm := matrix{a: ts.tfs * ts.th, d: ts.tfs, f: ts.rise}.mul(m)
 			w0 := f.width(code, raw) * f.scale
-			sx := math.Hypot(trm.a, trm.b)
-			size := math.Hypot(trm.c, trm.d)
+			if i == 0 {
+				sx = math.Hypot(trm.a, trm.b)
+				size = math.Hypot(trm.c, trm.d)
+			}
 			if text := f.shown(code, raw); text != "" && sx > 0 {
 				// Coordinates along the text direction (x) and across it
 				// (y), so rotated stamps lay out like any other line.
@@ -317,28 +323,26 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			}
 			tm.e += tx * ts.th * tm.a // translate(tx·th, 0) then tm
 			tm.f += tx * ts.th * tm.b
-		})
+		}
 	}
 	nextLine := func() {
 		tlm = translate(0, -g.ts.tl).mul(tlm)
 		tm = tlm
 	}
 
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		n := stk.Len()
-		args := argBuf[:0]
-		for range n {
-			args = append(args, pdf.Value{})
-		}
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		argBuf = args
+	pdf.Operators(strm, func(op string, args []pdf.Operand) {
+		n := len(args)
 		num := func(i int) float64 {
 			if i < len(args) {
 				return args[i].Float64()
 			}
 			return 0
+		}
+		str := func(i int) []byte {
+			if args[i].Kind == pdf.String {
+				return args[i].Bytes
+			}
+			return nil
 		}
 		switch op {
 		case "q":
@@ -357,7 +361,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if n == 2 {
-				g.ts.font = in.fontFor(fonts, resources, args[0].Name())
+				g.ts.font = in.fontFor(fonts, resources, nameOf(args[0]))
 				g.ts.tfs = num(1)
 			}
 		case "Tc":
@@ -386,28 +390,26 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			nextLine()
 		case "Tj":
 			if n == 1 {
-				show(args[0].RawString())
+				show(str(0))
 			}
 		case "'":
 			nextLine()
 			if n == 1 {
-				show(args[0].RawString())
+				show(str(0))
 			}
 		case "\"":
 			if n == 3 {
 				g.ts.tw, g.ts.tc = num(0), num(1)
 				nextLine()
-				show(args[2].RawString())
+				show(str(2))
 			}
 		case "TJ":
 			if n != 1 {
 				return
 			}
-			arr := args[0]
-			for i := 0; i < arr.Len(); i++ {
-				v := arr.Index(i)
-				if v.Kind() == pdf.String {
-					show(v.RawString())
+			for _, v := range args[0].Elems {
+				if v.Kind == pdf.String {
+					show(v.Bytes)
 				} else {
 					tx := -v.Float64() / 1000 * g.ts.tfs * g.ts.th
 					tm.e += tx * tm.a
@@ -418,7 +420,7 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			if n != 1 {
 				return
 			}
-			xo := resources.Key("XObject").Key(args[0].Name())
+			xo := resources.Key("XObject").Key(string(nameOf(args[0])))
 			switch xo.Key("Subtype").Name() {
 			case "Image":
 				in.images++
@@ -435,6 +437,15 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 			}
 		}
 	})
+}
+
+// nameOf returns a name operand's bytes, nil for another kind (as
+// pdf.Value.Name returns "").
+func nameOf(o pdf.Operand) []byte {
+	if o.Kind == pdf.Name {
+		return o.Bytes
+	}
+	return nil
 }
 
 // orientation buckets a text direction into 0 (left to right), 1 (bottom

@@ -77,19 +77,19 @@ const (
 // words become rows by baseline, ordered left to right, with a space where
 // the gap between words is wide enough. Upright text comes first, then
 // each rotated orientation (margin stamps) as its own block.
-func layout(gs *glyphList) string {
+func layout(gs *glyphList, sc *layoutScratch) string {
 	var blocks []string
 	var present [4]bool
 	for i := range gs.len() {
 		present[gs.at(i).orient&3] = true
 	}
-	var buf []byte
-	var gaps []float64
+	buf, gaps := sc.buf, sc.gaps
+	defer func() { sc.buf, sc.gaps = buf, gaps }()
 	for orient := 0; orient < 4; orient++ {
 		if !present[orient] {
 			continue
 		}
-		var words []glyphRun
+		words := sc.words[:0]
 		var cur *glyphRun
 		var prev *glyph
 		spaced := false
@@ -129,10 +129,21 @@ func layout(gs *glyphList) string {
 			words[i].text = text[words[i].start:words[i].end]
 		}
 		if len(words) > 0 {
-			blocks = append(blocks, rowsText(words))
+			blocks = append(blocks, rowsText(words, sc))
 		}
+		clear(words) // drop text, keep the storage
+		sc.words = words[:0]
 	}
 	return strings.Join(blocks, "\n")
+}
+
+// layoutScratch is layout's working storage, kept from page to page: the
+// words and gaps of a page are tens of kilobytes.
+type layoutScratch struct {
+	words []glyphRun
+	buf   []byte
+	gaps  []float64
+	order []int32
 }
 
 // streamGaps returns, for each glyph of orientation orient, the gap after
@@ -190,8 +201,9 @@ func letterSpaced(gaps []float64, i int, size float64) bool {
 // left to right. Both sorts are stable (ties keep stream order, which
 // start records) without the O(n log² n) of a stable merge sort, and move
 // indexes rather than words.
-func rowsText(words []glyphRun) string {
-	order := make([]int32, len(words))
+func rowsText(words []glyphRun, sc *layoutScratch) string {
+	order := slices.Grow(sc.order[:0], len(words))[:len(words)]
+	defer func() { sc.order = order }()
 	size := 0
 	for i := range words {
 		order[i] = int32(i)

@@ -175,11 +175,12 @@ func docTitle(doc *pdf.Reader) (title string) {
 
 // docPages is what the pages of one document share while they are read:
 // the fonts loaded, by indirect reference, so that a font used on every
-// page is read (its widths, its ToUnicode map) once; and the glyph
-// storage, reused page after page.
+// page is read (its widths, its ToUnicode map) once; and the storage of
+// glyphs and of layout, reused page after page.
 type docPages struct {
 	fonts  map[pdf.Ref]*font
 	glyphs glyphList
+	layout layoutScratch
 }
 
 // pageText lays out the text a page shows (see layout).
@@ -207,5 +208,5 @@ func (pp *docPages) text(p pdf.Page) (text string, err error) {
 			g.w = 0.5 * g.size // font without widths: assume an average advance
 		}
 	}
-	return layout(gs), nil
+	return layout(gs, &pp.layout), nil
 }

@@ -227,7 +227,11 @@ func (b *buffer) readToken() token {
 	}
 }
 
-func (b *buffer) readHexString() token {
+func (b *buffer) readHexString() token { return string(b.readHexBytes()) }
+
+// readHexBytes reads a hex string's bytes into b.tmp, valid until the
+// next token (casefile: the core of readHexString, for Content).
+func (b *buffer) readHexBytes() []byte {
 	tmp := b.tmp[:0]
 	// casefile: at the end of the input readByte returns '\n' for ever,
 	// which these loops skipped as space for ever: an unterminated hex
@@ -257,7 +261,7 @@ func (b *buffer) readHexString() token {
 		tmp = append(tmp, byte(x))
 	}
 	b.tmp = tmp
-	return string(tmp)
+	return tmp
 }
 
 func unhex(b byte) int {
@@ -272,7 +276,11 @@ func unhex(b byte) int {
 	return -1
 }
 
-func (b *buffer) readLiteralString() token {
+func (b *buffer) readLiteralString() token { return string(b.readLiteralBytes()) }
+
+// readLiteralBytes reads a literal string's bytes into b.tmp, valid until
+// the next token (casefile: the core of readLiteralString, for Content).
+func (b *buffer) readLiteralBytes() []byte {
 	tmp := b.tmp[:0]
 	depth := 1
 	// casefile: an unescaped '(' with no ')' to match makes the string
@@ -363,10 +371,14 @@ Loop:
 		b.eof = false
 	}
 	b.tmp = tmp
-	return string(tmp)
+	return tmp
 }
 
-func (b *buffer) readName() token {
+func (b *buffer) readName() token { return name(string(b.readNameBytes())) }
+
+// readNameBytes reads a name's bytes into b.tmp, valid until the next
+// token (casefile: the core of readName, for Content).
+func (b *buffer) readNameBytes() []byte {
 	tmp := b.tmp[:0]
 	for {
 		c := b.readByte()
@@ -396,20 +408,11 @@ func (b *buffer) readName() token {
 		tmp = append(tmp, c)
 	}
 	b.tmp = tmp
-	return name(string(tmp))
+	return tmp
 }
 
 func (b *buffer) readKeyword() token {
-	tmp := b.tmp[:0]
-	for {
-		c := b.readByte()
-		if isDelim(c) || isSpace(c) {
-			b.unreadByte()
-			break
-		}
-		tmp = append(tmp, c)
-	}
-	b.tmp = tmp
+	tmp := b.readKeywordBytes()
 	// casefile: no allocation for the common tokens. s aliases tmp and is
 	// only parsed, never kept; operators come from an intern table.
 	if len(tmp) == 0 {
@@ -438,6 +441,22 @@ func (b *buffer) readKeyword() token {
 		return k
 	}
 	return keyword(string(tmp))
+}
+
+// readKeywordBytes reads the bytes of a keyword or number into b.tmp,
+// valid until the next token (casefile: the core of readKeyword).
+func (b *buffer) readKeywordBytes() []byte {
+	tmp := b.tmp[:0]
+	for {
+		c := b.readByte()
+		if isDelim(c) || isSpace(c) {
+			b.unreadByte()
+			break
+		}
+		tmp = append(tmp, c)
+	}
+	b.tmp = tmp
+	return tmp
 }
 
 // internedKeywords are the content-stream operators and syntax keywords,

@@ -56,18 +56,7 @@ func newDict() Value {
 func Interpret(strm Value, do func(stk *Stack, op string)) {
 	var stk Stack
 	var dicts []dict
-	var rd io.Reader
-	if strm.Kind() == Array {
-		readers := make([]io.Reader, 0, strm.Len())
-		for i := 0; i < strm.Len(); i++ {
-			readers = append(readers, strm.Index(i).Reader())
-		}
-		rd = io.MultiReader(readers...)
-	} else {
-		rd = strm.Reader()
-	}
-
-	b := getBuffer(rd, 0)
+	b := getBuffer(streamReader(strm), 0)
 	b.allowEOF = true
 	b.allowObjptr = false
 	b.allowStream = false

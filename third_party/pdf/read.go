@@ -60,6 +60,7 @@ package pdf
 // set an error reporting callback in Reader, but that code has not been implemented.
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"crypto/aes"
@@ -1091,38 +1092,49 @@ func applyFilter(rd io.Reader, name string, param Value) io.Reader {
 var inflaters sync.Pool
 
 // inflater is a zlib reader that goes back to the pool once it has
-// returned its end (or an error), and keeps returning that after.
+// returned its end (or an error), and keeps returning that after. br
+// buffers its input, which flate would otherwise wrap in a new
+// bufio.Reader of its own each time.
 type inflater struct {
 	zr  io.ReadCloser
+	br  *bufio.Reader
 	err error
 }
 
 // newInflater is zlib.NewReader(rd) with a recycled reader; like it, it
 // panics with the header's error.
 func newInflater(rd io.Reader) io.Reader {
-	if zr, _ := inflaters.Get().(io.ReadCloser); zr != nil {
-		if err := zr.(zlib.Resetter).Reset(rd, nil); err != nil {
+	f, _ := inflaters.Get().(*inflater)
+	if f == nil {
+		f = &inflater{br: bufio.NewReader(rd)}
+		zr, err := zlib.NewReader(f.br)
+		if err != nil {
 			panic(err)
 		}
-		return &inflater{zr: zr}
+		f.zr = zr
+		return f
 	}
-	zr, err := zlib.NewReader(rd)
-	if err != nil {
+	f.br.Reset(rd)
+	if err := f.zr.(zlib.Resetter).Reset(f.br, nil); err != nil {
 		panic(err)
 	}
-	return &inflater{zr: zr}
+	f.err = nil
+	return f
 }
 
 func (f *inflater) Read(p []byte) (int, error) {
-	if f.zr == nil {
+	if f.err != nil {
 		return 0, f.err
 	}
 	n, err := f.zr.Read(p)
 	if err != nil {
 		f.err = err
-		f.zr.(zlib.Resetter).Reset(bytes.NewReader(emptyZlib), nil) // drop rd
-		inflaters.Put(f.zr)
-		f.zr = nil
+		// Recycle the reader and buffer, not f, which the stream's reader
+		// keeps and may read again: a fresh f holds them in the pool.
+		f.br.Reset(bytes.NewReader(emptyZlib)) // drop rd
+		f.zr.(zlib.Resetter).Reset(f.br, nil)
+		inflaters.Put(&inflater{zr: f.zr, br: f.br})
+		f.zr, f.br = nil, nil
 	}
 	return n, err
 }
