@@ -37,7 +37,10 @@ var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to",
 // nameParticles stay lower case inside a name.
 var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
 
-// caption returns the caption of a first page, or "" when it has none.
+// caption returns the caption of a first page, or "" when it has none:
+// the parties on either side of a "v." set in capitals, else the matter
+// an "In re" or "In the Matter of" caption names, else a "v." in mixed
+// case.
 func caption(firstPage string) string {
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
@@ -49,7 +52,7 @@ func caption(firstPage string) string {
 			if left == "" || !ok {
 				continue
 			}
-			c := left + " v. " + right
+			c := pageSpelling(left+" v. "+right, firstPage)
 			if capsShare(raw) >= 0.8 {
 				return c // a caption set in capitals, not a case cited in a heading or a note
 			}
@@ -58,12 +61,16 @@ func caption(firstPage string) string {
 			}
 		}
 	}
+	if m := matterCaption(firstPage); m != "" {
+		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
+	}
 	return fallback
 }
 
 // columnAt returns the rune column of the rule between a caption's parties
 // and the column beside them ("*", "§", "|", ")"), as set on the line of
-// the "v." after byte from, or -1 where the line draws none.
+// the "v." after byte from, or of the column's text where spaces set it
+// apart, or -1 where the line draws none.
 func columnAt(line string, from int) int {
 	prev := ' '
 	for i, r := range line[from:] {
@@ -72,17 +79,32 @@ func columnAt(line string, from int) int {
 		}
 		prev = r
 	}
+	if g := strings.Index(line[from:], columnGap); g >= 0 {
+		if t := strings.TrimLeft(line[from+g:], " \t"); t != "" {
+			return runeCount(line[:len(line)-len(t)]) // "v.          Superior Court": a column set apart by spaces
+		}
+	}
 	return -1
 }
 
 // afterVersus is the text after a caption's "v." on its line, blank
 // where it opens the column beside the parties ("v.      *   Decision").
 func afterVersus(s string) string {
+	if strings.HasPrefix(strings.TrimLeft(s, "-–—"), columnGap) {
+		return "" // "v.          Superior Court, Chittenden Unit": the column's text
+	}
 	if t := strings.TrimLeft(s, " \t"); t != "" && strings.ContainsRune("*§|)", []rune(t)[0]) && len(t) < len(s) {
 		return ""
 	}
 	return s
 }
+
+// columnGap is the run of spaces that sets two columns apart in a text
+// laid out as printed (pdftotext -layout); a name never holds one.
+const columnGap = "        "
+
+// partyGap is the run of spaces that ends a party's name on a line.
+const partyGap = "   "
 
 func runeCount(s string) int { return len([]rune(s)) }
 
@@ -99,43 +121,137 @@ func cutColumn(line string, col int) string {
 	if lead := runeCount(line) - runeCount(t); lead >= col || t != "" && strings.ContainsRune("*§|)", []rune(t)[0]) {
 		return "" // "* Northern District of Iowa.": the column's text
 	}
+	if rs := []rune(line); len(rs) > col && col >= 2 && rs[col-1] == ' ' && rs[col-2] == ' ' {
+		return string(rs[:col]) // spaces set the column apart: cut there
+	}
 	return line
 }
 
-// leftParty reads the party before a "v.": on its line (inline), or on the
-// nearest line above that names one, past the lines that give its role.
-// A name broken over lines is read whole, and of a list of parties ("A
-// and / B,") the first.
+// leftParty reads the party before a "v.": on its line (inline), or the
+// first party of the caption block above it. The block runs up from the
+// "v." over party lines, the lines giving their roles and the lines
+// continuing a party's capacity ("and as representative of the class");
+// it ends at the court's name, a rule, an "In re" heading, a line of
+// another kind above a party (a clerk's stamp, a number), a name above a
+// party that neither a comma, an "and" nor a continued line joins to it,
+// or a blank line above a party not closed by a comma. Of a list of parties ("ROGER D.
+// MORTIMER, individually … / DEANE DANA; DON KNABE") the first is the
+// one a caption cites. A name broken over lines is read whole.
 func leftParty(lines []string, i int, before string, col int) (name string, inline bool) {
 	if f := partyFragment(before); f.ok {
 		return partyName(f.name), true
 	}
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	cand, cont := -1, false
+	var cf fragment
+	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
+		t := strings.TrimSpace(line)
+		if isRule(line) || courtLine.Get().MatchString(line) || inReLine.Get().MatchString(line) {
+			break
+		}
+		if strings.TrimSpace(lines[k]) == "" && cand >= 0 && !cf.comma && !listContinues(lines[cand]) {
+			break
+		}
+		if t == "" {
+			continue
+		}
 		if isRoleLine(line) {
 			continue
 		}
-		if isRule(line) {
-			break
-		}
-		f := partyFragment(line)
-		if !f.ok {
+		if f := partyFragment(line); f.ok {
+			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
+			if cand >= 0 && !commaed && !cont && !listContinues(line) && joinDown(lines, k, i, col, f) == f.name {
+				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
+			}
+			cand, cf, cont = k, f, false
 			continue
 		}
-		if k > 0 {
-			above := cutColumn(lines[k-1], col)
-			if a := partyFragment(above); a.ok && listContinues(above) {
-				return partyName(a.name), false
-			}
-			if !f.comma && f.whole {
-				if j := joinAbove(lines, k, col); j != "" {
-					return partyName(j), false
-				}
-			}
+		if cand >= 0 && !continuesParty(t) {
+			break
 		}
-		return partyName(f.name), false
+		cont = cand >= 0
 	}
-	return "", false
+	if cand < 0 {
+		return "", false
+	}
+	return partyName(joinDown(lines, cand, i, col, cf)), false
+}
+
+// blockLines bounds how far above its "v." a caption block may start.
+const blockLines = 9
+
+// continuesParty reports whether a caption line continues the party above
+// it rather than naming one: it opens in lower case ("and as
+// representative of the class", "of persons defined in averment 15").
+func continuesParty(line string) bool {
+	t := strings.TrimLeft(line, " \t0123456789)]:*|§")
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r)
+}
+
+// courtLine is a line naming a court or its district or circuit, which
+// sets a caption block's top.
+var courtLine = textscan.Lazy(`(?i)\bcourt\b|^\W*(?:[a-z]+\s+){0,2}division\s*$|\bcircuit\s*$|^\W*(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\b`)
+
+// joinDown reads a party whose name runs on below line k, up to line end:
+// lines starting left of the name's end, in its letter case, none giving a role, joined
+// while the name is not closed by a comma and the joined words name an
+// organization ("RELIANCE STANDARD LIFE INSURANCE / COMPANY,"). Two
+// persons' names on lines of their own stay two parties.
+func joinDown(lines []string, k, end, col int, f fragment) string {
+	name := f.name
+	if f.comma || f.closed || !f.whole {
+		return name
+	}
+	joined := partyText(cutColumn(lines[k], col))
+	endCol := nameEnd(lines[k], f.full)
+	caps := capsShare(joined) >= 0.8
+	for n, a := 0, k+1; a < end && n < 3; a, n = a+1, n+1 {
+		next := cutColumn(lines[a], col)
+		if strings.TrimSpace(next) == "" || isRoleLine(next) || isRule(next) || leadingSpace(next) >= endCol || (capsShare(next) >= 0.8) != caps {
+			break
+		}
+		nf := partyFragment(next)
+		if !nf.ok {
+			break
+		}
+		j := partyFragment(joined + " " + strings.TrimSpace(next))
+		if !j.ok || !orgName(j.name) && !endsInParticle(joined) {
+			break
+		}
+		name, joined = j.name, joined+" "+partyText(next)
+		if j.comma || j.closed || !j.whole {
+			break
+		}
+	}
+	return name
+}
+
+// nameEnd returns the rune column where name ends on line, or the line's
+// length where it is not found as printed.
+func nameEnd(line, name string) int {
+	if k := strings.Index(line, name); k >= 0 && name != "" {
+		return runeCount(line[:k+len(name)])
+	}
+	return runeCount(line)
+}
+
+// orgName reports whether a party's name holds a word naming an
+// organization.
+func orgName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if partyOrgWords[strings.Trim(strings.ToLower(w), ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInParticle reports whether a caption line ends inside a name: "OF",
+// "AND", "&", "THE".
+func endsInParticle(line string) bool {
+	ws := strings.Fields(line)
+	return len(ws) > 0 && nameParticles[strings.ToLower(ws[len(ws)-1])]
 }
 
 // listContinues reports whether a caption line ends a party that more
@@ -144,33 +260,6 @@ func listContinues(line string) bool {
 	s := strings.TrimRight(line, " \t*§|)")
 	return strings.HasSuffix(s, " and") || strings.HasSuffix(s, " AND") || strings.HasSuffix(s, " &") ||
 		strings.HasSuffix(s, ", and") || strings.HasSuffix(s, ", AND")
-}
-
-// joinAbove reads a left party broken over the lines that end at line k
-// ("PLAQUEMINES PORT / HARBOR & TERMINAL / DISTRICT"): up to two lines
-// above, set flush with it and in capitals like it, each a party's words
-// to its end. It returns "" where line k is whole.
-func joinAbove(lines []string, k, col int) string {
-	line := cutColumn(lines[k], col)
-	indent := leadingSpace(line)
-	joined := partyText(line)
-	n := 0
-	for a := k - 1; a >= 0 && a >= k-2; a-- {
-		above := cutColumn(lines[a], col)
-		f := partyFragment(above)
-		if !f.ok || !f.whole || f.comma || leadingSpace(above) != indent || capsShare(f.name) < 0.8 || capsShare(joined) < 0.8 {
-			break
-		}
-		joined = partyText(above) + " " + joined
-		n++
-	}
-	if n == 0 {
-		return ""
-	}
-	if f := partyFragment(joined); f.ok {
-		return f.name
-	}
-	return ""
 }
 
 // partyText is a caption line's text up to the comma or column rule that
@@ -189,7 +278,16 @@ func leadingSpace(s string) int {
 // isRule reports whether a line only draws a rule ("- - - - x", "_____"),
 // as captions set above and below their parties.
 func isRule(line string) bool {
-	return strings.Trim(line, " \t0123456789-–—_x*=)") == "" && strings.ContainsAny(line, "-–—_=")
+	if strings.Trim(line, " \t0123456789-–—_x*=)") != "" {
+		return false
+	}
+	n := 0 // a lone "-" is a column's mark, as the Sixth Circuit sets them
+	for _, r := range line {
+		if strings.ContainsRune("-–—_=", r) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // judgeLine is the line naming the judge who wrote an opinion, which
@@ -214,6 +312,10 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	first := ""
 	for n, c := range cands {
 		f := partyFragment(c)
+		printed := c
+		if n == 0 {
+			printed = lines[i] // the column of a name after the "v." counts from its line's start
+		}
 		if !f.ok {
 			continue
 		}
@@ -221,7 +323,7 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 			return "", "", false // "v. Detroit Timber & Lumber Co., 200 U. S. 321": a case cited
 		}
 		if first == "" && !f.comma && f.whole && n+1 < len(cands) {
-			if j, closed := joinBelow(f.full, cands[n+1:]); closed {
+			if j, closed := joinBelow(f.full, nameEnd(printed, f.full), cands[n+1:]); closed {
 				return partyName(j), j, true
 			}
 		}
@@ -239,11 +341,12 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 }
 
 // joinBelow reads a right party broken over lines: name, then the next
-// line, both set in capitals, when together they end in a comma ("LOS
+// line, both set in capitals, the next starting left of the name's end
+// (rune column end) as a wrapped name does, not in the column beside it, when together they end in a comma ("LOS
 // ANGELES UNIFIED / SCHOOL DISTRICT,") or the line after them names no
 // party ("STATE ELECTIONS / ENFORCEMENT COMMISSION / (SC 20726)").
-func joinBelow(name string, next []string) (string, bool) {
-	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || capsShare(next[0]) < 0.8 {
+func joinBelow(name string, end int, next []string) (string, bool) {
+	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || capsShare(next[0]) < 0.8 || leadingSpace(next[0]) >= end {
 		return "", false
 	}
 	f := partyFragment(name + " " + strings.TrimSpace(next[0]))
@@ -298,10 +401,23 @@ type fragment struct {
 func partyFragment(s string) fragment {
 	var fr fragment
 	s = nickname.Get().ReplaceAllString(s, " ")
-	s = strings.TrimLeft(s, " \t0123456789)]:*|§")
+	s = strings.TrimLeft(s, " \t)]:*|§")
+	if k := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && s[k] != '.' {
+		s = strings.TrimLeft(s[k:], " \t)]:*|§") // a pleading's line number; "7." stays for the role loop below
+	}
 	if len(s) > 3 && strings.EqualFold(s[:3], "re:") {
 		s = s[3:]
 	}
+	if loc := captionLabel.Get().FindStringIndex(s); loc != nil {
+		s = strings.TrimLeft(s[loc[1]:], " \t") // "Short Title: Doe v. Roe": the label names no party
+	}
+	if g := strings.Index(s, partyGap); g > 0 {
+		if rest := strings.TrimLeft(s[g:], " \t"); isRoleLine(s[:g]) && rest != "" && (unicode.IsLetter(rune(rest[0])) || unicode.IsDigit(rune(rest[0]))) {
+			return partyFragment(rest) // "Defendant      7. James R Milheiser": the form's label
+		}
+		s = s[:g] // the column beside the parties, set apart by spaces
+	}
+	s = trimColumnMarks(s)
 	if strings.HasPrefix(s, "(") {
 		return fr
 	}
@@ -374,6 +490,28 @@ func partyFragment(s string) fragment {
 	return fr
 }
 
+// captionLabel labels a caption printed on a form's line ("Short Title:",
+// "Case Name:").
+var captionLabel = textscan.Lazy(`(?i)\b(?:short\s+title|case\s+(?:name|title|caption|style)|caption|title)\s*:`)
+
+// trimColumnMarks drops the marks a caption's column rule leaves at a
+// line's end ("RELIANCE STANDARD LIFE INSURANCE -", "DEANE DANA >"): a
+// last word of one character that is neither a letter nor a digit.
+func trimColumnMarks(s string) string {
+	for {
+		t := strings.TrimRight(s, " \t")
+		k := strings.LastIndexAny(t, " \t")
+		if k < 0 {
+			return s
+		}
+		last := []rune(t[k+1:])
+		if len(last) != 1 || unicode.IsLetter(last[0]) || unicode.IsDigit(last[0]) || strings.ContainsRune(".,;:)", last[0]) {
+			return s
+		}
+		s = t[:k]
+	}
+}
+
 // oneBody reports whether an "and" between the words before and after it
 // joins one organization's name rather than two parties: after "of"
 // ("DEPARTMENT OF HEALTH AND HUMAN SERVICES"), or where only the words
@@ -426,7 +564,9 @@ var partyOrgWords = textscan.Set("academy", "college", "institute", "center", "c
 	"department", "bank", "association", "union", "services", "university", "city", "county", "state",
 	"commission", "authority", "agency", "trust", "group", "partners", "lp", "l.p", "llp", "ltd", "society",
 	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
-	"nation", "estate", "s.a", "s.a.u", "plc", "gmbh", "n.a", "foundation", "council", "office")
+	"nation", "estate", "s.a", "s.a.u", "plc", "gmbh", "n.a", "foundation", "council", "office", "league", "network",
+	"coalition", "alliance", "technologies", "solutions", "properties", "international", "railroad", "railway",
+	"airlines", "communications", "pharmaceuticals", "products", "trustees", "commonwealth", "organization")
 
 // partyName writes a party as a caption cites it: "United States", the
 // Commissioner, an organization in full, a person by surname.
@@ -492,16 +632,23 @@ func capsToTitle(s string) string {
 			ws[i] = lw
 			continue
 		}
-		if keepCaps[strings.Trim(lw, ".,")] || acronym(strings.Trim(w, ".,")) {
+		if keepCaps[strings.Trim(lw, ".,")] || acronym(strings.Trim(w, ".,")) && !textscan.Suffixes[strings.Trim(lw, ".,")] {
 			continue
 		}
 		rs := []rune(lw)
-		up := true
+		up, seg := true, 0
 		for k, r := range rs {
 			if up && unicode.IsLetter(r) {
 				rs[k] = unicode.ToUpper(r)
 			}
-			up = r == '-' || r == '\'' || r == '’' || r == '.'
+			// After a dot only initials ("B.W.") take a capital, not a
+			// domain ("CONSUMERINFO.COM").
+			up = r == '-' || r == '\'' || r == '’' || r == '.' && seg <= 1
+			if unicode.IsLetter(r) {
+				seg++
+			} else {
+				seg = 0
+			}
 		}
 		if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
 			rs[2] = unicode.ToUpper(rs[2]) // McCrimmon
@@ -509,4 +656,54 @@ func capsToTitle(s string) string {
 		ws[i] = string(rs)
 	}
 	return strings.Join(ws, " ")
+}
+
+// pageSpelling writes each word of a caption restored from capitals as
+// the page spells it where the page prints it in a mixed case of its own
+// ("FEDEX" as "FedEx", "EBAY" as "eBay"): a reader searches for the name
+// as its owner writes it. A word the page prints only in capitals keeps
+// its title case.
+func pageSpelling(c, page string) string {
+	ws := strings.Fields(c)
+	want := map[string]int{}
+	for i, w := range ws {
+		if k := strings.ToLower(strings.Trim(w, ".,;")); len(k) > 2 {
+			want[k] = i
+		}
+	}
+	if len(want) == 0 {
+		return c
+	}
+	found := map[int]string{}
+	for _, tok := range strings.FieldsFunc(page, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '\'' && r != '’' && r != '-' && r != '&'
+	}) {
+		tok = strings.Trim(tok, ".")
+		i, ok := want[strings.ToLower(tok)]
+		if !ok || found[i] != "" || !ownCase(tok) {
+			continue
+		}
+		found[i] = tok
+	}
+	for i, tok := range found {
+		w := ws[i]
+		k := strings.Index(strings.ToLower(w), strings.ToLower(tok))
+		ws[i] = w[:k] + tok + w[k+len(tok):]
+	}
+	return strings.Join(ws, " ")
+}
+
+// ownCase reports whether a word is printed in a mixed case of its own,
+// one title case would not give: a capital after its first letter
+// ("FedEx", "McDonald") or a small first letter before a capital ("eBay").
+func ownCase(w string) bool {
+	if capsShare(w) >= 0.7 {
+		return false // set in capitals
+	}
+	for i, r := range []rune(w) {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,11 +63,9 @@ func readCaseExpected(t *testing.T, path string) []caseExpected {
 }
 
 // knownWrong are fields of the later development documents the code
-// still gets wrong, counted as not right but not failing the test: a left
-// party read from the nearest party line above "v." (DANA of a list of
-// plaintiffs), and a two-word surname (ZEPEDA RIVAS) read as its last word.
+// still gets wrong, counted as not right but not failing the test: a
+// two-word surname (ZEPEDA RIVAS) read as its last word.
 var knownWrong = map[string]bool{
-	"ca9-mortimer-v-baca-opinion caption":        true,
 	"ca9-zepeda-rivas-v-jennings-motion caption": true,
 }
 

@@ -217,10 +217,57 @@ func TestCaption(t *testing.T) {
 		// Abbreviations and initials keep their form.
 		{"Zeta Homes, LLC, Appellant,\nv.\nQRX, LLC, Respondent.", "Zeta Homes, LLC v. QRX, LLC"},
 		{"K.L.,\nPlaintiff-Respondent,\nv.\nR.T.B.,\nDefendant-Appellant.", "K.L. v. R.T.B."},
+		// The first party of the caption block, not the nearest to the "v.".
+		{"FOR THE NINTH CIRCUIT\nROGER D. MORTIMER, individually\nand as representative of the class\nof persons defined in averment 15; No. 07-55393\nDEANE DANA; DON KNABE, D.C. No.\nPlaintiffs-Appellants,\nv.\nLEROY D. BACA,\nDefendant-Appellee.", "Mortimer v. Baca"},
+		{"_______\nJOHN LEY\nACTING CLERK\nD. C. Docket No. 06-02274-CV-AR-S\nBRENDA ROBINSON,\nPlaintiff-Appellant,\nversus\nTYSON FOODS, INC.,\nDefendant-Appellee.", "Robinson v. Tyson Foods, Inc."},
+		{"Lyle W. Cayce\nClerk\nVanessa St. Pierre,\nPlaintiff—Appellant,\nversus\nStandard Insurance Company,", "St. Pierre v. Standard Insurance Company"},
+		{"FOR THE NORTHERN DISTRICT OF ILLINOIS\nEASTERN DIVISION\nHEATHER HARER and KEVIN HARER, )\nPlaintiffs, )\nv. )\nJOHN FLORES, )", "Harer v. Flores"},
+		// An organization named over several lines, above and below the "v.".
+		{"UNITED STATES COURT OF APPEALS\nISLAND CREEK COAL\nCOMPANY,\nPetitioner,\nv.\nJAMES HILL; DIRECTOR, OFFICE OF WORKERS'\nRespondents.\nWashington, D.C.", "Island Creek Coal Company v. Hill"},
+		{"MARIBEA BALMERT, X\nPlaintiff-Appellant, -\n-\n- No. 08-4433\nv. -\n>\n,\nRELIANCE STANDARD LIFE INSURANCE -\nCOMPANY, -\n-\nDefendant-Appellee.", "Balmert v. Reliance Standard Life Insurance Company"},
+		{"NATIONAL FOOTBALL LEAGUE\nMANAGEMENT COUNCIL,\nPlaintiff,\nv.\nNATIONAL FOOTBALL LEAGUE\nPLAYERS ASSOCIATION,\nDefendant.", "National Football League Management Council v. National Football League Players Association"},
+		// A form's label is no party; a form's columns set apart by spaces.
+		{"Docket #: 17-3510cv      Short Title: National Football League Manag v. National Football League Playe      DC Docket #: 17-cv-6761", "National Football League Manag v. National Football League Playe"},
+		{" UNITED STATES OF AMERICA vs.            Docket No.     SACR 16-76JVS\n\n Defendant      7. James R Milheiser           Social Security No. 0982", "United States v. Milheiser"},
+		{"State of Vermont                          Supreme Court\n\n   v.                                     Superior Court, Chittenden Unit,\n                                          Criminal Division\n\nRandy F. Therrien", "State of Vermont v. Therrien"},
+		{"UNITED STATES OF AMERICA                          CASE NUMBER:\n\n                                    SA CR 19-061-JVS\n                   PLAINTIFF(S)\n        v.\nMICHAEL JOHN AVENATTI                      NOTICE OF MANUAL FILING\n                                              OR LODGING\n                       DEFENDANT(S).", "United States v. Avenatti"},
+		// Capitals restored as the page spells the name, else title case.
+		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.\nPlaintiff worked for FedEx as a driver.", "Alvarado v. FedEx Corporation"},
+		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.", "Alvarado v. Fedex Corporation"},
+		{"CONSUMERINFO.COM, INC., a California\ncorporation, d/b/a EXPERIAN CONSUMER\nSERVICES,\nPlaintiff,\nv.\nJESUS LEON,\nDefendant.", "Consumerinfo.com, Inc. v. Leon"},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
 			t.Errorf("caption(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestMatterCaption reads the captions of filings that name a matter
+// instead of parties, in the forms warrant filings, grand-jury matters and
+// appeals print them.
+func TestMatterCaption(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"AO 93 warrant form", "UNITED STATES DISTRICT COURT\nfor the\nDistrict of Oregon\n     In the Matter of the Search of                  )\n  (Briefly describe the property to be searched     )\n   or identify the person by name and address)      )      Case No. 3:21-mc-00123\n                                                     )\n  A BLACK APPLE IPHONE SEIZED FROM JOHN DOE          )\n                                                     )\nAPPLICATION FOR A WARRANT",
+			"In the Matter of the Search of a Black Apple Iphone Seized From John Doe"},
+		{"pleading paper", "8 IN THE UNITED STATES DISTRICT COURT\n9 EASTERN DISTRICT OF CALIFORNIA\n10\nIN THE MATTER OF THE SEARCH OF CASE NO. 2:20-SW-908 DB\n11 MICHAEL ANTHONY BUTLER, JR., AS\nDESCRIBED IN ATTACHMENT A-4 ORDER REGARDING MOTION TO UNSEAL\n12\n13\n14\n15\n16 The United States’ motion to unseal this case is GRANTED.\n17 The court\n18 further\n19 finds\n20\n21",
+			"In the Matter of the Search of Michael Anthony Butler, Jr."},
+		{"in re search, described by attachment", "IN RE SEARCH OF 1234 MAIN STREET, SACRAMENTO, CALIFORNIA, AS DESCRIBED IN ATTACHMENT A\nCase No. 20-SW-123 (UNDER SEAL)",
+			"In re Search of 1234 Main Street"},
+		{"account at a provider", "In the Matter of the Search of Information Associated with\nexample@gmail.com That Is Stored at Premises Controlled by Google LLC    Case No. 1:21-mj-00123\n\nAFFIDAVIT",
+			"In the Matter of the Search of Information Associated with example@gmail.com That Is Stored at Premises Controlled by Google LLC"},
+		{"grand jury subpoena", "UNITED STATES DISTRICT COURT\nIN RE GRAND JURY SUBPOENA               )   Misc. No. 19-mc-00045\n                                        )   (UNDER SEAL)\n\nMOTION TO QUASH",
+			"In re Grand Jury Subpoena"},
+		{"in re: with a colon", "IN RE: SEALED CASE                     No. 18-3052\n\nBefore: HENDERSON", "In re Sealed Case"},
+		{"juvenile, column of braces", "In re G.J., Juvenile                                }    APPEALED FROM:\n(G.J., Father* & M.J., Mother*)                     }", "In re G.J."},
+		{"person over two lines", "    IN THE MATTER OF ROLF D.                    §\n    BREWSTER, a person with a                   §\n    disability,1                                § No. 254, 2025", "In the Matter of Rolf D. Brewster"},
+		{"multidistrict litigation", "IN RE: FEDEX GROUND PACKAGE SYSTEM, INC.,\nEMPLOYMENT PRACTICES LITIGATION\nFedEx drivers", "In re FedEx Ground Package System, Inc."},
+		{"no subject", "IN THE MATTER OF THE SEARCH OF\n\n\n", ""},
+		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
+	}
+	for _, tt := range tests {
+		if got := caption(tt.page); got != tt.want {
+			t.Errorf("%s: caption(%q) = %q, want %q", tt.name, tt.page, got, tt.want)
 		}
 	}
 }
