@@ -352,17 +352,18 @@ func anys[T any](vs []T) []any {
 	return out
 }
 
-// docEntityRows are a record's rows in doc_entities, doc_entity_mentions
-// and doc_entity_ties, in the column orders below. Their cluster ids are
-// provisional until resolveBlocks runs.
+// docEntityRows are a record's rows in doc_entities, doc_entity_mentions,
+// doc_entity_ties and doc_contexts, in the column orders below. Their
+// cluster ids are provisional until resolveBlocks runs.
 type docEntityRows struct {
-	entities, mentions, ties [][]any
+	entities, mentions, ties, contexts [][]any
 }
 
 var (
 	docEntityColumns = []string{"document_id", "entity_id", "type", "name", "key", "aliases", "ambiguous_with", "member", "block", "cluster_id",
 		"context", "mentions", "charges", "quantities"}
 	mentionColumns = []string{"document_id", "entity_id", "seq"}
+	contextColumns = []string{"document_id", "context"}
 	tieColumns     = []string{"document_id", "entity_id", "seq", "kind"}
 )
 
@@ -378,6 +379,7 @@ func docEntityRowsOf(r *schemas.Record, blocks map[blockRef]bool) (docEntityRows
 	if err != nil {
 		return out, err
 	}
+	out.contexts = [][]any{{r.ID, string(context)}}
 	out.entities = make([][]any, 0, len(r.DocEntities))
 	for i, d := range r.DocEntities {
 		n := nodes[i]
@@ -390,7 +392,7 @@ func docEntityRowsOf(r *schemas.Record, blocks map[blockRef]bool) (docEntityRows
 			return out, err
 		}
 		out.entities = append(out.entities, []any{r.ID, d.ID, string(d.Type), d.Name, d.Key, string(aliases), string(amb), n.Member, n.Block,
-			identity.ClusterID(d.Type, n.Member), string(context), len(d.Mentions), len(d.Charges), len(d.Quantities)})
+			identity.ClusterID(d.Type, n.Member), "[]", len(d.Mentions), len(d.Charges), len(d.Quantities)})
 		for _, seq := range d.Mentions {
 			out.mentions = append(out.mentions, []any{r.ID, d.ID, seq})
 		}
@@ -467,9 +469,10 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 			args = append(args, b.block)
 		}
 		refs = refs[n:]
-		err := tx.query(ctx, `SELECT document_id, entity_id, type, name, `+tx.jsonText("aliases")+`, member, block, cluster_id,
-			`+tx.jsonText("context")+`, mentions, charges, quantities
-			FROM doc_entities WHERE type = ? AND block IN (`+marks(n)+`)`, args, func(scan func(...any) error) error {
+		err := tx.query(ctx, `SELECT de.document_id, de.entity_id, de.type, de.name, `+tx.jsonText("de.aliases")+`, de.member, de.block,
+			de.cluster_id, COALESCE(`+tx.jsonText("c.context")+`, '[]'), de.mentions, de.charges, de.quantities
+			FROM doc_entities de LEFT JOIN doc_contexts c ON c.document_id = de.document_id
+			WHERE de.type = ? AND de.block IN (`+marks(n)+`)`, args, func(scan func(...any) error) error {
 			var r row
 			var doc, typ, aliases, member, block, context string
 			if err := scan(&doc, &r.entityID, &typ, &r.name, &aliases, &member, &block, &r.cluster,

@@ -33,15 +33,16 @@ var version3Rows = []string{
 	VALUES ('old', 'old.pdf', 10, 1, 'application/pdf', 'nysd', 'indictment', '2019-05-01', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 'v3')`,
 	`INSERT INTO entities (document_id, seq, type, text, page, char_start, char_end, source, offense)
 	VALUES ('old', 0, 'PERSON', 'Jane Roe', 1, 0, 8, 'rule', NULL), ('old', 1, 'CHARGE', 'wire fraud', 1, 9, 19, 'rule', 'wire fraud')`,
-	`INSERT INTO doc_entities (document_id, entity_id, type, name, key, member, block, cluster_id)
-	VALUES ('old', 'p1', 'PERSON', 'Jane Roe', 'roe jane', 'old/roe jane', 'roe', 'p-0000000000000001')`,
+	`INSERT INTO doc_entities (document_id, entity_id, type, name, key, member, block, cluster_id, context)
+	VALUES ('old', 'p1', 'PERSON', 'Jane Roe', 'roe jane', 'old/roe jane', 'roe', 'p-0000000000000001', '["1:19-cr-00001"]')`,
 }
 
-// TestFacetsFromVersion3: a store of schema version 3 (facets written by
-// per-row triggers) migrates to version 4, keeps its facet rows, and the
-// facet rows the sink writes from then on are the ones the tables give,
-// as the triggers' were.
-func TestFacetsFromVersion3(t *testing.T) {
+// TestMigrateFromVersion3: a store of schema version 3 (facets written by
+// per-row triggers, a context copy in every doc entity row) migrates to
+// the current version, keeps its facet rows, moves its contexts to
+// doc_contexts, and the facet rows the sink writes from then on are the
+// ones the tables give, as the triggers' were.
+func TestMigrateFromVersion3(t *testing.T) {
 	type store struct {
 		dialect, driver, dsn string
 		open                 func(t *testing.T) counter
@@ -124,8 +125,16 @@ func TestFacetsFromVersion3(t *testing.T) {
 			if err := db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&version); err != nil {
 				t.Fatal(err)
 			}
-			if version < 4 {
-				t.Fatalf("schema version %d after open, want 4 or later", version)
+			if version < 5 {
+				t.Fatalf("schema version %d after open, want 5 or later", version)
+			}
+			var moved, left string
+			if err := db.QueryRowContext(ctx, `SELECT c.context, de.context FROM doc_contexts c JOIN doc_entities de ON de.document_id = c.document_id
+				WHERE c.document_id = 'old'`).Scan(&moved, &left); err != nil {
+				t.Fatalf("old document's context: %v", err)
+			}
+			if moved != `["1:19-cr-00001"]` || left != "[]" {
+				t.Errorf("context after migration: doc_contexts %s, doc_entities %s; want it moved", moved, left)
 			}
 			if got := facets(`SELECT document_id, facet, value FROM doc_facets`); !slices.Equal(got, old) {
 				t.Errorf("migration changed the facet rows: %q, want %q", got, old)

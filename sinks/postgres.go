@@ -102,7 +102,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
 	}
-	var docs, pages, ents, des, mentions, ties, facets [][]any
+	var docs, pages, ents, des, mentions, ties, contexts, facets [][]any
 	now := time.Now()
 	blocks, stale := map[blockRef]bool{}, map[string]bool{}
 	for _, r := range lastByID(recs) {
@@ -120,6 +120,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		des = append(des, de.entities...)
 		mentions = append(mentions, de.mentions...)
 		ties = append(ties, de.ties...)
+		contexts = append(contexts, de.contexts...)
 		facets = append(facets, facetRows(r, de.entities)...)
 	}
 	ids := make([]string, len(docs))
@@ -162,7 +163,7 @@ func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 		}{
 			{"documents", documentColumns, docs}, {"pages", pageColumns, pages}, {"entities", entityColumns, ents},
 			{"doc_entities", docEntityColumns, des}, {"doc_entity_mentions", mentionColumns, mentions}, {"doc_entity_ties", tieColumns, ties},
-			{"doc_facets", facetColumns, facets},
+			{"doc_contexts", contextColumns, contexts}, {"doc_facets", facetColumns, facets},
 		} {
 			if len(st.rows) == 0 {
 				continue

@@ -120,7 +120,7 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	now := time.Now()
 	byID := lastByID(recs)
 	ids := make([]string, len(byID))
-	var docs, pages, ents, des, mentions, ties, facets [][]any
+	var docs, pages, ents, des, mentions, ties, contexts, facets [][]any
 	blocks, stale := map[blockRef]bool{}, map[string]bool{}
 	for i, r := range byID {
 		ids[i] = r.ID
@@ -138,6 +138,7 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		des = append(des, de.entities...)
 		mentions = append(mentions, de.mentions...)
 		ties = append(ties, de.ties...)
+		contexts = append(contexts, de.contexts...)
 		facets = append(facets, facetRows(r, de.entities)...)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -171,6 +172,7 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		{"doc_entities", docEntityColumns, des},
 		{"doc_entity_mentions", mentionColumns, mentions},
 		{"doc_entity_ties", tieColumns, ties},
+		{"doc_contexts", contextColumns, contexts},
 		{"doc_facets", facetColumns, facets},
 	} {
 		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows, ""); err != nil {
