@@ -73,6 +73,9 @@ const (
 	FormAppellate = "appellate" // No. 20-1507
 	FormMisc      = "misc"      // Misc. 13-01
 	FormState     = "state"     // Ind. No. 1234/2019
+	// FormViolation is the number of a violation notice or citation
+	// (Violation Number E1234567), which opens a petty-offense case.
+	FormViolation = "violation"
 )
 
 // CaseNumberAttrs describe a CASE_NUMBER.

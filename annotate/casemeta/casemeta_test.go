@@ -43,6 +43,17 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
 		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+		// Sealed warrant, grand-jury and petty-offense dockets.
+		{"Case No. 20-SW-123 (UNDER SEAL)", "20-sw-00123", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "20"}},
+		{"Case No. 21-sw-45 (GMH)", "21-sw-00045-GMH", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "21", Judges: "GMH"}},
+		{"Case No. 2:20-sw-0908", "2:20-sw-00908", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Office: "2", Year: "20"}},
+		{"Case No. 1:21-mj-00123", "1:21-mj-00123", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "1", Year: "21"}},
+		{"No. 19-GJ-0012", "19-gj-00012", &schemas.CaseNumberAttrs{Form: "district", Type: "gj", Year: "19"}},
+		{"Case No. 1:19-po-00321", "1:19-po-00321", &schemas.CaseNumberAttrs{Form: "district", Type: "po", Office: "1", Year: "19"}},
+		{"Violation No. E1234567", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
+		{"Citation Number: 9084471", "9084471", &schemas.CaseNumberAttrs{Form: "violation", Type: "citation", Role: "own"}},
+		{"Location Code   Violation Number     Officer Name (Print)   Officer No.\nCA70            E1234567             J SMITH                1234", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
+		{"Location Code Violation Number Officer Name Officer No.\n\nCA70 FBAW0012345 SMITH 1234", "FBAW0012345", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
 	}
 	for _, tt := range tests {
 		got := findCaseNumbers(tt.in)
@@ -399,4 +410,19 @@ func FuzzDates(f *testing.F) {
 			t.Fatalf("findDates(%q) = %v, the patterns over the whole text find %v", s, windowed, whole)
 		}
 	})
+}
+
+// TestViolationNotice reads a federal violation notice's case block: its
+// kind and number from the form, and no court, since the form names none
+// but "United States District Court".
+func TestViolationNotice(t *testing.T) {
+	page := "United States District Court\nViolation Notice\n" +
+		"Location Code   Violation Number     Officer Name (Print)   Officer No.\n" +
+		"CA70            E1234567             J SMITH                1234\n" +
+		"YOU ARE CHARGED WITH THE FOLLOWING VIOLATION\nDate and Time of Offense   Offense Charged  36 CFR 4.23(a)(1)\n"
+	c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: page}})
+	want := schemas.Case{CaseNumbers: []string{"E1234567"}, DocType: "violation notice"}
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("Read(violation notice) (-want +got):\n%s", diff)
+	}
 }

@@ -17,7 +17,8 @@ var (
 	// M:06-cv-01754-RMW (a multidistrict litigation docket)
 	districtNo = textscan.Lazy(`\b(\d{1,2}|[A-Z]):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
 	// 19-cr-725 (JPO), as letters cite a case within their own court.
-	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
+	// 20-SW-123, 21-gj-0012: sealed search-warrant and grand-jury dockets.
+	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc|sw|gj|po|mb|sm))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
 	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Docket No. 08-6301-cv,
 	// No. 11–889 (en dash), Docket Nos. 19031-13, 27735-13 (Tax Court).
 	appellateNo = textscan.Lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket\s+Nos?\.:?)\s*(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})(?:-(cv|cr|ag|op|pr))?\b`)
@@ -214,6 +215,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
 	findStateNumbers(text, add)
+	findViolationNumbers(text, add)
 	// "D.C. No. CV-00-13002-DDP", "D. C. Docket No. 06-02274-CV-AR-S",
 	// "Lower Court No.", "Trial Court No.": the number of the case appealed
 	// from, as printed.

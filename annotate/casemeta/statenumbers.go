@@ -197,6 +197,9 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			continue
 		}
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}
+		if l := strings.ToLower(text[m[2]:m[3]]); strings.HasPrefix(l, "violation") || strings.HasPrefix(l, "citation") {
+			attrs.Form, attrs.Type = schemas.FormViolation, strings.Fields(l)[0]
+		}
 		if lowerCourtAt(text, m[2]) {
 			attrs.Role = schemas.RoleLowerCourt
 		}
