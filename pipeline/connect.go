@@ -3,8 +3,10 @@ package pipeline
 import (
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"strconv"
+	"time"
 
 	"github.com/nats-io/nats.go"
 )
@@ -20,6 +22,10 @@ type ClientConfig struct {
 	Token    Secret
 	// TLS: a CA bundle to trust, and a client certificate and key for mutual TLS.
 	CAFile, CertFile, KeyFile string
+	// Log, if not nil, gets one line per change of the connection's state
+	// (disconnected, reconnected, closed, servers discovered) and the
+	// server's asynchronous errors; never a credential.
+	Log *slog.Logger
 }
 
 // Secret is a string that never appears in logs.
@@ -36,9 +42,14 @@ func (s Secret) LogValue() slog.Value {
 // String keeps secrets out of fmt output too.
 func (s Secret) String() string { return s.LogValue().String() }
 
-// Connect dials the server described by cfg.
+// Connect dials the server described by cfg. A lost connection is dialled
+// again for ever, across the servers it knows, with a backoff (see
+// ReconnectDelay).
 func Connect(cfg ClientConfig, opts ...nats.Option) (*nats.Conn, error) {
-	o := []nats.Option{nats.Name("casefile"), nats.MaxReconnects(-1)}
+	o := []nats.Option{nats.Name("casefile"), nats.MaxReconnects(-1), nats.CustomReconnectDelay(ReconnectDelay)}
+	if cfg.Log != nil {
+		o = append(o, stateLogging(cfg.Log)...)
+	}
 	if cfg.CredsFile != "" {
 		o = append(o, nats.UserCredentials(cfg.CredsFile))
 	}
@@ -59,6 +70,51 @@ func Connect(cfg ClientConfig, opts ...nats.Option) (*nats.Conn, error) {
 		return nil, fmt.Errorf("pipeline: connect %s: %w", redactURL(cfg.URL), err)
 	}
 	return nc, nil
+}
+
+// ReconnectDelay is the wait after the attempts-th round of failed
+// reconnections through the server list: 250 ms doubled each round up to
+// 8 s, plus up to a quarter of it at random, so that many workers that
+// lost one server do not all dial the next at the same instant.
+func ReconnectDelay(attempts int) time.Duration {
+	d := 8 * time.Second
+	if attempts < 5 {
+		d = 250 * time.Millisecond << attempts
+	}
+	return d + rand.N(d/4+1)
+}
+
+// stateLogging logs each change of a connection's state once: a worker
+// that lost its server says so, and says when it is back.
+func stateLogging(log *slog.Logger) []nats.Option {
+	return []nats.Option{
+		nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {
+			if nc.IsClosed() {
+				return // our own Close: the closed handler says so
+			}
+			log.Warn("NATS disconnected; reconnecting", "err", err)
+		}),
+		nats.ReconnectHandler(func(nc *nats.Conn) {
+			log.Info("NATS reconnected", "server", nc.ConnectedUrlRedacted())
+		}),
+		nats.ClosedHandler(func(nc *nats.Conn) {
+			if err := nc.LastError(); err != nil {
+				log.Warn("NATS connection closed", "err", err)
+				return
+			}
+			log.Debug("NATS connection closed")
+		}),
+		nats.DiscoveredServersHandler(func(nc *nats.Conn) {
+			log.Info("NATS servers discovered", "servers", len(nc.Servers()))
+		}),
+		nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+			if sub != nil {
+				log.Warn("NATS error", "subject", sub.Subject, "err", err)
+				return
+			}
+			log.Warn("NATS error", "err", err)
+		}),
+	}
 }
 
 // redactURL drops any user info from a server URL before it is printed.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -111,4 +113,86 @@ func TestCountsBalance(t *testing.T) {
 	if c, err = srv.Bus.Counts(ctx); err != nil || c.InProgress != 0 || c.Ingested != 3 {
 		t.Fatalf("after recording it: %+v, %v", c, err)
 	}
+}
+
+// TestConnectLogsStateChanges: a client whose server goes away and comes
+// back on the same address logs one line for each change, and dials again
+// by itself.
+func TestConnectLogsStateChanges(t *testing.T) {
+	opts := &server.Options{Host: "127.0.0.1", Port: -1, NoLog: true, NoSigs: true}
+	srv, err := server.NewServer(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("server not ready")
+	}
+	port := srv.Addr().(*net.TCPAddr).Port
+
+	var mu sync.Mutex
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&lockedWriter{mu: &mu, w: &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	nc, err := pipeline.Connect(pipeline.ClientConfig{URL: srv.ClientURL(), Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+
+	srv.Shutdown()
+	srv.WaitForShutdown()
+	waitFor(t, func() bool { return !nc.IsConnected() })
+	again, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: port, NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Start()
+	defer again.Shutdown()
+	waitFor(t, nc.IsConnected)
+	nc.Close()
+	waitFor(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.Contains(logs.String(), "NATS connection closed")
+	})
+
+	mu.Lock()
+	defer mu.Unlock()
+	got := logs.String()
+	for _, want := range []string{"NATS disconnected; reconnecting", "NATS reconnected", "NATS connection closed"} {
+		if n := strings.Count(got, want); n != 1 {
+			t.Errorf("%q logged %d times, want once:\n%s", want, n, got)
+		}
+	}
+}
+
+func TestReconnectDelay(t *testing.T) {
+	for _, tt := range []struct {
+		attempts int
+		min, max time.Duration
+	}{
+		{0, 250 * time.Millisecond, 313 * time.Millisecond},
+		{1, 500 * time.Millisecond, 625 * time.Millisecond},
+		{4, 4 * time.Second, 5 * time.Second},
+		{5, 8 * time.Second, 10 * time.Second},
+		{1000, 8 * time.Second, 10 * time.Second},
+	} {
+		for range 20 {
+			if d := pipeline.ReconnectDelay(tt.attempts); d < tt.min || d > tt.max {
+				t.Errorf("ReconnectDelay(%d) = %s, want within [%s, %s]", tt.attempts, d, tt.min, tt.max)
+			}
+		}
+	}
+}
+
+// lockedWriter serializes writes from the client's callback goroutine.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -49,6 +49,7 @@ func (f *natsFlags) connect(ctx context.Context, log *slog.Logger) (bus *pipelin
 		nc, err = pipeline.Connect(pipeline.ClientConfig{
 			URL: f.NATS, CredsFile: f.NATSCreds, User: f.NATSUser, Password: f.NATSPassword,
 			Token: f.NATSToken, CAFile: f.NATSCA, CertFile: f.NATSCert, KeyFile: f.NATSKey,
+			Log: log,
 		})
 	} else {
 		emb, err = pipeline.StartEmbedded(pipeline.EmbeddedConfig{DataDir: f.DataDir, Listen: f.Listen})
