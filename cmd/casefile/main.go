@@ -78,8 +78,12 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c cli
+	model, logLevel := any(&c), &c.LogLevel
+	if m, l, ok := soloCommand(args); ok { // local.go: per-document commands skip the whole CLI's model
+		model, logLevel = m, l
+	}
 	exit := -1
-	parser, err := kong.New(&c,
+	parser, err := kong.New(model,
 		kong.Name("casefile"),
 		kong.Description("casefile turns court filings into structured records: people, places, organizations, quantities and charges, each pinned to its page and character span."),
 		kong.Writers(stdout, stderr),
@@ -103,7 +107,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	e := &env{
 		stdout: stdout, stderr: stderr,
-		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: c.LogLevel})),
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: *logLevel})),
 	}
 	kctx.BindTo(ctx, (*context.Context)(nil))
 	return kctx.Run(e)
