@@ -543,7 +543,7 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 	}
 	return insertRows(ctx, tx, "clusters", clusterColumns, clusters, ` ON CONFLICT (id) DO UPDATE SET type = excluded.type,
 		name = excluded.name, aliases = excluded.aliases, filings = excluded.filings, mentions = excluded.mentions,
-		charges = excluded.charges, quantities = excluded.quantities, members = excluded.members`)
+		charges = excluded.charges, quantities = excluded.quantities, members = excluded.members`, false)
 }
 
 // expandByMerges adds to blocks the blocks of every merge judgement that

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/casefile/casefile/storedb"
 	"github.com/jackc/pgx/v5"
@@ -12,14 +13,66 @@ import (
 
 // sqlIDTx runs identity upkeep, and the rest of a write, in a SQLite
 // transaction. Each statement is prepared once per transaction, not once
-// per call: parsing every one of a batch's thousands of rows' statements
-// was a seventh of a write's CPU.
+// per call (parsing every one of a batch's thousands of rows' statements
+// was a seventh of a write's CPU), or taken from the store's statements
+// prepared for good.
 type sqlIDTx struct {
 	tx    *sql.Tx
+	kept  *stmtCache // may be nil
 	stmts map[string]*sql.Stmt
 }
 
-func newSQLIDTx(tx *sql.Tx) *sqlIDTx { return &sqlIDTx{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newSQLIDTx(tx *sql.Tx, kept *stmtCache) *sqlIDTx {
+	return &sqlIDTx{tx: tx, kept: kept, stmts: map[string]*sql.Stmt{}}
+}
+
+// stmtCache holds statements prepared on a SQLite store's database,
+// outside any transaction, for its writes to reuse batch after batch.
+// Only a bounded set of texts goes in (insertChunks' ladder).
+type stmtCache struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// prepare prepares the statements qs not held yet. It must not run
+// inside a transaction of db: the store has one connection.
+func (c *stmtCache) prepare(ctx context.Context, db *sql.DB, qs ...string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, q := range qs {
+		if _, ok := c.m[q]; ok {
+			continue
+		}
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		if c.m == nil {
+			c.m = map[string]*sql.Stmt{}
+		}
+		c.m[q] = st
+	}
+	return nil
+}
+
+func (c *stmtCache) get(q string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[q]
+}
+
+// close closes the statements.
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
 
 // sqlReader runs queries on db outside a transaction.
 type sqlReader struct{ db *sql.DB }
@@ -49,9 +102,14 @@ func (t *sqlIDTx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := t.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if kept := t.kept.get(q); kept != nil {
+		st = t.tx.StmtContext(ctx, kept) // the connection has it prepared already
+	} else {
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	t.stmts[q] = st
 	return st, nil
@@ -151,7 +209,7 @@ func (s *SQLite) inTx(ctx context.Context, f func(idTx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := f(newSQLIDTx(tx)); err != nil {
+	if err := f(newSQLIDTx(tx, nil)); err != nil {
 		return err
 	}
 	return tx.Commit()

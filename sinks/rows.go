@@ -211,23 +211,50 @@ func facetRows(r *schemas.Record, des [][]any) [][]any {
 // limit is 32766, PostgreSQL's 65535.
 const maxParams = 16384
 
-// insertRows inserts rows into table, as many to a statement as maxParams
-// allows: each statement costs SQLite a statement journal and, once FTS5
-// holds rows of the transaction, a flush of its pending index.
+// insertRows inserts rows into table, many to a statement (see
+// insertChunks): each statement costs SQLite a statement journal and,
+// once FTS5 holds rows of the transaction, a flush of its pending index.
 // suffix ends each statement (an ON CONFLICT clause, say).
-func insertRows(ctx context.Context, tx idTx, table string, columns []string, rows [][]any, suffix string) error {
-	per := max(1, maxParams/len(columns))
-	for start := 0; start < len(rows); start += per {
-		chunk := rows[start:min(start+per, len(rows))]
+func insertRows(ctx context.Context, tx idTx, table string, columns []string, rows [][]any, suffix string, ladder bool) error {
+	start := 0
+	for _, n := range insertChunks(len(rows), len(columns), ladder) {
+		chunk := rows[start : start+n]
 		args := make([]any, 0, len(chunk)*len(columns))
 		for _, row := range chunk {
 			args = append(args, row...)
 		}
-		if err := tx.exec(ctx, insertManySQL(table, columns, len(chunk))+suffix, args...); err != nil {
-			return fmt.Errorf("%s rows %d-%d: %w", table, start, start+len(chunk)-1, err)
+		if err := tx.exec(ctx, insertManySQL(table, columns, n)+suffix, args...); err != nil {
+			return fmt.Errorf("%s rows %d-%d: %w", table, start, start+n-1, err)
 		}
+		start += n
 	}
 	return nil
+}
+
+// insertChunks splits n rows of columns into the row counts of the
+// INSERTs that write them: as many rows to each as maxParams allows, or,
+// with ladder, powers of four only (the largest first), so that a few
+// statement texts serve every batch and can stay prepared: parsing a
+// batch's statements afresh was a quarter of inserting its entities.
+func insertChunks(n, columns int, ladder bool) []int {
+	per := max(1, maxParams/columns)
+	var out []int
+	if !ladder {
+		for ; n > 0; n -= min(n, per) {
+			out = append(out, min(n, per))
+		}
+		return out
+	}
+	step := 1
+	for step*4 <= per {
+		step *= 4
+	}
+	for ; n > 0; step /= 4 {
+		for ; n >= step; n -= step {
+			out = append(out, step)
+		}
+	}
+	return out
 }
 
 // insertManySQL is an INSERT of n rows of columns, "?" placeholders.

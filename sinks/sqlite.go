@@ -32,6 +32,7 @@ type SQLite struct {
 	db      *sql.DB
 	version string
 	who     *judgements
+	kept    stmtCache // the batches' INSERTs
 	closed  atomic.Bool
 }
 
@@ -141,12 +142,34 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 		contexts = append(contexts, de.contexts...)
 		facets = append(facets, facetRows(r, de.entities)...)
 	}
+	tables := []struct {
+		table   string
+		columns []string
+		rows    [][]any
+	}{
+		{"documents", documentColumns, docs},
+		{"entities", entityColumns, ents},
+		{"doc_entities", docEntityColumns, des},
+		{"doc_entity_mentions", mentionColumns, mentions},
+		{"doc_entity_ties", tieColumns, ties},
+		{"doc_contexts", contextColumns, contexts},
+		{"doc_facets", facetColumns, facets},
+	}
+	var qs []string
+	for _, t := range tables {
+		for _, n := range insertChunks(len(t.rows), len(t.columns), true) {
+			qs = append(qs, insertManySQL(t.table, t.columns, n))
+		}
+	}
+	if err := s.kept.prepare(ctx, s.db, qs...); err != nil {
+		return fmt.Errorf("sinks: sqlite: %w", err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	defer tx.Rollback()
-	idtx := newSQLIDTx(tx)
+	idtx := newSQLIDTx(tx, &s.kept)
 	for chunk := range slices.Chunk(ids, maxInList) {
 		if err := oldBlocks(ctx, idtx, chunk, blocks, stale); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace: %w", err)
@@ -162,27 +185,17 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
 		}
 	}
-	for _, t := range []struct {
-		table   string
-		columns []string
-		rows    [][]any
-	}{
-		{"documents", documentColumns, docs},
-		{"entities", entityColumns, ents},
-		{"doc_entities", docEntityColumns, des},
-		{"doc_entity_mentions", mentionColumns, mentions},
-		{"doc_entity_ties", tieColumns, ties},
-		{"doc_contexts", contextColumns, contexts},
-		{"doc_facets", facetColumns, facets},
-	} {
-		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows, ""); err != nil {
+	for _, t := range tables {
+		if err := insertRows(ctx, idtx, t.table, t.columns, t.rows, "", true); err != nil {
 			return fmt.Errorf("sinks: sqlite: %w", err)
 		}
 	}
 	if err := s.who.written(ctx, idtx, blocks, stale); err != nil {
 		return fmt.Errorf("sinks: sqlite: clusters: %w", err)
 	}
-	if err := insertRows(ctx, idtx, "pages", pageColumns, pages, ""); err != nil {
+	// Pages in as few statements as can be, prepared afresh: each later
+	// statement would cost FTS5 a segment.
+	if err := insertRows(ctx, idtx, "pages", pageColumns, pages, "", false); err != nil {
 		return fmt.Errorf("sinks: sqlite: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -233,6 +246,7 @@ func (s *SQLite) Close(ctx context.Context) error {
 		return nil
 	}
 	settled := s.who.settle(ctx, s.inTx)
+	s.kept.close()
 	err := s.db.Close()
 	if errors.Is(err, sql.ErrConnDone) {
 		err = nil
