@@ -440,17 +440,71 @@ type row struct {
 // to them): it recomputes their clusters, rewrites the clusters rows of
 // their members' old clusters and of stale (clusters of doc entities
 // deleted since), and sets each doc entity's cluster_id.
+//
+// Clusters never span blocks except through merge judgements, so the
+// blocks are resolved a batch at a time, each batch whole groups of
+// blocks that merges tie together, read, resolved and written before the
+// next is read: a resolution holds one batch's rows, never every pending
+// block's. Over a long dump nearly every block is pending at each
+// resolution, and holding them all grew the sink's memory with the
+// store.
 func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale map[string]bool, js []identity.Judgement) error {
 	if len(blocks) == 0 && len(stale) == 0 {
 		return nil
 	}
-	if err := expandByMerges(ctx, tx, blocks, js); err != nil {
+	groups, err := blockGroups(ctx, tx, blocks, js)
+	if err != nil {
 		return err
 	}
-	refs := make([]blockRef, 0, len(blocks))
-	for b := range blocks {
-		refs = append(refs, b)
+	// Cluster ids written by this resolution: a later batch's members may
+	// still name one as their old cluster (a merge judgement withdrawn
+	// since), and must not delete it.
+	written := map[string]bool{}
+	if err := deleteClusters(ctx, tx, stale, written); err != nil {
+		return err
 	}
+	var batch []blockRef
+	for i, g := range groups {
+		batch = append(batch, g...)
+		if i+1 < len(groups) && len(batch)+len(groups[i+1]) <= resolveBatch {
+			continue
+		}
+		if err := resolveBlockBatch(ctx, tx, batch, js, written); err != nil {
+			return err
+		}
+		batch = batch[:0]
+	}
+	return nil
+}
+
+// resolveBatch is how many blocks a batch of resolveBlocks takes, unless
+// one merge group alone has more: small enough that a batch of common
+// names' blocks stays a few megabytes, large enough that a batch is one
+// query of each type. A variable only so that a test can make batches
+// small (export_test.go).
+var resolveBatch = 100
+
+// deleteClusters deletes the clusters rows of ids, but for those written.
+func deleteClusters(ctx context.Context, tx idTx, ids, written map[string]bool) error {
+	var del []string
+	for id := range ids {
+		if !written[id] {
+			del = append(del, id)
+		}
+	}
+	slices.Sort(del)
+	for chunk := range slices.Chunk(del, maxInList) {
+		if err := tx.exec(ctx, `DELETE FROM clusters WHERE id IN (`+marks(len(chunk))+`)`, anys(chunk)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolveBlockBatch resolves the blocks of batch, whole merge groups, and
+// writes their clusters.
+func resolveBlockBatch(ctx context.Context, tx idTx, batch []blockRef, js []identity.Judgement, written map[string]bool) error {
+	refs := slices.Clone(batch)
 	slices.SortFunc(refs, func(a, b blockRef) int {
 		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.block, b.block))
 	})
@@ -505,19 +559,14 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 	}
 	nodes := make([]identity.Node, len(rows))
 	byMember := make(map[string]*row, len(rows))
+	old := map[string]bool{}
 	for i, r := range rows {
 		nodes[i] = identity.NewNode(r.node.Doc, r.node.Member, r.typ, r.name, r.aliases, r.context)
 		byMember[r.node.Member] = r
-		if stale == nil {
-			stale = map[string]bool{}
-		}
-		stale[r.cluster] = true
+		old[r.cluster] = true
 	}
-	staleIDs := slices.Sorted(maps.Keys(stale))
-	for chunk := range slices.Chunk(staleIDs, maxInList) {
-		if err := tx.exec(ctx, `DELETE FROM clusters WHERE id IN (`+marks(len(chunk))+`)`, anys(chunk)...); err != nil {
-			return err
-		}
+	if err := deleteClusters(ctx, tx, old, written); err != nil {
+		return err
 	}
 	var clusters [][]any
 	for _, c := range identity.Resolve(nodes, js) {
@@ -540,15 +589,18 @@ func resolveBlocks(ctx context.Context, tx idTx, blocks map[blockRef]bool, stale
 			return err
 		}
 		clusters = append(clusters, row)
+		written[c.ID] = true
 	}
 	return insertRows(ctx, tx, "clusters", clusterColumns, clusters, ` ON CONFLICT (id) DO UPDATE SET type = excluded.type,
 		name = excluded.name, aliases = excluded.aliases, filings = excluded.filings, mentions = excluded.mentions,
 		charges = excluded.charges, quantities = excluded.quantities, members = excluded.members`, false)
 }
 
-// expandByMerges adds to blocks the blocks of every merge judgement that
-// names a member of one of them, until none is left to add.
-func expandByMerges(ctx context.Context, tx idTx, blocks map[blockRef]bool, js []identity.Judgement) error {
+// blockGroups returns blocks, with the blocks of every merge judgement
+// that names a member of one of them (until none is left to add), as
+// groups that merges tie together, in a stable order: each group sorted,
+// groups by their first block.
+func blockGroups(ctx context.Context, tx idTx, blocks map[blockRef]bool, js []identity.Judgement) ([][]blockRef, error) {
 	var merges [][]blockRef
 	for _, j := range js {
 		if j.Op != identity.Merge {
@@ -556,28 +608,67 @@ func expandByMerges(ctx context.Context, tx idTx, blocks map[blockRef]bool, js [
 		}
 		bs, err := memberBlocks(ctx, tx, j.Members)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		var list []blockRef
-		for b := range bs {
-			list = append(list, b)
-		}
-		merges = append(merges, list)
+		merges = append(merges, slices.Collect(maps.Keys(bs)))
 	}
+	// Groups of blocks as a union of their blocks' indexes.
+	all := slices.Collect(maps.Keys(blocks))
+	index := map[blockRef]int{}
+	for i, b := range all {
+		index[b] = i
+	}
+	parent := make([]int, len(all))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	add := func(b blockRef) int {
+		if i, ok := index[b]; ok {
+			return i
+		}
+		index[b] = len(all)
+		all = append(all, b)
+		parent = append(parent, len(parent))
+		return len(all) - 1
+	}
+	tied := make([]bool, len(merges))
 	for grew := true; grew; {
 		grew = false
-		for _, list := range merges {
-			if !slices.ContainsFunc(list, func(b blockRef) bool { return blocks[b] }) {
+		for k, list := range merges {
+			if tied[k] || !slices.ContainsFunc(list, func(b blockRef) bool { _, ok := index[b]; return ok }) {
 				continue
 			}
-			for _, b := range list {
-				if !blocks[b] {
-					blocks[b], grew = true, true
+			tied[k], grew = true, true
+			first := add(list[0])
+			for _, b := range list[1:] {
+				if i, j := find(first), find(add(b)); i != j {
+					parent[j] = i
 				}
 			}
 		}
 	}
-	return nil
+	byRoot := map[int][]blockRef{}
+	for i, b := range all {
+		r := find(i)
+		byRoot[r] = append(byRoot[r], b)
+	}
+	less := func(a, b blockRef) int {
+		return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.block, b.block))
+	}
+	groups := make([][]blockRef, 0, len(byRoot))
+	for _, g := range byRoot {
+		slices.SortFunc(g, less)
+		groups = append(groups, g)
+	}
+	slices.SortFunc(groups, func(a, b []blockRef) int { return less(a[0], b[0]) })
+	return groups, nil
 }
 
 // maxAliases bounds the aliases a clusters row lists.

@@ -103,6 +103,7 @@ func writeInBatches(t *testing.T, s sinks.Sink, recs []schemas.Record, n int) {
 // shuffled order with redeliveries: both hold the clusters resolving the
 // whole dump at once gives, with the same ids.
 func TestIdentitySynthetic(t *testing.T) {
+	defer sinks.SetResolveBatch(3)() // many batches per resolution
 	d := identitytest.Generate(17, 1000)
 	var nodes []identity.Node
 	for i := range d.Records {
@@ -139,6 +140,8 @@ func TestIdentitySynthetic(t *testing.T) {
 // reading the same judgement file.
 func TestJudgementsSurvive(t *testing.T) {
 	ctx := context.Background()
+	// Batches of two blocks: a merge must tie its blocks into one batch.
+	defer sinks.SetResolveBatch(2)()
 	d := identitytest.Generate(5, 300)
 	for name, store := range stores(t) {
 		t.Run(name, func(t *testing.T) {
@@ -151,7 +154,8 @@ func TestJudgementsSurvive(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Split the first member off the largest cluster; merge two
-			// clusters of one member each.
+			// clusters of one member each, the first and the last, whose
+			// blocks lie in different batches of a resolution.
 			big, err := s.Cluster(ctx, cs[0].ID)
 			if err != nil {
 				t.Fatal(err)
@@ -161,7 +165,7 @@ func TestJudgementsSurvive(t *testing.T) {
 			}
 			var singles []string
 			for _, c := range cs {
-				if c.Members == 1 && len(singles) < 2 {
+				if c.Members == 1 {
 					one, err := s.Cluster(ctx, c.ID)
 					if err != nil {
 						t.Fatal(err)
@@ -169,6 +173,10 @@ func TestJudgementsSurvive(t *testing.T) {
 					singles = append(singles, one.Entities[0].Member)
 				}
 			}
+			if len(singles) < 2 {
+				t.Fatalf("%d clusters of one member", len(singles))
+			}
+			singles = []string{singles[0], singles[len(singles)-1]}
 			split := big.Entities[0].Member
 			if err := s.Judge(ctx, identity.Judgement{Op: identity.Split, Members: []string{split}}); err != nil {
 				t.Fatal(err)
