@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // party is one side of a caption.
@@ -18,11 +19,15 @@ const (
 	roleParty       = "party"
 )
 
+// The caption patterns, compiled at first use rather than at the start of
+// every casefile process.
 var (
-	versus = regexp.MustCompile(`\s+(?:v\.|vs\.?|versus)\s+`)
-	etAl   = regexp.MustCompile(`(?i),?\s+et\s+al\.?$`)
+	versus = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+(?:v\.|vs\.?|versus)\s+`) })
+	etAl   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i),?\s+et\s+al\.?$`) })
 	// government names the first side of a prosecution.
-	government = regexp.MustCompile(`(?i)^(?:the\s+)?(?:united states(?: of america)?|people(?: of the state of .+)?|state(?: of .+)?|commonwealth(?: of .+)?)$`)
+	government = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:the\s+)?(?:united states(?: of america)?|people(?: of the state of .+)?|state(?: of .+)?|commonwealth(?: of .+)?)$`)
+	})
 )
 
 // maxCaption bounds the caption parties reads: a caption is a line, and the
@@ -37,14 +42,14 @@ func parties(caption string) []party {
 	if len(caption) > maxCaption {
 		return nil
 	}
-	sides := versus.Split(strings.TrimSpace(caption), 3)
+	sides := versus().Split(strings.TrimSpace(caption), 3)
 	if len(sides) != 2 {
 		return nil
 	}
 	var out []party
-	criminal := government.MatchString(strings.TrimSpace(sides[0]))
+	criminal := government().MatchString(strings.TrimSpace(sides[0]))
 	for i, s := range sides {
-		s = strings.TrimSpace(etAl.ReplaceAllString(strings.TrimSpace(s), ""))
+		s = strings.TrimSpace(etAl().ReplaceAllString(strings.TrimSpace(s), ""))
 		s = strings.Trim(s, " ,;:")
 		if s == "" {
 			continue

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -191,8 +192,9 @@ type CheckResult struct {
 // maxLine bounds one line of FtM input.
 const maxLine = 64 << 20
 
-// entityID is FtM's form of an entity id.
-var entityID = regexp.MustCompile(`^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$`)
+// entityID is FtM's form of an entity id (compiled at first use, as the
+// value forms below, not at the start of every casefile process).
+var entityID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$`) })
 
 // Check reads FtM JSON lines and checks every entity: a known, not
 // abstract schema; an id of FtM's form, given once; only properties of
@@ -240,7 +242,7 @@ func (m *Model) Check(r io.Reader) (CheckResult, error) {
 			problem("", "", "not an entity: %v", err)
 			continue
 		}
-		if !entityID.MatchString(e.ID) || len(e.ID) > 128 {
+		if !entityID().MatchString(e.ID) || len(e.ID) > 128 {
 			problem(e.ID, "", "id is not of FtM's form")
 		} else if _, dup := ids[e.ID]; dup {
 			problem(e.ID, "", "id given twice")
@@ -325,10 +327,12 @@ func clip(s string) string {
 }
 
 var (
-	dateForm  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?)?$`)
-	mimeForm  = regexp.MustCompile(`^[a-z]+/[a-z0-9.+\-]+$`)
-	emailForm = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-	hexForm   = regexp.MustCompile(`^[0-9a-f]{40}$`)
+	dateForm = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?)?$`)
+	})
+	mimeForm  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]+/[a-z0-9.+\-]+$`) })
+	emailForm = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`) })
+	hexForm   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{40}$`) })
 	// dateLayouts by length of the value, for dateForm's prefixes.
 	dateLayouts = map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02", 13: "2006-01-02T15", 16: "2006-01-02T15:04", 19: "2006-01-02T15:04:05"}
 )
@@ -346,11 +350,11 @@ func checkValue(p Property, v string) string {
 	}
 	switch p.Type {
 	case "entity":
-		if !entityID.MatchString(v) {
+		if !entityID().MatchString(v) {
 			return "not an entity id"
 		}
 	case "date":
-		if !dateForm.MatchString(v) {
+		if !dateForm().MatchString(v) {
 			return "not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS)"
 		}
 		if _, err := time.Parse(dateLayouts[len(v)], v); err != nil {
@@ -374,11 +378,11 @@ func checkValue(p Property, v string) string {
 			return "not an http(s) URL"
 		}
 	case "mimetype":
-		if !mimeForm.MatchString(v) {
+		if !mimeForm().MatchString(v) {
 			return "not a MIME type"
 		}
 	case "email":
-		if !emailForm.MatchString(v) {
+		if !emailForm().MatchString(v) {
 			return "not an e-mail address"
 		}
 	case "gender":
@@ -386,7 +390,7 @@ func checkValue(p Property, v string) string {
 			return "not male, female or other"
 		}
 	case "checksum":
-		if !hexForm.MatchString(v) {
+		if !hexForm().MatchString(v) {
 			return "not a SHA-1 hex digest"
 		}
 	}
