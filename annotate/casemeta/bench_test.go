@@ -25,3 +25,22 @@ func BenchmarkHeadingCourt(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
 }
+
+// BenchmarkCaption reads the caption of every stored first page.
+func BenchmarkCaption(b *testing.B) {
+	var pages []string
+	for _, g := range []string{"testdata/case/*.txt", "testdata/external/*.txt"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			t, _ := os.ReadFile(f)
+			pages = append(pages, string(t))
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			caption(p)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}
