@@ -3,15 +3,17 @@ package eval
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
 
+// The patterns are compiled at first use, not at every casefile start.
 var (
-	trailingAcronym = regexp.MustCompile(`\s*\(\s*[A-Z][A-Za-z0-9.&-]*\s*\)\s*$`)
-	thousands       = regexp.MustCompile(`(\d),(\d{3})`)
-	possessive      = regexp.MustCompile(`(\w)'s\b|(\w)s'(\s|$)`)
+	trailingAcronym = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*\(\s*[A-Z][A-Za-z0-9.&-]*\s*\)\s*$`) })
+	thousands       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d),(\d{3})`) })
+	possessive      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\w)'s\b|(\w)s'(\s|$)`) })
 	determiners     = []string{"the ", "a ", "an "}
 	// personTitles are stripped from the front of PERSON strings (§3), the
 	// longest first so that "special agent" goes before "agent".
@@ -26,7 +28,7 @@ var (
 	}
 )
 
-var lineNumberBreak = regexp.MustCompile(`\n[ \t]*\d{1,2}[ \t]+`)
+var lineNumberBreak = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\n[ \t]*\d{1,2}[ \t]+`) })
 
 // Normalize puts a surface form in the comparable form of §9: NFKC,
 // casefolded, straight quotes, possessives, periods and apostrophes
@@ -37,14 +39,14 @@ func Normalize(typ, s string) string {
 	s = norm.NFKC.String(s)
 	// A mention run over a line break skips the pleading-paper line
 	// number that opens the next line, as the gold guidelines write it.
-	s = lineNumberBreak.ReplaceAllString(s, " ")
+	s = lineNumberBreak().ReplaceAllString(s, " ")
 	s = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
-	s = trailingAcronym.ReplaceAllString(s, "")
+	s = trailingAcronym().ReplaceAllString(s, "")
 	s = strings.ToLower(s)
-	for thousands.MatchString(s) {
-		s = thousands.ReplaceAllString(s, "$1$2")
+	for thousands().MatchString(s) {
+		s = thousands().ReplaceAllString(s, "$1$2")
 	}
-	s = possessive.ReplaceAllString(s, "$1$2$3")
+	s = possessive().ReplaceAllString(s, "$1$2$3")
 	var b strings.Builder
 	for _, r := range s {
 		switch {
