@@ -107,6 +107,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if functionWords[pl] && !orgConnectors[pl] || strings.HasSuffix(pl, ".") && textscan.IsDigits(strings.TrimSuffix(pl, ".")) {
 				break
 			}
+			// "the City’s Department of Housing Preservation": a place's
+			// possessive before a head with its of-tail says whose the
+			// body is and is no word of its name.
+			if from == i && possessiveOwner(pl) && i+1 < len(ws) && ws[i+1].lower() == "of" {
+				break
+			}
 			if prev.capsLine && pl == "the" && (from-2 < 0 || ws[from-2].lower() != "of") {
 				break // "UNDERSTAND THE COURT"; "OFFICE OF THE PUBLIC DEFENDER" goes on
 			}
@@ -141,7 +147,13 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		}
 		rule := ""
 		if from == i && !ws[i].capsLine {
-			if !headOfName(ws, i) {
+			// "Circuit Court of Cook County": the last of a run of heads
+			// takes the of-tail.
+			last := i
+			if to := moreHeads(ws, i+1); to > i+1 && isHead(ws, to-1) {
+				last = to - 1
+			}
+			if !headOfName(ws, last) {
 				continue // a bare head word: "the Court", "the Division"
 			}
 			// "a Court of Appeals", "any Department of Corrections": an
@@ -290,7 +302,16 @@ func headOfName(ws []word, i int) bool {
 	if ws[k].lower() == "the" && k+1 < len(ws) {
 		k++
 	}
-	if ws[k].line != ws[i].line || !nameWord(ws[k]) || titleWords[ws[k].lower()] {
+	if ws[k].line != ws[i].line || !nameWord(ws[k]) {
+		return false
+	}
+	// "Office of the State Appellate Defender", "Office of the Attorney
+	// General", "Office of the Sheriff": an office named by the public
+	// office or official it serves.
+	if ws[i].lower() == "office" && k == i+3 && (publicOffice[strings.TrimSuffix(strings.TrimSuffix(ws[k].lower(), "’s"), "'s")] || titleWords[ws[k].lower()] && !partyWords[ws[k].lower()]) {
+		return true
+	}
+	if titleWords[ws[k].lower()] {
 		return false
 	}
 	// "the Court of Appeals", "Court of Appeal": a state's intermediate
@@ -299,6 +320,35 @@ func headOfName(ws []word, i int) bool {
 		return true
 	}
 	return !stopCaps[ws[k].lower()]
+}
+
+// publicOffice are the words after "Office of the" that open the name of
+// a public office, which the person-name stop list would refuse: "Office
+// of the State Appellate Defender", "Office of the County Public
+// Defender", "Office of the United States Attorney", "Office of the
+// District Attorney".
+var publicOffice = textscan.Set("state", "states", "county", "city", "district", "united", "public", "federal",
+	"appellate", "special", "independent", "prosecuting", "circuit", "court", "chief", "solicitor", "comptroller",
+	"treasurer", "inspector", "governor", "secretary", "clerk", "sheriff", "coroner", "medical", "capital")
+
+// partyWords are the title words that name a party or a role in a case,
+// not an office: "the Office of the Defendant" is no body's name.
+var partyWords = textscan.Set("defendant", "defendants", "witness", "counsel", "member", "members", "agent", "agents",
+	"assistant", "assistants", "analyst", "analysts", "aide", "paralegal", "paralegals", "reporter", "specialist")
+
+// possessiveOwner reports whether l (lower case) is the possessive of a
+// jurisdiction that owns the body named after it: "City’s", "State's",
+// "County’s".
+func possessiveOwner(l string) bool {
+	stem, ok := strings.CutSuffix(l, "’s")
+	if !ok {
+		stem, ok = strings.CutSuffix(l, "'s")
+	}
+	switch stem {
+	case "city", "state", "county", "town", "village", "borough", "nation", "country", "commonwealth", "government", "parish":
+		return ok
+	}
+	return false
 }
 
 // firmSuffixes end the names of firms, whose partners' names a comma and
@@ -532,6 +582,24 @@ func adverb(l string) bool {
 	return len(l) >= 7 && strings.HasSuffix(l, "ally")
 }
 
+// tailEnds reports whether ws[m], inside an of-tail that starts at ws[k],
+// ends the name: "in" that says where the body sits ("Office of the
+// Public Defender in Cook County"; "in and for" goes on), or a title
+// before a person's name ("Department of Investigation Commissioner
+// Margaret Garnett"; a title that opens the tail names the office:
+// "Office of the Attorney General").
+func tailEnds(ws []word, k, m int) bool {
+	l := ws[m].lower()
+	if l == "in" {
+		return m+1 >= len(ws) || ws[m+1].lower() != "and"
+	}
+	if m == k || !titleWords[l] || m+1 >= len(ws) || ws[m+1].line != ws[m].line {
+		return false
+	}
+	n := ws[m+1]
+	return nameWord(n) && !titleWords[n.lower()] && !isHead(ws, m+1) && !stopCaps[n.lower()]
+}
+
 // ofTail returns the end of the name whose words end before ws[to], with
 // its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…
 // for the City of New York", "NYPD Squad of Detectives".
@@ -546,7 +614,7 @@ func ofTail(ws []word, to int) int {
 		// Centre Street" is an address after it.
 		for m < len(ws) && (ws[m].line == ws[k].line || m > k && tailWraps(ws, m)) && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
 			!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
-			(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) {
+			(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) && !tailEnds(ws, k, m) {
 			m++
 		}
 		if m == k {
