@@ -19,9 +19,11 @@ var (
 	_ DeadLetterWriter = (*Postgres)(nil)
 )
 
-// Postgres stores records in PostgreSQL. A batch is copied (COPY) into
-// temporary staging tables and moved into the tables with one replace per
-// table, in one transaction: a record's id replaces what the store held.
+// Postgres stores records in PostgreSQL. In one transaction per batch,
+// the batch's earlier rows are deleted and its rows copied (COPY) into
+// every table they go to, one COPY per table; the who-is-who upkeep's
+// statements are pipelined, a round trip per query rather than per row.
+// A record's id replaces what the store held.
 type Postgres struct {
 	pool    *pgxpool.Pool
 	version string
@@ -96,8 +98,9 @@ func (s *Postgres) migrate(ctx context.Context) error {
 }
 
 // Write stores recs in one transaction: the records' earlier rows are
-// deleted (pages and entities by cascade) with the dead letters of their
-// documents or source files, and their rows copied in with COPY.
+// deleted (pages, entities, doc entities and facets by cascade) with the
+// dead letters of their documents or source files, and their rows copied
+// in with COPY.
 func (s *Postgres) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil

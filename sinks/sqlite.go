@@ -108,12 +108,14 @@ func (s *SQLite) migrate(ctx context.Context) error {
 }
 
 // Write stores recs in one transaction: each record's earlier rows are
-// deleted (pages and entities by cascade), and the dead letters of its
-// document or source file, and its rows inserted, many rows a statement.
-// Pages go last, in as few statements as their parameters allow: FTS5
-// writes what it has indexed so far as a new segment whenever a later
-// statement of the transaction begins, so pages inserted among the other
-// rows left a segment per page to merge.
+// deleted (pages, entities, doc entities and facets by cascade), and the
+// dead letters of its document or source file, and its rows inserted,
+// many rows to a statement. Pages go last, in as few statements as their
+// parameters allow: FTS5 writes what it has indexed so far as a new
+// segment whenever a later statement of the transaction begins, so pages
+// inserted among the other rows left a segment per page to merge. The
+// commit is on disk when Write returns (synchronous=FULL: in WAL mode,
+// NORMAL would leave the last acknowledged batches to a power cut).
 func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	if len(recs) == 0 {
 		return nil
