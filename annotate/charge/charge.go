@@ -243,8 +243,9 @@ var lexiconTxt string
 
 // offenseNames are the offenses list and the offense names of the
 // generated lexicon (section headings of title 18 of the U.S. Code; see
-// gen_lexicon.go), each once.
-var offenseNames = func() []string {
+// gen_lexicon.go), each once. Like the patterns built from them, they are
+// made at first use rather than at the start of every casefile process.
+var offenseNames = sync.OnceValue(func() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, o := range offenses {
@@ -268,7 +269,7 @@ var offenseNames = func() []string {
 		}
 	}
 	return out
-}()
+})
 
 // sexualHeads are the offense heads that penal codes also name with
 // "sexual" before them, an offense of its own: "sexual assault" (Texas,
@@ -308,9 +309,14 @@ const (
 	degSep = `(?:-\s*|\s+)degree`
 )
 
-var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan.Regexp, *textscan.Regexp) {
-	alts := make([]string, 0, len(offenseNames)+len(acronyms))
-	for _, o := range offenseNames {
+// offensePatterns are the offense pattern (re), the same anchored at the
+// start after blanks (atRe) and without case folding (lowerRe).
+type offensePatterns struct{ re, atRe, lowerRe *textscan.Regexp }
+
+var offensePats = sync.OnceValue(func() offensePatterns {
+	names := offenseNames()
+	alts := make([]string, 0, len(names)+len(acronyms))
+	for _, o := range names {
 		// Words of a name also joined by a hyphen: "weapons-possession
 		// offense", "drug-trafficking conspiracy".
 		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(o), " ", `(?:\s+|-\s*)`))
@@ -335,13 +341,13 @@ var offenseRe, offenseAtRe, offenseLowerRe = func() (*textscan.Regexp, *textscan
 	// that follow "counts of".
 	// offenseLowerRe runs on lower-cased text, without case folding,
 	// which is several times faster.
-	return textscan.Lazy(`(?i)` + body), textscan.Lazy(`(?i)^\s*` + body), textscan.Lazy(body)
-}()
+	return offensePatterns{textscan.Lazy(`(?i)` + body), textscan.Lazy(`(?i)^\s*` + body), textscan.Lazy(body)}
+})
 
 // offenseGroups are the indexes of the named groups of the offense
 // patterns (the same in all three).
 var offenseGroups = sync.OnceValue(func() map[string]int {
-	re := offenseRe.Get()
+	re := offensePats().re.Get()
 	g := map[string]int{}
 	for _, n := range []string{"att1", "att2", "d1", "off", "d2", "d3", "d4", "d5", "d6"} {
 		g[n] = re.SubexpIndex(n)
@@ -351,8 +357,8 @@ var offenseGroups = sync.OnceValue(func() map[string]int {
 
 // The offense patterns anchored for findAt.
 var (
-	offenseAt      = textscan.Anchor(offenseRe)
-	offenseLowerAt = textscan.Anchor(offenseLowerRe)
+	offenseAt      = sync.OnceValue(func() *textscan.Regexp { return textscan.Anchor(offensePats().re) })
+	offenseLowerAt = sync.OnceValue(func() *textscan.Regexp { return textscan.Anchor(offensePats().lowerRe) })
 )
 
 func sortByLenDesc(s []string) {
@@ -379,9 +385,9 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		})
 		spans = append(spans, [2]int{s, e})
 	}
-	re, scan := offenseAt, text
+	re, scan := offenseAt(), text
 	if lower := strings.ToLower(text); len(lower) == len(text) {
-		re, scan = offenseLowerAt, lower // same offsets: ASCII case only
+		re, scan = offenseLowerAt(), lower // same offsets: ASCII case only
 	}
 	var known []phrase
 	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
@@ -613,9 +619,9 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 }
 
 // offenseStarters are the first words of offense phrases and degrees.
-var offenseStarters = func() map[string]bool {
+var offenseStarters = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for _, o := range offenseNames {
+	for _, o := range offenseNames() {
 		m[strings.Fields(o)[0]] = true
 	}
 	for d := range degreeWords {
@@ -626,12 +632,12 @@ var offenseStarters = func() map[string]bool {
 	}
 	m["attempted"], m["att"] = true, true
 	return m
-}()
+})
 
 // offenseStarts returns the byte offsets of words that can begin an
 // offense phrase.
 func offenseStarts(text string) []int {
-	return textscan.WordStarts(text, 0, func(w, _ string) bool { return offenseStarters[w] })
+	return textscan.WordStarts(text, 0, func(w, _ string) bool { return offenseStarters()[w] })
 }
 
 // Finder finds charges: offenses named in words and statute citations,
@@ -662,7 +668,7 @@ func (f *Finder) Find(p schemas.Page) []schemas.Entity {
 // offset into s) and its normalized name ("criminal use of a firearm in the
 // first degree").
 func OffenseAt(s string) (end int, name string, ok bool) {
-	m := offenseAtRe.Get().FindStringSubmatchIndex(s)
+	m := offensePats().atRe.Get().FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, "", false
 	}

@@ -74,7 +74,7 @@ func TestCorpusFirings(t *testing.T) {
 			for _, ph := range violationOffenses(page, textscan.ToLowerASCII(page)) {
 				record("violation-phrase", page[ph.s:ph.e])
 			}
-			for _, m := range textscan.FindAt(offenseAt, page, offenseStarts(page), nil) {
+			for _, m := range textscan.FindAt(offenseAt(), page, offenseStarts(page), nil) {
 				trimNumberDegree(page, m)
 				if name, ok := offenseName(page, m); ok && !strings.Contains(name, " degree") {
 					if e, more := extendKnown(page, m[1], name); more != "" {
@@ -127,7 +127,7 @@ func TestCorpusFirings(t *testing.T) {
 // hand-written offenses list does not hold.
 var lexiconOnly = func() map[string]bool {
 	m := map[string]bool{}
-	for _, o := range offenseNames[len(offenses):] {
+	for _, o := range offenseNames()[len(offenses):] {
 		m[o] = true
 	}
 	return m
