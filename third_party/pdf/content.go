@@ -120,6 +120,11 @@ Reading:
 				continue
 			}
 		}
+		if t.kind != ctKeyword {
+			// readObject would return the token itself: no recovery needed.
+			c.stack = append(c.stack, c.scalar(t))
+			continue
+		}
 		c.unread(t)
 		if o, ok := c.readObjectRecover(); ok {
 			c.stack = append(c.stack, o)
@@ -458,8 +463,7 @@ func (c *contentLexer) readObject() Operand {
 		b.errorf("object nesting exceeds maximum depth %d", maxObjectDepth)
 	}
 	t := c.next()
-	switch t.kind {
-	case ctKeyword:
+	if t.kind == ctKeyword {
 		switch t.kw {
 		case "null":
 			return Operand{}
@@ -471,6 +475,14 @@ func (c *contentLexer) readObject() Operand {
 			return Operand{}
 		}
 		b.errorf("unexpected keyword %q parsing object", t.kw)
+	}
+	return c.scalar(t)
+}
+
+// scalar is the operand of a token that is not a keyword, as readObject
+// returns it.
+func (c *contentLexer) scalar(t ctok) Operand {
+	switch t.kind {
 	case ctBool:
 		if t.bool {
 			return Operand{Kind: Bool, Num: 1}
