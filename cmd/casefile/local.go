@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -30,40 +31,44 @@ func (c *extractCmd) Run(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	w := bufio.NewWriter(e.stdout) // one write, not one per page
 	if c.JSON {
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(w)
 		for _, p := range ex.Pages {
 			if err := enc.Encode(p); err != nil {
 				return err
 			}
 		}
-		return nil
+		return w.Flush()
 	}
 	// Pages end with a form feed, as pdftotext writes them.
 	for _, p := range ex.Pages {
-		if _, err := fmt.Fprintf(e.stdout, "%s\n\f", p.Text); err != nil {
-			return err
-		}
+		w.WriteString(p.Text)
+		w.WriteString("\n\f")
 	}
-	return nil
+	return w.Flush()
 }
 
 // extractFile reads and extracts one file, returning its text and its
-// identity as ingest would record it.
-func extractFile(ctx context.Context, path string, maxPages int, ocrMode string) (*doctext.Extraction, schemas.Ingested, error) {
+// bytes.
+func extractFile(ctx context.Context, path string, maxPages int, ocrMode string) (*doctext.Extraction, []byte, error) {
 	shortLived()
 	data, err := readBounded(path, doctext.DefaultMaxBytes)
 	if err != nil {
-		return nil, schemas.Ingested{}, err
+		return nil, nil, err
 	}
-	sum := sha256.Sum256(data)
-	in := schemas.Ingested{ID: hex.EncodeToString(sum[:]), Source: path, Bytes: int64(len(data)), IngestedAt: time.Now().UTC()}
 	x := &doctext.Extractor{PDF: doctext.PDF{MaxPages: maxPages}, OCR: doctext.OCR{Mode: doctext.OCRMode(ocrMode), Recognizer: &ocr.Tesseract{}}}
 	ex, err := x.Extract(ctx, path, bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, in, fmt.Errorf("%s: %w (%s)", path, err, doctext.Reason(err))
+		return nil, data, fmt.Errorf("%s: %w (%s)", path, err, doctext.Reason(err))
 	}
-	return ex, in, nil
+	return ex, data, nil
+}
+
+// ingested is a file's identity as ingest would record it.
+func ingested(path string, data []byte) schemas.Ingested {
+	sum := sha256.Sum256(data)
+	return schemas.Ingested{ID: hex.EncodeToString(sum[:]), Source: path, Bytes: int64(len(data)), IngestedAt: time.Now().UTC()}
 }
 
 func readBounded(path string, limit int64) ([]byte, error) {
@@ -93,10 +98,11 @@ type annotateCmd struct {
 }
 
 func (c *annotateCmd) Run(ctx context.Context, e *env) error {
-	ex, in, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
+	ex, data, err := extractFile(ctx, c.File, c.MaxPages, c.OCR)
 	if err != nil {
 		return err
 	}
+	in := ingested(c.File, data)
 	models, err := annotate.LoadModels()
 	if err != nil {
 		return err
