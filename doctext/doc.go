@@ -38,6 +38,11 @@
 //   - Page.Content advances glyphs by byte instead of character code,
 //     ignores word spacing and kerning, and skips Form XObjects and
 //     annotation appearances: content.go interprets the stream itself.
+//   - Interpret boxes every operand of a content stream in an interface
+//     (an allocation per number): the patched reader adds Operators, which
+//     reads the same tokens into typed operands (its content.go), and
+//     recycles its zlib readers and token buffers; FuzzOperators checks
+//     that Operators reads every stream as Interpret does.
 //   - GetPlainText glues words: layout.go places words by position.
 //   - It reports many errors by panicking: every call into it is recovered.
 //
