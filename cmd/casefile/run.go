@@ -67,6 +67,7 @@ func (s summary) String() string {
 
 func (c *runCmd) Run(ctx context.Context, e *env) error {
 	start := time.Now()
+	c.limitMemory()
 	dlqPath, err := parseDLQ(c.DLQ)
 	if err != nil {
 		return err
@@ -300,6 +301,7 @@ type workerCmd struct {
 }
 
 func (c *workerCmd) Run(ctx context.Context, e *env) error {
+	c.limitMemory()
 	var models *annotate.Models
 	bus, closeBus, err := c.connect(ctx, e.log)
 	if err != nil {
