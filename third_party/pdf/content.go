@@ -58,7 +58,12 @@ func Operators(strm Value, do func(op string, args []Operand)) {
 	b.allowObjptr = false
 	b.allowStream = false
 	defer b.release()
-	c := &contentLexer{b: b}
+	c, _ := lexers.Get().(*contentLexer)
+	if c == nil {
+		c = new(contentLexer)
+	}
+	c.b = b
+	defer c.release()
 	var dicts []map[string]Operand
 
 Reading:
@@ -201,6 +206,21 @@ type contentLexer struct {
 	used    [][]Operand // Elems storage handed out since the last reset
 }
 
+// lexers recycles contentLexers with their storage: a page's streams,
+// fonts' glyph procedures and forms each take one.
+var lexers sync.Pool
+
+// release empties c and returns it to the pool, unless a hostile stream
+// grew its storage past what is worth keeping.
+func (c *contentLexer) release() {
+	c.reset()
+	c.b, c.unreadN, c.pending = nil, 0, ctok{}
+	if cap(c.arena) > 1<<20 || cap(c.stack) > 1<<12 || len(c.free) > 1<<12 {
+		return
+	}
+	lexers.Put(c)
+}
+
 func (c *contentLexer) unread(t ctok) {
 	if c.unreadN > 0 {
 		panic("pdf: content lexer: second unread") // never: one token of lookahead
@@ -224,6 +244,9 @@ func (c *contentLexer) reset() {
 	c.stack = c.stack[:0]
 	c.arena = c.arena[:0]
 	for _, s := range c.used {
+		if cap(s) > 1<<12 {
+			continue // a hostile array: let it go
+		}
 		clear(s)
 		c.free = append(c.free, s[:0])
 	}
