@@ -45,10 +45,15 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	// Pragmas on every connection: WAL so readers never block the writer,
 	// FULL sync so an acknowledged record survives a power cut, foreign
 	// keys for the cascades, and a wait instead of SQLITE_BUSY when a
-	// reader holds a lock.
+	// reader holds a lock. The WAL is copied into the file every 64 MiB
+	// rather than every 4: a batch of 64 records writes about 3.5 MiB, so
+	// the default checkpointed nearly every commit, writing the pages a
+	// later batch changes again each time (BenchmarkSinks sqlite-modernc
+	// 15% faster, 3 runs in 3). Durability is the same: each commit still
+	// syncs the WAL.
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)",
-		"cache_size(-65536)", "temp_store(MEMORY)"} {
+		"cache_size(-65536)", "temp_store(MEMORY)", "wal_autocheckpoint(16384)"} {
 		q.Add("_pragma", p)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
