@@ -22,6 +22,13 @@
 // or in apposition ("Level 3 felony armed robbery", "X, a Class 2 felony,
 // and Y") is left out of the name, and initials defined after an offense
 // ("aggravated unlawful use of a weapon (AUUW)") are mentions of it on
-// the page. [Finder] holds the statute table, loaded once;
+// the page. Where court language introduces an offense ("convicted of",
+// "a jury convicted defendant of", "acquitted him of", "charged him
+// with"), the offense names of the FBI's NIBRS codes (nibrs.txt, made by
+// gen_nibrs.go) are read whole ("driving under the influence",
+// "disorderly conduct"), and so are the shapes state offense names take
+// past the words that end other phrases: "while ability impaired",
+// "resisting arrest", "on a child", "failure to register as a sex
+// offender". [Finder] holds the statute table, loaded once;
 // [ParseCitations] is the citation parser on its own.
 package charge

@@ -57,7 +57,7 @@ func TestOffenseForms(t *testing.T) {
 		{"sexual assault with a degree after", "Sexual Assault in the First Degree", "Sexual Assault in the First Degree", "sexual assault in the first degree"},
 		{"sexual assault with a degree before", "second-degree sexual assault", "second-degree sexual assault", "sexual assault in the second degree"},
 		{"sexual assault with a number degree", "Sexual Assault 3rd", "Sexual Assault 3rd", "sexual assault in the third degree"},
-		{"sexual battery", "convicted of sexual battery on a child", "sexual battery", "sexual battery"},
+		{"sexual battery", "convicted of sexual battery and theft", "sexual battery", "sexual battery"},
 		{"sexual misconduct plural form", "two sex assaults", "sex assaults", "sexual assault"},
 		{"sex trafficking stays", "sex trafficking of a minor", "sex trafficking", "sex trafficking"},
 		{"lexicon name of theft", "attempted theft of trade secrets", "attempted theft of trade secrets", "attempted theft of trade secrets"},

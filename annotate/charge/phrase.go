@@ -21,10 +21,10 @@ import (
 // maxPhraseWords words, not a verb with its object ("sentenced to").
 
 // maxPhraseWords caps an offense phrase read from context.
-const maxPhraseWords = 10
+const maxPhraseWords = 12
 
 // triggerWords are the words a context trigger starts with.
-var triggerWords = textscan.Set("convicted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
+var triggerWords = textscan.Set("convicted", "acquitted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
 	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
@@ -81,7 +81,13 @@ func contextTrigger(ts []tok, i int) int {
 		return ""
 	}
 	switch w {
-	case "convicted", "arrested", "indicted":
+	case "convicted", "acquitted", "arrested", "indicted":
+		// "A jury convicted defendant of", "convicted him of", "the
+		// jury convicted Jane Doe, the defendant, of": the person
+		// convicted between the verb and "of".
+		if k := afterObject(ts, i+1); k > i+1 && k < len(ts) && ts[k].lower == "of" && w != "arrested" {
+			return k + 1
+		}
 		switch next(1) {
 		case "of", "for":
 			return i + 2
@@ -120,12 +126,20 @@ func contextTrigger(ts []tok, i int) int {
 		for k < i+3 && k < len(ts) && ts[k].kind == 'w' && ts[k].cap && !ts[k].upper {
 			k++
 		}
+		// "charged him with", "charged defendant with".
+		if k == i+1 {
+			if a := afterObject(ts, k); a > k && a < len(ts) && ts[a].lower == "with" {
+				return a + 1
+			}
+		}
 		if k > i+1 && (k >= len(ts) || ts[k].lower != "with") {
 			return -1
 		}
 		return afterWithin(ts, k, "with", 6)
 	case "guilty":
-		if i > 0 && ts[i-1].lower == "not" {
+		// "found not guilty of burglary" names the offense too; "pled
+		// not guilty to" is read no further.
+		if i > 0 && ts[i-1].lower == "not" && next(1) != "of" {
 			return -1
 		}
 		if next(1) == "of" {
@@ -146,6 +160,31 @@ func contextTrigger(ts []tok, i int) int {
 		}
 	}
 	return -1
+}
+
+// personObjects are the words that name the person convicted, acquitted
+// or charged between the verb and its preposition: "convicted him of",
+// "charged defendant with".
+var personObjects = textscan.Set("him", "her", "them", "defendant", "defendants", "respondent", "petitioner", "appellant",
+	"the", "both")
+
+// afterObject returns the token index after the person named at token i
+// (a pronoun, "defendant", up to four capitalized words, commas between:
+// "defendant, Jane Doe,"), or i when none is named there.
+func afterObject(ts []tok, i int) int {
+	k := i
+	for n := 0; k < len(ts) && n < 6; n++ {
+		t := ts[k]
+		switch {
+		case t.kind == 'w' && personObjects[t.lower]:
+		case t.kind == 'w' && t.cap && !t.upper && !triggerWords[t.lower]:
+		case t.kind == 'p' && t.lower == "," && k > i:
+		default:
+			return k
+		}
+		k++
+	}
+	return k
 }
 
 // afterWithin returns the token index after the word w found within n
@@ -289,14 +328,17 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 		return phrase{}, i, "", false
 	}
 	first := ts[i]
+	// A listed offense name is read whole: "driving under the
+	// influence", "disorderly conduct".
+	listed := listedAt(ts, i)
 	// A participle followed by a determiner or preposition is a verb:
 	// "sentenced to", "used a".
-	if strings.HasSuffix(first.lower, "ed") && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
+	if listed == i && strings.HasSuffix(first.lower, "ed") && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
 		return phrase{}, i, "", false
 	}
 	// A word other than a gerund before an article is a verb with its
 	// object: "enter a plea".
-	if i+1 < len(ts) && (ts[i+1].lower == "a" || ts[i+1].lower == "an" || ts[i+1].lower == "the") && !strings.HasSuffix(first.lower, "ing") {
+	if listed == i && i+1 < len(ts) && (ts[i+1].lower == "a" || ts[i+1].lower == "an" || ts[i+1].lower == "the") && !strings.HasSuffix(first.lower, "ing") {
 		return phrase{}, i, "", false
 	}
 	title := first.cap && !first.upper
@@ -306,6 +348,10 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	j := i
 	for ; j < len(ts); j++ {
 		t := ts[j]
+		if j < listed {
+			k = j
+			continue
+		}
 		if t.kind == 'p' {
 			if t.lower == "," {
 				sep = ","
@@ -355,8 +401,8 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	words := make([]string, 0, n)
 	for x, t := range ts[i : k+1] {
 		// "to commit a felony" names a felony as an object.
-		object := x >= 2 && ts[i+x-2].lower == "commit"
-		if t.kind == 'w' && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
+		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x)
+		if t.kind == 'w' && i+x >= listed && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
 			return phrase{}, j, "", false
 		}
 		// A money amount only as a value threshold ("exceeding $100,000").
@@ -366,11 +412,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 		words = append(words, t.lower)
 	}
 	// A plural alone names no offense ("and sales").
-	if n == 1 && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
+	if n == 1 && listed == i && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
 		return phrase{}, j, "", false
 	}
-	// A gerund alone is conduct: "charged with enforcing".
-	if n == 1 && strings.HasSuffix(first.lower, "ing") {
+	// A gerund alone is conduct: "charged with enforcing"; a listed one
+	// names an offense: "shoplifting".
+	if n == 1 && listed == i && strings.HasSuffix(first.lower, "ing") {
 		return phrase{}, j, "", false
 	}
 	last := ts[k].lower
@@ -400,7 +447,19 @@ func continues(ts []tok, j int) bool {
 		// "in possession of", "in aid of"; "dealing in cocaine",
 		// "resulting in serious bodily injury".
 		prev := ts[j-1].lower
-		return next == "possession" || next == "aid" || prev == "dealing" || prev == "resulting" && harmWords[next]
+		return next == "possession" || next == "aid" || prev == "dealing" || prev == "resulting" && harmWords[next] ||
+			next == "a" && next2 == "position" // "by one in a position of trust"
+	case "under":
+		// "driving under the influence", "operating a vehicle under the
+		// influence".
+		return next == "the" && next2 == "influence"
+	case "on":
+		// "sexual assault on a child", "battery on a police officer":
+		// the victim the statute names.
+		return (next == "a" || next == "an") && victimNouns[next2]
+	case "as":
+		// "failure to register as a sex offender".
+		return ts[j-1].lower == "register"
 	case "resulting":
 		// "battery resulting in bodily injury", "resulting in death".
 		return next == "in" && harmWords[next2]
@@ -412,7 +471,10 @@ func continues(ts []tok, j int) bool {
 		return next == "intent" || (next == "a" || next == "an") && weaponNouns[next2] || weaponNouns[next]
 	case "while":
 		// "possession of drugs while armed".
-		return strings.HasSuffix(next, "ed") && (next2 == "" || next2 == "," || next2 == "." || next2 == "and" || next2 == ";")
+		// "driving while ability impaired", "driving while license
+		// suspended", "operating while under the influence".
+		return strings.HasSuffix(next, "ed") && (next2 == "" || next2 == "," || next2 == "." || next2 == "and" || next2 == ";") ||
+			(next == "ability" || next == "license") && strings.HasSuffix(next2, "ed") || next == "under" && next2 == "the"
 	case "from":
 		// "escape from custody", "theft from a person".
 		return j+1 < len(ts) && ts[j+1].kind == 'w' && !ts[j+1].cap && !isDigitWord(next) && next != "the"
@@ -611,6 +673,27 @@ func mergePhrases(text string, known, degrees []phrase) []phrase {
 	return out
 }
 
+// victimNouns may follow "on a" in an offense name: the victims statutes
+// name ("sexual assault on a child", "assault on a peace officer").
+var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
+	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
+
+// gerundObject reports whether the generic word at token j is the object
+// of a gerund that names an offense with it: "resisting arrest", "evading
+// arrest", "resisting law enforcement".
+func gerundObject(ts []tok, j int) bool {
+	if j == 0 || !strings.HasSuffix(ts[j-1].lower, "ing") {
+		return false
+	}
+	switch ts[j].lower {
+	case "arrest":
+		return true
+	case "law":
+		return j+1 < len(ts) && ts[j+1].lower == "enforcement"
+	}
+	return false
+}
+
 // thresholdWords may stand before a money amount in an offense name.
 var thresholdWords = textscan.Set("exceeding", "over", "between", "than", "and", "of", "under")
 
@@ -660,7 +743,8 @@ func runsOn(text string, p phrase, known []phrase) bool {
 
 // continuesAfterHead are the words besides connectors that may follow an
 // offense head inside its name.
-var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving")
+var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving", "as", "on",
+	"under")
 
 // classWords name the grades of felonies and misdemeanors: "Class 2
 // felony" (Illinois, Colorado, Arkansas, ...), "Level 5 felony" (Indiana).

@@ -1,0 +1,101 @@
+package charge
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+// TestStateOffensePhrases covers the offense names of state filings that
+// the phrase reader used to cut, the NIBRS names it takes whole, and the
+// court language that names the person convicted or charged between the
+// verb and its preposition.
+func TestStateOffensePhrases(t *testing.T) {
+	f, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in string
+		want     []string // texts of the charges found, in order
+	}{
+		{"under the influence", "He was convicted of driving under the influence and resisting arrest.", []string{"driving under the influence", "resisting arrest"}},
+		{"under the influence after while", "convicted of operating a vehicle while under the influence of alcohol", []string{"operating a vehicle while under the influence of alcohol"}},
+		{"while ability impaired", "convicted of driving while ability impaired (DWAI) and", []string{"driving while ability impaired", "DWAI"}},
+		{"while license suspended", "charged with driving while license suspended.", []string{"driving while license suspended"}},
+		{"resisting law enforcement", "charged with resisting law enforcement", []string{"resisting law enforcement"}},
+		{"gerund and a generic word is no charge", "charged with enforcing the law", nil},
+		{"register as", "charged with failure to register as a sex offender", []string{"failure to register as a sex offender"}},
+		{"victim named", "convicted of sexual assault on a child by one in a position of trust", []string{"sexual assault on a child by one in a position of trust"}},
+		{"no victim after on", "convicted of theft on a Tuesday", []string{"theft"}},
+		{"listed gerund alone", "charged with shoplifting and disorderly conduct.", []string{"shoplifting", "disorderly conduct"}},
+		{"listed with an article", "charged with sexual assault with an object", []string{"sexual assault with an object"}},
+		{"listed with an ampersand", "convicted of breaking & entering", []string{"breaking & entering"}},
+		{"under ends other phrases", "convicted of theft under the statute", []string{"theft"}},
+		{"convicted defendant of", "A jury convicted defendant of aggravated battery and theft.", []string{"aggravated battery", "theft"}},
+		{"convicted a named person of", "the court convicted defendant, John Roe, of theft", []string{"theft"}},
+		{"acquitted him of", "The jury acquitted him of burglary and convicted him of criminal trespass.", []string{"burglary", "criminal trespass"}},
+		{"charged him with", "The State charged him with battery resulting in bodily injury.", []string{"battery resulting in bodily injury"}},
+		{"not guilty of", "He was found not guilty of theft.", []string{"theft"}},
+		{"not guilty to", "he pled not guilty to all counts", nil},
+		{"convicted with no object", "convicted and sentenced", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range f.Find(schemas.Page{Number: 1, Text: tt.in}) {
+				got = append(got, e.Text)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("Find(%q) = %q, want %q", tt.in, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// FuzzStatePhrases checks the phrase reader with the listed names and the
+// person named after the verb on outside text: spans in range, and each
+// charge's text the exact code-point span of its page.
+func FuzzStatePhrases(f *testing.F) {
+	for _, s := range []string{
+		"He was convicted of driving under the influence and resisting arrest.",
+		"convicted of driving while ability impaired (DWAI) and", "charged with failure to register as a sex offender",
+		"convicted of sexual assault on a child by one in a position of trust", "convicted of breaking & entering",
+		"the court convicted defendant, John Roe, of theft", "The State charged him with battery", "convicted him of",
+		"found not guilty of", "charged with shoplifting and disorderly conduct.", "driving while license", "on a",
+	} {
+		f.Add(s)
+	}
+	fd, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // pages are UTF-8 (doctext's contract)
+		}
+		for _, p := range contextOffenses(s) {
+			if p.s < 0 || p.e > len(s) || p.s >= p.e {
+				t.Fatalf("contextOffenses(%q): span %d-%d out of range", s, p.s, p.e)
+			}
+		}
+		ts := tokensFrom(s, 0, 64)
+		for i := range ts {
+			if k := listedAt(ts, i); k < i || k > len(ts) {
+				t.Fatalf("listedAt(%q, %d) = %d", s, i, k)
+			}
+		}
+		rs := []rune(s)
+		for _, e := range fd.Find(schemas.Page{Number: 1, Text: s}) {
+			if e.Start < 0 || e.End > len(rs) || e.Start >= e.End || string(rs[e.Start:e.End]) != e.Text {
+				t.Fatalf("Find(%q): %q at %d-%d is not its text", s, e.Text, e.Start, e.End)
+			}
+		}
+	})
+}
