@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,3 +66,49 @@ func describe(root *kong.Node, cmd string) string {
 	}
 	return b.String()
 }
+
+// TestStartAllocations holds package initialisation to what every casefile
+// process can afford: one that extracts a single document pays for all of
+// it. Tables, patterns and models are built at first use (sync.OnceValue)
+// instead. The budget is of bytes allocated, which the Go runtime reports
+// exactly (GODEBUG=inittrace=1), not of time: one package's init once
+// compiled a pattern per row of a table, 53 MB and 200 ms per process.
+func TestStartAllocations(t *testing.T) {
+	const (
+		maxTotal = 2 << 20   // all inits together; 1.0 MB when this was written
+		maxOurs  = 256 << 10 // any one package of this module
+	)
+	cmd := casefileCmd(t.TempDir(), "version")
+	cmd.Env = append(cmd.Env, "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("casefile version: %v\n%s", err, stderr.String())
+	}
+	total, n := 0, 0
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		// init PKG @T ms, C ms clock, B bytes, N allocs
+		f := strings.Fields(line)
+		if len(f) < 9 || f[0] != "init" || f[8] != "bytes," {
+			continue
+		}
+		b, err := strconv.Atoi(f[7])
+		if err != nil {
+			t.Fatalf("inittrace line %q: %v", line, err)
+		}
+		n++
+		total += b
+		if strings.HasPrefix(f[1], ourModule) && b > maxOurs {
+			t.Errorf("init of %s allocates %d bytes; at most %d: build what it makes at first use", f[1], b, maxOurs)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no inittrace lines in:\n%s", stderr.String())
+	}
+	if total > maxTotal {
+		t.Errorf("package inits allocate %d bytes in all; at most %d", total, maxTotal)
+	}
+}
+
+// ourModule prefixes the import paths of this module's packages.
+const ourModule = "github.com/casefile/casefile/"
