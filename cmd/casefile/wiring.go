@@ -102,7 +102,7 @@ type stageFlags struct {
 	Isolate     bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
 	ChildDocs   int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
 	Judgements  string        `name:"judgements" type:"path" placeholder:"FILE" help:"Who-is-who decisions (merge, split) the database stores apply to their clusters (default for sqlite:FILE: FILE.judgements.jsonl beside it; for PostgreSQL: its judgements table)."`
-	MemoryLimit int64         `name:"memory-limit" default:"384" placeholder:"MiB" help:"Soft limit of this process's Go memory, in MiB: the collector works harder near it and returns freed memory sooner, nothing fails at it (0: none; GOMEMLIMIT, when set, wins). Extraction children have their own limits."`
+	MemoryLimit int64         `name:"memory-limit" default:"320" placeholder:"MiB" help:"Soft limit of this process's Go memory, in MiB: the collector works harder near it and returns freed memory sooner, nothing fails at it (0: none; GOMEMLIMIT, when set, wins). Extraction children have their own limits."`
 }
 
 // limitMemory sets the process's soft memory limit from --memory-limit,
