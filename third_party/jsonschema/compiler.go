@@ -19,7 +19,7 @@ type Compiler struct {
 
 // NewCompiler create Compiler Object.
 func NewCompiler() *Compiler {
-	loadDrafts()
+	loadDrafts() // casefile: changed from upstream; the drafts are compiled here, not in init (CASEFILE.md)
 	return newCompiler()
 }
 
