@@ -23,6 +23,13 @@ func (a *Annotator) Record(ctx context.Context, in schemas.Ingested, ex schemas.
 		}
 		return nil, fmt.Errorf("%w: %s: %w", ErrAnnotate, in.ID, err)
 	}
+	return Assemble(in, ex, ann), nil
+}
+
+// Assemble builds the casefile.record/v1 of a document from what was
+// ingested, its extraction and its annotation, for a caller that also
+// wants the annotation's counts (Record is Annotate then Assemble).
+func Assemble(in schemas.Ingested, ex schemas.Extraction, ann Annotation) *schemas.Record {
 	rec := &schemas.Record{
 		Schema:     schemas.RecordSchemaID,
 		ID:         in.ID,
@@ -50,5 +57,5 @@ func (a *Annotator) Record(ctx context.Context, in schemas.Ingested, ex schemas.
 	if rec.Warnings == nil {
 		rec.Warnings = []string{}
 	}
-	return rec, nil
+	return rec
 }
