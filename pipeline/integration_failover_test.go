@@ -93,18 +93,7 @@ func TestOpenAfterStreamLeaderLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	leader := s.CachedInfo().Cluster.Leader
-	var rest []*server.Server
-	for _, srv := range servers {
-		if srv.Name() == leader {
-			srv.Shutdown()
-			srv.WaitForShutdown()
-			continue
-		}
-		rest = append(rest, srv)
-	}
-	if len(rest) != 2 {
-		t.Fatalf("stream leader %q is none of the servers", leader)
-	}
+	rest := stopLeader(t, servers, leader, "stream")
 
 	start := time.Now()
 	js2 := clusterClient(t, rest...)
@@ -210,18 +199,7 @@ func TestConsumerAfterConsumerLeaderLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	leader := info.Cluster.Leader
-	var rest []*server.Server
-	for _, srv := range servers {
-		if srv.Name() == leader {
-			srv.Shutdown()
-			srv.WaitForShutdown()
-			continue
-		}
-		rest = append(rest, srv)
-	}
-	if len(rest) != 2 {
-		t.Fatalf("consumer leader %q is none of the servers", leader)
-	}
+	rest := stopLeader(t, servers, leader, "consumer")
 
 	start := time.Now()
 	bus2, err := pipeline.Open(ctx, clusterClient(t, rest...), pipeline.TopologyConfig{Replicas: 3})
@@ -232,4 +210,23 @@ func TestConsumerAfterConsumerLeaderLoss(t *testing.T) {
 		t.Fatalf("Consumer %s after the consumer leader %s stopped: %v", time.Since(start).Round(time.Millisecond), leader, err)
 	}
 	t.Logf("Open and Consumer after the consumer leader %s stopped: %s", leader, time.Since(start).Round(time.Millisecond))
+}
+
+// stopLeader shuts down the server named leader (what leads: "stream",
+// "consumer") and returns the two others.
+func stopLeader(t *testing.T, servers []*server.Server, leader, what string) []*server.Server {
+	t.Helper()
+	var rest []*server.Server
+	for _, srv := range servers {
+		if srv.Name() == leader {
+			srv.Shutdown()
+			srv.WaitForShutdown()
+			continue
+		}
+		rest = append(rest, srv)
+	}
+	if len(rest) != len(servers)-1 {
+		t.Fatalf("%s leader %q is none of the servers", what, leader)
+	}
+	return rest
 }
