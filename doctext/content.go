@@ -201,7 +201,7 @@ type gstate struct {
 // interpreter collects the glyphs a page shows.
 type interpreter struct {
 	glyphs  glyphList
-	images  int // image XObjects drawn
+	images  int // images drawn: image XObjects and inline images (BI)
 	rotated int // glyphs skipped for being rotated
 	doc     *docPages
 }
@@ -416,6 +416,8 @@ func (in *interpreter) run(strm, resources pdf.Value, ctm matrix, depth int) {
 					tm.f += tx * tm.b
 				}
 			}
+		case "BI":
+			in.images++
 		case "Do":
 			if n != 1 {
 				return

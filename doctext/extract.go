@@ -59,10 +59,10 @@ func (x *Extractor) Extract(ctx context.Context, name string, r io.ReaderAt, siz
 	)
 	switch ct := Sniff(head); {
 	case ct == schemas.ContentPDF:
-		var areas []float64
-		ex, areas, err = x.PDF.extract(ctx, r, size)
+		var layouts []pageLayout
+		ex, layouts, err = x.PDF.extract(ctx, r, size)
 		if err == nil && x.OCR.Mode != OCROff {
-			x.OCR.apply(ctx, r, size, ex, areas)
+			x.OCR.apply(ctx, r, size, ex, layouts)
 		}
 		// A text file that mentions "%PDF-" near its start (a note about
 		// a PDF, a log) is text when no PDF is in it; a file named .pdf

@@ -47,18 +47,32 @@ type OCR struct {
 // dots per inch. No page of a filing comes near it.
 const DefaultMaxOCRArea = 36 * 48
 
+// pageLayout is what the reader learned of a page besides its text, for
+// the OCR policy.
+type pageLayout struct {
+	area   float64 // square inches
+	images int     // images the page draws: XObjects and inline images
+}
+
 // needsOCR reports whether a page should be recognized in mode m. In auto
 // mode that is a page with no usable text: almost none (a scan whose only
 // text is the court's electronic filing stamp), or text whose characters
-// do not form words (a font without a Unicode map).
-func needsOCR(m OCRMode, p schemas.Page) bool {
+// do not form words (a font without a Unicode map). A short page of real
+// words that draws no image (the last page of an opinion, a signature
+// page) keeps its text layer: there is nothing else on it to read, and
+// rendering and recognizing it cost half a second to get the same words
+// back.
+func needsOCR(m OCRMode, p schemas.Page, l pageLayout) bool {
 	switch m {
 	case OCRForce:
 		return true
 	case OCROff:
 		return false
 	}
-	return !usableText(p.Text)
+	if usableText(p.Text) {
+		return false
+	}
+	return l.images > 0 || strings.TrimSpace(p.Text) == "" || !readsAsWords(p.Text)
 }
 
 // Thresholds of usableText.
@@ -73,6 +87,22 @@ const (
 // like words ("19A", "$25" and "Page" are; "81,7('67$7(6", what a font
 // without a Unicode map gives, is not).
 func usableText(text string) bool {
+	return countNonSpace(text) >= minUsableChars && readsAsWords(text)
+}
+
+func countNonSpace(text string) int {
+	n := 0
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// readsAsWords reports whether text is mostly letters and digits and mostly
+// tokens shaped like words, whatever its length.
+func readsAsWords(text string) bool {
 	var alnum, total, words, wordlike int
 	for _, r := range text {
 		if unicode.IsSpace(r) {
@@ -83,7 +113,7 @@ func usableText(text string) bool {
 			alnum++
 		}
 	}
-	if total < minUsableChars {
+	if total == 0 {
 		return false
 	}
 	for _, w := range strings.Fields(text) {
@@ -120,7 +150,7 @@ func looksLikeWord(w string) bool {
 // apply recognizes the pages of the PDF of size bytes in r that need it,
 // replacing their text and method. Failures become warnings: a page OCR
 // could not read keeps what its text layer had.
-func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extraction, areas []float64) {
+func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extraction, layouts []pageLayout) {
 	mode := o.Mode
 	if mode == "" {
 		mode = OCRAuto
@@ -131,11 +161,15 @@ func (o *OCR) apply(ctx context.Context, r io.ReaderAt, size int64, ex *Extracti
 	}
 	var todo []int
 	for i, p := range ex.Pages {
-		if !needsOCR(mode, p) {
+		var l pageLayout
+		if i < len(layouts) {
+			l = layouts[i]
+		}
+		if !needsOCR(mode, p, l) {
 			continue
 		}
-		if i < len(areas) && areas[i] > maxArea {
-			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %.0f square inches, too large to read by OCR (limit %.0f)", p.Number, areas[i], maxArea))
+		if l.area > maxArea {
+			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %.0f square inches, too large to read by OCR (limit %.0f)", p.Number, l.area, maxArea))
 			continue
 		}
 		todo = append(todo, p.Number)

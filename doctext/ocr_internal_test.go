@@ -3,6 +3,8 @@ package doctext
 import (
 	"strings"
 	"testing"
+
+	"github.com/casefile/casefile/schemas"
 )
 
 func TestUsableText(t *testing.T) {
@@ -20,6 +22,34 @@ func TestUsableText(t *testing.T) {
 	for _, tt := range tests {
 		if got := usableText(tt.text); got != tt.want {
 			t.Errorf("usableText(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNeedsOCR(t *testing.T) {
+	prose := strings.Repeat("The defendant was sentenced to 120 months of imprisonment. ", 8)
+	short := "For the foregoing reasons, summary judgment in favor of Tyson Foods is AFFIRMED.\n14"
+	stamp := "Case 2:20-mj-06108-DUTY Document 10 Filed 12/22/20 Page 1 of 1 Page ID #:55"
+	garbled := "81,7('67$7(6 ',675,&7 &2857 )25 7+( 6287+(51"
+	tests := []struct {
+		name string
+		mode OCRMode
+		text string
+		l    pageLayout
+		want bool
+	}{
+		{"prose", OCRAuto, prose, pageLayout{}, false},
+		{"prose over an image", OCRAuto, prose, pageLayout{images: 1}, false},
+		{"short page of words, no image", OCRAuto, short, pageLayout{}, false},
+		{"stamp over a scan", OCRAuto, stamp, pageLayout{images: 1}, true},
+		{"empty, no image (outlined text?)", OCRAuto, "", pageLayout{}, true},
+		{"short garble, no image", OCRAuto, garbled, pageLayout{}, true},
+		{"force", OCRForce, prose, pageLayout{}, true},
+		{"off", OCROff, "", pageLayout{images: 1}, false},
+	}
+	for _, tt := range tests {
+		if got := needsOCR(tt.mode, schemas.Page{Text: tt.text}, tt.l); got != tt.want {
+			t.Errorf("needsOCR(%s) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -2,8 +2,10 @@ package doctext_test
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,5 +103,47 @@ func TestOCRToolsMissingDegrades(t *testing.T) {
 	}
 	if len(ex.Warnings) == 0 || !strings.Contains(strings.Join(ex.Warnings, " "), "OCR") {
 		t.Errorf("warnings %q, want one about OCR", ex.Warnings)
+	}
+}
+
+// askedPages is a Recognizer that reads nothing and notes the pages it was
+// asked for: which pages the OCR policy sends, without tesseract's time.
+type askedPages struct{ pages []int }
+
+func (a *askedPages) Recognize(_ context.Context, _ io.ReaderAt, _ int64, pages []int, each func(int, string, error)) error {
+	a.pages = append(a.pages, pages...)
+	for _, p := range pages {
+		each(p, "", nil)
+	}
+	return nil
+}
+
+// TestOCRPolicyShortPages: in auto mode a short page of real words that
+// draws no image (the release's last page, 112 characters: contact lines)
+// keeps its text layer and is never rendered, while a scan whose text
+// layer is a short stamp over a page image is still recognized.
+func TestOCRPolicyShortPages(t *testing.T) {
+	tests := []struct {
+		file  string
+		asked []int
+		want  []schemas.Method
+	}{
+		{"ny-snp-wtg-2012-press-release.pdf", nil, []schemas.Method{"text", "text", "text", "text", "text"}},
+		{"fisc-in-re-motion-for-disclosure-scanned.pdf", []int{1}, []schemas.Method{"none"}},
+	}
+	for _, tt := range tests {
+		rec := &askedPages{}
+		x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCRAuto, Recognizer: rec}}
+		_, ex := extractPages(t, &x, filepath.Join("../testdata/pdfs", tt.file))
+		if !slices.Equal(rec.pages, tt.asked) {
+			t.Errorf("%s: pages sent to OCR %v, want %v", tt.file, rec.pages, tt.asked)
+		}
+		var got []schemas.Method
+		for _, p := range ex.Pages {
+			got = append(got, p.Method)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: methods %v, want %v", tt.file, got, tt.want)
+		}
 	}
 }

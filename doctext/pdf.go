@@ -49,10 +49,10 @@ func (x *PDF) Extract(ctx context.Context, r io.ReaderAt, size int64) (*Extracti
 
 // extract is Extract, also returning each page's area in square inches
 // (0 when unknown) for the OCR policy.
-func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, areas []float64, err error) {
+func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extraction, layouts []pageLayout, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			ex, areas, err = nil, nil, panicError(v)
+			ex, layouts, err = nil, nil, panicError(v)
 		}
 	}()
 	if size == 0 {
@@ -96,7 +96,7 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 		if i <= len(pages) {
 			page = pages[i-1]
 		}
-		text, err := pp.text(page)
+		text, images, err := pp.text(page)
 		method := schemas.MethodText
 		if err != nil {
 			ex.Warnings = append(ex.Warnings, fmt.Sprintf("page %d: %v", i, err))
@@ -105,9 +105,9 @@ func (x *PDF) extract(ctx context.Context, r io.ReaderAt, size int64) (ex *Extra
 			method = schemas.MethodNone
 		}
 		ex.Pages = append(ex.Pages, schemas.Page{Number: i, Method: method, Text: text})
-		areas = append(areas, page.Area()/(72*72))
+		layouts = append(layouts, pageLayout{area: page.Area() / (72 * 72), images: images})
 	}
-	return ex, areas, nil
+	return ex, layouts, nil
 }
 
 // panicError turns a panic of the PDF reader into an error. The reader
@@ -185,20 +185,22 @@ type docPages struct {
 
 // pageText lays out the text a page shows (see layout).
 func pageText(p pdf.Page) (text string, err error) {
-	return new(docPages).text(p)
+	text, _, err = new(docPages).text(p)
+	return text, err
 }
 
 // text lays out the text page p shows (see layout).
-func (pp *docPages) text(p pdf.Page) (text string, err error) {
+func (pp *docPages) text(p pdf.Page) (text string, images int, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			text, err = "", panicError(v) // a file's fault (a bomb, bad syntax) or a bug
+			text, images, err = "", 0, panicError(v) // a file's fault (a bomb, bad syntax) or a bug
 		}
 	}()
 	if p.V.IsNull() {
-		return "", fmt.Errorf("%w: missing page object", ErrMalformed)
+		return "", 0, fmt.Errorf("%w: missing page object", ErrMalformed)
 	}
-	gs := &pageGlyphs(p, pp).glyphs
+	in := pageGlyphs(p, pp)
+	gs := &in.glyphs
 	for i := range gs.len() {
 		g := gs.at(i)
 		if g.size < 0.5 {
@@ -208,5 +210,5 @@ func (pp *docPages) text(p pdf.Page) (text string, err error) {
 			g.w = 0.5 * g.size // font without widths: assume an average advance
 		}
 	}
-	return layout(gs, &pp.layout), nil
+	return layout(gs, &pp.layout), in.images, nil
 }

@@ -42,6 +42,7 @@ type benchCmd struct {
 	Keep       bool     `name:"keep" help:"Keep the dump, data directory and store (their folder is printed)."`
 	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the pipeline run (this process, not its extraction children) to FILE."`
 	MemProfile string   `name:"memprofile" placeholder:"FILE" help:"Write a heap profile of this process to FILE when the pipeline run ends."`
+	DirectCPU  string   `name:"direct-cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the direct run (the stages called in this process) to FILE."`
 	stageFlags
 }
 
@@ -117,21 +118,13 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	quiet := *e
 	var summaryOut bytes.Buffer
 	quiet.stderr = &summaryOut
-	if c.CPUProfile != "" {
-		f, err := os.Create(c.CPUProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
+	stop, err := startCPUProfile(c.CPUProfile)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	err = run.Run(ctx, &quiet)
-	if c.CPUProfile != "" {
-		pprof.StopCPUProfile()
-	}
+	stop()
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
@@ -144,7 +137,12 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	}
 	rep.StageSeconds, rep.StageShare = timing.busy()
 
+	stop, err = startCPUProfile(c.DirectCPU)
+	if err != nil {
+		return err
+	}
 	direct, err := c.direct(ctx, files, models, filepath.Join(tmp, "direct.db"))
+	stop()
 	if err != nil {
 		return fmt.Errorf("direct: %w", err)
 	}
@@ -169,6 +167,26 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 		return enc.Encode(rep)
 	}
 	return rep.write(e.stdout)
+}
+
+// startCPUProfile profiles this process's CPU into path until stop is
+// called; with no path it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // sources reads the files under paths whose every page has a text layer,
