@@ -204,13 +204,18 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 				if s.Breaker != nil {
 					s.Breaker.wait(gctx)
 				}
-				msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
+				// The pull waits up to a second for a message, and ends at
+				// once when the stage stops: a pull left to expire held
+				// every stop (the end of each casefile run) for its second.
+				fctx, cancel := context.WithTimeout(gctx, fetchWait)
+				msg, err := cons.Next(jetstream.FetchContext(fctx))
+				cancel()
 				if err != nil {
-					if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) {
-						continue
-					}
 					if gctx.Err() != nil || errors.Is(err, nats.ErrConnectionClosed) {
 						return nil
+					}
+					if errors.Is(err, nats.ErrTimeout) || errors.Is(err, jetstream.ErrNoMessages) || errors.Is(err, context.DeadlineExceeded) {
+						continue
 					}
 					s.Logger.Warn("fetch failed", "stage", s.Name, "err", err)
 					select {
@@ -229,6 +234,9 @@ func (s *Stage) Run(ctx context.Context, bus *Bus) error {
 	}
 	return nil
 }
+
+// fetchWait bounds one pull of a stage worker that finds nothing to do.
+const fetchWait = time.Second
 
 // process runs the handler on one message and settles it: every path ends
 // in ack, nak or term.

@@ -100,32 +100,7 @@ func BenchmarkSinks(b *testing.B) {
 		report(b, n)
 		reportCPU(b, n*len(docs), cpuTime()-cpu)
 	})
-	// One op writes one batch of 64 distinct records (the sample records
-	// again under new ids), so every timed op is a whole, flushed batch.
-	const batch = 64
-	run := func(b *testing.B, s sinks.Sink) {
-		defer s.Close(context.Background())
-		recs := make([]schemas.Record, batch)
-		batchEnts := 0
-		for i := range recs {
-			recs[i] = docs[i%len(docs)]
-			batchEnts += len(recs[i].Entities)
-		}
-		next := 0
-		cpu := cpuTime()
-		for b.Loop() {
-			for i := range recs {
-				recs[i].ID = fmt.Sprintf("%064x", next) // distinct documents
-				next++
-			}
-			if err := s.Write(context.Background(), recs...); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "records/s")
-		b.ReportMetric(float64(b.N*batchEnts)/b.Elapsed().Seconds(), "entities/s")
-		reportCPU(b, b.N*batch, cpuTime()-cpu)
-	}
+	run := func(b *testing.B, s sinks.Sink) { writeBatches(b, s, docs, 64) }
 	b.Run("jsonl", func(b *testing.B) {
 		s, err := sinks.OpenJSONL(filepath.Join(b.TempDir(), "r.jsonl"))
 		if err != nil {
@@ -150,4 +125,52 @@ func BenchmarkSinks(b *testing.B) {
 		}
 		run(b, s)
 	})
+}
+
+// BenchmarkSQLiteBatch writes the sample records into SQLite in batches of
+// each size: what the sink's group commit (--sink-batch, --sink-linger)
+// saves per record over a commit each.
+func BenchmarkSQLiteBatch(b *testing.B) {
+	docs, err := benchDocs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, batch := range []int{1, 4, 16, 64} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			s, err := sinks.OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "c.db"), sinks.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			writeBatches(b, s, docs, batch)
+		})
+	}
+}
+
+// writeBatches times one batch of distinct records (the sample records
+// again under new ids) an op, so every timed op is a whole, flushed batch,
+// and closes s.
+func writeBatches(b *testing.B, s sinks.Sink, docs []schemas.Record, batch int) {
+	defer s.Close(context.Background())
+	recs := make([]schemas.Record, batch)
+	batchEnts := 0
+	for i := range recs {
+		recs[i] = docs[i%len(docs)]
+		batchEnts += len(recs[i].Entities)
+	}
+	next := 0
+	cpu := cpuTime()
+	for b.Loop() {
+		for i := range recs {
+			recs[i].ID = fmt.Sprintf("%064x", next) // distinct documents
+			next++
+		}
+		if err := s.Write(context.Background(), recs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "records/s")
+	b.ReportMetric(float64(b.N*batchEnts)/b.Elapsed().Seconds(), "entities/s")
+	if c := cpuTime() - cpu; c > 0 {
+		b.ReportMetric(float64(b.N*batch)/c.Seconds(), "records/cpu-s")
+	}
 }

@@ -69,7 +69,7 @@ type judgements struct {
 // takes a fifth of the writer's time at most); otherwise they wait in
 // identity_pending for a later batch, a query of the store's clusters,
 // or Close.
-const resolveEvery = 2 * time.Second
+const resolveEvery = 10 * time.Second
 
 // due reports whether pending blocks should be resolved now, and if so
 // takes the turn.

@@ -10,8 +10,23 @@ import (
 	"github.com/casefile/casefile/sinks"
 )
 
-// maxBatch bounds how many records one sink write carries.
-const maxBatch = 256
+// Group commit. A write waits up to Linger after its first item for more
+// to queue, until Fill have: annotate hands records over one at a time, a
+// few dozen a second, and a store writing each as it came would commit
+// (fsync, and rewrite the index pages it touched) once or twice a record.
+// Nothing beyond the stage's deliveries in flight can queue, so Fill is
+// best its worker count.
+const (
+	DefaultLinger = 200 * time.Millisecond
+	DefaultFill   = 64
+	maxFill       = 1024
+)
+
+// BatchConfig is how a sink groups the deliveries it writes.
+type BatchConfig struct {
+	Fill   int           // items that end the wait at once; DefaultFill if zero
+	Linger time.Duration // longest wait after the first item; 0: no wait, negative: DefaultLinger
+}
 
 // Sink is a sink stage: records from SubjectRecords into a store. Concurrent
 // deliveries are grouped into one Write (one fsync) by a single writer
@@ -23,8 +38,8 @@ type Sink struct {
 
 // NewSink starts the writer goroutine; it stops when ctx ends. log, if not
 // nil, hears when the store goes away and comes back.
-func NewSink(ctx context.Context, s sinks.Sink, log *slog.Logger) *Sink {
-	return &Sink{newBatcher(ctx, s.Write, log)}
+func NewSink(ctx context.Context, s sinks.Sink, cfg BatchConfig, log *slog.Logger) *Sink {
+	return &Sink{newBatcher(ctx, s.Write, cfg, log)}
 }
 
 // Handle implements pipeline.Handler.
@@ -42,8 +57,8 @@ type DeadLetterSink struct {
 }
 
 // NewDeadLetterSink starts the writer goroutine; it stops when ctx ends.
-func NewDeadLetterSink(ctx context.Context, s sinks.DeadLetterWriter, log *slog.Logger) *DeadLetterSink {
-	return &DeadLetterSink{newBatcher(ctx, s.WriteDeadLetters, log)}
+func NewDeadLetterSink(ctx context.Context, s sinks.DeadLetterWriter, cfg BatchConfig, log *slog.Logger) *DeadLetterSink {
+	return &DeadLetterSink{newBatcher(ctx, s.WriteDeadLetters, cfg, log)}
 }
 
 // Handle implements pipeline.Handler.
@@ -76,12 +91,23 @@ const (
 	maxStoreBackoff = 15 * time.Second
 )
 
-func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) error, log *slog.Logger) batcher[T] {
+func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) error, cfg BatchConfig, log *slog.Logger) batcher[T] {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	b := batcher[T]{queue: make(chan request[T], maxBatch)}
+	fill := cfg.Fill
+	if fill <= 0 {
+		fill = DefaultFill
+	}
+	fill = min(fill, maxFill)
+	linger := cfg.Linger
+	if linger < 0 {
+		linger = DefaultLinger
+	}
+	b := batcher[T]{queue: make(chan request[T], fill)}
 	go func() {
+		wait := time.NewTimer(time.Hour)
+		wait.Stop()
 		for {
 			var first request[T]
 			select {
@@ -90,13 +116,29 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 			case first = <-b.queue:
 			}
 			batch := []request[T]{first}
-		fill:
-			for len(batch) < maxBatch {
+			if linger > 0 {
+				wait.Reset(linger)
+			fill:
+				for len(batch) < fill {
+					select {
+					case r := <-b.queue:
+						batch = append(batch, r)
+					case <-wait.C:
+						break fill
+					case <-ctx.Done():
+						break fill // write what has queued: its handlers wait
+					}
+				}
+				wait.Stop()
+			}
+			// Whatever else has queued goes too, up to fill.
+		drain:
+			for len(batch) < fill {
 				select {
 				case r := <-b.queue:
 					batch = append(batch, r)
 				default:
-					break fill
+					break drain
 				}
 			}
 			items := make([]T, len(batch))

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
@@ -64,7 +66,7 @@ func TestSinkDecisions(t *testing.T) {
 			defer store.Close(context.Background())
 			writerCtx, stopWriter := context.WithCancel(context.Background())
 			defer stopWriter()
-			w := workers.NewSink(writerCtx, store, nil)
+			w := workers.NewSink(writerCtx, store, workers.BatchConfig{}, nil)
 
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
@@ -99,7 +101,7 @@ func TestSinkGroupsConcurrentDeliveries(t *testing.T) {
 	defer store.Close(context.Background())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	w := workers.NewSink(ctx, store, nil)
+	w := workers.NewSink(ctx, store, workers.BatchConfig{Linger: -1}, nil)
 	rec, err := filingRecord()
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +152,7 @@ func TestDeadLetterSinkDecisions(t *testing.T) {
 			defer store.Close(context.Background())
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			w := workers.NewDeadLetterSink(ctx, store, nil)
+			w := workers.NewDeadLetterSink(ctx, store, workers.BatchConfig{}, nil)
 			err = w.Handle(ctx, pipeline.NewDelivery(pipeline.Meta{ID: fmt.Sprintf("%064x", 5)}, 1, tt.body))
 			checkOutcome(t, "DeadLetterSink.Handle("+tt.name+")", err, tt.wantReason, false)
 			if got := len(fileIDs(t, path)); got != tt.wantLines {
@@ -184,4 +186,62 @@ func fileIDs(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// batchSizes is a store that records the size of each write.
+type batchSizes struct {
+	mu    sync.Mutex
+	sizes []int
+}
+
+func (b *batchSizes) Write(_ context.Context, recs ...schemas.Record) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.sizes = append(b.sizes, len(recs))
+	return nil
+}
+
+func (b *batchSizes) Close(context.Context) error { return nil }
+
+// TestSinkBatchFill: deliveries that arrive while a write lingers join it,
+// and a batch that reaches Fill is written without waiting out Linger (an
+// hour here: the test would hang if it waited).
+func TestSinkBatchFill(t *testing.T) {
+	rec, err := filingRecord()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := schemas.Encode(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		cfg        workers.BatchConfig
+		deliveries int
+		want       []int
+	}{
+		{"fill ends the wait", workers.BatchConfig{Fill: 5, Linger: time.Hour}, 10, []int{5, 5}},
+		{"one write for all", workers.BatchConfig{Fill: 8, Linger: time.Hour}, 8, []int{8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := &batchSizes{}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			w := workers.NewSink(ctx, store, tt.cfg, nil)
+			var wg sync.WaitGroup
+			for range tt.deliveries {
+				wg.Go(func() {
+					if err := w.Handle(ctx, pipeline.NewDelivery(pipeline.Meta{ID: rec.ID}, 1, body)); err != nil {
+						t.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+			if !slices.Equal(store.sizes, tt.want) {
+				t.Errorf("writes of %v records, want %v", store.sizes, tt.want)
+			}
+		})
+	}
 }

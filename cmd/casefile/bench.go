@@ -43,6 +43,7 @@ type benchCmd struct {
 	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the pipeline run (this process, not its extraction children) to FILE."`
 	MemProfile string   `name:"memprofile" placeholder:"FILE" help:"Write a heap profile of this process to FILE when the pipeline run ends."`
 	DirectCPU  string   `name:"direct-cpuprofile" placeholder:"FILE" help:"Write a CPU profile of the direct run (the stages called in this process) to FILE."`
+	Rounds     int      `name:"rounds" default:"1" help:"Runs of the pipeline and the direct path, alternating; figures are their medians (a shared machine's load swings)."`
 	stageFlags
 }
 
@@ -69,11 +70,48 @@ type benchReport struct {
 
 	DirectSeconds      float64            `json:"direct_seconds"`
 	DirectStageSeconds map[string]float64 `json:"direct_stage_seconds"`
-	PipelineOverDirect float64            `json:"pipeline_over_direct"`
+	PipelineOverDirect float64            `json:"pipeline_over_direct"` // of seconds: its inverse is the documents/s ratio
+	Rounds             []benchRound       `json:"rounds"`
+
+	// CPU seconds (user + system) of this process and its children in
+	// each run: what a busy machine's wall figures hide.
+	PipelineCPUSeconds float64 `json:"pipeline_cpu_seconds"`
+	DirectCPUSeconds   float64 `json:"direct_cpu_seconds"`
 
 	IsolationSample   int     `json:"isolation_sample"`
 	IsolationMsPerDoc float64 `json:"isolation_ms_per_doc"` // a new child per document, minus in process
 	PooledMsPerDoc    float64 `json:"pooled_ms_per_doc"`    // long-lived children, minus in process
+}
+
+// benchRound is one pipeline run and the direct run after it. Seconds are
+// wall time; CPU seconds are user + system of this process and its
+// children.
+type benchRound struct {
+	PipelineSeconds    float64 `json:"pipeline_seconds"`
+	DirectSeconds      float64 `json:"direct_seconds"`
+	PipelineOverDirect float64 `json:"pipeline_over_direct"`
+	PipelineCPUSeconds float64 `json:"pipeline_cpu_seconds"`
+	DirectCPUSeconds   float64 `json:"direct_cpu_seconds"`
+}
+
+// median of v, which it sorts.
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	sort.Float64s(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// pick is s in the first round and nothing after: profiles cover one.
+func pick(first bool, s string) string {
+	if first {
+		return s
+	}
+	return ""
 }
 
 func (c *benchCmd) Run(ctx context.Context, e *env) error {
@@ -108,51 +146,79 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	}
 	rep := &benchReport{Docs: len(files), Sources: len(sources), Workers: c.workers(), Isolated: c.Isolate, ChildDocs: c.ChildDocs}
 
-	// The pipeline first: peak RSS is a high-water mark, and the direct
-	// run after it must not raise it.
-	timing := &stageTimer{}
-	run := &runCmd{
-		Paths: []string{dump}, Sinks: []string{"sqlite:" + filepath.Join(tmp, "pipeline.db")}, Progress: "off",
-		natsFlags: natsFlags{DataDir: filepath.Join(tmp, "data"), Replicas: 1}, stageFlags: c.stageFlags, timing: timing,
-	}
-	quiet := *e
-	var summaryOut bytes.Buffer
-	quiet.stderr = &summaryOut
-	stop, err := startCPUProfile(c.CPUProfile)
-	if err != nil {
-		return err
-	}
-	start := time.Now()
-	err = run.Run(ctx, &quiet)
-	stop()
-	if err != nil {
-		return fmt.Errorf("pipeline: %w", err)
-	}
-	rep.PipelineSeconds = time.Since(start).Seconds()
-	rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
-	if c.MemProfile != "" {
-		if err := writeHeapProfile(c.MemProfile); err != nil {
+	// Rounds alternate the pipeline and the direct run over the same dump,
+	// so that a shared machine's swings (whole minutes of other work)
+	// fall on both; the figures are the rounds' medians. The pipeline
+	// goes first: peak RSS is a high-water mark, read after the first
+	// pipeline run, which no direct run has raised.
+	for round := range max(c.Rounds, 1) {
+		first := round == 0
+		dir := filepath.Join(tmp, fmt.Sprintf("round-%d", round))
+		timing := &stageTimer{}
+		run := &runCmd{
+			Paths: []string{dump}, Sinks: []string{"sqlite:" + filepath.Join(dir, "pipeline.db")}, Progress: "off",
+			natsFlags: natsFlags{DataDir: filepath.Join(dir, "data"), Replicas: 1}, stageFlags: c.stageFlags, timing: timing,
+		}
+		quiet := *e
+		var summaryOut bytes.Buffer
+		quiet.stderr = &summaryOut
+		stop, err := startCPUProfile(pick(first, c.CPUProfile))
+		if err != nil {
 			return err
 		}
-	}
-	rep.StageSeconds, rep.StageShare = timing.busy()
+		start, cpu0 := time.Now(), cpuSeconds()
+		err = run.Run(ctx, &quiet)
+		stop()
+		if err != nil {
+			return fmt.Errorf("pipeline: %w", err)
+		}
+		r := benchRound{PipelineSeconds: time.Since(start).Seconds(), PipelineCPUSeconds: cpuSeconds() - cpu0}
+		if first {
+			rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
+			if c.MemProfile != "" {
+				if err := writeHeapProfile(c.MemProfile); err != nil {
+					return err
+				}
+			}
+			rep.StageSeconds, rep.StageShare = timing.busy()
+		}
 
-	stop, err = startCPUProfile(c.DirectCPU)
-	if err != nil {
-		return err
+		stop, err = startCPUProfile(pick(first, c.DirectCPU))
+		if err != nil {
+			return err
+		}
+		cpu0 = cpuSeconds()
+		direct, err := c.direct(ctx, files, models, filepath.Join(dir, "direct.db"))
+		stop()
+		if err != nil {
+			return fmt.Errorf("direct: %w", err)
+		}
+		r.DirectSeconds, r.DirectCPUSeconds = direct.elapsed.Seconds(), cpuSeconds()-cpu0
+		r.PipelineOverDirect = r.PipelineSeconds / r.DirectSeconds
+		rep.Rounds = append(rep.Rounds, r)
+		if first {
+			rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
+			rep.DirectStageSeconds = direct.stages
+		}
+		if !c.Keep {
+			os.RemoveAll(dir) // a round's store and data directory: gigabytes at 20,000
+		}
 	}
-	direct, err := c.direct(ctx, files, models, filepath.Join(tmp, "direct.db"))
-	stop()
-	if err != nil {
-		return fmt.Errorf("direct: %w", err)
+	med := func(f func(benchRound) float64) float64 {
+		v := make([]float64, len(rep.Rounds))
+		for i, r := range rep.Rounds {
+			v[i] = f(r)
+		}
+		return median(v)
 	}
-	rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
-	rep.DirectSeconds = direct.elapsed.Seconds()
-	rep.DirectStageSeconds = direct.stages
+	rep.PipelineSeconds = med(func(r benchRound) float64 { return r.PipelineSeconds })
+	rep.PipelineCPUSeconds = med(func(r benchRound) float64 { return r.PipelineCPUSeconds })
+	rep.DirectSeconds = med(func(r benchRound) float64 { return r.DirectSeconds })
+	rep.DirectCPUSeconds = med(func(r benchRound) float64 { return r.DirectCPUSeconds })
+	rep.PipelineOverDirect = med(func(r benchRound) float64 { return r.PipelineOverDirect })
 	rep.DocsPerSec = float64(rep.Docs) / rep.PipelineSeconds
 	rep.PagesPerSec = float64(rep.Pages) / rep.PipelineSeconds
 	rep.TokensPerSec = float64(rep.Tokens) / rep.PipelineSeconds
-	rep.PipelineOverDirect = rep.PipelineSeconds / rep.DirectSeconds
 
 	if c.Isolate {
 		n, one, pooled, err := c.isolationCost(ctx, files)
@@ -434,6 +500,19 @@ func writeHeapProfile(path string) error {
 // largest waited-for child, in MiB. The child figure is an upper bound:
 // Go starts children with vfork, and Linux then counts the parent's
 // resident set at the moment of the exec as the child's high-water mark.
+// cpuSeconds is the user and system time of this process and of its
+// children that have ended.
+func cpuSeconds() float64 {
+	var sum float64
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if syscall.Getrusage(who, &ru) == nil {
+			sum += time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+		}
+	}
+	return sum
+}
+
 func peakRSS() (self, child float64) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
@@ -515,7 +594,16 @@ func (r *benchReport) write(w io.Writer) error {
 			n, 100*r.StageShare[n], r.StageSeconds[n], r.DirectStageSeconds[n])
 	}
 	fmt.Fprintf(tw, "direct\t%.1f s (the same stages called in one process, no NATS, no isolation)\n", r.DirectSeconds)
-	fmt.Fprintf(tw, "pipeline / direct\t%.2f×\n", r.PipelineOverDirect)
+	fmt.Fprintf(tw, "pipeline / direct\t%.2f× the time, %.2f× the documents/s\n", r.PipelineOverDirect, 1/r.PipelineOverDirect)
+	if len(r.Rounds) > 1 {
+		fmt.Fprintf(tw, "  rounds\t%d, medians shown; time ratios", len(r.Rounds))
+		for _, rd := range r.Rounds {
+			fmt.Fprintf(tw, " %.2f", rd.PipelineOverDirect)
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintf(tw, "CPU\t%.1f s pipeline, %.1f s direct (%.2f×; this process and its children)\n",
+		r.PipelineCPUSeconds, r.DirectCPUSeconds, r.PipelineCPUSeconds/r.DirectCPUSeconds)
 	if r.IsolationSample > 0 {
 		fmt.Fprintf(tw, "isolation\t%.1f ms per document in a new child each, %.1f ms in long-lived children (against in process, %d documents one at a time)\n",
 			r.IsolationMsPerDoc, r.PooledMsPerDoc, r.IsolationSample)

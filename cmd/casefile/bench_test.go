@@ -8,14 +8,15 @@ import (
 
 // TestBench runs casefile bench on a small dump of the sample filings and
 // checks that its figures describe the run: every copy became a record in
-// both the pipeline and the direct run, and each stage was timed. Speed
+// both the pipeline and the direct run, each round was measured, and each
+// stage was timed. Speed
 // itself is not asserted: these machines are shared.
 func TestBench(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the pipeline")
 	}
 	dir := t.TempDir()
-	cmd := casefileCmd(dir, "bench", "--docs", "8", "--json", "--ocr", "off", filepath.Join(mustAbs(t, "../../testdata/pdfs")))
+	cmd := casefileCmd(dir, "bench", "--docs", "8", "--rounds", "2", "--json", "--ocr", "off", filepath.Join(mustAbs(t, "../../testdata/pdfs")))
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("casefile bench: %v", err)
@@ -29,6 +30,9 @@ func TestBench(t *testing.T) {
 	}
 	if rep.Pages == 0 || rep.Tokens == 0 || rep.PipelineSeconds <= 0 || rep.DirectSeconds <= 0 || rep.PeakRSSMiB <= 0 {
 		t.Errorf("bench figures missing: %+v", rep)
+	}
+	if len(rep.Rounds) != 2 || rep.PipelineCPUSeconds <= 0 || rep.DirectCPUSeconds <= 0 {
+		t.Errorf("bench: %d rounds, CPU %.2f s pipeline, %.2f s direct; want 2 rounds and CPU figures", len(rep.Rounds), rep.PipelineCPUSeconds, rep.DirectCPUSeconds)
 	}
 	for _, stage := range []string{"extract", "annotate", "sink"} {
 		if rep.StageSeconds[stage] <= 0 {

@@ -102,6 +102,8 @@ type stageFlags struct {
 	Isolate     bool          `name:"isolate" default:"true" negatable:"" help:"Extract each document in a child process that can be killed (--no-isolate: in this process, faster but a runaway PDF can only be abandoned)."`
 	ChildDocs   int           `name:"child-docs" default:"100" help:"Documents an extraction child takes, one at a time, before it is replaced (1: a new child for every document)."`
 	Judgements  string        `name:"judgements" type:"path" placeholder:"FILE" help:"Who-is-who decisions (merge, split) the database stores apply to their clusters (default for sqlite:FILE: FILE.judgements.jsonl beside it; for PostgreSQL: its judgements table)."`
+	SinkBatch   int           `name:"sink-batch" default:"64" help:"Records one store write may carry: the sink's deliveries in flight (group commit)."`
+	SinkLinger  time.Duration `name:"sink-linger" default:"200ms" help:"How long a store write waits after its first record for more to join it, up to --sink-batch (0: write what has queued)."`
 	MemoryLimit int64         `name:"memory-limit" default:"320" placeholder:"MiB" help:"Soft limit of this process's Go memory, in MiB: the collector works harder near it and returns freed memory sooner, nothing fails at it (0: none; GOMEMLIMIT, when set, wins). Extraction children have their own limits."`
 }
 
@@ -210,10 +212,10 @@ func sinkStages(ctx context.Context, bus *pipeline.Bus, spec string, f *stageFla
 			return nil, nil, err
 		}
 	}
-	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s, e.log), e.log)
+	st := f.stage(pipeline.StageSink, pipeline.StreamRecords, pipeline.SubjectRecords+".*", workers.NewSink(ctx, s, workers.BatchConfig{Fill: f.SinkBatch, Linger: f.SinkLinger}, e.log), e.log)
 	st.Durable = durable
 	st.Description = "records into " + sinks.Redact(spec)
-	st.Workers = max(st.Workers, 16) // deliveries wait on group commits, not CPU
+	st.Workers = max(f.SinkBatch, 1) // deliveries wait on group commits, not CPU
 	// A store that is down holds its deliveries while the writer retries;
 	// the stage's time limit must not turn an outage into dead letters.
 	st.Timeout = storeOutageLimit
@@ -252,13 +254,17 @@ func deadLetterStage(ctx context.Context, bus *pipeline.Bus, durable, descriptio
 			return nil, err
 		}
 	}
-	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w, e.log), e.log)
+	st := f.stage(pipeline.StageSink, pipeline.StreamDLQ, pipeline.SubjectDLQPrefix+">", workers.NewDeadLetterSink(ctx, w, workers.BatchConfig{Fill: deadLetterWorkers}, e.log), e.log)
 	st.Durable = durable
 	st.Description = description
-	st.Workers = 4
+	st.Workers = deadLetterWorkers
 	st.Timeout = storeOutageLimit
 	return st, nil
 }
+
+// deadLetterWorkers is the dead-letter sinks' deliveries in flight: dead
+// letters are few, and written as they come (no linger).
+const deadLetterWorkers = 4
 
 // storeOutageLimit is how long a sink delivery may wait for its store to
 // come back before it is dead-lettered as sink.timeout.
