@@ -71,7 +71,7 @@ func (b *Bus) ResetConsumer(ctx context.Context, stream, durable string) error {
 // progress and backs off while it does not.
 const (
 	drainPollMin = 50 * time.Millisecond
-	drainPollMax = time.Second
+	drainPollMax = 250 * time.Millisecond
 )
 
 // Drained blocks until the durable consumer has nothing pending and nothing

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/workers"
 )
 
@@ -92,5 +93,34 @@ func BenchmarkPool(b *testing.B) {
 		if _, err := pl.Extract(context.Background(), "d.pdf", bytes.NewReader(data), int64(len(data))); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPoolOverhead extracts the same document in process and through
+// a warm pool, so the difference is what a long-lived child costs per
+// document: the pipe both ways and the result's JSON, not the child's
+// start, which --child-docs amortizes.
+func BenchmarkPoolOverhead(b *testing.B) {
+	data, err := os.ReadFile("../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pl := &workers.Pool{Command: []string{buildCasefile(b), "extract-child", "--ocr", "off"}}
+	defer pl.Close()
+	x := &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
+	for _, tt := range []struct {
+		name string
+		x    workers.Extractor
+	}{{"in-process", x}, {"pool", pl}} {
+		b.Run(tt.name, func(b *testing.B) {
+			if _, err := tt.x.Extract(context.Background(), "d.pdf", bytes.NewReader(data), int64(len(data))); err != nil {
+				b.Fatal(err) // warm: the child started, caches filled
+			}
+			for b.Loop() {
+				if _, err := tt.x.Extract(context.Background(), "d.pdf", bytes.NewReader(data), int64(len(data))); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
