@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
 )
 
