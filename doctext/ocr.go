@@ -69,10 +69,11 @@ func needsOCR(m OCRMode, p schemas.Page, l pageLayout) bool {
 	case OCROff:
 		return false
 	}
-	if usableText(p.Text) {
+	chars, wordy := textShape(p.Text)
+	if chars >= minUsableChars && wordy {
 		return false
 	}
-	return l.images > 0 || strings.TrimSpace(p.Text) == "" || !readsAsWords(p.Text)
+	return l.images > 0 || chars == 0 || !wordy
 }
 
 // Thresholds of usableText.
@@ -87,34 +88,26 @@ const (
 // like words ("19A", "$25" and "Page" are; "81,7('67$7(6", what a font
 // without a Unicode map gives, is not).
 func usableText(text string) bool {
-	return countNonSpace(text) >= minUsableChars && readsAsWords(text)
+	chars, wordy := textShape(text)
+	return chars >= minUsableChars && wordy
 }
 
-func countNonSpace(text string) int {
-	n := 0
-	for _, r := range text {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// readsAsWords reports whether text is mostly letters and digits and mostly
-// tokens shaped like words, whatever its length.
-func readsAsWords(text string) bool {
-	var alnum, total, words, wordlike int
+// textShape counts text's non-space characters and reports whether, at
+// whatever length, it is mostly letters and digits and mostly tokens
+// shaped like words: one pass over the characters, one over the fields.
+func textShape(text string) (chars int, wordy bool) {
+	var alnum, words, wordlike int
 	for _, r := range text {
 		if unicode.IsSpace(r) {
 			continue
 		}
-		total++
+		chars++
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			alnum++
 		}
 	}
-	if total == 0 {
-		return false
+	if chars == 0 {
+		return 0, false
 	}
 	for _, w := range strings.Fields(text) {
 		words++
@@ -122,7 +115,7 @@ func readsAsWords(text string) bool {
 			wordlike++
 		}
 	}
-	return float64(alnum)/float64(total) > minAlnumShare && float64(wordlike)/float64(words) > minWordShare
+	return chars, float64(alnum)/float64(chars) > minAlnumShare && float64(wordlike)/float64(words) > minWordShare
 }
 
 // looksLikeWord: after trimming punctuation, letters and digits with only

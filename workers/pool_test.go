@@ -80,26 +80,11 @@ func TestPool(t *testing.T) {
 	})
 }
 
-// BenchmarkPool is BenchmarkExtractIsolation's child-process case with
-// long-lived children.
-func BenchmarkPool(b *testing.B) {
-	data, err := os.ReadFile("../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
-	if err != nil {
-		b.Fatal(err)
-	}
-	pl := &workers.Pool{Command: []string{buildCasefile(b), "extract-child", "--ocr", "off"}}
-	defer pl.Close()
-	for b.Loop() {
-		if _, err := pl.Extract(context.Background(), "d.pdf", bytes.NewReader(data), int64(len(data))); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkPoolOverhead extracts the same document in process and through
 // a warm pool, so the difference is what a long-lived child costs per
 // document: the pipe both ways and the result's JSON, not the child's
-// start, which --child-docs amortizes.
+// start, which --child-docs amortizes. Its pool case is
+// BenchmarkExtractIsolation's child-process case with long-lived children.
 func BenchmarkPoolOverhead(b *testing.B) {
 	data, err := os.ReadFile("../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
 	if err != nil {
