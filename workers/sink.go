@@ -169,6 +169,12 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 }
 
 func (b batcher[T]) submit(ctx context.Context, v T) error {
+	// A stopped handler queues nothing: a select with both cases ready
+	// picks one at random, and a record queued after its delivery was
+	// handed back would be written and then written again on redelivery.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	r := request[T]{v: v, done: make(chan error, 1)}
 	select {
 	case b.queue <- r:
