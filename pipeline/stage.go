@@ -254,7 +254,11 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 	var perm *PermanentError
 	switch {
 	case err == nil:
-		if aerr := msg.DoubleAck(sctx); aerr != nil {
+		// Not waited for: a handler that succeeded has left its result
+		// in the ledger or a store, so a lost ack costs a redelivery
+		// that finds the work done, while waiting costs every message a
+		// round trip to the server.
+		if aerr := msg.Ack(); aerr != nil {
 			log.Warn("ack failed; the message will be redelivered", "err", aerr)
 			return
 		}

@@ -27,10 +27,22 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if err := d.Decode(ctx, &in); err != nil {
 		return pipeline.Permanent(schemas.StageReason(schemas.StageAnnotate, schemas.CauseBadMessage), err)
 	}
-	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
-		return err
+	// The ledger is read while the document is annotated: a duplicate
+	// delivery is rare, and annotating one for nothing costs less than
+	// waiting out a round trip to the server on every document.
+	type ledgerState struct {
+		done bool
+		err  error
 	}
+	state := make(chan ledgerState, 1)
+	go func() {
+		done, err := alreadyDone(ctx, w.Bus, in.ID)
+		state <- ledgerState{done, err}
+	}()
 	rec, err := w.Annotator.Record(ctx, in.Ingested, in.Extraction)
+	if st := <-state; st.err != nil || st.done {
+		return st.err
+	}
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return err

@@ -502,10 +502,6 @@ func writeHeapProfile(path string) error {
 	return f.Close()
 }
 
-// peakRSS returns the high-water resident set of this process and of its
-// largest waited-for child, in MiB. The child figure is an upper bound:
-// Go starts children with vfork, and Linux then counts the parent's
-// resident set at the moment of the exec as the child's high-water mark.
 // cpuSeconds is the user and system time of this process and of its
 // children that have ended.
 func cpuSeconds() float64 {
@@ -519,6 +515,10 @@ func cpuSeconds() float64 {
 	return sum
 }
 
+// peakRSS returns the high-water resident set of this process and of its
+// largest waited-for child, in MiB. The child figure is an upper bound:
+// Go starts children with vfork, and Linux then counts the parent's
+// resident set at the moment of the exec as the child's high-water mark.
 func peakRSS() (self, child float64) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {

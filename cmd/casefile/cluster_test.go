@@ -161,8 +161,13 @@ const clusterBudget = 2 * time.Minute
 // from the moment every worker has started (models loaded) to the last
 // document's ledger entry; documents recorded before that are left out.
 // It reports both rates and their ratio, from one run on one machine.
-// CASEFILE_BENCH_DOCS sets the dump's size (default 120):
+// CASEFILE_BENCH_DOCS sets the dump's size (default 120), and
+// CASEFILE_BENCH_PDFS a folder of filings to copy it from instead of
+// testdata/pdfs (those whose every page has a text layer, as casefile
+// bench picks them). CASEFILE_BENCH_CPUPROFILE=P writes each worker's CPU
+// profile to P.I-of-N:
 //
+//	CASEFILE_BENCH_PDFS=../../../shared/corpus/pdfs CASEFILE_BENCH_DOCS=1000 \
 //	go test -run '^$' -bench AnnotateWorkers -benchtime 1x ./cmd/casefile
 func BenchmarkAnnotateWorkers(b *testing.B) {
 	docs := 120
@@ -240,18 +245,34 @@ func annotateRate(b *testing.B, docs, procs int) float64 {
 	}()
 	var ps []*proc
 	for i := range procs {
-		ps = append(ps, startProc(b, dir, fmt.Sprintf("annotate-%d", i+1),
-			"worker", "--stage", "annotate", "--nats", url, "--workers", "1", "--ocr", "off"))
+		name := fmt.Sprintf("annotate-%d", i+1)
+		args := []string{"worker", "--stage", "annotate", "--nats", url, "--workers", "1", "--ocr", "off"}
+		if prof := os.Getenv("CASEFILE_BENCH_CPUPROFILE"); prof != "" {
+			args = append(args, "--cpuprofile", fmt.Sprintf("%s.%d-of-%d", prof, i+1, procs))
+		}
+		ps = append(ps, startProc(b, dir, name, args...))
 	}
 	for _, p := range ps {
 		waitFor(b, 2*time.Minute, p.name+" started", func() bool { return strings.Contains(p.stderr.String(), "worker started") }, p)
 	}
+	var serverProfile string
+	if prof := os.Getenv("CASEFILE_BENCH_CPUPROFILE"); prof != "" {
+		serverProfile = fmt.Sprintf("%s.server-%d", prof, procs)
+	}
+	stopProfile, err := startCPUProfile(serverProfile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	selfCPU := processCPU()
 	started := time.Now()
 	b.StartTimer()
 	if err := <-watched; err != nil {
 		b.Fatal(err)
 	}
 	b.StopTimer()
+	b.Logf("NATS server and ledger watcher (this process) with %d worker(s): %.1f ms CPU a document while timed",
+		procs, (processCPU()-selfCPU).Seconds()*1000/float64(docs))
+	stopProfile()
 	for _, p := range ps {
 		p.stop(b)
 		if st := p.cmd.ProcessState; st != nil {
@@ -284,6 +305,20 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 		b.Fatal(err)
 	}
 	samples = slices.DeleteFunc(samples, func(p string) bool { _, dead := wantDead[filepath.Base(p)]; return dead })
+	if from := os.Getenv("CASEFILE_BENCH_PDFS"); from != "" {
+		c := benchCmd{stageFlags: stageFlags{MaxBytes: 256 << 20, MaxPages: 2000, MaxChars: 10_000_000, MaxInflate: 64 << 20, OCR: "off"}}
+		srcs, err := c.sources(context.Background(), []string{from})
+		if err != nil {
+			b.Fatalf("CASEFILE_BENCH_PDFS=%s: %v", from, err)
+		}
+		samples = samples[:0]
+		for _, s := range srcs {
+			if s.pdf {
+				samples = append(samples, s.name)
+			}
+		}
+		b.Logf("copying %d text-layer PDFs of %s", len(samples), from)
+	}
 	if len(samples) == 0 {
 		b.Fatal("no sample PDFs in testdata/pdfs")
 	}
@@ -307,6 +342,15 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 		}
 	}
 	return in, ids
+}
+
+// processCPU is this process's user and system time so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func mean(xs []float64) float64 {

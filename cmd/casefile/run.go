@@ -293,8 +293,9 @@ func parseDLQ(spec string) (string, error) {
 }
 
 type workerCmd struct {
-	Stages []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
-	Sinks  []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
+	Stages     []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
+	Sinks      []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
+	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of this worker process (not its extraction children), from its start to its stop, to FILE."`
 	natsFlags
 	stageFlags
 	metricsFlags
@@ -302,6 +303,13 @@ type workerCmd struct {
 
 func (c *workerCmd) Run(ctx context.Context, e *env) error {
 	c.limitMemory()
+	if c.CPUProfile != "" {
+		stop, err := startCPUProfile(c.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	var models *annotate.Models
 	bus, closeBus, err := c.connect(ctx, e.log)
 	if err != nil {
