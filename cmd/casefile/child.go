@@ -38,6 +38,7 @@ func (c *extractChildCmd) Run(ctx context.Context, e *env) error {
 		OCR:      doctext.OCR{Mode: doctext.OCRMode(c.OCR), Recognizer: &ocr.Tesseract{MaxImagePixels: c.MaxImage}, MaxArea: c.MaxOCRArea},
 	}
 	if c.Serve {
+		serving()
 		return c.serve(ctx, x, os.Stdin, e.stdout)
 	}
 	shortLived()

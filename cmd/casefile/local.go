@@ -156,3 +156,19 @@ func soloCommand(args []string) (model any, logLevel *slog.Level, ok bool) {
 // and exits: the heap is bounded by the document, so collecting it often
 // only costs time.
 func shortLived() { debug.SetGCPercent(400) }
+
+// serving tunes the collector of a pooled extraction child: it holds one
+// document at a time, so its live heap is small and collecting at every
+// doubling of it spent about a tenth of the child's CPU (220 corpus
+// documents: 1.78-1.99 s against 1.66-1.69 s at 400). A soft limit makes
+// it collect harder near servedMemory on a large document instead of
+// growing to five times its live heap; the pool still replaces a child
+// past its resident-set bound.
+func serving() {
+	debug.SetGCPercent(400)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(servedMemory)
+	}
+}
+
+const servedMemory = 512 << 20
