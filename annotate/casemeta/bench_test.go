@@ -3,8 +3,11 @@ package casemeta
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/casefile/casefile/schemas"
 )
 
 func BenchmarkHeadingCourt(b *testing.B) {
@@ -43,4 +46,34 @@ func BenchmarkCaption(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}
+
+// BenchmarkRead reads the case block and the dates and numbers of every
+// page of the corpus's documents (poppler's text, ../shared/corpus/text,
+// when present; else the stored first pages), as annotation does.
+func BenchmarkRead(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
+	if len(files) == 0 {
+		files, _ = filepath.Glob("testdata/case/*.txt")
+	}
+	var docs [][]schemas.Page
+	pages := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var doc []schemas.Page
+		for i, p := range strings.Split(string(t), "\f") {
+			doc = append(doc, schemas.Page{Number: i + 1, Text: p})
+		}
+		docs = append(docs, doc)
+		pages += len(doc)
+	}
+	for b.Loop() {
+		for _, d := range docs {
+			Read(d)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*pages), "µs/page")
 }

@@ -359,6 +359,8 @@ func FuzzParseStamp(f *testing.F) {
 func FuzzDates(f *testing.F) {
 	f.Add("Filed 01/29/2009 and argued April 23, 2013; 11 February 2022; 2020-02-30")
 	f.Add("Oct 29, 2020\nSept. 3, 1999 — 2/3/04")
+	// Dates over three lines, blank lines between, on numbered lines.
+	f.Add("3 decided on November\n\n4 \n18,\n\n2004 and 11\n  February\n2022 - 12/1\n/2020")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return

@@ -89,28 +89,31 @@ func findDates(p schemas.Page) []schemas.Entity {
 	text := p.Text
 	toRune := textscan.ByteToRune(text)
 	var out []schemas.Entity
-	for _, w := range digitLineWindows(text) {
+	for _, w := range dateWindows(text) {
 		out = appendDates(out, p.Number, text, w[0], w[1], toRune)
 	}
 	return out
 }
 
-// digitLineWindows returns the stretches of text a date can be in: each
-// line that holds a digit, from the last line before it that is not blank
-// (where "November" of "November\n\n18, 2004" may stand), merged when
-// they touch. Most lines of a
-// page hold no digit, and the date patterns have no literal to skip by.
-func digitLineWindows(text string) [][2]int {
+// dateWindows returns the stretches of text a date can be in. Every date
+// form holds an anchor, a run of four digits (its year) or a digit, a
+// slash and a digit (1/29/2009), and spans at most three lines that are
+// not blank, with only whitespace between its parts ("November\n\n18,\n
+// 2004"): so each line with an anchor, from the second line before it
+// that is not blank, merged where they touch. Any line with a digit was
+// read before, and on line-numbered transcripts and pleading paper that
+// was every line of the page.
+func dateWindows(text string) [][2]int {
 	var out [][2]int
-	prevStart := 0 // of the last line that is not blank
+	prev1, prev2 := 0, 0 // starts of the last two lines that are not blank
 	for start := 0; start < len(text); {
 		end := len(text)
 		if k := strings.IndexByte(text[start:], '\n'); k >= 0 {
 			end = start + k
 		}
 		line := text[start:end]
-		if strings.ContainsAny(line, "0123456789") {
-			from := prevStart
+		if hasDateAnchor(line) {
+			from := prev2
 			if n := len(out); n > 0 && out[n-1][1] >= from-1 {
 				out[n-1][1] = end
 			} else {
@@ -118,12 +121,34 @@ func digitLineWindows(text string) [][2]int {
 			}
 		}
 		if strings.TrimSpace(line) != "" {
-			prevStart = start
+			prev2, prev1 = prev1, start
 		}
 		start = end + 1
 	}
 	return out
 }
+
+// hasDateAnchor reports whether line holds four digits in a row or a
+// digit, a slash and a digit.
+func hasDateAnchor(line string) bool {
+	run := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= '0' && c <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if c == '/' && i > 0 && i+1 < len(line) && isDigit(line[i-1]) && isDigit(line[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendDates adds the dates of text[from:to] to out, with spans in the
 // page's code points.
