@@ -2,7 +2,10 @@ package casemeta
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -427,4 +430,38 @@ func TestViolationNotice(t *testing.T) {
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("Read(violation notice) (-want +got):\n%s", diff)
 	}
+}
+
+// TestDocTypeSkip: docType skips the patterns whose literal a page lacks,
+// and must name the same kind as every pattern run, on every stored first
+// page and every page of the corpus when ../shared is present.
+func TestDocTypeSkip(t *testing.T) {
+	files, _ := filepath.Glob("testdata/case/*.txt")
+	corpus, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
+	pages := 0
+	for _, f := range append(files, corpus...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\f") {
+			pages++
+			for _, court := range []string{"", "ca9"} {
+				if got, want := docTypeOf(p, court, true), docTypeOf(p, court, false); got != want {
+					t.Errorf("%s: %q with patterns skipped, %q with all", f, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d pages", pages)
+}
+
+func FuzzDocTypeSkip(f *testing.F) {
+	f.Add("UNITED STATES DISTRICT COURT\nPLEA AGREEMENT\nThis opinion", "")
+	f.Add("Before: SMITH and JONES, Circuit Judges.\nſUBPOENA\nRe: the motion", "ca2")
+	f.Fuzz(func(t *testing.T, page, court string) {
+		if got, want := docTypeOf(page, court, true), docTypeOf(page, court, false); got != want {
+			t.Fatalf("docType(%q): %q with patterns skipped, %q with all", page, got, want)
+		}
+	})
 }

@@ -177,6 +177,11 @@ var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b
 // findEarlyStateNumbers adds the state forms that another court's form
 // would read in part.
 func findEarlyStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
+	// Every match holds one of these: most pages hold none, and the
+	// pattern has no prefix to skip ahead by.
+	if !strings.Contains(text, "CA-") && !strings.Contains(text, "CR-") && !strings.Contains(text, "CV-") && !strings.Contains(text, "JV-") {
+		return
+	}
 	for _, m := range arizonaSupreme.Get().FindAllStringIndex(text, -1) {
 		add(m[0], m[1], text[m[0]:m[1]], &schemas.CaseNumberAttrs{Form: schemas.FormState})
 	}
