@@ -217,8 +217,18 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		}
 		add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
 	}
-	for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], m[3], text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
+	// A match is one line with six digits in a row: only those are read.
+	for from := 0; from < len(text); {
+		to := len(text)
+		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if digitRun(text[from:to], 6) {
+			for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
+				add(from+m[2], from+m[3], text[from+m[2]:from+m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
+			}
+		}
+		from = to + 1
 	}
 }
 
