@@ -87,10 +87,10 @@ func furnitureEntities(pages []schemas.Page, ents []schemas.Entity) (map[schemas
 		}
 		i := byNumber[e.Page]
 		toRune := textscan.ByteToRune(pages[i].Text)
-		in := func(s byteSpan, at int) bool { return toRune[s.start] <= at && at < toRune[s.end] }
+		in := func(s byteSpan, at int) bool { return toRune.At(s.start) <= at && at < toRune.At(s.end) }
 		read := false
 		for _, s := range hard[i] {
-			read = read || toRune[s.start] < e.End && e.Start < toRune[s.end]
+			read = read || toRune.At(s.start) < e.End && e.Start < toRune.At(s.end)
 		}
 		for _, s := range numbers[i] {
 			read = read || in(s, e.Start) || in(s, e.End-1)

@@ -359,7 +359,7 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		toRune := textscan.ByteToRune(p.Text)
 		for _, n := range numbers {
 			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: p.Text[n.start:n.end], Page: p.Number,
-				Start: toRune[n.start], End: toRune[n.end], Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})
+				Start: toRune.At(n.start), End: toRune.At(n.end), Normalized: n.norm, Source: schemas.SourceRule, Attrs: n.attrs})
 		}
 		ents = append(ents, findDates(p)...)
 		if st, ok := ParseStamp(p.Text); ok {

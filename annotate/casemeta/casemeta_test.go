@@ -402,8 +402,8 @@ func FuzzDates(f *testing.F) {
 		}
 		toRune := textscan.ByteToRune(s)
 		for _, e := range findDates(schemas.Page{Number: 1, Text: s}) {
-			for b, r := range toRune {
-				if r == e.Start {
+			for b := 0; b <= len(s); b++ {
+				if toRune.At(b) == e.Start {
 					windowed = append(windowed, fmt.Sprintf("%d:%s", b, e.Normalized))
 					break
 				}

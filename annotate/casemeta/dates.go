@@ -152,7 +152,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendDates adds the dates of text[from:to] to out, with spans in the
 // page's code points.
-func appendDates(out []schemas.Entity, page int, text string, from, to int, toRune []int) []schemas.Entity {
+func appendDates(out []schemas.Entity, page int, text string, from, to int, toRune textscan.Offsets) []schemas.Entity {
 	for _, f := range dateForms {
 		for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
 			for k := range loc {
@@ -166,7 +166,7 @@ func appendDates(out []schemas.Entity, page int, text string, from, to int, toRu
 			}
 			if iso, ok := f.parse(m); ok {
 				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: page,
-					Start: toRune[loc[0]], End: toRune[loc[1]], Normalized: iso, Source: schemas.SourceRule,
+					Start: toRune.At(loc[0]), End: toRune.At(loc[1]), Normalized: iso, Source: schemas.SourceRule,
 					Attrs: &schemas.DateAttrs{ISO: iso}})
 			}
 		}

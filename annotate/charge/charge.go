@@ -381,7 +381,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	add := func(s, e int, norm string, attrs *schemas.ChargeAttrs) {
 		out = append(out, schemas.Entity{
 			Type: schemas.Charge, Text: text[s:e], Page: p.Number,
-			Start: toRune[s], End: toRune[e], Normalized: norm, Source: schemas.SourceRule, Attrs: attrs,
+			Start: toRune.At(s), End: toRune.At(e), Normalized: norm, Source: schemas.SourceRule, Attrs: attrs,
 		})
 		spans = append(spans, [2]int{s, e})
 	}
@@ -606,7 +606,7 @@ func attachCounts(p schemas.Page, charges []schemas.Entity) {
 	var hs []heading
 	for _, m := range countHeading.Get().FindAllStringSubmatchIndex(p.Text, -1) {
 		if n, ok := textscan.ParseNumber(p.Text[m[2]:m[3]]); ok && n > 0 {
-			hs = append(hs, heading{toRune[m[0]], n})
+			hs = append(hs, heading{toRune.At(m[0]), n})
 		}
 	}
 	for i := range charges {

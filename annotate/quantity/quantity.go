@@ -98,7 +98,7 @@ func Find(p schemas.Page) []schemas.Entity {
 		}
 		out = append(out, schemas.Entity{
 			Type: schemas.Quantity, Text: text[start:end], Page: p.Number,
-			Start: toRune[start], End: toRune[end], Normalized: strings.Join(strings.Fields(text[start:end]), " "),
+			Start: toRune.At(start), End: toRune.At(end), Normalized: strings.Join(strings.Fields(text[start:end]), " "),
 			Source: schemas.SourceRule, Attrs: attrs,
 		})
 		return true
