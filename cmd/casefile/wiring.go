@@ -110,9 +110,20 @@ type stageFlags struct {
 // limitMemory sets the process's soft memory limit from --memory-limit,
 // unless GOMEMLIMIT already set one: a long run's heap then stays near
 // what it holds instead of growing to twice that between collections.
+//
+// Under that limit the collector runs at GOGC 200 (unless GOGC is set):
+// the limit bounds the heap, so collecting at every doubling of a small
+// live heap (an annotate worker's is mostly its models) only spends CPU.
+// One annotate worker over 600 corpus filings: 48.9 -> 53.6 documents/s.
 func (f *stageFlags) limitMemory() {
-	if f.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+	if f.MemoryLimit <= 0 {
+		return
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(f.MemoryLimit << 20)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
 	}
 }
 
