@@ -15,7 +15,8 @@
 // delivery contract:
 //
 //   - nil: the handler's output is published (or durably written); the
-//     message is acknowledged.
+//     message is acknowledged, without waiting for the server's answer:
+//     a lost ack is a redelivery, which finds the work done.
 //   - [Retry](err, after): transient; the message is redelivered after the
 //     delay, until MaxDeliver attempts, then dead-lettered with reason
 //     <stage>.retries_exhausted.
