@@ -118,6 +118,7 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	if c.Docs <= 0 {
 		return errors.New("--docs must be positive")
 	}
+	c.limitMemory() // the collector as casefile run sets it, for both paths
 	paths := c.Paths
 	if len(paths) == 0 {
 		paths = []string{"testdata/pdfs"}
