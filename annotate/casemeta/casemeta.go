@@ -216,9 +216,10 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	// ASCII lower case keeps byte offsets. Go's case folding also matches
 	// the long s and the Kelvin sign to s and k: a page holding either is
 	// searched with every pattern.
-	lower := asciiLower(firstPage)
-	if strings.ContainsAny(firstPage, "\u017f\u212a") {
-		skip = false
+	skip = skip && !strings.ContainsAny(firstPage, "\u017f\u212a")
+	var lower string
+	if skip {
+		lower = textscan.ToLowerASCII(firstPage)
 	}
 	type hit struct {
 		at  int
@@ -479,15 +480,4 @@ func issuingOffice(text string) string {
 		return ""
 	}
 	return strings.TrimSpace(strings.Join(strings.Fields(top[loc[0]:loc[1]]), " "))
-}
-
-// asciiLower lowers A-Z alone, so that every byte stays where it was.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -131,17 +131,11 @@ func dateWindows(text string) [][2]int {
 // hasDateAnchor reports whether line holds four digits in a row or a
 // digit, a slash and a digit.
 func hasDateAnchor(line string) bool {
-	run := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c >= '0' && c <= '9' {
-			if run++; run == 4 {
-				return true
-			}
-			continue
-		}
-		run = 0
-		if c == '/' && i > 0 && i+1 < len(line) && isDigit(line[i-1]) && isDigit(line[i+1]) {
+	if digitRun(line, 4) {
+		return true
+	}
+	for i := 1; i+1 < len(line); i++ {
+		if line[i] == '/' && isDigit(line[i-1]) && isDigit(line[i+1]) {
 			return true
 		}
 	}

@@ -71,19 +71,28 @@ var allStateForms = textscan.Lazy(func() string {
 func stateFormMatches(text string) [][]int {
 	var out [][]int
 	re := allStateForms.Get()
+	digitLines(text, 3, func(from, to int) {
+		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+			out = append(out, []int{m[0] + from, m[1] + from})
+		}
+	})
+	return out
+}
+
+// digitLines calls visit with the bounds of each line of text that holds
+// n digits in a row: the only lines a pattern needing them can match in,
+// when its matches stay within a line.
+func digitLines(text string, n int, visit func(from, to int)) {
 	for from := 0; from < len(text); {
 		to := len(text)
 		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
 			to = from + k
 		}
-		if digitRun(text[from:to], 3) {
-			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
-				out = append(out, []int{m[0] + from, m[1] + from})
-			}
+		if digitRun(text[from:to], n) {
+			visit(from, to)
 		}
 		from = to + 1
 	}
-	return out
 }
 
 // digitRun reports whether s holds n digits in a row.
@@ -217,19 +226,12 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		}
 		add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
 	}
-	// A match is one line with six digits in a row: only those are read.
-	for from := 0; from < len(text); {
-		to := len(text)
-		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
-			to = from + k
+	// A match is one line with six digits in a row.
+	digitLines(text, 6, func(from, to int) {
+		for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
+			add(from+m[2], from+m[3], text[from+m[2]:from+m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
 		}
-		if digitRun(text[from:to], 6) {
-			for _, m := range californiaAppellate.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
-				add(from+m[2], from+m[3], text[from+m[2]:from+m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
-			}
-		}
-		from = to + 1
-	}
+	})
 }
 
 // docketShaped reports whether a token after a label is a docket number:

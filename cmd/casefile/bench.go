@@ -506,14 +506,17 @@ func writeHeapProfile(path string) error {
 // cpuSeconds is the user and system time of this process and of its
 // children that have ended.
 func cpuSeconds() float64 {
-	var sum float64
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if syscall.Getrusage(who, &ru) == nil {
-			sum += time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-		}
+	return (cpuTime(syscall.RUSAGE_SELF) + cpuTime(syscall.RUSAGE_CHILDREN)).Seconds()
+}
+
+// cpuTime is the user and system time getrusage reports for who
+// (RUSAGE_SELF or RUSAGE_CHILDREN), 0 if it fails.
+func cpuTime(who int) time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(who, &ru) != nil {
+		return 0
 	}
-	return sum
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // peakRSS returns the high-water resident set of this process and of its

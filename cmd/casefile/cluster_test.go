@@ -263,7 +263,7 @@ func annotateRate(b *testing.B, docs, procs int) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	selfCPU := processCPU()
+	selfCPU := cpuTime(syscall.RUSAGE_SELF)
 	started := time.Now()
 	b.StartTimer()
 	if err := <-watched; err != nil {
@@ -271,7 +271,7 @@ func annotateRate(b *testing.B, docs, procs int) float64 {
 	}
 	b.StopTimer()
 	b.Logf("NATS server and ledger watcher (this process) with %d worker(s): %.1f ms CPU a document while timed",
-		procs, (processCPU()-selfCPU).Seconds()*1000/float64(docs))
+		procs, (cpuTime(syscall.RUSAGE_SELF)-selfCPU).Seconds()*1000/float64(docs))
 	stopProfile()
 	for _, p := range ps {
 		p.stop(b)
@@ -306,12 +306,12 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 	}
 	samples = slices.DeleteFunc(samples, func(p string) bool { _, dead := wantDead[filepath.Base(p)]; return dead })
 	if from := os.Getenv("CASEFILE_BENCH_PDFS"); from != "" {
-		c := benchCmd{stageFlags: stageFlags{MaxBytes: 256 << 20, MaxPages: 2000, MaxChars: 10_000_000, MaxInflate: 64 << 20, OCR: "off"}}
+		c := benchCmd{stageFlags: hostileLimits} // casefile run's limits, OCR off
 		srcs, err := c.sources(context.Background(), []string{from})
 		if err != nil {
 			b.Fatalf("CASEFILE_BENCH_PDFS=%s: %v", from, err)
 		}
-		samples = samples[:0]
+		samples = nil
 		for _, s := range srcs {
 			if s.pdf {
 				samples = append(samples, s.name)
@@ -342,15 +342,6 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 		}
 	}
 	return in, ids
-}
-
-// processCPU is this process's user and system time so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func mean(xs []float64) float64 {
