@@ -386,35 +386,55 @@ func FuzzDates(f *testing.F) {
 				t.Fatalf("parseDate(%q) = %q: %v", s, iso, err)
 			}
 		}
-		// findDates reads only the lines that can hold a date: it must
-		// find what the patterns find over the whole text.
-		var whole, windowed []string
-		for _, f := range dateForms {
-			for _, loc := range f.re.Get().FindAllStringSubmatchIndex(s, -1) {
-				m := make([]string, len(loc)/2)
-				for k := range m {
-					m[k] = s[loc[2*k]:loc[2*k+1]]
-				}
-				if iso, ok := f.parse(m); ok {
-					whole = append(whole, fmt.Sprintf("%d:%s", loc[0], iso))
-				}
-			}
-		}
-		toRune := textscan.ByteToRune(s)
-		for _, e := range findDates(schemas.Page{Number: 1, Text: s}) {
-			for b := 0; b <= len(s); b++ {
-				if toRune.At(b) == e.Start {
-					windowed = append(windowed, fmt.Sprintf("%d:%s", b, e.Normalized))
-					break
-				}
-			}
-		}
-		slices.Sort(whole)
-		slices.Sort(windowed)
-		if !slices.Equal(whole, windowed) {
-			t.Fatalf("findDates(%q) = %v, the patterns over the whole text find %v", s, windowed, whole)
-		}
+		checkDateWindows(t, s)
 	})
+}
+
+// checkDateWindows fails when findDates, which reads only the lines that
+// can hold a date, finds other dates than the patterns over the whole text.
+func checkDateWindows(t testing.TB, s string) {
+	t.Helper()
+	key := func(es []schemas.Entity) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, fmt.Sprintf("%d-%d:%s", e.Start, e.End, e.Normalized))
+		}
+		slices.Sort(out)
+		return out
+	}
+	whole := key(appendDates(nil, 1, s, 0, len(s), textscan.ByteToRune(s)))
+	windowed := key(findDates(schemas.Page{Number: 1, Text: s}))
+	if !slices.Equal(whole, windowed) {
+		t.Fatalf("findDates(%q) = %v, the patterns over the whole text find %v", s, windowed, whole)
+	}
+}
+
+// TestDateWindows: on every stored first page and every page of the
+// corpus (when ../shared is present), findDates finds what the patterns
+// find over the whole page.
+func TestDateWindows(t *testing.T) {
+	pages, dates := storedPages(t), 0
+	for _, p := range pages {
+		checkDateWindows(t, p)
+		dates += len(findDates(schemas.Page{Number: 1, Text: p}))
+	}
+	t.Logf("%d pages, %d dates", len(pages), dates)
+}
+
+// storedPages returns the stored first pages (testdata/case) and, when
+// ../shared is present, every page of the corpus's text.
+func storedPages(t testing.TB) []string {
+	files, _ := filepath.Glob("testdata/case/*.txt")
+	corpus, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
+	var pages []string
+	for _, f := range append(files, corpus...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, strings.Split(string(b), "\f")...)
+	}
+	return pages
 }
 
 // TestViolationNotice reads a federal violation notice's case block: its
@@ -436,24 +456,15 @@ func TestViolationNotice(t *testing.T) {
 // and must name the same kind as every pattern run, on every stored first
 // page and every page of the corpus when ../shared is present.
 func TestDocTypeSkip(t *testing.T) {
-	files, _ := filepath.Glob("testdata/case/*.txt")
-	corpus, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
-	pages := 0
-	for _, f := range append(files, corpus...) {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range strings.Split(string(b), "\f") {
-			pages++
-			for _, court := range []string{"", "ca9"} {
-				if got, want := docTypeOf(p, court, true), docTypeOf(p, court, false); got != want {
-					t.Errorf("%s: %q with patterns skipped, %q with all", f, got, want)
-				}
+	pages := storedPages(t)
+	for _, p := range pages {
+		for _, court := range []string{"", "ca9"} {
+			if got, want := docTypeOf(p, court, true), docTypeOf(p, court, false); got != want {
+				t.Errorf("%q…: %q with patterns skipped, %q with all", p[:min(len(p), 80)], got, want)
 			}
 		}
 	}
-	t.Logf("%d pages", pages)
+	t.Logf("%d pages", len(pages))
 }
 
 func FuzzDocTypeSkip(f *testing.F) {
