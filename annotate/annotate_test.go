@@ -3,6 +3,7 @@ package annotate_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -207,4 +208,54 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 		b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	})
+}
+
+// BenchmarkEncodeRecord measures what the annotate stage does to a record
+// after annotation: schemas.Encode marshals it and checks those bytes
+// against record.v1.json (and the spans), against json.Marshal alone. The
+// records are the sample filings', annotated once before timing, so the
+// entities are a real mix of types and attributes.
+func BenchmarkEncodeRecord(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/text/*.txt")
+	a := annotate.NewAnnotator(models())
+	var recs []*schemas.Record
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ex schemas.Extraction
+		ex.ContentType = "text/plain"
+		for _, p := range strings.Split(string(data), "\f") {
+			ex.Pages = append(ex.Pages, schemas.Page{Number: len(ex.Pages) + 1, Method: schemas.MethodText, Text: p})
+		}
+		in := schemas.Ingested{ID: strings.Repeat("0", 64), Source: filepath.Base(f), Bytes: int64(len(data))}
+		rec, err := a.Record(context.Background(), in, ex)
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	entities := 0
+	for _, r := range recs {
+		entities += len(r.Entities)
+	}
+	for _, bc := range []struct {
+		name   string
+		encode func(*schemas.Record) ([]byte, error)
+	}{
+		{"marshal", func(r *schemas.Record) ([]byte, error) { return json.Marshal(r) }},
+		{"encode", schemas.Encode},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, r := range recs {
+					if _, err := bc.encode(r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(entities)*float64(b.N)/b.Elapsed().Seconds(), "entities/s")
+		})
+	}
 }

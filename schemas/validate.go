@@ -111,21 +111,38 @@ func CheckSpans(r *Record) error {
 			errs = append(errs, fmt.Errorf("page %d text is not valid UTF-8", p.Number))
 		}
 	}
-	runes := make([][]rune, len(r.Pages))
+	// Spans count code points. On an ASCII page (most pages) they are
+	// byte offsets, so the page is sliced as it is; only other pages are
+	// decoded to runes, once each.
+	pages := make([]spanPage, len(r.Pages))
 	for i, e := range r.Entities {
 		if e.Page < 1 || e.Page > len(r.Pages) {
 			errs = append(errs, fmt.Errorf("entity %d (%q): page %d out of range 1..%d", i, e.Text, e.Page, len(r.Pages)))
 			continue
 		}
-		if runes[e.Page-1] == nil {
-			runes[e.Page-1] = []rune(r.Pages[e.Page-1].Text)
+		pg := &pages[e.Page-1]
+		if !pg.read {
+			pg.read = true
+			pg.text = r.Pages[e.Page-1].Text
+			if !isASCII(pg.text) {
+				pg.runes = []rune(pg.text)
+			}
 		}
-		pr := runes[e.Page-1]
-		if e.Start < 0 || e.End > len(pr) || e.Start >= e.End {
-			errs = append(errs, fmt.Errorf("entity %d (%q): span [%d,%d) out of page %d (%d code points)", i, e.Text, e.Start, e.End, e.Page, len(pr)))
+		n := len(pg.text)
+		if pg.runes != nil {
+			n = len(pg.runes)
+		}
+		if e.Start < 0 || e.End > n || e.Start >= e.End {
+			errs = append(errs, fmt.Errorf("entity %d (%q): span [%d,%d) out of page %d (%d code points)", i, e.Text, e.Start, e.End, e.Page, n))
 			continue
 		}
-		if got := string(pr[e.Start:e.End]); got != e.Text {
+		got := ""
+		if pg.runes != nil {
+			got = string(pg.runes[e.Start:e.End])
+		} else {
+			got = pg.text[e.Start:e.End]
+		}
+		if got != e.Text {
 			errs = append(errs, fmt.Errorf("entity %d: text %q but page %d [%d,%d) is %q", i, e.Text, e.Page, e.Start, e.End, got))
 		}
 		if len(errs) > 10 {
@@ -136,6 +153,23 @@ func CheckSpans(r *Record) error {
 		return fmt.Errorf("%w: %w", ErrInvalid, errors.Join(errs...))
 	}
 	return nil
+}
+
+// spanPage is a page's text as CheckSpans reads it: runes is nil while
+// the page is unread and when it is ASCII.
+type spanPage struct {
+	read  bool
+	text  string
+	runes []rune
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckDocEntities reports what JSON Schema cannot say of a record's doc

@@ -515,6 +515,18 @@ func (vd *validator) strValidate(str string) {
 func (vd *validator) numValidate(v any) {
 	s := vd.sch
 
+	// casefile patch: an integer literal within int64 is compared
+	// without parsing it into a big.Rat; an error still reports it as one.
+	if n, ok := int64Of(v); ok && s.MultipleOf == nil {
+		fail := s.Minimum != nil && cmpInt(n, s.Minimum) < 0 ||
+			s.Maximum != nil && cmpInt(n, s.Maximum) > 0 ||
+			s.ExclusiveMinimum != nil && cmpInt(n, s.ExclusiveMinimum) <= 0 ||
+			s.ExclusiveMaximum != nil && cmpInt(n, s.ExclusiveMaximum) >= 0
+		if !fail {
+			return
+		}
+	}
+
 	var numVal *big.Rat
 	num := func() *big.Rat {
 		if numVal == nil {
