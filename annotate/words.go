@@ -10,6 +10,7 @@ import (
 // punctuation rune. Offsets are code points into the page text.
 type word struct {
 	text       string
+	low        string // text in lower case, made once by splitWords: rules ask for it many times
 	start, end int
 	line       int  // 0-based line of the page
 	punct      bool // a single punctuation rune
@@ -17,7 +18,12 @@ type word struct {
 	titleLine  bool // the word's line capitalizes most of its words, small ones too: a headline
 }
 
-func (w word) lower() string { return strings.ToLower(w.text) }
+func (w word) lower() string {
+	if w.low != "" || w.text == "" {
+		return w.low
+	}
+	return strings.ToLower(w.text)
+}
 
 // capitalized reports whether the word starts with an upper-case letter or
 // a digit (gang and unit names: "800 YGz", "44th Precinct").
@@ -76,10 +82,12 @@ func splitWords(runes []rune) []word {
 					j++
 				}
 			}
-			out = append(out, word{text: string(runes[i:j]), start: i, end: j, line: line})
+			text := string(runes[i:j])
+			out = append(out, word{text: text, low: strings.ToLower(text), start: i, end: j, line: line})
 			i = j
 		default:
-			out = append(out, word{text: string(r), start: i, end: i + 1, line: line, punct: true})
+			text := string(r)
+			out = append(out, word{text: text, low: strings.ToLower(text), start: i, end: i + 1, line: line, punct: true})
 			i++
 		}
 	}
