@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/casefile/casefile/annotate/casemeta"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/annotate/quantity"
 	"github.com/casefile/casefile/annotate/referent"
 
@@ -140,13 +141,33 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 // entity that ran over a blanked line number holds it in its text, as its
 // span does, and is normalized without it.
 func outsideBlanks(ents []schemas.Entity, text, hard string) []schemas.Entity {
-	runes, hardRunes := []rune(text), []rune(hard)
+	// Spans count code points; on an ASCII page (most pages) those are
+	// bytes, and the page is sliced as it is instead of decoded twice.
+	ascii := textscan.IsASCII(text) && textscan.IsASCII(hard)
+	var runes, hardRunes []rune
+	n := min(len(text), len(hard))
+	if !ascii {
+		runes, hardRunes = []rune(text), []rune(hard)
+		n = min(len(runes), len(hardRunes))
+	}
 	kept := ents[:0]
 	for _, e := range ents {
-		if e.Start < 0 || e.End > len(runes) || string(hardRunes[e.Start:e.End]) != string(runes[e.Start:e.End]) {
+		if e.Start < 0 || e.End > n || e.Start > e.End {
 			continue
 		}
-		if own := string(runes[e.Start:e.End]); own != e.Text {
+		var own string
+		if ascii {
+			if hard[e.Start:e.End] != text[e.Start:e.End] {
+				continue
+			}
+			own = text[e.Start:e.End]
+		} else {
+			if !slices.Equal(hardRunes[e.Start:e.End], runes[e.Start:e.End]) {
+				continue
+			}
+			own = string(runes[e.Start:e.End])
+		}
+		if own != e.Text {
 			if e.Normalized == "" || e.Normalized == e.Text {
 				e.Normalized = strings.Join(strings.Fields(e.Text), " ")
 			}

@@ -135,11 +135,19 @@ func specificGang(ws []word) bool {
 }
 
 func joinWords(ws []word) string {
+	if len(ws) == 1 {
+		return namePart(ws[0])
+	}
 	parts := make([]string, len(ws))
 	for i, w := range ws {
-		parts[i] = strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s")
+		parts[i] = namePart(w)
 	}
 	return strings.Join(parts, " ")
+}
+
+// namePart is a word as a gang name holds it, without a possessive ending.
+func namePart(w word) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s")
 }
 
 // tagGangs marks every untaken occurrence of the names as an organization.
@@ -147,9 +155,18 @@ func tagGangs(pages []pageEntities, names map[string]string) {
 	if len(names) == 0 {
 		return
 	}
+	// A name is looked up only where one starts, as most words start none.
+	first := map[string]bool{}
+	for name := range names {
+		w, _, _ := strings.Cut(name, " ")
+		first[w] = true
+	}
 	for pi := range pages {
 		pe := &pages[pi]
 		for i := 0; i < len(pe.words); i++ {
+			if !first[namePart(pe.words[i])] {
+				continue
+			}
 			for n := 4; n >= 1; n-- {
 				if i+n > len(pe.words) || anyTaken(pe.taken, i, i+n) {
 					continue

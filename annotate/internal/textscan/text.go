@@ -45,6 +45,17 @@ func (o Offsets) At(i int) int {
 	return i - before
 }
 
+// IsASCII reports whether s is all ASCII, so that its code-point offsets
+// are its byte offsets.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // Set returns a set of words, for membership tests.
 func Set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
