@@ -375,6 +375,7 @@ func sortByLenDesc(s []string) {
 // 265.03)") sharing their offense and statute attributes.
 func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	text := p.Text
+	lower := textscan.ToLowerASCII(text) // once a page: three readers want it
 	var out []schemas.Entity
 	var spans [][2]int // byte spans of out
 	toRune := textscan.ByteToRune(text)
@@ -412,18 +413,18 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		}
 		return false
 	}
-	dspans, names := degreeOffenses(text, textscan.ToLowerASCII(text), taken)
+	dspans, names := degreeOffenses(text, lower, taken)
 	var degrees []phrase
 	for i, sp := range dspans {
 		degrees = append(degrees, phrase{sp[0], sp[1], names[i]})
 	}
-	merged := mergePhrases(text, known, degrees)
+	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
 	}
 	offenseCount := len(out)
 	cites := []Citation(nil)
-	if mayCite(text) {
+	if mayCite(text, lower) {
 		cites = ParseCitations(text)
 	}
 	for _, c := range cites {
@@ -496,12 +497,12 @@ func linkGap(gap string) bool {
 
 // mayCite reports whether text may hold a citation: a section sign, the
 // U.S. Code's name, or a trigger of a code of the codes table. Most pages
-// hold none, and the citation patterns run unanchored.
-func mayCite(text string) bool {
+// hold none, and the citation patterns run unanchored. lower is text
+// lowered by textscan.ToLowerASCII.
+func mayCite(text, lower string) bool {
 	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
 		return true
 	}
-	lower := textscan.ToLowerASCII(text)
 	for _, c := range codes() {
 		if c.triggered(text, lower) {
 			return true

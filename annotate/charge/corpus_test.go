@@ -45,7 +45,7 @@ func TestCorpusFirings(t *testing.T) {
 					examples[rule] = append(examples[rule], fmt.Sprintf("%s p%d: %q", name, i+1, text))
 				}
 			}
-			if mayCite(page) {
+			if mayCite(page, textscan.ToLowerASCII(page)) {
 				for _, c := range ParseCitations(page) {
 					code := c.Statutes[0].Code
 					if code == "" {

@@ -585,9 +585,9 @@ func categoryUse(text string, s, e int) bool {
 // readers know those forms). A context phrase of two or more words found
 // once on the page is found again at its other occurrences there ("the
 // capital murder case" after "convicted of capital murder"). The result
-// is in order of position.
-func mergePhrases(text string, known, degrees []phrase) []phrase {
-	lower := textscan.ToLowerASCII(text)
+// is in order of position. lower is text lowered by
+// textscan.ToLowerASCII.
+func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 	ctx := append(contextOffenses(text), violationOffenses(text, lower)...)
 	ctx = append(ctx, gerundOffenses(text, lower)...)
 	var keep []phrase

@@ -2,6 +2,7 @@ package textscan
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -79,21 +80,38 @@ func WordStarts(text string, extra byte, keep func(word, rest string) bool) []in
 	return out
 }
 
+// IsWordByte reports whether c can be part of a word: an ASCII letter or
+// digit, or any byte of a multi-byte code point.
 func IsWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
+// ToLowerASCII returns s with its ASCII capitals lowered and every other
+// byte kept, so that byte offsets into the result are offsets into s
+// (strings.ToLower may change a string's length). s itself is returned
+// when it holds no capital, and otherwise one new string.
 func ToLowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for k := i; k < len(b); k++ {
-				if b[k] >= 'A' && b[k] <= 'Z' {
-					b[k] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
 	}
-	return s
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		j := i
+		for j < len(s) && !(s[j] >= 'A' && s[j] <= 'Z') {
+			j++
+		}
+		b.WriteString(s[i:j])
+		for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+			b.WriteByte(s[j] + 'a' - 'A')
+			j++
+		}
+		i = j
+	}
+	return b.String()
 }
