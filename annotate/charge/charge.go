@@ -503,12 +503,7 @@ func mayCite(text, lower string) bool {
 	if strings.Contains(text, "§") || strings.Contains(text, "U.S.C") || strings.Contains(text, "USC") || strings.Contains(text, "United States Code") {
 		return true
 	}
-	for _, c := range codes() {
-		if c.triggered(text, lower) {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(codeTriggers().triggered(text, lower), true)
 }
 
 // offenseName normalizes an offenseRe match: lower case, singular, RICO

@@ -227,8 +227,9 @@ func codeByID(id string) *code {
 // citation per section, as the gold annotates them: the first with the
 // code's name, the others their numbers alone.
 func stateCitations(text, lower string, add func(start, end int, st []Statute) bool) {
-	for _, c := range codes() {
-		if !c.triggered(text, lower) {
+	on := codeTriggers().triggered(text, lower)
+	for i, c := range codes() {
+		if !on[i] {
 			continue
 		}
 		r := codePatterns()[c.id]
@@ -245,16 +246,6 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 	}
 }
 
-// triggered reports whether one of c's triggers occurs in text (lower
-// is its lower-cased copy).
-func (c *code) triggered(text, lower string) bool {
-	for _, t := range c.triggers {
-		if t, exact := strings.CutPrefix(t, "="); exact && strings.Contains(text, t) || !exact && strings.Contains(lower, t) {
-			return true
-		}
-	}
-	return false
-}
 
 // codeMatch reads the citations of one match m of a code's pattern re:
 // nil when it is not a charge (a longer number, a civil title).
