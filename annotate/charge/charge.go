@@ -594,6 +594,11 @@ var countHeading = textscan.Lazy(`(?m)^[\t ]*(?:COUNT|Count)[\t ]+(\d{1,3}|[A-Za
 
 // attachCounts sets the count of charges that follow a count heading.
 func attachCounts(p schemas.Page, charges []schemas.Entity) {
+	// The heading pattern, anchored at line starts, runs at every byte:
+	// a page with no charge, or no heading's word, is not read.
+	if len(charges) == 0 || !strings.Contains(p.Text, "COUNT") && !strings.Contains(p.Text, "Count") {
+		return
+	}
 	toRune := textscan.ByteToRune(p.Text)
 	type heading struct {
 		at int
