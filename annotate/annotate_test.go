@@ -114,6 +114,8 @@ func FuzzAnnotate(f *testing.F) {
 		"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 1 of 3\n1 HARINDER SINGH\n2 Los Angeles\nJANE DOE, REPORTER\f" +
 			"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 2 of 3\n1 THE COURT\nJANE DOE, REPORTER\f" +
 			"Case 2:14-cr-00648-CAS Document 1107 Filed 03/05/19 Page 3 of 3\nJANE DOE, REPORTER",
+		// Capitals whose lower case has another length (Kelvin sign, dotted I).
+		"\u212a\u212a \u212aING seized 5 kilograms from İİİ SMITH, charged under Penal Law § 220.39",
 	} {
 		f.Add(s)
 	}

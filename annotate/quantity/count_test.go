@@ -178,6 +178,7 @@ func FuzzFind(f *testing.F) {
 		"15 years to life in prison", "between 10 and 20 pills", "500 pills of 30 mg oxycodone",
 		"one particular electronic\n\ndevice", "five\n\ninstances of opening legal mail", "“800 YGz” GANG MEMBERS",
 		"02:08    5    defendant", "$100, 000 cash", "353 million doses of meth", "two-count indictment",
+		"\u212a\u212a 5 kilograms", "İİİ at least 3 pounds", // lower case of another length
 	} {
 		f.Add(s)
 	}

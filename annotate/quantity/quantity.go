@@ -64,7 +64,7 @@ func Find(p schemas.Page) []schemas.Entity {
 	if len(cands) == 0 {
 		return nil
 	}
-	lower := strings.ToLower(text)
+	lower := textscan.ToLowerASCII(text) // byte for byte: offsets into text are offsets into lower
 	// Each pattern needs one of its hint words near the start; the cheap
 	// substring test saves most regexp runs.
 	near := func(hints ...string) func(c int) bool {

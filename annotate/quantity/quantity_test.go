@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,6 +32,12 @@ func TestFindQuantities(t *testing.T) {
 		{"the gang's six cliques", "six cliques", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(6.0), Unit: "count", Item: "cliques"}},
 		{"an 88-count indictment", "88-count indictment", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(88.0), Unit: "count", Item: "counts"}},
 		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},
+		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
+		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
+		// not shift the hint words' window off the number: Find read the
+		// window in a Unicode-lowered copy, and panicked on such pages.
+		{strings.Repeat("İ", 100) + " seized three kilograms of cocaine", "three kilograms of cocaine", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(3.0), Unit: "kg", Item: "cocaine"}},
+		{strings.Repeat("\u212a", 100) + " seized three kilograms of cocaine", "three kilograms of cocaine", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(3.0), Unit: "kg", Item: "cocaine"}},
 		{"a 15-year-old boy", "", nil},
 		{"in 2019 members met", "", nil},
 	}
