@@ -246,7 +246,6 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 	}
 }
 
-
 // codeMatch reads the citations of one match m of a code's pattern re:
 // nil when it is not a charge (a longer number, a civil title).
 func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
