@@ -141,6 +141,9 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if f := partyFragment(before); f.ok {
 		return partyName(f.name), true
 	}
+	if t := strings.Trim(before, " \t)]:*|§-–—0123456789."); t != "" && !isRoleLine(t) {
+		return "", false // "… see generally Schafrath v. Derwinski": a sentence's words, not a caption block's
+	}
 	cand, cont := -1, false
 	var cf fragment
 	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {

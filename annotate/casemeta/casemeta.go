@@ -48,17 +48,17 @@ func court(text string) (id, name, division string) {
 	}
 	di, dn, dat := districtOf(text)
 	try(dat, di, dn)
-	if m := appealsCourt.Get().FindStringSubmatchIndex(text); m != nil {
+	if m := headingMatch(appealsCourt.Get(), text); m != nil {
 		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
 		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
 	}
-	if loc := scotusRe.Get().FindStringIndex(text); loc != nil {
+	if loc := headingMatch(scotusRe.Get(), text); loc != nil {
 		try(loc[0], "scotus", "Supreme Court of the United States")
 	}
-	if loc := taxCourtRe.Get().FindStringIndex(text); loc != nil {
+	if loc := headingMatch(taxCourtRe.Get(), text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
-	if m := fiscRe.Get().FindStringSubmatchIndex(text); m != nil {
+	if m := headingMatch(fiscRe.Get(), text); m != nil {
 		if m[2] >= 0 {
 			try(m[0], "fiscr", "United States Foreign Intelligence Surveillance Court of Review")
 		} else {
@@ -81,9 +81,30 @@ var (
 	fiscRe     = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 )
 
+// headingMatch returns the submatch indexes of re's first match in text
+// that starts on a line set as a heading (a caption, letterhead or
+// addressee's line), or nil: a court named in a sentence of the body
+// ("The United States Court of Appeals for the Federal Circuit held") is
+// a court cited, not the filing's.
+func headingMatch(re *regexp.Regexp, text string) []int {
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		ls := strings.LastIndexByte(text[:m[0]], '\n') + 1
+		le := strings.IndexByte(text[m[0]:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += m[0]
+		}
+		if courtHeading(text[ls:le]) {
+			return m
+		}
+	}
+	return nil
+}
+
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
-	loc := districtCourt.Get().FindStringSubmatchIndex(text)
+	loc := headingMatch(districtCourt.Get(), text)
 	if loc == nil {
 		return "", "", -1
 	}
