@@ -29,7 +29,7 @@ var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
 // case number and the filing's title.
 var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
 	"copy", "response", "request", "et", "et.", "al", "al.", "appeal", "under", "seal",
-	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a")
+	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a", "dba", "d.b.a.", "aka", "a.k.a.", "f/k/a", "fka")
 
 // partyNotNames are words that never start a party line.
 var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at")
@@ -163,7 +163,7 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 		}
 		if f := partyFragment(line); f.ok {
 			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
-			if cand >= 0 && !commaed && !cont && !listContinues(line) && joinDown(lines, k, i, col, f) == f.name {
+			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
 				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
 			}
 			cand, cf, cont = k, f, false
@@ -256,6 +256,24 @@ func endsInParticle(line string) bool {
 	ws := strings.Fields(line)
 	return len(ws) > 0 && nameParticles[strings.ToLower(ws[len(ws)-1])]
 }
+
+// aliasAbove reports whether the caption line above line k ends with the
+// word introducing a party's other name ("CONSUMERINFO.COM, INC. dba" /
+// "EXPERIAN CONSUMER SERVICES,"): line k continues that party. With k
+// one past a line, it asks whether that line ends so.
+func aliasAbove(lines []string, k, col int) bool {
+	for a := k - 1; a >= 0 && a >= k-2; a-- {
+		ws := strings.Fields(cutColumn(lines[a], col))
+		if len(ws) == 0 {
+			continue
+		}
+		return aliasWords[strings.ToLower(ws[len(ws)-1])]
+	}
+	return false
+}
+
+// aliasWords introduce another name of the same party.
+var aliasWords = textscan.Set("dba", "d/b/a", "d.b.a.", "aka", "a/k/a", "a.k.a.", "fka", "f/k/a")
 
 // listContinues reports whether a caption line ends a party that more
 // parties follow: "WESTLAKE LONGVIEW CORP. and".
@@ -369,9 +387,10 @@ func joinBelow(name string, end int, next []string) (string, bool) {
 // ("Plaintiff, Appellant,", "Defendant.", "PLAINTIFF(S)").
 func isRoleLine(line string) bool {
 	line = strings.NewReplacer("(S)", "", "(s)", "").Replace(line)
+	line = crossRole.Get().ReplaceAllString(line, "") // "Appellants/Cross-Appellees"
 	any := false
 	for _, w := range strings.FieldsFunc(line, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",.;:)*–—-", r) || unicode.IsDigit(r)
+		return unicode.IsSpace(r) || strings.ContainsRune(",.;:)*–—-/", r) || unicode.IsDigit(r)
 	}) {
 		if !partyRoles[strings.ToLower(w)] {
 			return false
@@ -380,6 +399,10 @@ func isRoleLine(line string) bool {
 	}
 	return any
 }
+
+// crossRole is the "Cross-" of a cross-appeal's role ("Cross-Appellees",
+// "Cross-Appellant"), which names no other role.
+var crossRole = textscan.Lazy(`(?i)\bcross-`)
 
 // cited reports whether the text after a party is a reporter citation:
 // "v. Detroit Timber & Lumber Co., 200 U. S. 321" cites a case.
@@ -530,9 +553,9 @@ func oneBody(before, after []string) bool {
 			return false
 		}
 	}
-	for _, w := range after {
-		if strings.ContainsAny(w, ",;") {
-			return false
+	for k, w := range after {
+		if strings.ContainsAny(w, ",;") && (k+1 == len(after) || !corpSuffix.Get().MatchString(after[k+1])) {
+			return false // "Construct, LLC" is one name; "Smith, Jones" two
 		}
 		if partyOrgWords[strings.Trim(strings.ToLower(w), ".,")] {
 			return true
