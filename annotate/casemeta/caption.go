@@ -349,7 +349,22 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 			}
 		}
 		if f.comma || n == 0 && inline || first == "" && f.closed {
-			return partyName(f.name), f.name, true
+			name := f.name
+			if n+1 < len(cands) && (f.comma || f.whole) {
+				if sfx := corpOnly(cands[n+1]); sfx != "" {
+					// "FEDEX GROUND PACKAGE SYSTEM, / INC.,", "Google / LLC":
+					// the suffix set on the next line ends the name.
+					if f.comma {
+						name += ","
+					}
+					name += " " + sfx
+				} else if n == 0 && inline && f.whole && labelled(lines, i) {
+					if nf := partyFragment(cands[1]); nf.ok && leadingSpace(cands[1]) == leadingSpace(lines[i]) {
+						name += " " + nf.name // "Short Title: … v. National / Football League Playe"
+					}
+				}
+			}
+			return partyName(name), name, true
 		}
 		if first == "" {
 			first = f.name
@@ -359,6 +374,35 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 		return "", "", false
 	}
 	return partyName(first), first, true
+}
+
+// corpOnly returns the corporate suffix a caption line holds alone
+// ("INC.,", "LLC"), or "".
+func corpOnly(line string) string {
+	t := strings.TrimSpace(line)
+	if end := strings.IndexAny(t, ",;*§)]"); end >= 0 {
+		t = strings.TrimSpace(t[:end])
+	}
+	if m := corpSuffix.Get().FindStringIndex(t); m != nil && m[0] == 0 && strings.Trim(t[m[1]:], ". ") == "" {
+		return t
+	}
+	return ""
+}
+
+// labelled reports whether the caption on line i is printed after a form's
+// label ("Short Title:", "Case Name:"), on its line or alone on the line
+// above: a name it wraps runs on at the same indent.
+func labelled(lines []string, i int) bool {
+	if captionLabel.Get().MatchString(lines[i]) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if t := strings.TrimSpace(lines[k]); t != "" {
+			loc := captionLabel.Get().FindStringIndex(t)
+			return loc != nil && loc[1] == len(t)
+		}
+	}
+	return false
 }
 
 // joinBelow reads a right party broken over lines: name, then the next
