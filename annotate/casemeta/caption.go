@@ -42,6 +42,7 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // an "In re" or "In the Matter of" caption names, else a "v." in mixed
 // case.
 func caption(firstPage string) string {
+	firstPage = joinSmallCaps(firstPage)
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
 	for i, line := range lines {
@@ -65,6 +66,78 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
 	}
 	return fallback
+}
+
+// smallCapsSplit is a word set in small capitals as a text layer gives
+// it: its capital apart from the rest ("M ICHAEL T HURMER").
+var smallCapsSplit = textscan.Lazy(`\b([A-Z]) ([A-Z]{2,})\b`)
+
+// joinSmallCaps joins the capital of a word set in small capitals to the
+// rest ("L OPEZ" as "LOPEZ") where the page prints the word whole in
+// mixed case ("Lopez"), which a middle initial before a surname
+// ("JULIAN L OPEZ" of one Opez) is not. Other text is left as it is.
+func joinSmallCaps(page string) string {
+	if !strings.Contains(page, " ") {
+		return page
+	}
+	ms := smallCapsSplit.Get().FindAllStringSubmatchIndex(page, -1)
+	if ms == nil {
+		return page
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		word := page[m[2]:m[3]] + strings.ToLower(page[m[4]:m[5]])
+		if !containsWord(page, word) && !smallCapsLine(page, m[2]) {
+			continue
+		}
+		b.WriteString(page[last:m[2]])
+		b.WriteString(page[m[2]:m[3]])
+		b.WriteString(page[m[4]:m[5]])
+		last = m[5]
+	}
+	b.WriteString(page[last:])
+	return b.String()
+}
+
+// smallCapsLine reports whether the line holding byte i is all words
+// split as small capitals, two or more ("M ICHAEL T HURMER,"): a name of
+// single letters each before a word is not printed so.
+func smallCapsLine(page string, i int) bool {
+	ls := strings.LastIndexByte(page[:i], '\n') + 1
+	le := strings.IndexByte(page[i:], '\n')
+	if le < 0 {
+		le = len(page)
+	} else {
+		le += i
+	}
+	line := strings.TrimRight(strings.TrimSpace(page[ls:le]), ",.;")
+	ws := strings.Fields(line)
+	if len(ws) < 4 || len(ws)%2 != 0 {
+		return false
+	}
+	for k := 0; k < len(ws); k += 2 {
+		if len(ws[k]) != 1 || ws[k][0] < 'A' || ws[k][0] > 'Z' || !smallCapsSplit.Get().MatchString(ws[k]+" "+ws[k+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether s holds w as a whole word.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		end := k + len(w)
+		if (k == 0 || !isWordByte(s[k-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		from = k + 1
+	}
 }
 
 // columnAt returns the rune column of the rule between a caption's parties
@@ -531,7 +604,7 @@ func partyFragment(s string) fragment {
 			fr.whole = false // "James R Milheiser Social Security No."
 			break
 		}
-		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") {
+		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") && !brandWord.Get().MatchString(w) {
 			fr.whole = false
 			fr.closed = lw == "et" || lw == "et." || lw == "and" && k == len(ws)-1
 			break
@@ -559,6 +632,11 @@ func partyFragment(s string) fragment {
 	fr.name, fr.ok = f, true
 	return fr
 }
+
+// brandWord is a word of a name that holds a digit: a capital, then
+// capitals, a hyphen and at most two digits ("K2", "K-2", "B52"), not a
+// number.
+var brandWord = textscan.Lazy(`^[A-Z][A-Z-]*\d{1,2}[A-Z]*\.?$`)
 
 // captionLabel labels a caption printed on a form's line ("Short Title:",
 // "Case Name:").
