@@ -411,6 +411,10 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	for _, n := range firstNumbers {
 		switch {
 		case n.cited:
+		case len(c.CaseNumbers) > 0 && inProse(text, n.start):
+			// "… whether this appeal should be consolidated with Appeal
+			// No. 11-1131": a case the body names, once the filing's own
+			// number is known.
 		case federal && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn:
 			// A federal district number stands; a label's number beside it
 			// is the same case printed another way ("NO. CR-00377 WHA").
@@ -430,6 +434,21 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Caption = caption(text)
 	}
 	return c, ents
+}
+
+// proseWords is a sentence's run of words in lower case ending just before
+// a number and its label ("should be consolidated with Appeal No.").
+var proseWords = textscan.Lazy(`(?:\b[a-z][a-z,']*\s+){5}(?:[A-Za-z.#:]+\s*){0,3}$`)
+
+// inProse reports whether the number at byte i of text continues a
+// sentence of the body rather than standing in a caption or a label's
+// column.
+func inProse(text string, i int) bool {
+	from := max(0, i-120)
+	if k := strings.Index(text[from:i], "\n\n"); k >= 0 {
+		from += k + 2 // a paragraph ends the sentence
+	}
+	return proseWords.Get().MatchString(text[from:i])
 }
 
 // releaseHead bounds the head of a release, where its date and its
