@@ -81,6 +81,15 @@ var (
 	fiscRe     = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 )
 
+// appellateCourt reports whether id is a federal court of appeals.
+func appellateCourt(id string) bool {
+	if id == "cadc" || id == "cafc" {
+		return true
+	}
+	n, ok := strings.CutPrefix(id, "ca")
+	return ok && n != "" && len(n) <= 2 && strings.Trim(n, "0123456789") == ""
+}
+
 // headingMatch returns the submatch indexes of re's first match in text
 // that starts on a line set as a heading (a caption, letterhead or
 // addressee's line), or nil: a court named in a sentence of the body
@@ -404,6 +413,15 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		firstNumbers = nil // the numbers of the many cases it lists
 	}
 	// The filing's own numbers come first, the lower court's after them.
+	// A court of appeals has no district numbers of its own: one on its
+	// page is the case appealed from.
+	if appellateCourt(c.Court) {
+		for _, n := range firstNumbers {
+			if n.attrs != nil && n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" {
+				n.attrs.Role = schemas.RoleLowerCourt
+			}
+		}
+	}
 	var lower []string
 	federal := slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
 		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" // a bankruptcy number is the case appealed from

@@ -17,7 +17,7 @@ import (
 // labelledNo is a docket label and the number after it. The label may be
 // set a line above its number, as in a caption's column ("(San Mateo
 // County Super. Ct.\n No. 20NF012926A)").
-var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
+var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
 
 // stateNoBody is a number as printed: an optional short prefix in
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
