@@ -185,12 +185,18 @@ var docTypes = []struct{ typ, pat string }{
 	{"information", `\binformation\b`},
 	{"transcript", `\btranscript\b`},
 	{"minutes", `\bminutes\b`},
-	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.`},
+	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.|^\s*syllabus\s*$`},
+	// "DECISION", "DECISION AND ORDER", "PUBLISHED DECISION AWARDING
+	// …", not "Memorandum Decision of the Court of Appeals" (the decision
+	// reviewed).
+	{"decision", `\bdecision(?:[ \t]*$|\s+(?:and|&)\s+order\b|\s+(?:awarding|granting|denying|dismissing|on)\b)`},
 	{"order", `\border\b`},
 	{"memorandum", `\bmemorandum\b`},
+	{"brief", `\b(?:opening|answering|reply|principal|response|responsive|amicus(?:\s+curiae)?|supplemental|appellants?['’]?s?|appellees?['’]?s?|petitioners?['’]?s?|respondents?['’]?s?)\s+brief\b|(?-i:^\s*BRIEF\s+(?:OF|FOR)\b)`},
 	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
-	{"notice", `\bnotice\s+of\b`},
+	{"notice of appearance", `\b(?:entry|notice)\s+of\s+appearance\b`},
+	{"notice", `\bnotice\s+of\b|\bdocketing\s+notice\b`},
 	{"declaration", `\bdeclaration\s+of\b`},
 	{"stipulation", `\bstipulation\b`},
 	{"letter", `^\s*re:`},
@@ -200,9 +206,32 @@ var docTypes = []struct{ typ, pat string }{
 // salutation, a panel of circuit judges, the words that open an argument.
 var docSignals = []struct{ typ, pat string }{
 	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
+	{"decision", `\bInterim\s+Decision\s+#\s?\d`}, // the Board of Immigration Appeals' precedents
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
+	// What a court of review's decision prints at its head in place of
+	// a title: who delivered it, the court appealed from, the judge who
+	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
+	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)` +
+		`|(?im:^[\s"*]*(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from\b)` +
+		`|(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)` +
+		`|(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+}
+
+// reviewingCourt reports whether court is one that decides appeals, by
+// courts-db's type and level, or is not known: its filings without a
+// title are its decisions.
+func reviewingCourt(court string) bool {
+	if court == "" {
+		return true
+	}
+	i, ok := courtOf(court)
+	if !ok {
+		return false
+	}
+	e := courtTable[i]
+	return e.typ == "appellate" || e.level == "colr" || e.level == "iac"
 }
 
 type docPattern struct {
@@ -278,8 +307,12 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	if heading.at >= 0 {
 		return heading.typ
 	}
+	reviewing := reviewingCourt(court)
 	for _, d := range docSignalRes() {
 		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") {
+			continue
+		}
+		if d.typ == "decision of a court of review" && !reviewing {
 			continue
 		}
 		if loc := d.re.FindStringIndex(firstPage); loc != nil {
@@ -287,6 +320,9 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		}
 	}
 	if signal.at >= 0 {
+		if signal.typ == "decision of a court of review" {
+			return "opinion"
+		}
 		return signal.typ
 	}
 	return self.typ
