@@ -214,7 +214,7 @@ var docSignals = []struct{ typ, pat string }{
 	// a title: who delivered it, the court appealed from, the judge who
 	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
 	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)` +
-		`|(?im:^[\s"*]*(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from\b)` +
+		`|(?m:^[\s"*]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))` +
 		`|(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)` +
 		`|(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
 }
