@@ -382,8 +382,19 @@ func capsShare(line string) float64 {
 // ("was filed on May 3") puts words between.
 var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
 
+// nefFiled is the filing date a CM/ECF notice of electronic filing or of
+// docket activity prints in its fixed sentence: "The following
+// transaction was entered by … on 3/2/2022 at 10:46 AM CST and filed on
+// 3/2/2022", "The following transaction was filed on 08/30/2022".
+var nefFiled = textscan.Lazy(`The\s+following\s+transaction\s+was\s+(?:entered\b[^\n]{0,120}?(?:\n[^\n]{0,80}?)?\band\s+)?filed\s+on\s+(\d{1,2}/\d{1,2}/\d{4})\b`)
+
 // filedDate returns the date a first page says it was filed.
 func filedDate(text string) string {
+	if m := nefFiled.Get().FindStringSubmatch(text); m != nil {
+		if iso, ok := isoFromNumeric(m[1]); ok {
+			return iso
+		}
+	}
 	m := filedLabel.Get().FindStringSubmatch(text)
 	if m == nil {
 		return ""
