@@ -91,6 +91,7 @@ func TestParseStamp(t *testing.T) {
 		{"Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514", Stamp{"22-1801", "", "2023-01-19", 1, 0}},
 		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
 		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
+		{"Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2", Stamp{"17-3510", "1", "2017-10-31", 1, 2}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseStamp(tt.in)

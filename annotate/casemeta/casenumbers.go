@@ -59,6 +59,8 @@ var (
 	// Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2 (2nd Cir., ACMS)
 	// Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19, Page 1 of 15 (9th Cir.)
 	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*(?:ID:\s*\d+,\s*)?DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
+	// Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2 (2nd Cir., CM/ECF before ACMS)
+	ecfSecondOld = textscan.Lazy(`Case\s+(\d{2}-\d{3,6}),\s*Document\s+(\d+)(?:-\d+)?,\s*(\d{1,2}/\d{1,2}/\d{4}),\s*\d+,\s*Page\s?(\d+)\s+of\s+(\d+)`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
 	ecfFourth = textscan.Lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
@@ -67,7 +69,7 @@ var (
 // in the forms ParseStamp reads, pattern by pattern.
 func StampSpans(text string) [][2]int {
 	var out [][2]int
-	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfFourth} {
+	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfSecondOld, ecfFourth} {
 		for _, m := range re.Get().FindAllStringIndex(text, -1) {
 			out = append(out, [2]int{m[0], m[1]})
 		}
@@ -93,6 +95,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 		{ecfDistrict, 1, 2, 3, 4, 5},
 		{ecfAppellate, 1, 2, 4, 3, 0},
 		{ecfSecond, 1, 3, 2, 4, 5},
+		{ecfSecondOld, 1, 2, 3, 4, 5},
 		{ecfFourth, 1, 2, 3, 4, 5},
 	} {
 		m := f.re.Get().FindStringSubmatchIndex(s)
