@@ -72,8 +72,20 @@ func court(text string) (id, name, division string) {
 			division = hdiv
 		}
 	}
+	if id == "" {
+		// A federal court's letterhead gives its web address, whose host
+		// is the court's id (www.ca3.uscourts.gov, ecf.cand.uscourts.gov).
+		if m := uscourtsHost.Get().FindStringSubmatch(text[:min(len(text), headingBytes)]); m != nil {
+			if i, ok := courtOf(strings.ToLower(m[1])); ok && courtTable[i].system == "federal" {
+				id, name = courtTable[i].id, courtTable[i].name
+			}
+		}
+	}
 	return id, name, division
 }
+
+// uscourtsHost is a host name under uscourts.gov naming one court.
+var uscourtsHost = textscan.Lazy(`(?i)\b(?:www\.|ecf\.)?([a-z]{2,4}\d{0,2})\.uscourts\.gov\b`)
 
 var (
 	scotusRe   = textscan.Lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
