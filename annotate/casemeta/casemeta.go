@@ -219,6 +219,9 @@ var docTypes = []struct{ typ, pat string }{
 var docSignals = []struct{ typ, pat string }{
 	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
 	{"decision", `\bInterim\s+Decision\s+#\s?\d`}, // the Board of Immigration Appeals' precedents
+	// A clerk's letter: the office's letterhead, or its salutation to
+	// every party. Its notices carry a title, which a heading reads first.
+	{"letter", `(?m:^[ \t]*OFFICE\s+OF\s+THE\s+CLERK[ \t]*$)|\bTo\s+All\s+(?:Parties|Counsel(?:\s+of\s+Record)?)\s*:`},
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
