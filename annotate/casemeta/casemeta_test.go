@@ -28,7 +28,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "1", Year: "20", Judges: "NONE-SKO"}},
 		{"No. 2:18-CR-00119\n", "2:18-cr-00119", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "2", Year: "18"}},
 		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "M", Year: "06", Judges: "RMW"}},
-		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C"}},
+		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C", Role: "lower_court"}},
 		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Year: "19", Judges: "JPO"}},
 		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "4", Year: "08", Judges: "SBA"}},
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
@@ -46,6 +46,12 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
 		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+		// Courts of appeals' notices: the office set off by a dash, the
+		// district's number labelled as the lower court's.
+		{"2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15"}},
+		{"District Case Number: 2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15", Role: "lower_court"}},
+		{"DC Docket #: 17-cv-6761", "17-cv-06761", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "17", Role: "lower_court"}},
+		{"12-15-cv-00180", "15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "15"}}, // a dash sets off one digit only
 		// Sealed warrant, grand-jury and petty-offense dockets.
 		{"Case No. 20-SW-123 (UNDER SEAL)", "20-sw-00123", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "20"}},
 		{"Case No. 21-sw-45 (GMH)", "21-sw-00045-GMH", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "21", Judges: "GMH"}},
