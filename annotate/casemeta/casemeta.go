@@ -93,6 +93,36 @@ var (
 	fiscRe     = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 )
 
+// bareAppealLine is a court of appeals' number set alone on a line
+// without a label: "2009-1361" (the Federal Circuit's form until 2014),
+// "22-11299".
+var bareAppealLine = textscan.Lazy(`^[ \t]*(\d{2}-\d{3,5}|(?:19|20)\d{2}-\d{4})[ \t]*$`)
+
+// bareAppealNumber returns the span of an appeal's number set alone on a
+// line above its caption's "v.", or -1, -1. Below the caption such a
+// line continues a list of other cases' numbers.
+func bareAppealNumber(text string) (start, end int) {
+	lines := strings.SplitAfter(text[:min(len(text), headingBytes)], "\n")
+	caption := versusLine(lines)
+	off := 0
+	for i, l := range lines {
+		if caption >= 0 && i >= caption || i >= headingLines {
+			break
+		}
+		if m := bareAppealLine.Get().FindStringSubmatchIndex(strings.TrimRight(l, "\n")); m != nil && !yearRange(l[m[2]:m[3]]) {
+			return off + m[2], off + m[3]
+		}
+		off += len(l)
+	}
+	return -1, -1
+}
+
+// yearRange reports whether a number is two years ("2019-2020").
+func yearRange(n string) bool {
+	y, rest, ok := strings.Cut(n, "-")
+	return ok && len(y) == 4 && len(rest) == 4 && (strings.HasPrefix(rest, "19") || strings.HasPrefix(rest, "20"))
+}
+
 // appellateCourt reports whether id is a federal court of appeals.
 func appellateCourt(id string) bool {
 	if id == "cadc" || id == "cafc" {
@@ -534,6 +564,16 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 			lower = append(lower, n.norm)
 		default:
 			own(n.norm)
+		}
+	}
+	if len(c.CaseNumbers) == 0 && appellateCourt(c.Court) {
+		if start, end := bareAppealNumber(text); start >= 0 {
+			n := text[start:end]
+			own(n)
+			toRune := textscan.ByteToRune(text)
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+				Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule,
+				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}})
 		}
 	}
 	for _, n := range lower {

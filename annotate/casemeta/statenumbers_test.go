@@ -104,3 +104,19 @@ func FuzzStateNumbers(f *testing.F) {
 		})
 	})
 }
+
+func TestBareAppealNumber(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"United States Court of Appeals for the Federal Circuit\n\n        2009-1361\n\n  PAUL N. NELSON,\n   v.\n K2 INC.,", "2009-1361"},
+		{"FOR THE NINTH CIRCUIT\nA,\nv.\nB.\nCASE NOS. 20-55436,\n20-55662\n", ""}, // below the caption: other cases' numbers
+		{"2019-2020\n", ""}, // two years, not a number
+	} {
+		got := ""
+		if s, e := bareAppealNumber(tt.in); s >= 0 {
+			got = tt.in[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("bareAppealNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
