@@ -336,7 +336,11 @@ func endsInParticle(line string) bool {
 // one past a line, it asks whether that line ends so.
 func aliasAbove(lines []string, k, col int) bool {
 	for a := k - 1; a >= 0 && a >= k-2; a-- {
-		ws := strings.Fields(cutColumn(lines[a], col))
+		t := strings.TrimLeft(cutColumn(lines[a], col), " \t0123456789")
+		if g := strings.Index(t, partyGap); g >= 0 {
+			t = t[:g] // the column beside the parties, set apart by spaces
+		}
+		ws := strings.Fields(t)
 		if len(ws) == 0 {
 			continue
 		}

@@ -256,6 +256,22 @@ func TestCaption(t *testing.T) {
 		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.\nPlaintiff worked for FedEx as a driver.", "Alvarado v. FedEx Corporation"},
 		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.", "Alvarado v. Fedex Corporation"},
 		{"CONSUMERINFO.COM, INC., a California\ncorporation, d/b/a EXPERIAN CONSUMER\nSERVICES,\nPlaintiff,\nv.\nJESUS LEON,\nDefendant.", "Consumerinfo.com, Inc. v. Leon"},
+		// A party's other name after "dba" runs over lines and is not a party.
+		{"13   CONSUMERINFO.COM, INC. dba             Case No. 8:16-cv-1261 DOC (KESx)\n       EXPERIAN CONSUMER\n  14   SERVICES,\n  15                  Plaintiff,\n  16         v.\n  17   ESTEBAN LEON; and DOES 1\n", "Consumerinfo.com, Inc. v. Leon"},
+		// A suffix set alone on the next line ends the name; an "and" inside
+		// a name closed by a suffix; a brand's digit.
+		{"MICHAEL TOFAUTE, et al.,\n    Plaintiffs-Appellants,\n                v.\nACME PACKAGE SYSTEM,\nINC.,\n      Defendant-Appellant.", "Tofaute v. Acme Package System, Inc."},
+		{"Case Name:\nWSOU Investments LLC v. Google\nLLC\n\nCase Number: 6:20-cv-00580-ADA", "WSOU Investments LLC v. Google LLC"},
+		{"Ruben Diaz                 ) Docket No. 2019-06-0263\n                           )\nv.                         ) State File No. 9687-2019\n                           )\nCreate and Construct, LLC  )\n", "Diaz v. Create and Construct, LLC"},
+		{"PAUL N. NELSON,\n      Plaintiff-Appellee,\n   v.\nK2 INC. and K-2 CORPORATION,\n      Defendants-Appellants.", "Nelson v. K2 Inc."},
+		// A form's label wraps its caption at the same indent.
+		{"Short Title: Acme Widget Holdings Grou v. Beta         CITY)\nWidget Company Assoc                                DC Judge: Doe", "Acme Widget Holdings Grou v. Beta Widget Company Assoc"},
+		// A role line of a cross-appeal; small capitals split by a text layer.
+		{"Ideal Electronic Security Co., Inc., et al.,\n\n    Appellants/Cross-Appellees\n\n   v.\n\nInternational Fidelity Insurance Company,\n\n    Appellee/Cross-Appellant", "Ideal Electronic Security Co., Inc. v. International Fidelity Insurance Company"},
+		{"JULIAN L OPEZ,\n      Petitioner-Appellant,\n   v.\nM ICHAEL T HURMER,\n      Respondent-Appellee.\nA Wisconsin jury convicted Julian Lopez.", "Lopez v. Thurmer"},
+		{"JOHN Q PUBLIC,\n      Petitioner,\n   v.\nACME CORP.,\n      Respondent.", "Public v. Acme Corp."},
+		// A "v." in a sentence takes no party from the lines above it.
+		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -285,6 +301,8 @@ func TestMatterCaption(t *testing.T) {
 		{"multidistrict litigation", "IN RE: FEDEX GROUND PACKAGE SYSTEM, INC.,\nEMPLOYMENT PRACTICES LITIGATION\nFedEx drivers", "In re FedEx Ground Package System, Inc."},
 		{"no subject", "IN THE MATTER OF THE SEARCH OF\n\n\n", ""},
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
+		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
+		{"matter of, cited", "See Matter of Smith, 12 I&N Dec. 34 (BIA 1990), Respondent", ""},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
