@@ -53,8 +53,8 @@ var stateForms = []struct {
 	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`},                                                                    // S19A1234, A19A1234
 	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`},                                                             // A-1234-19
 	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`},                                                                  // (SC 20726), (AC 45123)
-	{"wyoming", `\bS-\d{2}-\d{4}\b`},                                                                           // S-24-0271
-	{"new jersey supreme", `\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`},                                // A-1 September Term 2024
+	{"wyoming", `\bS-\d{2}-\d{4}\b`},                                                                          // S-24-0271
+	{"new jersey supreme", `\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`},                               // A-1 September Term 2024
 }
 
 // oregonNumbers are the numbers Oregon's appellate reports print in
