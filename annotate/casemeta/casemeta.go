@@ -237,6 +237,7 @@ var docTypes = []struct{ typ, pat string }{
 	{"brief", `\b(?:opening|answering|reply|principal|response|responsive|amicus(?:\s+curiae)?|supplemental|appellants?['’]?s?|appellees?['’]?s?|petitioners?['’]?s?|respondents?['’]?s?)\s+brief\b|(?-i:^\s*BRIEF\s+(?:OF|FOR)\b)`},
 	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
+	{"statement of issues", `\b(?:designation\s+(?:&|and)\s+)?statement\s+of\s+(?:the\s+)?issues\b|\bdesignation\s+of\s+issues\b`},
 	{"notice of appearance", `\b(?:entry|notice)\s+of\s+appearance\b`},
 	{"notice", `\bnotice\s+of\b|\bdocketing\s+notice\b`},
 	{"declaration", `\bdeclaration\s+of\b`},
@@ -259,10 +260,21 @@ var docSignals = []struct{ typ, pat string }{
 	// a title: who delivered it, the court appealed from, the judge who
 	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
 	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)` +
-		`|(?m:^[\s"*]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))` +
+		`|(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))` +
 		`|(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)` +
+		// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
+		// S. Odenwald, J., and James M. Dowd, J."
+		`|(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)` +
+		// the publication notes of intermediate courts' decisions
+		`|(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)` +
+		`|(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)` +
+		// a disposition and its date, as Oregon's reports head a decision
+		`|(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4}\b)` +
 		`|(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
 }
+
+// panelJudge is one judge of a panel line: a name and its title.
+const panelJudge = `(?:[A-Z][A-Za-z'’-]*\.?[ \t]){1,3}[A-Z][A-Za-z'’-]+,[ \t]+(?:P\.[ ]?J\.|C\.[ ]?J\.|J\.|JJ\.)`
 
 // reviewingCourt reports whether court is one that decides appeals, by
 // courts-db's type and level, or is not known: its filings without a
