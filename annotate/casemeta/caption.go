@@ -554,6 +554,9 @@ func partyFragment(s string) fragment {
 	}
 	if len(s) > 3 && strings.EqualFold(s[:3], "re:") {
 		s = s[3:]
+		if loc := reNumber.Get().FindStringIndex(s); loc != nil {
+			s = s[loc[1]:] // "Re: Case No. 17-3994, Island Creek Coal Company": the parties follow the number
+		}
 	}
 	if loc := captionLabel.Get().FindStringIndex(s); loc != nil {
 		s = strings.TrimLeft(s[loc[1]:], " \t") // "Short Title: Doe v. Roe": the label names no party
@@ -641,6 +644,10 @@ func partyFragment(s string) fragment {
 // capitals, a hyphen and at most two digits ("K2", "K-2", "B52"), not a
 // number.
 var brandWord = textscan.Lazy(`^[A-Z][A-Z-]*\d{1,2}[A-Z]*\.?$`)
+
+// reNumber is the case number a letter's "Re:" line gives before the
+// parties, with its label and the comma after it.
+var reNumber = textscan.Lazy(`^\s*(?i:(?:case|appeal|docket)\s+)?(?i:nos?\.|number:?)\s*[A-Za-z0-9:-]+[,;]\s*`)
 
 // captionLabel labels a caption printed on a form's line ("Short Title:",
 // "Case Name:").

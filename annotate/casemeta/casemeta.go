@@ -366,8 +366,8 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	}
 	reviewing := reviewingCourt(court)
 	for _, d := range docSignalRes() {
-		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") {
-			continue
+		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") && court != "" {
+			continue // a panel of circuit judges sits on a court of appeals, named or not
 		}
 		if d.typ == "decision of a court of review" && !reviewing {
 			continue

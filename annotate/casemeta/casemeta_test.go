@@ -197,6 +197,28 @@ func TestDocType(t *testing.T) {
 		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
 		{"______\n   ON MOTION\n______\n   ORDER\nUpon consideration of", "cafc", "order"},
+		// Headings of other kinds.
+		{"PUBLISHED DECISION AWARDING ATTORNEYS' FEES AND COSTS\nAn April 16, 2021 decision found", "uscfc", "decision"},
+		{"Appeal from the Superior Court in Maricopa County\nMemorandum Decision of the Court of Appeals, Division One", "ariz", "opinion"}, // the decision reviewed is no heading
+		{"APPELLANT'S OPENING BRIEF\nSTATEMENT OF JURISDICTION", "ca9", "brief"},
+		{"Joseph Doe, of Boston, on\nbrief for the Appellant.", "bap1", ""},
+		{"FORM 8. Entry of Appearance\nENTRY OF APPEARANCE", "cafc", "notice of appearance"},
+		{"DOCKETING NOTICE\nA notice of appeal filed by", "ca2", "notice"},
+		{"Designation & Statement of Issues\nAppellant designates", "ca8", "statement of issues"},
+		{"Syllabus\nThe plaintiffs, candidates for state offices,", "", "opinion"},
+		// A court of review's decision by what its head prints.
+		{"In the Iowa Supreme Court\nNo. 23–1122\nAppeal from the Iowa District Court for Jefferson County", "iowa", "opinion"},
+		{"Christensen, C.J., delivered the opinion of the court.", "iowa", "opinion"},
+		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
+		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
+		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
+		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
+		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""},     // a trial court's page: a bankruptcy appeal's order, not known
+		{"appeal from a conviction upon a plea of guilty is limited", "", ""},                         // a sentence's words
+		{"Before Flaum, Scudder, and St. Eve, Circuit Judges.\nFlaum, Circuit Judge.", "", "opinion"}, // a court of appeals not named
+		// A clerk's letter; the Board of Immigration Appeals' decisions.
+		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
+		{"Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "", "decision"},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {
@@ -271,6 +293,7 @@ func TestCaption(t *testing.T) {
 		{"JULIAN L OPEZ,\n      Petitioner-Appellant,\n   v.\nM ICHAEL T HURMER,\n      Respondent-Appellee.\nA Wisconsin jury convicted Julian Lopez.", "Lopez v. Thurmer"},
 		{"JOHN Q PUBLIC,\n      Petitioner,\n   v.\nACME CORP.,\n      Respondent.", "Public v. Acme Corp."},
 		// A "v." in a sentence takes no party from the lines above it.
+		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
 		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
 	}
 	for _, tt := range tests {
