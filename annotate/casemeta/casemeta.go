@@ -138,7 +138,17 @@ func appellateCourt(id string) bool {
 // ("The United States Court of Appeals for the Federal Circuit held") is
 // a court cited, not the filing's.
 func headingMatch(re *regexp.Regexp, text string) []int {
-	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for from := 0; from < len(text); {
+		m := re.FindStringSubmatchIndex(text[from:])
+		if m == nil {
+			return nil
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += from
+			}
+		}
+		from = m[1]
 		ls := strings.LastIndexByte(text[:m[0]], '\n') + 1
 		le := strings.IndexByte(text[m[0]:], '\n')
 		if le < 0 {
@@ -259,18 +269,18 @@ var docSignals = []struct{ typ, pat string }{
 	// What a court of review's decision prints at its head in place of
 	// a title: who delivered it, the court appealed from, the judge who
 	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
-	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)` +
-		`|(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))` +
-		`|(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)` +
-		// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
-		// S. Odenwald, J., and James M. Dowd, J."
-		`|(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)` +
-		// the publication notes of intermediate courts' decisions
-		`|(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)` +
-		`|(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)` +
-		// a disposition and its date, as Oregon's reports head a decision
-		`|(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4}\b)` +
-		`|(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)`},
+	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
+	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
+	// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
+	// S. Odenwald, J., and James M. Dowd, J."
+	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
+	{"decision of a court of review", `(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+	// the publication notes of intermediate courts' decisions
+	{"decision of a court of review", `(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)`},
+	{"decision of a court of review", `(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)`},
+	// a disposition and its date, as Oregon's reports head a decision
+	{"decision of a court of review", `(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4}\b)`},
 }
 
 // panelJudge is one judge of a panel line: a name and its title.
@@ -370,6 +380,9 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			continue // a panel of circuit judges sits on a court of appeals, named or not
 		}
 		if d.typ == "decision of a court of review" && !reviewing {
+			continue
+		}
+		if skip && d.key != "" && !strings.Contains(lower, d.key) {
 			continue
 		}
 		if loc := d.re.FindStringIndex(firstPage); loc != nil {

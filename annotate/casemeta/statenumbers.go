@@ -53,8 +53,17 @@ var stateForms = []struct {
 	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`},                                                                    // S19A1234, A19A1234
 	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`},                                                             // A-1234-19
 	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`},                                                                  // (SC 20726), (AC 45123)
-	{"wyoming", `\bS-\d{2}-\d{4}\b`},                                                                          // S-24-0271
-	{"new jersey supreme", `\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`},                               // A-1 September Term 2024
+}
+
+// rareStateForms are unlabelled state forms read only on a page holding
+// their literal: most pages hold none, and each added to allStateForms
+// slows its one pass over every page.
+var rareStateForms = []struct {
+	literal string
+	re      *textscan.Regexp
+}{
+	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
+	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
 }
 
 // oregonNumbers are the numbers Oregon's appellate reports print in
@@ -240,6 +249,14 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			start, end = start+1, end-1
 		}
 		add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+	}
+	for _, f := range rareStateForms {
+		if !strings.Contains(text, f.literal) {
+			continue
+		}
+		for _, m := range f.re.Get().FindAllStringIndex(text, -1) {
+			add(m[0], m[1], normalizeNumber(text[m[0]:m[1]]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+		}
 	}
 	if strings.Contains(text, "C ") || strings.Contains(text, "A ") {
 		ms := oregonNumbers.Get().FindAllStringSubmatchIndex(text, -1)
