@@ -72,16 +72,19 @@ func court(text string) (id, name, division string) {
 			division = hdiv
 		}
 	}
-	if id == "" {
-		// A federal court's letterhead gives its web address, whose host
-		// is the court's id (www.ca3.uscourts.gov, ecf.cand.uscourts.gov).
-		if m := uscourtsHost.Get().FindStringSubmatch(text[:min(len(text), headingBytes)]); m != nil {
-			if i, ok := courtOf(strings.ToLower(m[1])); ok && courtTable[i].system == "federal" {
-				id, name = courtTable[i].id, courtTable[i].name
-			}
+	return id, name, division
+}
+
+// hostCourt returns the federal court whose web address a page's head
+// gives, as a court's letterhead does: its host is the court's id
+// (www.ca3.uscourts.gov, ecf.cand.uscourts.gov).
+func hostCourt(text string) (id, name string) {
+	if m := uscourtsHost.Get().FindStringSubmatch(text[:min(len(text), headingBytes)]); m != nil {
+		if i, ok := courtOf(strings.ToLower(m[1])); ok && courtTable[i].system == "federal" {
+			return courtTable[i].id, courtTable[i].name
 		}
 	}
-	return id, name, division
+	return "", ""
 }
 
 // uscourtsHost is a host name under uscourts.gov naming one court.
@@ -280,7 +283,8 @@ var docSignals = []struct{ typ, pat string }{
 	{"decision of a court of review", `(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)`},
 	{"decision of a court of review", `(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)`},
 	// a disposition and its date, as Oregon's reports head a decision
-	{"decision of a court of review", `(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4}\b)`},
+	// on a line it closes ("reversed and / remanded October 7, 2020")
+	{"decision of a court of review", `(?m:(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4})[ \t]*$)`},
 }
 
 // panelJudge is one judge of a panel line: a name and its title.
@@ -555,6 +559,11 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
 	c.DocType = docType(text, c.Court)
+	if c.Court == "" && c.DocType != "press release" {
+		// With no court named, a court's web address at the head names
+		// it; a release may link to any court's.
+		c.Court, c.CourtName = hostCourt(text)
+	}
 	if c.Filed == "" && c.DocType != "press release" && c.DocType != "letter" {
 		c.Filed = stampDate(text)
 	}

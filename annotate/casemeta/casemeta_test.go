@@ -214,7 +214,8 @@ func TestDocType(t *testing.T) {
 		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
 		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
 		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""},     // a trial court's page: a bankruptcy appeal's order, not known
-		{"appeal from a conviction upon a plea of guilty is limited", "", ""},                         // a sentence's words
+		{"appeal from a conviction upon a plea of guilty is limited", "", ""},
+		{"The conviction was affirmed March 3, 2020, and the sentence stands.", "", ""},                         // a sentence's words
 		{"Before Flaum, Scudder, and St. Eve, Circuit Judges.\nFlaum, Circuit Judge.", "", "opinion"}, // a court of appeals not named
 		// A clerk's letter; the Board of Immigration Appeals' decisions.
 		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
@@ -523,4 +524,17 @@ func FuzzDocTypeSkip(f *testing.F) {
 			t.Fatalf("docType(%q): %q with patterns skipped, %q with all", page, got, want)
 		}
 	})
+}
+
+func TestHostCourt(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"OFFICE OF THE CLERK\nPHILADELPHIA, PA 19106-1790\nWebsite: www.ca3.uscourts.gov\n", "ca3"},
+		{"Filing help: ecf.cand.uscourts.gov", "cand"},
+		{"Register at pacer.uscourts.gov", ""}, // no court's id
+		{"See www.uscourts.gov", ""},
+	} {
+		if got, _ := hostCourt(tt.page); got != tt.want {
+			t.Errorf("hostCourt(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
 }
