@@ -213,9 +213,9 @@ func TestDocType(t *testing.T) {
 		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
 		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
 		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
-		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""},     // a trial court's page: a bankruptcy appeal's order, not known
+		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""}, // a trial court's page: a bankruptcy appeal's order, not known
 		{"appeal from a conviction upon a plea of guilty is limited", "", ""},
-		{"The conviction was affirmed March 3, 2020, and the sentence stands.", "", ""},                         // a sentence's words
+		{"The conviction was affirmed March 3, 2020, and the sentence stands.", "", ""},               // a sentence's words
 		{"Before Flaum, Scudder, and St. Eve, Circuit Judges.\nFlaum, Circuit Judge.", "", "opinion"}, // a court of appeals not named
 		// A clerk's letter; the Board of Immigration Appeals' decisions.
 		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
