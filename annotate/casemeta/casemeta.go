@@ -222,6 +222,9 @@ var docTypes = []struct{ typ, pat string }{
 	{"plea agreement", `plea\s+agreement`},
 	{"verdict form", `verdict\s+form|special\s+verdict`},
 	{"judgment", `judgment\s*(?:and|&)\s*(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
+	// A court of appeals' judgment, titled alone on its line (it prints
+	// the court appealed from, as its opinion does).
+	{"judgment", `^[ \t]*(?:final[ \t]+|amended[ \t]+|default[ \t]+)?judgment[ \t]*$`},
 	{"sentencing memorandum", `sentencing\s+(?:memorandum|position|brief)`},
 	{"jury instructions", `jury\s+instructions?|instructions\s+to\s+the\s+jury|court's\s+charge\s+to\s+the\s+jury`},
 	{"docket sheet", `docket\s+(?:sheet|report)|(?:criminal|civil)\s+docket\s+for\s+case`},

@@ -206,6 +206,8 @@ func TestDocType(t *testing.T) {
 		{"DOCKETING NOTICE\nA notice of appeal filed by", "ca2", "notice"},
 		{"Designation & Statement of Issues\nAppellant designates", "ca8", "statement of issues"},
 		{"Syllabus\nThe plaintiffs, candidates for state offices,", "", "opinion"},
+		{"No. 19-1234\nJUDGMENT\nAppeal from the United States District Court\nfor the District of Minnesota", "ca8", "judgment"},
+		{"MOTION FOR SUMMARY JUDGMENT\n", "mnd", "motion"},
 		// A court of review's decision by what its head prints.
 		{"In the Iowa Supreme Court\nNo. 23–1122\nAppeal from the Iowa District Court for Jefferson County", "iowa", "opinion"},
 		{"Christensen, C.J., delivered the opinion of the court.", "iowa", "opinion"},
