@@ -29,7 +29,7 @@ var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
 // case number and the filing's title.
 var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
 	"copy", "response", "request", "et", "et.", "al", "al.", "appeal", "under", "seal",
-	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a")
+	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a", "dba", "d.b.a.", "aka", "a.k.a.", "f/k/a", "fka")
 
 // partyNotNames are words that never start a party line.
 var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at")
@@ -42,6 +42,7 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // an "In re" or "In the Matter of" caption names, else a "v." in mixed
 // case.
 func caption(firstPage string) string {
+	firstPage = joinSmallCaps(firstPage)
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
 	for i, line := range lines {
@@ -65,6 +66,78 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
 	}
 	return fallback
+}
+
+// smallCapsSplit is a word set in small capitals as a text layer gives
+// it: its capital apart from the rest ("M ICHAEL T HURMER").
+var smallCapsSplit = textscan.Lazy(`\b([A-Z]) ([A-Z]{2,})\b`)
+
+// joinSmallCaps joins the capital of a word set in small capitals to the
+// rest ("L OPEZ" as "LOPEZ") where the page prints the word whole in
+// mixed case ("Lopez"), which a middle initial before a surname
+// ("JULIAN L OPEZ" of one Opez) is not. Other text is left as it is.
+func joinSmallCaps(page string) string {
+	if !strings.Contains(page, " ") {
+		return page
+	}
+	ms := smallCapsSplit.Get().FindAllStringSubmatchIndex(page, -1)
+	if ms == nil {
+		return page
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		word := page[m[2]:m[3]] + strings.ToLower(page[m[4]:m[5]])
+		if !containsWord(page, word) && !smallCapsLine(page, m[2]) {
+			continue
+		}
+		b.WriteString(page[last:m[2]])
+		b.WriteString(page[m[2]:m[3]])
+		b.WriteString(page[m[4]:m[5]])
+		last = m[5]
+	}
+	b.WriteString(page[last:])
+	return b.String()
+}
+
+// smallCapsLine reports whether the line holding byte i is all words
+// split as small capitals, two or more ("M ICHAEL T HURMER,"): a name of
+// single letters each before a word is not printed so.
+func smallCapsLine(page string, i int) bool {
+	ls := strings.LastIndexByte(page[:i], '\n') + 1
+	le := strings.IndexByte(page[i:], '\n')
+	if le < 0 {
+		le = len(page)
+	} else {
+		le += i
+	}
+	line := strings.TrimRight(strings.TrimSpace(page[ls:le]), ",.;")
+	ws := strings.Fields(line)
+	if len(ws) < 4 || len(ws)%2 != 0 {
+		return false
+	}
+	for k := 0; k < len(ws); k += 2 {
+		if len(ws[k]) != 1 || ws[k][0] < 'A' || ws[k][0] > 'Z' || !smallCapsSplit.Get().MatchString(ws[k]+" "+ws[k+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether s holds w as a whole word.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		end := k + len(w)
+		if (k == 0 || !isWordByte(s[k-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		from = k + 1
+	}
 }
 
 // columnAt returns the rune column of the rule between a caption's parties
@@ -141,6 +214,9 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if f := partyFragment(before); f.ok {
 		return partyName(f.name), true
 	}
+	if t := strings.Trim(before, " \t)]:*|§-–—0123456789."); t != "" && !isRoleLine(t) {
+		return "", false // "… see generally Schafrath v. Derwinski": a sentence's words, not a caption block's
+	}
 	cand, cont := -1, false
 	var cf fragment
 	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
@@ -160,7 +236,7 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 		}
 		if f := partyFragment(line); f.ok {
 			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
-			if cand >= 0 && !commaed && !cont && !listContinues(line) && joinDown(lines, k, i, col, f) == f.name {
+			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
 				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
 			}
 			cand, cf, cont = k, f, false
@@ -254,6 +330,28 @@ func endsInParticle(line string) bool {
 	return len(ws) > 0 && nameParticles[strings.ToLower(ws[len(ws)-1])]
 }
 
+// aliasAbove reports whether the caption line above line k ends with the
+// word introducing a party's other name ("CONSUMERINFO.COM, INC. dba" /
+// "EXPERIAN CONSUMER SERVICES,"): line k continues that party. With k
+// one past a line, it asks whether that line ends so.
+func aliasAbove(lines []string, k, col int) bool {
+	for a := k - 1; a >= 0 && a >= k-2; a-- {
+		t := strings.TrimLeft(cutColumn(lines[a], col), " \t0123456789")
+		if g := strings.Index(t, partyGap); g >= 0 {
+			t = t[:g] // the column beside the parties, set apart by spaces
+		}
+		ws := strings.Fields(t)
+		if len(ws) == 0 {
+			continue
+		}
+		return aliasWords[strings.ToLower(ws[len(ws)-1])]
+	}
+	return false
+}
+
+// aliasWords introduce another name of the same party.
+var aliasWords = textscan.Set("dba", "d/b/a", "d.b.a.", "aka", "a/k/a", "a.k.a.", "fka", "f/k/a")
+
 // listContinues reports whether a caption line ends a party that more
 // parties follow: "WESTLAKE LONGVIEW CORP. and".
 func listContinues(line string) bool {
@@ -328,7 +426,22 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 			}
 		}
 		if f.comma || n == 0 && inline || first == "" && f.closed {
-			return partyName(f.name), f.name, true
+			name := f.name
+			if n+1 < len(cands) && (f.comma || f.whole) {
+				if sfx := corpOnly(cands[n+1]); sfx != "" {
+					// "FEDEX GROUND PACKAGE SYSTEM, / INC.,", "Google / LLC":
+					// the suffix set on the next line ends the name.
+					if f.comma {
+						name += ","
+					}
+					name += " " + sfx
+				} else if n == 0 && inline && f.whole && labelled(lines, i) {
+					if nf := partyFragment(cands[1]); nf.ok && leadingSpace(cands[1]) == leadingSpace(lines[i]) {
+						name += " " + nf.name // "Short Title: … v. National / Football League Playe"
+					}
+				}
+			}
+			return partyName(name), name, true
 		}
 		if first == "" {
 			first = f.name
@@ -338,6 +451,35 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 		return "", "", false
 	}
 	return partyName(first), first, true
+}
+
+// corpOnly returns the corporate suffix a caption line holds alone
+// ("INC.,", "LLC"), or "".
+func corpOnly(line string) string {
+	t := strings.TrimSpace(line)
+	if end := strings.IndexAny(t, ",;*§)]"); end >= 0 {
+		t = strings.TrimSpace(t[:end])
+	}
+	if m := corpSuffix.Get().FindStringIndex(t); m != nil && m[0] == 0 && strings.Trim(t[m[1]:], ". ") == "" {
+		return t
+	}
+	return ""
+}
+
+// labelled reports whether the caption on line i is printed after a form's
+// label ("Short Title:", "Case Name:"), on its line or alone on the line
+// above: a name it wraps runs on at the same indent.
+func labelled(lines []string, i int) bool {
+	if captionLabel.Get().MatchString(lines[i]) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if t := strings.TrimSpace(lines[k]); t != "" {
+			loc := captionLabel.Get().FindStringIndex(t)
+			return loc != nil && loc[1] == len(t)
+		}
+	}
+	return false
 }
 
 // joinBelow reads a right party broken over lines: name, then the next
@@ -366,9 +508,10 @@ func joinBelow(name string, end int, next []string) (string, bool) {
 // ("Plaintiff, Appellant,", "Defendant.", "PLAINTIFF(S)").
 func isRoleLine(line string) bool {
 	line = strings.NewReplacer("(S)", "", "(s)", "").Replace(line)
+	line = crossRole.Get().ReplaceAllString(line, "") // "Appellants/Cross-Appellees"
 	any := false
 	for _, w := range strings.FieldsFunc(line, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",.;:)*–—-", r) || unicode.IsDigit(r)
+		return unicode.IsSpace(r) || strings.ContainsRune(",.;:)*–—-/", r) || unicode.IsDigit(r)
 	}) {
 		if !partyRoles[strings.ToLower(w)] {
 			return false
@@ -377,6 +520,10 @@ func isRoleLine(line string) bool {
 	}
 	return any
 }
+
+// crossRole is the "Cross-" of a cross-appeal's role ("Cross-Appellees",
+// "Cross-Appellant"), which names no other role.
+var crossRole = textscan.Lazy(`(?i)\bcross-`)
 
 // cited reports whether the text after a party is a reporter citation:
 // "v. Detroit Timber & Lumber Co., 200 U. S. 321" cites a case.
@@ -407,6 +554,9 @@ func partyFragment(s string) fragment {
 	}
 	if len(s) > 3 && strings.EqualFold(s[:3], "re:") {
 		s = s[3:]
+		if loc := reNumber.Get().FindStringIndex(s); loc != nil {
+			s = s[loc[1]:] // "Re: Case No. 17-3994, Island Creek Coal Company": the parties follow the number
+		}
 	}
 	if loc := captionLabel.Get().FindStringIndex(s); loc != nil {
 		s = strings.TrimLeft(s[loc[1]:], " \t") // "Short Title: Doe v. Roe": the label names no party
@@ -461,7 +611,7 @@ func partyFragment(s string) fragment {
 			fr.whole = false // "James R Milheiser Social Security No."
 			break
 		}
-		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") {
+		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") && !brandWord.Get().MatchString(w) {
 			fr.whole = false
 			fr.closed = lw == "et" || lw == "et." || lw == "and" && k == len(ws)-1
 			break
@@ -489,6 +639,15 @@ func partyFragment(s string) fragment {
 	fr.name, fr.ok = f, true
 	return fr
 }
+
+// brandWord is a word of a name that holds a digit: a capital, then
+// capitals, a hyphen and at most two digits ("K2", "K-2", "B52"), not a
+// number.
+var brandWord = textscan.Lazy(`^[A-Z][A-Z-]*\d{1,2}[A-Z]*\.?$`)
+
+// reNumber is the case number a letter's "Re:" line gives before the
+// parties, with its label and the comma after it.
+var reNumber = textscan.Lazy(`^\s*(?i:(?:case|appeal|docket)\s+)?(?i:nos?\.|number:?)\s*[A-Za-z0-9:-]+[,;]\s*`)
 
 // captionLabel labels a caption printed on a form's line ("Short Title:",
 // "Case Name:").
@@ -527,9 +686,9 @@ func oneBody(before, after []string) bool {
 			return false
 		}
 	}
-	for _, w := range after {
-		if strings.ContainsAny(w, ",;") {
-			return false
+	for k, w := range after {
+		if strings.ContainsAny(w, ",;") && (k+1 == len(after) || !corpSuffix.Get().MatchString(after[k+1])) {
+			return false // "Construct, LLC" is one name; "Smith, Jones" two
 		}
 		if partyOrgWords[strings.Trim(strings.ToLower(w), ".,")] {
 			return true

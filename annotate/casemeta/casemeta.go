@@ -48,17 +48,17 @@ func court(text string) (id, name, division string) {
 	}
 	di, dn, dat := districtOf(text)
 	try(dat, di, dn)
-	if m := appealsCourt.Get().FindStringSubmatchIndex(text); m != nil {
+	if m := headingMatch(appealsCourt.Get(), text); m != nil {
 		c := strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))
 		try(m[0], circuitIDs[c], "United States Court of Appeals for the "+titleCase(c)+" Circuit")
 	}
-	if loc := scotusRe.Get().FindStringIndex(text); loc != nil {
+	if loc := headingMatch(scotusRe.Get(), text); loc != nil {
 		try(loc[0], "scotus", "Supreme Court of the United States")
 	}
-	if loc := taxCourtRe.Get().FindStringIndex(text); loc != nil {
+	if loc := headingMatch(taxCourtRe.Get(), text); loc != nil {
 		try(loc[0], "tax", "United States Tax Court")
 	}
-	if m := fiscRe.Get().FindStringSubmatchIndex(text); m != nil {
+	if m := headingMatch(fiscRe.Get(), text); m != nil {
 		if m[2] >= 0 {
 			try(m[0], "fiscr", "United States Foreign Intelligence Surveillance Court of Review")
 		} else {
@@ -75,15 +75,100 @@ func court(text string) (id, name, division string) {
 	return id, name, division
 }
 
+// hostCourt returns the federal court whose web address a page's head
+// gives, as a court's letterhead does: its host is the court's id
+// (www.ca3.uscourts.gov, ecf.cand.uscourts.gov).
+func hostCourt(text string) (id, name string) {
+	if m := uscourtsHost.Get().FindStringSubmatch(text[:min(len(text), headingBytes)]); m != nil {
+		if i, ok := courtOf(strings.ToLower(m[1])); ok && courtTable[i].system == "federal" {
+			return courtTable[i].id, courtTable[i].name
+		}
+	}
+	return "", ""
+}
+
+// uscourtsHost is a host name under uscourts.gov naming one court.
+var uscourtsHost = textscan.Lazy(`(?i)\b(?:www\.|ecf\.)?([a-z]{2,4}\d{0,2})\.uscourts\.gov\b`)
+
 var (
 	scotusRe   = textscan.Lazy(`(?i)supreme\s+court\s+of\s+the\s+united\s+states`)
 	taxCourtRe = textscan.Lazy(`(?i)united\s+states\s+tax\s+court`)
 	fiscRe     = textscan.Lazy(`(?i)foreign\s+intelligence\s+surveillance\s+court(\s+of\s+review)?`)
 )
 
+// bareAppealLine is a court of appeals' number set alone on a line
+// without a label: "2009-1361" (the Federal Circuit's form until 2014),
+// "22-11299".
+var bareAppealLine = textscan.Lazy(`^[ \t]*(\d{2}-\d{3,5}|(?:19|20)\d{2}-\d{4})[ \t]*$`)
+
+// bareAppealNumber returns the span of an appeal's number set alone on a
+// line above its caption's "v.", or -1, -1. Below the caption such a
+// line continues a list of other cases' numbers.
+func bareAppealNumber(text string) (start, end int) {
+	lines := strings.SplitAfter(text[:min(len(text), headingBytes)], "\n")
+	caption := versusLine(lines)
+	off := 0
+	for i, l := range lines {
+		if caption >= 0 && i >= caption || i >= headingLines {
+			break
+		}
+		if m := bareAppealLine.Get().FindStringSubmatchIndex(strings.TrimRight(l, "\n")); m != nil && !yearRange(l[m[2]:m[3]]) {
+			return off + m[2], off + m[3]
+		}
+		off += len(l)
+	}
+	return -1, -1
+}
+
+// yearRange reports whether a number is two years ("2019-2020").
+func yearRange(n string) bool {
+	y, rest, ok := strings.Cut(n, "-")
+	return ok && len(y) == 4 && len(rest) == 4 && (strings.HasPrefix(rest, "19") || strings.HasPrefix(rest, "20"))
+}
+
+// appellateCourt reports whether id is a federal court of appeals.
+func appellateCourt(id string) bool {
+	if id == "cadc" || id == "cafc" {
+		return true
+	}
+	n, ok := strings.CutPrefix(id, "ca")
+	return ok && n != "" && len(n) <= 2 && strings.Trim(n, "0123456789") == ""
+}
+
+// headingMatch returns the submatch indexes of re's first match in text
+// that starts on a line set as a heading (a caption, letterhead or
+// addressee's line), or nil: a court named in a sentence of the body
+// ("The United States Court of Appeals for the Federal Circuit held") is
+// a court cited, not the filing's.
+func headingMatch(re *regexp.Regexp, text string) []int {
+	for from := 0; from < len(text); {
+		m := re.FindStringSubmatchIndex(text[from:])
+		if m == nil {
+			return nil
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += from
+			}
+		}
+		from = m[1]
+		ls := strings.LastIndexByte(text[:m[0]], '\n') + 1
+		le := strings.IndexByte(text[m[0]:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += m[0]
+		}
+		if courtHeading(text[ls:le]) {
+			return m
+		}
+	}
+	return nil
+}
+
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
-	loc := districtCourt.Get().FindStringSubmatchIndex(text)
+	loc := headingMatch(districtCourt.Get(), text)
 	if loc == nil {
 		return "", "", -1
 	}
@@ -137,6 +222,9 @@ var docTypes = []struct{ typ, pat string }{
 	{"plea agreement", `plea\s+agreement`},
 	{"verdict form", `verdict\s+form|special\s+verdict`},
 	{"judgment", `judgment\s*(?:and|&)\s*(?:probation|commitment)|judgment\s+in\s+a\s+criminal\s+case`},
+	// A court of appeals' judgment, titled alone on its line (it prints
+	// the court appealed from, as its opinion does).
+	{"judgment", `^[ \t]*(?:final[ \t]+|amended[ \t]+|default[ \t]+)?judgment[ \t]*$`},
 	{"sentencing memorandum", `sentencing\s+(?:memorandum|position|brief)`},
 	{"jury instructions", `jury\s+instructions?|instructions\s+to\s+the\s+jury|court's\s+charge\s+to\s+the\s+jury`},
 	{"docket sheet", `docket\s+(?:sheet|report)|(?:criminal|civil)\s+docket\s+for\s+case`},
@@ -155,12 +243,19 @@ var docTypes = []struct{ typ, pat string }{
 	{"information", `\binformation\b`},
 	{"transcript", `\btranscript\b`},
 	{"minutes", `\bminutes\b`},
-	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.`},
+	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.|^\s*syllabus\s*$`},
+	// "DECISION", "DECISION AND ORDER", "PUBLISHED DECISION AWARDING
+	// …", not "Memorandum Decision of the Court of Appeals" (the decision
+	// reviewed).
+	{"decision", `\bdecision(?:[ \t]*$|\s+(?:and|&)\s+order\b|\s+(?:awarding|granting|denying|dismissing|on)\b)`},
 	{"order", `\border\b`},
 	{"memorandum", `\bmemorandum\b`},
+	{"brief", `\b(?:opening|answering|reply|principal|response|responsive|amicus(?:\s+curiae)?|supplemental|appellants?['’]?s?|appellees?['’]?s?|petitioners?['’]?s?|respondents?['’]?s?)\s+brief\b|(?-i:^\s*BRIEF\s+(?:OF|FOR)\b)`},
 	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
-	{"notice", `\bnotice\s+of\b`},
+	{"statement of issues", `\b(?:designation\s+(?:&|and)\s+)?statement\s+of\s+(?:the\s+)?issues\b|\bdesignation\s+of\s+issues\b`},
+	{"notice of appearance", `\b(?:entry|notice)\s+of\s+appearance\b`},
+	{"notice", `\bnotice\s+of\b|\bdocketing\s+notice\b`},
 	{"declaration", `\bdeclaration\s+of\b`},
 	{"stipulation", `\bstipulation\b`},
 	{"letter", `^\s*re:`},
@@ -170,9 +265,47 @@ var docTypes = []struct{ typ, pat string }{
 // salutation, a panel of circuit judges, the words that open an argument.
 var docSignals = []struct{ typ, pat string }{
 	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
+	{"decision", `\bInterim\s+Decision\s+#\s?\d`}, // the Board of Immigration Appeals' precedents
+	// A clerk's letter: the office's letterhead, or its salutation to
+	// every party. Its notices carry a title, which a heading reads first.
+	{"letter", `(?m:^[ \t]*OFFICE\s+OF\s+THE\s+CLERK[ \t]*$)|\bTo\s+All\s+(?:Parties|Counsel(?:\s+of\s+Record)?)\s*:`},
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
+	// What a court of review's decision prints at its head in place of
+	// a title: who delivered it, the court appealed from, the judge who
+	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
+	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)`},
+	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
+	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
+	// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
+	// S. Odenwald, J., and James M. Dowd, J."
+	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
+	{"decision of a court of review", `(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+	// the publication notes of intermediate courts' decisions
+	{"decision of a court of review", `(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)`},
+	{"decision of a court of review", `(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)`},
+	// a disposition and its date, as Oregon's reports head a decision
+	// on a line it closes ("reversed and / remanded October 7, 2020")
+	{"decision of a court of review", `(?m:(?i:\b(?:affirmed|reversed|remanded|vacated|dismissed)\s+(?:` + monthNames + `)\s+\d{1,2},\s+\d{4})[ \t]*$)`},
+}
+
+// panelJudge is one judge of a panel line: a name and its title.
+const panelJudge = `(?:[A-Z][A-Za-z'’-]*\.?[ \t]){1,3}[A-Z][A-Za-z'’-]+,[ \t]+(?:P\.[ ]?J\.|C\.[ ]?J\.|J\.|JJ\.)`
+
+// reviewingCourt reports whether court is one that decides appeals, by
+// courts-db's type and level, or is not known: its filings without a
+// title are its decisions.
+func reviewingCourt(court string) bool {
+	if court == "" {
+		return true
+	}
+	i, ok := courtOf(court)
+	if !ok {
+		return false
+	}
+	e := courtTable[i]
+	return e.typ == "appellate" || e.level == "colr" || e.level == "iac"
 }
 
 type docPattern struct {
@@ -248,8 +381,15 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	if heading.at >= 0 {
 		return heading.typ
 	}
+	reviewing := reviewingCourt(court)
 	for _, d := range docSignalRes() {
-		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") {
+		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") && court != "" {
+			continue // a panel of circuit judges sits on a court of appeals, named or not
+		}
+		if d.typ == "decision of a court of review" && !reviewing {
+			continue
+		}
+		if skip && d.key != "" && !strings.Contains(lower, d.key) {
 			continue
 		}
 		if loc := d.re.FindStringIndex(firstPage); loc != nil {
@@ -257,6 +397,9 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		}
 	}
 	if signal.at >= 0 {
+		if signal.typ == "decision of a court of review" {
+			return "opinion"
+		}
 		return signal.typ
 	}
 	return self.typ
@@ -314,10 +457,50 @@ func capsShare(line string) float64 {
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+
+// nefFiled is the filing date a CM/ECF notice of electronic filing or of
+// docket activity prints in its fixed sentence: "The following
+// transaction was entered by … on 3/2/2022 at 10:46 AM CST and filed on
+// 3/2/2022", "The following transaction was filed on 08/30/2022".
+var nefFiled = textscan.Lazy(`The\s+following\s+transaction\s+was\s+(?:entered\b[^\n]{0,120}?(?:\n[^\n]{0,80}?)?\band\s+)?filed\s+on\s+(\d{1,2}/\d{1,2}/\d{4})\b`)
+
+// stampHead bounds the lines at a page's head where a clerk's electronic
+// filing stamp stands.
+const stampHead = 8
+
+// aloneDate is a line that is only a numeric date with a four-digit year.
+var aloneDate = textscan.Lazy(`^\d{1,2}/\d{1,2}/\d{4}$`)
+
+// stampDate returns the date of a clerk's electronic filing stamp that
+// prints the date alone ("08/26/2025" above "IN THE SUPREME COURT OF
+// THE STATE OF MONTANA"): a numeric date on a line of its own among the
+// first lines of the page, above the line naming the court. A letter's
+// or release's date is spelled out and below its letterhead.
+func stampDate(text string) string {
+	n := 0
+	for _, line := range strings.Split(text[:min(len(text), headingBytes)], "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if n++; n > stampHead || containsFold(t, "court") {
+			return ""
+		}
+		if iso, ok := isoFromNumeric(t); ok && aloneDate.Get().MatchString(t) {
+			return iso
+		}
+	}
+	return ""
+}
 
 // filedDate returns the date a first page says it was filed.
 func filedDate(text string) string {
+	if m := nefFiled.Get().FindStringSubmatch(text); m != nil {
+		if iso, ok := isoFromNumeric(m[1]); ok {
+			return iso
+		}
+	}
 	m := filedLabel.Get().FindStringSubmatch(text)
 	if m == nil {
 		return ""
@@ -379,10 +562,27 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
 	c.DocType = docType(text, c.Court)
+	if c.Court == "" && c.DocType != "press release" {
+		// With no court named, a court's web address at the head names
+		// it; a release may link to any court's.
+		c.Court, c.CourtName = hostCourt(text)
+	}
+	if c.Filed == "" && c.DocType != "press release" && c.DocType != "letter" {
+		c.Filed = stampDate(text)
+	}
 	if c.DocType == "decision list" {
 		firstNumbers = nil // the numbers of the many cases it lists
 	}
 	// The filing's own numbers come first, the lower court's after them.
+	// A court of appeals has no district numbers of its own: one on its
+	// page is the case appealed from.
+	if appellateCourt(c.Court) {
+		for _, n := range firstNumbers {
+			if n.attrs != nil && n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" {
+				n.attrs.Role = schemas.RoleLowerCourt
+			}
+		}
+	}
 	var lower []string
 	federal := slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
 		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" // a bankruptcy number is the case appealed from
@@ -390,6 +590,10 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	for _, n := range firstNumbers {
 		switch {
 		case n.cited:
+		case len(c.CaseNumbers) > 0 && inProse(text, n.start):
+			// "… whether this appeal should be consolidated with Appeal
+			// No. 11-1131": a case the body names, once the filing's own
+			// number is known.
 		case federal && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn:
 			// A federal district number stands; a label's number beside it
 			// is the same case printed another way ("NO. CR-00377 WHA").
@@ -397,6 +601,16 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 			lower = append(lower, n.norm)
 		default:
 			own(n.norm)
+		}
+	}
+	if len(c.CaseNumbers) == 0 && appellateCourt(c.Court) {
+		if start, end := bareAppealNumber(text); start >= 0 {
+			n := text[start:end]
+			own(n)
+			toRune := textscan.ByteToRune(text)
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+				Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule,
+				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}})
 		}
 	}
 	for _, n := range lower {
@@ -409,6 +623,21 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Caption = caption(text)
 	}
 	return c, ents
+}
+
+// proseWords is a sentence's run of words in lower case ending just before
+// a number and its label ("should be consolidated with Appeal No.").
+var proseWords = textscan.Lazy(`(?:\b[a-z][a-z,']*\s+){5}(?:[A-Za-z.#:]+\s*){0,3}$`)
+
+// inProse reports whether the number at byte i of text continues a
+// sentence of the body rather than standing in a caption or a label's
+// column.
+func inProse(text string, i int) bool {
+	from := max(0, i-120)
+	if k := strings.Index(text[from:i], "\n\n"); k >= 0 {
+		from += k + 2 // a paragraph ends the sentence
+	}
+	return proseWords.Get().MatchString(text[from:i])
 }
 
 // releaseHead bounds the head of a release, where its date and its

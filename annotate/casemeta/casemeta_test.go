@@ -28,7 +28,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"Case 1:20-cr-00173-NONE-SKO Document 6", "1:20-cr-00173-NONE-SKO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "1", Year: "20", Judges: "NONE-SKO"}},
 		{"No. 2:18-CR-00119\n", "2:18-cr-00119", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Office: "2", Year: "18"}},
 		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "M", Year: "06", Judges: "RMW"}},
-		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C"}},
+		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C", Role: "lower_court"}},
 		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Year: "19", Judges: "JPO"}},
 		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "4", Year: "08", Judges: "SBA"}},
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
@@ -46,6 +46,12 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
 		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+		// Courts of appeals' notices: the office set off by a dash, the
+		// district's number labelled as the lower court's.
+		{"2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15"}},
+		{"District Case Number: 2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15", Role: "lower_court"}},
+		{"DC Docket #: 17-cv-6761", "17-cv-06761", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "17", Role: "lower_court"}},
+		{"12-15-cv-00180", "15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "15"}}, // a dash sets off one digit only
 		// Sealed warrant, grand-jury and petty-offense dockets.
 		{"Case No. 20-SW-123 (UNDER SEAL)", "20-sw-00123", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "20"}},
 		{"Case No. 21-sw-45 (GMH)", "21-sw-00045-GMH", &schemas.CaseNumberAttrs{Form: "district", Type: "sw", Year: "21", Judges: "GMH"}},
@@ -91,6 +97,7 @@ func TestParseStamp(t *testing.T) {
 		{"Appellate Case: 22-1801 Page: 1 Date Filed: 01/19/2023 Entry ID: 5237514", Stamp{"22-1801", "", "2023-01-19", 1, 0}},
 		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
 		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
+		{"Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2", Stamp{"17-3510", "1", "2017-10-31", 1, 2}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseStamp(tt.in)
@@ -190,6 +197,31 @@ func TestDocType(t *testing.T) {
 		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
 		{"______\n   ON MOTION\n______\n   ORDER\nUpon consideration of", "cafc", "order"},
+		// Headings of other kinds.
+		{"PUBLISHED DECISION AWARDING ATTORNEYS' FEES AND COSTS\nAn April 16, 2021 decision found", "uscfc", "decision"},
+		{"Appeal from the Superior Court in Maricopa County\nMemorandum Decision of the Court of Appeals, Division One", "ariz", "opinion"}, // the decision reviewed is no heading
+		{"APPELLANT'S OPENING BRIEF\nSTATEMENT OF JURISDICTION", "ca9", "brief"},
+		{"Joseph Doe, of Boston, on\nbrief for the Appellant.", "bap1", ""},
+		{"FORM 8. Entry of Appearance\nENTRY OF APPEARANCE", "cafc", "notice of appearance"},
+		{"DOCKETING NOTICE\nA notice of appeal filed by", "ca2", "notice"},
+		{"Designation & Statement of Issues\nAppellant designates", "ca8", "statement of issues"},
+		{"Syllabus\nThe plaintiffs, candidates for state offices,", "", "opinion"},
+		{"No. 19-1234\nJUDGMENT\nAppeal from the United States District Court\nfor the District of Minnesota", "ca8", "judgment"},
+		{"MOTION FOR SUMMARY JUDGMENT\n", "mnd", "motion"},
+		// A court of review's decision by what its head prints.
+		{"In the Iowa Supreme Court\nNo. 23–1122\nAppeal from the Iowa District Court for Jefferson County", "iowa", "opinion"},
+		{"Christensen, C.J., delivered the opinion of the court.", "iowa", "opinion"},
+		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
+		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
+		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
+		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
+		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""}, // a trial court's page: a bankruptcy appeal's order, not known
+		{"appeal from a conviction upon a plea of guilty is limited", "", ""},
+		{"The conviction was affirmed March 3, 2020, and the sentence stands.", "", ""},               // a sentence's words
+		{"Before Flaum, Scudder, and St. Eve, Circuit Judges.\nFlaum, Circuit Judge.", "", "opinion"}, // a court of appeals not named
+		// A clerk's letter; the Board of Immigration Appeals' decisions.
+		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
+		{"Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "", "decision"},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {
@@ -249,6 +281,23 @@ func TestCaption(t *testing.T) {
 		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.\nPlaintiff worked for FedEx as a driver.", "Alvarado v. FedEx Corporation"},
 		{"CARLOS ALVARADO,\nPlaintiff,\nv.\nFEDEX CORPORATION,\nDefendant.", "Alvarado v. Fedex Corporation"},
 		{"CONSUMERINFO.COM, INC., a California\ncorporation, d/b/a EXPERIAN CONSUMER\nSERVICES,\nPlaintiff,\nv.\nJESUS LEON,\nDefendant.", "Consumerinfo.com, Inc. v. Leon"},
+		// A party's other name after "dba" runs over lines and is not a party.
+		{"13   CONSUMERINFO.COM, INC. dba             Case No. 8:16-cv-1261 DOC (KESx)\n       EXPERIAN CONSUMER\n  14   SERVICES,\n  15                  Plaintiff,\n  16         v.\n  17   ESTEBAN LEON; and DOES 1\n", "Consumerinfo.com, Inc. v. Leon"},
+		// A suffix set alone on the next line ends the name; an "and" inside
+		// a name closed by a suffix; a brand's digit.
+		{"MICHAEL TOFAUTE, et al.,\n    Plaintiffs-Appellants,\n                v.\nACME PACKAGE SYSTEM,\nINC.,\n      Defendant-Appellant.", "Tofaute v. Acme Package System, Inc."},
+		{"Case Name:\nWSOU Investments LLC v. Google\nLLC\n\nCase Number: 6:20-cv-00580-ADA", "WSOU Investments LLC v. Google LLC"},
+		{"Ruben Diaz                 ) Docket No. 2019-06-0263\n                           )\nv.                         ) State File No. 9687-2019\n                           )\nCreate and Construct, LLC  )\n", "Diaz v. Create and Construct, LLC"},
+		{"PAUL N. NELSON,\n      Plaintiff-Appellee,\n   v.\nK2 INC. and K-2 CORPORATION,\n      Defendants-Appellants.", "Nelson v. K2 Inc."},
+		// A form's label wraps its caption at the same indent.
+		{"Short Title: Acme Widget Holdings Grou v. Beta         CITY)\nWidget Company Assoc                                DC Judge: Doe", "Acme Widget Holdings Grou v. Beta Widget Company Assoc"},
+		// A role line of a cross-appeal; small capitals split by a text layer.
+		{"Ideal Electronic Security Co., Inc., et al.,\n\n    Appellants/Cross-Appellees\n\n   v.\n\nInternational Fidelity Insurance Company,\n\n    Appellee/Cross-Appellant", "Ideal Electronic Security Co., Inc. v. International Fidelity Insurance Company"},
+		{"JULIAN L OPEZ,\n      Petitioner-Appellant,\n   v.\nM ICHAEL T HURMER,\n      Respondent-Appellee.\nA Wisconsin jury convicted Julian Lopez.", "Lopez v. Thurmer"},
+		{"JOHN Q PUBLIC,\n      Petitioner,\n   v.\nACME CORP.,\n      Respondent.", "Public v. Acme Corp."},
+		// A "v." in a sentence takes no party from the lines above it.
+		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
+		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -278,6 +327,8 @@ func TestMatterCaption(t *testing.T) {
 		{"multidistrict litigation", "IN RE: FEDEX GROUND PACKAGE SYSTEM, INC.,\nEMPLOYMENT PRACTICES LITIGATION\nFedEx drivers", "In re FedEx Ground Package System, Inc."},
 		{"no subject", "IN THE MATTER OF THE SEARCH OF\n\n\n", ""},
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
+		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
+		{"matter of, cited", "See Matter of Smith, 12 I&N Dec. 34 (BIA 1990), Respondent", ""},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -475,4 +526,17 @@ func FuzzDocTypeSkip(f *testing.F) {
 			t.Fatalf("docType(%q): %q with patterns skipped, %q with all", page, got, want)
 		}
 	})
+}
+
+func TestHostCourt(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"OFFICE OF THE CLERK\nPHILADELPHIA, PA 19106-1790\nWebsite: www.ca3.uscourts.gov\n", "ca3"},
+		{"Filing help: ecf.cand.uscourts.gov", "cand"},
+		{"Register at pacer.uscourts.gov", ""}, // no court's id
+		{"See www.uscourts.gov", ""},
+	} {
+		if got, _ := hostCourt(tt.page); got != tt.want {
+			t.Errorf("hostCourt(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
 }

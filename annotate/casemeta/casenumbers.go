@@ -14,8 +14,10 @@ import (
 
 var (
 	// 1:15-cr-10338-FDS, 2:19-cr-00595-CAS-1, 2:20-MJ-0148-AC, 1:20-cr-00173-NONE-SKO,
-	// M:06-cv-01754-RMW (a multidistrict litigation docket)
-	districtNo = textscan.Lazy(`\b(\d{1,2}|[A-Z]):(\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
+	// M:06-cv-01754-RMW (a multidistrict litigation docket); 2-15-cv-00180,
+	// the office set off by a dash as courts of appeals print the number
+	// of the case appealed from.
+	districtNo = textscan.Lazy(`\b(\d{1,2}|[A-Z])[:-](\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
 	// 19-cr-725 (JPO), as letters cite a case within their own court.
 	// 20-SW-123, 21-gj-0012: sealed search-warrant and grand-jury dockets.
 	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc|sw|gj|po|mb|sm))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
@@ -57,6 +59,8 @@ var (
 	// Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2 (2nd Cir., ACMS)
 	// Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19, Page 1 of 15 (9th Cir.)
 	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*(?:ID:\s*\d+,\s*)?DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
+	// Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2 (2nd Cir., CM/ECF before ACMS)
+	ecfSecondOld = textscan.Lazy(`Case\s+(\d{2}-\d{3,6}),\s*Document\s+(\d+)(?:-\d+)?,\s*(\d{1,2}/\d{1,2}/\d{4}),\s*\d+,\s*Page\s?(\d+)\s+of\s+(\d+)`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
 	ecfFourth = textscan.Lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
@@ -65,7 +69,7 @@ var (
 // in the forms ParseStamp reads, pattern by pattern.
 func StampSpans(text string) [][2]int {
 	var out [][2]int
-	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfFourth} {
+	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfSecondOld, ecfFourth} {
 		for _, m := range re.Get().FindAllStringIndex(text, -1) {
 			out = append(out, [2]int{m[0], m[1]})
 		}
@@ -91,6 +95,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 		{ecfDistrict, 1, 2, 3, 4, 5},
 		{ecfAppellate, 1, 2, 4, 3, 0},
 		{ecfSecond, 1, 3, 2, 4, 5},
+		{ecfSecondOld, 1, 2, 3, 4, 5},
 		{ecfFourth, 1, 2, 3, 4, 5},
 	} {
 		m := f.re.Get().FindStringSubmatchIndex(s)
@@ -145,6 +150,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			cited: citedAfter.Get().MatchString(text[end:min(len(text), end+40)])})
 	}
 	for _, m := range matchesIn(districtNo.Get(), text, wins) {
+		if text[m[3]] == '-' && (m[3]-m[2] != 1 || text[m[2]] < '0' || text[m[2]] > '9') {
+			continue // a dash sets off an office of one digit only
+		}
 		typ := strings.ToLower(text[m[6]:m[7]])
 		end := m[1]
 		judges := strings.Trim(text[m[10]:m[11]], "-")
@@ -166,6 +174,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	for _, m := range matchesIn(appellateNo.Get(), text, wins) {
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
+		if m[4] < 0 && continuesNumber(text[end:]) {
+			continue // "Docket No. 2019-06-0263": a longer number, read as a state's
+		}
 		if m[4] >= 0 {
 			attrs.Type, end = text[m[4]:m[5]], m[5]
 		}
@@ -223,7 +234,13 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		num := strings.TrimRight(text[m[2]:m[3]], ".,;)")
 		end := m[2] + len(num)
 		kept := out[:0]
+		whole := false
 		for _, n := range out {
+			if n.start == m[2] && n.end == end && n.attrs.Form == schemas.FormDistrict {
+				n.attrs.Role, whole = schemas.RoleLowerCourt, true // read whole in its own form
+				kept = append(kept, n)
+				continue
+			}
 			if n.start >= m[2] && n.end <= end {
 				for k := n.start; k < n.end; k++ {
 					taken[k] = false // the label's number as printed replaces a shorter reading of it
@@ -236,13 +253,25 @@ func findCaseNumbers(text string) []caseNumberSpan {
 			kept = append(kept, n)
 		}
 		out = kept
-		if isSpanFree(taken, m[2], end) {
+		if !whole && isSpanFree(taken, m[2], end) {
 			add(m[2], end, strings.ToUpper(num), &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Role: schemas.RoleLowerCourt})
 		}
 	}
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
 	return out
+}
+
+// continuesNumber reports whether s, the text after a number, goes on
+// with a dash and a digit: the number read is part of a longer one.
+func continuesNumber(s string) bool {
+	rest, ok := strings.CutPrefix(s, "-")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "–"); !ok {
+			return false
+		}
+	}
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
 // numberLineWindows returns the stretches of text a case number can be
@@ -309,7 +338,9 @@ func matchesIn(re *regexp.Regexp, text string, wins [][2]int) [][]int {
 }
 
 // lowerCourtNo is a number labelled as the lower court's.
-var lowerCourtNo = textscan.Lazy(`\b(?:D\.\s?C\.|Lower\s+Court|Trial\s+Court|District\s+Court)\s+(?:Docket\s+)?No\.:?\s*([A-Za-z]{0,4}-?\d{2}[-–]\d{2,6}(?:-[A-Za-z0-9]{1,5})*)`)
+// "DC Docket #: 17-cv-6761" and "District Case Number: 2-15-cv-00180"
+// are the forms of courts of appeals' notices.
+var lowerCourtNo = textscan.Lazy(`\b(?:D\.\s?C\.|DC|Lower\s+Court|Trial\s+Court|District\s+Court|District)\s+(?:Docket\s+|Case\s+)?(?:No\.|#|Number):?\s*((?:\d[:-])?[A-Za-z]{0,4}-?\d{2}[-–](?:[A-Za-z]{2,4}-)?\d{2,6}(?:-[A-Za-z0-9]{1,5})*)`)
 
 func isSpanFree(taken []bool, start, end int) bool {
 	for k := start; k < end; k++ {

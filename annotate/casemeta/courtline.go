@@ -131,11 +131,22 @@ func divisionCourt(c int, division string) int {
 }
 
 // neighbours joins a court line with the non-empty line above and the two
-// below.
+// below. A court named in the right column of a caption ("VERSUS  *
+// COURT OF APPEAL") reads only that column of its neighbours: the text
+// left of it is the parties'.
 func neighbours(lines []string, i int) string {
 	var parts []string
+	column := func(l string) string { return l }
+	if col := leadingSpace(lines[i]); col >= rightColumn {
+		column = func(l string) string {
+			if rs := []rune(l); len(rs) > col-columnSlack {
+				return string(rs[col-columnSlack:])
+			}
+			return ""
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if s := strings.TrimSpace(lines[k]); s != "" {
+		if s := strings.TrimSpace(column(lines[k])); s != "" {
 			if courtHeading(lines[k]) {
 				parts = append(parts, s)
 			}
@@ -143,14 +154,22 @@ func neighbours(lines []string, i int) string {
 		}
 	}
 	parts = append(parts, strings.TrimSpace(lines[i]))
-	for k, n := i+1, 0; k < len(lines) && n < 2; k++ {
-		if s := strings.TrimSpace(lines[k]); s != "" {
+	for k, n := i+1, 0; k < len(lines) && n < 2 && k <= i+4; k++ {
+		if s := strings.TrimSpace(column(lines[k])); s != "" {
 			parts = append(parts, s)
 			n++
 		}
 	}
 	return strings.Join(parts, " ")
 }
+
+// rightColumn is the indent (bytes) from which a court line is read as the
+// right column of a caption; columnSlack how far left of it a centred
+// neighbour may start.
+const (
+	rightColumn = 36
+	columnSlack = 6
+)
 
 // courtHeading reports whether a line is set as a heading: mostly in
 // capitals, or short and opening with "In the" or the court's name, not a
@@ -292,11 +311,29 @@ func resolveHeading(heading, state string) (int, bool) {
 	if c, _, ok := resolveCourt(specific(bare, matchCourts(bare)), state); ok {
 		return c, true
 	}
+	// "The Business Court of Texas": courts-db names it with the state
+	// first ("Texas Business Court").
+	if m := courtOfState.Get().FindStringSubmatch(bare); m != nil && isState(m[2]) {
+		turned := m[2] + " " + m[1]
+		if c, _, ok := resolveCourt(specific(turned, matchCourts(turned)), state); ok {
+			return c, true
+		}
+	}
 	lower := strings.ToLower(n)
 	if saysFederal(lower) {
 		return 0, false // a federal court the table's patterns do not name is not a state's
 	}
 	return courtByKind(lower, state)
+}
+
+// courtOfState is a court named "<kind> Court of <State>", the state's
+// name one or two words.
+var courtOfState = textscan.Lazy(`(?i)^(?:the\s+)?((?:[a-z]+\s+){1,3}court)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b`)
+
+// isState reports whether s (any case) names a state, whole.
+func isState(s string) bool {
+	_, ok := statePostal[strings.ToLower(strings.Join(strings.Fields(s), " "))]
+	return ok && !strings.EqualFold(s, "columbia")
 }
 
 // specific drops matches of the nation's generic courts ("District

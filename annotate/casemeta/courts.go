@@ -103,6 +103,25 @@ func literals(re *syntax.Regexp) []string {
 		if re.Min >= 1 {
 			return literals(re.Sub[0])
 		}
+	case syntax.OpAlternate:
+		// A literal every branch holds (within one of its own literals)
+		// is held by every match.
+		var common []string
+		for i, sub := range re.Sub {
+			ls := literals(sub)
+			if i == 0 {
+				common = ls
+				continue
+			}
+			kept := common[:0:0]
+			for _, c := range common {
+				if slices.ContainsFunc(ls, func(l string) bool { return strings.Contains(l, c) }) {
+					kept = append(kept, c)
+				}
+			}
+			common = kept
+		}
+		return common
 	case syntax.OpConcat:
 		var out []string
 		run := ""

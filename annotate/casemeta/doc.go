@@ -12,7 +12,10 @@
 // lines it takes ("Reliance Standard Life Insurance Company"). A filing
 // naming a matter instead of parties keeps the words it prints ("In the
 // Matter of the Search of Michael Anthony Butler, Jr.", "In re Grand Jury
-// Subpoena"). A name printed in capitals is written in title case, except
+// Subpoena", an administrative board's "Matter of Emmanuel LAGUERRE").
+// A court of review's decision that prints no title is an opinion by what
+// its head prints instead: who delivered it, the court appealed from, the
+// panel or the writing judge, when it was decided. A name printed in capitals is written in title case, except
 // where the page prints the same word in a mixed case of its own ("FEDEX"
 // as "FedEx") and for abbreviations without vowels ("PNC"): one
 // convention for every caption, each word of it found in the filing by a

@@ -15,6 +15,9 @@ import (
 // pleading's line number or a column's rule.
 var inReLine = textscan.Lazy(`(?i)^[\s\d|*§)\]}]*(in\s+re\b:?|in\s+the\s+matter\s+of\b)`)
 
+// matterRoleLine is a caption "Matter of <name>, <role>" alone on its line.
+var matterRoleLine = textscan.Lazy(`^[ \t]*(?:In\s+the\s+)?Matter\s+of\s+([A-Z][^,\n]{1,80}?),[ \t]+(?:Respondents?|Applicants?|Petitioners?|Beneficiar(?:y|ies)|Claimants?)[ \t]*$`)
+
 // matterEnd ends a matter's subject: the column's case number or title,
 // and the words that refer to an attachment for its description.
 var matterEnd = textscan.Lazy(`(?i)\s(?:case\s+(?:no\b|number)|no\.|misc\.|mag(?:istrate)?\.?\s+(?:no|docket)|docket\b|(?:filed\s+)?under\s+seal|\(under\s+seal)|\s(?:as|and|which\s+(?:is|are))\s+(?:more\s+(?:fully|particularly)\s+|further\s+|specifically\s+)?described\b|\s(?:see\s+)?attachment\s+[a-z]\b`)
@@ -57,6 +60,17 @@ func matterCaption(firstPage string) string {
 			prefix = "In the Matter of"
 		}
 		return prefix + " " + subject
+	}
+	// "Matter of Emmanuel LAGUERRE, Respondent": an administrative
+	// board's caption, its party named with its role on the line.
+	for _, line := range lines[:min(len(lines), matterLines)] {
+		m := matterRoleLine.Get().FindStringSubmatch(line)
+		if m == nil || cited(m[1]) {
+			continue
+		}
+		if subject, closed := cutSubject(strings.TrimSpace(m[1])); !closed && subject != "" && !strings.ContainsAny(subject, "0123456789") {
+			return "Matter of " + subject
+		}
 	}
 	return ""
 }

@@ -17,7 +17,7 @@ import (
 // labelledNo is a docket label and the number after it. The label may be
 // set a line above its number, as in a caption's column ("(San Mateo
 // County Super. Ct.\n No. 20NF012926A)").
-var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
+var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
 
 // stateNoBody is a number as printed: an optional short prefix in
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
@@ -54,6 +54,28 @@ var stateForms = []struct {
 	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`},                                                             // A-1234-19
 	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`},                                                                  // (SC 20726), (AC 45123)
 }
+
+// rareStateForms are unlabelled state forms read only on a page holding
+// their literal: most pages hold none, and each added to allStateForms
+// slows its one pass over every page.
+var rareStateForms = []struct {
+	literal string
+	re      *textscan.Regexp
+}{
+	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
+	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
+}
+
+// oregonNumbers are the numbers Oregon's appellate reports print in
+// brackets under a caption, each after its court's initials: "(CC
+// 13C21746) (CA A160000) (SC S066047)". The Supreme Court's is the
+// decision's own, the Court of Appeals' its own where the Supreme Court
+// gives none; the circuit or tax court's is the lower court's.
+var oregonNumbers = textscan.Lazy(`\((CC|CA|SC|TC)[ ]([A-Z]\d{5,7}|\d{2}[A-Z]{1,2}\d{4,6})\)`)
+
+// southDakota is the number the South Dakota Supreme Court prints at the
+// head of its opinions with their disposition: "#29901-aff in pt".
+var southDakota = textscan.Lazy(`\A\s*#(\d{5})-[a-z]`)
 
 // allStateForms is stateForms in one pattern: one pass over a page
 // instead of one per state.
@@ -174,8 +196,10 @@ func nextLabelWord(text string, i int) int {
 
 // californiaAppellate is a number of California's Supreme Court or Courts
 // of Appeal (S284303, A168758, B339555, E081234), read only where it
-// stands at the end of its line, as captions set it.
-var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,})([A-HS]\d{6})[ \t]*$`)
+// stands at the end of its line, as captions set it; Oregon's Court of
+// Appeals prints its own (A161408) so after the trial court's
+// ("140230856; A161408").
+var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,}|;[ \t])([A-HS]\d{6})[ \t]*$`)
 
 // arizonaSupreme is the Arizona Supreme Court's form (CV-24-0079-PR),
 // read before the Central District of California's "CV 24-0079" would
@@ -225,6 +249,31 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			start, end = start+1, end-1
 		}
 		add(start, end, normalizeNumber(text[start:end]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+	}
+	for _, f := range rareStateForms {
+		if !strings.Contains(text, f.literal) {
+			continue
+		}
+		for _, m := range f.re.Get().FindAllStringIndex(text, -1) {
+			add(m[0], m[1], normalizeNumber(text[m[0]:m[1]]), &schemas.CaseNumberAttrs{Form: schemas.FormState})
+		}
+	}
+	if strings.Contains(text, "C ") || strings.Contains(text, "A ") {
+		ms := oregonNumbers.Get().FindAllStringSubmatchIndex(text, -1)
+		supreme := false
+		for _, m := range ms {
+			supreme = supreme || text[m[2]:m[3]] == "SC"
+		}
+		for _, m := range ms {
+			role := schemas.RoleLowerCourt
+			if k := text[m[2]:m[3]]; k == "SC" || k == "CA" && !supreme {
+				role = schemas.RoleOwn
+			}
+			add(m[4], m[5], text[m[4]:m[5]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: role})
+		}
+	}
+	if m := southDakota.Get().FindStringSubmatchIndex(text); m != nil {
+		add(m[2], m[3], text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn})
 	}
 	// A match is one line with six digits in a row.
 	digitLines(text, 6, func(from, to int) {

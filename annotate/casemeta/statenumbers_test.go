@@ -43,6 +43,15 @@ func TestStateNumbers(t *testing.T) {
 		{"en dash", "No. S–24–472.", "S-24-472", schemas.RoleOwn},
 		{"case number label", "Case Number: DA 23-0430", "DA 23-0430", schemas.RoleOwn},
 		{"long plain number", "No. 20240025", "20240025", schemas.RoleOwn},
+		{"tennessee workers' compensation", "Docket No. 2019-06-0263\n", "2019-06-0263", schemas.RoleOwn},
+		{"docket hash", "Docket #: 17-3510   ", "17-3510", schemas.RoleOwn},
+		{"wyoming", "  v.        S-24-0271\n", "S-24-0271", ""},
+		{"new jersey supreme", "   A-1 September Term 2024\n", "A-1 September Term 2024", ""},
+		{"oregon supreme", "(SC S066047)", "S066047", schemas.RoleOwn},
+		{"oregon court of appeals", "(CA A160000)", "A160000", schemas.RoleOwn},
+		{"oregon circuit", "(CC 13C21746)", "13C21746", schemas.RoleLowerCourt},
+		{"oregon court of appeals after trial", "   140230856; A161408\n", "A161408", ""},
+		{"south dakota", "#29901-aff in pt & rev in pt-PJD & SRJ\n", "29901", schemas.RoleOwn},
 		{"vermont lower", "APPEALED FROM:\n Superior Court\n CASE NO. 171-10-19 Bnjv\n", "171-10-19 Bnjv", schemas.RoleLowerCourt},
 	}
 	for _, tt := range tests {
@@ -67,6 +76,7 @@ func TestStateNumbersNot(t *testing.T) {
 		"ECF No. 49", "Opinion No. 28203", "Opinion Number: 2025-NMSC-023", "Cal. Bar No. 251120", "CSR No. 10958",
 		"No. 2100 – August 13, 2025", "Pub. L. No. 115-391", "Rule No. 5", "No. 12", "Dkt. No. 1234-5", "(Nos. 3-4)", "Mercado, No. 18-CR-\n00549-LHK-3",
 		"PENDING DECISION IN\nROMAN, ET AL. V. WOLF, ET AL., CASE NOS. 20-55436,",
+		"S-24-02719", "page #29901 of", "(CC 12345)", "A-1 Term 2024",
 	} {
 		for _, n := range findCaseNumbers(in) {
 			if n.attrs.Form == schemas.FormState {
@@ -93,4 +103,20 @@ func FuzzStateNumbers(f *testing.F) {
 			}
 		})
 	})
+}
+
+func TestBareAppealNumber(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"United States Court of Appeals for the Federal Circuit\n\n        2009-1361\n\n  PAUL N. NELSON,\n   v.\n K2 INC.,", "2009-1361"},
+		{"FOR THE NINTH CIRCUIT\nA,\nv.\nB.\nCASE NOS. 20-55436,\n20-55662\n", ""}, // below the caption: other cases' numbers
+		{"2019-2020\n", ""}, // two years, not a number
+	} {
+		got := ""
+		if s, e := bareAppealNumber(tt.in); s >= 0 {
+			got = tt.in[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("bareAppealNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
