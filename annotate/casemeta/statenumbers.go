@@ -37,22 +37,25 @@ var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket",
 	"bar", "sbn", "csr", "rpr", "certificate", "cert.", "fax", "telephone", "number")
 
 // stateForms are the unlabelled numbers of state courts whose shape alone
-// says what they are.
+// says what they are. Each holds three digits in a row and two ASCII
+// capitals in a row or a capital beside a digit or a hyphen
+// (capitalJoint): stateFormMatches reads only the lines that hold both,
+// and TestStateFormExamples checks each form's example against both.
 var stateForms = []struct {
-	name, pattern string
+	name, pattern, example string
 }{
-	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`},                       // 2216-CR00123, 22SL-CR01234-01
-	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`},                                                         // IND-12345-23
-	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`},                           // 2019 CF 1234
-	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`},                                     // F-1234567, F19-12345-X
-	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`}, // 2019-CF-001234-A
-	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`},                                        // BA123456 (Los Angeles)
-	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`},                           // CP-51-CR-0001234-2019
-	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`},                                                                      // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
-	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`},                                               // CR2019-123456-001
-	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`},                                                                    // S19A1234, A19A1234
-	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`},                                                             // A-1234-19
-	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`},                                                                  // (SC 20726), (AC 45123)
+	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`, "2216-CR00123"},                           // 2216-CR00123, 22SL-CR01234-01
+	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`, "IND-12345-23"},                                                             // IND-12345-23
+	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`, "2019 CF 1234"},                               // 2019 CF 1234
+	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567"},                                            // F-1234567, F19-12345-X
+	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A"}, // 2019-CF-001234-A
+	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456"},                                                // BA123456 (Los Angeles)
+	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019"},                      // CP-51-CR-0001234-2019
+	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A"},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
+	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001"},                                              // CR2019-123456-001
+	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234"},                                                                            // S19A1234, A19A1234
+	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19"},                                                                    // A-1234-19
+	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)"},                                                                        // (SC 20726), (AC 45123)
 }
 
 // rareStateForms are unlabelled state forms read only on a page holding
@@ -94,11 +97,28 @@ func stateFormMatches(text string) [][]int {
 	var out [][]int
 	re := allStateForms.Get()
 	digitLines(text, 3, func(from, to int) {
+		if !capitalJoint(text[from:to]) {
+			return
+		}
 		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
 			out = append(out, []int{m[0] + from, m[1] + from})
 		}
 	})
 	return out
+}
+
+// capitalJoint reports whether s holds two ASCII capitals in a row, or
+// one beside a digit or a hyphen: what every state form has, and most
+// lines of prose with a number in them do not.
+func capitalJoint(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		a, b := s[i], s[i+1]
+		aCap, bCap := a >= 'A' && a <= 'Z', b >= 'A' && b <= 'Z'
+		if aCap && (bCap || b >= '0' && b <= '9' || b == '-') || bCap && (a >= '0' && a <= '9' || a == '-') {
+			return true
+		}
+	}
+	return false
 }
 
 // digitLines calls visit with the bounds of each line of text that holds

@@ -1,6 +1,9 @@
 package casemeta
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/schemas"
@@ -119,4 +122,68 @@ func TestBareAppealNumber(t *testing.T) {
 			t.Errorf("bareAppealNumber(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestStateFormExamples checks each state form against its example: the
+// pattern matches it, and the example holds what stateFormMatches asks of
+// a line before running the patterns (three digits in a row, and a
+// capitalJoint). A form added without them fails here.
+func TestStateFormExamples(t *testing.T) {
+	for _, f := range stateForms {
+		if !regexp.MustCompile(f.pattern).MatchString(f.example) {
+			t.Errorf("%s: pattern does not match its example %q", f.name, f.example)
+		}
+		if !digitRun(f.example, 3) || !capitalJoint(f.example) {
+			t.Errorf("%s: example %q lacks three digits in a row or a capital joint, so stateFormMatches would skip its line", f.name, f.example)
+		}
+		if got := stateFormMatches("Case " + f.example + " filed"); len(got) != 1 {
+			t.Errorf("%s: stateFormMatches found %d numbers in a line holding %q, want 1", f.name, len(got), f.example)
+		}
+	}
+}
+
+// allStateFormMatches is stateFormMatches without its line filters: the
+// pattern over every line.
+func allStateFormMatches(text string) [][]int {
+	var out [][]int
+	re := allStateForms.Get()
+	for from := 0; from <= len(text); {
+		to := len(text)
+		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+			out = append(out, []int{m[0] + from, m[1] + from})
+		}
+		from = to + 1
+	}
+	return out
+}
+
+// TestStateFormLines compares stateFormMatches with the patterns run on
+// every line, over every stored first page and corpus page.
+func TestStateFormLines(t *testing.T) {
+	pages := storedPages(t)
+	found := 0
+	for _, p := range pages {
+		got, want := stateFormMatches(p), allStateFormMatches(p)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("page %.80q: stateFormMatches = %v, every line gives %v", p, got, want)
+		}
+		found += len(got)
+	}
+	t.Logf("%d pages, %d state-form numbers", len(pages), found)
+}
+
+func FuzzStateFormLines(f *testing.F) {
+	for _, s := range stateForms {
+		f.Add("No. " + s.example + "\n")
+	}
+	f.Add("2019 cf 1234 and 2019 CF 1234")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := stateFormMatches(s), allStateFormMatches(s)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%q: stateFormMatches = %v, every line gives %v", s, got, want)
+		}
+	})
 }
