@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,7 +148,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		out = append(out, caseNumberSpan{start: start, end: end, norm: norm, attrs: attrs,
 			cited: citedAfter.Get().MatchString(text[end:min(len(text), end+40)])})
 	}
-	for _, m := range matchesIn(districtNo.Get(), text, wins) {
+	for _, m := range matchesIn(districtNoWin, text, wins) {
 		if text[m[3]] == '-' && (m[3]-m[2] != 1 || text[m[2]] < '0' || text[m[2]] > '9') {
 			continue // a dash sets off an office of one digit only
 		}
@@ -171,7 +170,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range matchesIn(appellateNo.Get(), text, wins) {
+	for _, m := range matchesIn(appellateNoWin, text, wins) {
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
 		if m[4] < 0 && continuesNumber(text[end:]) {
@@ -191,7 +190,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 	}
 	findEarlyStateNumbers(text, add)
-	for _, m := range matchesIn(centralNo.Get(), text, wins) {
+	for _, m := range matchesIn(centralNoWin, text, wins) {
 		prefix := strings.ReplaceAll(text[m[2]:m[3]], " ", "")
 		norm := fmt.Sprintf("%s %s-%s", prefix, text[m[4]:m[5]], text[m[6]:m[7]])
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Type: strings.ToLower(prefix[len(prefix)-2:])}
@@ -209,7 +208,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], end, norm, attrs)
 	}
-	for _, m := range matchesIn(shortDistrictNo.Get(), text, wins) {
+	for _, m := range matchesIn(shortDistrictNoWin, text, wins) {
 		typ := strings.ToLower(text[m[4]:m[5]])
 		norm := fmt.Sprintf("%s-%s-%s", text[m[2]:m[3]], typ, pad5(text[m[6]:m[7]]))
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: text[m[2]:m[3]], Type: typ}
@@ -219,10 +218,10 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		}
 		add(m[0], m[1], norm, attrs)
 	}
-	for _, m := range matchesIn(miscNo.Get(), text, wins) {
+	for _, m := range matchesIn(miscNoWin, text, wins) {
 		add(m[0], m[1], "Misc. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormMisc})
 	}
-	for _, m := range matchesIn(stateNo.Get(), text, wins) {
+	for _, m := range matchesIn(stateNoWin, text, wins) {
 		add(m[0], m[1], "Ind. No. "+text[m[2]:m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormState, Type: "indictment"})
 	}
 	findStateNumbers(text, add)
@@ -230,7 +229,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	// "D.C. No. CV-00-13002-DDP", "D. C. Docket No. 06-02274-CV-AR-S",
 	// "Lower Court No.", "Trial Court No.": the number of the case appealed
 	// from, as printed.
-	for _, m := range matchesIn(lowerCourtNo.Get(), text, wins) {
+	for _, m := range matchesIn(lowerCourtNoWin, text, wins) {
 		num := strings.TrimRight(text[m[2]:m[3]], ".,;)")
 		end := m[2] + len(num)
 		kept := out[:0]
@@ -320,11 +319,38 @@ func numberShaped(line string) bool {
 	return false
 }
 
-// matchesIn returns re's submatch indexes in the windows of text, as
+// A windowPattern is a number pattern read in number-shaped windows of a
+// page, with may, a cheap test of what every match of it holds (a
+// literal, two digits and a dash before a letter): a window without that
+// is not searched. A transcript's time stamps make every line a window,
+// and the patterns, with no literal prefix, try every byte of it.
+type windowPattern struct {
+	re  *textscan.Regexp
+	may func(window string) bool
+}
+
+// The number patterns as findCaseNumbers reads them; windowPatterns lists
+// them for the test that each may holds of every match.
+var (
+	districtNoWin      = windowPattern{districtNo, twoDigitsDashLetter}
+	appellateNoWin     = windowPattern{appellateNo, containsAny("No", "Case:", "Appeal:", "Docket")}
+	centralNoWin       = windowPattern{centralNo, containsAny("CR", "CV")}
+	shortDistrictNoWin = windowPattern{shortDistrictNo, twoDigitsDashLetter}
+	miscNoWin          = windowPattern{miscNo, containsAny("Misc.")}
+	stateNoWin         = windowPattern{stateNo, containsAny("Ind")}
+	lowerCourtNoWin    = windowPattern{lowerCourtNo, containsAny("D", "Court")}
+	windowPatterns     = []windowPattern{districtNoWin, appellateNoWin, centralNoWin, shortDistrictNoWin, miscNoWin, stateNoWin, lowerCourtNoWin}
+)
+
+// matchesIn returns p's submatch indexes in the windows of text, as
 // offsets into text.
-func matchesIn(re *regexp.Regexp, text string, wins [][2]int) [][]int {
+func matchesIn(p windowPattern, text string, wins [][2]int) [][]int {
 	var out [][]int
+	re := p.re.Get()
 	for _, w := range wins {
+		if !p.may(text[w[0]:w[1]]) {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
 			for k := range m {
 				if m[k] >= 0 {
@@ -336,6 +362,32 @@ func matchesIn(re *regexp.Regexp, text string, wins [][2]int) [][]int {
 	}
 	return out
 }
+
+// containsAny returns a window test: the window holds one of lits.
+func containsAny(lits ...string) func(string) bool {
+	return func(w string) bool {
+		for _, l := range lits {
+			if strings.Contains(w, l) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// twoDigitsDashLetter reports whether w holds two digits, a hyphen and a
+// letter in a row ("18-cr", "20-CV"), as every district number does.
+func twoDigitsDashLetter(w string) bool {
+	for i := 2; i+1 < len(w); i++ {
+		if w[i] == '-' && isDigitByte(w[i-1]) && isDigitByte(w[i-2]) && isASCIILetter(w[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool   { return c >= '0' && c <= '9' }
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // lowerCourtNo is a number labelled as the lower court's.
 // "DC Docket #: 17-cv-6761" and "District Case Number: 2-15-cv-00180"
