@@ -36,20 +36,40 @@ func monthOf(name string) int {
 
 // dateForms read each date pattern's submatches into an ISO date, in the
 // order findDates reports them.
-var dateForms = []struct {
-	re    *textscan.Regexp
-	parse func(m []string) (string, bool)
-}{
+// may is a cheap test of what every match of the form holds, so that
+// findDates skips a window without it.
+var dateForms = []dateForm{
 	{writtenDate, func(m []string) (string, bool) {
 		return isoDay(textscan.Atoi(m[3]), monthOf(m[1]), textscan.Atoi(m[2]))
-	}},
+	}, hasMonthName},
 	{dayMonthDate, func(m []string) (string, bool) {
 		return isoDay(textscan.Atoi(m[3]), monthOf(m[2]), textscan.Atoi(m[1]))
-	}},
-	{numericDate, numericISO},
+	}, hasMonthName},
+	{numericDate, numericISO, func(w string) bool { return strings.IndexByte(w, '/') >= 0 }},
 	{isoDate, func(m []string) (string, bool) {
 		return isoDay(textscan.Atoi(m[1]), textscan.Atoi(m[2]), textscan.Atoi(m[3]))
-	}},
+	}, func(w string) bool { return strings.IndexByte(w, '-') >= 0 }},
+}
+
+type dateForm struct {
+	re    *textscan.Regexp
+	parse func(m []string) (string, bool)
+	may   func(window string) bool
+}
+
+// hasMonthName reports whether s holds the first three letters of a
+// month's name, capitalized, as every written date does.
+func hasMonthName(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'S' {
+			continue
+		}
+		switch s[i : i+3] {
+		case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+			return true
+		}
+	}
+	return false
 }
 
 // numericISO reads 1/29/2009 or 06/07/19 (a two-digit year is 1970-2069).
@@ -90,7 +110,11 @@ func findDates(p schemas.Page) []schemas.Entity {
 	toRune := textscan.ByteToRune(text)
 	var out []schemas.Entity
 	for _, w := range dateWindows(text) {
-		out = appendDates(out, p.Number, text, w[0], w[1], toRune)
+		for _, f := range dateForms {
+			if f.may(text[w[0]:w[1]]) {
+				out = f.appendDates(out, p.Number, text, w[0], w[1], toRune)
+			}
+		}
 	}
 	return out
 }
@@ -145,24 +169,30 @@ func hasDateAnchor(line string) bool {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendDates adds the dates of text[from:to] to out, with spans in the
-// page's code points.
+// page's code points: every form over the whole stretch.
 func appendDates(out []schemas.Entity, page int, text string, from, to int, toRune textscan.Offsets) []schemas.Entity {
 	for _, f := range dateForms {
-		for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
-			for k := range loc {
-				if loc[k] >= 0 {
-					loc[k] += from
-				}
+		out = f.appendDates(out, page, text, from, to, toRune)
+	}
+	return out
+}
+
+// appendDates adds the dates of form f in text[from:to] to out.
+func (f dateForm) appendDates(out []schemas.Entity, page int, text string, from, to int, toRune textscan.Offsets) []schemas.Entity {
+	for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += from
 			}
-			m := make([]string, len(loc)/2)
-			for k := range m {
-				m[k] = text[loc[2*k]:loc[2*k+1]]
-			}
-			if iso, ok := f.parse(m); ok {
-				out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: page,
-					Start: toRune.At(loc[0]), End: toRune.At(loc[1]), Normalized: iso, Source: schemas.SourceRule,
-					Attrs: &schemas.DateAttrs{ISO: iso}})
-			}
+		}
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			m[k] = text[loc[2*k]:loc[2*k+1]]
+		}
+		if iso, ok := f.parse(m); ok {
+			out = append(out, schemas.Entity{Type: schemas.Date, Text: m[0], Page: page,
+				Start: toRune.At(loc[0]), End: toRune.At(loc[1]), Normalized: iso, Source: schemas.SourceRule,
+				Attrs: &schemas.DateAttrs{ISO: iso}})
 		}
 	}
 	return out
