@@ -92,7 +92,7 @@ func TestDegreeNotOffense(t *testing.T) {
 
 func TestAcronymNeedsCapitals(t *testing.T) {
 	f, _ := New()
-	for _, in := range []string{"the cpw 2 form", "Cpcs 3"} {
+	for _, in := range []string{"the cpw 2 form", "Cpcs 3", "See Espinal-Domínguez v. Puerto Rico, 352 F.3d 490", "the rico count"} {
 		for _, e := range f.Find(schemas.Page{Number: 1, Text: in}) {
 			t.Errorf("Find(%q) = %q, want no charge", in, e.Text)
 		}
