@@ -73,6 +73,7 @@ func TestPersonForms(t *testing.T) {
 		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
+		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,7 +40,9 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"social", "security", "docket", "number", "currently", "incarcerated", "park", "courthouse", "floor", "messages",
 	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss",
 	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
-	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team")
+	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
+	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
+	"people", "commonwealth")
 
 // span is a half-open range of words.
 type wordSpan struct {
