@@ -42,6 +42,9 @@ func TestPlaceForms(t *testing.T) {
 		{"line number before a county", "21   County (“CSP-LAC”) Litigation Coordinator", nil},
 		{"place before -based", "Centurion, a Princeton, New Jersey-based innocence organization", []string{"Princeton", "New Jersey"}},
 		{"given-name place before an offense", "1525 Townsend Ave., Bronx Conspiracy 4th – 3 cts", []string{"Bronx"}},
+		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
+		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
+		{"state of a postal address", "Springfield, IL 62701", []string{"Springfield", "IL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,5 +84,24 @@ func TestPersonForms(t *testing.T) {
 				t.Errorf("people in %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCitedCourtForms: court abbreviations of citations' parentheticals
+// are organizations (A1).
+func TestCitedCourtForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Smith v. State, 123 N.E.3d 456, 460 (Ind. Ct. App. 2019)", []string{"Ind. Ct. App."}},
+		{"Brown v. People, 239 P.3d 764 (Colo. 2010)", []string{"Colo."}},
+		{"Lewis v. United States, 767 A.2d 219, 222 (D.C. 1991)", []string{"D.C."}},
+		{"a statute (Colo. Rev. Stat. 2010)", nil},
+	}
+	for _, tt := range tests {
+		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
+			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

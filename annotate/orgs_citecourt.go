@@ -12,10 +12,10 @@ import (
 // parenthetical, abbreviated as the Bluebook's table T1 does: "(Colo. App.
 // 2009)", "(Ind. Ct. App. 2010)", "(N.J. Super. Ct. Law Div. 1998)",
 // "(Tex. App.—Houston 2003)". The court abbreviation is an organization
-// (guidelines A1); a state's abbreviation alone ("(Ill. 2005)") names
-// the state's highest court by the state's own name and is left to the
-// place rules. courts-db lists one citation form per court; the rule below
-// reads the others.
+// (guidelines A1), and so is a state's abbreviation alone before the
+// year ("(Ill. 2005)"), which names the state's highest court: there the
+// string is the court's, not the place's. courts-db lists one citation
+// form per court; the rule below reads the others.
 
 // citeStates are the T10 abbreviations of the states (and the names
 // written out in full) that open a state court's abbreviation.
@@ -60,7 +60,12 @@ func citedCourt(ws []word, i int, gaz *gazetteer) (from, to int, ok bool) {
 		court = court || u.stem == "app" || u.stem == "ct"
 		k = u.to
 	}
-	if !court || k >= len(ws) {
+	if k >= len(ws) {
+		return 0, 0, false
+	}
+	// "(Colo. 2010)": the state's abbreviation alone, then the year and
+	// the parenthesis's end, names the state's highest court.
+	if !court && !(k == st.to && k+1 < len(ws) && textscan.IsDigits(ws[k].text) && len(ws[k].text) == 4 && ws[k+1].text == ")") {
 		return 0, 0, false
 	}
 	next := ws[k].text

@@ -218,9 +218,20 @@ var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
 	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
 
-// reporterCite: "543 U.S. 220" cites a reporter, not the country (A1).
+// reporterCite: "543 U.S. 220" cites a reporter, not the country (A1),
+// and the court code of a public-domain citation, between the year and
+// the opinion's number ("2017 IL 120958", "2018 IL App (1st) 151234",
+// "2019 CO 45"), names a court's series, not the state.
 func reporterCite(ws []word, from, to int) bool {
-	return to-from == 1 && ws[from].text == "U.S." && from > 0 && textscan.IsDigits(ws[from-1].text) && to < len(ws) && textscan.IsDigits(ws[to].text)
+	if to-from != 1 || from == 0 || to >= len(ws) || !textscan.IsDigits(ws[from-1].text) {
+		return false
+	}
+	if ws[from].text == "U.S." {
+		return textscan.IsDigits(ws[to].text)
+	}
+	code, year, next := ws[from].text, ws[from-1].text, ws[to].text
+	return len(code) == 2 && strings.ToUpper(code) == code && len(year) == 4 && year[:2] >= "19" && year[:2] <= "20" &&
+		ws[from-1].line == ws[from].line && (textscan.IsDigits(next) && len(next) >= 2 || next == "App")
 }
 
 func streetOrFacility(ws []word, to int) bool {
