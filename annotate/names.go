@@ -42,7 +42,10 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
 	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
-	"people", "commonwealth")
+	"people", "commonwealth",
+	// Offices of attorney lists: "Deputy State Public Defender", "Assistant
+	// Appellate Defender", "Assistant State's Attorney".
+	"defender", "defenders", "appellate", "state's", "state’s")
 
 // span is a half-open range of words.
 type wordSpan struct {
