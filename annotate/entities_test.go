@@ -106,3 +106,24 @@ func TestCitedCourtForms(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedUnits: a unit named by two fields of work joined by
+// "and" is one organization; an acronym or a sentence's words before
+// "and" are not part of it.
+func TestCoordinatedUnits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"of the District Attorney’s Organized Crime and Racketeering Bureau, under", []string{"Organized Crime and Racketeering Bureau"}},
+		{"Jonathan Ortiz of the NYPD’s\n Tapes and Records Unit, and", []string{"Tapes and Records Unit"}},
+		{"approved by the Food and Drug Administration in 1999", []string{"Food and Drug Administration"}},
+		{"agents of the FBI and Records Unit detectives", []string{"FBI", "Records Unit"}},
+		{"Smith and Jones Unit", []string{"Jones Unit"}},
+	}
+	for _, tt := range tests {
+		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
+			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

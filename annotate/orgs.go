@@ -93,6 +93,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				(ws[from-1].lower() != "for" || forNouns[ws[from-2].lower()])) {
 			prev := ws[from-1]
 			pl := prev.lower()
+			// "the Organized Crime and Racketeering Bureau": a unit named
+			// by two fields of work.
+			if k := coordinatedUnit(ws, from, i); k >= 0 {
+				from = k
+				break
+			}
 			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
@@ -567,6 +573,43 @@ func tailWraps(ws []word, m int) bool {
 
 // majorUnit reports whether "Major" at ws[i] names a unit ("Major Frauds
 // Section", "Major Crimes Unit") rather than a rank: a plural noun follows.
+// coordinatedUnit reads a unit's name coordinated with "and" on the left
+// of the name read so far, ws[from:i+1] ending in the head ws[i]: "the
+// Organized Crime and Racketeering Bureau", "the Tapes and Records Unit",
+// "the Asset Forfeiture and Crimes Against Revenue Bureau". It returns
+// where the name starts, or -1. ws[from-1] must be "and"; before it one to
+// three capitalized words of the same line in title case (an acronym
+// there names another body: "the FBI and Records Unit"), opened by "the",
+// a possessive pronoun or the owner's possessive ("the NYPD’s Tapes and
+// Records Unit"); the head must be a unit's.
+func coordinatedUnit(ws []word, from, i int) int {
+	if from < 3 || ws[from-1].text != "and" || !unitHeads[ws[i].lower()] || ws[from-1].line != ws[from].line {
+		return -1
+	}
+	k := from - 1
+	for k > 0 && from-1-k < 3 {
+		w := ws[k-1]
+		if w.punct || !w.capitalized() || allCaps(w.text) && !w.capsLine || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || isHead(ws, k-1) || functionWords[w.lower()] || titleWords[w.lower()] || w.line != ws[from].line {
+			break
+		}
+		k--
+	}
+	if k == from-1 || k == 0 {
+		return -1
+	}
+	switch o := ws[k-1].text; {
+	case o == "the", o == "its", o == "their", o == "our":
+		return k
+	case strings.HasSuffix(o, "’s"), strings.HasSuffix(o, "'s"):
+		return k // the owner's: "the District Attorney’s Organized Crime and ..."
+	}
+	return -1
+}
+
+// unitHeads are the heads of the units a coordination names.
+var unitHeads = textscan.Set("bureau", "unit", "section", "division", "squad", "department", "office", "task", "force",
+	"program", "center", "service", "services", "commission", "committee", "administration", "agency")
+
 func majorUnit(ws []word, i int) bool {
 	if ws[i].lower() != "major" || i+1 >= len(ws) || ws[i+1].line != ws[i].line {
 		return false
@@ -623,4 +666,19 @@ func ofTail(ws []word, to int) int {
 		to = m
 	}
 	return to
+}
+
+// allCaps reports whether s has two or more letters, all capitals: an
+// acronym in running text.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
