@@ -242,13 +242,15 @@ const companiesList = "companies.txt"
 
 // loadLexicons builds the gazetteer of places and organizations: the
 // hand-checked lists first (they win where a name is listed twice), then
-// the generated countries, courts, companies and U.S. cities, and the
+// the generated countries, federal agencies, courts, companies and U.S.
+// cities, and the
 // state codes.
 func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	g, err := loadGazetteer([]gazFile{
 		{"places.txt", schemas.Place},
 		{"organizations.txt", schemas.Organization},
 		{"countries.txt", schemas.Place},
+		{"agencies.txt", schemas.Organization},
 		{"courts.txt", schemas.Organization},
 		{companiesList, schemas.Organization},
 	})

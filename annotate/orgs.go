@@ -57,7 +57,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
 			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
-			(e.list != companiesList || standsAlone(ws, i, &n)) {
+			(e.list != companiesList || standsAlone(ws, i, &n)) && !judgeInitials(ws, i, n) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
 			// "California Highway Patrol Department".
@@ -367,6 +367,13 @@ var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "
 // North Carolina Association of Chiefs of Police".
 var forNouns = textscan.Set("alliance", "center", "centers", "coalition", "fund", "network", "society", "project",
 	"campaign", "league", "partnership", "organization", "citizens", "americans", "friends", "advocates", "lawyers")
+
+// judgeInitials reports whether the n words at ws[i] are a judge's
+// initials in parentheses after a docket number, as some courts write
+// them: "No. 16-CR-2761-BEN (BLM)", not the Bureau of Land Management.
+func judgeInitials(ws []word, i, n int) bool {
+	return n == 1 && i >= 2 && ws[i-1].text == "(" && docketNumber(ws[i-2].text) && i+1 < len(ws) && ws[i+1].text == ")"
+}
 
 // docketNumber reports whether w is a docket or case number ("08-14991",
 // "2:19-cr-00595"), which no name holds.
