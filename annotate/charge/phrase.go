@@ -383,6 +383,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 				return phrase{}, j, "", false
 			}
 			if !upper && !title && t.cap {
+				// Initials that end the name belong to it: "aggravated
+				// DUI", "felony DWI".
+				if t.upper && (j+1 == len(ts) || ts[j+1].kind == 'p' || ts[j+1].lower == "and" || ts[j+1].lower == "or") {
+					k = j
+					continue
+				}
 				// A capitalized word inside lower-case text ends it.
 				sep = ""
 				break
@@ -413,6 +419,10 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	}
 	// A plural alone names no offense ("and sales").
 	if n == 1 && listed == i && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
+		return phrase{}, j, "", false
+	}
+	// A participle alone qualifies a name it has lost: "aggravated".
+	if n == 1 && listed == i && strings.HasSuffix(first.lower, "ed") {
 		return phrase{}, j, "", false
 	}
 	// A gerund alone is conduct: "charged with enforcing"; a listed one
@@ -704,7 +714,7 @@ func isAdverb(w string) bool {
 		return false
 	}
 	switch w {
-	case "bodily", "family", "supply", "assembly", "monopoly", "elderly", "anomaly":
+	case "bodily", "family", "supply", "assembly", "monopoly", "elderly", "anomaly", "deadly":
 		return false
 	}
 	return true
