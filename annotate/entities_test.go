@@ -120,6 +120,8 @@ func TestCoordinatedUnits(t *testing.T) {
 		{"approved by the Food and Drug Administration in 1999", []string{"Food and Drug Administration"}},
 		{"agents of the FBI and Records Unit detectives", []string{"FBI", "Records Unit"}},
 		{"Smith and Jones Unit", []string{"Jones Unit"}},
+		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
+		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {

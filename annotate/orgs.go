@@ -16,7 +16,9 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp", "pllc", "p.a.", "p.c.",
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
-	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison")
+	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison",
+	// Houses of worship, parties to suits over them: "Calvary Chapel of Bangor".
+	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
