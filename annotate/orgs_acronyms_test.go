@@ -148,6 +148,8 @@ func TestDocumentShortForms(t *testing.T) {
 			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS"}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
 		{"initials without the owning state", "The Indiana Department of Child Services (DCS) removed the child. DCS then filed a petition.",
 			[]string{"ORGANIZATION:DCS"}, nil},
+		{"set as a verb is no gang's set", "CNN published the Defamatory Statements set forth above.",
+			nil, []string{"ORGANIZATION:Defamatory Statements"}},
 		{"initials of a code stay apart", "The Indiana Department of Child Services (IC 31-34) removed the child.",
 			nil, []string{"ORGANIZATION:IC"}},
 	}
