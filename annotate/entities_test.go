@@ -42,6 +42,7 @@ func TestPlaceForms(t *testing.T) {
 		{"line number before a county", "21   County (“CSP-LAC”) Litigation Coordinator", nil},
 		{"place before -based", "Centurion, a Princeton, New Jersey-based innocence organization", []string{"Princeton", "New Jersey"}},
 		{"given-name place before an offense", "1525 Townsend Ave., Bronx Conspiracy 4th – 3 cts", []string{"Bronx"}},
+		{"city with its state", "The meeting was in Washington, D.C. on Tuesday.", []string{"Washington", "D.C."}},
 		{"reporter in a short cite", "Estelle, 502 U.S. at 67-68; Terry, 392 U.S. at 18; see U.S. Const. amend. IV", []string{"U.S."}},
 		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
 		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
