@@ -610,10 +610,38 @@ func offenseName(text string, m []int) (name string, ok bool) {
 			break
 		}
 	}
+	// ", second degree" after the name, as indictments and statutes
+	// write it: the match m takes it in.
+	if deg == "" {
+		if d, end, ok := commaDegree(text, m[1]); ok {
+			deg, m[1] = d, end
+		}
+	}
 	if deg != "" {
 		offense += " in the " + deg + " degree"
 	}
 	return offense, true
+}
+
+// commaDegreeRe matches ", second degree" (", 2nd-degree") at the start.
+var commaDegreeRe = textscan.Lazy(`(?i)^,[ \t]*(` + degPat + `)` + degSep + `\b`)
+
+// commaDegree reads a degree written after an offense's name and a comma
+// at byte offset at ("Murder, Second Degree"): the degree's name and where
+// it ends. A degree that opens the list's next offense ("murder, second
+// degree assault") is not read: what follows must end the name
+// (punctuation, "and", "or", the end of the text).
+func commaDegree(text string, at int) (string, int, bool) {
+	m := commaDegreeRe.Get().FindStringSubmatchIndex(text[at:])
+	if m == nil {
+		return "", 0, false
+	}
+	r := strings.TrimLeft(text[at+m[1]:], " \t")
+	if r != "" && (r[0] >= 'a' && r[0] <= 'z' || r[0] >= 'A' && r[0] <= 'Z' || r[0] == '-') &&
+		!strings.HasPrefix(r, "and ") && !strings.HasPrefix(r, "or ") {
+		return "", 0, false
+	}
+	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
 // trimNumberDegree drops a bare number after an offense ("Murder 2")
