@@ -164,6 +164,11 @@ func (f *peopleFinder) afterTitles() {
 			if k == j {
 				break
 			}
+			// A title in a margin's column ("Deleted: Defendants" of a
+			// redline) governs no name on the next line of the text.
+			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
+				break
+			}
 			f.add(j, k, rule)
 			switch {
 			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":
@@ -175,6 +180,17 @@ func (f *peopleFinder) afterTitles() {
 			}
 		}
 	}
+}
+
+// firstColumn reports whether ws[i] stands in its line's first column:
+// no column's gap between it and the line's start.
+func firstColumn(ws []word, i int) bool {
+	for k := i; k > 0 && ws[k-1].line == ws[i].line; k-- {
+		if columnEdge(ws, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // aliasMarkers introduce another name of the same person.
