@@ -358,6 +358,9 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 			if w.capitalized() && !caps && digits && !titled {
 				return phrase{}, false // "8 Trey Crips": a gang named by a number
 			}
+			if digits && slices.ContainsFunc(mods, func(m word) bool { return m.capitalized() && streetWords[m.lower] }) {
+				return phrase{}, false // "7 Ridgedale Avenue Cedar Knolls": an address
+			}
 			if timeUnits[lw] || measureUnits[lw] {
 				return phrase{}, false
 			}
@@ -385,6 +388,11 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		}
 	}
 }
+
+// streetWords name a street after its number: a count's modifiers never
+// hold one.
+var streetWords = textscan.Set("avenue", "ave.", "ave", "street", "st.", "road", "rd.", "boulevard", "blvd.", "drive",
+	"dr.", "lane", "ln.", "parkway", "pkwy.", "highway", "hwy.", "place", "pl.", "court", "ct.", "terrace", "way", "plaza", "suite")
 
 // singular reads the noun counted by "one": a run of content words, up
 // to a function word, a verb-like word or a name, whose last word is the
