@@ -421,6 +421,11 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	if n == 1 && listed == i && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
 		return phrase{}, j, "", false
 	}
+	// "a crime of violence" designates offenses (a sentence enhancer);
+	// "violence" alone names none (guidelines §7: "the violence").
+	if n == 1 && first.lower == "violence" {
+		return phrase{}, j, "", false
+	}
 	// A participle alone qualifies a name it has lost: "aggravated".
 	if n == 1 && listed == i && strings.HasSuffix(first.lower, "ed") {
 		return phrase{}, j, "", false
@@ -548,6 +553,10 @@ func extendKnown(text string, end int, name string) (int, string) {
 			k = 3
 		}
 		return ts[k].e, "with " + w(1) + " " + phraseWords(ts[2:k+1])
+	case w(0) == "of" && (w(1) == "a" || w(1) == "an") && childVictims[w(2)] && (strings.Contains(name, "sexual") || strings.HasSuffix(name, "abuse") || strings.HasSuffix(name, "neglect") || strings.HasSuffix(name, "endangerment")):
+		// "sexual abuse of a child", "sexual assault of a minor": the
+		// victim the statute names.
+		return ts[2].e, "of " + w(1) + " " + w(2)
 	case w(0) == "without" && licenceNouns[w(1)]:
 		return ts[1].e, "without " + w(1)
 	case w(0) == "without" && (w(1) == "a" || w(1) == "an") && licenceNouns[w(2)]:
@@ -687,6 +696,10 @@ func mergePhrases(text string, known, degrees []phrase) []phrase {
 // name ("sexual assault on a child", "assault on a peace officer").
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
 	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
+
+// childVictims are the victims an "of" names in a sexual or abuse
+// offense's name.
+var childVictims = textscan.Set("child", "minor", "juvenile")
 
 // gerundObject reports whether the generic word at token j is the object
 // of a gerund that names an offense with it: "resisting arrest", "evading
