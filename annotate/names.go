@@ -142,7 +142,7 @@ func (f *peopleFinder) afterTitles() {
 	for i := 0; i < len(ws); i++ {
 		l := ws[i].lower()
 		trigger := titleWords[l] && (ws[i].capitalized() || strings.HasSuffix(l, ".")) || l == "/s/" ||
-			aliasMarkers[l] || roleNouns[l] && i+1 < len(ws) && ws[i+1].capitalized()
+			aliasMarkers[l] || roleNouns[l] && i+1 < len(ws) && ws[i+1].capitalized() || knownAs(ws, i)
 		if l == "s" && i >= 1 && i+1 < len(ws) && ws[i-1].text == "/" && ws[i+1].text == "/" {
 			i++
 			trigger = true
@@ -151,7 +151,7 @@ func (f *peopleFinder) afterTitles() {
 			continue
 		}
 		rule := "title"
-		if aliasMarkers[l] {
+		if aliasMarkers[l] || knownAs(ws, i) {
 			rule = "alias"
 		}
 		// A title may govern a list.
@@ -191,6 +191,17 @@ func firstColumn(ws []word, i int) bool {
 		}
 	}
 	return true
+}
+
+// knownAs reports whether ws[i] ends "also known as" (or "a.k.a." spelled
+// out after a comma: ", known as"), which introduces an alias as a/k/a
+// does: "MARCUS REED, also known as “Bird,”".
+func knownAs(ws []word, i int) bool {
+	if i < 2 || ws[i].lower() != "as" || ws[i-1].lower() != "known" {
+		return false
+	}
+	p := ws[i-2].lower()
+	return p == "also" || p == ","
 }
 
 // aliasMarkers introduce another name of the same person.
