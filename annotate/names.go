@@ -19,7 +19,7 @@ var titleWords = textscan.Set("judge", "justice", "detective", "det.", "officer"
 	"captain", "capt.", "inspector", "chief", "commissioner", "attorney", "agent", "mr.", "mrs.", "ms.", "dr.",
 	"hon.", "honorable", "mayor", "governor", "gov.", "senator", "president", "prosecutor", "trooper", "deputy",
 	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness",
-	"judges", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
+	"judges", "justices", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
 	"sergeants", "lieutenants", "captains", "inspectors", "chiefs", "defendants", "analyst", "assistant",
 	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide",
 	// Prosecutors and officials as releases and letters name them.
@@ -385,11 +385,11 @@ func (f *peopleFinder) beforeJudicialTitle() {
 		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() {
 			continue // "Sandhill, Judge Ervin": a title before a name
 		}
-		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq"
+		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj."
 		end := i
 		for end > 0 {
 			from := end
-			for from > 0 && end-from < 4 && personWord(ws[from-1]) && ws[from-1].line == ws[end-1].line {
+			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].line == ws[end-1].line {
 				from--
 			}
 			if from == end || !f.add(from, end, "judicial-title") && from == end {
