@@ -81,6 +81,7 @@ func TestPersonForms(t *testing.T) {
 		{"offices in an attorney list", "Megan A. Ring, Colorado State Public Defender, Julia Lohnes, Deputy State Public Defender, DOUGLAS R. HOFF, Deputy Defender, ALAN J. SPELLBERG, Assistant State's Attorney", []string{"Megan A. Ring", "DOUGLAS R. HOFF", "ALAN J. SPELLBERG", "Julia Lohnes"}},
 		{"justices before JJ.", "Rush, C.J., and Massa, Slaughter, Goff, and Molter, JJ., concur.", []string{"Rush", "Molter", "Goff", "Slaughter", "Massa"}},
 		{"justices as a title", "Justices Cunningham and Connors concurred in the judgment.", []string{"Cunningham", "Connors"}},
+		{"a minor's initials after In re", "In re M.B., 145 P.3d 1040, 1047 (Okla. 2006); In re Grand Jury Subpoena", []string{"M.B."}},
 		{"also known as", "JOHN SMITH, a/k/a \"Little John,\" and MARCUS REED, also known as \"Bird,\" were charged; a server known as SVN", []string{"JOHN SMITH", "Little John", "Bird", "MARCUS REED"}},
 		{"a title in a margin's column", "publish (and refuse to retract) the              Deleted: Defendants\n\n\nDefamatory Statements. Further, CNN chose", nil},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},

@@ -298,10 +298,15 @@ func (f *peopleFinder) afterGivenNames() {
 }
 
 // caseParties finds the parties of cited cases: "United States v.
-// Booker", "Old Chief v. United States".
+// Booker", "Old Chief v. United States", and a minor's initials after "In
+// re" ("In re M.B.", guidelines A9).
 func (f *peopleFinder) caseParties() {
 	ws := f.ws
 	for i := 0; i < len(ws); i++ {
+		if i+2 < len(ws) && ws[i].text == "In" && ws[i+1].text == "re" && initialsWord(ws[i+2].text) {
+			f.add(i+2, i+3, "case-party")
+			continue
+		}
 		if l := ws[i].lower(); l != "v." && l != "vs." && l != "versus" {
 			continue
 		}
@@ -319,6 +324,28 @@ func (f *peopleFinder) caseParties() {
 			f.add(j, i, "case-party")
 		}
 	}
+}
+
+// initialsWord reports whether s is a person's initials: two or three
+// capitals, each with its period ("M.B.", "J.M.", "A.B.C."; the last
+// period may be missing).
+func initialsWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		n++
+		i++
+		if i < len(s) && s[i] != '.' {
+			return false
+		}
+		if i == len(s) && n < 2 {
+			return false
+		}
+	}
+	return n >= 2 && n <= 3
 }
 
 // panel finds the judges of a panel: "Before MELLOY, BEAM, and SHEPHERD,
