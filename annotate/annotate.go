@@ -108,7 +108,10 @@ func (a *Annotator) Annotate(ctx context.Context, pages []schemas.Page) (Annotat
 		res.Tokens += n
 		all = append(all, pe)
 	}
-	tagGangs(all, findGangNames(all))
+	names := findGangNames(all)
+	short := companyShortNames(all, names)
+	retypeCompanyNames(all, short)
+	tagGangs(all, names)
 	dropCommonWordNames(all, a.models)
 	propagateSurnames(all)
 	for _, pe := range all {

@@ -42,6 +42,11 @@ func TestPlaceForms(t *testing.T) {
 		{"line number before a county", "21   County (“CSP-LAC”) Litigation Coordinator", nil},
 		{"place before -based", "Centurion, a Princeton, New Jersey-based innocence organization", []string{"Princeton", "New Jersey"}},
 		{"given-name place before an offense", "1525 Townsend Ave., Bronx Conspiracy 4th – 3 cts", []string{"Bronx"}},
+		{"city with its state", "The meeting was in Washington, D.C. on Tuesday.", []string{"Washington", "D.C."}},
+		{"reporter in a short cite", "Estelle, 502 U.S. at 67-68; Terry, 392 U.S. at 18; see U.S. Const. amend. IV", []string{"U.S."}},
+		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
+		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
+		{"state of a postal address", "Springfield, IL 62701", []string{"Springfield", "IL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +78,13 @@ func TestPersonForms(t *testing.T) {
 		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
+		{"offices in an attorney list", "Megan A. Ring, Colorado State Public Defender, Julia Lohnes, Deputy State Public Defender, DOUGLAS R. HOFF, Deputy Defender, ALAN J. SPELLBERG, Assistant State's Attorney", []string{"Megan A. Ring", "DOUGLAS R. HOFF", "ALAN J. SPELLBERG", "Julia Lohnes"}},
+		{"justices before JJ.", "Rush, C.J., and Massa, Slaughter, Goff, and Molter, JJ., concur.", []string{"Rush", "Molter", "Goff", "Slaughter", "Massa"}},
+		{"justices as a title", "Justices Cunningham and Connors concurred in the judgment.", []string{"Cunningham", "Connors"}},
+		{"a minor's initials after In re", "In re M.B., 145 P.3d 1040, 1047 (Okla. 2006); In re Grand Jury Subpoena", []string{"M.B."}},
+		{"also known as", "JOHN SMITH, a/k/a \"Little John,\" and MARCUS REED, also known as \"Bird,\" were charged; a server known as SVN", []string{"JOHN SMITH", "Little John", "Bird", "MARCUS REED"}},
+		{"a title in a margin's column", "publish (and refuse to retract) the              Deleted: Defendants\n\n\nDefamatory Statements. Further, CNN chose", nil},
+		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,5 +92,50 @@ func TestPersonForms(t *testing.T) {
 				t.Errorf("people in %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCitedCourtForms: court abbreviations of citations' parentheticals
+// are organizations (A1).
+func TestCitedCourtForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Smith v. State, 123 N.E.3d 456, 460 (Ind. Ct. App. 2019)", []string{"Ind. Ct. App."}},
+		{"Brown v. People, 239 P.3d 764 (Colo. 2010)", []string{"Colo."}},
+		{"Lewis v. United States, 767 A.2d 219, 222 (D.C. 1991)", []string{"D.C."}},
+		{"a statute (Colo. Rev. Stat. 2010)", nil},
+		{"People v. Roe, 2019 COA 12, ¶ 8; Roe v. People, 2015 CO 45", []string{"COA", "CO"}},
+		{"People v. Gray, 2017 IL 120958; People v. Hall, 2018 IL App (1st) 151234", []string{"IL", "IL App"}},
+		{"in 2019 CO agents met", nil},
+	}
+	for _, tt := range tests {
+		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
+			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCoordinatedUnits: a unit named by two fields of work joined by
+// "and" is one organization; an acronym or a sentence's words before
+// "and" are not part of it.
+func TestCoordinatedUnits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"of the District Attorney’s Organized Crime and Racketeering Bureau, under", []string{"Organized Crime and Racketeering Bureau"}},
+		{"Jonathan Ortiz of the NYPD’s\n Tapes and Records Unit, and", []string{"Tapes and Records Unit"}},
+		{"approved by the Food and Drug Administration in 1999", []string{"Food and Drug Administration"}},
+		{"agents of the FBI and Records Unit detectives", []string{"FBI", "Records Unit"}},
+		{"Smith and Jones Unit", []string{"Jones Unit"}},
+		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
+		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
+	}
+	for _, tt := range tests {
+		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
+			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -17,6 +17,20 @@ import (
 var gangContextAfter = textscan.Set("member", "members", "gang", "crew", "defendant", "defendants", "leader", "leaders",
 	"rivals", "associates", "affiliates", "set", "clique", "cliques")
 
+// verbSet reports whether "set" at ws[i] is the verb: "the Defamatory
+// Statements set forth", "as set out". The noun ends its phrase: "the
+// Brims set, and", "a Bloods set of the Bronx".
+func verbSet(ws []word, i int) bool {
+	if ws[i].lower() != "set" || i+1 >= len(ws) || ws[i+1].line != ws[i].line || ws[i+1].punct {
+		return false
+	}
+	switch ws[i+1].lower() {
+	case "of", "and", "or", "who", "that", "which", "member", "members", "leader", "leaders":
+		return false
+	}
+	return true
+}
+
 // findGangNames returns the distinct gang names of a document, as word
 // texts joined by single spaces, and the acronyms the document defines for
 // the organizations it names, each with the rule that found it.
@@ -27,7 +41,7 @@ func findGangNames(pages []pageEntities) map[string]string {
 		ws := pe.words
 		for i, w := range ws {
 			l := w.lower()
-			if gangContextAfter[l] && !w.capitalized() {
+			if gangContextAfter[l] && !w.capitalized() && !verbSet(ws, i) {
 				// Backwards over the name: numbers and capitalized words.
 				j := i
 				for j > 0 && i-j < 4 && ws[j-1].line == w.line && gangWord(ws[j-1]) && !pe.taken[j-1] {

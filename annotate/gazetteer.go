@@ -126,6 +126,11 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 		if err != nil {
 			return fmt.Errorf("gazetteers/%s:%d: %w", file, n+1, err)
 		}
+		// "Washington, D.C.": GeoNames names the city with its state,
+		// which filings write as a place of its own (guidelines §2).
+		if city, _, ok := strings.Cut(f[0], ", "); ok {
+			f[0] = city
+		}
 		ws := strings.Fields(strings.ToLower(f[0]))
 		person := strings.ContainsAny(f[3], "gs") || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
 		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file,
@@ -242,13 +247,15 @@ const companiesList = "companies.txt"
 
 // loadLexicons builds the gazetteer of places and organizations: the
 // hand-checked lists first (they win where a name is listed twice), then
-// the generated countries, courts, companies and U.S. cities, and the
+// the generated countries, federal agencies, courts, companies and U.S.
+// cities, and the
 // state codes.
 func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	g, err := loadGazetteer([]gazFile{
 		{"places.txt", schemas.Place},
 		{"organizations.txt", schemas.Organization},
 		{"countries.txt", schemas.Place},
+		{"agencies.txt", schemas.Organization},
 		{"courts.txt", schemas.Organization},
 		{companiesList, schemas.Organization},
 	})

@@ -19,7 +19,7 @@ var titleWords = textscan.Set("judge", "justice", "detective", "det.", "officer"
 	"captain", "capt.", "inspector", "chief", "commissioner", "attorney", "agent", "mr.", "mrs.", "ms.", "dr.",
 	"hon.", "honorable", "mayor", "governor", "gov.", "senator", "president", "prosecutor", "trooper", "deputy",
 	"sheriff", "marshal", "director", "investigator", "defendant", "counsel", "reporter", "clerk", "witness",
-	"judges", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
+	"judges", "justices", "detectives", "officers", "agents", "attorneys", "assistants", "analysts", "investigators",
 	"sergeants", "lieutenants", "captains", "inspectors", "chiefs", "defendants", "analyst", "assistant",
 	"paralegal", "paralegals", "specialist", "specialists", "supervisor", "member", "members", "aide",
 	// Prosecutors and officials as releases and letters name them.
@@ -40,7 +40,12 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"social", "security", "docket", "number", "currently", "incarcerated", "park", "courthouse", "floor", "messages",
 	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss",
 	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
-	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team")
+	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
+	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
+	"people", "commonwealth",
+	// Offices of attorney lists: "Deputy State Public Defender", "Assistant
+	// Appellate Defender", "Assistant State's Attorney".
+	"defender", "defenders", "appellate", "state's", "state’s")
 
 // span is a half-open range of words.
 type wordSpan struct {
@@ -137,7 +142,7 @@ func (f *peopleFinder) afterTitles() {
 	for i := 0; i < len(ws); i++ {
 		l := ws[i].lower()
 		trigger := titleWords[l] && (ws[i].capitalized() || strings.HasSuffix(l, ".")) || l == "/s/" ||
-			aliasMarkers[l] || roleNouns[l] && i+1 < len(ws) && ws[i+1].capitalized()
+			aliasMarkers[l] || roleNouns[l] && i+1 < len(ws) && ws[i+1].capitalized() || knownAs(ws, i)
 		if l == "s" && i >= 1 && i+1 < len(ws) && ws[i-1].text == "/" && ws[i+1].text == "/" {
 			i++
 			trigger = true
@@ -146,7 +151,7 @@ func (f *peopleFinder) afterTitles() {
 			continue
 		}
 		rule := "title"
-		if aliasMarkers[l] {
+		if aliasMarkers[l] || knownAs(ws, i) {
 			rule = "alias"
 		}
 		// A title may govern a list.
@@ -157,6 +162,11 @@ func (f *peopleFinder) afterTitles() {
 			}
 			k := f.nameEnd(j)
 			if k == j {
+				break
+			}
+			// A title in a margin's column ("Deleted: Defendants" of a
+			// redline) governs no name on the next line of the text.
+			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
 				break
 			}
 			f.add(j, k, rule)
@@ -170,6 +180,28 @@ func (f *peopleFinder) afterTitles() {
 			}
 		}
 	}
+}
+
+// firstColumn reports whether ws[i] stands in its line's first column:
+// no column's gap between it and the line's start.
+func firstColumn(ws []word, i int) bool {
+	for k := i; k > 0 && ws[k-1].line == ws[i].line; k-- {
+		if columnEdge(ws, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownAs reports whether ws[i] ends "also known as" (or "a.k.a." spelled
+// out after a comma: ", known as"), which introduces an alias as a/k/a
+// does: "MARCUS REED, also known as “Bird,”".
+func knownAs(ws []word, i int) bool {
+	if i < 2 || ws[i].lower() != "as" || ws[i-1].lower() != "known" {
+		return false
+	}
+	p := ws[i-2].lower()
+	return p == "also" || p == ","
 }
 
 // aliasMarkers introduce another name of the same person.
@@ -266,10 +298,15 @@ func (f *peopleFinder) afterGivenNames() {
 }
 
 // caseParties finds the parties of cited cases: "United States v.
-// Booker", "Old Chief v. United States".
+// Booker", "Old Chief v. United States", and a minor's initials after "In
+// re" ("In re M.B.", guidelines A9).
 func (f *peopleFinder) caseParties() {
 	ws := f.ws
 	for i := 0; i < len(ws); i++ {
+		if i+2 < len(ws) && ws[i].text == "In" && ws[i+1].text == "re" && initialsWord(ws[i+2].text) {
+			f.add(i+2, i+3, "case-party")
+			continue
+		}
 		if l := ws[i].lower(); l != "v." && l != "vs." && l != "versus" {
 			continue
 		}
@@ -287,6 +324,28 @@ func (f *peopleFinder) caseParties() {
 			f.add(j, i, "case-party")
 		}
 	}
+}
+
+// initialsWord reports whether s is a person's initials: two or three
+// capitals, each with its period ("M.B.", "J.M.", "A.B.C."; the last
+// period may be missing).
+func initialsWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		n++
+		i++
+		if i < len(s) && s[i] != '.' {
+			return false
+		}
+		if i == len(s) && n < 2 {
+			return false
+		}
+	}
+	return n >= 2 && n <= 3
 }
 
 // panel finds the judges of a panel: "Before MELLOY, BEAM, and SHEPHERD,
@@ -353,11 +412,11 @@ func (f *peopleFinder) beforeJudicialTitle() {
 		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() {
 			continue // "Sandhill, Judge Ervin": a title before a name
 		}
-		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq"
+		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj."
 		end := i
 		for end > 0 {
 			from := end
-			for from > 0 && end-from < 4 && personWord(ws[from-1]) && ws[from-1].line == ws[end-1].line {
+			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].line == ws[end-1].line {
 				from--
 			}
 			if from == end || !f.add(from, end, "judicial-title") && from == end {

@@ -16,7 +16,9 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp", "pllc", "p.a.", "p.c.",
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
-	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison")
+	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison",
+	// Houses of worship, parties to suits over them: "Calvary Chapel of Bangor".
+	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
@@ -57,7 +59,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		// is left to the head-word rule, which takes the qualifier too.
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
 			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
-			(e.list != companiesList || standsAlone(ws, i, &n)) {
+			(e.list != companiesList || standsAlone(ws, i, &n)) && !judgeInitials(ws, i, n) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
 			// "California Highway Patrol Department".
@@ -66,6 +68,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			}
 			out = append(out, span)
 			i = span.to - 1
+			continue
+		}
+		if to := publicDomainCourt(ws, i); to > i {
+			out = append(out, wordSpan{from: i, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "public-domain-court"})
+			i = to - 1
 			continue
 		}
 		if from, to, ok := citedCourt(ws, i, gaz); ok {
@@ -93,6 +100,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				(ws[from-1].lower() != "for" || forNouns[ws[from-2].lower()])) {
 			prev := ws[from-1]
 			pl := prev.lower()
+			// "the Organized Crime and Racketeering Bureau": a unit named
+			// by two fields of work.
+			if k := coordinatedUnit(ws, from, i); k >= 0 {
+				from = k
+				break
+			}
 			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
@@ -362,6 +375,13 @@ var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "
 var forNouns = textscan.Set("alliance", "center", "centers", "coalition", "fund", "network", "society", "project",
 	"campaign", "league", "partnership", "organization", "citizens", "americans", "friends", "advocates", "lawyers")
 
+// judgeInitials reports whether the n words at ws[i] are a judge's
+// initials in parentheses after a docket number, as some courts write
+// them: "No. 16-CR-2761-BEN (BLM)", not the Bureau of Land Management.
+func judgeInitials(ws []word, i, n int) bool {
+	return n == 1 && i >= 2 && ws[i-1].text == "(" && docketNumber(ws[i-2].text) && i+1 < len(ws) && ws[i+1].text == ")"
+}
+
 // docketNumber reports whether w is a docket or case number ("08-14991",
 // "2:19-cr-00595"), which no name holds.
 func docketNumber(w string) bool {
@@ -567,6 +587,43 @@ func tailWraps(ws []word, m int) bool {
 
 // majorUnit reports whether "Major" at ws[i] names a unit ("Major Frauds
 // Section", "Major Crimes Unit") rather than a rank: a plural noun follows.
+// coordinatedUnit reads a unit's name coordinated with "and" on the left
+// of the name read so far, ws[from:i+1] ending in the head ws[i]: "the
+// Organized Crime and Racketeering Bureau", "the Tapes and Records Unit",
+// "the Asset Forfeiture and Crimes Against Revenue Bureau". It returns
+// where the name starts, or -1. ws[from-1] must be "and"; before it one to
+// three capitalized words of the same line in title case (an acronym
+// there names another body: "the FBI and Records Unit"), opened by "the",
+// a possessive pronoun or the owner's possessive ("the NYPD’s Tapes and
+// Records Unit"); the head must be a unit's.
+func coordinatedUnit(ws []word, from, i int) int {
+	if from < 3 || ws[from-1].text != "and" || !unitHeads[ws[i].lower()] || ws[from-1].line != ws[from].line {
+		return -1
+	}
+	k := from - 1
+	for k > 0 && from-1-k < 3 {
+		w := ws[k-1]
+		if w.punct || !w.capitalized() || allCaps(w.text) && !w.capsLine || strings.HasSuffix(w.text, "’s") || strings.HasSuffix(w.text, "'s") || isHead(ws, k-1) || functionWords[w.lower()] || titleWords[w.lower()] || w.line != ws[from].line {
+			break
+		}
+		k--
+	}
+	if k == from-1 || k == 0 {
+		return -1
+	}
+	switch o := ws[k-1].text; {
+	case o == "the", o == "its", o == "their", o == "our":
+		return k
+	case strings.HasSuffix(o, "’s"), strings.HasSuffix(o, "'s"):
+		return k // the owner's: "the District Attorney’s Organized Crime and ..."
+	}
+	return -1
+}
+
+// unitHeads are the heads of the units a coordination names.
+var unitHeads = textscan.Set("bureau", "unit", "section", "division", "squad", "department", "office", "task", "force",
+	"program", "center", "service", "services", "commission", "committee", "administration", "agency")
+
 func majorUnit(ws []word, i int) bool {
 	if ws[i].lower() != "major" || i+1 >= len(ws) || ws[i+1].line != ws[i].line {
 		return false
@@ -623,4 +680,19 @@ func ofTail(ws []word, to int) int {
 		to = m
 	}
 	return to
+}
+
+// allCaps reports whether s has two or more letters, all capitals: an
+// acronym in running text.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -21,7 +21,7 @@ func definedAcronyms(pages []pageEntities, names map[string]string) {
 			if s.typ != schemas.Organization {
 				continue
 			}
-			if a := acronymAfter(pe.words, s.to); a != "" && initialsHold(pe.words[s.from:s.to], a) {
+			if a := acronymAfter(pe.words, s.to); a != "" && (initialsHold(pe.words[s.from:s.to], a) || initialsAfterPlace(pe.words[s.from:s.to], a)) {
 				if names[a] == "" {
 					names[a] = "acronym"
 				}
@@ -77,6 +77,25 @@ func acronymWord(s string) bool {
 	return n <= 8 && letters >= 2
 }
 
+// initialsAfterPlace reports whether the acronym's letters are the
+// initials of the name without the place in front of its head word: an
+// agency's initials leave out the state or city that owns it
+// ("Indiana Department of Child Services (DCS)", "New York City
+// Department of Correction (DOC)"). At most three words are left out,
+// and the rest must start with the head word.
+func initialsAfterPlace(name []word, a string) bool {
+	for k := 1; k <= 3 && k < len(name)-1; k++ {
+		if acronymHeads[name[k].lower()] {
+			return initialsHold(name[k:], a)
+		}
+	}
+	return false
+}
+
+// acronymHeads are the head words an agency's initials start from.
+var acronymHeads = map[string]bool{"department": true, "office": true, "bureau": true, "division": true, "agency": true,
+	"board": true, "commission": true, "administration": true, "police": true, "sheriff's": true, "sheriff’s": true}
+
 // initialsHold reports whether the acronym's letters are, in order, the
 // initials of the name's words, the first of them the name's first
 // ("NYPD" of "New York City Police Department", "DOCCS" of "Department of
@@ -109,4 +128,61 @@ func initialsHold(name []word, a string) bool {
 		}
 	}
 	return j == len(letters)
+}
+
+// A company named once in full, with its corporate suffix ("Quicken
+// Loans, Inc.", "Gift Surplus, LLC"), is then named without it ("Quicken
+// Loans violated ..."), where the person rules read two capitalized words
+// as a name.
+
+// companyShortNames adds to names the short forms of the companies named
+// on the pages with a corporate suffix: the name's words before the
+// suffix, at least two of them, as written and in capitals. It returns
+// the short forms in lower case.
+func companyShortNames(pages []pageEntities, names map[string]string) map[string]bool {
+	short := map[string]bool{}
+	for _, pe := range pages {
+		for _, s := range pe.spans {
+			if s.typ != schemas.Organization || s.to-s.from < 3 {
+				continue
+			}
+			end := s.to - 1
+			if !corporateSuffixes[strings.TrimSuffix(pe.words[end].lower(), ".")] {
+				continue
+			}
+			if pe.words[end-1].text == "," {
+				end--
+			}
+			base := pe.words[s.from:end]
+			if len(base) < 2 || !base[0].capitalized() || !base[len(base)-1].capitalized() {
+				continue
+			}
+			j := joinWords(base)
+			if names[j] == "" {
+				names[j] = "company-short"
+			}
+			if up := strings.ToUpper(j); names[up] == "" {
+				names[up] = "company-short"
+			}
+			short[strings.ToLower(j)] = true
+		}
+	}
+	return short
+}
+
+// retypeCompanyNames makes organizations of the person spans that are a
+// company's short name.
+func retypeCompanyNames(pages []pageEntities, short map[string]bool) {
+	if len(short) == 0 {
+		return
+	}
+	for pi := range pages {
+		pe := &pages[pi]
+		for k := range pe.spans {
+			s := &pe.spans[k]
+			if s.typ == schemas.Person && short[strings.ToLower(joinWords(pe.words[s.from:s.to]))] {
+				s.typ, s.norm, s.source, s.rule = schemas.Organization, "", schemas.SourceRule, "company-short"
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -134,4 +135,44 @@ func FuzzDefinedAcronyms(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDocumentShortForms: short forms a document defines for an
+// organization are organizations wherever it uses them, never people.
+func TestDocumentShortForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // TYPE:text present, and absent
+	}{
+		{"company without its suffix", "BARRY WEINTRAUB v. QUICKEN LOANS, INC.\n\nRita Weintraub applied to Quicken Loans, Inc. for a loan. Quicken Loans refused.",
+			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS"}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
+		{"initials without the owning state", "The Indiana Department of Child Services (DCS) removed the child. DCS then filed a petition.",
+			[]string{"ORGANIZATION:DCS"}, nil},
+		{"set as a verb is no gang's set", "CNN published the Defamatory Statements set forth above.",
+			nil, []string{"ORGANIZATION:Defamatory Statements"}},
+		{"initials of a code stay apart", "The Indiana Department of Child Services (IC 31-34) removed the child.",
+			nil, []string{"ORGANIZATION:IC"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.text}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			have := map[string]bool{}
+			for _, e := range ann.Entities {
+				have[string(e.Type)+":"+e.Text] = true
+			}
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("Annotate(%q) lacks %s: %v", tt.text, w, have)
+				}
+			}
+			for _, w := range tt.not {
+				if have[w] {
+					t.Errorf("Annotate(%q) has %s", tt.text, w)
+				}
+			}
+		})
+	}
 }

@@ -90,7 +90,7 @@ func TestCitedCourts(t *testing.T) {
 		{"court words", "Doe v. Roe, 100 A.2d 1057 (N.J. Super. Ct. Law Div. 1994).", []string{"N.J. Super. Ct. Law Div."}},
 		{"listed form keeps its name", "Smith v. State, 1 N.E.3d 1 (Ind. Ct. App. 2010)", []string{"Ind. Ct. App."}},
 		{"date after the court", "Roe v. Doe, 2 A.3d 3 (Md. App. Jan. 4, 2005)", []string{"Md. App."}},
-		{"state alone", "Roe v. Doe, 2 N.E.2d 3 (Ill. 2005)", nil},
+		{"state alone: its highest court", "Roe v. Doe, 2 N.E.2d 3 (Ill. 2005)", []string{"Ill."}},
 		{"no court word", "(Cal. Penal Code § 187)", nil},
 		{"no date", "(Colo. App. Ct. of something", nil},
 	}

@@ -12,10 +12,10 @@ import (
 // parenthetical, abbreviated as the Bluebook's table T1 does: "(Colo. App.
 // 2009)", "(Ind. Ct. App. 2010)", "(N.J. Super. Ct. Law Div. 1998)",
 // "(Tex. App.—Houston 2003)". The court abbreviation is an organization
-// (guidelines A1); a state's abbreviation alone ("(Ill. 2005)") names
-// the state's highest court by the state's own name and is left to the
-// place rules. courts-db lists one citation form per court; the rule below
-// reads the others.
+// (guidelines A1), and so is a state's abbreviation alone before the
+// year ("(Ill. 2005)"), which names the state's highest court: there the
+// string is the court's, not the place's. courts-db lists one citation
+// form per court; the rule below reads the others.
 
 // citeStates are the T10 abbreviations of the states (and the names
 // written out in full) that open a state court's abbreviation.
@@ -60,7 +60,12 @@ func citedCourt(ws []word, i int, gaz *gazetteer) (from, to int, ok bool) {
 		court = court || u.stem == "app" || u.stem == "ct"
 		k = u.to
 	}
-	if !court || k >= len(ws) {
+	if k >= len(ws) {
+		return 0, 0, false
+	}
+	// "(Colo. 2010)": the state's abbreviation alone, then the year and
+	// the parenthesis's end, names the state's highest court.
+	if !court && !(k == st.to && k+1 < len(ws) && textscan.IsDigits(ws[k].text) && len(ws[k].text) == 4 && ws[k+1].text == ")") {
 		return 0, 0, false
 	}
 	next := ws[k].text
@@ -79,3 +84,37 @@ func monthAbbr(w string) bool {
 	}
 	return false
 }
+
+// publicDomainCourt reads the court code of a public-domain (vendor
+// neutral) citation at ws[i], between the year and the opinion's number:
+// "2015 COA 12" (the Colorado Court of Appeals), "2019 CO 45", "2017 IL
+// 120958", "2018 IL App (1st) 151234", "2008 WI App 5". The code names the
+// court (guidelines A1), as "Colo. App." does in a parenthetical. It
+// returns the end of the code, or i.
+func publicDomainCourt(ws []word, i int) int {
+	if i == 0 || i+1 >= len(ws) || ws[i-1].line != ws[i].line {
+		return i
+	}
+	year, code := ws[i-1].text, ws[i].text
+	if len(year) != 4 || !textscan.IsDigits(year) || year[:2] < "19" || year[:2] > "20" {
+		return i
+	}
+	if !(len(code) == 2 && citeStateCodes[code] || code == "COA") {
+		return i
+	}
+	k := i + 1
+	if ws[k].text == "App" && k+1 < len(ws) {
+		k++
+	}
+	switch next := ws[k].text; {
+	case textscan.IsDigits(next) && len(next) >= 1:
+		return k
+	case next == "(" && k+2 < len(ws) && ws[k+2].text == ")" && k+3 < len(ws) && textscan.IsDigits(ws[k+3].text):
+		return k // "IL App (1st) 151234": the district is no part of the code
+	}
+	return i
+}
+
+// citeStateCodes are the postal codes of the states whose supreme courts
+// give their opinions public-domain citations.
+var citeStateCodes = textscan.Set("CO", "IL", "WI", "ND", "SD", "MT", "ME", "OK", "UT", "VT", "WY", "NH", "AR", "MS", "OH", "NM", "LA", "GA", "SC")

@@ -218,9 +218,28 @@ var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
 	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
 
-// reporterCite: "543 U.S. 220" cites a reporter, not the country (A1).
+// reporterCite: "543 U.S. 220" and "543 U.S. at 224" cite a reporter,
+// not the country (A1),
+// and the court code of a public-domain citation, between the year and
+// the opinion's number ("2017 IL 120958", "2018 IL App (1st) 151234",
+// "2019 CO 45"), names a court's series, not the state.
 func reporterCite(ws []word, from, to int) bool {
-	return to-from == 1 && ws[from].text == "U.S." && from > 0 && textscan.IsDigits(ws[from-1].text) && to < len(ws) && textscan.IsDigits(ws[to].text)
+	if to-from != 1 || from == 0 || to >= len(ws) {
+		return false
+	}
+	if ws[from].text == "U.S." {
+		// "502 U.S. at 67", a short cite; "--U.S.--", a page not yet
+		// known.
+		prev, next := ws[from-1].text, ws[to].text
+		return textscan.IsDigits(prev) && (textscan.IsDigits(next) || next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)) ||
+			(prev == "-" || prev == "—" || prev == "–" || prev == "_") && (next == "-" || next == "—" || next == "–" || next == "_")
+	}
+	if !textscan.IsDigits(ws[from-1].text) {
+		return false
+	}
+	code, year, next := ws[from].text, ws[from-1].text, ws[to].text
+	return len(code) == 2 && strings.ToUpper(code) == code && len(year) == 4 && year[:2] >= "19" && year[:2] <= "20" &&
+		ws[from-1].line == ws[from].line && (textscan.IsDigits(next) && len(next) >= 2 || next == "App")
 }
 
 func streetOrFacility(ws []word, to int) bool {
@@ -258,3 +277,7 @@ func countyEnd(ws []word, i int, taken []bool) int {
 	}
 	return i
 }
+
+// startsDigit reports whether s starts with a digit: a page or a range of
+// pages ("67-68").
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -167,11 +167,27 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 			return Statute{Code: st.Code, Title: st.Title, Section: sec, Sub: sub}, m[1], true
 		}
 	}
-	title := "18"
+	title, cited := "18", false
 	for _, c := range found {
 		if c.End <= m[0] && len(c.Statutes) > 0 && c.Statutes[0].Code == "" {
-			title = c.Statutes[0].Title
+			title, cited = c.Statutes[0].Title, true
 		}
+	}
+	// The same section cited in full later on the page names its title:
+	// "§ 1328 refers to 11 U.S.C. § 1328".
+	for _, c := range found {
+		if c.Start >= m[1] && len(c.Statutes) > 0 && c.Statutes[0].Code == "" && c.Statutes[0].Section == sec {
+			title, cited = c.Statutes[0].Title, true
+			break
+		}
+	}
+	// With no U.S. Code citation before it, title 18 is only a guess: a
+	// "§" after the name of a source the codes table does not know ("U.C.C.
+	// § 2-725", "Art. I, § 10", "La. Civ. Code. § 3049") cites that source,
+	// and a page with no word of criminal law ("§ 1635(a) of TILA") cites
+	// a civil statute named elsewhere in the document.
+	if namedSource(text[:m[0]]) || !cited && !criminalPage(text) {
+		return Statute{}, 0, false
 	}
 	if uscSection.Get().MatchString(sec) {
 		if title == "18" && notTitle18(sec) {
@@ -184,6 +200,53 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 		return Statute{Title: title, Section: sec[r[2]:r[3]]}, m[2] + r[3], true
 	}
 	return Statute{}, 0, false
+}
+
+// namedSource reports whether before, the text before a bare "§", ends
+// with the name of the source the section belongs to: a capitalized word
+// or abbreviation, or a number ("Restatement (Second) of Contracts",
+// "U.C.C.", "N.C. Sess. Law 2006-6,", "OKLA. CONST. art. 7,"), rather than
+// running prose ("under", "violated", "of the") or a back reference ("Id.",
+// "See"). The section is then not one of the U.S. Code.
+func namedSource(before string) bool {
+	before = strings.TrimRight(before, " \t")
+	before = strings.TrimRight(strings.TrimSuffix(before, ","), " \t")
+	i := strings.LastIndexAny(before, " \t\n(")
+	w := before[i+1:]
+	if w == "" {
+		return false
+	}
+	if rest := strings.TrimRight(before[:i+1], " \t"); isDigit(w[0]) && (rest == "" || strings.HasSuffix(rest, "\n")) {
+		return false // a pleading-paper line number
+	}
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "id", "see", "cf", "section", "sections", "under", "and", "or", "also":
+		return false
+	}
+	r := w[0]
+	if r >= 'a' && r <= 'z' {
+		// "art. 7," and "tit. 22," name a part of a source; other lower-case
+		// words are prose.
+		return strings.HasSuffix(before, ".") && len(w) <= 5 && strings.Count(w, ".") == 1 && w != "id."
+	}
+	return (r >= 'A' && r <= 'Z') || isDigit(r)
+}
+
+// criminalStems are stems of words that a page citing a criminal statute
+// holds somewhere: narrower than criminalWords, which read the few words
+// before one citation, because a civil page says "violated", "unlawful"
+// and "finance charge" too.
+var criminalStems = []string{"crim", "convict", "indict", "guilt", "prosecut", "felon", "misdemeanor", "sentenc", "offense", "offence", "imprison"}
+
+// criminalPage reports whether text holds a word of criminal law.
+func criminalPage(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range criminalStems {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Citation is one citation in a text: its byte span and what it cites.
@@ -521,6 +584,10 @@ func offenseName(text string, m []int) (name string, ok bool) {
 	off := grp("off")
 	offense := singularOffense(strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(off, "-", " ")), " ")))
 	if offense == "rico" {
+		// Initials, written in capitals: "Rico" is a name ("Puerto Rico").
+		if off != "RICO" {
+			return "", false
+		}
 		offense = "racketeering"
 	}
 	if full, ok := acronyms[offense]; ok {
@@ -539,10 +606,38 @@ func offenseName(text string, m []int) (name string, ok bool) {
 			break
 		}
 	}
+	// ", second degree" after the name, as indictments and statutes
+	// write it: the match m takes it in.
+	if deg == "" {
+		if d, end, ok := commaDegree(text, m[1]); ok {
+			deg, m[1] = d, end
+		}
+	}
 	if deg != "" {
 		offense += " in the " + deg + " degree"
 	}
 	return offense, true
+}
+
+// commaDegreeRe matches ", second degree" (", 2nd-degree") at the start.
+var commaDegreeRe = textscan.Lazy(`(?i)^,[ \t]*(` + degPat + `)` + degSep + `\b`)
+
+// commaDegree reads a degree written after an offense's name and a comma
+// at byte offset at ("Murder, Second Degree"): the degree's name and where
+// it ends. A degree that opens the list's next offense ("murder, second
+// degree assault") is not read: what follows must end the name
+// (punctuation, "and", "or", the end of the text).
+func commaDegree(text string, at int) (string, int, bool) {
+	m := commaDegreeRe.Get().FindStringSubmatchIndex(text[at:])
+	if m == nil {
+		return "", 0, false
+	}
+	r := strings.TrimLeft(text[at+m[1]:], " \t")
+	if r != "" && (r[0] >= 'a' && r[0] <= 'z' || r[0] >= 'A' && r[0] <= 'Z' || r[0] == '-') &&
+		!strings.HasPrefix(r, "and ") && !strings.HasPrefix(r, "or ") {
+		return "", 0, false
+	}
+	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
 // trimNumberDegree drops a bare number after an offense ("Murder 2")

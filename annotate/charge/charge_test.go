@@ -23,6 +23,18 @@ func TestParseCitations(t *testing.T) {
 		{"18 USC Section 1341, 18 USC Section 1349", []string{"18 U.S.C. § 1341", "18 U.S.C. § 1349"}},
 		{"under 18 U.S.C. § 924(c)(1)(A) and later § 924(c)(1)(A)(ii)", []string{"18 U.S.C. § 924(c)(1)(A)", "18 U.S.C. § 924(c)(1)(A)(ii)"}},
 		{"U.S.S.G. § 5E1.2", nil},
+		// A bare section: title 18 on a page about a crime, unless a
+		// source the codes table does not know is named before it, or
+		// the page cites the section's title in full.
+		{"he was convicted under § 924(c)(1)(A)(ii)", []string{"18 U.S.C. § 924(c)(1)(A)(ii)"}},
+		{"the sentence imposed. Id. § 3553(a).", []string{"18 U.S.C. § 3553(a)"}},
+		{"the lender violated § 1635(b) of the Act", nil},
+		{"a four-year limitations period, see U.C.C. § 2-725(1), applies to crimes", nil},
+		{"Restatement (Second) of Contracts §203(b); a prosecution", nil},
+		{"with another State.” Art. I, §10, cl. 3. The crime", nil},
+		{"N.C. Sess. Law 2006-6, §§ 4, 12, and the offense", nil},
+		{"granted under § 1328, a crime. § 1328 refers to 11 U.S.C. § 1328", nil},
+		{"the defendant was sentenced under\n  12 § 924(c)", []string{"18 U.S.C. § 924(c)"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -49,6 +61,7 @@ func TestFindCharges(t *testing.T) {
 		{"second-degree Conspiracy", "second-degree Conspiracy", "conspiracy in the second degree", ""},
 		{"1 ct Assault 2nd", "Assault 2nd", "assault in the second degree", ""},
 		{"a RICO case", "RICO", "racketeering", ""},
+		{"Puerto Rico's RICO statute", "RICO", "racketeering", ""},
 		{"racketeering conspiracy", "racketeering conspiracy", "racketeering conspiracy", ""},
 		{"in violation of 18 U.S.C. § 1951(a)", "18 U.S.C. § 1951(a)", "Hobbs Act robbery", "18 U.S.C. § 1951(a)"},
 		{"26 U.S.C. § 7201", "26 U.S.C. § 7201", "tax evasion", "26 U.S.C. § 7201"},

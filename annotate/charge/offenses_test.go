@@ -27,6 +27,10 @@ func TestOffenseForms(t *testing.T) {
 		{"ordinal degree after", "criminal possession of a controlled substance 3rd degree", "criminal possession of a controlled substance 3rd degree", "criminal possession of a controlled substance in the third degree"},
 		{"acronym", "CPCS 3rd – 1 ct", "CPCS 3rd", "criminal possession of a controlled substance in the third degree"},
 		{"acronym number", "CPW 2; ", "CPW 2", "criminal possession of a weapon in the second degree"},
+		{"comma degree", "convicted of murder, second degree, and robbery", "murder, second degree", "murder in the second degree"},
+		{"comma degree in capitals", "Criminal Possession of a Weapon, Second Degree.", "Criminal Possession of a Weapon, Second Degree", "criminal possession of a weapon in the second degree"},
+		{"comma then the next offense's degree", "convicted of murder, second degree assault, and robbery", "murder", "murder"},
+		{"comma then the next offense's degree 2", "convicted of murder, second degree assault, and robbery", "second degree assault", "assault in the second degree"},
 		{"attempted", "attempted robbery in the first degree", "attempted robbery in the first degree", "attempted robbery in the first degree"},
 		{"attempted generic", "Attempted Burglary in the second degree", "Attempted Burglary in the second degree", "attempted burglary in the second degree"},
 		{"degree then attempted", "second-degree Attempted Murder", "second-degree Attempted Murder", "attempted murder in the second degree"},
@@ -92,7 +96,7 @@ func TestDegreeNotOffense(t *testing.T) {
 
 func TestAcronymNeedsCapitals(t *testing.T) {
 	f, _ := New()
-	for _, in := range []string{"the cpw 2 form", "Cpcs 3"} {
+	for _, in := range []string{"the cpw 2 form", "Cpcs 3", "See Espinal-Domínguez v. Puerto Rico, 352 F.3d 490", "the rico count"} {
 		for _, e := range f.Find(schemas.Page{Number: 1, Text: in}) {
 			t.Errorf("Find(%q) = %q, want no charge", in, e.Text)
 		}

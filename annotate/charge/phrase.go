@@ -383,6 +383,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 				return phrase{}, j, "", false
 			}
 			if !upper && !title && t.cap {
+				// Initials that end the name belong to it: "aggravated
+				// DUI", "felony DWI".
+				if t.upper && (j+1 == len(ts) || ts[j+1].kind == 'p' || ts[j+1].lower == "and" || ts[j+1].lower == "or") {
+					k = j
+					continue
+				}
 				// A capitalized word inside lower-case text ends it.
 				sep = ""
 				break
@@ -413,6 +419,15 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	}
 	// A plural alone names no offense ("and sales").
 	if n == 1 && listed == i && strings.HasSuffix(first.lower, "s") && !strings.HasSuffix(first.lower, "ss") {
+		return phrase{}, j, "", false
+	}
+	// "a crime of violence" designates offenses (a sentence enhancer);
+	// "violence" alone names none (guidelines §7: "the violence").
+	if n == 1 && first.lower == "violence" {
+		return phrase{}, j, "", false
+	}
+	// A participle alone qualifies a name it has lost: "aggravated".
+	if n == 1 && listed == i && strings.HasSuffix(first.lower, "ed") {
 		return phrase{}, j, "", false
 	}
 	// A gerund alone is conduct: "charged with enforcing"; a listed one
@@ -538,6 +553,10 @@ func extendKnown(text string, end int, name string) (int, string) {
 			k = 3
 		}
 		return ts[k].e, "with " + w(1) + " " + phraseWords(ts[2:k+1])
+	case w(0) == "of" && (w(1) == "a" || w(1) == "an") && childVictims[w(2)] && (strings.Contains(name, "sexual") || strings.HasSuffix(name, "abuse") || strings.HasSuffix(name, "neglect") || strings.HasSuffix(name, "endangerment")):
+		// "sexual abuse of a child", "sexual assault of a minor": the
+		// victim the statute names.
+		return ts[2].e, "of " + w(1) + " " + w(2)
 	case w(0) == "without" && licenceNouns[w(1)]:
 		return ts[1].e, "without " + w(1)
 	case w(0) == "without" && (w(1) == "a" || w(1) == "an") && licenceNouns[w(2)]:
@@ -678,6 +697,10 @@ func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
 	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
 
+// childVictims are the victims an "of" names in a sexual or abuse
+// offense's name.
+var childVictims = textscan.Set("child", "minor", "juvenile")
+
 // gerundObject reports whether the generic word at token j is the object
 // of a gerund that names an offense with it: "resisting arrest", "evading
 // arrest", "resisting law enforcement".
@@ -704,7 +727,7 @@ func isAdverb(w string) bool {
 		return false
 	}
 	switch w {
-	case "bodily", "family", "supply", "assembly", "monopoly", "elderly", "anomaly":
+	case "bodily", "family", "supply", "assembly", "monopoly", "elderly", "anomaly", "deadly":
 		return false
 	}
 	return true

@@ -38,6 +38,11 @@ func TestStateOffensePhrases(t *testing.T) {
 		{"acquitted him of", "The jury acquitted him of burglary and convicted him of criminal trespass.", []string{"burglary", "criminal trespass"}},
 		{"charged him with", "The State charged him with battery resulting in bodily injury.", []string{"battery resulting in bodily injury"}},
 		{"not guilty of", "He was found not guilty of theft.", []string{"theft"}},
+		{"deadly weapon", "convicted of battery by means of a deadly weapon.", []string{"battery by means of a deadly weapon"}},
+		{"initials end the name", "convicted of aggravated DUI and unlawful delivery of a controlled substance.", []string{"aggravated DUI", "unlawful delivery of a controlled substance"}},
+		{"a participle alone is no charge", "convicted of aggravated Battery", nil},
+		{"crime of violence is no offense", "Assault in the second degree is a crime of violence under the statute.", []string{"Assault in the second degree"}},
+		{"child victim after of", "convicted of sexual abuse of a child.", []string{"sexual abuse of a child"}},
 		{"not guilty to", "he pled not guilty to all counts", nil},
 		{"convicted with no object", "convicted and sentenced", nil},
 	}

@@ -102,7 +102,14 @@ func findCounts(text string, cands []int, add func(start, end int, attrs *schema
 		if !countNumberOK(text, spanStart, numStart, num, digits, nextCap) {
 			continue
 		}
-		_, prevCap := previousWord(text, spanStart)
+		prev, prevCap := previousWord(text, spanStart)
+		// "the Four Corner Hustlers": a number word capitalized after
+		// "the", before a capitalized word, opens a name (a headline's
+		// "in Three Additional Shootings" has no article).
+		if !digits && nextCap && !isUpperWord(num) && num[0] >= 'A' && num[0] <= 'Z' && prev == "the" &&
+			group(iQual) == "" && !sentenceEnd(text, spanStart) {
+			continue
+		}
 		if q := group(iQual); q != "" {
 			r, _ := utf8.DecodeRuneInString(q)
 			prevCap = unicode.IsUpper(r) // "AT LEAST 14 JURORS"
@@ -268,6 +275,17 @@ func numberedLines(text string, i int) bool {
 
 // previousWord returns the word before text[:i] on the same line or the
 // line before, and whether it is capitalized.
+// sentenceEnd reports whether the text before byte offset i ends a
+// sentence or a line's heading: ".", "!", "?", ":" or a quote, before
+// blanks.
+func sentenceEnd(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
+		j--
+	}
+	return j == 0 || strings.ContainsRune(".!?:;“\"(", rune(text[j-1]))
+}
+
 func previousWord(text string, i int) (string, bool) {
 	j := i
 	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
@@ -358,6 +376,9 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 			if w.capitalized() && !caps && digits && !titled {
 				return phrase{}, false // "8 Trey Crips": a gang named by a number
 			}
+			if digits && slices.ContainsFunc(mods, func(m word) bool { return m.capitalized() && streetWords[m.lower] }) {
+				return phrase{}, false // "7 Ridgedale Avenue Cedar Knolls": an address
+			}
 			if timeUnits[lw] || measureUnits[lw] {
 				return phrase{}, false
 			}
@@ -385,6 +406,11 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		}
 	}
 }
+
+// streetWords name a street after its number: a count's modifiers never
+// hold one.
+var streetWords = textscan.Set("avenue", "ave.", "ave", "street", "st.", "road", "rd.", "boulevard", "blvd.", "drive",
+	"dr.", "lane", "ln.", "parkway", "pkwy.", "highway", "hwy.", "place", "pl.", "court", "ct.", "terrace", "way", "plaza", "suite")
 
 // singular reads the noun counted by "one": a run of content words, up
 // to a function word, a verb-like word or a name, whose last word is the

@@ -65,6 +65,8 @@ func TestFindForms(t *testing.T) {
 		{"age", "a 15-year-old boy", "", nil},
 		{"gang number", "members of the 8 Trey Crips", "", nil},
 		{"gang hyphen", "the 8-Trey gang", "", nil},
+		{"gang named by number words", "a member of the Four Corner Hustlers", "", nil},
+		{"street address", "Leary, Bride, Tinker & Moran 7 Ridgedale Avenue Cedar Knolls, NJ 07927", "", nil},
 		{"time unit", "two weeks later", "", nil},
 		{"money unit", "ten dollars", "ten dollars", &schemas.QuantityAttrs{Kind: schemas.KindMoney, Value: schemas.Number(10.0), Unit: schemas.UnitUSD}},
 		{"line number", "4   the court\n5 defendants were\n6   present", "", nil},

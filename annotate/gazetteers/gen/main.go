@@ -11,11 +11,18 @@
 //     lists; MIT), @cspell/dict-companies 3.2.14 (company names; MIT);
 //   - Free Law Project's courts-db (-courts, BSD 2-Clause);
 //   - an English word list (-dict, Debian's wamerican from SCOWL) to flag
-//     names that are also common words.
+//     names that are also common words;
+//   - the A–Z index of U.S. government agencies of USA.gov (public domain)
+//     as GSA/srt-api's db/scripts/agencies.sql holds it (-agencies; see
+//     agencies.go).
 //
 // Run from the repository root:
 //
-//	go run ./annotate/gazetteers/gen -courts ../shared/data/courts-db
+//	go run ./annotate/gazetteers/gen -courts ../shared/data/courts-db -agencies agencies.sql -agencies-commit HASH
+//
+// and agencies.txt alone, from the given names written before:
+//
+//	go run ./annotate/gazetteers/gen -only agencies -agencies agencies.sql -agencies-commit HASH
 package main
 
 import (
@@ -89,7 +96,22 @@ func run() error {
 	courts := flag.String("courts", "../shared/data/courts-db", "courts-db data directory")
 	dict := flag.String("dict", "/usr/share/dict/american-english", "English word list (Debian wamerican)")
 	out := flag.String("out", "annotate/gazetteers", "output directory")
+	agencies := flag.String("agencies", "", "agency list: db/scripts/agencies.sql of GSA/srt-api (agencies.txt is left as it is when empty)")
+	flag.StringVar(&agenciesCommit, "agencies-commit", agenciesCommit, "the commit of GSA/srt-api the agency list is from")
+	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before`)
 	flag.Parse()
+
+	if *only == "agencies" {
+		words, err := readDict(*dict)
+		if err != nil {
+			return err
+		}
+		given, err := readGivenNames(*out)
+		if err != nil {
+			return err
+		}
+		return writeAgencies(*agencies, *courts, *out, words, given)
+	}
 
 	words, err := readDict(*dict)
 	if err != nil {
@@ -121,6 +143,11 @@ func run() error {
 	}
 	if err := writeCompanies(*cache, *courts, *out, *dict, words, given, allSurnames); err != nil {
 		return err
+	}
+	if *agencies != "" {
+		if err := writeAgencies(*agencies, *courts, *out, words, given); err != nil {
+			return err
+		}
 	}
 	return writeCourts(*courts, *out)
 }
