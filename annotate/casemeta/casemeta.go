@@ -561,7 +561,24 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Filed = filedDate(text)
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
-	c.DocType = docType(text, c.Court)
+	docket := docketRecord(text)
+	if docket != nil {
+		// A case's record: its labels give its number, its filing date
+		// and its parties; the entries below name other filings.
+		c.DocType = "docket sheet"
+		if f := docketFiled(docket); f != "" {
+			c.Filed = f // the record's label, not a date among its entries
+		}
+		if n, at := docketNumber(docket); at >= 0 {
+			own(n)
+			toRune := textscan.ByteToRune(text)
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+				Start: toRune.At(at), End: toRune.At(at + len(n)), Normalized: n, Source: schemas.SourceRule,
+				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}})
+		}
+	} else {
+		c.DocType = docType(text, c.Court)
+	}
 	if c.Court == "" && c.DocType != "press release" {
 		// With no court named, a court's web address at the head names
 		// it; a release may link to any court's.
@@ -620,7 +637,12 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Date, c.Office = releaseDate(text), issuingOffice(text)
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
-		c.Caption = caption(text)
+		if docket != nil {
+			c.Caption = docketCaption(text, docket)
+		}
+		if c.Caption == "" {
+			c.Caption = caption(text)
+		}
 	}
 	return c, ents
 }
