@@ -240,7 +240,15 @@ var docTypes = []struct{ typ, pat string }{
 	{"criminal complaint", `criminal\s+complaint`},
 	{"complaint", `\bcomplaint\b`},
 	{"indictment", `\bindictment\b`},
-	{"information", `\binformation\b`},
+	// A bankruptcy case opens with the debtor's petition (Official Forms
+	// 101 and 201), below the form's "Fill in this information".
+	{"voluntary petition", `\bvoluntary\s+petition\b`},
+	// A prosecutor's information is titled in capitals, alone or after a
+	// caption's column ("CRIMINAL INFORMATION", "BILL OF INFORMATION",
+	// "INFORMATION FOR VIOLATION OF"), or "Criminal Information" opening
+	// a line: the word in a sentence or a form's instructions ("Fill in
+	// this information", "The information on this page") is not a title.
+	{"information", `(?-i:(?:^|[ \t]{2}|[)|§:])[ \t]*(?:(?:CRIMINAL|SUPERSEDING|AMENDED|FELONY|MISDEMEANOR)[ \t]+|BILL[ \t]+OF[ \t]+)?INFORMATION\b)|^[ \t]*(?:criminal|superseding|amended|felony|misdemeanor)[ \t]+information\b`},
 	{"transcript", `\btranscript\b`},
 	{"minutes", `\bminutes\b`},
 	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.|^\s*syllabus\s*$`},

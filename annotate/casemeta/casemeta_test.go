@@ -193,6 +193,13 @@ func TestDocType(t *testing.T) {
 		{"CRIMINAL DOCKET FOR CASE #: 2:20-cr-00084-TLN-1", "caed", "docket sheet"},
 		{"NOTICE OF APPEAL\nNotice is hereby given", "cacd", "notice of appeal"},
 		{"INFORMATION\nThe District Attorney of the County of Kings charges", "", "information"},
+		{"UNITED STATES OF AMERICA,   )   CRIMINAL INFORMATION\nv.                          )\nJOHN DOE                    )", "nysd", "information"},
+		{"BILL OF INFORMATION\nThe District Attorney charges", "la", "information"},
+		{"Superseding Information\nThe United States Attorney charges", "nysd", "information"},
+		// "information" in a form's instructions or a portal's notice is no title.
+		{"Fill in this information to identify your case:\nUnited States Bankruptcy Court for the:\nOfficial Form 101\nVoluntary Petition for Individuals Filing for Bankruptcy", "ganb", "voluntary petition"},
+		{"The information on this page is NOT an official\nrecord. Do not rely on the correctness of this\ninformation. Verify all information with the official record", "", ""},
+		{"CASE INFORMATION SHEET\nPlaintiff", "", ""},
 		// A filing's mention of another kind is not its title.
 		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
