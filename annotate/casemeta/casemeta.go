@@ -17,7 +17,7 @@ import (
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
 // The court of a letter is named by its addressee: "United States
 // District Judge, Southern District of New York".
-var districtCourt = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+var districtCourt = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.|(?-i:US))\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
 var appealsCourt = textscan.Lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
@@ -166,9 +166,20 @@ func headingMatch(re *regexp.Regexp, text string) []int {
 	return nil
 }
 
+// stateFirstDistrict is the court line of CM/ECF's notices and reports,
+// the state before its district: "U.S. District Court / Alabama Middle
+// District", "U.S. District Court -- Texas Northern District".
+var stateFirstDistrict = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.|(?-i:US))\s+district\s+court\b[ \t]*(?:-{1,2}|–|—)?\s*()([a-z]+(?:[ \t][a-z]+)??)\s+(?:(northern|southern|eastern|western|central|middle)\s+)?district\b`)
+
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
 	loc := headingMatch(districtCourt.Get(), text)
+	if loc == nil {
+		// "Alabama Middle District": the same groups, direction last.
+		if l := headingMatch(stateFirstDistrict.Get(), text); l != nil {
+			loc = []int{l[0], l[1], l[6], l[7], l[4], l[5]}
+		}
+	}
 	if loc == nil {
 		return "", "", -1
 	}

@@ -54,7 +54,10 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		tries++
 		window := neighbours(lines, i)
 		c, ok := resolveHeading(window, state)
-		if !ok {
+		if !ok || courtTable[c].system == "federal" && countyCourtLine.Get().MatchString(l) && !federalWords.Get().MatchString(l) {
+			// "In the District Court in and for Tulsa County, Oklahoma":
+			// a court of a county is a state's, whatever federal name
+			// pattern its words also fit.
 			continue
 		}
 		div := ""
@@ -67,6 +70,11 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 	}
 	return "", "", "", "", -1
 }
+
+var (
+	countyCourtLine = textscan.Lazy(`(?i)\b(?:county|parish)\b`)
+	federalWords    = textscan.Lazy(`(?i)\b(?:united\s+states|u\.\s?s\.|federal)\b`)
+)
 
 // versusRe is the "v." of a caption set on a line of its own (or opening
 // it, with the filing's title in a column beside it).
@@ -87,7 +95,7 @@ func versusLine(lines []string) int {
 // a case came from: "Appeal from the United States Bankruptcy Court",
 // "ON WRIT OF CERTIORARI TO THE …", "APPEAL FROM / 25TH JDC".
 func lowerCourtLine(lines []string, i int) bool {
-	if appealedFrom.Get().MatchString(lines[i]) || reviewOf.Get().MatchString(lines[i]) {
+	if appealedFrom.Get().MatchString(lines[i]) || reviewOf.Get().MatchString(lines[i]) || decreeBelow.Get().MatchString(lines[i]) {
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -99,6 +107,11 @@ func lowerCourtLine(lines []string, i int) bool {
 }
 
 var (
+	// decreeBelow opens a line naming the decree appealed from and its
+	// court, as New York's Appellate Division heads its decisions:
+	// "Judgment, Supreme Court, New York County (…, J.), rendered …",
+	// "Order and judgment (one paper), Supreme Court, Bronx County".
+	decreeBelow = textscan.Lazy(`^[\s"*]*(?i:(?:amended\s+|resettled\s+)?(?:judgments?|orders?|decrees?)(?:\s+(?:and|&)\s+(?:judgments?|orders?))?(?:\s+\([^)\n]{0,20}\))?),[ \t]+(?:the[ \t]+)?[A-Z]`)
 	// reviewOf: the other words that introduce a court below.
 	reviewOf = textscan.Lazy(`(?i)\b(?:certiorari|review|transferred|removed|remanded)\s+(?:to|from|of)\s+(?:the\s+)?\S`)
 	// appealedFromEnd: a line that ends introducing the court below.

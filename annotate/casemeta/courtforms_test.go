@@ -1,0 +1,25 @@
+package casemeta
+
+import "testing"
+
+// TestCourtForms covers court lines of CM/ECF reports and notices, a
+// state court named with its county, and a decision's line naming the
+// court below.
+func TestCourtForms(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"U.S. District Court\nAlabama Middle District\nNotice of Electronic Filing\n", "almd"},
+		{"U.S. District Court\nNew York Southern District\nNotice of Electronic Filing\n", "nysd"},
+		{"U.S. District Court -- Texas Northern District\nNotice of Electronic Filing\n", "txnd"},
+		{"US District Court Electronic Case Filing System\nDistrict of Utah (Central)\nCRIMINAL DOCKET FOR CASE #: 2:08-cr-00125-DAK-1\n", "utd"},
+		// A district court of a county is a state's court, not the federal district's.
+		{"In the District Court in and for Tulsa County, Oklahoma\nSTATE OF OKLAHOMA,\nPlaintiff,\nv.\nJOHN ROE,\n", ""},
+		// The decree appealed from names the court below.
+		{"Judgment, Supreme Court, New York County (Jane Roe, J.), rendered September 26, 2019, affirmed.\n", ""},
+		{"Order and judgment (one paper), Supreme Court, Bronx County (John Doe, J.), entered May 1, 2020\n", ""},
+	}
+	for _, tt := range tests {
+		if got, _, _ := court(tt.page); got != tt.want {
+			t.Errorf("court(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
