@@ -176,7 +176,8 @@ func districtOf(text string) (id, name string, at int) {
 	loc := headingMatch(districtCourt.Get(), text)
 	if loc == nil {
 		// "Alabama Middle District": the same groups, direction last.
-		if l := headingMatch(stateFirstDistrict.Get(), text); l != nil {
+		// Only at the head, where a notice or a report prints it.
+		if l := headingMatch(stateFirstDistrict.Get(), text[:min(len(text), headingBytes)]); l != nil {
 			loc = []int{l[0], l[1], l[6], l[7], l[4], l[5]}
 		}
 	}
