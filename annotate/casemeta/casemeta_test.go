@@ -98,6 +98,12 @@ func TestParseStamp(t *testing.T) {
 		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
 		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
 		{"Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2", Stamp{"17-3510", "1", "2017-10-31", 1, 2}},
+		// Bankruptcy courts: the entry date after the filed date.
+		{"Case 18-10001-abc Doc 35 Filed 01/30/19 Entered 01/30/19 11:51:34 Desc Main\n     Document Page 1 of 42", Stamp{"18-10001-abc", "35", "2019-01-30", 1, 42}},
+		{"Case: 20-10001 Doc# 33 Filed: 04/28/20 Entered: 04/28/20 19:02:54 Page 1 of 30", Stamp{"20-10001", "33", "2020-04-28", 1, 30}},
+		{"Case 9:19-bk-10001-XY Doc 1262-3 Filed 09/03/20 Entered 09/03/20 15:40:26\n Desc Exhibit C Page 1 of 3", Stamp{"9:19-bk-10001-XY", "1262", "2020-09-03", 1, 3}},
+		{"Case 16-10001-abc7 Doc 1 Filed 02/26/16", Stamp{"16-10001-abc7", "1", "2016-02-26", 0, 0}},
+		{"Case: 20-10002 12345/001\n      Doc# 201 Filed: 03/29/21 Entered: 03/29/21 21:19:56 Page 1 of 2", Stamp{"20-10002", "201", "2021-03-29", 1, 2}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseStamp(tt.in)
