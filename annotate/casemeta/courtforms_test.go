@@ -11,6 +11,9 @@ func TestCourtForms(t *testing.T) {
 		{"U.S. District Court\nNew York Southern District\nNotice of Electronic Filing\n", "nysd"},
 		{"U.S. District Court -- Texas Northern District\nNotice of Electronic Filing\n", "txnd"},
 		{"US District Court Electronic Case Filing System\nDistrict of Utah (Central)\nCRIMINAL DOCKET FOR CASE #: 2:08-cr-00125-DAK-1\n", "utd"},
+		// Pleading paper's line numbers in the margin are not part of the name.
+		{"14                 UNITED STATES BANKRUPTCY COURT\n15      NORTHERN DISTRICT OF CALIFORNIA, SAN JOSE DIVISION\n", "canb"},
+		{"United States Bankruptcy Court for the:\n\nNORTHERN DISTRICT OF GEORGIA\n", "ganb"},
 		// A district court of a county is a state's court, not the federal district's.
 		{"In the District Court in and for Tulsa County, Oklahoma\nSTATE OF OKLAHOMA,\nPlaintiff,\nv.\nJOHN ROE,\n", ""},
 		// The decree appealed from names the court below.

@@ -159,21 +159,34 @@ func neighbours(lines []string, i int) string {
 		}
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if s := strings.TrimSpace(column(lines[k])); s != "" {
+		if s := unnumbered(column(lines[k])); s != "" {
 			if courtHeading(lines[k]) {
 				parts = append(parts, s)
 			}
 			break
 		}
 	}
-	parts = append(parts, strings.TrimSpace(lines[i]))
+	parts = append(parts, unnumbered(lines[i]))
 	for k, n := i+1, 0; k < len(lines) && n < 2 && k <= i+4; k++ {
-		if s := strings.TrimSpace(column(lines[k])); s != "" {
+		if s := unnumbered(column(lines[k])); s != "" {
 			parts = append(parts, s)
 			n++
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// pleadingLineNo is the line number pleading paper prints in its margin
+// ("15   NORTHERN DISTRICT OF CALIFORNIA"): read into a court's name, it
+// splits it.
+var pleadingLineNo = textscan.Lazy(`^[ \t]*\d{1,2}[ \t]+`)
+
+// unnumbered is a line without its margin's number and outer spaces.
+func unnumbered(l string) string {
+	if loc := pleadingLineNo.Get().FindStringIndex(l); loc != nil {
+		l = l[loc[1]:]
+	}
+	return strings.TrimSpace(l)
 }
 
 // rightColumn is the indent (bytes) from which a court line is read as the
