@@ -452,8 +452,38 @@ func isHeading(text string, start, end int) bool {
 	if !hasLower(text[start:end]) && (capsShare(line) >= 0.7 || strings.TrimSpace(text[end:le]) == "") {
 		return true // set in capitals, on a line in capitals or closing it ("Bainbridge Fund LTD, ORDER")
 	}
+	if col, from := columnText(text, ls, le, start, end); from > ls && strings.TrimSpace(text[from:start]) == "" &&
+		!hasLower(text[start:end]) && capsShare(col) >= 0.7 {
+		// opening a caption's right column in capitals, beside a party's
+		// name ("individual,      DECLARATION OF MIRIAM"); a form's
+		// labels in its left column ("ORDER   custody of the Bureau") are
+		// not titles
+		return true
+	}
 	before := strings.TrimLeft(text[ls:start], " \t0123456789[]().*:")
 	return before == "" && len(strings.Fields(line)) <= 8
+}
+
+// columnText is the column of the line text[ls:le] that holds
+// text[start:end] and where it starts: the text between the gaps of two
+// or more spaces (or a tab) around it, as a two-column caption sets a
+// party's name beside the filing's title.
+func columnText(text string, ls, le, start, end int) (col string, from int) {
+	from = ls
+	if k := strings.LastIndex(text[ls:start], "  "); k >= 0 {
+		from = ls + k
+	}
+	if k := strings.LastIndexByte(text[ls:start], '\t'); k >= 0 && ls+k > from {
+		from = ls + k
+	}
+	to := le
+	if k := strings.Index(text[end:le], "  "); k >= 0 {
+		to = end + k
+	}
+	if k := strings.IndexByte(text[end:le], '\t'); k >= 0 && end+k < to {
+		to = end + k
+	}
+	return text[from:to], from
 }
 
 func hasLower(s string) bool {

@@ -206,6 +206,10 @@ func TestDocType(t *testing.T) {
 		{"Fill in this information to identify your case:\nUnited States Bankruptcy Court for the:\nOfficial Form 101\nVoluntary Petition for Individuals Filing for Bankruptcy", "ganb", "voluntary petition"},
 		{"The information on this page is NOT an official\nrecord. Do not rely on the correctness of this\ninformation. Verify all information with the official record", "", ""},
 		{"CASE INFORMATION SHEET\nPlaintiff", "", ""},
+		// A title opening a caption's right column, beside a party in lower case.
+		{"ANNE ROE, an                          Adv. Pro. No. 20-01234\nindividual,                           DECLARATION OF JOHN\n                    Plaintiff,        DOE IN SUPPORT OF DEFENDANT'S\n       v.                             ADMINISTRATIVE MOTION TO FILE", "canb", "declaration"},
+		// A form's label in its left column is not a title.
+		{"ORDER               custody of the Bureau of Prisons to be imprisoned\nCR-104 (wpd 12/20) JUDGMENT & PROBATION/COMMITMENT ORDER Page 1 of 6", "cacd", "judgment"},
 		// A filing's mention of another kind is not its title.
 		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
