@@ -689,6 +689,8 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		if docket != nil {
 			c.Caption = docketCaption(text, docket)
+		} else {
+			c.Caption = labelledCaseName(text)
 		}
 		if c.Caption == "" {
 			c.Caption = caption(text)

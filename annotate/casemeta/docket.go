@@ -158,3 +158,36 @@ func matterStyle(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	return strings.HasPrefix(l, "in re ") || strings.HasPrefix(l, "ex parte ") || strings.HasPrefix(l, "in the matter of ")
 }
+
+// caseNameLabel is the "Case Name:" label of CM/ECF's notices of
+// electronic filing, its value after it or on the lines below, up to the
+// next label ("Case Number:").
+var caseNameLabel = textscan.Lazy(`(?m)^[ \t]*Case[ \t]+Name:[ \t]*(.*)$`)
+
+// labelledCaseName returns the caption a "Case Name:" label gives, its
+// lines joined ("Murch v. Compass Washington, / LLC et al"), read as a
+// caption is; "" without one.
+func labelledCaseName(text string) string {
+	head := text[:min(len(text), headingBytes)]
+	m := caseNameLabel.Get().FindStringSubmatchIndex(head)
+	if m == nil {
+		return ""
+	}
+	parts := []string{strings.TrimSpace(head[m[2]:m[3]])}
+	rest := head[m[1]:]
+	for n := 0; n < 3; n++ {
+		rest = strings.TrimPrefix(rest, "\n")
+		line, after, _ := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasSuffix(t, ":") || docketLabel.Get().MatchString(line) {
+			break
+		}
+		parts = append(parts, t)
+		rest = after
+	}
+	name := strings.TrimSpace(strings.Join(parts, " "))
+	if name == "" {
+		return ""
+	}
+	return caption(name)
+}

@@ -46,3 +46,17 @@ func TestDocketRecord(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelledCaseName(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"Notice of Electronic Filing\nCase Name:\nRoe v. Acme Widgets Northwest,\nLLC et al\nCase Number:\n3:25-cv-01039-SB\n", "Roe v. Acme Widgets Northwest, LLC"},
+		{"Case Name: Roe v. Doe et al\nCase Number: 4:21-cv-00953-P\n", "Roe v. Doe"},
+		{"Case Name:\nCase Number:\n", ""},
+		{"no label here\nRoe v. Doe\n", ""},
+	}
+	for _, tt := range tests {
+		if got := labelledCaseName(tt.page); got != tt.want {
+			t.Errorf("labelledCaseName(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
