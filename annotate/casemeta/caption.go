@@ -234,6 +234,9 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 		if isRoleLine(line) {
 			continue
 		}
+		if col < 0 && loneRightColumn(lines[k], before) {
+			continue // "DIVISION ONE" set alone far right of the parties: the caption's other column
+		}
 		if f := partyFragment(line); f.ok {
 			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
 			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
@@ -252,6 +255,20 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	}
 	return partyName(joinDown(lines, cand, i, col, cf)), false
 }
+
+// loneRightColumn reports whether a line above a "v." (set after
+// before) holds only the text of a caption's right column: it starts in
+// the right half of the page, well right of the "v.", as a court's
+// division or a number beside the parties ("STATE OF WASHINGTON, /
+// No. 73219-6-1 / Respondent, / DIVISION ONE / v.").
+func loneRightColumn(line, before string) bool {
+	lead := runeCount(line[:leadingSpace(line)])
+	return lead >= rightColumn && lead >= runeCount(before)+loneColumnGap
+}
+
+// loneColumnGap is how far right of a caption's "v." a line must start to
+// be read as the other column.
+const loneColumnGap = 20
 
 // blockLines bounds how far above its "v." a caption block may start.
 const blockLines = 9
