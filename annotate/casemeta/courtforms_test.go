@@ -14,6 +14,11 @@ func TestCourtForms(t *testing.T) {
 		// Pleading paper's line numbers in the margin are not part of the name.
 		{"14                 UNITED STATES BANKRUPTCY COURT\n15      NORTHERN DISTRICT OF CALIFORNIA, SAN JOSE DIVISION\n", "canb"},
 		{"United States Bankruptcy Court for the:\n\nNORTHERN DISTRICT OF GEORGIA\n", "ganb"},
+		// A state's intermediate court named by its kind and the page's
+		// state, where courts-db's name for it differs.
+		{"Texas Judicial\nBranch\nFourteenth Court of Appeals\nCase:\n14-20-00001-CV\n", "texapp"},
+		{"Oklahoma State Courts Network\nCourt of Appeals\nNo. 120001\n", "oklacivapp"},
+		{"Texas\nFifth Circuit Court of Appeals\n", "ca5"}, // the federal court, not the state's
 		// A district court of a county is a state's court, not the federal district's.
 		{"In the District Court in and for Tulsa County, Oklahoma\nSTATE OF OKLAHOMA,\nPlaintiff,\nv.\nJOHN ROE,\n", ""},
 		// The decree appealed from names the court below.

@@ -415,6 +415,24 @@ func courtByKind(heading, state string) (int, bool) {
 			}
 			found = i
 		}
+		if found < 0 && (k == "court of appeals" || k == "court of appeal") && !strings.Contains(heading, "circuit") {
+			// No court of the state is named so ("Court of Civil Appeals
+			// of Texas" for Texas's fourteen courts of appeals, "First
+			// Court of Appeals"): the kind and the state's name as
+			// courts-db's patterns know them ("Court of Appeals of
+			// Texas"), a court of that state. Other kinds so composed
+			// fit other courts (a "superior court" of Arkansas is no
+			// court of appeals); a "Fifth Circuit Court of Appeals" is
+			// a federal court.
+			for _, q := range []string{k + " of " + state, state + " " + k} {
+				n := normalizeCourtName(q)
+				if c, _, ok := resolveCourt(specific(n, matchCourts(n)), state); ok {
+					if e := courtTable[c]; e.system == "state" && e.parent == "" && strings.EqualFold(e.location, state) && e.typ == "appellate" {
+						return c, true
+					}
+				}
+			}
+		}
 		return found, found >= 0
 	}
 	return 0, false
