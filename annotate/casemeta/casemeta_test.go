@@ -260,6 +260,9 @@ func TestCaption(t *testing.T) {
 		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
 		// A right column's line set alone above the "v." is not a party.
 		{"STATE OF NOWHERE,\n                                                 No. 12345-6-1\n             Respondent,\n                                                 DIVISION ONE\n      v.\n\nJOHN ROE,                                        UNPUBLISHED OPINION\n             Appellant.", "State of Nowhere v. Roe"},
+		// A place searched keeps its town and state; a comma before other words ends it.
+		{"In the Matter of:   12 Elm Street, Springfield IL\n\nDate Issued", "In the Matter of 12 Elm Street, Springfield IL"},
+		{"In the Matter of:   12 Elm Street, described in the application\n\nDate Issued", "In the Matter of 12 Elm Street"},
 		// A case cited is not the caption.
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nTARRANT REGIONAL WATER DISTRICT v.\nHERRMANN ET AL.", "Tarrant Regional Water District v. Herrmann"},
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.", ""},
