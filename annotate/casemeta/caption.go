@@ -12,6 +12,9 @@ import (
 // as the case is cited ("United States v. Doe").
 
 // versusRe is the word between the parties: "v.", "vs.", "versus", "–v.–".
+// bareVersus is a caption's "v" alone on its line without its period.
+var bareVersus = textscan.Lazy(`(?m)^([ \t]*)v[ \t]*$`)
+
 var versusRe = textscan.Lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
 
 // partyRoles are the words of the line naming a party's role, which sits
@@ -43,6 +46,11 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // case.
 func caption(firstPage string) string {
 	firstPage = joinSmallCaps(firstPage)
+	if strings.Contains(firstPage, "\nv\n") || strings.Contains(firstPage, "\nv \n") {
+		// New York's official style prints the "v" of a caption
+		// without its period, alone on its line.
+		firstPage = bareVersus.Get().ReplaceAllString(firstPage, "${1}v.")
+	}
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
 	for i, line := range lines {
@@ -284,7 +292,7 @@ func continuesParty(line string) bool {
 
 // courtLine is a line naming a court or its district or circuit, which
 // sets a caption block's top.
-var courtLine = textscan.Lazy(`(?i)\bcourt\b|^\W*(?:[a-z]+\s+){0,2}division\s*$|\bcircuit\s*$|^\W*(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\b`)
+var courtLine = textscan.Lazy(`(?i)\bcourt\b|\bappellate\s+division\b|^\W*(?:[a-z]+\s+){0,2}division\s*$|\bcircuit\s*$|^\W*(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\b`)
 
 // joinDown reads a party whose name runs on below line k, up to line end:
 // lines starting left of the name's end, in its letter case, none giving a role, joined

@@ -260,6 +260,8 @@ func TestCaption(t *testing.T) {
 		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
 		// A right column's line set alone above the "v." is not a party.
 		{"STATE OF NOWHERE,\n                                                 No. 12345-6-1\n             Respondent,\n                                                 DIVISION ONE\n      v.\n\nJOHN ROE,                                        UNPUBLISHED OPINION\n             Appellant.", "State of Nowhere v. Roe"},
+		// New York's "v" without its period, alone on its line.
+		{"Appellate Division, First Department\nPublished by New York State Law Reporting Bureau\n[*1]\nThe People of the State of New York,\nRespondent,\nv\nJohn Roe, Appellant.\n", "People v. Roe"},
 		// A place searched keeps its town and state; a comma before other words ends it.
 		{"In the Matter of:   12 Elm Street, Springfield IL\n\nDate Issued", "In the Matter of 12 Elm Street, Springfield IL"},
 		{"In the Matter of:   12 Elm Street, described in the application\n\nDate Issued", "In the Matter of 12 Elm Street"},

@@ -19,6 +19,8 @@ func TestCourtForms(t *testing.T) {
 		{"Texas Judicial\nBranch\nFourteenth Court of Appeals\nCase:\n14-20-00001-CV\n", "texapp"},
 		{"Oklahoma State Courts Network\nCourt of Appeals\nNo. 120001\n", "oklacivapp"},
 		{"Texas\nFifth Circuit Court of Appeals\n", "ca5"}, // the federal court, not the state's
+		// New York's Appellate Division by its own line, with its department.
+		{"People v Roe\n2026 NY Slip Op 00001\nJanuary 6, 2026\nAppellate Division, First Department\nPublished by New York State Law Reporting Bureau\n", "nyappdiv"},
 		// A district court of a county is a state's court, not the federal district's.
 		{"In the District Court in and for Tulsa County, Oklahoma\nSTATE OF OKLAHOMA,\nPlaintiff,\nv.\nJOHN ROE,\n", ""},
 		// The decree appealed from names the court below.

@@ -48,7 +48,7 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") && !containsFold(l, "appellate panel") || !courtHeading(l) || lowerCourtLine(lines, i) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtHeading(l) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
@@ -389,7 +389,7 @@ var umbrellaCourts = textscan.Set("usdistct", "uscirct")
 
 // courtKinds are the kinds of court a heading names, the more specific
 // first.
-var courtKinds = []string{"court of criminal appeals", "district court of appeal", "court of appeals", "court of appeal",
+var courtKinds = []string{"appellate division", "court of criminal appeals", "district court of appeal", "court of appeals", "court of appeal",
 	"appellate court", "supreme judicial court", "supreme court", "superior court", "circuit court", "district court",
 	"common pleas", "county court", "family court", "magistrate court", "municipal court", "probate court",
 	"justice court", "criminal court", "juvenile court", "chancery court", "court of claims", "tax court"}
