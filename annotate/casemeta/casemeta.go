@@ -507,7 +507,12 @@ func capsShare(line string) float64 {
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
+
+// yearFirstStamp is the date of a clerk's stamp that prints the year
+// first and the day after a dash, as the Northern District of Alabama's
+// does ("FILED / 2021 Feb-16 AM 08:55").
+var yearFirstStamp = textscan.Lazy(`^(\d{4})[ \t]+([A-Za-z]+\.?)-(\d{1,2})$`)
 
 // nefFiled is the filing date a CM/ECF notice of electronic filing or of
 // docket activity prints in its fixed sentence: "The following
@@ -556,6 +561,9 @@ func filedDate(text string) string {
 		return ""
 	}
 	d := strings.Join(strings.Fields(m[1]), " ")
+	if y := yearFirstStamp.Get().FindStringSubmatch(d); y != nil {
+		d = y[2] + " " + y[3] + ", " + y[1] // "Feb 16, 2021"
+	}
 	if !hasLower(d) { // a stamp in capitals: "FEBRUARY 5, 2010"
 		d = d[:1] + strings.ToLower(d[1:])
 	}

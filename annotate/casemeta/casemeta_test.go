@@ -394,6 +394,7 @@ func TestFiledDate(t *testing.T) {
 		{"FILED\nUnited States Court of Appeals\nTenth Circuit\nUNITED STATES COURT OF APPEALS\nFebruary 5, 2010", "2010-02-05"},
 		{"Assistant United States Attorney FILED\n3 501 I Street, Suite 10-100\nOct 29, 2020", "2020-10-29"},
 		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
+		{"                    FILED\n           2021 Feb-16 AM 08:55\n           U.S. DISTRICT COURT\n               N.D. OF ALABAMA", "2021-02-16"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
 	}
