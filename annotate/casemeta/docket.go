@@ -115,7 +115,7 @@ func docketCaption(text string, r map[string]docketField) string {
 	}
 	f, ok := docketValue(r, "style")
 	if !ok {
-		return ""
+		return numberedTitle(text, r)
 	}
 	rest := text[f.at+len(f.value):]
 	var other string
@@ -190,4 +190,29 @@ func labelledCaseName(text string) string {
 		return ""
 	}
 	return caption(name)
+}
+
+// numberedTitle returns the caption a docket page's title line gives
+// after the case's own number, as Tyler Odyssey portals head a case
+// ("19CV000014 | Cryrag, Inc. vs Ricardo Lemus et al"), or "".
+func numberedTitle(text string, r map[string]docketField) string {
+	n, at := docketNumber(r)
+	if at < 0 {
+		return ""
+	}
+	head := text[:min(len(text), headingBytes)]
+	for _, line := range strings.Split(head, "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), n)
+		if !ok {
+			continue
+		}
+		t := strings.TrimLeft(rest, " \t")
+		if t == "" || !strings.ContainsAny(t[:1], "|-–—") {
+			continue
+		}
+		if c := caption(strings.TrimSpace(t[1:])); c != "" {
+			return c
+		}
+	}
+	return ""
 }
