@@ -302,6 +302,10 @@ var docSignals = []struct{ typ, pat string }{
 	// S. Odenwald, J., and James M. Dowd, J."
 	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
 	{"decision of a court of review", `(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+	// the decree appealed from and its court opening a line, as New
+	// York's Appellate Division heads its decisions ("Judgment, Supreme
+	// Court, New York County (…, J.), rendered …")
+	{"decision of a court of review", `(?m:^[\s"*]*(?i:(?:amended\s+|resettled\s+)?(?:judgments?|orders?|decrees?)(?:\s+(?:and|&)\s+(?:judgments?|orders?))?(?:\s+\([^)\n]{0,20}\))?),[ \t]+(?:the[ \t]+)?[A-Z][^\n]{0,60}?\b(?i:court)\b)`},
 	// the publication notes of intermediate courts' decisions
 	{"decision of a court of review", `(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)`},
 	{"decision of a court of review", `(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)`},

@@ -231,6 +231,8 @@ func TestDocType(t *testing.T) {
 		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
 		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
 		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
+		{"The People of the State of New York,\nRespondent,\nv\nJohn Roe, Appellant.\nJudgment, Supreme Court, Bronx County (Jane Doe, J.), rendered May 1, 2023, affirmed.", "nyappdiv", "opinion"},
+		{"Order, Supreme Court, Bronx County (Jane Doe, J.), entered May 1, 2023", "nysupct", ""}, // a trial court's page: not its decision
 		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
 		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""}, // a trial court's page: a bankruptcy appeal's order, not known
 		{"appeal from a conviction upon a plea of guilty is limited", "", ""},
