@@ -12,6 +12,9 @@ import (
 // as the case is cited ("United States v. Doe").
 
 // versusRe is the word between the parties: "v.", "vs.", "versus", "–v.–".
+// bareVersus is a caption's "v" alone on its line without its period.
+var bareVersus = textscan.Lazy(`(?m)^([ \t]*)v[ \t]*$`)
+
 var versusRe = textscan.Lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
 
 // partyRoles are the words of the line naming a party's role, which sits
@@ -43,6 +46,11 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // case.
 func caption(firstPage string) string {
 	firstPage = joinSmallCaps(firstPage)
+	if strings.Contains(firstPage, "\nv\n") || strings.Contains(firstPage, "\nv \n") {
+		// New York's official style prints the "v" of a caption
+		// without its period, alone on its line.
+		firstPage = bareVersus.Get().ReplaceAllString(firstPage, "${1}v.")
+	}
 	lines := strings.Split(firstPage, "\n")
 	var fallback string
 	for i, line := range lines {
@@ -234,6 +242,9 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 		if isRoleLine(line) {
 			continue
 		}
+		if col < 0 && loneRightColumn(lines[k], before) {
+			continue // "DIVISION ONE" set alone far right of the parties: the caption's other column
+		}
 		if f := partyFragment(line); f.ok {
 			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
 			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
@@ -253,6 +264,20 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	return partyName(joinDown(lines, cand, i, col, cf)), false
 }
 
+// loneRightColumn reports whether a line above a "v." (set after
+// before) holds only the text of a caption's right column: it starts in
+// the right half of the page, well right of the "v.", as a court's
+// division or a number beside the parties ("STATE OF WASHINGTON, /
+// No. 73219-6-1 / Respondent, / DIVISION ONE / v.").
+func loneRightColumn(line, before string) bool {
+	lead := runeCount(line[:leadingSpace(line)])
+	return lead >= rightColumn && lead >= runeCount(before)+loneColumnGap
+}
+
+// loneColumnGap is how far right of a caption's "v." a line must start to
+// be read as the other column.
+const loneColumnGap = 20
+
 // blockLines bounds how far above its "v." a caption block may start.
 const blockLines = 9
 
@@ -267,7 +292,7 @@ func continuesParty(line string) bool {
 
 // courtLine is a line naming a court or its district or circuit, which
 // sets a caption block's top.
-var courtLine = textscan.Lazy(`(?i)\bcourt\b|^\W*(?:[a-z]+\s+){0,2}division\s*$|\bcircuit\s*$|^\W*(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\b`)
+var courtLine = textscan.Lazy(`(?i)\bcourt\b|\bappellate\s+division\b|^\W*(?:[a-z]+\s+){0,2}division\s*$|\bcircuit\s*$|^\W*(?:for\s+the\s+)?(?:(?:northern|southern|eastern|western|central|middle)\s+)?district\s+of\b`)
 
 // joinDown reads a party whose name runs on below line k, up to line end:
 // lines starting left of the name's end, in its letter case, none giving a role, joined

@@ -24,16 +24,19 @@ const external2Floor = 0.96
 // when first scored untuned).
 const external3Floor = 0.94
 
-// external4Floor is TestCaseBlockExternal4's floor, set just under the
-// share first measured on that set (93 of 165 fields, 56.4%, 22 invented,
-// with casemeta as of commit 9a07422).
-const external4Floor = 0.55
+// external4Floor is TestCaseBlockExternal4's floor, just under the 154
+// of 165 (93.3%, 0 invented) measured once the set became a development
+// set: it is now tuned on (docket records, the information title, CM/ECF
+// and bankruptcy court lines and stamps, captions' columns, New York's
+// Appellate Division). First measured untuned: 93 of 165 (56.4%, 22
+// invented) with casemeta as of commit 9a07422.
+const external4Floor = 0.93
 
 // TestCaseBlockExternal4 scores a fourth set of first pages
 // (testdata/external4: bankruptcy petitions, docket sheets of state and
 // federal courts, a state search warrant, New York and Washington appellate
-// decisions, CM/ECF notices), written down before the code was run on them
-// and never tuned on.
+// decisions, CM/ECF notices), written down before the code was run on them;
+// first scored untuned, now a development set.
 func TestCaseBlockExternal4(t *testing.T) {
 	var s caseScore
 	for _, r := range readCaseExpected(t, "testdata/external4/expected.tsv") {

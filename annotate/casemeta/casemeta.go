@@ -17,7 +17,7 @@ import (
 // districtCourt: "UNITED STATES DISTRICT COURT" then "<DIR> DISTRICT OF <STATE>".
 // The court of a letter is named by its addressee: "United States
 // District Judge, Southern District of New York".
-var districtCourt = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.)\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
+var districtCourt = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.|(?-i:US))\s+(?:district\s+court|district\s+judge|magistrate\s+judge)\b.{0,40}?\b(?:for\s+the\s+)?(?:(northern|southern|eastern|western|central|middle)\s+)?district\s+of\s+([a-z]+(?:\s[a-z]+)?)`)
 
 var appealsCourt = textscan.Lazy(`(?is)united\s+states\s+court\s+of\s+appeals\s+(?:for\s+the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|district\s+of\s+columbia|d\.\s?c\.|federal)\s+circuit`)
 
@@ -166,9 +166,21 @@ func headingMatch(re *regexp.Regexp, text string) []int {
 	return nil
 }
 
+// stateFirstDistrict is the court line of CM/ECF's notices and reports,
+// the state before its district: "U.S. District Court / Alabama Middle
+// District", "U.S. District Court -- Texas Northern District".
+var stateFirstDistrict = textscan.Lazy(`(?is)(?:united\s+states|u\.\s?s\.|(?-i:US))\s+district\s+court\b[ \t]*(?:-{1,2}|–|—)?\s*()([a-z]+(?:[ \t][a-z]+)??)\s+(?:(northern|southern|eastern|western|central|middle)\s+)?district\b`)
+
 // districtOf finds a federal district court and where it is named.
 func districtOf(text string) (id, name string, at int) {
 	loc := headingMatch(districtCourt.Get(), text)
+	if loc == nil {
+		// "Alabama Middle District": the same groups, direction last.
+		// Only at the head, where a notice or a report prints it.
+		if l := headingMatch(stateFirstDistrict.Get(), text[:min(len(text), headingBytes)]); l != nil {
+			loc = []int{l[0], l[1], l[6], l[7], l[4], l[5]}
+		}
+	}
 	if loc == nil {
 		return "", "", -1
 	}
@@ -240,7 +252,15 @@ var docTypes = []struct{ typ, pat string }{
 	{"criminal complaint", `criminal\s+complaint`},
 	{"complaint", `\bcomplaint\b`},
 	{"indictment", `\bindictment\b`},
-	{"information", `\binformation\b`},
+	// A bankruptcy case opens with the debtor's petition (Official Forms
+	// 101 and 201), below the form's "Fill in this information".
+	{"voluntary petition", `\bvoluntary\s+petition\b`},
+	// A prosecutor's information is titled in capitals, alone or after a
+	// caption's column ("CRIMINAL INFORMATION", "BILL OF INFORMATION",
+	// "INFORMATION FOR VIOLATION OF"), or "Criminal Information" opening
+	// a line: the word in a sentence or a form's instructions ("Fill in
+	// this information", "The information on this page") is not a title.
+	{"information", `(?-i:(?:^|[ \t]{2}|[)|§:])[ \t]*(?:(?:CRIMINAL|SUPERSEDING|AMENDED|FELONY|MISDEMEANOR)[ \t]+|BILL[ \t]+OF[ \t]+)?INFORMATION\b)|^[ \t]*(?:criminal|superseding|amended|felony|misdemeanor)[ \t]+information\b`},
 	{"transcript", `\btranscript\b`},
 	{"minutes", `\bminutes\b`},
 	{"opinion", `slip\s+opinion|\bopinion\b|per\s+curiam|T\.\s?C\.\s+Memo\.|^\s*syllabus\s*$`},
@@ -282,6 +302,10 @@ var docSignals = []struct{ typ, pat string }{
 	// S. Odenwald, J., and James M. Dowd, J."
 	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
 	{"decision of a court of review", `(?i:\bargued\s+and\s+submitted\b|\bdecided:?\s+(?:` + monthNames + `)\s+\d)`},
+	// the decree appealed from and its court opening a line, as New
+	// York's Appellate Division heads its decisions ("Judgment, Supreme
+	// Court, New York County (…, J.), rendered …")
+	{"decision of a court of review", `(?m:^[\s"*]*(?i:(?:amended\s+|resettled\s+)?(?:judgments?|orders?|decrees?)(?:\s+(?:and|&)\s+(?:judgments?|orders?))?(?:\s+\([^)\n]{0,20}\))?),[ \t]+(?:the[ \t]+)?[A-Z][^\n]{0,60}?\b(?i:court)\b)`},
 	// the publication notes of intermediate courts' decisions
 	{"decision of a court of review", `(?i:\bcertified\s+for\s+(?:partial\s+)?publication\b|\bnot\s+to\s+be\s+published\s+in\s+(?:the\s+)?official\s+reports\b|\bdisposition\s+is\s+nonprecedential\b)`},
 	{"decision of a court of review", `(?m:^[ \t]*(?:NOT[ \t]+)?PRECEDENTIAL[ \t]*$)`},
@@ -432,8 +456,38 @@ func isHeading(text string, start, end int) bool {
 	if !hasLower(text[start:end]) && (capsShare(line) >= 0.7 || strings.TrimSpace(text[end:le]) == "") {
 		return true // set in capitals, on a line in capitals or closing it ("Bainbridge Fund LTD, ORDER")
 	}
+	if col, from := columnText(text, ls, le, start, end); from > ls && strings.TrimSpace(text[from:start]) == "" &&
+		!hasLower(text[start:end]) && capsShare(col) >= 0.7 {
+		// opening a caption's right column in capitals, beside a party's
+		// name ("individual,      DECLARATION OF MIRIAM"); a form's
+		// labels in its left column ("ORDER   custody of the Bureau") are
+		// not titles
+		return true
+	}
 	before := strings.TrimLeft(text[ls:start], " \t0123456789[]().*:")
 	return before == "" && len(strings.Fields(line)) <= 8
+}
+
+// columnText is the column of the line text[ls:le] that holds
+// text[start:end] and where it starts: the text between the gaps of two
+// or more spaces (or a tab) around it, as a two-column caption sets a
+// party's name beside the filing's title.
+func columnText(text string, ls, le, start, end int) (col string, from int) {
+	from = ls
+	if k := strings.LastIndex(text[ls:start], "  "); k >= 0 {
+		from = ls + k
+	}
+	if k := strings.LastIndexByte(text[ls:start], '\t'); k >= 0 && ls+k > from {
+		from = ls + k
+	}
+	to := le
+	if k := strings.Index(text[end:le], "  "); k >= 0 {
+		to = end + k
+	}
+	if k := strings.IndexByte(text[end:le], '\t'); k >= 0 && end+k < to {
+		to = end + k
+	}
+	return text[from:to], from
 }
 
 func hasLower(s string) bool {
@@ -457,7 +511,12 @@ func capsShare(line string) float64 {
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
+
+// yearFirstStamp is the date of a clerk's stamp that prints the year
+// first and the day after a dash, as the Northern District of Alabama's
+// does ("FILED / 2021 Feb-16 AM 08:55").
+var yearFirstStamp = textscan.Lazy(`^(\d{4})[ \t]+([A-Za-z]+\.?)-(\d{1,2})$`)
 
 // nefFiled is the filing date a CM/ECF notice of electronic filing or of
 // docket activity prints in its fixed sentence: "The following
@@ -506,6 +565,9 @@ func filedDate(text string) string {
 		return ""
 	}
 	d := strings.Join(strings.Fields(m[1]), " ")
+	if y := yearFirstStamp.Get().FindStringSubmatch(d); y != nil {
+		d = y[2] + " " + y[3] + ", " + y[1] // "Feb 16, 2021"
+	}
 	if !hasLower(d) { // a stamp in capitals: "FEBRUARY 5, 2010"
 		d = d[:1] + strings.ToLower(d[1:])
 	}
@@ -561,7 +623,24 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Filed = filedDate(text)
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
-	c.DocType = docType(text, c.Court)
+	docket := docketRecord(text)
+	if docket != nil {
+		// A case's record: its labels give its number, its filing date
+		// and its parties; the entries below name other filings.
+		c.DocType = "docket sheet"
+		if f := docketFiled(docket); f != "" {
+			c.Filed = f // the record's label, not a date among its entries
+		}
+		if n, at := docketNumber(docket); at >= 0 {
+			own(n)
+			toRune := textscan.ByteToRune(text)
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+				Start: toRune.At(at), End: toRune.At(at + len(n)), Normalized: n, Source: schemas.SourceRule,
+				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}})
+		}
+	} else {
+		c.DocType = docType(text, c.Court)
+	}
 	if c.Court == "" && c.DocType != "press release" {
 		// With no court named, a court's web address at the head names
 		// it; a release may link to any court's.
@@ -620,7 +699,14 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		c.Date, c.Office = releaseDate(text), issuingOffice(text)
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
-		c.Caption = caption(text)
+		if docket != nil {
+			c.Caption = docketCaption(text, docket)
+		} else {
+			c.Caption = labelledCaseName(text)
+		}
+		if c.Caption == "" {
+			c.Caption = caption(text)
+		}
 	}
 	return c, ents
 }

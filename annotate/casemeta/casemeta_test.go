@@ -98,6 +98,12 @@ func TestParseStamp(t *testing.T) {
 		{"Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", Stamp{"25-1689", "28.1", "2025-07-15", 1, 2}},
 		{"USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3", Stamp{"17-2218", "12", "2018-01-02", 1, 3}},
 		{"Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2", Stamp{"17-3510", "1", "2017-10-31", 1, 2}},
+		// Bankruptcy courts: the entry date after the filed date.
+		{"Case 18-10001-abc Doc 35 Filed 01/30/19 Entered 01/30/19 11:51:34 Desc Main\n     Document Page 1 of 42", Stamp{"18-10001-abc", "35", "2019-01-30", 1, 42}},
+		{"Case: 20-10001 Doc# 33 Filed: 04/28/20 Entered: 04/28/20 19:02:54 Page 1 of 30", Stamp{"20-10001", "33", "2020-04-28", 1, 30}},
+		{"Case 9:19-bk-10001-XY Doc 1262-3 Filed 09/03/20 Entered 09/03/20 15:40:26\n Desc Exhibit C Page 1 of 3", Stamp{"9:19-bk-10001-XY", "1262", "2020-09-03", 1, 3}},
+		{"Case 16-10001-abc7 Doc 1 Filed 02/26/16", Stamp{"16-10001-abc7", "1", "2016-02-26", 0, 0}},
+		{"Case: 20-10002 12345/001\n      Doc# 201 Filed: 03/29/21 Entered: 03/29/21 21:19:56 Page 1 of 2", Stamp{"20-10002", "201", "2021-03-29", 1, 2}},
 	}
 	for _, tt := range tests {
 		got, ok := ParseStamp(tt.in)
@@ -193,6 +199,17 @@ func TestDocType(t *testing.T) {
 		{"CRIMINAL DOCKET FOR CASE #: 2:20-cr-00084-TLN-1", "caed", "docket sheet"},
 		{"NOTICE OF APPEAL\nNotice is hereby given", "cacd", "notice of appeal"},
 		{"INFORMATION\nThe District Attorney of the County of Kings charges", "", "information"},
+		{"UNITED STATES OF AMERICA,   )   CRIMINAL INFORMATION\nv.                          )\nJOHN DOE                    )", "nysd", "information"},
+		{"BILL OF INFORMATION\nThe District Attorney charges", "la", "information"},
+		{"Superseding Information\nThe United States Attorney charges", "nysd", "information"},
+		// "information" in a form's instructions or a portal's notice is no title.
+		{"Fill in this information to identify your case:\nUnited States Bankruptcy Court for the:\nOfficial Form 101\nVoluntary Petition for Individuals Filing for Bankruptcy", "ganb", "voluntary petition"},
+		{"The information on this page is NOT an official\nrecord. Do not rely on the correctness of this\ninformation. Verify all information with the official record", "", ""},
+		{"CASE INFORMATION SHEET\nPlaintiff", "", ""},
+		// A title opening a caption's right column, beside a party in lower case.
+		{"ANNE ROE, an                          Adv. Pro. No. 20-01234\nindividual,                           DECLARATION OF JOHN\n                    Plaintiff,        DOE IN SUPPORT OF DEFENDANT'S\n       v.                             ADMINISTRATIVE MOTION TO FILE", "canb", "declaration"},
+		// A form's label in its left column is not a title.
+		{"ORDER               custody of the Bureau of Prisons to be imprisoned\nCR-104 (wpd 12/20) JUDGMENT & PROBATION/COMMITMENT ORDER Page 1 of 6", "cacd", "judgment"},
 		// A filing's mention of another kind is not its title.
 		{"ORDER\nThe application for a search warrant filed on May 1 is granted.", "cand", "order"},
 		// How a matter came before the court is not the filing's title.
@@ -214,6 +231,8 @@ func TestDocType(t *testing.T) {
 		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
 		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
 		{"CERTIFIED FOR PUBLICATION\nIN THE COURT OF APPEAL", "calctapp1d", "opinion"},
+		{"The People of the State of New York,\nRespondent,\nv\nJohn Roe, Appellant.\nJudgment, Supreme Court, Bronx County (Jane Doe, J.), rendered May 1, 2023, affirmed.", "nyappdiv", "opinion"},
+		{"Order, Supreme Court, Bronx County (Jane Doe, J.), entered May 1, 2023", "nysupct", ""}, // a trial court's page: not its decision
 		{"former opinion withdrawn; reversed and\nremanded October 7, 2020", "", "opinion"},
 		{"Appeal from the United States District Court\nfor the District of Columbia", "dcd", ""}, // a trial court's page: a bankruptcy appeal's order, not known
 		{"appeal from a conviction upon a plea of guilty is limited", "", ""},
@@ -241,6 +260,13 @@ func TestCaption(t *testing.T) {
 		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},
 		{"3 MICHAEL A. KNOWLES, :\n4 WARDEN, :\n5 Petitioner :\n6 v. : No. 07-1315\n7 ALEXANDRE MIRZAYANCE. :\n8 - - - - - x\n9 Washington, D.C.", "Knowles v. Mirzayance"},
 		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
+		// A right column's line set alone above the "v." is not a party.
+		{"STATE OF NOWHERE,\n                                                 No. 12345-6-1\n             Respondent,\n                                                 DIVISION ONE\n      v.\n\nJOHN ROE,                                        UNPUBLISHED OPINION\n             Appellant.", "State of Nowhere v. Roe"},
+		// New York's "v" without its period, alone on its line.
+		{"Appellate Division, First Department\nPublished by New York State Law Reporting Bureau\n[*1]\nThe People of the State of New York,\nRespondent,\nv\nJohn Roe, Appellant.\n", "People v. Roe"},
+		// A place searched keeps its town and state; a comma before other words ends it.
+		{"In the Matter of:   12 Elm Street, Springfield IL\n\nDate Issued", "In the Matter of 12 Elm Street, Springfield IL"},
+		{"In the Matter of:   12 Elm Street, described in the application\n\nDate Issued", "In the Matter of 12 Elm Street"},
 		// A case cited is not the caption.
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.\nTARRANT REGIONAL WATER DISTRICT v.\nHERRMANN ET AL.", "Tarrant Regional Water District v. Herrmann"},
 		{"See United States v. Detroit Timber & Lumber Co., 200 U. S. 321, 337.", ""},
@@ -370,6 +396,7 @@ func TestFiledDate(t *testing.T) {
 		{"FILED\nUnited States Court of Appeals\nTenth Circuit\nUNITED STATES COURT OF APPEALS\nFebruary 5, 2010", "2010-02-05"},
 		{"Assistant United States Attorney FILED\n3 501 I Street, Suite 10-100\nOct 29, 2020", "2020-10-29"},
 		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
+		{"                    FILED\n           2021 Feb-16 AM 08:55\n           U.S. DISTRICT COURT\n               N.D. OF ALABAMA", "2021-02-16"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
 	}

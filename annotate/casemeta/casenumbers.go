@@ -60,6 +60,14 @@ var (
 	ecfSecond = textscan.Lazy(`Case:\s*(\d{2}-\d{3,6}),\s*(\d{1,2}/\d{1,2}/\d{4}),\s*(?:ID:\s*\d+,\s*)?DktEntry:\s*([\d.]+),\s*Page\s+(\d+)\s+of\s+(\d+)`)
 	// Case 17-3510, Document 1-1, 10/31/2017, 2161300, Page1 of 2 (2nd Cir., CM/ECF before ACMS)
 	ecfSecondOld = textscan.Lazy(`Case\s+(\d{2}-\d{3,6}),\s*Document\s+(\d+)(?:-\d+)?,\s*(\d{1,2}/\d{1,2}/\d{4}),\s*\d+,\s*Page\s?(\d+)\s+of\s+(\d+)`)
+	// The bankruptcy courts' CM/ECF stamp, its entry date after the
+	// filed date and its page count perhaps on the next line:
+	// Case 18-53173-jwc Doc 35 Filed 01/30/19 Entered 01/30/19 11:51:34 Desc Main Document Page 1 of 42
+	// Case: 20-50682 Doc# 33 Filed: 04/28/20 Entered: 04/28/20 19:02:54 Page 1 of 30
+	// Case 16-30677-rld7 Doc 1 Filed 02/26/16 (a petition, not yet entered)
+	// A pleading's footer may set a file number between ("Case: 20-03050
+	// 85647/001 / Doc# 201").
+	ecfBankruptcy = textscan.Lazy(`Case:?[ \t]+(\d\S+)(?:[ \t]+[\d/.-]+)?\s+Doc#?:?[ \t]*(\d+)(?:-\d+)?\s+Filed:?[ \t]*(\d{1,2}/\d{1,2}/\d{2,4})(?:\s+Entered:?[ \t]*\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?:(?:\s+Desc\b(?:[ \t]+[A-Za-z]+){0,3}(?:\s*\n[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2})?)?\s+Page[ \t]+(\d+)[ \t]+of[ \t]+(\d+))?)?`)
 	// USCA4 Appeal: 17-2218 Doc: 12 Filed: 01/02/2018 Pg: 1 of 3
 	ecfFourth = textscan.Lazy(`Appeal:\s*(\S+)\s+Doc:\s*(\d+)\s+Filed:\s*(\d{1,2}/\d{1,2}/\d{4})\s+Pg:\s*(\d+)\s+of\s+(\d+)`)
 )
@@ -68,7 +76,7 @@ var (
 // in the forms ParseStamp reads, pattern by pattern.
 func StampSpans(text string) [][2]int {
 	var out [][2]int
-	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfSecondOld, ecfFourth} {
+	for _, re := range []*textscan.Regexp{ecfDistrict, ecfAppellate, ecfSecond, ecfSecondOld, ecfFourth, ecfBankruptcy} {
 		for _, m := range re.Get().FindAllStringIndex(text, -1) {
 			out = append(out, [2]int{m[0], m[1]})
 		}
@@ -96,6 +104,7 @@ func findStamp(s string) (Stamp, [2]int, bool) {
 		{ecfSecond, 1, 3, 2, 4, 5},
 		{ecfSecondOld, 1, 2, 3, 4, 5},
 		{ecfFourth, 1, 2, 3, 4, 5},
+		{ecfBankruptcy, 1, 2, 3, 4, 5},
 	} {
 		m := f.re.Get().FindStringSubmatchIndex(s)
 		if m == nil || bestAt[0] >= 0 && m[0] >= bestAt[0] {

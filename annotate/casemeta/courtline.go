@@ -48,13 +48,16 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") && !containsFold(l, "appellate panel") || !courtHeading(l) || lowerCourtLine(lines, i) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtHeading(l) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
 		window := neighbours(lines, i)
 		c, ok := resolveHeading(window, state)
-		if !ok {
+		if !ok || courtTable[c].system == "federal" && countyCourtLine.Get().MatchString(l) && !federalWords.Get().MatchString(l) {
+			// "In the District Court in and for Tulsa County, Oklahoma":
+			// a court of a county is a state's, whatever federal name
+			// pattern its words also fit.
 			continue
 		}
 		div := ""
@@ -67,6 +70,11 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 	}
 	return "", "", "", "", -1
 }
+
+var (
+	countyCourtLine = textscan.Lazy(`(?i)\b(?:county|parish)\b`)
+	federalWords    = textscan.Lazy(`(?i)\b(?:united\s+states|u\.\s?s\.|federal)\b`)
+)
 
 // versusRe is the "v." of a caption set on a line of its own (or opening
 // it, with the filing's title in a column beside it).
@@ -87,7 +95,7 @@ func versusLine(lines []string) int {
 // a case came from: "Appeal from the United States Bankruptcy Court",
 // "ON WRIT OF CERTIORARI TO THE …", "APPEAL FROM / 25TH JDC".
 func lowerCourtLine(lines []string, i int) bool {
-	if appealedFrom.Get().MatchString(lines[i]) || reviewOf.Get().MatchString(lines[i]) {
+	if appealedFrom.Get().MatchString(lines[i]) || reviewOf.Get().MatchString(lines[i]) || decreeBelow.Get().MatchString(lines[i]) {
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -99,6 +107,11 @@ func lowerCourtLine(lines []string, i int) bool {
 }
 
 var (
+	// decreeBelow opens a line naming the decree appealed from and its
+	// court, as New York's Appellate Division heads its decisions:
+	// "Judgment, Supreme Court, New York County (…, J.), rendered …",
+	// "Order and judgment (one paper), Supreme Court, Bronx County".
+	decreeBelow = textscan.Lazy(`^[\s"*]*(?i:(?:amended\s+|resettled\s+)?(?:judgments?|orders?|decrees?)(?:\s+(?:and|&)\s+(?:judgments?|orders?))?(?:\s+\([^)\n]{0,20}\))?),[ \t]+(?:the[ \t]+)?[A-Z]`)
 	// reviewOf: the other words that introduce a court below.
 	reviewOf = textscan.Lazy(`(?i)\b(?:certiorari|review|transferred|removed|remanded)\s+(?:to|from|of)\s+(?:the\s+)?\S`)
 	// appealedFromEnd: a line that ends introducing the court below.
@@ -146,21 +159,34 @@ func neighbours(lines []string, i int) string {
 		}
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if s := strings.TrimSpace(column(lines[k])); s != "" {
+		if s := unnumbered(column(lines[k])); s != "" {
 			if courtHeading(lines[k]) {
 				parts = append(parts, s)
 			}
 			break
 		}
 	}
-	parts = append(parts, strings.TrimSpace(lines[i]))
+	parts = append(parts, unnumbered(lines[i]))
 	for k, n := i+1, 0; k < len(lines) && n < 2 && k <= i+4; k++ {
-		if s := strings.TrimSpace(column(lines[k])); s != "" {
+		if s := unnumbered(column(lines[k])); s != "" {
 			parts = append(parts, s)
 			n++
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// pleadingLineNo is the line number pleading paper prints in its margin
+// ("15   NORTHERN DISTRICT OF CALIFORNIA"): read into a court's name, it
+// splits it.
+var pleadingLineNo = textscan.Lazy(`^[ \t]*\d{1,2}[ \t]+`)
+
+// unnumbered is a line without its margin's number and outer spaces.
+func unnumbered(l string) string {
+	if loc := pleadingLineNo.Get().FindStringIndex(l); loc != nil {
+		l = l[loc[1]:]
+	}
+	return strings.TrimSpace(l)
 }
 
 // rightColumn is the indent (bytes) from which a court line is read as the
@@ -363,7 +389,7 @@ var umbrellaCourts = textscan.Set("usdistct", "uscirct")
 
 // courtKinds are the kinds of court a heading names, the more specific
 // first.
-var courtKinds = []string{"court of criminal appeals", "district court of appeal", "court of appeals", "court of appeal",
+var courtKinds = []string{"appellate division", "court of criminal appeals", "district court of appeal", "court of appeals", "court of appeal",
 	"appellate court", "supreme judicial court", "supreme court", "superior court", "circuit court", "district court",
 	"common pleas", "county court", "family court", "magistrate court", "municipal court", "probate court",
 	"justice court", "criminal court", "juvenile court", "chancery court", "court of claims", "tax court"}
@@ -388,6 +414,24 @@ func courtByKind(heading, state string) (int, bool) {
 				return 0, false
 			}
 			found = i
+		}
+		if found < 0 && (k == "court of appeals" || k == "court of appeal") && !strings.Contains(heading, "circuit") {
+			// No court of the state is named so ("Court of Civil Appeals
+			// of Texas" for Texas's fourteen courts of appeals, "First
+			// Court of Appeals"): the kind and the state's name as
+			// courts-db's patterns know them ("Court of Appeals of
+			// Texas"), a court of that state. Other kinds so composed
+			// fit other courts (a "superior court" of Arkansas is no
+			// court of appeals); a "Fifth Circuit Court of Appeals" is
+			// a federal court.
+			for _, q := range []string{k + " of " + state, state + " " + k} {
+				n := normalizeCourtName(q)
+				if c, _, ok := resolveCourt(specific(n, matchCourts(n)), state); ok {
+					if e := courtTable[c]; e.system == "state" && e.parent == "" && strings.EqualFold(e.location, state) && e.typ == "appellate" {
+						return c, true
+					}
+				}
+			}
 		}
 		return found, found >= 0
 	}

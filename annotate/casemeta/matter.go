@@ -157,8 +157,22 @@ func cutSubject(t string) (string, bool) {
 			at = k + 1 + m[1]
 			continue
 		}
+		if m := addressTail.Get().FindStringIndex(rest); m != nil && startsWithDigit(t) {
+			at = k + 1 + m[1]
+			continue // "218 Miller Chapel Road, Salisbury NC": a place searched, its town and state
+		}
 		return t[:k], true
 	}
+}
+
+// addressTail is the town and state closing an address after its comma:
+// "Salisbury NC", "Salisbury, NC 28144".
+var addressTail = textscan.Lazy(`^\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},?\s+[A-Z]{2}\b(?:\s+\d{5}(?:-\d{4})?)?`)
+
+// startsWithDigit reports whether a subject opens with a street number.
+func startsWithDigit(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 var personSuffix = textscan.Lazy(`^\s*(?i:jr\.?|sr\.?|ii|iii|iv)\b\.?`)

@@ -1,0 +1,218 @@
+package casemeta
+
+import (
+	"strings"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
+)
+
+// A docket sheet is a case's record, not a filing: CM/ECF's report and
+// the case pages of state courts' portals (Texas's appellate courts,
+// Oklahoma's OSCN, Tyler Odyssey) print the case as labels and their
+// values ("Case Number", "Date Filed", "Case Type", "Style", "Judge",
+// "Parties", "Case Events"), the value after a colon or on the next line.
+// Its entries name motions, orders and informations, none of which is
+// the page's kind.
+
+// docketLabel is a docket's label at the start of a line, ending it or
+// followed by a colon: "Date Filed: 06/16/2004", "Case Type:" above its
+// value, "Parties" alone.
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+
+// docketMinLabels is how many distinct labels make a page a docket sheet:
+// a filing's head prints a case number and a judge, perhaps a filed date,
+// not a case's record.
+const docketMinLabels = 4
+
+// docketField is one label of a docket record and its value.
+type docketField struct {
+	label, value string
+	at           int // byte offset of the value in the page; -1 if none
+}
+
+// docketRecord reads the labels of a docket sheet from the head of a
+// page, keyed by the label in lower case with its spaces made single;
+// nil when the page is not one. A label's value is what follows its
+// colon, or else the next line's text when that is not a label itself.
+func docketRecord(text string) map[string]docketField {
+	head := text[:min(len(text), headingBytes)]
+	lines := strings.SplitAfter(head, "\n")
+	fields := map[string]docketField{}
+	off := 0
+	for i, l := range lines {
+		line := strings.TrimRight(l, "\r\n")
+		m := docketLabel.Get().FindStringSubmatchIndex(line)
+		if m == nil {
+			off += len(l)
+			continue
+		}
+		label := strings.ToLower(strings.Join(strings.Fields(line[m[2]:m[3]]), " "))
+		f := docketField{label: label, at: -1}
+		if m[4] >= 0 && m[5] > m[4] {
+			f.value, f.at = line[m[4]:m[5]], off+m[4]
+		} else if i+1 < len(lines) {
+			next := strings.TrimRight(lines[i+1], "\r\n")
+			if v := strings.TrimSpace(next); v != "" && !docketLabel.Get().MatchString(next) && !strings.HasSuffix(v, ":") {
+				f.value, f.at = v, off+len(l)+strings.Index(next, v)
+			}
+		}
+		if _, ok := fields[label]; !ok {
+			fields[label] = f
+		}
+		off += len(l)
+	}
+	if len(fields) < docketMinLabels {
+		return nil
+	}
+	return fields
+}
+
+// docketValue returns the value of the first of labels the record gives.
+func docketValue(r map[string]docketField, labels ...string) (docketField, bool) {
+	for _, l := range labels {
+		if f, ok := r[l]; ok && f.value != "" {
+			return f, true
+		}
+	}
+	return docketField{}, false
+}
+
+// docketFiled is the date a docket record gives its case as filed.
+func docketFiled(r map[string]docketField) string {
+	f, ok := docketValue(r, "date filed", "file date", "filing date", "filed")
+	if !ok {
+		return ""
+	}
+	iso, ok := isoFromNumeric(strings.Fields(f.value)[0])
+	if !ok {
+		iso, _ = parseDate(f.value)
+	}
+	return iso
+}
+
+// docketNumberRe is a case's number as a portal's "Case:" label gives
+// it: letters, digits, dashes and a thousands comma ("01-18-00277-CR",
+// "AP-77,129", "WR-82,851-01", "19CV000014"), with a digit.
+var docketNumberRe = textscan.Lazy(`^[A-Za-z0-9][A-Za-z0-9,:.-]{2,30}$`)
+
+// docketNumber returns the case number a docket record's own label
+// gives and its offset, or "", -1.
+func docketNumber(r map[string]docketField) (string, int) {
+	f, ok := docketValue(r, "case", "case number", "case no.", "case no", "case #")
+	if !ok || !docketNumberRe.Get().MatchString(f.value) || !strings.ContainsAny(f.value, "0123456789") {
+		return "", -1
+	}
+	return f.value, f.at
+}
+
+// docketCaption returns the caption of a docket record: its "Case
+// title" ("USA v. Furtado"), or its "Style" and the party after "v.:"
+// on the next label, read as a caption is; a style of one party is that
+// party as printed ("DAVIS, XAVIER", "In Re Carl Williams").
+func docketCaption(text string, r map[string]docketField) string {
+	if f, ok := docketValue(r, "case title"); ok {
+		return caption(f.value)
+	}
+	f, ok := docketValue(r, "style")
+	if !ok {
+		return numberedTitle(text, r)
+	}
+	rest := text[f.at+len(f.value):]
+	var other string
+	if t := strings.TrimLeft(rest, " \t\r\n"); strings.HasPrefix(t, "v.:") || strings.HasPrefix(t, "V.:") {
+		t = strings.TrimLeft(t[3:], " \t\r\n")
+		if nl := strings.IndexByte(t, '\n'); nl >= 0 {
+			t = t[:nl]
+		}
+		if v := strings.TrimSpace(t); v != "" && !docketLabel.Get().MatchString(v) && !strings.HasSuffix(v, ":") && sameSetting(f.value, v) && !matterStyle(f.value) {
+			other = v
+		}
+	}
+	if other == "" {
+		if c := caption(f.value); c != "" {
+			return c
+		}
+		s := strings.TrimSpace(f.value)
+		if p, _, ok := strings.Cut(s, ", Relator"); ok {
+			s = p
+		}
+		return s
+	}
+	if c := caption(f.value + "\nv.\n" + other); c != "" {
+		return c
+	}
+	return strings.TrimSpace(f.value) + " v. " + other // as printed
+}
+
+// sameSetting reports whether two values of a record are set alike: a
+// style in capitals has its other party in capitals too, so a mixed-case
+// line after an empty "v.:" is the page's next heading ("Appellate
+// Briefs"), not a party.
+func sameSetting(a, b string) bool {
+	return (capsShare(a) >= 0.8) == (capsShare(b) >= 0.8)
+}
+
+// matterStyle reports whether a style names a matter, which has no other
+// side: "In re Client X", "Ex parte Smith", "In the Matter of …".
+func matterStyle(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "in re ") || strings.HasPrefix(l, "ex parte ") || strings.HasPrefix(l, "in the matter of ")
+}
+
+// caseNameLabel is the "Case Name:" label of CM/ECF's notices of
+// electronic filing, its value after it or on the lines below, up to the
+// next label ("Case Number:").
+var caseNameLabel = textscan.Lazy(`(?m)^[ \t]*Case[ \t]+Name:[ \t]*(.*)$`)
+
+// labelledCaseName returns the caption a "Case Name:" label gives, its
+// lines joined ("Murch v. Compass Washington, / LLC et al"), read as a
+// caption is; "" without one.
+func labelledCaseName(text string) string {
+	head := text[:min(len(text), headingBytes)]
+	m := caseNameLabel.Get().FindStringSubmatchIndex(head)
+	if m == nil {
+		return ""
+	}
+	parts := []string{strings.TrimSpace(head[m[2]:m[3]])}
+	rest := head[m[1]:]
+	for n := 0; n < 3; n++ {
+		rest = strings.TrimPrefix(rest, "\n")
+		line, after, _ := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasSuffix(t, ":") || docketLabel.Get().MatchString(line) {
+			break
+		}
+		parts = append(parts, t)
+		rest = after
+	}
+	name := strings.TrimSpace(strings.Join(parts, " "))
+	if name == "" {
+		return ""
+	}
+	return caption(name)
+}
+
+// numberedTitle returns the caption a docket page's title line gives
+// after the case's own number, as Tyler Odyssey portals head a case
+// ("19CV000014 | Cryrag, Inc. vs Ricardo Lemus et al"), or "".
+func numberedTitle(text string, r map[string]docketField) string {
+	n, at := docketNumber(r)
+	if at < 0 {
+		return ""
+	}
+	head := text[:min(len(text), headingBytes)]
+	for _, line := range strings.Split(head, "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), n)
+		if !ok {
+			continue
+		}
+		t := strings.TrimLeft(rest, " \t")
+		if t == "" || !strings.ContainsAny(t[:1], "|-–—") {
+			continue
+		}
+		if c := caption(strings.TrimSpace(t[1:])); c != "" {
+			return c
+		}
+	}
+	return ""
+}

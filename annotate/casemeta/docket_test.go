@@ -1,0 +1,65 @@
+package casemeta
+
+import (
+	"testing"
+
+	"github.com/casefile/casefile/schemas"
+)
+
+func TestDocketRecord(t *testing.T) {
+	tests := []struct {
+		name, page                           string
+		docType, filed, caption, firstNumber string
+	}{
+		{"portal, values on the next line",
+			"Court of Appeals\nCase:\n07-19-00123-CV\nDate Filed:\n03/02/2019\nCase Type:\nContract\nStyle:\nACME TOOLS, INC.\nv.:\nBETA SUPPLY CO.\nAppellate Briefs\nDate\n03/09/2019\nMotion to extend time filed\n",
+			"docket sheet", "2019-03-02", "Acme Tools, Inc. v. Beta Supply Co.", "07-19-00123-CV"},
+		{"portal, one-party style, empty v.: before the next heading",
+			"Case:\nPD-0412-21\nDate Filed:\n05/14/2021\nCase Type:\nPetition\nStyle:\nROE, JANE\nv.:\nAppellate Briefs\nCase Events\n12/12/2021\nMotion for rehearing\n",
+			"docket sheet", "2021-05-14", "ROE, JANE", "PD-0412-21"},
+		{"portal, a matter's style has no other side",
+			"Case:\n21-0042\nDate Filed:\n01/05/2021\nCase Type:\nMandamus\nStyle:\nIn Re John Roe, Relator\nv.:\nAppellate Briefs\n",
+			"docket sheet", "2021-01-05", "In re John Roe", "21-0042"},
+		{"label and value on one line (OSCN)",
+			"In the District Court in and for Adams County\nSTATE OF NOWHERE,\nPlaintiff,\nv.\nJOHN ROE,\nDefendant.\nNo. CF-2020-1\nFiled: 03/16/2020\nClosed: 06/16/2021\nJudge: Smith, Ann\nParties\nROE, JOHN,\nDefendant\nAttorneys\nEvents\nDocket\n",
+			"docket sheet", "2020-03-16", "State of Nowhere v. Roe", "CF-2020-1"},
+		{"label above its value (Odyssey)",
+			"Case Information\nCase Number\n20CV000123\nCourt\nSuperior Court\nFile Date\n02/03/2020\nCase Type\nUnlawful Detainer\nCase Status\nActive\nParty\n",
+			"docket sheet", "2020-02-03", "", "20CV000123"},
+		{"Odyssey: the title line after the case's number",
+			"Case Information\n20CV000123 | Acme Tools, Inc. vs John Roe et al\nCase Number\n20CV000123\nCourt\nSuperior Court\nFile Date\n02/03/2020\nCase Type\nUnlawful Detainer\nCase Status\nActive\n",
+			"docket sheet", "2020-02-03", "Acme Tools, Inc. v. Roe", "20CV000123"},
+		{"CM/ECF report: its case title is the caption",
+			"U.S. District Court\nDistrict of Nowhere\nCRIMINAL DOCKET FOR CASE #: 1:20-cr-00001-AB-1\nCase title: USA v. Roe\nMagistrate judge case number:\n1:20-mj-00002\nDate Filed: 01/02/2020\nAssigned to: Judge Ann Smith\nDefendant (1)\nJohn Roe\nPending Counts\nDisposition\n",
+			"docket sheet", "2020-01-02", "United States v. Roe", "1:20-cr-00001-AB"},
+		// A filing's head prints a case number, a judge, a filed date: not a record.
+		{"a motion's head is no record",
+			"Case No.: 1:20-cv-00001\nJudge: Ann Smith\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
+			"motion", "2020-01-02", "", "1:20-cv-00001"},
+	}
+	for _, tt := range tests {
+		c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.page}})
+		var first string
+		if len(c.CaseNumbers) > 0 {
+			first = c.CaseNumbers[0]
+		}
+		if c.DocType != tt.docType || c.Filed != tt.filed || c.Caption != tt.caption || first != tt.firstNumber {
+			t.Errorf("%s: got %q, %q, %q, %q; want %q, %q, %q, %q", tt.name, c.DocType, c.Filed, c.Caption, first,
+				tt.docType, tt.filed, tt.caption, tt.firstNumber)
+		}
+	}
+}
+
+func TestLabelledCaseName(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"Notice of Electronic Filing\nCase Name:\nRoe v. Acme Widgets Northwest,\nLLC et al\nCase Number:\n3:25-cv-01039-SB\n", "Roe v. Acme Widgets Northwest, LLC"},
+		{"Case Name: Roe v. Doe et al\nCase Number: 4:21-cv-00953-P\n", "Roe v. Doe"},
+		{"Case Name:\nCase Number:\n", ""},
+		{"no label here\nRoe v. Doe\n", ""},
+	}
+	for _, tt := range tests {
+		if got := labelledCaseName(tt.page); got != tt.want {
+			t.Errorf("labelledCaseName(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
