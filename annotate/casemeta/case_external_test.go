@@ -24,6 +24,33 @@ const external2Floor = 0.96
 // when first scored untuned).
 const external3Floor = 0.94
 
+// external5Floor is TestCaseBlockExternal5's floor: set after the first
+// measurement.
+const external5Floor = 0.0
+
+// TestCaseBlockExternal5 scores a fifth set of first pages
+// (testdata/external5: new filings of courts already covered, as no new
+// court was reachable: minutes, orders, motions, oppositions, stipulations,
+// complaints, a letter, transcripts of C.D., N.D. and E.D. Cal., S.D.N.Y.
+// and D.N.J.), written down before the code was run on them and never tuned
+// on.
+func TestCaseBlockExternal5(t *testing.T) {
+	var s caseScore
+	for _, r := range readCaseExpected(t, "testdata/external5/expected.tsv") {
+		text, err := os.ReadFile(filepath.Join("testdata/external5", r.name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
+		s.check(t, r.name, r, c)
+	}
+	rate := float64(s.right) / float64(s.fields)
+	t.Logf("fifth external set: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
+	if rate < external5Floor {
+		t.Errorf("fifth external set: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*external5Floor)
+	}
+}
+
 // external4Floor is TestCaseBlockExternal4's floor, set just under the
 // share first measured on that set (93 of 165 fields, 56.4%, 22 invented,
 // with casemeta as of commit 9a07422).
