@@ -24,9 +24,10 @@ const external2Floor = 0.96
 // when first scored untuned).
 const external3Floor = 0.94
 
-// external5Floor is TestCaseBlockExternal5's floor: set after the first
-// measurement.
-const external5Floor = 0.0
+// external5Floor is TestCaseBlockExternal5's floor, set just under the
+// share first measured on that set (122 of 160 fields, 76.2%, 30 invented,
+// with casemeta as of commit 9a94324).
+const external5Floor = 0.75
 
 // TestCaseBlockExternal5 scores a fifth set of first pages
 // (testdata/external5: new filings of courts already covered, as no new
