@@ -383,7 +383,14 @@ func (f *peopleFinder) panel() {
 
 // judicialTitles follow a judge's or a lawyer's name after a comma:
 // "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
-var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "esq.", "esq")
+var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "js.", "esq.", "esq")
+
+// courtInitials are the abbreviated judicial titles after a judge's name,
+// which end a sentence as often as not ("the court, Foley, J. The
+// defendant"): a capitalized function word after them opens the next
+// sentence ("M. Freeman, J. Banner" is a list of authors).
+// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.").
+var courtInitials = textscan.Set("j.", "c.j.", "jj.", "js.")
 
 // judgeQualifiers come before "Judge" or "Justice" in a title.
 var judgeQualifiers = textscan.Set("circuit", "district", "chief", "senior", "magistrate", "associate", "bankruptcy", "presiding")
@@ -409,10 +416,10 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			default:
 				continue
 			}
-		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() {
+		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() && !(courtInitials[ws[t].lower()] && functionWords[ws[n].lower()]) {
 			continue // "Sandhill, Judge Ervin": a title before a name
 		}
-		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj."
+		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj." || ws[t].lower() == "js."
 		end := i
 		for end > 0 {
 			from := end
@@ -422,12 +429,12 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			if from == end || !f.add(from, end, "judicial-title") && from == end {
 				break
 			}
-			if !plural || from < 2 || (ws[from-1].text != "," && ws[from-1].lower() != "and") {
+			if !plural || from < 2 || (ws[from-1].text != "," && ws[from-1].lower() != "and" && ws[from-1].text != "&") {
 				break
 			}
 			end = from - 1
-			if ws[end].lower() == "and" && end > 0 && ws[end-1].text == "," {
-				end-- // "A, B, and C"
+			if (ws[end].lower() == "and" || ws[end].text == "&") && end > 0 && ws[end-1].text == "," {
+				end-- // "A, B, and C", "A, B, & C"
 			}
 		}
 	}
