@@ -53,6 +53,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if i > 0 && titleWords[ws[i-1].lower()] && ws[i-1].line == ws[i].line {
 			continue
 		}
+		// "IRELAND, C.J., SPINA, ...", "Washington, J.": a name before a
+		// judge's abbreviated title is the judge's.
+		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
+			continue
+		}
 		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
 			i = to - 1
 			continue
