@@ -775,6 +775,35 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 	return m[1], name, true
 }
 
+// PhraseAt reads the offense phrase that starts s (after blanks) the way
+// court language introduces one ("counts of carrying a dangerous
+// weapon"), for the offenses no list names; OffenseAt reads listed names
+// only. It returns the phrase's end in s and its name.
+func PhraseAt(s string) (end int, name string, ok bool) {
+	ts := tokensFrom(s, 0, maxPhraseWords+8)
+	if len(ts) == 0 {
+		return 0, "", false
+	}
+	p, _, _, ok := readItem(ts, 0)
+	if !ok && ts[0].kind == 'w' && !notPhraseStart[ts[0].lower] && !genericWords[ts[0].lower] && degreeAfterRe.MatchString(s[ts[0].e:]) {
+		// "threatening in the second degree": one word that a degree
+		// makes an offense's name.
+		p, ok = phrase{ts[0].s, ts[0].e, ts[0].lower}, true
+	}
+	if !ok || p.s != ts[0].s {
+		return 0, "", false
+	}
+	if m := degreeAfterRe.FindStringSubmatchIndex(s[p.e:]); m != nil {
+		// "threatening in the second degree": the degree is the
+		// offense's (A3).
+		return p.e + m[1], p.name + " in the " + strings.ToLower(s[p.e+m[2]:p.e+m[3]]) + " degree", true
+	}
+	return p.e, p.name, true
+}
+
+// degreeAfterRe is a degree written after an offense phrase.
+var degreeAfterRe = regexp.MustCompile(`^\s+in\s+the\s+(` + degPat + `)\s+degree\b`)
+
 // notTitle18 reports whether a bare section number cannot be one of title
 // 18 of the U.S. Code: no section of title 18 is numbered from 1969 to
 // 1990 (chapter 96 ends at 1968, chapter 101 starts at 2071), and 1981
