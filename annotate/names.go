@@ -43,6 +43,10 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
+	// The names of a state's laws and an office's holder pro tem, read as
+	// a name after a title ("General Statutes § 17a-593", "Kenealy,
+	// Acting Attorney General").
+	"statutes", "acting",
 	// Offices of attorney lists: "Deputy State Public Defender", "Assistant
 	// Appellate Defender", "Assistant State's Attorney".
 	"defender", "defenders", "appellate", "state's", "state’s")

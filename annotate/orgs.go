@@ -220,6 +220,12 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
+		// "the Juvenile Court Law", "the Police Department Act": a law
+		// named after the body, not the body.
+		if to < len(ws) && ws[to].line == ws[to-1].line && (ws[to].text == "Law" || ws[to].text == "Act") {
+			i = to
+			continue
+		}
 		for k := i + 1; k < to; k++ {
 			if onTail(ws, k) {
 				rule += "+on" // counted apart by TestRuleFirings
