@@ -122,6 +122,13 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
 		return false
 	}
+	// "and J. Kirk Brown, Lincoln": a first initial before the given name
+	// belongs to the name, where a list's comma or conjunction (or the
+	// line's start) stands before it.
+	if k := from - 1; rule == "given-name" && k >= 0 && ws[k].initial() && strings.HasSuffix(ws[k].text, ".") && ws[k].line == ws[from].line &&
+		!f.taken[k] && !f.mark[k] && (k == 0 || ws[k-1].line != ws[k].line || ws[k-1].text == "," || ws[k-1].text == "&" || ws[k-1].lower() == "and") {
+		from = k
+	}
 	if streetOrFacility(ws, to) || streetAbbreviations[strings.TrimSuffix(ws[to-1].lower(), ".")] {
 		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park", "Walton Ave"
 	}
