@@ -154,6 +154,12 @@ func ParseCitations(text string) []Citation {
 // title) of the U.S. Code when it has the U.S. Code's shape. A range
 // ("§§ 1961-1968") cites its first section.
 func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
+	// "St. 2000, c. 159, § 230": a section given with its own chapter
+	// belongs to a source no code pattern read (a session law), neither
+	// to the code cited before it nor to title 18.
+	if chapterBefore.MatchString(text[max(0, m[0]-24):m[0]]) {
+		return Statute{}, 0, false
+	}
 	sec, sub := strings.Join(strings.Fields(text[m[2]:m[3]]), ""), compactSub(text[m[4]:m[5]])
 	var ctx *Citation
 	for i := range found {
@@ -201,6 +207,10 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 	}
 	return Statute{}, 0, false
 }
+
+// chapterBefore is a chapter written just before a section: "c. 159, ",
+// "ch. 12, ".
+var chapterBefore = regexp.MustCompile(`\bch?\.\s*\d+[A-Za-z]?,\s*$`)
 
 // namedSource reports whether before, the text before a bare "§", ends
 // with the name of the source the section belongs to: a capitalized word
