@@ -556,6 +556,12 @@ func proximity(ts []tok, j int) bool {
 		if distanceUnits[ts[k].lower] {
 			return k+1 < len(ts) && ts[k+1].lower == "of"
 		}
+		// A distance in digits ("within 1,000 feet") is not read yet: a
+		// number inside a phrase makes it no name, and the offense before
+		// "within" is kept as it was.
+		if ts[k].kind != 'w' || isDigitWord(ts[k].lower) {
+			return false
+		}
 	}
 	return false
 }

@@ -37,6 +37,7 @@ func TestContextPhrases(t *testing.T) {
 		{"degree for filing", "first-degree offering a false instrument for filing and", "first-degree offering a false instrument for filing", "offering a false instrument for filing in the first degree"},
 		{"charging a person with", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of marijuana for sale", "possession of marijuana for sale"},
 		{"misdemeanor grade left out", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of concentrated cannabis", "possession of concentrated cannabis"},
+		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
 		{"drug-free zone", "He was indicted for distribution of crack cocaine and distribution of crack cocaine within one-half mile of a public park for selling crack to an informant.", "distribution of crack cocaine within one-half mile of a public park", "distribution of crack cocaine within one-half mile of a public park"},
 	}
 	for _, tt := range tests {
