@@ -43,6 +43,10 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
+	// The names of a state's laws and an office's holder pro tem, read as
+	// a name after a title ("General Statutes § 17a-593", "Kenealy,
+	// Acting Attorney General").
+	"statutes", "acting",
 	// Offices of attorney lists: "Deputy State Public Defender", "Assistant
 	// Appellate Defender", "Assistant State's Attorney".
 	"defender", "defenders", "appellate", "state's", "state’s")
@@ -117,6 +121,13 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 	from, to = trimName(ws, from, to)
 	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
 		return false
+	}
+	// "and J. Kirk Brown, Lincoln": a first initial before the given name
+	// belongs to the name, where a list's comma or conjunction (or the
+	// line's start) stands before it.
+	if k := from - 1; rule == "given-name" && k >= 0 && ws[k].initial() && strings.HasSuffix(ws[k].text, ".") && ws[k].line == ws[from].line &&
+		!f.taken[k] && !f.mark[k] && (k == 0 || ws[k-1].line != ws[k].line || ws[k-1].text == "," || ws[k-1].text == "&" || ws[k-1].lower() == "and") {
+		from = k
 	}
 	if streetOrFacility(ws, to) || streetAbbreviations[strings.TrimSuffix(ws[to-1].lower(), ".")] {
 		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park", "Walton Ave"
@@ -383,7 +394,14 @@ func (f *peopleFinder) panel() {
 
 // judicialTitles follow a judge's or a lawyer's name after a comma:
 // "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
-var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "esq.", "esq")
+var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "js.", "esq.", "esq")
+
+// courtInitials are the abbreviated judicial titles after a judge's name,
+// which end a sentence as often as not ("the court, Foley, J. The
+// defendant"): a capitalized function word after them opens the next
+// sentence ("M. Freeman, J. Banner" is a list of authors).
+// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.").
+var courtInitials = textscan.Set("j.", "c.j.", "jj.", "js.")
 
 // judgeQualifiers come before "Judge" or "Justice" in a title.
 var judgeQualifiers = textscan.Set("circuit", "district", "chief", "senior", "magistrate", "associate", "bankruptcy", "presiding")
@@ -409,10 +427,10 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			default:
 				continue
 			}
-		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() {
+		} else if n < len(ws) && ws[n].line == ws[t].line && ws[n].capitalized() && !(courtInitials[ws[t].lower()] && functionWords[ws[n].lower()]) {
 			continue // "Sandhill, Judge Ervin": a title before a name
 		}
-		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj."
+		plural := strings.HasSuffix(ws[t].lower(), "s") && ws[t].lower() != "esq" || ws[t].lower() == "jj." || ws[t].lower() == "js."
 		end := i
 		for end > 0 {
 			from := end
@@ -422,12 +440,12 @@ func (f *peopleFinder) beforeJudicialTitle() {
 			if from == end || !f.add(from, end, "judicial-title") && from == end {
 				break
 			}
-			if !plural || from < 2 || (ws[from-1].text != "," && ws[from-1].lower() != "and") {
+			if !plural || from < 2 || (ws[from-1].text != "," && ws[from-1].lower() != "and" && ws[from-1].text != "&") {
 				break
 			}
 			end = from - 1
-			if ws[end].lower() == "and" && end > 0 && ws[end-1].text == "," {
-				end-- // "A, B, and C"
+			if (ws[end].lower() == "and" || ws[end].text == "&") && end > 0 && ws[end-1].text == "," {
+				end-- // "A, B, and C", "A, B, & C"
 			}
 		}
 	}

@@ -18,7 +18,11 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
 	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison",
 	// Houses of worship, parties to suits over them: "Calvary Chapel of Bangor".
-	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation")
+	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation",
+	// A state's lawmaking body, named with its state ("Nebraska
+	// Legislature"), and the firms and centers of the law ("Albin Law
+	// Office", "Juvenile Law Center", "The Whiting Law Firm"): see isHead.
+	"legislature", "center", "firm")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
@@ -106,7 +110,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -216,6 +220,21 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		if !ws[from].capitalized() || !specificOrg(ws[from:to]) {
 			continue
 		}
+		// "the Juvenile Court Law", "the Police Department Act": a law
+		// named after the body, not the body.
+		if to < len(ws) && ws[to].line == ws[to-1].line && (ws[to].text == "Law" || ws[to].text == "Act") {
+			i = to
+			continue
+		}
+		for k := i + 1; k < to; k++ {
+			if onTail(ws, k) {
+				rule += "+on" // counted apart by TestRuleFirings
+				break
+			}
+		}
+		if rule == "head-of" && ws[i+1].lower() == "for" {
+			rule = "head-for"
+		}
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 		i = to - 1
 	}
@@ -308,6 +327,12 @@ var ofHeads = textscan.Set("court", "office", "department", "bureau", "division"
 // and a capitalized word on its line ("Court of Criminal Appeals"), not
 // "the Court of its own motion" or a speaker's label.
 func headOfName(ws []word, i int) bool {
+	// "Committee for Public Counsel Services", "Commission on Public
+	// Advocacy": a body named by what it is for or about.
+	if i+2 < len(ws) && (onTail(ws, i+1) || ws[i+1].lower() == "for" && forNouns[ws[i].lower()] && ws[i+2].line == ws[i].line &&
+		ws[i+2].capitalized() && !stopCaps[ws[i+2].lower()] && !titleWords[ws[i+2].lower()]) {
+		return true
+	}
 	if !ofHeads[ws[i].lower()] || i+2 >= len(ws) || ws[i+1].lower() != "of" {
 		return false
 	}
@@ -373,7 +398,8 @@ var firmSuffixes = textscan.Set("llp", "llc", "pllc", "l.l.p", "l.l.c", "p.c", "
 // "for" joins a person to the body they appear for: "Fred P. Baggett for
 // North Carolina Association of Chiefs of Police".
 var forNouns = textscan.Set("alliance", "center", "centers", "coalition", "fund", "network", "society", "project",
-	"campaign", "league", "partnership", "organization", "citizens", "americans", "friends", "advocates", "lawyers")
+	"campaign", "league", "partnership", "organization", "citizens", "americans", "friends", "advocates", "lawyers",
+	"committee", "commission", "council")
 
 // judgeInitials reports whether the n words at ws[i] are a judge's
 // initials in parentheses after a docket number, as some courts write
@@ -488,7 +514,12 @@ func isHead(ws []word, i int) bool {
 		!orgHeads[strings.TrimSuffix(ws[i+1].lower(), "’s")] && !bluebookHeads[strings.TrimSuffix(ws[i+1].lower(), ".")] {
 		return false
 	}
-	if l == "defense" || l == "nation" || l == "bar" || l == "police" {
+	// "Center" and "Firm" end a name only after "Law": a "Civic Center" or
+	// a "Reception Center" is a building, a "firm" a common noun.
+	if l == "center" || l == "firm" {
+		return i > 0 && ws[i-1].text == "Law"
+	}
+	if l == "defense" || l == "nation" || l == "bar" || l == "police" || l == "legislature" {
 		return i > 0 && nameWord(ws[i-1]) // "Summit Defense", "Folk Nation", "State Bar"
 	}
 	return true
@@ -661,7 +692,7 @@ func tailEnds(ws []word, k, m int) bool {
 // its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…
 // for the City of New York", "NYPD Squad of Detectives".
 func ofTail(ws []word, to int) int {
-	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+wrapLines && (ws[to].lower() == "of" || ws[to].lower() == "for") {
+	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+wrapLines && (ws[to].lower() == "of" || ws[to].lower() == "for" || onTail(ws, to)) {
 		k := to + 1
 		if k < len(ws) && ws[k].lower() == "the" {
 			k++
@@ -680,6 +711,41 @@ func ofTail(ws []word, to int) int {
 		to = m
 	}
 	return to
+}
+
+// lawWord reports whether ws[k], "Law" capitalized in running text, is a
+// word of the name whose head is ws[i]: "South Carolina Law Enforcement
+// Division", "Albin Law Office", "Juvenile Law Center". Elsewhere "law"
+// ends a name on its left ("Iowa law").
+func lawWord(ws []word, k, i int) bool {
+	if ws[k].text != "Law" || k+1 > i || ws[k+1].line != ws[k].line {
+		return false
+	}
+	next := ws[k+1].lower()
+	return next == "enforcement" || k+1 == i && lawHeads[next]
+}
+
+// lawHeads are the heads "Law" names a kind of: "Law Office", "Law Group".
+var lawHeads = textscan.Set("office", "offices", "group", "firm", "center", "school", "library", "clinic")
+
+// onHeads are the bodies whose names go on with "on" and their subject:
+// "Commission on Indigent Defense", "Committee on the Judiciary",
+// "Council on Crime and Justice", "Task Force on Human Trafficking".
+var onHeads = textscan.Set("commission", "committee", "council", "force", "board", "conference", "panel")
+
+// onTail reports whether ws[to] is an "on" that continues the name whose
+// last head is ws[to-1]: after a head of onHeads, and before a capitalized
+// word on its line that is no weekday, month or other stop word ("the
+// Commission on Monday").
+func onTail(ws []word, to int) bool {
+	if ws[to].lower() != "on" || !onHeads[ws[to-1].lower()] || !(ws[to-1].capitalized() || ws[to-1].capsLine) {
+		return false
+	}
+	k := to + 1
+	if k < len(ws) && ws[k].lower() == "the" {
+		k++
+	}
+	return k < len(ws) && ws[k].line == ws[to].line && ws[k].capitalized() && !stopCaps[ws[k].lower()]
 }
 
 // allCaps reports whether s has two or more letters, all capitals: an

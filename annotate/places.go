@@ -53,6 +53,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if i > 0 && titleWords[ws[i-1].lower()] && ws[i-1].line == ws[i].line {
 			continue
 		}
+		// "IRELAND, C.J., SPINA, ...", "Washington, J.": a name before a
+		// judge's abbreviated title is the judge's.
+		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
+			continue
+		}
 		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
 			i = to - 1
 			continue
@@ -237,9 +242,26 @@ func reporterCite(ws []word, from, to int) bool {
 	if !textscan.IsDigits(ws[from-1].text) {
 		return false
 	}
+	if stateReporter(ws, from, to) {
+		return true
+	}
 	code, year, next := ws[from].text, ws[from-1].text, ws[to].text
 	return len(code) == 2 && strings.ToUpper(code) == code && len(year) == 4 && year[:2] >= "19" && year[:2] <= "20" &&
 		ws[from-1].line == ws[from].line && (textscan.IsDigits(next) && len(next) >= 2 || next == "App")
+}
+
+// stateReporter: a state's abbreviation between a volume and a page, "307
+// Conn. 299", "466 Mass. 655", "384 S.C. 372", or before a series or a
+// court's reporter, "186 Ill. 2d 123", "150 Conn. App. 123", names the
+// state's official reporter, not the state (A1, reporter abbreviations).
+func stateReporter(ws []word, from, to int) bool {
+	w := ws[from].text
+	if !strings.HasSuffix(w, ".") || ws[from-1].line != ws[from].line || ws[to].line != ws[from].line {
+		return false
+	}
+	next := strings.TrimSuffix(ws[to].text, ".")
+	return textscan.IsDigits(next) || next == "2d" || next == "3d" || next == "4th" || next == "App" ||
+		next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)
 }
 
 func streetOrFacility(ws []word, to int) bool {

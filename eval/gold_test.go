@@ -131,7 +131,7 @@ func checkFoldFloors(t *testing.T, folds *eval.FoldReport) {
 // figures reached, less a little, so that a change that loses ground fails.
 // Raise them as rules improve. The targets are 0.90 (0.85 for
 // ORGANIZATION).
-var foldFloors = map[string]float64{"PERSON": 0.90, "PLACE": 0.91, "ORGANIZATION": 0.88, "QUANTITY": 0.95, "CHARGE": 0.92}
+var foldFloors = map[string]float64{"PERSON": 0.92, "PLACE": 0.91, "ORGANIZATION": 0.89, "QUANTITY": 0.96, "CHARGE": 0.94}
 
 // firstGold names the twelve documents of the first development gold set,
 // scored apart so that new rules show whether they lose ground there.

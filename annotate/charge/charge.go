@@ -154,6 +154,12 @@ func ParseCitations(text string) []Citation {
 // title) of the U.S. Code when it has the U.S. Code's shape. A range
 // ("§§ 1961-1968") cites its first section.
 func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
+	// "St. 2000, c. 159, § 230": a section given with its own chapter
+	// belongs to a source no code pattern read (a session law), neither
+	// to the code cited before it nor to title 18.
+	if chapterBefore.MatchString(text[max(0, m[0]-24):m[0]]) {
+		return Statute{}, 0, false
+	}
 	sec, sub := strings.Join(strings.Fields(text[m[2]:m[3]]), ""), compactSub(text[m[4]:m[5]])
 	var ctx *Citation
 	for i := range found {
@@ -201,6 +207,10 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 	}
 	return Statute{}, 0, false
 }
+
+// chapterBefore is a chapter written just before a section: "c. 159, ",
+// "ch. 12, ".
+var chapterBefore = regexp.MustCompile(`\bch?\.\s*\d+[A-Za-z]?,\s*$`)
 
 // namedSource reports whether before, the text before a bare "§", ends
 // with the name of the source the section belongs to: a capitalized word
@@ -774,6 +784,35 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 	}
 	return m[1], name, true
 }
+
+// PhraseAt reads the offense phrase that starts s (after blanks) the way
+// court language introduces one ("counts of carrying a dangerous
+// weapon"), for the offenses no list names; OffenseAt reads listed names
+// only. It returns the phrase's end in s and its name.
+func PhraseAt(s string) (end int, name string, ok bool) {
+	ts := tokensFrom(s, 0, maxPhraseWords+8)
+	if len(ts) == 0 {
+		return 0, "", false
+	}
+	p, _, _, ok := readItem(ts, 0)
+	if !ok && ts[0].kind == 'w' && !notPhraseStart[ts[0].lower] && !genericWords[ts[0].lower] && degreeAfterRe.MatchString(s[ts[0].e:]) {
+		// "threatening in the second degree": one word that a degree
+		// makes an offense's name.
+		p, ok = phrase{ts[0].s, ts[0].e, ts[0].lower}, true
+	}
+	if !ok || p.s != ts[0].s {
+		return 0, "", false
+	}
+	if m := degreeAfterRe.FindStringSubmatchIndex(s[p.e:]); m != nil {
+		// "threatening in the second degree": the degree is the
+		// offense's (A3).
+		return p.e + m[1], p.name + " in the " + strings.ToLower(s[p.e+m[2]:p.e+m[3]]) + " degree", true
+	}
+	return p.e, p.name, true
+}
+
+// degreeAfterRe is a degree written after an offense phrase.
+var degreeAfterRe = regexp.MustCompile(`^\s+in\s+the\s+(` + degPat + `)\s+degree\b`)
 
 // notTitle18 reports whether a bare section number cannot be one of title
 // 18 of the U.S. Code: no section of title 18 is numbered from 1969 to

@@ -25,7 +25,8 @@ const maxPhraseWords = 12
 
 // triggerWords are the words a context trigger starts with.
 var triggerWords = textscan.Set("convicted", "acquitted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
-	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor")
+	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor",
+	"charging")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
 // quantifiers, generic nouns.
@@ -136,6 +137,22 @@ func contextTrigger(ts []tok, i int) int {
 			return -1
 		}
 		return afterWithin(ts, k, "with", 6)
+	case "charging":
+		// A charging paper's words: "a petition charging minor A.V.,
+		// age 15, with", "an information charging him with". The person
+		// charged (names, initials, an age) stands between the verb and
+		// "with", in one sentence.
+		for k := i + 1; k < len(ts) && k <= i+12; k++ {
+			t := ts[k]
+			if t.kind == 'w' && t.lower == "with" {
+				return k + 1
+			}
+			if t.kind == 'p' && (t.lower == ";" || t.lower == ":" || t.lower == "." && !(k > 0 && ts[k-1].kind == 'w' && len(ts[k-1].lower) == 1)) ||
+				t.kind == 'w' && (endWords[t.lower] || triggerWords[t.lower]) {
+				return -1
+			}
+		}
+		return -1
 	case "guilty":
 		// "found not guilty of burglary" names the offense too; "pled
 		// not guilty to" is read no further.
@@ -318,6 +335,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	// name, as the guidelines leave out modifiers.
 	if k := classPrefix(ts, i); k > i {
 		i = k
+	} else if i+1 < len(ts) && (ts[i].lower == "felony" || ts[i].lower == "misdemeanor") && ts[i+1].kind == 'w' &&
+		!notPhraseStart[ts[i+1].lower] && !genericWords[ts[i+1].lower] && !endWords[ts[i+1].lower] {
+		// "felony possession of marijuana for sale", "misdemeanor
+		// possession of concentrated cannabis": the grade before the
+		// offense is left out of its name.
+		i++
 	}
 	if i >= len(ts) || ts[i].kind != 'w' || notPhraseStart[ts[i].lower] || endWords[ts[i].lower] && !status || isDigitWord(ts[i].lower) {
 		return phrase{}, i, "", false
@@ -479,8 +502,16 @@ func continues(ts []tok, j int) bool {
 		// "battery resulting in bodily injury", "resulting in death".
 		return next == "in" && harmWords[next2]
 	case "for":
-		// "offering a false instrument for filing", "murder for hire".
-		return strings.HasSuffix(next, "ing") || next == "hire"
+		// "offering a false instrument for filing", "murder for hire",
+		// "possession of marijuana for sale".
+		// After a zone ("within one-half mile of a public park for
+		// selling crack") a gerund is the conduct, not the name.
+		return strings.HasSuffix(next, "ing") && !zoneBefore(ts, j) || next == "hire" || next == "sale" || next == "resale" || next == "distribution"
+	case "within":
+		// The drug-free zones of state codes: "distribution of crack
+		// cocaine within one-half mile of a public park", "within 1,000
+		// feet of a school".
+		return proximity(ts, j)
 	case "with":
 		// "with intent to", "with a firearm".
 		return next == "intent" || (next == "a" || next == "an") && weaponNouns[next2] || weaponNouns[next]
@@ -501,6 +532,38 @@ func continues(ts []tok, j int) bool {
 		return j+1 < len(ts) && (ts[j+1].kind == '$' || next == "than" || next == "$")
 	}
 	return !endWords[lw]
+}
+
+// zoneBefore reports whether a proximity zone ("within ... of") opens
+// within the maxPhraseWords tokens before token j.
+func zoneBefore(ts []tok, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-maxPhraseWords; k-- {
+		if ts[k].lower == "within" && proximity(ts, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// distanceUnits measure the zone of a proximity offense.
+var distanceUnits = textscan.Set("feet", "foot", "yards", "yard", "mile", "miles", "meters")
+
+// proximity reports whether "within" at token j opens a distance and
+// "of" within the next five tokens: "within one-half mile of",
+// "within 1,000 feet of".
+func proximity(ts []tok, j int) bool {
+	for k := j + 1; k < len(ts) && k <= j+5; k++ {
+		if distanceUnits[ts[k].lower] {
+			return k+1 < len(ts) && ts[k+1].lower == "of"
+		}
+		// A distance in digits ("within 1,000 feet") is not read yet: a
+		// number inside a phrase makes it no name, and the offense before
+		// "within" is kept as it was.
+		if ts[k].kind != 'w' || isDigitWord(ts[k].lower) {
+			return false
+		}
+	}
+	return false
 }
 
 // extendKnown reads what may follow a listed offense head at byte offset

@@ -35,6 +35,10 @@ func TestContextPhrases(t *testing.T) {
 		{"conspiracy to verb", "a charge of conspiracy to operate an unlicensed money transmitting business in violation of", "conspiracy to operate an unlicensed money transmitting business", "conspiracy to operate an unlicensed money transmitting business"},
 		{"head conspiracy", "Murder conspiracy charged", "Murder conspiracy", "murder conspiracy"},
 		{"degree for filing", "first-degree offering a false instrument for filing and", "first-degree offering a false instrument for filing", "offering a false instrument for filing in the first degree"},
+		{"charging a person with", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of marijuana for sale", "possession of marijuana for sale"},
+		{"misdemeanor grade left out", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of concentrated cannabis", "possession of concentrated cannabis"},
+		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
+		{"drug-free zone", "He was indicted for distribution of crack cocaine and distribution of crack cocaine within one-half mile of a public park for selling crack to an informant.", "distribution of crack cocaine within one-half mile of a public park", "distribution of crack cocaine within one-half mile of a public park"},
 	}
 	for _, tt := range tests {
 		var found bool
@@ -115,4 +119,35 @@ func FuzzContextOffenses(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPhraseAt reads the offense phrase that opens the words after
+// "counts of" (quantity's counts of counts), listed or not.
+func TestPhraseAt(t *testing.T) {
+	tests := []struct{ in, name string }{
+		{" carrying a dangerous weapon. In March", "carrying a dangerous weapon"},
+		{" threatening in the second degree, and one count", "threatening in the second degree"},
+		{" use of a weapon to commit a felony. The district", "use of a weapon to commit a felony"},
+		{" the indictment", ""},
+		{" conviction", ""},
+		{" the first degree", ""},
+	}
+	for _, tt := range tests {
+		_, name, ok := PhraseAt(tt.in)
+		if name != tt.name || ok != (tt.name != "") {
+			t.Errorf("PhraseAt(%q) = %q, %v; want %q", tt.in, name, ok, tt.name)
+		}
+	}
+}
+
+// TestChapterSection: a bare section written with its own chapter cites a
+// source no code pattern reads (a session law), not title 18.
+func TestChapterSection(t *testing.T) {
+	for _, c := range ParseCitations("convicted of murder; G.L. c. 127, § 133A, as amended through St. 2000, c. 159, § 230, providing for parole") {
+		for _, st := range c.Statutes {
+			if st.Section == "230" {
+				t.Errorf("read %+v from a session law's chapter and section", st)
+			}
+		}
+	}
 }

@@ -382,6 +382,14 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 			if timeUnits[lw] || measureUnits[lw] {
 				return phrase{}, false
 			}
+			// "three related weapons charges", "two drugs offenses": the
+			// plural names the charges' kind, and the charges are counted.
+			save := sc
+			if n, ok := sc.next(); ok && chargeNouns[n.lower] {
+				p := phrase{end: n.endNoQuote(), item: lw + " " + n.lower, scale: scale}
+				return p, true
+			}
+			sc = save
 			p, ok := withComplement(&sc, w, mods)
 			p.scale = scale
 			return p, ok
@@ -406,6 +414,10 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		}
 	}
 }
+
+// chargeNouns are the legal things a plural noun before them names the
+// kind of: "weapons charges", "firearms offenses", "narcotics convictions".
+var chargeNouns = textscan.Set("charges", "offenses", "offences", "convictions", "counts")
 
 // streetWords name a street after its number: a count's modifiers never
 // hold one.

@@ -202,6 +202,11 @@ func Find(p schemas.Page) []schemas.Entity {
 		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
 	}
 	for _, m := range textscan.FindAt(countIndictmentAt, text, cands, near("count")) {
+		// "one count of carrying a dangerous weapon": a count of an
+		// offense, read with its offense below.
+		if group(m, 2) == "" && ofAfter(text[m[1]:]) {
+			continue
+		}
 		num := strings.ToLower(group(m, 1))
 		v, ok := parseNumber(num)
 		if num == "single" {
@@ -223,12 +228,24 @@ func Find(p schemas.Page) []schemas.Entity {
 		if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
 			end = m[1] + oend
 			item = "counts of " + name
+		} else if oend, name, ok := charge.PhraseAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+			// An offense no list names, read as court language reads
+			// it after "counts of": "one count of carrying a dangerous
+			// weapon", "two counts of threatening in the second degree".
+			end = m[1] + oend
+			item = "counts of " + name
 		} else if strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
 			continue
 		}
 		add(m[0], end, &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
 	}
 	return out
+}
+
+// ofAfter reports whether s starts with blanks and the word "of".
+func ofAfter(s string) bool {
+	t := strings.TrimLeft(s, " \t\n")
+	return len(t) < len(s) && len(t) >= 2 && strings.EqualFold(t[:2], "of") && (len(t) == 2 || !textscan.IsWordByte(t[2]))
 }
 
 // isArticle reports whether a number is only "a" or "an", which count

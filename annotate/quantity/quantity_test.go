@@ -32,6 +32,9 @@ func TestFindQuantities(t *testing.T) {
 		{"the gang's six cliques", "six cliques", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(6.0), Unit: "count", Item: "cliques"}},
 		{"an 88-count indictment", "88-count indictment", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(88.0), Unit: "count", Item: "counts"}},
 		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},
+		{"and one count of carrying a dangerous weapon.", "one count of carrying a dangerous weapon", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of carrying a dangerous weapon"}},
+		{"two counts of threatening in the second degree, and", "two counts of threatening in the second degree", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of threatening in the second degree"}},
+		{"convicted along with three related weapons charges.", "three related weapons charges", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "weapons charges"}},
 		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
 		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
 		// not shift the hint words' window off the number: Find read the
