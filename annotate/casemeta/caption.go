@@ -52,9 +52,13 @@ func caption(firstPage string) string {
 		firstPage = bareVersus.Get().ReplaceAllString(firstPage, "${1}v.")
 	}
 	lines := strings.Split(firstPage, "\n")
+	labelMinutesTitle(lines)
 	var fallback string
 	for i, line := range lines {
 		for _, loc := range versusRe.Get().FindAllStringSubmatchIndex(line, -1) {
+			if formColumnHead(line[loc[3]:]) {
+				continue // "U.S.A. v. Defendant(s):   Present   Cust.": a form's column heads
+			}
 			col := columnAt(line, loc[3])
 			left, inline := leftParty(lines, i, line[:loc[2]], col)
 			right, raw, ok := rightParty(lines, i, afterVersus(line[loc[3]:]), inline, col)
@@ -74,6 +78,42 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
 	}
 	return fallback
+}
+
+// minutesTitle is the "Title" row of a minutes or order form printed
+// without its colon ("Title   Doe v. Roe"), and minutesCaseRow the
+// "Case No." row forms print above it.
+var (
+	minutesTitle   = textscan.Lazy(`^(\s*)Title(\s+\S)`)
+	minutesCaseRow = textscan.Lazy(`^\s*Case\s+(?:No\.?|Number)\b`)
+)
+
+// labelMinutesTitle gives the colon of a form's label to a "Title" row
+// printed without it, where the row above it (blank lines aside) is the
+// form's "Case No." row, as civil and criminal minutes forms set them:
+// the label names no party ("Title United States of America v. Aiken").
+// A party named "Title …" opens no such row.
+func labelMinutesTitle(lines []string) {
+	for i := 1; i < len(lines); i++ {
+		if !strings.HasPrefix(strings.TrimLeft(lines[i], " \t"), "Title") {
+			continue
+		}
+		k := i - 1
+		for k > 0 && strings.TrimSpace(lines[k]) == "" {
+			k--
+		}
+		if minutesCaseRow.Get().MatchString(lines[k]) {
+			lines[i] = minutesTitle.Get().ReplaceAllString(lines[i], "${1}Title:${2}")
+		}
+	}
+}
+
+// formColumnHead reports whether the text after a "v." is a form's
+// column head, a role with a label's colon ("Defendant(s):"), not a
+// party: a caption names the party after its "v.".
+func formColumnHead(after string) bool {
+	ws := strings.Fields(after)
+	return len(ws) > 0 && strings.HasSuffix(ws[0], ":") && isRoleLine(strings.TrimSuffix(ws[0], ":"))
 }
 
 // smallCapsSplit is a word set in small capitals as a text layer gives
@@ -225,7 +265,7 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if t := strings.Trim(before, " \t)]:*|§-–—0123456789."); t != "" && !isRoleLine(t) {
 		return "", false // "… see generally Schafrath v. Derwinski": a sentence's words, not a caption block's
 	}
-	cand, cont := -1, false
+	cand, cont, wrapped := -1, false, false
 	var cf fragment
 	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
@@ -246,7 +286,12 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 			continue // "DIVISION ONE" set alone far right of the parties: the caption's other column
 		}
 		if f := partyFragment(line); f.ok {
-			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
+			if j, ok := wrappedAbove(lines, k, cand, col, f, cf); ok {
+				cand, cf, cont = k, j, false // "CHINA FORTUNE LAND / DEVELOPMENT, et al.,": one name wrapped
+				wrapped = true
+				continue
+			}
+			commaed := f.comma && !strings.ContainsAny(partyText(strings.TrimLeft(line, " \t0123456789")), "0123456789") // not "Amended April 17, 2025"; a pleading's line number aside
 			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
 				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
 			}
@@ -261,7 +306,95 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if cand < 0 {
 		return "", false
 	}
+	if cf.comma && cand+1 < i && endsAtComma(cutColumn(lines[cand], col)) {
+		if sfx := corpLead(cutColumn(lines[cand+1], col)); sfx != "" {
+			// "ABANTE ROOTER AND PLUMBING, / INC., individually": the
+			// suffix on the next line ends the name, and the "AND"
+			// before it is inside one company's name.
+			if whole := partyFragment(bareLine(cutColumn(lines[cand], col)) + ", " + sfx + ","); whole.ok && whole.comma {
+				return partyName(whole.name), false
+			}
+		}
+	}
+	if wrapped && !orgName(cf.name) {
+		// A name wrapped over lines that no word marks as an
+		// organization's may be a person's or a body's: which word a
+		// caption cites is uncertain, so none is given.
+		return "", false
+	}
 	return partyName(joinDown(lines, cand, i, col, cf)), false
+}
+
+// endsAtComma reports whether a caption line's party text ends at the
+// comma that ends its line ("ABANTE ROOTER AND PLUMBING,"), not at one
+// before other parties ("PROOFPOINT, INC.; CLOUDMARK").
+func endsAtComma(line string) bool {
+	t := strings.TrimRight(line, " \t")
+	return strings.HasSuffix(t, ",") && !strings.ContainsAny(t[:len(t)-1], ",;*§)")
+}
+
+// bareLine is a caption line's text before the comma that closes its
+// party or the column beside it, without a pleading's line number.
+func bareLine(line string) string {
+	t := strings.TrimLeft(line, " \t0123456789")
+	if g := strings.Index(t, partyGap); g >= 0 {
+		t = t[:g] // the column beside the parties, set apart by spaces
+	}
+	if end := strings.IndexAny(t, ",;*§)"); end >= 0 {
+		t = t[:end]
+	}
+	return strings.TrimSpace(t)
+}
+
+// corpLead returns the corporate suffix that opens a caption line
+// ("INC., individually and on behalf of …"), or "".
+func corpLead(line string) string {
+	t := strings.TrimLeft(line, " \t0123456789")
+	m := corpSuffix.Get().FindStringIndex(t)
+	if m == nil {
+		return ""
+	}
+	if rest := t[m[1]:]; rest != "" && !strings.ContainsRune(",; \t", rune(rest[0])) {
+		return "" // "Co-Trustee", "Incline": a word that only starts so
+	}
+	return strings.TrimRight(strings.TrimSpace(t[:m[1]]), ",")
+}
+
+// wrappedAbove reports whether caption line k, read as fragment f, opens
+// the name that the party on line below (cand, fragment cf) ends: a
+// name set over lines of a caption's left column runs on, without a
+// comma, at the same indent and in capitals, two words or more on the
+// first line, to the line whose comma closes it ("TCL COMMUNICATION / TECHNOLOGY HOLDINGS,
+// LTD.,"). Lines between them may hold only the other column's text.
+// It returns the whole name's fragment.
+func wrappedAbove(lines []string, k, cand, col int, f, cf fragment) (fragment, bool) {
+	if cand <= k || !cf.comma || f.comma || f.closed || !f.whole || listContinues(lines[k]) {
+		return fragment{}, false
+	}
+	for a := k + 1; a < cand; a++ {
+		if strings.TrimSpace(lines[a]) == "" || strings.TrimSpace(cutColumn(lines[a], col)) != "" {
+			return fragment{}, false // a blank line or a line of its own between them
+		}
+	}
+	up, down := bareLine(cutColumn(lines[k], col)), bareLine(cutColumn(lines[cand], col))
+	if len(strings.Fields(up)) < 2 || down == "" || capsShare(up) < 0.8 || capsShare(down) < 0.8 {
+		return fragment{}, false // pleading paper sets its parties in capitals; "Clerk" above a name is no part of it
+	}
+	if d := textIndent(lines[k]) - textIndent(lines[cand]); d > 2 || d < -2 {
+		return fragment{}, false
+	}
+	j := partyFragment(up + " " + strings.TrimLeft(cutColumn(lines[cand], col), " \t0123456789"))
+	if !j.ok || !j.comma || !strings.HasPrefix(j.name, f.full) {
+		return fragment{}, false
+	}
+	return j, true
+}
+
+// textIndent is the rune column where a line's text starts, a
+// pleading's line number read as space.
+func textIndent(line string) int {
+	t := strings.TrimLeft(line, " \t0123456789")
+	return runeCount(line) - runeCount(t)
 }
 
 // loneRightColumn reports whether a line above a "v." (set after
@@ -632,8 +765,8 @@ func partyFragment(s string) fragment {
 			name = append(name, w) // "SECRETARY OF HEALTH AND HUMAN SERVICES": one body's name
 			continue
 		}
-		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") {
-			fr.whole = false // "James R Milheiser Social Security No."
+		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") && (len(name) == 0 || !strings.EqualFold(name[len(name)-1], "of")) {
+			fr.whole = false // "James R Milheiser Social Security No.", not "Commissioner of Social Security"
 			break
 		}
 		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") && !brandWord.Get().MatchString(w) {
@@ -769,9 +902,12 @@ func partyName(f string) string {
 		return "Commissioner"
 	}
 	ws := strings.Fields(f)
-	for _, w := range ws {
+	for k, w := range ws {
 		if partyOrgWords[strings.Trim(strings.ToLower(w), ".")] {
 			return capsToTitle(f)
+		}
+		if k > 0 && k+1 < len(ws) && strings.EqualFold(w, "of") {
+			return capsToTitle(f) // "Commissioner of Social Security": an office or body, no person's name
 		}
 	}
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {

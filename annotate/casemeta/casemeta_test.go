@@ -274,6 +274,20 @@ func TestCaption(t *testing.T) {
 		{"USA vs. James R Milheiser Docket No.: SACR 16-76JVS", "United States v. Milheiser"},
 		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
+		// A minutes form's "Title" row under its "Case No." row: the label names no party.
+		{"Case No.     CV 99-1234-ABC (DEx)              Date    May 1, 2019\n\nTitle Jane Q. Roe v. Acme Widget Company        Page 1 of 1", "Roe v. Acme Widget Company"},
+		{"Title Guaranty Company v. John Roe, 12 F.3d 4 (1990)\nTITLE GUARANTY COMPANY v. JOHN ROE", "Title Guaranty Company v. Roe"},
+		// A minutes form's column heads are not a caption.
+		{"U.S.A. v. Defendant(s):   Present   Cust.    Bond       Attorneys for", ""},
+		// A name wrapped in the left column runs on to the line its comma closes.
+		{"  NORTHERN ACME WIDGET                Case No. 1:20-cv-00001\n  MANUFACTURING COMPANY, et al.,\n            Plaintiffs,           ORDER\n       v.\n  JOHN ROE,\n            Defendant.", "Northern Acme Widget Manufacturing Company v. Roe"},
+		// … but a wrapped name no word marks as an organization's is uncertain: none.
+		{"  MARIA DEL CARMEN                    Case No. 1:20-cv-00001\n  RODRIGUEZ,\n            Plaintiff,\n       v.\n  ACME CORP.,\n            Defendant.", ""},
+		// A corporate suffix opening the next line ends the name, "and" inside it.
+		{"12    ROE PAINTING AND PLUMBING,\n      INC., individually and on behalf of all others\n13    similarly situated,\n14                Plaintiff,\n      v.\n16    JOHN DOE,\n                Defendant.", "Roe Painting and Plumbing, Inc. v. Doe"},
+		{"     ROEPOINT, INC.; CLOUDMARK               Case No. 3:19-cv-04238\n15   LLC,\n16                Plaintiffs,\n        v.\n18   JOHN DOE,\n                Defendant.", "Roepoint, Inc. v. Doe"},
+		// An office "of" a body is no person's name.
+		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
 		{"JANE ROE,\n   Plaintiff and Appellant,\n   v.\nGREATER METROPOLITAN\nTRANSIT AUTHORITY,\n   Defendant and Respondent.", "Roe v. Greater Metropolitan Transit Authority"},
 		{"MARY SMITH v. STATE BOARD OF\n     NURSING EXAMINERS\n     (SC 12345)", "Smith v. State Board of Nursing Examiners"},
