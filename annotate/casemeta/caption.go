@@ -265,7 +265,7 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if t := strings.Trim(before, " \t)]:*|§-–—0123456789."); t != "" && !isRoleLine(t) {
 		return "", false // "… see generally Schafrath v. Derwinski": a sentence's words, not a caption block's
 	}
-	cand, cont, wrapped := -1, false, false
+	cand, cont, wrapped, last := -1, false, false, -1 // last: the line the party's name ends on
 	var cf fragment
 	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
@@ -295,7 +295,7 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
 				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
 			}
-			cand, cf, cont = k, f, false
+			cand, cf, cont, last = k, f, false, k
 			continue
 		}
 		if cand >= 0 && !continuesParty(t) {
@@ -306,12 +306,18 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if cand < 0 {
 		return "", false
 	}
-	if cf.comma && cand+1 < i && endsAtComma(cutColumn(lines[cand], col)) {
-		if sfx := corpLead(cutColumn(lines[cand+1], col)); sfx != "" {
+	if cf.comma && last+1 < i && endsAtComma(cutColumn(lines[last], col)) {
+		if sfx := corpLead(cutColumn(lines[last+1], col)); sfx != "" {
 			// "ABANTE ROOTER AND PLUMBING, / INC., individually": the
 			// suffix on the next line ends the name, and the "AND"
 			// before it is inside one company's name.
-			if whole := partyFragment(bareLine(cutColumn(lines[cand], col)) + ", " + sfx + ","); whole.ok && whole.comma {
+			var base []string
+			for a := cand; a <= last; a++ {
+				if t := bareLine(cutColumn(lines[a], col)); t != "" {
+					base = append(base, t)
+				}
+			}
+			if whole := partyFragment(strings.Join(base, " ") + ", " + sfx + ","); whole.ok && whole.comma {
 				return partyName(whole.name), false
 			}
 		}
@@ -563,6 +569,9 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) {
 			break
 		}
+		if strings.TrimSpace(line) == "" && strings.TrimSpace(lines[k]) != "" && col >= 0 {
+			continue // the column's text alone, set between a name's lines: "GUEST-TEK INTERACTIVE / (RESPOND TO) / ENTERTAINMENT LTD.,"
+		}
 		cands = append(cands, line)
 	}
 	first := ""
@@ -646,8 +655,9 @@ func labelled(lines []string, i int) bool {
 // ANGELES UNIFIED / SCHOOL DISTRICT,") or the line after them names no
 // party ("STATE ELECTIONS / ENFORCEMENT COMMISSION / (SC 20726)").
 func joinBelow(name string, end int, next []string) (string, bool) {
-	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || capsShare(next[0]) < 0.8 || leadingSpace(next[0]) >= end {
-		return "", false
+	nf := partyFragment(next[0])
+	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || !nf.ok || capsShare(nf.name) < 0.8 || leadingSpace(next[0]) >= end {
+		return "", false // the letter case of the name's words, not of an "et al." or the column beside them
 	}
 	f := partyFragment(name + " " + strings.TrimSpace(next[0]))
 	if !f.ok || f.name == name {
@@ -934,6 +944,30 @@ func acronym(w string) bool {
 	return true
 }
 
+// titleAbbrevs are abbreviations of a company's form or trade that
+// names write in title case ("Ltd.", "Mfg."), though their capitals hold
+// no vowel.
+var titleAbbrevs = textscan.Set("ltd", "mfg", "bros", "pty", "pvt")
+
+// ampersandAcronym reports whether a word of capitals is initials joined
+// by "&" ("AT&T", "PG&E", "S&P"): each part one or two capitals.
+func ampersandAcronym(w string) bool {
+	if !strings.Contains(w, "&") {
+		return false
+	}
+	for _, p := range strings.Split(w, "&") {
+		if len(p) < 1 || len(p) > 2 {
+			return false
+		}
+		for _, r := range p {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // keepCaps are the abbreviations a name keeps in capitals.
 var keepCaps = textscan.Set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
 
@@ -952,7 +986,8 @@ func capsToTitle(s string) string {
 			ws[i] = lw
 			continue
 		}
-		if keepCaps[strings.Trim(lw, ".,")] || acronym(strings.Trim(w, ".,")) && !textscan.Suffixes[strings.Trim(lw, ".,")] {
+		if keepCaps[strings.Trim(lw, ".,")] || ampersandAcronym(strings.Trim(w, ".,")) ||
+			acronym(strings.Trim(w, ".,")) && !textscan.Suffixes[strings.Trim(lw, ".,")] && !titleAbbrevs[strings.Trim(lw, ".,")] {
 			continue
 		}
 		rs := []rune(lw)

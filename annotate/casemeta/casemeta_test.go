@@ -285,7 +285,14 @@ func TestCaption(t *testing.T) {
 		{"  MARIA DEL CARMEN                    Case No. 1:20-cv-00001\n  RODRIGUEZ,\n            Plaintiff,\n       v.\n  ACME CORP.,\n            Defendant.", ""},
 		// A corporate suffix opening the next line ends the name, "and" inside it.
 		{"12    ROE PAINTING AND PLUMBING,\n      INC., individually and on behalf of all others\n13    similarly situated,\n14                Plaintiff,\n      v.\n16    JOHN DOE,\n                Defendant.", "Roe Painting and Plumbing, Inc. v. Doe"},
+		{"10   NORTHERN PHYSICIANS               ) Case No.:\n     ASSOCIATES MEDICAL GROUP,          )\n11   INC, d/b/a ACME IPA, A California  )\n     corporation,                       )\n                 Plaintiff,             ) COMPLAINT FOR:\n           vs.                          ) (1) DECLARATORY RELIEF\n15   JOHN ROE,                          )\n                 Defendant.             )", "Northern Physicians Associates Medical Group, Inc v. Roe"},
 		{"     ROEPOINT, INC.; CLOUDMARK               Case No. 3:19-cv-04238\n15   LLC,\n16                Plaintiffs,\n        v.\n18   JOHN DOE,\n                Defendant.", "Roepoint, Inc. v. Doe"},
+		// A company's form keeps its title case; initials joined by "&" their capitals.
+		{"ROE HOLDINGS, LTD.,\n   Plaintiff,\n v.\nAT&T MOBILITY LLC,\n   Defendant.", "Roe Holdings, Ltd. v. AT&T Mobility LLC"},
+		{"In re: PG&E CORPORATION,\n   Debtor.", "In re PG&E Corporation"},
+		// A right party wrapped over lines with the other column's text between them.
+		{"ROE HOLDINGS, INC.,           Case No. 2:16-cv-00001\n     Plaintiff,\n  v.                          JOINT STIPULATION ON\n                              MOTION TO COMPEL\n  WIDGET INTERACTIVE\n                              RESPOND TO\n  ENTERTAINMENT LTD.,\n     Defendant.", "Roe Holdings, Inc. v. Widget Interactive Entertainment Ltd."},
+		{"JANE ROE,                     No. 1:20-cv-01133\n     Plaintiffs,\n  v.                          ORDER GRANTING REQUEST\n  ACME HOME PRODUCTS\n  INC., et al.,                 (Doc. No. 200)\n     Defendants.", "Roe v. Acme Home Products Inc."},
 		// An office "of" a body is no person's name.
 		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
