@@ -15,6 +15,10 @@ import (
 // bareVersus is a caption's "v" alone on its line without its period.
 var bareVersus = textscan.Lazy(`(?m)^([ \t]*)v[ \t]*$`)
 
+// againstLine is a caption's "-against-" (or "against", "- against -")
+// alone on its line between the parties.
+var againstLine = textscan.Lazy(`(?m)^([ \t]*)[-–—]?[ \t]*(?:against|AGAINST|Against)[ \t]*[-–—]?[ \t]*$`)
+
 var versusRe = textscan.Lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
 
 // partyRoles are the words of the line naming a party's role, which sits
@@ -50,6 +54,11 @@ func caption(firstPage string) string {
 		// New York's official style prints the "v" of a caption
 		// without its period, alone on its line.
 		firstPage = bareVersus.Get().ReplaceAllString(firstPage, "${1}v.")
+	}
+	if strings.Contains(firstPage, "against") || strings.Contains(firstPage, "AGAINST") {
+		// New York's courts set "-against-" alone on its line between
+		// the parties, where others print "v.".
+		firstPage = againstLine.Get().ReplaceAllString(firstPage, "${1}v.")
 	}
 	lines := strings.Split(firstPage, "\n")
 	labelMinutesTitle(lines)

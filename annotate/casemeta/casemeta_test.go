@@ -293,6 +293,10 @@ func TestCaption(t *testing.T) {
 		// A right party wrapped over lines with the other column's text between them.
 		{"ROE HOLDINGS, INC.,           Case No. 2:16-cv-00001\n     Plaintiff,\n  v.                          JOINT STIPULATION ON\n                              MOTION TO COMPEL\n  WIDGET INTERACTIVE\n                              RESPOND TO\n  ENTERTAINMENT LTD.,\n     Defendant.", "Roe Holdings, Inc. v. Widget Interactive Entertainment Ltd."},
 		{"JANE ROE,                     No. 1:20-cv-01133\n     Plaintiffs,\n  v.                          ORDER GRANTING REQUEST\n  ACME HOME PRODUCTS\n  INC., et al.,                 (Doc. No. 200)\n     Defendants.", "Roe v. Acme Home Products Inc."},
+		// "-against-" alone on its line, as New York's courts set it.
+		{"SOUTHERN DISTRICT OF NEW YORK\n    Jane Roe,\n\n                 Plaintiff,\n                                   1:18-cv-01234 (ABC)\n          -against-\n                                   ORDER\n    John Doe,\n\n                 Defendant.", "Roe v. Doe"},
+		{"ACME WIDGET CORP.,\n   Plaintiff,\n   - against -\nJOHN DOE,\n   Defendant.", "Acme Widget Corp. v. Doe"},
+		{"The claims it brings\nagainst\nthe defendant are dismissed.", ""},
 		// An office "of" a body is no person's name.
 		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
