@@ -32,6 +32,10 @@ var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|incorporated|inc\.?|ltd\.?
 // nickname is a quoted nickname inside a party's name: FELIPE “PHIL” FLORES.
 var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
 
+// aliasParen is a party's other name in brackets after its own:
+// "MARCUS GRAY (p/k/a FLAME)", "JOHN DOE (a/k/a JOHNNY D)".
+var aliasParen = textscan.Lazy(`\s\((?i:p/k/a|a/k/a|f/k/a|d/b/a|n/k/a|aka|fka|dba|pka)\s[^)\n]{1,40}\)`)
+
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
 var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "notice", "order", "motion", "proposed",
@@ -279,8 +283,8 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
 		t := strings.TrimSpace(line)
-		if isRule(line) || courtLine.Get().MatchString(line) || inReLine.Get().MatchString(line) {
-			break
+		if isRule(line) || courtLine.Get().MatchString(strings.TrimLeft(line, " \t0123456789")) || inReLine.Get().MatchString(line) {
+			break // a pleading's line number before "WESTERN DIVISION" aside
 		}
 		if strings.TrimSpace(lines[k]) == "" && cand >= 0 && !cf.comma && !listContinues(lines[cand]) {
 			break
@@ -725,6 +729,7 @@ type fragment struct {
 func partyFragment(s string) fragment {
 	var fr fragment
 	s = nickname.Get().ReplaceAllString(s, " ")
+	s = aliasParen.Get().ReplaceAllString(s, "")
 	s = strings.TrimLeft(s, " \t)]:*|§")
 	if k := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && s[k] != '.' {
 		s = strings.TrimLeft(s[k:], " \t)]:*|§") // a pleading's line number; "7." stays for the role loop below

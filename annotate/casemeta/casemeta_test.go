@@ -297,6 +297,9 @@ func TestCaption(t *testing.T) {
 		{"SOUTHERN DISTRICT OF NEW YORK\n    Jane Roe,\n\n                 Plaintiff,\n                                   1:18-cv-01234 (ABC)\n          -against-\n                                   ORDER\n    John Doe,\n\n                 Defendant.", "Roe v. Doe"},
 		{"ACME WIDGET CORP.,\n   Plaintiff,\n   - against -\nJOHN DOE,\n   Defendant.", "Acme Widget Corp. v. Doe"},
 		{"The claims it brings\nagainst\nthe defendant are dismissed.", ""},
+		// A division's line under a pleading's line number tops the block; an alias in brackets is no part of a name.
+		{"    9                    CENTRAL DISTRICT OF CALIFORNIA\n   10                             WESTERN DIVISION\n   11 JANE ROE (p/k/a JR), et            CASE NO. 2:15-cv-01234\n      al.,\n                 Plaintiffs,\n             v.                         FINAL PRETRIAL\n      JOHN DOE\n   15 (a/k/a JD), et al.,\n                 Defendants.", "Roe v. Doe"},
+		{"   10                             WESTERN DIVISION\n   11 JANE ROE (born 1950)              CASE NO. 2:15-cv-01234\n                 Plaintiffs,\n             v.\n      JOHN DOE,\n                 Defendants.", ""},
 		// An office "of" a body is no person's name.
 		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
