@@ -280,7 +280,8 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	}
 	cand, cont, wrapped, last := -1, false, false, -1 // last: the line the party's name ends on
 	var cf fragment
-	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
+	k := i - 1
+	for ; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
 		t := strings.TrimSpace(line)
 		if isRule(line) || courtLine.Get().MatchString(strings.TrimLeft(line, " \t0123456789")) || inReLine.Get().MatchString(line) {
@@ -319,6 +320,14 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if cand < 0 {
 		return "", false
 	}
+	if k >= 0 && k == i-blockLines-1 && cand <= k+3 && listAbove(lines[k], col) {
+		// The block runs on above as far as a caption's block may
+		// reach: a long list of parties ("…, LLC, FORT BLISS/WHITE
+		// SANDS / MISSILE RANGE HOUSING LP, …") whose first, the one a
+		// caption cites, is out of reach. None is given rather than
+		// one from the list's middle.
+		return "", false
+	}
 	if cf.comma && last+1 < i && endsAtComma(cutColumn(lines[last], col)) {
 		if sfx := corpLead(cutColumn(lines[last+1], col)); sfx != "" {
 			// "ABANTE ROOTER AND PLUMBING, / INC., individually": the
@@ -350,6 +359,18 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 func endsAtComma(line string) bool {
 	t := strings.TrimRight(line, " \t")
 	return strings.HasSuffix(t, ",") && !strings.ContainsAny(t[:len(t)-1], ",;*§)")
+}
+
+// listAbove reports whether the caption line above a block's reach
+// still holds a party's text: not blank, a rule, a court's line or a
+// role alone.
+func listAbove(line string, col int) bool {
+	l := cutColumn(line, col)
+	t := strings.TrimLeft(l, " \t0123456789")
+	if strings.TrimSpace(t) == "" || isRule(l) || courtLine.Get().MatchString(t) || inReLine.Get().MatchString(l) || isRoleLine(l) {
+		return false
+	}
+	return partyFragment(l).ok || listContinues(l) || strings.HasSuffix(strings.TrimSpace(t), ",")
 }
 
 // bareLine is a caption line's text before the comma that closes its

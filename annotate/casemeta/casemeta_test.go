@@ -300,6 +300,8 @@ func TestCaption(t *testing.T) {
 		// A division's line under a pleading's line number tops the block; an alias in brackets is no part of a name.
 		{"    9                    CENTRAL DISTRICT OF CALIFORNIA\n   10                             WESTERN DIVISION\n   11 JANE ROE (p/k/a JR), et            CASE NO. 2:15-cv-01234\n      al.,\n                 Plaintiffs,\n             v.                         FINAL PRETRIAL\n      JOHN DOE\n   15 (a/k/a JD), et al.,\n                 Defendants.", "Roe v. Doe"},
 		{"   10                             WESTERN DIVISION\n   11 JANE ROE (born 1950)              CASE NO. 2:15-cv-01234\n                 Plaintiffs,\n             v.\n      JOHN DOE,\n                 Defendants.", ""},
+		// A list of parties running above a caption block's reach: its first party is out of reach.
+		{"NORTHERN DISTRICT OF CALIFORNIA\nALPHA HOUSING, LLC, BETA LAND, LLC,\nGAMMA COMMUNITIES LLC, DELTA\nHOUSING LP, EPSILON COMMUNITIES LLC,\nZETA FRONTIER COMMUNITIES, LLC,\nETA HOUSING LP, THETA COMMUNITIES\nLLC, IOTA FUNDING, LLC, KAPPA\nHOUSING LP, LAMBDA HOUSING LLC,\nMU HOUSING, LLC, NU HOUSING LP,\nXI HOUSING, LLC, and OMICRON HOUSING LP,\n\n        Plaintiffs,\n   vs.\nACME ASSURANCE CORPORATION,\n        Defendant.", ""},
 		// An office "of" a body is no person's name.
 		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
