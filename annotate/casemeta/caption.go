@@ -761,6 +761,9 @@ func partyFragment(s string) fragment {
 			s = s[loc[1]:] // "Re: Case No. 17-3994, Island Creek Coal Company": the parties follow the number
 		}
 	}
+	if loc := caseRefLead.Get().FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // "Case 4:19-cv-06669-JST; Ross v. …": a letter's reference line, the number before the parties
+	}
 	if loc := captionLabel.Get().FindStringIndex(s); loc != nil {
 		s = strings.TrimLeft(s[loc[1]:], " \t") // "Short Title: Doe v. Roe": the label names no party
 	}
@@ -851,6 +854,11 @@ var brandWord = textscan.Lazy(`^[A-Z][A-Z-]*\d{1,2}[A-Z]*\.?$`)
 // reNumber is the case number a letter's "Re:" line gives before the
 // parties, with its label and the comma after it.
 var reNumber = textscan.Lazy(`^\s*(?i:(?:case|appeal|docket)\s+)?(?i:nos?\.|number:?)\s*[A-Za-z0-9:-]+[,;]\s*`)
+
+// caseRefLead is the case number a letter's reference line gives
+// before the parties, with the semicolon after it ("Case
+// 4:19-cv-06669-JST-DMR; Ross v. …").
+var caseRefLead = textscan.Lazy(`^(?i:case)\s+(?i:no\.?\s*)?\d[\w:.-]*\s*;\s*`)
 
 // captionLabel labels a caption printed on a form's line ("Short Title:",
 // "Case Name:").

@@ -302,6 +302,8 @@ func TestCaption(t *testing.T) {
 		{"   10                             WESTERN DIVISION\n   11 JANE ROE (born 1950)              CASE NO. 2:15-cv-01234\n                 Plaintiffs,\n             v.\n      JOHN DOE,\n                 Defendants.", ""},
 		// A list of parties running above a caption block's reach: its first party is out of reach.
 		{"NORTHERN DISTRICT OF CALIFORNIA\nALPHA HOUSING, LLC, BETA LAND, LLC,\nGAMMA COMMUNITIES LLC, DELTA\nHOUSING LP, EPSILON COMMUNITIES LLC,\nZETA FRONTIER COMMUNITIES, LLC,\nETA HOUSING LP, THETA COMMUNITIES\nLLC, IOTA FUNDING, LLC, KAPPA\nHOUSING LP, LAMBDA HOUSING LLC,\nMU HOUSING, LLC, NU HOUSING LP,\nXI HOUSING, LLC, and OMICRON HOUSING LP,\n\n        Plaintiffs,\n   vs.\nACME ASSURANCE CORPORATION,\n        Defendant.", ""},
+		// A letter's reference line: the case number, a semicolon, the parties.
+		{"                                           March 23, 2021\n       Case 4:19-cv-01234-ABC-DEF; Roe v. Acme Mobility LLC et al.\nDear Judge Doe:", "Roe v. Acme Mobility LLC"},
 		// An office "of" a body is no person's name.
 		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
