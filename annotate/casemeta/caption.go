@@ -15,6 +15,10 @@ import (
 // bareVersus is a caption's "v" alone on its line without its period.
 var bareVersus = textscan.Lazy(`(?m)^([ \t]*)v[ \t]*$`)
 
+// againstLine is a caption's "-against-" (or "against", "- against -")
+// alone on its line between the parties.
+var againstLine = textscan.Lazy(`(?m)^([ \t]*)[-–—]?[ \t]*(?:against|AGAINST|Against)[ \t]*[-–—]?[ \t]*$`)
+
 var versusRe = textscan.Lazy(`(?:^|\s)[-–—]?(v\.|vs\.?|VS\.?|Vs\.|versus|VERSUS)[-–—]?(?:\s|$)`)
 
 // partyRoles are the words of the line naming a party's role, which sits
@@ -27,6 +31,10 @@ var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|incorporated|inc\.?|ltd\.?
 
 // nickname is a quoted nickname inside a party's name: FELIPE “PHIL” FLORES.
 var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
+
+// aliasParen is a party's other name in brackets after its own:
+// "MARCUS GRAY (p/k/a FLAME)", "JOHN DOE (a/k/a JOHNNY D)".
+var aliasParen = textscan.Lazy(`\s\((?i:p/k/a|a/k/a|f/k/a|d/b/a|n/k/a|aka|fka|dba|pka)\s[^)\n]{1,40}\)`)
 
 // partyStops end a party's name: the column beside a caption holds the
 // case number and the filing's title.
@@ -51,10 +59,19 @@ func caption(firstPage string) string {
 		// without its period, alone on its line.
 		firstPage = bareVersus.Get().ReplaceAllString(firstPage, "${1}v.")
 	}
+	if strings.Contains(firstPage, "against") || strings.Contains(firstPage, "AGAINST") {
+		// New York's courts set "-against-" alone on its line between
+		// the parties, where others print "v.".
+		firstPage = againstLine.Get().ReplaceAllString(firstPage, "${1}v.")
+	}
 	lines := strings.Split(firstPage, "\n")
+	labelMinutesTitle(lines)
 	var fallback string
 	for i, line := range lines {
 		for _, loc := range versusRe.Get().FindAllStringSubmatchIndex(line, -1) {
+			if formColumnHead(line[loc[3]:]) {
+				continue // "U.S.A. v. Defendant(s):   Present   Cust.": a form's column heads
+			}
 			col := columnAt(line, loc[3])
 			left, inline := leftParty(lines, i, line[:loc[2]], col)
 			right, raw, ok := rightParty(lines, i, afterVersus(line[loc[3]:]), inline, col)
@@ -74,6 +91,42 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
 	}
 	return fallback
+}
+
+// minutesTitle is the "Title" row of a minutes or order form printed
+// without its colon ("Title   Doe v. Roe"), and minutesCaseRow the
+// "Case No." row forms print above it.
+var (
+	minutesTitle   = textscan.Lazy(`^(\s*)Title(\s+\S)`)
+	minutesCaseRow = textscan.Lazy(`^\s*Case\s+(?:No\.?|Number)\b`)
+)
+
+// labelMinutesTitle gives the colon of a form's label to a "Title" row
+// printed without it, where the row above it (blank lines aside) is the
+// form's "Case No." row, as civil and criminal minutes forms set them:
+// the label names no party ("Title United States of America v. Aiken").
+// A party named "Title …" opens no such row.
+func labelMinutesTitle(lines []string) {
+	for i := 1; i < len(lines); i++ {
+		if !strings.HasPrefix(strings.TrimLeft(lines[i], " \t"), "Title") {
+			continue
+		}
+		k := i - 1
+		for k > 0 && strings.TrimSpace(lines[k]) == "" {
+			k--
+		}
+		if minutesCaseRow.Get().MatchString(lines[k]) {
+			lines[i] = minutesTitle.Get().ReplaceAllString(lines[i], "${1}Title:${2}")
+		}
+	}
+}
+
+// formColumnHead reports whether the text after a "v." is a form's
+// column head, a role with a label's colon ("Defendant(s):"), not a
+// party: a caption names the party after its "v.".
+func formColumnHead(after string) bool {
+	ws := strings.Fields(after)
+	return len(ws) > 0 && strings.HasSuffix(ws[0], ":") && isRoleLine(strings.TrimSuffix(ws[0], ":"))
 }
 
 // smallCapsSplit is a word set in small capitals as a text layer gives
@@ -225,13 +278,14 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if t := strings.Trim(before, " \t)]:*|§-–—0123456789."); t != "" && !isRoleLine(t) {
 		return "", false // "… see generally Schafrath v. Derwinski": a sentence's words, not a caption block's
 	}
-	cand, cont := -1, false
+	cand, cont, wrapped, last := -1, false, false, -1 // last: the line the party's name ends on
 	var cf fragment
-	for k := i - 1; k >= 0 && k >= i-blockLines; k-- {
+	k := i - 1
+	for ; k >= 0 && k >= i-blockLines; k-- {
 		line := cutColumn(lines[k], col)
 		t := strings.TrimSpace(line)
-		if isRule(line) || courtLine.Get().MatchString(line) || inReLine.Get().MatchString(line) {
-			break
+		if isRule(line) || courtLine.Get().MatchString(strings.TrimLeft(line, " \t0123456789")) || inReLine.Get().MatchString(line) {
+			break // a pleading's line number before "WESTERN DIVISION" aside
 		}
 		if strings.TrimSpace(lines[k]) == "" && cand >= 0 && !cf.comma && !listContinues(lines[cand]) {
 			break
@@ -246,11 +300,16 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 			continue // "DIVISION ONE" set alone far right of the parties: the caption's other column
 		}
 		if f := partyFragment(line); f.ok {
-			commaed := f.comma && !strings.ContainsAny(partyText(line), "0123456789") // not "Amended April 17, 2025"
+			if j, ok := wrappedAbove(lines, k, cand, col, f, cf); ok {
+				cand, cf, cont = k, j, false // "CHINA FORTUNE LAND / DEVELOPMENT, et al.,": one name wrapped
+				wrapped = true
+				continue
+			}
+			commaed := f.comma && !strings.ContainsAny(partyText(strings.TrimLeft(line, " \t0123456789")), "0123456789") // not "Amended April 17, 2025"; a pleading's line number aside
 			if cand >= 0 && !commaed && !cont && !listContinues(line) && !aliasAbove(lines, k+1, col) && !aliasAbove(lines, k, col) && joinDown(lines, k, i, col, f) == f.name {
 				break // "Clerk" above "Vanessa St. Pierre,": not a party of the list
 			}
-			cand, cf, cont = k, f, false
+			cand, cf, cont, last = k, f, false, k
 			continue
 		}
 		if cand >= 0 && !continuesParty(t) {
@@ -261,7 +320,121 @@ func leftParty(lines []string, i int, before string, col int) (name string, inli
 	if cand < 0 {
 		return "", false
 	}
+	if k >= 0 && k == i-blockLines-1 && cand <= k+3 && listAbove(lines[k], col) {
+		// The block runs on above as far as a caption's block may
+		// reach: a long list of parties ("…, LLC, FORT BLISS/WHITE
+		// SANDS / MISSILE RANGE HOUSING LP, …") whose first, the one a
+		// caption cites, is out of reach. None is given rather than
+		// one from the list's middle.
+		return "", false
+	}
+	if cf.comma && last+1 < i && endsAtComma(cutColumn(lines[last], col)) {
+		if sfx := corpLead(cutColumn(lines[last+1], col)); sfx != "" {
+			// "ABANTE ROOTER AND PLUMBING, / INC., individually": the
+			// suffix on the next line ends the name, and the "AND"
+			// before it is inside one company's name.
+			var base []string
+			for a := cand; a <= last; a++ {
+				if t := bareLine(cutColumn(lines[a], col)); t != "" {
+					base = append(base, t)
+				}
+			}
+			if whole := partyFragment(strings.Join(base, " ") + ", " + sfx + ","); whole.ok && whole.comma {
+				return partyName(whole.name), false
+			}
+		}
+	}
+	if wrapped && !orgName(cf.name) {
+		// A name wrapped over lines that no word marks as an
+		// organization's may be a person's or a body's: which word a
+		// caption cites is uncertain, so none is given.
+		return "", false
+	}
 	return partyName(joinDown(lines, cand, i, col, cf)), false
+}
+
+// endsAtComma reports whether a caption line's party text ends at the
+// comma that ends its line ("ABANTE ROOTER AND PLUMBING,"), not at one
+// before other parties ("PROOFPOINT, INC.; CLOUDMARK").
+func endsAtComma(line string) bool {
+	t := strings.TrimRight(line, " \t")
+	return strings.HasSuffix(t, ",") && !strings.ContainsAny(t[:len(t)-1], ",;*§)")
+}
+
+// listAbove reports whether the caption line above a block's reach
+// still holds a party's text: not blank, a rule, a court's line or a
+// role alone.
+func listAbove(line string, col int) bool {
+	l := cutColumn(line, col)
+	t := strings.TrimLeft(l, " \t0123456789")
+	if strings.TrimSpace(t) == "" || isRule(l) || courtLine.Get().MatchString(t) || inReLine.Get().MatchString(l) || isRoleLine(l) {
+		return false
+	}
+	return partyFragment(l).ok || listContinues(l) || strings.HasSuffix(strings.TrimSpace(t), ",")
+}
+
+// bareLine is a caption line's text before the comma that closes its
+// party or the column beside it, without a pleading's line number.
+func bareLine(line string) string {
+	t := strings.TrimLeft(line, " \t0123456789")
+	if g := strings.Index(t, partyGap); g >= 0 {
+		t = t[:g] // the column beside the parties, set apart by spaces
+	}
+	if end := strings.IndexAny(t, ",;*§)"); end >= 0 {
+		t = t[:end]
+	}
+	return strings.TrimSpace(t)
+}
+
+// corpLead returns the corporate suffix that opens a caption line
+// ("INC., individually and on behalf of …"), or "".
+func corpLead(line string) string {
+	t := strings.TrimLeft(line, " \t0123456789")
+	m := corpSuffix.Get().FindStringIndex(t)
+	if m == nil {
+		return ""
+	}
+	if rest := t[m[1]:]; rest != "" && !strings.ContainsRune(",; \t", rune(rest[0])) {
+		return "" // "Co-Trustee", "Incline": a word that only starts so
+	}
+	return strings.TrimRight(strings.TrimSpace(t[:m[1]]), ",")
+}
+
+// wrappedAbove reports whether caption line k, read as fragment f, opens
+// the name that the party on line below (cand, fragment cf) ends: a
+// name set over lines of a caption's left column runs on, without a
+// comma, at the same indent and in capitals, two words or more on the
+// first line, to the line whose comma closes it ("TCL COMMUNICATION / TECHNOLOGY HOLDINGS,
+// LTD.,"). Lines between them may hold only the other column's text.
+// It returns the whole name's fragment.
+func wrappedAbove(lines []string, k, cand, col int, f, cf fragment) (fragment, bool) {
+	if cand <= k || !cf.comma || f.comma || f.closed || !f.whole || listContinues(lines[k]) {
+		return fragment{}, false
+	}
+	for a := k + 1; a < cand; a++ {
+		if strings.TrimSpace(lines[a]) == "" || strings.TrimSpace(cutColumn(lines[a], col)) != "" {
+			return fragment{}, false // a blank line or a line of its own between them
+		}
+	}
+	up, down := bareLine(cutColumn(lines[k], col)), bareLine(cutColumn(lines[cand], col))
+	if len(strings.Fields(up)) < 2 || down == "" || capsShare(up) < 0.8 || capsShare(down) < 0.8 {
+		return fragment{}, false // pleading paper sets its parties in capitals; "Clerk" above a name is no part of it
+	}
+	if d := textIndent(lines[k]) - textIndent(lines[cand]); d > 2 || d < -2 {
+		return fragment{}, false
+	}
+	j := partyFragment(up + " " + strings.TrimLeft(cutColumn(lines[cand], col), " \t0123456789"))
+	if !j.ok || !j.comma || !strings.HasPrefix(j.name, f.full) {
+		return fragment{}, false
+	}
+	return j, true
+}
+
+// textIndent is the rune column where a line's text starts, a
+// pleading's line number read as space.
+func textIndent(line string) int {
+	t := strings.TrimLeft(line, " \t0123456789")
+	return runeCount(line) - runeCount(t)
 }
 
 // loneRightColumn reports whether a line above a "v." (set after
@@ -430,6 +603,9 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) {
 			break
 		}
+		if strings.TrimSpace(line) == "" && strings.TrimSpace(lines[k]) != "" && col >= 0 {
+			continue // the column's text alone, set between a name's lines: "GUEST-TEK INTERACTIVE / (RESPOND TO) / ENTERTAINMENT LTD.,"
+		}
 		cands = append(cands, line)
 	}
 	first := ""
@@ -513,8 +689,9 @@ func labelled(lines []string, i int) bool {
 // ANGELES UNIFIED / SCHOOL DISTRICT,") or the line after them names no
 // party ("STATE ELECTIONS / ENFORCEMENT COMMISSION / (SC 20726)").
 func joinBelow(name string, end int, next []string) (string, bool) {
-	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || capsShare(next[0]) < 0.8 || leadingSpace(next[0]) >= end {
-		return "", false
+	nf := partyFragment(next[0])
+	if strings.TrimSpace(next[0]) == "" || capsShare(name) < 0.8 || !nf.ok || capsShare(nf.name) < 0.8 || leadingSpace(next[0]) >= end {
+		return "", false // the letter case of the name's words, not of an "et al." or the column beside them
 	}
 	f := partyFragment(name + " " + strings.TrimSpace(next[0]))
 	if !f.ok || f.name == name {
@@ -573,6 +750,7 @@ type fragment struct {
 func partyFragment(s string) fragment {
 	var fr fragment
 	s = nickname.Get().ReplaceAllString(s, " ")
+	s = aliasParen.Get().ReplaceAllString(s, "")
 	s = strings.TrimLeft(s, " \t)]:*|§")
 	if k := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && s[k] != '.' {
 		s = strings.TrimLeft(s[k:], " \t)]:*|§") // a pleading's line number; "7." stays for the role loop below
@@ -582,6 +760,9 @@ func partyFragment(s string) fragment {
 		if loc := reNumber.Get().FindStringIndex(s); loc != nil {
 			s = s[loc[1]:] // "Re: Case No. 17-3994, Island Creek Coal Company": the parties follow the number
 		}
+	}
+	if loc := caseRefLead.Get().FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // "Case 4:19-cv-06669-JST; Ross v. …": a letter's reference line, the number before the parties
 	}
 	if loc := captionLabel.Get().FindStringIndex(s); loc != nil {
 		s = strings.TrimLeft(s[loc[1]:], " \t") // "Short Title: Doe v. Roe": the label names no party
@@ -632,8 +813,8 @@ func partyFragment(s string) fragment {
 			name = append(name, w) // "SECRETARY OF HEALTH AND HUMAN SERVICES": one body's name
 			continue
 		}
-		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") {
-			fr.whole = false // "James R Milheiser Social Security No."
+		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") && (len(name) == 0 || !strings.EqualFold(name[len(name)-1], "of")) {
+			fr.whole = false // "James R Milheiser Social Security No.", not "Commissioner of Social Security"
 			break
 		}
 		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") && !brandWord.Get().MatchString(w) {
@@ -673,6 +854,11 @@ var brandWord = textscan.Lazy(`^[A-Z][A-Z-]*\d{1,2}[A-Z]*\.?$`)
 // reNumber is the case number a letter's "Re:" line gives before the
 // parties, with its label and the comma after it.
 var reNumber = textscan.Lazy(`^\s*(?i:(?:case|appeal|docket)\s+)?(?i:nos?\.|number:?)\s*[A-Za-z0-9:-]+[,;]\s*`)
+
+// caseRefLead is the case number a letter's reference line gives
+// before the parties, with the semicolon after it ("Case
+// 4:19-cv-06669-JST-DMR; Ross v. …").
+var caseRefLead = textscan.Lazy(`^(?i:case)\s+(?i:no\.?\s*)?\d[\w:.-]*\s*;\s*`)
 
 // captionLabel labels a caption printed on a form's line ("Short Title:",
 // "Case Name:").
@@ -769,9 +955,12 @@ func partyName(f string) string {
 		return "Commissioner"
 	}
 	ws := strings.Fields(f)
-	for _, w := range ws {
+	for k, w := range ws {
 		if partyOrgWords[strings.Trim(strings.ToLower(w), ".")] {
 			return capsToTitle(f)
+		}
+		if k > 0 && k+1 < len(ws) && strings.EqualFold(w, "of") {
+			return capsToTitle(f) // "Commissioner of Social Security": an office or body, no person's name
 		}
 	}
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
@@ -798,6 +987,30 @@ func acronym(w string) bool {
 	return true
 }
 
+// titleAbbrevs are abbreviations of a company's form or trade that
+// names write in title case ("Ltd.", "Mfg."), though their capitals hold
+// no vowel.
+var titleAbbrevs = textscan.Set("ltd", "mfg", "bros", "pty", "pvt")
+
+// ampersandAcronym reports whether a word of capitals is initials joined
+// by "&" ("AT&T", "PG&E", "S&P"): each part one or two capitals.
+func ampersandAcronym(w string) bool {
+	if !strings.Contains(w, "&") {
+		return false
+	}
+	for _, p := range strings.Split(w, "&") {
+		if len(p) < 1 || len(p) > 2 {
+			return false
+		}
+		for _, r := range p {
+			if r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // keepCaps are the abbreviations a name keeps in capitals.
 var keepCaps = textscan.Set("llc", "llp", "lp", "l.p", "plc", "n.a", "s.a", "s.a.u", "usa", "u.s", "nypd", "fbi", "ii", "iii")
 
@@ -816,7 +1029,8 @@ func capsToTitle(s string) string {
 			ws[i] = lw
 			continue
 		}
-		if keepCaps[strings.Trim(lw, ".,")] || acronym(strings.Trim(w, ".,")) && !textscan.Suffixes[strings.Trim(lw, ".,")] {
+		if keepCaps[strings.Trim(lw, ".,")] || ampersandAcronym(strings.Trim(w, ".,")) ||
+			acronym(strings.Trim(w, ".,")) && !textscan.Suffixes[strings.Trim(lw, ".,")] && !titleAbbrevs[strings.Trim(lw, ".,")] {
 			continue
 		}
 		rs := []rune(lw)

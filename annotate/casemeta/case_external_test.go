@@ -32,17 +32,20 @@ const external3Floor = 0.94
 // invented) with casemeta as of commit 9a07422.
 const external4Floor = 0.93
 
-// external5Floor is TestCaseBlockExternal5's floor, set just under the
-// share first measured on that set (122 of 160 fields, 76.2%, 30 invented,
-// with casemeta as of commit 9a94324).
-const external5Floor = 0.75
+// external5Floor is TestCaseBlockExternal5's floor, just under the 136
+// of 160 (85.0%, 13 invented) measured once the set became a development
+// set: it is now tuned on (captions: minutes forms' Title row and column
+// heads, names wrapped in the left column, suffixes on the next line,
+// "-against-", long lists of parties, a letter's reference line). First measured untuned: 122 of 160
+// (76.2%, 30 invented) with casemeta as of commit 9a94324.
+const external5Floor = 0.84
 
 // TestCaseBlockExternal5 scores a fifth set of first pages
 // (testdata/external5: new filings of courts already covered, as no new
 // court was reachable: minutes, orders, motions, oppositions, stipulations,
 // complaints, a letter, transcripts of C.D., N.D. and E.D. Cal., S.D.N.Y.
-// and D.N.J.), written down before the code was run on them and never tuned
-// on.
+// and D.N.J.), written down before the code was run on them; tuned on
+// since issue 19's third round.
 func TestCaseBlockExternal5(t *testing.T) {
 	var s caseScore
 	for _, r := range readCaseExpected(t, "testdata/external5/expected.tsv") {

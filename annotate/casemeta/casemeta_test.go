@@ -274,6 +274,38 @@ func TestCaption(t *testing.T) {
 		{"USA vs. James R Milheiser Docket No.: SACR 16-76JVS", "United States v. Milheiser"},
 		{"GIFT SURPLUS, LLC, and SANDHILL AMUSEMENTS, INC.,\nPlaintiffs,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER", "Gift Surplus, LLC v. State of North Carolina"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686\nv.\nThe Republic of Argentina,\nDefendant - Appellant.", "Bainbridge Fund LTD v. Republic of Argentina"},
+		// A minutes form's "Title" row under its "Case No." row: the label names no party.
+		{"Case No.     CV 99-1234-ABC (DEx)              Date    May 1, 2019\n\nTitle Jane Q. Roe v. Acme Widget Company        Page 1 of 1", "Roe v. Acme Widget Company"},
+		{"Title Guaranty Company v. John Roe, 12 F.3d 4 (1990)\nTITLE GUARANTY COMPANY v. JOHN ROE", "Title Guaranty Company v. Roe"},
+		// A minutes form's column heads are not a caption.
+		{"U.S.A. v. Defendant(s):   Present   Cust.    Bond       Attorneys for", ""},
+		// A name wrapped in the left column runs on to the line its comma closes.
+		{"  NORTHERN ACME WIDGET                Case No. 1:20-cv-00001\n  MANUFACTURING COMPANY, et al.,\n            Plaintiffs,           ORDER\n       v.\n  JOHN ROE,\n            Defendant.", "Northern Acme Widget Manufacturing Company v. Roe"},
+		// … but a wrapped name no word marks as an organization's is uncertain: none.
+		{"  MARIA DEL CARMEN                    Case No. 1:20-cv-00001\n  RODRIGUEZ,\n            Plaintiff,\n       v.\n  ACME CORP.,\n            Defendant.", ""},
+		// A corporate suffix opening the next line ends the name, "and" inside it.
+		{"12    ROE PAINTING AND PLUMBING,\n      INC., individually and on behalf of all others\n13    similarly situated,\n14                Plaintiff,\n      v.\n16    JOHN DOE,\n                Defendant.", "Roe Painting and Plumbing, Inc. v. Doe"},
+		{"10   NORTHERN PHYSICIANS               ) Case No.:\n     ASSOCIATES MEDICAL GROUP,          )\n11   INC, d/b/a ACME IPA, A California  )\n     corporation,                       )\n                 Plaintiff,             ) COMPLAINT FOR:\n           vs.                          ) (1) DECLARATORY RELIEF\n15   JOHN ROE,                          )\n                 Defendant.             )", "Northern Physicians Associates Medical Group, Inc v. Roe"},
+		{"     ROEPOINT, INC.; CLOUDMARK               Case No. 3:19-cv-04238\n15   LLC,\n16                Plaintiffs,\n        v.\n18   JOHN DOE,\n                Defendant.", "Roepoint, Inc. v. Doe"},
+		// A company's form keeps its title case; initials joined by "&" their capitals.
+		{"ROE HOLDINGS, LTD.,\n   Plaintiff,\n v.\nAT&T MOBILITY LLC,\n   Defendant.", "Roe Holdings, Ltd. v. AT&T Mobility LLC"},
+		{"In re: PG&E CORPORATION,\n   Debtor.", "In re PG&E Corporation"},
+		// A right party wrapped over lines with the other column's text between them.
+		{"ROE HOLDINGS, INC.,           Case No. 2:16-cv-00001\n     Plaintiff,\n  v.                          JOINT STIPULATION ON\n                              MOTION TO COMPEL\n  WIDGET INTERACTIVE\n                              RESPOND TO\n  ENTERTAINMENT LTD.,\n     Defendant.", "Roe Holdings, Inc. v. Widget Interactive Entertainment Ltd."},
+		{"JANE ROE,                     No. 1:20-cv-01133\n     Plaintiffs,\n  v.                          ORDER GRANTING REQUEST\n  ACME HOME PRODUCTS\n  INC., et al.,                 (Doc. No. 200)\n     Defendants.", "Roe v. Acme Home Products Inc."},
+		// "-against-" alone on its line, as New York's courts set it.
+		{"SOUTHERN DISTRICT OF NEW YORK\n    Jane Roe,\n\n                 Plaintiff,\n                                   1:18-cv-01234 (ABC)\n          -against-\n                                   ORDER\n    John Doe,\n\n                 Defendant.", "Roe v. Doe"},
+		{"ACME WIDGET CORP.,\n   Plaintiff,\n   - against -\nJOHN DOE,\n   Defendant.", "Acme Widget Corp. v. Doe"},
+		{"The claims it brings\nagainst\nthe defendant are dismissed.", ""},
+		// A division's line under a pleading's line number tops the block; an alias in brackets is no part of a name.
+		{"    9                    CENTRAL DISTRICT OF CALIFORNIA\n   10                             WESTERN DIVISION\n   11 JANE ROE (p/k/a JR), et            CASE NO. 2:15-cv-01234\n      al.,\n                 Plaintiffs,\n             v.                         FINAL PRETRIAL\n      JOHN DOE\n   15 (a/k/a JD), et al.,\n                 Defendants.", "Roe v. Doe"},
+		{"   10                             WESTERN DIVISION\n   11 JANE ROE (born 1950)              CASE NO. 2:15-cv-01234\n                 Plaintiffs,\n             v.\n      JOHN DOE,\n                 Defendants.", ""},
+		// A list of parties running above a caption block's reach: its first party is out of reach.
+		{"NORTHERN DISTRICT OF CALIFORNIA\nALPHA HOUSING, LLC, BETA LAND, LLC,\nGAMMA COMMUNITIES LLC, DELTA\nHOUSING LP, EPSILON COMMUNITIES LLC,\nZETA FRONTIER COMMUNITIES, LLC,\nETA HOUSING LP, THETA COMMUNITIES\nLLC, IOTA FUNDING, LLC, KAPPA\nHOUSING LP, LAMBDA HOUSING LLC,\nMU HOUSING, LLC, NU HOUSING LP,\nXI HOUSING, LLC, and OMICRON HOUSING LP,\n\n        Plaintiffs,\n   vs.\nACME ASSURANCE CORPORATION,\n        Defendant.", ""},
+		// A letter's reference line: the case number, a semicolon, the parties.
+		{"                                           March 23, 2021\n       Case 4:19-cv-01234-ABC-DEF; Roe v. Acme Mobility LLC et al.\nDear Judge Doe:", "Roe v. Acme Mobility LLC"},
+		// An office "of" a body is no person's name.
+		{"11    TRACIE ROE,\n12                Plaintiff,\n13         v.\n14    COMMISSIONER OF SOCIAL\n      SECURITY,\n15                Defendant.", "Roe v. Commissioner of Social Security"},
 		// A name broken over lines is read whole, below the "v." and above it.
 		{"JANE ROE,\n   Plaintiff and Appellant,\n   v.\nGREATER METROPOLITAN\nTRANSIT AUTHORITY,\n   Defendant and Respondent.", "Roe v. Greater Metropolitan Transit Authority"},
 		{"MARY SMITH v. STATE BOARD OF\n     NURSING EXAMINERS\n     (SC 12345)", "Smith v. State Board of Nursing Examiners"},
