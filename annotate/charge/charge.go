@@ -459,9 +459,14 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		})
 		spans = append(spans, [2]int{s, e})
 	}
-	re, scan := offenseAt(), text
-	if lower := strings.ToLower(text); len(lower) == len(text) {
-		re, scan = offenseLowerAt(), lower // same offsets: ASCII case only
+	// The lowered pattern reads lower, whose offsets are text's. (A
+	// Unicode-lowered copy of the same length is not enough: "ȺȺ" grows by
+	// two bytes and a Kelvin sign shrinks by two.) Case folding also
+	// matches the Kelvin sign and the long s as k and s, which ASCII
+	// lowering keeps, so a page with either is read with the folding one.
+	re, scan := offenseLowerAt(), lower
+	if strings.ContainsAny(text, "\u212a\u017f") {
+		re, scan = offenseAt(), text
 	}
 	var known []phrase
 	for _, m := range textscan.FindAt(re, scan, offenseStarts(text), nil) {
