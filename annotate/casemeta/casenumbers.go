@@ -388,14 +388,13 @@ func containsAny(lits ...string) func(string) bool {
 // letter in a row ("18-cr", "20-CV"), as every district number does.
 func twoDigitsDashLetter(w string) bool {
 	for i := 2; i+1 < len(w); i++ {
-		if w[i] == '-' && isDigitByte(w[i-1]) && isDigitByte(w[i-2]) && isASCIILetter(w[i+1]) {
+		if w[i] == '-' && isDigit(w[i-1]) && isDigit(w[i-2]) && isASCIILetter(w[i+1]) {
 			return true
 		}
 	}
 	return false
 }
 
-func isDigitByte(c byte) bool   { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // lowerCourtNo is a number labelled as the lower court's.
