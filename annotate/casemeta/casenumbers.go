@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Case numbers and ECF header stamps, in the forms filings print them.
@@ -385,10 +386,12 @@ func containsAny(lits ...string) func(string) bool {
 }
 
 // twoDigitsDashLetter reports whether w holds two digits, a hyphen and a
-// letter in a row ("18-cr", "20-CV"), as every district number does.
+// letter in a row ("18-cr", "20-CV"), as every district number does. The
+// letter may be any non-ASCII one: case folding matches the long s ("ſ")
+// as s and the Kelvin sign as k.
 func twoDigitsDashLetter(w string) bool {
 	for i := 2; i+1 < len(w); i++ {
-		if w[i] == '-' && isDigit(w[i-1]) && isDigit(w[i-2]) && isASCIILetter(w[i+1]) {
+		if w[i] == '-' && isDigit(w[i-1]) && isDigit(w[i-2]) && (isASCIILetter(w[i+1]) || w[i+1] >= utf8.RuneSelf) {
 			return true
 		}
 	}

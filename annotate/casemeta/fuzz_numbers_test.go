@@ -53,7 +53,8 @@ func TestWindowPatterns(t *testing.T) {
 
 func FuzzWindowPatterns(f *testing.F) {
 	for _, s := range []string{"Case 2:18-cr-00123-ABC-1\n", "No. 18-12345\n", "CR 19-123 AB\n", "Misc. No. 20-123\n",
-		"Ind. No. 1234/19\n", "D.C. No. CV-00-13002-DDP\n", "Lower Court No. 18-cv-1\n", "5:19-CV-00001\n"} {
+		"Ind. No. 1234/19\n", "D.C. No. CV-00-13002-DDP\n", "Lower Court No. 18-cv-1\n", "5:19-CV-00001\n",
+		"1:20-\u017fw-123\n"} { // (?i) matches the long s as s
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
