@@ -83,7 +83,11 @@ func docketFiled(r map[string]docketField) string {
 	if !ok {
 		return ""
 	}
-	iso, ok := isoFromNumeric(strings.Fields(f.value)[0])
+	words := strings.Fields(f.value)
+	if len(words) == 0 {
+		return "" // a blank the label pattern does not trim: a form feed, a no-break space
+	}
+	iso, ok := isoFromNumeric(words[0])
 	if !ok {
 		iso, _ = parseDate(f.value)
 	}
