@@ -273,19 +273,24 @@ func numberedLines(text string, i int) bool {
 	return false
 }
 
-// previousWord returns the word before text[:i] on the same line or the
-// line before, and whether it is capitalized.
-// sentenceEnd reports whether the text before byte offset i ends a
-// sentence or a line's heading: ".", "!", "?", ":" or a quote, before
-// blanks.
+// sentenceEnd reports whether the text before byte offset i, blanks
+// aside, is nothing or ends a sentence, a clause or a heading, or opens a
+// quotation or an aside: ".", "!", "?", ":", ";", an opening quote or
+// "(".
 func sentenceEnd(text string, i int) bool {
 	j := i
 	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
 		j--
 	}
-	return j == 0 || strings.ContainsRune(".!?:;“\"(", rune(text[j-1]))
+	if j == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:j]) // "“" is three bytes
+	return strings.ContainsRune(".!?:;“\"(", r)
 }
 
+// previousWord returns the word before text[:i] on the same line or the
+// line before, and whether it is capitalized.
 func previousWord(text string, i int) (string, bool) {
 	j := i
 	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
