@@ -91,8 +91,8 @@ var allStateForms = textscan.Lazy(func() string {
 }())
 
 // stateFormMatches returns allStateForms' matches in text, reading only
-// the lines that hold a run of three digits or more, which every form
-// has: most lines of a page hold none.
+// the lines that hold a run of three digits or more and a capital joint
+// (capitalJoint), which every form has: most lines of a page lack one.
 func stateFormMatches(text string) [][]int {
 	var out [][]int
 	re := allStateForms.Get()
