@@ -744,6 +744,10 @@ type fragment struct {
 	comma, closed, whole, ok bool
 }
 
+// numberLabels are the words that label a number after its name ("No.",
+// "Number", "#").
+var numberLabels = textscan.Set("no", "nos", "number", "#")
+
 // partyFragment cuts the name of a party from a caption line: after line
 // numbers, brackets and a role, up to the first comma, semicolon, bracket
 // or word of the column beside it.
@@ -813,8 +817,11 @@ func partyFragment(s string) fragment {
 			name = append(name, w) // "SECRETARY OF HEALTH AND HUMAN SERVICES": one body's name
 			continue
 		}
-		if lw == "social" && k+1 < len(ws) && strings.EqualFold(ws[k+1], "security") && (len(name) == 0 || !strings.EqualFold(name[len(name)-1], "of")) {
-			fr.whole = false // "James R Milheiser Social Security No.", not "Commissioner of Social Security"
+		if lw == "social" && k+2 < len(ws) && strings.EqualFold(ws[k+1], "security") && numberLabels[strings.Trim(strings.ToLower(ws[k+2]), ".:")] {
+			// "James R Milheiser Social Security No.": a form's label
+			// after the name; "Social Security Administration" and
+			// "Commissioner of Social Security" are the parties.
+			fr.whole = false
 			break
 		}
 		if partyStops[lw] || partyStops[strings.Trim(lw, "[]")] || strings.ContainsAny(w, "0123456789[]") && !brandWord.Get().MatchString(w) {
