@@ -87,8 +87,10 @@ var codeTriggers = sync.OnceValue(func() *triggerIndex {
 })
 
 // triggered reports, for each code of codes(), whether one of its
-// triggers occurs in text (lower is its lowered copy): what
-// [code.triggered] says of each, in one pass over each string.
+// triggers occurs in text (lower is its copy lowered by
+// textscan.ToLowerASCII): an "=" trigger in text as written, the others
+// in lower, as a strings.Contains per trigger would say, in one pass over
+// each string.
 func (ix *triggerIndex) triggered(text, lower string) []bool {
 	on := make([]bool, ix.codes)
 	ix.exact.mark(text, on)
