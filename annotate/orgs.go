@@ -74,11 +74,6 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			i = span.to - 1
 			continue
 		}
-		if to := publicDomainCourt(ws, i); to > i {
-			out = append(out, wordSpan{from: i, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "public-domain-court"})
-			i = to - 1
-			continue
-		}
 		if from, to, ok := citedCourt(ws, i, gaz); ok {
 			out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "cited-court"})
 			i = to - 1

@@ -84,37 +84,3 @@ func monthAbbr(w string) bool {
 	}
 	return false
 }
-
-// publicDomainCourt reads the court code of a public-domain (vendor
-// neutral) citation at ws[i], between the year and the opinion's number:
-// "2015 COA 12" (the Colorado Court of Appeals), "2019 CO 45", "2017 IL
-// 120958", "2018 IL App (1st) 151234", "2008 WI App 5". The code names the
-// court (guidelines A1), as "Colo. App." does in a parenthetical. It
-// returns the end of the code, or i.
-func publicDomainCourt(ws []word, i int) int {
-	if i == 0 || i+1 >= len(ws) || ws[i-1].line != ws[i].line {
-		return i
-	}
-	year, code := ws[i-1].text, ws[i].text
-	if len(year) != 4 || !textscan.IsDigits(year) || year[:2] < "19" || year[:2] > "20" {
-		return i
-	}
-	if !(len(code) == 2 && citeStateCodes[code] || code == "COA") {
-		return i
-	}
-	k := i + 1
-	if ws[k].text == "App" && k+1 < len(ws) {
-		k++
-	}
-	switch next := ws[k].text; {
-	case textscan.IsDigits(next) && len(next) >= 1:
-		return k
-	case next == "(" && k+2 < len(ws) && ws[k+2].text == ")" && k+3 < len(ws) && textscan.IsDigits(ws[k+3].text):
-		return k // "IL App (1st) 151234": the district is no part of the code
-	}
-	return i
-}
-
-// citeStateCodes are the postal codes of the states whose supreme courts
-// give their opinions public-domain citations.
-var citeStateCodes = textscan.Set("CO", "IL", "WI", "ND", "SD", "MT", "ME", "OK", "UT", "VT", "WY", "NH", "AR", "MS", "OH", "NM", "LA", "GA", "SC")
