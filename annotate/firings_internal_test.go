@@ -15,7 +15,8 @@ import (
 // often each PERSON, PLACE and ORGANIZATION rule fires, and prints up to
 // CASEFILE_FIRINGS samples of each, spread over the corpus, with their
 // line: the way to read a rule's firings on documents it was not written
-// for. Samples from held-back gold documents are counted, never shown.
+// for. Held-back gold documents are left out, counts and samples both:
+// a count that moves on them alone steers a rule toward them.
 //
 //	CASEFILE_FIRINGS=20 go test -run RuleFirings -v ./annotate
 func TestRuleFirings(t *testing.T) {
@@ -32,6 +33,9 @@ func TestRuleFirings(t *testing.T) {
 	type firing struct{ doc, text, line string }
 	byRule := map[string][]firing{}
 	for _, d := range docs {
+		if eval.HeldBack(d.Name) {
+			continue
+		}
 		for _, p := range d.Pages {
 			pe, _, err := a.annotatePage(p)
 			if err != nil {
@@ -65,9 +69,6 @@ func TestRuleFirings(t *testing.T) {
 		step := max(1, len(fs)/n)
 		shown := 0
 		for i := 0; i < len(fs) && shown < n; i += step {
-			if eval.HeldBack(fs[i].doc) {
-				continue
-			}
 			fmt.Fprintf(&b, "    %-28.28s %-30q %.100s\n", fs[i].doc, fs[i].text, fs[i].line)
 			shown++
 		}

@@ -37,6 +37,9 @@ type GroupingReport struct {
 	ByDoc map[string]map[string]Counts
 	// Misses lists the pairs counted FP or FN, for debugging.
 	Misses []PairMiss
+	// HideHeldBack makes Write print no figure of a held-back fold, as
+	// FoldReport.HideHeldBack does.
+	HideHeldBack bool
 }
 
 // PairMiss is one pair of forms the record groups differently from the
@@ -201,6 +204,10 @@ func (r *GroupingReport) Write(w io.Writer) error {
 	row := func(name string, get func(t string) Counts) {
 		fmt.Fprintf(tw, "%s\t", name)
 		for _, t := range GroupingTypes {
+			if get == nil {
+				fmt.Fprint(tw, "hidden\thidden\t-\t")
+				continue
+			}
 			c := get(t)
 			fmt.Fprintf(tw, "%.3f\t%.3f\t%d\t", c.P(), c.R(), c.TP+c.FN)
 		}
@@ -208,12 +215,20 @@ func (r *GroupingReport) Write(w io.Writer) error {
 	}
 	for _, f := range Folds {
 		name := f.Name
+		get := func(t string) Counts { return r.Fold(f.Name, t) }
 		if f.HeldBack {
 			name += " (held back)"
+			if r.HideHeldBack {
+				get = nil
+			}
 		}
-		row(name, func(t string) Counts { return r.Fold(f.Name, t) })
+		row(name, get)
 	}
 	row("developed, pooled", r.Developed)
-	row("held back, pooled", func(t string) Counts { return r.Pooled(t, HeldBack) })
+	held := func(t string) Counts { return r.Pooled(t, HeldBack) }
+	if r.HideHeldBack {
+		held = nil
+	}
+	row("held back, pooled", held)
 	return tw.Flush()
 }

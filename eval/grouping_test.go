@@ -36,6 +36,7 @@ func TestGoldGrouping(t *testing.T) {
 		recs = append(recs, schemas.Record{ID: g.Aliases[0], Source: g.Source, Pages: pages, Entities: ann.Entities, DocEntities: ann.DocEntities})
 	}
 	rep := eval.ScoreGrouping(golds, recs)
+	rep.HideHeldBack = hideHeldBack()
 	var b strings.Builder
 	rep.Write(&b)
 	t.Log("\npairwise grouping of mentions by referent:\n" + b.String())
