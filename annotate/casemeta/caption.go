@@ -165,13 +165,7 @@ func joinSmallCaps(page string) string {
 // split as small capitals, two or more ("M ICHAEL T HURMER,"): a name of
 // single letters each before a word is not printed so.
 func smallCapsLine(page string, i int) bool {
-	ls := strings.LastIndexByte(page[:i], '\n') + 1
-	le := strings.IndexByte(page[i:], '\n')
-	if le < 0 {
-		le = len(page)
-	} else {
-		le += i
-	}
+	ls, le := lineBounds(page, i, i)
 	line := strings.TrimRight(strings.TrimSpace(page[ls:le]), ",.;")
 	ws := strings.Fields(line)
 	if len(ws) < 4 || len(ws)%2 != 0 {

@@ -47,20 +47,7 @@ const external5Floor = 0.84
 // and D.N.J.), written down before the code was run on them; tuned on
 // since issue 19's third round.
 func TestCaseBlockExternal5(t *testing.T) {
-	var s caseScore
-	for _, r := range readCaseExpected(t, "testdata/external5/expected.tsv") {
-		text, err := os.ReadFile(filepath.Join("testdata/external5", r.name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
-		s.check(t, r.name, r, c)
-	}
-	rate := float64(s.right) / float64(s.fields)
-	t.Logf("fifth external set: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
-	if rate < external5Floor {
-		t.Errorf("fifth external set: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*external5Floor)
-	}
+	scoreCaseSet(t, "external5", "fifth external set", external5Floor)
 }
 
 // TestCaseBlockExternal4 scores a fourth set of first pages
@@ -69,20 +56,7 @@ func TestCaseBlockExternal5(t *testing.T) {
 // decisions, CM/ECF notices), written down before the code was run on them;
 // first scored untuned, now a development set.
 func TestCaseBlockExternal4(t *testing.T) {
-	var s caseScore
-	for _, r := range readCaseExpected(t, "testdata/external4/expected.tsv") {
-		text, err := os.ReadFile(filepath.Join("testdata/external4", r.name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
-		s.check(t, r.name, r, c)
-	}
-	rate := float64(s.right) / float64(s.fields)
-	t.Logf("fourth external set: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
-	if rate < external4Floor {
-		t.Errorf("fourth external set: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*external4Floor)
-	}
+	scoreCaseSet(t, "external4", "fourth external set", external4Floor)
 }
 
 // TestCaseBlockExternal3 scores a third set of first pages
@@ -90,49 +64,31 @@ func TestCaseBlockExternal4(t *testing.T) {
 // notices), written down before the code was run on them and never tuned
 // on.
 func TestCaseBlockExternal3(t *testing.T) {
-	var s caseScore
-	for _, r := range readCaseExpected(t, "testdata/external3/expected.tsv") {
-		text, err := os.ReadFile(filepath.Join("testdata/external3", r.name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
-		s.check(t, r.name, r, c)
-	}
-	rate := float64(s.right) / float64(s.fields)
-	t.Logf("third external set: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
-	if rate < external3Floor {
-		t.Errorf("third external set: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*external3Floor)
-	}
+	scoreCaseSet(t, "external3", "third external set", external3Floor)
 }
 
 // TestCaseBlockExternal2 scores a second set of first pages
 // (testdata/external2), written down before the code was run on them and
 // never tuned on: its figure is the honest one.
 func TestCaseBlockExternal2(t *testing.T) {
-	var s caseScore
-	for _, r := range readCaseExpected(t, "testdata/external2/expected.tsv") {
-		text, err := os.ReadFile(filepath.Join("testdata/external2", r.name+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, _ := casemeta.Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: string(text)}})
-		s.check(t, r.name, r, c)
-	}
-	rate := float64(s.right) / float64(s.fields)
-	t.Logf("second external set: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
-	if rate < external2Floor {
-		t.Errorf("second external set: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*external2Floor)
-	}
+	scoreCaseSet(t, "external2", "second external set", external2Floor)
 }
 
 // TestCaseBlockExternal scores the case block of first pages from courts
 // the development corpus does not hold (testdata/external), written down
 // before the code was run on them, apart from the development pages.
 func TestCaseBlockExternal(t *testing.T) {
+	scoreCaseSet(t, "external", "external first pages", externalFloor)
+}
+
+// scoreCaseSet scores the case block of every first page of
+// testdata/<dir> against its expected.tsv, logs the share right and the
+// fields invented under label, and fails below floor.
+func scoreCaseSet(t *testing.T, dir, label string, floor float64) {
+	t.Helper()
 	var s caseScore
-	for _, r := range readCaseExpected(t, "testdata/external/expected.tsv") {
-		text, err := os.ReadFile(filepath.Join("testdata/external", r.name+".txt"))
+	for _, r := range readCaseExpected(t, filepath.Join("testdata", dir, "expected.tsv")) {
+		text, err := os.ReadFile(filepath.Join("testdata", dir, r.name+".txt"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,8 +96,8 @@ func TestCaseBlockExternal(t *testing.T) {
 		s.check(t, r.name, r, c)
 	}
 	rate := float64(s.right) / float64(s.fields)
-	t.Logf("external first pages: %d of %d fields right (%.1f%%), %d invented", s.right, s.fields, 100*rate, s.invented)
-	if rate < externalFloor {
-		t.Errorf("external first pages: %.1f%% of case fields right; want ≥ %.0f%%", 100*rate, 100*externalFloor)
+	t.Logf("%s: %d of %d fields right (%.1f%%), %d invented", label, s.right, s.fields, 100*rate, s.invented)
+	if rate < floor {
+		t.Errorf("%s: %.1f%% of case fields right; want ≥ %.0f%%", label, 100*rate, 100*floor)
 	}
 }

@@ -145,20 +145,9 @@ func headingMatch(re *regexp.Regexp, text string) []int {
 		if m == nil {
 			return nil
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += from
-			}
-		}
+		shiftMatch(m, from)
 		from = m[1]
-		ls := strings.LastIndexByte(text[:m[0]], '\n') + 1
-		le := strings.IndexByte(text[m[0]:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += m[0]
-		}
-		if courtHeading(text[ls:le]) {
+		if ls, le := lineBounds(text, m[0], m[0]); courtHeading(text[ls:le]) {
 			return m
 		}
 	}
@@ -190,23 +179,21 @@ func districtOf(text string) (id, name string, at int) {
 		}
 	}
 	at = loc[0]
-	{
-		state := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
-		postal, ok := statePostal[state]
-		if !ok {
-			state = strings.Fields(state)[0] // "California\nCriminal Minutes"
-			postal, ok = statePostal[state]
+	state := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
+	postal, ok := statePostal[state]
+	if !ok {
+		state = strings.Fields(state)[0] // "California\nCriminal Minutes"
+		postal, ok = statePostal[state]
+	}
+	if ok {
+		dir := strings.ToLower(m[1])
+		id = postal + "d"
+		name = "United States District Court for the District of " + titleCase(state)
+		if dir != "" {
+			id = postal + dir[:1] + "d"
+			name = "United States District Court for the " + titleCase(dir) + " District of " + titleCase(state)
 		}
-		if ok {
-			dir := strings.ToLower(m[1])
-			id = postal + "d"
-			name = "United States District Court for the District of " + titleCase(state)
-			if dir != "" {
-				id = postal + dir[:1] + "d"
-				name = "United States District Court for the " + titleCase(dir) + " District of " + titleCase(state)
-			}
-			return id, name, at
-		}
+		return id, name, at
 	}
 	return "", "", -1
 }
@@ -222,15 +209,31 @@ func titleCase(s string) string {
 	return strings.Join(ws, " ")
 }
 
+// lineBounds returns the bounds of the line or lines of text holding
+// text[start:end], without their line breaks.
+func lineBounds(text string, start, end int) (ls, le int) {
+	ls = strings.LastIndexByte(text[:start], '\n') + 1
+	le = strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		return ls, len(text)
+	}
+	return ls, end + le
+}
+
+// shiftMatch adds by to each index of a submatch found in text[by:], so
+// that it indexes text; unmatched groups (-1) stay so.
+func shiftMatch(m []int, by int) []int {
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += by
+		}
+	}
+	return m
+}
+
 // isHeading reports whether text[start:end] is set as a heading.
 func isHeading(text string, start, end int) bool {
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	le := strings.IndexByte(text[end:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += end
-	}
+	ls, le := lineBounds(text, start, end)
 	line := text[ls:le]
 	if pre := strings.ToUpper(strings.TrimSpace(text[ls:start])); pre == "ON" || pre == "UPON" {
 		return false // "ON MOTION", "UPON PETITION": how the matter came before the court, not the title

@@ -362,12 +362,7 @@ func matchesIn(p windowPattern, text string, wins [][2]int) [][]int {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += w[0]
-				}
-			}
-			out = append(out, m)
+			out = append(out, shiftMatch(m, w[0]))
 		}
 	}
 	return out

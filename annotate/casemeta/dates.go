@@ -180,11 +180,7 @@ func appendDates(out []schemas.Entity, page int, text string, from, to int, toRu
 // appendDates adds the dates of form f in text[from:to] to out.
 func (f dateForm) appendDates(out []schemas.Entity, page int, text string, from, to int, toRune textscan.Offsets) []schemas.Entity {
 	for _, loc := range f.re.Get().FindAllStringSubmatchIndex(text[from:to], -1) {
-		for k := range loc {
-			if loc[k] >= 0 {
-				loc[k] += from
-			}
-		}
+		shiftMatch(loc, from)
 		m := make([]string, len(loc)/2)
 		for k := range m {
 			m[k] = text[loc[2*k]:loc[2*k+1]]
