@@ -126,6 +126,9 @@ func ParseCitations(text string) []Citation {
 		}
 		add(m[0], end, []Statute{{Title: text[m[2]:m[3]], Section: text[m[4]:m[5]], Sub: sub}})
 	}
+	// Whether the page speaks of criminal law is asked of each bare
+	// section with no citation before it: answered once a page.
+	criminal := sync.OnceValue(func() bool { return criminalPage(text) })
 	for _, m := range bareCite.Get().FindAllStringSubmatchIndex(text, -1) {
 		// Sentencing Guidelines sections are not statutes: "U.S.S.G. § 5E1.2".
 		if before := text[max(0, m[0]-16):m[0]]; strings.Contains(before, "S.S.G") || strings.Contains(before, "USSG") || strings.Contains(before, "Guidelines") {
@@ -135,7 +138,7 @@ func ParseCitations(text string) []Citation {
 		if m[3] < len(text) && isDigit(text[m[3]]) {
 			continue
 		}
-		if st, end, ok := bareStatute(text, m, out); ok {
+		if st, end, ok := bareStatute(text, m, out, criminal); ok {
 			add(m[0], end, []Statute{st})
 		}
 	}
@@ -152,8 +155,9 @@ func ParseCitations(text string) []Citation {
 // found before it: the code and title of the nearest full one before it
 // when the number has that code's shape, else title 18 (or the nearest
 // title) of the U.S. Code when it has the U.S. Code's shape. A range
-// ("§§ 1961-1968") cites its first section.
-func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
+// ("§§ 1961-1968") cites its first section. criminal reports whether the
+// page holds a word of criminal law (criminalPage).
+func bareStatute(text string, m []int, found []Citation, criminal func() bool) (Statute, int, bool) {
 	// "St. 2000, c. 159, § 230": a section given with its own chapter
 	// belongs to a source no code pattern read (a session law), neither
 	// to the code cited before it nor to title 18.
@@ -192,7 +196,7 @@ func bareStatute(text string, m []int, found []Citation) (Statute, int, bool) {
 	// § 2-725", "Art. I, § 10", "La. Civ. Code. § 3049") cites that source,
 	// and a page with no word of criminal law ("§ 1635(a) of TILA") cites
 	// a civil statute named elsewhere in the document.
-	if namedSource(text[:m[0]]) || !cited && !criminalPage(text) {
+	if namedSource(text[:m[0]]) || !cited && !criminal() {
 		return Statute{}, 0, false
 	}
 	if uscSection.Get().MatchString(sec) {
