@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -93,8 +94,8 @@ func initialsAfterPlace(name []word, a string) bool {
 }
 
 // acronymHeads are the head words an agency's initials start from.
-var acronymHeads = map[string]bool{"department": true, "office": true, "bureau": true, "division": true, "agency": true,
-	"board": true, "commission": true, "administration": true, "police": true, "sheriff's": true, "sheriff’s": true}
+var acronymHeads = textscan.Set("department", "office", "bureau", "division", "agency",
+	"board", "commission", "administration", "police", "sheriff's", "sheriff’s")
 
 // initialsHold reports whether the acronym's letters are, in order, the
 // initials of the name's words, the first of them the name's first
