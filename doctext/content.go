@@ -126,11 +126,12 @@ func loadFont(v pdf.Value) *font {
 // a standard-14 font without Widths needs to find the glyph's metrics.
 func (f *font) width(code int, raw []byte) float64 {
 	if f.std != nil {
-		for _, r := range f.text(code, raw) {
+		// A glyph's metrics are those of its first character.
+		if s := f.text(code, raw); s != "" {
+			r, _ := utf8.DecodeRuneInString(s)
 			if w, ok := f.std[r]; ok {
 				return w
 			}
-			break
 		}
 		return f.dw
 	}
@@ -200,10 +201,9 @@ type gstate struct {
 
 // interpreter collects the glyphs a page shows.
 type interpreter struct {
-	glyphs  glyphList
-	images  int // images drawn: image XObjects and inline images (BI)
-	rotated int // glyphs skipped for being rotated
-	doc     *docPages
+	glyphs glyphList
+	images int // images drawn: image XObjects and inline images (BI)
+	doc    *docPages
 }
 
 // pageGlyphs reads the glyphs page p shows, with the fonts and glyph

@@ -1,15 +1,12 @@
 package readingroom
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 )
 
 // maxDocEntities bounds the mentions one document view reads.
@@ -293,10 +290,3 @@ func quantityLabel(v sql.NullFloat64, unit, text string) string {
 	return num + " " + unit
 }
 
-// sortGroups orders groups by mention count, then name (for lists that
-// are not in reading order).
-func sortGroups(gs []Group) {
-	slices.SortStableFunc(gs, func(a, b Group) int {
-		return cmp.Or(cmp.Compare(len(b.Mentions), len(a.Mentions)), strings.Compare(a.Name, b.Name))
-	})
-}

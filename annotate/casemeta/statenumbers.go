@@ -244,9 +244,7 @@ func findEarlyStateNumbers(text string, add func(start, end int, norm string, at
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
 	for _, m := range labelledMatches(text) {
 		start, end := m[4], m[5]
-		num := strings.TrimRight(text[start:end], " \t\n)")
-		end = start + len(num)
-		num = strings.TrimRight(num, ".:")
+		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)"), ".:")
 		end = start + len(num)
 		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part

@@ -193,7 +193,8 @@ func shape(word string) string {
 		switch {
 		case strings.ToLower(word) == word:
 			return "downcase"
-		case strings.Title(word) == word: //nolint:staticcheck // prose's definition
+		//lint:ignore SA1019 prose's model was trained with strings.Title's definition of a capitalized word
+		case strings.Title(word) == word:
 			return "upcase"
 		}
 		return "mixedcase"
