@@ -14,8 +14,10 @@ test: vet
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) test -count=1 -timeout 15m ./...
 
+# go vet, then staticcheck (pinned in go.mod as a tool: `go tool staticcheck`).
 vet:
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 # Annotation throughput: ours (shared model) against prose's default per document.
 bench:
