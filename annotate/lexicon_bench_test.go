@@ -30,7 +30,7 @@ func BenchmarkLoadLexicons(b *testing.B) {
 	for b.Loop() {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		given, err := loadWordList("first-names.txt", "given-names.txt")
+		given, err := loadWordList("given-names.txt")
 		if err != nil {
 			b.Fatal(err)
 		}

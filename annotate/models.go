@@ -19,7 +19,7 @@ type Models struct {
 // LoadModels reads the embedded name lists and gazetteers and compiles the
 // charge finder.
 func LoadModels() (*Models, error) {
-	names, err := loadWordList("first-names.txt", "given-names.txt")
+	names, err := loadWordList("given-names.txt")
 	if err != nil {
 		return nil, fmt.Errorf("annotate: gazetteers: %w", err)
 	}
