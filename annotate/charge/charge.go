@@ -82,7 +82,12 @@ func ParseCitations(text string) []Citation {
 		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0])})
 		return true
 	}
-	stateCitations(text, strings.ToLower(text), add)
+	// Spans of code citations that are no charge: a "§" inside one
+	// belongs to the code named there, not to the code cited before it.
+	var rejected [][2]int
+	stateCitations(text, strings.ToLower(text), add, func(start, end int) {
+		rejected = append(rejected, [2]int{start, end})
+	})
 	for pos := 0; pos < len(text); {
 		m := uscCite.Get().FindStringSubmatchIndex(text[pos:])
 		if m == nil {
@@ -136,6 +141,9 @@ func ParseCitations(text string) []Citation {
 		}
 		// Nor is a number with letters inside: "§ 5E1.2".
 		if m[3] < len(text) && isDigit(text[m[3]]) {
+			continue
+		}
+		if slices.ContainsFunc(rejected, func(r [2]int) bool { return r[0] <= m[0] && m[0] < r[1] }) {
 			continue
 		}
 		if st, end, ok := bareStatute(text, m, out, criminal); ok {

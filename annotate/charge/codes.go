@@ -226,7 +226,11 @@ func codeByID(id string) *code {
 // one of its triggers occurs. A list ("§§ 220.39(1) and 220.16") gives one
 // citation per section, as the gold annotates them: the first with the
 // code's name, the others their numbers alone.
-func stateCitations(text, lower string, add func(start, end int, st []Statute) bool) {
+//
+// A match that names a code and a section but is no charge (a civil
+// title, a number of another shape) is passed to rejected, so that its
+// "§" is not read again as a bare section of some other code.
+func stateCitations(text, lower string, add func(start, end int, st []Statute) bool, rejected func(start, end int)) {
 	on := codeTriggers().triggered(text, lower)
 	for i, c := range codes() {
 		if !on[i] {
@@ -238,7 +242,11 @@ func stateCitations(text, lower string, add func(start, end int, st []Statute) b
 				continue
 			}
 			for _, m := range re.Get().FindAllStringSubmatchIndex(text, -1) {
-				for _, sc := range codeMatch(c, re.Get(), text, m) {
+				cites := codeMatch(c, re.Get(), text, m)
+				if cites == nil {
+					rejected(m[0], m[1])
+				}
+				for _, sc := range cites {
 					add(sc.Start, sc.End, sc.Statutes)
 				}
 			}

@@ -79,6 +79,10 @@ func TestParseStateCitations(t *testing.T) {
 		{"mo list before name", "sections 565.020 and 565.021, RSMo", [][]string{{"sections 565.020", "Mo. Rev. Stat. § 565.020"}, {"565.021", "Mo. Rev. Stat. § 565.021"}}},
 		{"cfr civil title", "12 C.F.R. § 226.23(a)(1)", nil},
 		{"cfr civil title violated", "in violation of 12 C.F.R. § 226.23", [][]string{{"12 C.F.R. § 226.23", "12 C.F.R. § 226.23"}}},
+		// A civil title's "§" is its own, not a bare section of the code
+		// cited before it.
+		{"cfr civil title after a charge", "36 C.F.R. § 2.35(b)(2) and 21 C.F.R. § 1308.12", [][]string{{"36 C.F.R. § 2.35(b)(2)", "36 C.F.R. § 2.35(b)(2)"}}},
+		{"penal code after a civil code", "Cal. Penal Code § 187 and Cal. Civ. Code § 1714", [][]string{{"Cal. Penal Code § 187", "Cal. Penal Code § 187"}}},
 		{"usc civil rights", "under 42 U.S.C. § 1983 and § 1997e(e)", nil},
 		{"usc criminal in title 42", "42 U.S.C. § 1320a-7b(b)", [][]string{{"42 U.S.C. § 1320a", "42 U.S.C. § 1320a"}}},
 		{"nj civil title", "N.J. Stat. Ann. § 2A:14-2(a)", nil},
