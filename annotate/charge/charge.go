@@ -179,7 +179,10 @@ func bareStatute(text string, m []int, found []Citation, criminal func() bool) (
 			ctx = c
 		}
 	}
-	if ctx != nil && ctx.Statutes[0].Code != "" {
+	// A "§" after the name of a source the codes table does not know
+	// ("Cal. Civ. Code § 1714", "U.C.C. § 2-725") cites that source.
+	named := namedSource(text[:m[0]])
+	if ctx != nil && ctx.Statutes[0].Code != "" && !named {
 		st := ctx.Statutes[0]
 		if codePatterns()[st.Code].sec.Get().MatchString(sec) {
 			return Statute{Code: st.Code, Title: st.Title, Section: sec, Sub: sub}, m[1], true
@@ -204,7 +207,7 @@ func bareStatute(text string, m []int, found []Citation, criminal func() bool) (
 	// § 2-725", "Art. I, § 10", "La. Civ. Code. § 3049") cites that source,
 	// and a page with no word of criminal law ("§ 1635(a) of TILA") cites
 	// a civil statute named elsewhere in the document.
-	if namedSource(text[:m[0]]) || !cited && !criminal() {
+	if named || !cited && !criminal() {
 		return Statute{}, 0, false
 	}
 	if uscSection.Get().MatchString(sec) {
