@@ -48,7 +48,7 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtHeading(l) || lowerCourtLine(lines, i) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtNameLine(lines, i) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
@@ -126,7 +126,7 @@ func divisionCourt(c int, division string) int {
 	if division == "" {
 		return c
 	}
-	d := strings.ToLower(division)
+	d, _, _ := strings.Cut(strings.ToLower(division), ", ") // a district's division: its district names the court
 	found := -1
 	for i, e := range courtTable {
 		if e.parent != courtTable[c].id || !strings.Contains(strings.ToLower(e.name), d) {
@@ -221,6 +221,29 @@ func courtHeading(line string) bool {
 	return caps*4 >= len(ws)*3 && !strings.HasSuffix(s, ".")
 }
 
+// courtNameLine reports whether lines[i] is set as a court's heading:
+// as courtHeading says, or as a reporter's head matter sets the court, a
+// line of its own closed by a period ("Court of Appeals of Michigan.",
+// "Missouri Court of Appeals, Eastern District, Division Three."). A
+// line so closed that continues a sentence from the line above ("… the
+// judgment of the / Court of Appeals of Michigan.") is the body's.
+func courtNameLine(lines []string, i int) bool {
+	if courtHeading(lines[i]) {
+		return true
+	}
+	s, ok := strings.CutSuffix(strings.TrimSpace(lines[i]), ".")
+	if !ok || !courtHeading(s) {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if p := strings.TrimSpace(lines[k]); p != "" {
+			last := p[len(p)-1]
+			return !(last >= 'a' && last <= 'z' || last == ',' || last == ';')
+		}
+	}
+	return true
+}
+
 var headingParticles = textscan.Set("of", "the", "for", "in", "and", "&")
 
 func containsFold(s, sub string) bool {
@@ -290,6 +313,9 @@ var (
 	numberedDivision = textscan.Lazy(`(?i)\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|\d{1,2}(?:st|nd|rd|th|d))\s+(?:appellate\s+|judicial\s+|supreme\s+court\s+)?(?:district|circuit|department|division))\b|\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
 )
 
+// divisionAfter is a numbered division right after a district's name.
+var divisionAfter = textscan.Lazy(`(?i)^[\s,]*\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
+
 // countyWordsNot are words before "county" that are not a county's name.
 var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city")
 
@@ -297,10 +323,15 @@ var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "tha
 // court's heading names, as printed in title case ("St. Louis County",
 // "First Appellate District").
 func divisionOf(heading string) string {
-	if m := numberedDivision.Get().FindStringSubmatch(heading); m != nil {
-		d := m[1]
-		if d == "" {
-			d = m[2]
+	if m := numberedDivision.Get().FindStringSubmatchIndex(heading); m != nil {
+		d := heading[m[0]:m[1]]
+		if m[2] >= 0 {
+			// "Second District, Division 1", "FIRST APPELLATE DISTRICT /
+			// DIVISION TWO": a district's division, which its court's id
+			// (the district's) does not say.
+			if n := divisionAfter.Get().FindStringSubmatch(heading[m[1]:]); n != nil {
+				d += ", " + n[1]
+			}
 		}
 		return titleCase(strings.ToLower(strings.Join(strings.Fields(d), " ")))
 	}
