@@ -30,6 +30,8 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "M", Year: "06", Judges: "RMW"}},
 		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C", Role: "lower_court"}},
 		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Year: "19", Judges: "JPO"}},
+		{"Case No. 15-cv-02543-BLF", "15-cv-02543-BLF", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "15", Judges: "BLF"}},
+		{"Case No. 17-cv-03022-JST-JSC\n", "17-cv-03022-JST-JSC", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "17", Judges: "JST-JSC"}},
 		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "4", Year: "08", Judges: "SBA"}},
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
 		{"magistrate 2:20-mj-06108", "2:20-mj-06108", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20"}},
