@@ -187,6 +187,13 @@ func TestDocType(t *testing.T) {
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},
 		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
+		// A state court of review's writing judge, name and title spelled
+		// out; not a trial court's judge.
+		{"Sheryl D. Fambrough, Monroe, for appellant.\nRUFFIN, Presiding Judge.\nThe juvenile court terminated", "gactapp", "opinion"},
+		{"for respondents.\nWILLIAM H. CRANDALL, JR., Judge.\nFather appeals", "moctapped", "opinion"},
+		{"for appellee.\nPATIENCE DRAKE ROGGENSACK, C.J.\n¶ 1 This case comes", "wis", "opinion"},
+		{"The opinion of the court was delivered by\nCURRIER, J.A.D.", "njsuperctappdiv", "opinion"},
+		{"JOHN SMITH, Judge.\nThe defendant moves", "cacd", ""},
 		// Filings without a party caption, by their form's heading.
 		{"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Oregon\nIn the Matter of the Search of )\n(Briefly describe the property to be searched )\nAPPLICATION FOR A WARRANT BY TELEPHONE OR OTHER RELIABLE ELECTRONIC MEANS", "ord", "application"},
 		{"In the Matter of the Search of\nSEARCH AND SEIZURE WARRANT\nTo: Any authorized law enforcement officer", "cand", "search warrant"},

@@ -83,9 +83,14 @@ var docSignals = []struct{ typ, pat string }{
 	// What a court of review's decision prints at its head in place of
 	// a title: who delivered it, the court appealed from, the judge who
 	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
-	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)`},
+	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b|\bopinion\s+of\s+the\s+court\s+was\s+delivered\s+by\b)`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
 	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
+	// the writing judge's full name and title spelled out, as state
+	// reporters print it ("ROBERT P. FRANK, Judge.", "RUFFIN, Presiding
+	// Judge.", "WILLIAM H. CRANDALL, JR., Judge.", "PATIENCE DRAKE
+	// ROGGENSACK, C.J.", "CURRIER, J.A.D.")
+	{"decision of a court of review", `(?m:^[ \t]*[A-Z][A-Za-z'’-]*\.?(?:[ \t]+[A-Z][A-Za-z'’-]*\.?){0,3},[ \t]+(?:(?i:jr|sr)\.,[ \t]+)?(?:C\.[ ]?J\.|P\.[ ]?J\.|J\.A\.D\.|J\.|(?:Presiding|Chief|Associate|Senior)?[ \t]*(?:Judge|Justice))[.:]?[ \t]*$)`},
 	// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
 	// S. Odenwald, J., and James M. Dowd, J."
 	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
@@ -106,7 +111,7 @@ var docSignals = []struct{ typ, pat string }{
 const panelJudge = `(?:[A-Z][A-Za-z'’-]*\.?[ \t]){1,3}[A-Z][A-Za-z'’-]+,[ \t]+(?:P\.[ ]?J\.|C\.[ ]?J\.|J\.|JJ\.)`
 
 // reviewingCourt reports whether court is one that decides appeals, by
-// courts-db's type and level, or is not known: its filings without a
+// courts-db's type and level or its name, or is not known: its filings without a
 // title are its decisions.
 func reviewingCourt(court string) bool {
 	if court == "" {
@@ -117,7 +122,10 @@ func reviewingCourt(court string) bool {
 		return false
 	}
 	e := courtTable[i]
-	return e.typ == "appellate" || e.level == "colr" || e.level == "iac"
+	// courts-db types New Jersey's Appellate Division a trial court (it
+	// is a part of the Superior Court): a name that says it hears
+	// appeals is one.
+	return e.typ == "appellate" || e.level == "colr" || e.level == "iac" || strings.Contains(strings.ToLower(e.name), "appellate")
 }
 
 type docPattern struct {
