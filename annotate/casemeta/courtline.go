@@ -160,8 +160,8 @@ func neighbours(lines []string, i int) string {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if s := unnumbered(column(lines[k])); s != "" {
-			if courtHeading(lines[k]) {
-				parts = append(parts, s)
+			if courtHeading(lines[k]) && !captionVersus.Get().MatchString(s) {
+				parts = append(parts, s) // not a caption set above the court ("D.G. AND S.H., PLAINTIFFS, v. K.S.")
 			}
 			break
 		}
@@ -175,6 +175,9 @@ func neighbours(lines []string, i int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// captionVersus is a caption's "v." between parties on one line.
+var captionVersus = textscan.Lazy(`(?i)\S\s+(?:v\.|vs\.?|versus)\s+\S`)
 
 // pleadingLineNo is the line number pleading paper prints in its margin
 // ("15   NORTHERN DISTRICT OF CALIFORNIA"): read into a court's name, it
@@ -317,7 +320,8 @@ var (
 var divisionAfter = textscan.Lazy(`(?i)^[\s,]*\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
 
 // countyWordsNot are words before "county" that are not a county's name.
-var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city")
+var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city",
+	"part", "division", "branch", "session", "vicinage") // a court's parts: "Chancery Division Family Part Ocean County"
 
 // divisionOf returns the county, district, division or department a
 // court's heading names, as printed in title case ("St. Louis County",
