@@ -64,6 +64,9 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		if courtTable[c].system != "federal" {
 			div = divisionOf(window)
 			c = divisionCourt(c, div)
+			if m := courtSeat.Get().FindStringSubmatch(strings.TrimSpace(l)); div == "" && m != nil && !isState(m[1]) {
+				div = m[1]
+			}
 		}
 		e := courtTable[c]
 		return e.id, e.name, div, e.system, offsets[i] + len(l) - len(strings.TrimLeft(l, " \t"))
@@ -175,6 +178,11 @@ func neighbours(lines []string, i int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// courtSeat is the seat a state's court of appeals names after its
+// name, as reporters print it: "Court of Appeals of Texas, Waco.",
+// "Court of Appeals of Virginia, Salem."
+var courtSeat = textscan.Lazy(`(?i:court\s+of\s+appeals?\s+of\s+[a-z]+(?:\s[a-z]+)?),[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?$`)
 
 // captionVersus is a caption's "v." between parties on one line.
 var captionVersus = textscan.Lazy(`(?i)\S\s+(?:v\.|vs\.?|versus)\s+\S`)
