@@ -611,3 +611,21 @@ func TestHostCourt(t *testing.T) {
 		}
 	}
 }
+
+// TestLawNumber checks that a statute's number is no case's ("Pub.L. No.
+// 77-352") while the same shape after a bare "No." is.
+func TestLawNumber(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"against property.\" Pub.L. No. 77-352, 55 Stat. 808 (1941)", 0},
+		{"Pub. L. No. 94-553, 90 Stat. 2541", 0},
+		{"Public Law No. 94-553", 0},
+		{"No. 77-352", 1},
+	} {
+		if got := len(findCaseNumbers(tt.in)); got != tt.want {
+			t.Errorf("findCaseNumbers(%q): %d numbers, want %d", tt.in, got, tt.want)
+		}
+	}
+}

@@ -187,6 +187,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		if m[4] < 0 && continuesNumber(text[end:]) {
 			continue // "Docket No. 2019-06-0263": a longer number, read as a state's
 		}
+		if lawNumber(text, m[0]) {
+			continue // "Pub. L. No. 77-352": a statute's number
+		}
 		if m[4] >= 0 {
 			attrs.Type, end = text[m[4]:m[5]], m[5]
 		}
@@ -272,6 +275,16 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
 	return out
+}
+
+// lawLabels are the words before "No." that number a statute.
+var lawLabels = textscan.Set("l.", "pub.l.", "p.l.", "law")
+
+// lawNumber reports whether the "No." at label numbers a statute ("Pub.
+// L. No. 77-352", "Public Law No. 94-553").
+func lawNumber(text string, label int) bool {
+	before := strings.Fields(text[max(0, label-20):label])
+	return len(before) > 0 && lawLabels[strings.ToLower(before[len(before)-1])]
 }
 
 // continuesNumber reports whether s, the text after a number, goes on

@@ -33,7 +33,7 @@ const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute.
 var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket", "document", "entry", "opinion", "exhibit",
-	"ex.", "rule", "rules", "l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
+	"ex.", "rule", "rules", "l.", "pub.l.", "p.l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
 	"account", "acct.", "phone", "tel.", "reg.", "registration", "report", "memorandum", "decision", "item", "lot",
 	"page", "p.", "policy", "invoice", "check", "badge", "unit", "room", "suite", "box", "route", "license", "permit",
 	"file", "tax", "ssn", "id", "form", "schedule", "ep.", "episode", "vol.", "volume", "appendix", "app.", "exh.", "attachment",
