@@ -269,6 +269,12 @@ func TestCaption(t *testing.T) {
 		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},
 		{"3 MICHAEL A. KNOWLES, :\n4 WARDEN, :\n5 Petitioner :\n6 v. : No. 07-1315\n7 ALEXANDRE MIRZAYANCE. :\n8 - - - - - x\n9 Washington, D.C.", "Knowles v. Mirzayance"},
 		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
+		// A reporter's one-line caption: a writ's respondent court after
+		// the "v.", the capitals of a government's or court's words.
+		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
+		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// A date's label is no party.
+		{"Amir PIROUZIAN, Petitioner v.\n\nFiled June 29, 2016", ""},
 		// A right column's line set alone above the "v." is not a party.
 		{"STATE OF NOWHERE,\n                                                 No. 12345-6-1\n             Respondent,\n                                                 DIVISION ONE\n      v.\n\nJOHN ROE,                                        UNPUBLISHED OPINION\n             Appellant.", "State of Nowhere v. Roe"},
 		// New York's "v" without its period, alone on its line.
