@@ -177,6 +177,10 @@ func TestDocType(t *testing.T) {
 		{"(Slip Opinion) OCTOBER TERM, 2012", "scotus", "opinion"},
 		{"T.C. Memo. 2020-26\nUNITED STATES TAX COURT", "tax", "opinion"},
 		{"DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST FOR", "caed", "response"},
+		{"21                                  DEFENDANT APPLE INC.’S REPLY IN\n22 APPLE INC.,                      SUPPORT OF ITS MOTION TO", "cand", "reply"},
+		// A case's opening filing dating it beside a later filing's caption.
+		{"12    ) Complaint Filed: 01/23/2018; Assigned\n14    ) [PROPOSED] ORDER RE:", "caed", "order"},
+		{"Submitted on Briefs March 11, 2008.\nOpinion Filed May 22, 2008.", "wisctapp", "opinion"},
 		{"NOTICE OF MANUAL FILING\nOR LODGING", "cacd", "notice"},
 		// Without a heading, the form of the page.
 		{"Clerk of Court\nRe: United States v. Xiang, No. 22-1801\nDear Mr. Gans,\nthe supplemental notice of the decision", "ca8", "letter"},

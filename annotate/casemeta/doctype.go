@@ -59,7 +59,10 @@ var docTypes = []struct{ typ, pat string }{
 	{"order", `\border\b`},
 	{"memorandum", `\bmemorandum\b`},
 	{"brief", `\b(?:opening|answering|reply|principal|response|responsive|amicus(?:\s+curiae)?|supplemental|appellants?['’]?s?|appellees?['’]?s?|petitioners?['’]?s?|respondents?['’]?s?)\s+brief\b|(?-i:^\s*BRIEF\s+(?:OF|FOR)\b)`},
-	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
+	// a reply to an opposition ("REPLY IN SUPPORT OF ITS MOTION"), the
+	// third paper of a motion's briefing, not the response it answers
+	{"reply", `\breply\s+(?:to|in)\b`},
+	{"response", `\b(?:response|opposition)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
 	{"statement of issues", `\b(?:designation\s+(?:&|and)\s+)?statement\s+of\s+(?:the\s+)?issues\b|\bdesignation\s+of\s+issues\b`},
 	{"notice of appearance", `\b(?:entry|notice)\s+of\s+appearance\b`},
@@ -189,7 +192,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			continue
 		}
 		for _, loc := range d.re.FindAllStringIndex(firstPage, -1) {
-			if isHeading(firstPage, loc[0], loc[1]) {
+			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(firstPage[loc[1]:min(len(firstPage), loc[1]+12)])) {
 				earliest(&heading, loc[0], d.typ)
 				break
 			}
@@ -224,6 +227,15 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	}
 	return self.typ
 }
+
+// dateLabelAfter follows the filing that opened a case where it labels
+// the case's date beside a later filing's caption ("Complaint Filed:
+// 01/23/2018", "Indictment Filed:"): not the filing's title. An
+// "Opinion Filed" label dates the opinion itself.
+var dateLabelAfter = textscan.Lazy(`^[ \t]*(?i:filed|date)\b`)
+
+// caseOpeners are the kinds of filing that open a case.
+var caseOpeners = textscan.Set("complaint", "criminal complaint", "indictment", "superseding indictment", "information")
 
 // thisRe ends the words by which a filing names itself: "in this opinion",
 // "the foregoing order".
