@@ -968,7 +968,8 @@ func partyName(f string) string {
 	}
 	ws := strings.Fields(f)
 	for k, w := range ws {
-		if partyOrgWords[strings.Trim(strings.ToLower(w), ".")] {
+		// "PROPERTIES," and "L.L.C." are an organization's words too
+		if lw := strings.Trim(strings.ToLower(w), ".,"); partyOrgWords[lw] || partyOrgWords[strings.ReplaceAll(lw, ".", "")] {
 			return capsToTitle(f)
 		}
 		if k > 0 && k+1 < len(ws) && strings.EqualFold(w, "of") {

@@ -277,6 +277,8 @@ func TestCaption(t *testing.T) {
 		// the "v.", the capitals of a government's or court's words.
 		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
 		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// An organization's words followed by a comma or set with dots.
+		{"GRISWOLD PROPERTIES, L.L.C., Plaintiff-Appellee, v. LEXINGTON INSURANCE COMPANY, Defendant-Appellant.", "Griswold Properties, L.L.C. v. Lexington Insurance Company"},
 		// A date's label is no party.
 		{"Amir PIROUZIAN, Petitioner v.\n\nFiled June 29, 2016", ""},
 		// A right column's line set alone above the "v." is not a party.
