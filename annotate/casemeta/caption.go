@@ -88,8 +88,11 @@ func caption(firstPage string) string {
 			}
 		}
 	}
-	if m := matterCaption(firstPage); m != "" {
-		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
+	if m := matterCaption(firstPage); m != "" && (fallback == "" || !strings.HasPrefix(m, "In the Interest of")) {
+		// "In the Matter of the Search of …": a matter, not parties. "In
+		// the interest of a minor" under parties' caption says whose
+		// interest the case concerns; alone it is the caption.
+		return pageSpelling(m, firstPage)
 	}
 	return fallback
 }

@@ -277,6 +277,10 @@ func TestCaption(t *testing.T) {
 		// the "v.", the capitals of a government's or court's words.
 		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
 		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// A juvenile case's "In the Interest of" caption; under parties'
+		// caption the same words are no caption of their own.
+		{"In the Interest of K.N.C. et al., children.\n\nNo. A03A1865.", "In the Interest of K.N.C. et al."},
+		{"South Carolina Department of Social Services,\nRespondent,\n\nv.\n\nCorey M. Nelson, Appellant.\n\nIn the interest of a minor under the age of eighteen.", "South Carolina Department of Social Services v. Nelson"},
 		// An organization's words followed by a comma or set with dots.
 		{"GRISWOLD PROPERTIES, L.L.C., Plaintiff-Appellee, v. LEXINGTON INSURANCE COMPANY, Defendant-Appellant.", "Griswold Properties, L.L.C. v. Lexington Insurance Company"},
 		// A date's label is no party.
