@@ -178,6 +178,7 @@ func TestDocType(t *testing.T) {
 		{"T.C. Memo. 2020-26\nUNITED STATES TAX COURT", "tax", "opinion"},
 		{"DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST FOR", "caed", "response"},
 		{"21                                  DEFENDANT APPLE INC.’S REPLY IN\n22 APPLE INC.,                      SUPPORT OF ITS MOTION TO", "cand", "reply"},
+		{"Supreme Court of Michigan.\nSeptember 14, 2007.\nOn order of the Court, the application for leave to appeal is DENIED.", "mich", "order"},
 		// A case's opening filing dating it beside a later filing's caption.
 		{"12    ) Complaint Filed: 01/23/2018; Assigned\n14    ) [PROPOSED] ORDER RE:", "caed", "order"},
 		{"Submitted on Briefs March 11, 2008.\nOpinion Filed May 22, 2008.", "wisctapp", "opinion"},

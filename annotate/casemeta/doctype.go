@@ -81,6 +81,10 @@ var docSignals = []struct{ typ, pat string }{
 	// every party. Its notices carry a title, which a heading reads first.
 	{"letter", `(?m:^[ \t]*OFFICE\s+OF\s+THE\s+CLERK[ \t]*$)|\bTo\s+All\s+(?:Parties|Counsel(?:\s+of\s+Record)?)\s*:`},
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
+	// an order whose body opens with the court's order, as Michigan's
+	// Supreme Court prints its orders on applications ("On order of the
+	// Court, the application for leave to appeal … is DENIED")
+	{"order", `(?m:^[ \t]*On\s+order\s+of\s+the\s+Court\b)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
 	// What a court of review's decision prints at its head in place of
