@@ -43,7 +43,8 @@ var partyStops = textscan.Set("case", "no", "no.", "nos.", "number", "docket", "
 	"and", "pages", "transcript", "judge", "honorable", "hon.", "individually", "in", "as", "d/b/a", "a/k/a", "dba", "d.b.a.", "aka", "a.k.a.", "f/k/a", "fka")
 
 // partyNotNames are words that never start a party line.
-var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at")
+var partyNotNames = textscan.Calendar("before", "for", "on", "by", "from", "to", "of", "at",
+	"filed", "decided", "argued", "submitted", "dated", "entered", "heard") // "Filed June 29, 2016": a date's label
 
 // nameParticles stay lower case inside a name.
 var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "von", "der", "da", "du", "for", "&")
@@ -87,8 +88,11 @@ func caption(firstPage string) string {
 			}
 		}
 	}
-	if m := matterCaption(firstPage); m != "" {
-		return pageSpelling(m, firstPage) // "In the Matter of the Search of …": a matter, not parties
+	if m := matterCaption(firstPage); m != "" && (fallback == "" || !strings.HasPrefix(m, "In the Interest of")) {
+		// "In the Matter of the Search of …": a matter, not parties. "In
+		// the interest of a minor" under parties' caption says whose
+		// interest the case concerns; alone it is the caption.
+		return pageSpelling(m, firstPage)
 	}
 	return fallback
 }
@@ -605,6 +609,12 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	first := ""
 	for n, c := range cands {
 		f := partyFragment(c)
+		if n == 0 && inline && !f.ok {
+			// "PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los
+			// Angeles County, Respondent": a writ's respondent court,
+			// named on the caption's own line after its "v.".
+			f = partyFragmentOf(c, true)
+		}
 		printed := c
 		if n == 0 {
 			printed = lines[i] // the column of a name after the "v." counts from its line's start
@@ -745,7 +755,11 @@ var numberLabels = textscan.Set("no", "nos", "number", "#")
 // partyFragment cuts the name of a party from a caption line: after line
 // numbers, brackets and a role, up to the first comma, semicolon, bracket
 // or word of the column beside it.
-func partyFragment(s string) fragment {
+func partyFragment(s string) fragment { return partyFragmentOf(s, false) }
+
+// partyFragmentOf is partyFragment; with court, a name holding "Court"
+// is a party's (elsewhere it is a court's heading).
+func partyFragmentOf(s string, court bool) fragment {
 	var fr fragment
 	s = nickname.Get().ReplaceAllString(s, " ")
 	s = aliasParen.Get().ReplaceAllString(s, "")
@@ -767,7 +781,7 @@ func partyFragment(s string) fragment {
 	}
 	if g := strings.Index(s, partyGap); g > 0 {
 		if rest := strings.TrimLeft(s[g:], " \t"); isRoleLine(s[:g]) && rest != "" && (unicode.IsLetter(rune(rest[0])) || unicode.IsDigit(rune(rest[0]))) {
-			return partyFragment(rest) // "Defendant      7. James R Milheiser": the form's label
+			return partyFragmentOf(rest, court) // "Defendant      7. James R Milheiser": the form's label
 		}
 		s = s[:g] // the column beside the parties, set apart by spaces
 	}
@@ -823,7 +837,7 @@ func partyFragment(s string) fragment {
 			fr.closed = lw == "et" || lw == "et." || lw == "and" && k == len(ws)-1
 			break
 		}
-		if lw == "court" || lw == "courthouse" {
+		if (lw == "court" || lw == "courthouse") && !court {
 			return fragment{}
 		}
 		r := []rune(w)
@@ -957,7 +971,8 @@ func partyName(f string) string {
 	}
 	ws := strings.Fields(f)
 	for k, w := range ws {
-		if partyOrgWords[strings.Trim(strings.ToLower(w), ".")] {
+		// "PROPERTIES," and "L.L.C." are an organization's words too
+		if lw := strings.Trim(strings.ToLower(w), ".,"); partyOrgWords[lw] || partyOrgWords[strings.ReplaceAll(lw, ".", "")] {
 			return capsToTitle(f)
 		}
 		if k > 0 && k+1 < len(ws) && strings.EqualFold(w, "of") {
@@ -973,6 +988,13 @@ func partyName(f string) string {
 	}
 	return capsToTitle(sur)
 }
+
+// publicBodyWords are the words naming a government or a court that
+// reporters set in capitals within a party's name in mixed case (a
+// closed class, typed by hand).
+var publicBodyWords = textscan.Set("state", "commonwealth", "people", "united", "states", "america", "court", "superior",
+	"supreme", "circuit", "district", "county", "city", "town", "township", "village", "borough", "parish", "territory",
+	"republic", "government", "department", "board", "commission")
 
 // acronym reports whether a word set in capitals is an abbreviation, as
 // a word of capitals with no vowel is ("CJN", "PNC", "HSBC").
@@ -1020,11 +1042,16 @@ var surnameParticles = textscan.Set("st.", "de", "la", "del", "van", "von", "da"
 // capsToTitle writes a name set in capitals in title case, leaving names
 // already in mixed case as they are.
 func capsToTitle(s string) string {
-	if hasLower(s) && capsShare(s) < 0.7 { // "McCRIMMON" is set in capitals too
-		return s
-	}
+	// A name in mixed case keeps its words as printed ("McCRIMMON",
+	// "CEVA Logistics"), except the words of a government or a court that
+	// reporters set in capitals ("The SUPERIOR COURT of Los Angeles
+	// County", "COMMONWEALTH of Pennsylvania", "STATE of Connecticut").
+	mixed := hasLower(s) && capsShare(s) < 0.7
 	ws := strings.Fields(s)
 	for i, w := range ws {
+		if mixed && (hasLower(w) || !publicBodyWords[strings.ToLower(strings.Trim(w, ".,"))]) {
+			continue
+		}
 		lw := strings.ToLower(w)
 		if i > 0 && nameParticles[lw] {
 			ws[i] = lw

@@ -24,11 +24,16 @@ type caseExpected struct {
 	docTypes  []string // any one is right
 	filedAlts []string
 	captions  []string
+	// divisions, from an optional seventh column, are scored only when
+	// the file has that column (hasDivision).
+	divisions   []string
+	hasDivision bool
 }
 
 // readCaseExpected reads an expected.tsv: file, courts, case numbers
 // (";"-separated), doc types, filed dates and captions, "-" for none, each
-// column but the numbers listing its right readings separated by "|".
+// column but the numbers listing its right readings separated by "|"; a
+// seventh column, where a file has one, gives the court division.
 func readCaseExpected(t *testing.T, path string) []caseExpected {
 	t.Helper()
 	f, err := os.Open(path)
@@ -50,11 +55,15 @@ func readCaseExpected(t *testing.T, path string) []caseExpected {
 			continue
 		}
 		c := strings.Split(line, "\t")
-		if len(c) != 6 {
+		if len(c) != 6 && len(c) != 7 {
 			t.Fatalf("%s: %d columns in %q", path, len(c), line)
 		}
-		out = append(out, caseExpected{name: c[0], courts: split(c[1], "|"), numbers: split(c[2], ";"),
-			docTypes: split(c[3], "|"), filedAlts: split(c[4], "|"), captions: split(c[5], "|")})
+		r := caseExpected{name: c[0], courts: split(c[1], "|"), numbers: split(c[2], ";"),
+			docTypes: split(c[3], "|"), filedAlts: split(c[4], "|"), captions: split(c[5], "|")}
+		if len(c) == 7 {
+			r.divisions, r.hasDivision = split(c[6], "|"), true
+		}
+		out = append(out, r)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -123,6 +132,9 @@ func (s *caseScore) check(t *testing.T, doc string, want caseExpected, got schem
 	s.field(t, doc, "doc_type", got.DocType, want.docTypes...)
 	s.field(t, doc, "filed", got.Filed, want.filedAlts...)
 	s.field(t, doc, "caption", got.Caption, want.captions...)
+	if want.hasDivision {
+		s.field(t, doc, "court_division", got.CourtDivision, want.divisions...)
+	}
 }
 
 func (s *caseScore) assert(t *testing.T, what string) {

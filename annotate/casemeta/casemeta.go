@@ -311,8 +311,15 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 				return // "2:15-cv-00208" printed without the judges of "2:15-cv-00208-TLN-KJN"
 			}
 		}
+		key, keyed := districtCaseKey(n)
+		if keyed && seen[key] {
+			return // the case of "2:16-cv-08033-AB-FFM" printed another way ("CV16-08033 AB (FFMx)")
+		}
 		if !seen[n] && len(c.CaseNumbers) < 20 {
 			seen[n] = true
+			if keyed {
+				seen[key] = true
+			}
 			c.CaseNumbers = append(c.CaseNumbers, n)
 		}
 	}
@@ -430,6 +437,26 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		}
 	}
 	return c, ents
+}
+
+// districtCaseKeyRe reads the year, type and sequence number of a
+// district case's normalized number: "2:16-cv-08033-AB-FFM", "CV
+// 16-08033-AB", "SACV 14-341-JVS", "15-cv-02543-BLF".
+var districtCaseKeyRe = textscan.Lazy(`^(?:(?:\d{1,2}|[A-Z]):)?(\d{2})-([a-z]{2,4})-(\d{1,6})\b|^(?:SA|ED|LA)?(CR|CV) (\d{2})-(\d{1,6})\b`)
+
+// districtCaseKey returns the case a district number names, its forms
+// (the ECF header's, the caption's, with or without its judges' initials
+// and office) made one: "16-cv-8033". ok is false for other forms.
+func districtCaseKey(n string) (key string, ok bool) {
+	m := districtCaseKeyRe.Get().FindStringSubmatch(n)
+	if m == nil {
+		return "", false
+	}
+	year, typ, seq := m[1], m[2], m[3]
+	if year == "" {
+		year, typ, seq = m[5], strings.ToLower(m[4]), m[6]
+	}
+	return year + "-" + typ + "-" + strings.TrimLeft(seq, "0"), true
 }
 
 // proseWords is a sentence's run of words in lower case ending just before

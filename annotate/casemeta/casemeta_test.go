@@ -30,6 +30,8 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"MDL Docket No. M:06-cv-01754-RMW via ECF", "M:06-cv-01754-RMW", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "M", Year: "06", Judges: "RMW"}},
 		{"(D.C. No. 5:06-CV-00376-C)", "5:06-cv-00376-C", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "5", Year: "06", Judges: "C", Role: "lower_court"}},
 		{"Re: United States v. Parnas, 19-cr-725 (JPO)", "19-cr-00725-JPO", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Year: "19", Judges: "JPO"}},
+		{"Case No. 15-cv-02543-BLF", "15-cv-02543-BLF", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "15", Judges: "BLF"}},
+		{"Case No. 17-cv-03022-JST-JSC\n", "17-cv-03022-JST-JSC", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Year: "17", Judges: "JST-JSC"}},
 		{"4:08-cv-02214-SBA", "4:08-cv-02214-SBA", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "4", Year: "08", Judges: "SBA"}},
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
 		{"magistrate 2:20-mj-06108", "2:20-mj-06108", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20"}},
@@ -175,6 +177,11 @@ func TestDocType(t *testing.T) {
 		{"(Slip Opinion) OCTOBER TERM, 2012", "scotus", "opinion"},
 		{"T.C. Memo. 2020-26\nUNITED STATES TAX COURT", "tax", "opinion"},
 		{"DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST FOR", "caed", "response"},
+		{"21                                  DEFENDANT APPLE INC.’S REPLY IN\n22 APPLE INC.,                      SUPPORT OF ITS MOTION TO", "cand", "reply"},
+		{"Supreme Court of Michigan.\nSeptember 14, 2007.\nOn order of the Court, the application for leave to appeal is DENIED.", "mich", "order"},
+		// A case's opening filing dating it beside a later filing's caption.
+		{"12    ) Complaint Filed: 01/23/2018; Assigned\n14    ) [PROPOSED] ORDER RE:", "caed", "order"},
+		{"Submitted on Briefs March 11, 2008.\nOpinion Filed May 22, 2008.", "wisctapp", "opinion"},
 		{"NOTICE OF MANUAL FILING\nOR LODGING", "cacd", "notice"},
 		// Without a heading, the form of the page.
 		{"Clerk of Court\nRe: United States v. Xiang, No. 22-1801\nDear Mr. Gans,\nthe supplemental notice of the decision", "ca8", "letter"},
@@ -185,6 +192,13 @@ func TestDocType(t *testing.T) {
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},
 		{"reversing an order entered on 2 February 2018", "nc-sup", ""},
+		// A state court of review's writing judge, name and title spelled
+		// out; not a trial court's judge.
+		{"Sheryl D. Fambrough, Monroe, for appellant.\nRUFFIN, Presiding Judge.\nThe juvenile court terminated", "gactapp", "opinion"},
+		{"for respondents.\nWILLIAM H. CRANDALL, JR., Judge.\nFather appeals", "moctapped", "opinion"},
+		{"for appellee.\nPATIENCE DRAKE ROGGENSACK, C.J.\n¶ 1 This case comes", "wis", "opinion"},
+		{"The opinion of the court was delivered by\nCURRIER, J.A.D.", "njsuperctappdiv", "opinion"},
+		{"JOHN SMITH, Judge.\nThe defendant moves", "cacd", ""},
 		// Filings without a party caption, by their form's heading.
 		{"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Oregon\nIn the Matter of the Search of )\n(Briefly describe the property to be searched )\nAPPLICATION FOR A WARRANT BY TELEPHONE OR OTHER RELIABLE ELECTRONIC MEANS", "ord", "application"},
 		{"In the Matter of the Search of\nSEARCH AND SEIZURE WARRANT\nTo: Any authorized law enforcement officer", "cand", "search warrant"},
@@ -260,6 +274,18 @@ func TestCaption(t *testing.T) {
 		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},
 		{"3 MICHAEL A. KNOWLES, :\n4 WARDEN, :\n5 Petitioner :\n6 v. : No. 07-1315\n7 ALEXANDRE MIRZAYANCE. :\n8 - - - - - x\n9 Washington, D.C.", "Knowles v. Mirzayance"},
 		{"3 UNITED STATES OF AMERICA\n4 Plaintiff,\n5 vs. Sacramento, California\nNo. 2:18-CR-00119\n6 TUESDAY\nFIRDOS SHEIKH 9:03 A.M.\n7\nDefendant.", "United States v. Sheikh"},
+		// A reporter's one-line caption: a writ's respondent court after
+		// the "v.", the capitals of a government's or court's words.
+		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
+		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// A juvenile case's "In the Interest of" caption; under parties'
+		// caption the same words are no caption of their own.
+		{"In the Interest of K.N.C. et al., children.\n\nNo. A03A1865.", "In the Interest of K.N.C. et al."},
+		{"South Carolina Department of Social Services,\nRespondent,\n\nv.\n\nCorey M. Nelson, Appellant.\n\nIn the interest of a minor under the age of eighteen.", "South Carolina Department of Social Services v. Nelson"},
+		// An organization's words followed by a comma or set with dots.
+		{"GRISWOLD PROPERTIES, L.L.C., Plaintiff-Appellee, v. LEXINGTON INSURANCE COMPANY, Defendant-Appellant.", "Griswold Properties, L.L.C. v. Lexington Insurance Company"},
+		// A date's label is no party.
+		{"Amir PIROUZIAN, Petitioner v.\n\nFiled June 29, 2016", ""},
 		// A right column's line set alone above the "v." is not a party.
 		{"STATE OF NOWHERE,\n                                                 No. 12345-6-1\n             Respondent,\n                                                 DIVISION ONE\n      v.\n\nJOHN ROE,                                        UNPUBLISHED OPINION\n             Appellant.", "State of Nowhere v. Roe"},
 		// New York's "v" without its period, alone on its line.
@@ -429,6 +455,9 @@ func TestFiledDate(t *testing.T) {
 		{"Assistant United States Attorney FILED\n3 501 I Street, Suite 10-100\nOct 29, 2020", "2020-10-29"},
 		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
 		{"                    FILED\n           2021 Feb-16 AM 08:55\n           U.S. DISTRICT COURT\n               N.D. OF ALABAMA", "2021-02-16"},
+		{"ORAL ARGUMENT: December 5, 2017 OPINION FILED: February 6, 2018", "2018-02-06"},
+		{"the March 14, 2011 \"Order Granting Motion for Protective Order [Filed January 18, 2011]\"", ""},
+		{"Motion to Dismiss (Filed December 13, 2010)\nFiled: June 9, 2014", "2014-06-09"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
 	}
@@ -596,6 +625,24 @@ func TestHostCourt(t *testing.T) {
 	} {
 		if got, _ := hostCourt(tt.page); got != tt.want {
 			t.Errorf("hostCourt(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestLawNumber checks that a statute's number is no case's ("Pub.L. No.
+// 77-352") while the same shape after a bare "No." is.
+func TestLawNumber(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"against property.\" Pub.L. No. 77-352, 55 Stat. 808 (1941)", 0},
+		{"Pub. L. No. 94-553, 90 Stat. 2541", 0},
+		{"Public Law No. 94-553", 0},
+		{"No. 77-352", 1},
+	} {
+		if got := len(findCaseNumbers(tt.in)); got != tt.want {
+			t.Errorf("findCaseNumbers(%q): %d numbers, want %d", tt.in, got, tt.want)
 		}
 	}
 }

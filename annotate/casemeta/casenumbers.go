@@ -18,9 +18,10 @@ var (
 	// the office set off by a dash as courts of appeals print the number
 	// of the case appealed from.
 	districtNo = textscan.Lazy(`\b(\d{1,2}|[A-Z])[:-](\d{2})-((?i:cr|cv|mj|mb|mc|sw|po|bk|ap|md|gj|sm|crim|civ))-(\d{1,6})((?:-[A-Z]{1,4})*)(?:-(\d{1,3}))?\b`)
-	// 19-cr-725 (JPO), as letters cite a case within their own court.
+	// 19-cr-725 (JPO), as letters cite a case within their own court;
+	// 15-cv-02543-BLF, as N.D. Cal.'s captions print it without the office.
 	// 20-SW-123, 21-gj-0012: sealed search-warrant and grand-jury dockets.
-	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc|sw|gj|po|mb|sm))-(\d{1,5})\b(?:\s*\(([A-Z]{2,4})\))?`)
+	shortDistrictNo = textscan.Lazy(`\b(\d{2})-((?i:cr|cv|mj|mc|sw|gj|po|mb|sm))-(\d{1,5})(?:-([A-Z]{2,4}(?:-[A-Z]{2,4})*)\b|\b(?:\s*\(([A-Z]{2,4})\))?)`)
 	// No. 20-1507, Case: 21-50498, Appeal: 17-2218, Docket No. 08-6301-cv,
 	// No. 11–889 (en dash), Docket Nos. 19031-13, 27735-13 (Tax Court).
 	appellateNo = textscan.Lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket\s+Nos?\.:?)\s*(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})(?:-(cv|cr|ag|op|pr))?\b`)
@@ -186,6 +187,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		if m[4] < 0 && continuesNumber(text[end:]) {
 			continue // "Docket No. 2019-06-0263": a longer number, read as a state's
 		}
+		if lawNumber(text, m[0]) {
+			continue // "Pub. L. No. 77-352": a statute's number
+		}
 		if m[4] >= 0 {
 			attrs.Type, end = text[m[4]:m[5]], m[5]
 		}
@@ -222,9 +226,11 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		typ := strings.ToLower(text[m[4]:m[5]])
 		norm := fmt.Sprintf("%s-%s-%s", text[m[2]:m[3]], typ, pad5(text[m[6]:m[7]]))
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: text[m[2]:m[3]], Type: typ}
-		if m[8] >= 0 {
-			norm += "-" + text[m[8]:m[9]]
-			attrs.Judges = text[m[8]:m[9]]
+		for _, k := range []int{8, 10} { // judges after a dash or in parentheses
+			if m[k] >= 0 {
+				norm += "-" + text[m[k]:m[k+1]]
+				attrs.Judges = text[m[k]:m[k+1]]
+			}
 		}
 		add(m[0], m[1], norm, attrs)
 	}
@@ -269,6 +275,16 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	// The passes above find forms in turn; report them in reading order.
 	slices.SortFunc(out, func(a, b caseNumberSpan) int { return a.start - b.start })
 	return out
+}
+
+// lawLabels are the words before "No." that number a statute.
+var lawLabels = textscan.Set("l.", "pub.l.", "p.l.", "law")
+
+// lawNumber reports whether the "No." at label numbers a statute ("Pub.
+// L. No. 77-352", "Public Law No. 94-553").
+func lawNumber(text string, label int) bool {
+	before := strings.Fields(text[max(0, label-20):label])
+	return len(before) > 0 && lawLabels[strings.ToLower(before[len(before)-1])]
 }
 
 // continuesNumber reports whether s, the text after a number, goes on

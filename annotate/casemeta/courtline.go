@@ -48,7 +48,7 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtHeading(l) || lowerCourtLine(lines, i) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtNameLine(lines, i) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
@@ -64,6 +64,9 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		if courtTable[c].system != "federal" {
 			div = divisionOf(window)
 			c = divisionCourt(c, div)
+			if m := courtSeat.Get().FindStringSubmatch(strings.TrimSpace(l)); div == "" && m != nil && !isState(m[1]) {
+				div = m[1]
+			}
 		}
 		e := courtTable[c]
 		return e.id, e.name, div, e.system, offsets[i] + len(l) - len(strings.TrimLeft(l, " \t"))
@@ -126,7 +129,7 @@ func divisionCourt(c int, division string) int {
 	if division == "" {
 		return c
 	}
-	d := strings.ToLower(division)
+	d, _, _ := strings.Cut(strings.ToLower(division), ", ") // a district's division: its district names the court
 	found := -1
 	for i, e := range courtTable {
 		if e.parent != courtTable[c].id || !strings.Contains(strings.ToLower(e.name), d) {
@@ -160,8 +163,8 @@ func neighbours(lines []string, i int) string {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if s := unnumbered(column(lines[k])); s != "" {
-			if courtHeading(lines[k]) {
-				parts = append(parts, s)
+			if courtHeading(lines[k]) && !captionVersus.Get().MatchString(s) {
+				parts = append(parts, s) // not a caption set above the court ("D.G. AND S.H., PLAINTIFFS, v. K.S.")
 			}
 			break
 		}
@@ -175,6 +178,14 @@ func neighbours(lines []string, i int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// courtSeat is the seat a state's court of appeals names after its
+// name, as reporters print it: "Court of Appeals of Texas, Waco.",
+// "Court of Appeals of Virginia, Salem."
+var courtSeat = textscan.Lazy(`(?i:court\s+of\s+appeals?\s+of\s+[a-z]+(?:\s[a-z]+)?),[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?$`)
+
+// captionVersus is a caption's "v." between parties on one line.
+var captionVersus = textscan.Lazy(`(?i)\S\s+(?:v\.|vs\.?|versus)\s+\S`)
 
 // pleadingLineNo is the line number pleading paper prints in its margin
 // ("15   NORTHERN DISTRICT OF CALIFORNIA"): read into a court's name, it
@@ -219,6 +230,29 @@ func courtHeading(line string) bool {
 		}
 	}
 	return caps*4 >= len(ws)*3 && !strings.HasSuffix(s, ".")
+}
+
+// courtNameLine reports whether lines[i] is set as a court's heading:
+// as courtHeading says, or as a reporter's head matter sets the court, a
+// line of its own closed by a period ("Court of Appeals of Michigan.",
+// "Missouri Court of Appeals, Eastern District, Division Three."). A
+// line so closed that continues a sentence from the line above ("… the
+// judgment of the / Court of Appeals of Michigan.") is the body's.
+func courtNameLine(lines []string, i int) bool {
+	if courtHeading(lines[i]) {
+		return true
+	}
+	s, ok := strings.CutSuffix(strings.TrimSpace(lines[i]), ".")
+	if !ok || !courtHeading(s) {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if p := strings.TrimSpace(lines[k]); p != "" {
+			last := p[len(p)-1]
+			return !(last >= 'a' && last <= 'z' || last == ',' || last == ';')
+		}
+	}
+	return true
 }
 
 var headingParticles = textscan.Set("of", "the", "for", "in", "and", "&")
@@ -290,17 +324,26 @@ var (
 	numberedDivision = textscan.Lazy(`(?i)\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|\d{1,2}(?:st|nd|rd|th|d))\s+(?:appellate\s+|judicial\s+|supreme\s+court\s+)?(?:district|circuit|department|division))\b|\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
 )
 
+// divisionAfter is a numbered division right after a district's name.
+var divisionAfter = textscan.Lazy(`(?i)^[\s,]*\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
+
 // countyWordsNot are words before "county" that are not a county's name.
-var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city")
+var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city",
+	"part", "division", "branch", "session", "vicinage") // a court's parts: "Chancery Division Family Part Ocean County"
 
 // divisionOf returns the county, district, division or department a
 // court's heading names, as printed in title case ("St. Louis County",
 // "First Appellate District").
 func divisionOf(heading string) string {
-	if m := numberedDivision.Get().FindStringSubmatch(heading); m != nil {
-		d := m[1]
-		if d == "" {
-			d = m[2]
+	if m := numberedDivision.Get().FindStringSubmatchIndex(heading); m != nil {
+		d := heading[m[0]:m[1]]
+		if m[2] >= 0 {
+			// "Second District, Division 1", "FIRST APPELLATE DISTRICT /
+			// DIVISION TWO": a district's division, which its court's id
+			// (the district's) does not say.
+			if n := divisionAfter.Get().FindStringSubmatch(heading[m[1]:]); n != nil {
+				d += ", " + n[1]
+			}
 		}
 		return titleCase(strings.ToLower(strings.Join(strings.Fields(d), " ")))
 	}

@@ -9,7 +9,19 @@ func TestHeadingCourt(t *testing.T) {
 	for _, tt := range []struct{ in, id, division string }{
 		{"UNITED STATES BANKRUPTCY APPELLATE PANEL\n      FOR THE FIRST CIRCUIT\n", "bap1", ""},
 		// A division courts-db lists as a court of its own.
-		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District"},
+		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District, Division Two"},
+		{"Court of Appeal, Second District, Division 1, California.\n", "calctapp2d", "Second District, Division 1"},
+		{"Missouri Court of Appeals, Eastern District, Division Three.\n", "moctapped", "Division Three"},
+		// The seat after a court of appeals' name.
+		{"No. 10-00-00077-CV.\nCourt of Appeals of Texas, Waco.\n", "texapp", "Waco"},
+		{"Record No. 1824-10-3.\nCourt of Appeals of Virginia,Lexington.\n", "vactapp", "Lexington"},
+		// A caption set above the court is not read into its name; a
+		// part of the court before the county is not the county's.
+		{"D.G. AND S.H., PLAINTIFFS, v. K.S., DEFENDANT.\n\nSuperior Court of New Jersey Chancery Division Family Part Ocean County\n", "njsuperocean", "Ocean County"},
+		// A reporter's court line closed by a period; not one that ends a
+		// sentence of the body.
+		{"No. 2007AP2491.\nCourt of Appeals of Wisconsin.\n", "wisctapp", ""},
+		{"the judgment was affirmed by the\nCourt of Appeals of Wisconsin.\n", "", ""},
 		// The court appealed from, introduced or named under the caption.
 		{"In re:   BAP No. 1\nAppeal from the United States Bankruptcy Court\nfor the District of Oregon\n", "", ""},
 		{"STATE OF OREGON,\n   Plaintiff-Respondent,\n      v.\nJOHN DOE,\n   Defendant-Appellant.\nMultnomah County Circuit Court\n", "", ""},

@@ -59,7 +59,10 @@ var docTypes = []struct{ typ, pat string }{
 	{"order", `\border\b`},
 	{"memorandum", `\bmemorandum\b`},
 	{"brief", `\b(?:opening|answering|reply|principal|response|responsive|amicus(?:\s+curiae)?|supplemental|appellants?['’]?s?|appellees?['’]?s?|petitioners?['’]?s?|respondents?['’]?s?)\s+brief\b|(?-i:^\s*BRIEF\s+(?:OF|FOR)\b)`},
-	{"response", `\b(?:response|opposition|reply)\s+(?:to|in)\b`},
+	// a reply to an opposition ("REPLY IN SUPPORT OF ITS MOTION"), the
+	// third paper of a motion's briefing, not the response it answers
+	{"reply", `\breply\s+(?:to|in)\b`},
+	{"response", `\b(?:response|opposition)\s+(?:to|in)\b`},
 	{"motion", `\bmotion\b`},
 	{"statement of issues", `\b(?:designation\s+(?:&|and)\s+)?statement\s+of\s+(?:the\s+)?issues\b|\bdesignation\s+of\s+issues\b`},
 	{"notice of appearance", `\b(?:entry|notice)\s+of\s+appearance\b`},
@@ -78,14 +81,23 @@ var docSignals = []struct{ typ, pat string }{
 	// every party. Its notices carry a title, which a heading reads first.
 	{"letter", `(?m:^[ \t]*OFFICE\s+OF\s+THE\s+CLERK[ \t]*$)|\bTo\s+All\s+(?:Parties|Counsel(?:\s+of\s+Record)?)\s*:`},
 	{"letter", `\bDear\s+(?:Judge|Justice|Chief|Mr\.|Ms\.|Mrs\.|Dr\.|Sir|Madam|Clerk|Counsel)`},
+	// an order whose body opens with the court's order, as Michigan's
+	// Supreme Court prints its orders on applications ("On order of the
+	// Court, the application for leave to appeal … is DENIED")
+	{"order", `(?m:^[ \t]*On\s+order\s+of\s+the\s+Court\b)`},
 	{"transcript", `came\s+on\s+for\s+(?:\d+\s+)?(?:oral\s+(?:\d+\s+)?argument|hearing|trial)|\boral\s+argument\s+of\b`},
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
 	// What a court of review's decision prints at its head in place of
 	// a title: who delivered it, the court appealed from, the judge who
 	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
-	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b)`},
+	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b|\bopinion\s+of\s+the\s+court\s+was\s+delivered\s+by\b)`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
 	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
+	// the writing judge's full name and title spelled out, as state
+	// reporters print it ("ROBERT P. FRANK, Judge.", "RUFFIN, Presiding
+	// Judge.", "WILLIAM H. CRANDALL, JR., Judge.", "PATIENCE DRAKE
+	// ROGGENSACK, C.J.", "CURRIER, J.A.D.")
+	{"decision of a court of review", `(?m:^[ \t]*[A-Z][A-Za-z'’-]*\.?(?:[ \t]+[A-Z][A-Za-z'’-]*\.?){0,3},[ \t]+(?:(?i:jr|sr)\.,[ \t]+)?(?:C\.[ ]?J\.|P\.[ ]?J\.|J\.A\.D\.|J\.|(?:Presiding|Chief|Associate|Senior)?[ \t]*(?:Judge|Justice))[.:]?[ \t]*$)`},
 	// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
 	// S. Odenwald, J., and James M. Dowd, J."
 	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},
@@ -106,7 +118,7 @@ var docSignals = []struct{ typ, pat string }{
 const panelJudge = `(?:[A-Z][A-Za-z'’-]*\.?[ \t]){1,3}[A-Z][A-Za-z'’-]+,[ \t]+(?:P\.[ ]?J\.|C\.[ ]?J\.|J\.|JJ\.)`
 
 // reviewingCourt reports whether court is one that decides appeals, by
-// courts-db's type and level, or is not known: its filings without a
+// courts-db's type and level or its name, or is not known: its filings without a
 // title are its decisions.
 func reviewingCourt(court string) bool {
 	if court == "" {
@@ -117,7 +129,10 @@ func reviewingCourt(court string) bool {
 		return false
 	}
 	e := courtTable[i]
-	return e.typ == "appellate" || e.level == "colr" || e.level == "iac"
+	// courts-db types New Jersey's Appellate Division a trial court (it
+	// is a part of the Superior Court): a name that says it hears
+	// appeals is one.
+	return e.typ == "appellate" || e.level == "colr" || e.level == "iac" || strings.Contains(strings.ToLower(e.name), "appellate")
 }
 
 type docPattern struct {
@@ -181,7 +196,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			continue
 		}
 		for _, loc := range d.re.FindAllStringIndex(firstPage, -1) {
-			if isHeading(firstPage, loc[0], loc[1]) {
+			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(firstPage[loc[1]:min(len(firstPage), loc[1]+12)])) {
 				earliest(&heading, loc[0], d.typ)
 				break
 			}
@@ -216,6 +231,15 @@ func docTypeOf(firstPage, court string, skip bool) string {
 	}
 	return self.typ
 }
+
+// dateLabelAfter follows the filing that opened a case where it labels
+// the case's date beside a later filing's caption ("Complaint Filed:
+// 01/23/2018", "Indictment Filed:"): not the filing's title. An
+// "Opinion Filed" label dates the opinion itself.
+var dateLabelAfter = textscan.Lazy(`^[ \t]*(?i:filed|date)\b`)
+
+// caseOpeners are the kinds of filing that open a case.
+var caseOpeners = textscan.Set("complaint", "criminal complaint", "indictment", "superseding indictment", "information")
 
 // thisRe ends the words by which a filing names itself: "in this opinion",
 // "the foregoing order".

@@ -9,10 +9,11 @@ import (
 // The date a filing was filed: its clerk's or CM/ECF stamp, or a Filed
 // label.
 
-// filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020", or a
+// filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020",
+// "OPINION FILED: February 6, 2018", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?Filed:?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?(?:Filed|FILED):?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
 
 // yearFirstStamp is the date of a clerk's stamp that prints the year
 // first and the day after a dash, as the Northern District of Alabama's
@@ -61,7 +62,16 @@ func filedDate(text string) string {
 			return iso
 		}
 	}
-	m := filedLabel.Get().FindStringSubmatch(text)
+	var m []string
+	for _, loc := range filedLabel.Get().FindAllStringSubmatchIndex(text, -1) {
+		if loc[0] > 0 && (text[loc[0]-1] == '[' || text[loc[0]-1] == '(') {
+			// "Motion for Protective Order [Filed January 18, 2011]":
+			// the filing date of a paper the text cites, not its own.
+			continue
+		}
+		m = []string{text[loc[0]:loc[1]], text[loc[2]:loc[3]]}
+		break
+	}
 	if m == nil {
 		return ""
 	}

@@ -13,7 +13,9 @@ import (
 
 // inReLine opens a caption naming a matter rather than parties, after a
 // pleading's line number or a column's rule.
-var inReLine = textscan.Lazy(`(?i)^[\s\d|*§)\]}]*(in\s+re\b:?|in\s+the\s+matter\s+of\b)`)
+// "In the Interest of K.N.C." heads a juvenile case in Georgia, Texas
+// and Pennsylvania.
+var inReLine = textscan.Lazy(`(?i)^[\s\d|*§)\]}]*(in\s+re\b:?|in\s+the\s+matter\s+of\b|in\s+the\s+interest\s+of\b)`)
 
 // matterRoleLine is a caption "Matter of <name>, <role>" alone on its line.
 var matterRoleLine = textscan.Lazy(`^[ \t]*(?:In\s+the\s+)?Matter\s+of\s+([A-Z][^,\n]{1,80}?),[ \t]+(?:Respondents?|Applicants?|Petitioners?|Beneficiar(?:y|ies)|Claimants?)[ \t]*$`)
@@ -56,8 +58,11 @@ func matterCaption(firstPage string) string {
 			continue
 		}
 		prefix := "In re"
-		if strings.HasPrefix(strings.ToLower(line[m[2]:m[3]]), "in the") {
+		if l := strings.ToLower(line[m[2]:m[3]]); strings.HasPrefix(l, "in the") {
 			prefix = "In the Matter of"
+			if strings.Contains(l, "interest") {
+				prefix = "In the Interest of"
+			}
 		}
 		return prefix + " " + subject
 	}

@@ -23,13 +23,17 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
 // joined by dashes, slashes, colons or dots, and an optional short closing
 // word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"); or
-// Delaware's "254, 2025".
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+// Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013"; a number
+// with a thousands comma, as New Mexico's and Texas's appellate courts
+// print theirs ("31,905", "AP-77,129"); Pennsylvania's appellate dockets,
+// a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
+// 2019", "1234 C.D. 2019").
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute.
 var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket", "document", "entry", "opinion", "exhibit",
-	"ex.", "rule", "rules", "l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
+	"ex.", "rule", "rules", "l.", "pub.l.", "p.l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
 	"account", "acct.", "phone", "tel.", "reg.", "registration", "report", "memorandum", "decision", "item", "lot",
 	"page", "p.", "policy", "invoice", "check", "badge", "unit", "room", "suite", "box", "route", "license", "permit",
 	"file", "tax", "ssn", "id", "form", "schedule", "ep.", "episode", "vol.", "volume", "appendix", "app.", "exh.", "attachment",
