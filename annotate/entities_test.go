@@ -47,6 +47,10 @@ func TestPlaceForms(t *testing.T) {
 		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
 		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
 		{"state of a postal address", "Springfield, IL 62701", []string{"Springfield", "IL"}},
+		{"small town with its state", "a church facility in Orrington, Maine. By all accounts", []string{"Orrington", "Maine"}},
+		{"small town after Town of", "Andrick v. Town of Buckhannon, 187 W.Va. 706", []string{"Town of Buckhannon"}},
+		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
+		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +110,9 @@ func TestCitedCourtForms(t *testing.T) {
 		{"Brown v. People, 239 P.3d 764 (Colo. 2010)", []string{"Colo."}},
 		{"Lewis v. United States, 767 A.2d 219, 222 (D.C. 1991)", []string{"D.C."}},
 		{"a statute (Colo. Rev. Stat. 2010)", nil},
+		// A town too small to stand alone does not make "Court" a
+		// court's name: the court that decided Alloway.
+		{"relevant to the distinction, the Alloway Court said", nil},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {

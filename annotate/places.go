@@ -36,6 +36,12 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			rule = "list-county"
 		} else if e.city != nil {
 			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
+				// A town's name that opens a county's: "Dane Cty." (the
+				// town of Dane is too small to stand alone).
+				if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
+					out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "county"})
+					i = k - 1
+				}
 				continue
 			}
 			// "City of Santa Ana" names the place whole.

@@ -57,9 +57,12 @@ import (
 // floor, are what keep small places' names from firing alone.
 const (
 	// minCityPop keeps U.S. populated places of at least this many
-	// inhabitants: 3,757 names of GeoNames' U.S. entries. Smaller
-	// places are mostly hamlets whose names are ordinary words or surnames.
-	minCityPop = 10000
+	// inhabitants: 11,646 names of GeoNames' U.S. entries (cities1000's
+	// own floor). Places under 10,000 (places.go's contextCityPop) are
+	// read only with one of their states after them ("McColl, South
+	// Carolina") or after "City of" / "Town of": their names are mostly
+	// ordinary words or surnames, which need that context.
+	minCityPop = 1000
 	// minGivenBirths keeps given names with at least this many SSA births
 	// from 1930 on (the years of birth of people in filings).
 	minGivenBirths = 2000
