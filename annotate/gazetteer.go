@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,6 +19,9 @@ var gazetteerFiles embed.FS
 type gazetteer struct {
 	root   *trieNode
 	states map[string]string // lower-case state name → USPS code
+	// neutral holds the court codes of public-domain citations
+	// (neutral-cites.txt) as word texts, by their first word's.
+	neutral map[string][][]string
 }
 
 type trieNode struct {
@@ -276,5 +280,47 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 			g.states[strings.ToLower(name)] = code
 		}
 	}
+	if data, err = gazetteerFiles.ReadFile("gazetteers/neutral-cites.txt"); err != nil {
+		return nil, err
+	}
+	g.neutral = map[string][][]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ws := splitWords([]rune(line))
+		code := make([]string, len(ws))
+		for i, w := range ws {
+			code[i] = w.text
+		}
+		g.neutral[code[0]] = append(g.neutral[code[0]], code)
+	}
 	return g, nil
+}
+
+// neutralCite reports whether ws[from:to] lies in the court code of a
+// public-domain citation, between its year and its number: "2017 IL
+// 120958", "2018 IL App (1st) 151234", "2019 PA Super 123", "2019 Ark.
+// 123". The code names a court's series, not the place.
+func (g *gazetteer) neutralCite(ws []word, from, to int) bool {
+	for k := max(1, from-4); k <= from; k++ {
+		y := ws[k-1].text
+		if len(y) != 4 || !textscan.IsDigits(y) || (y[:2] != "19" && y[:2] != "20") || ws[k-1].line != ws[k].line {
+			continue
+		}
+	codes:
+		for _, code := range g.neutral[ws[k].text] {
+			n := len(code)
+			if k+n < to || k+n >= len(ws) || !startsDigit(ws[k+n].text) {
+				continue
+			}
+			for j, c := range code {
+				if ws[k+j].text != c {
+					continue codes
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

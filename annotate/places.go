@@ -64,7 +64,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
 			continue
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -230,10 +230,8 @@ var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road
 	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
 
 // reporterCite: "543 U.S. 220" and "543 U.S. at 224" cite a reporter,
-// not the country (A1),
-// and the court code of a public-domain citation, between the year and
-// the opinion's number ("2017 IL 120958", "2018 IL App (1st) 151234",
-// "2019 CO 45"), names a court's series, not the state.
+// not the country (A1). (The court codes of public-domain citations,
+// "2017 IL 120958", are gazetteer.neutralCite's.)
 func reporterCite(ws []word, from, to int) bool {
 	if to-from != 1 || from == 0 || to >= len(ws) {
 		return false
@@ -248,12 +246,7 @@ func reporterCite(ws []word, from, to int) bool {
 	if !textscan.IsDigits(ws[from-1].text) {
 		return false
 	}
-	if stateReporter(ws, from, to) {
-		return true
-	}
-	code, year, next := ws[from].text, ws[from-1].text, ws[to].text
-	return len(code) == 2 && strings.ToUpper(code) == code && len(year) == 4 && year[:2] >= "19" && year[:2] <= "20" &&
-		ws[from-1].line == ws[from].line && (textscan.IsDigits(next) && len(next) >= 2 || next == "App")
+	return stateReporter(ws, from, to)
 }
 
 // stateReporter: a state's abbreviation between a volume and a page, "307

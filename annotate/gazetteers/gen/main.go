@@ -12,6 +12,8 @@
 //   - Free Law Project's courts-db (-courts, BSD 2-Clause);
 //   - an English word list (-dict, Debian's wamerican from SCOWL) to flag
 //     names that are also common words;
+//   - Free Law Project's reporters-db (-reporters, a checkout; BSD
+//     2-Clause) for the court codes of public-domain citations;
 //   - the A–Z index of U.S. government agencies of USA.gov (public domain)
 //     as GSA/srt-api's db/scripts/agencies.sql holds it (-agencies; see
 //     agencies.go).
@@ -20,7 +22,9 @@
 //
 //	go run ./annotate/gazetteers/gen -courts ../shared/data/courts-db -agencies agencies.sql -agencies-commit HASH
 //
-// and agencies.txt alone, from the given names written before:
+// (add -reporters DIR -reporters-commit HASH for neutral-cites.txt; alone:
+// go run ./annotate/gazetteers/gen -only neutral -reporters DIR), and
+// agencies.txt alone, from the given names written before:
 //
 //	go run ./annotate/gazetteers/gen -only agencies -agencies agencies.sql -agencies-commit HASH
 package main
@@ -101,8 +105,14 @@ func run() error {
 	out := flag.String("out", "annotate/gazetteers", "output directory")
 	agencies := flag.String("agencies", "", "agency list: db/scripts/agencies.sql of GSA/srt-api (agencies.txt is left as it is when empty)")
 	flag.StringVar(&agenciesCommit, "agencies-commit", agenciesCommit, "the commit of GSA/srt-api the agency list is from")
-	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before`)
+	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before; "neutral": neutral-cites.txt alone`)
+	reporters := flag.String("reporters", "", "a checkout of freelawproject/reporters-db (neutral-cites.txt is left as it is when empty)")
+	flag.StringVar(&reportersCommit, "reporters-commit", reportersCommit, "the commit of reporters-db the checkout is at")
 	flag.Parse()
+
+	if *only == "neutral" {
+		return writeNeutralCites(*reporters, *out)
+	}
 
 	if *only == "agencies" {
 		words, err := readDict(*dict)
@@ -149,6 +159,11 @@ func run() error {
 	}
 	if *agencies != "" {
 		if err := writeAgencies(*agencies, *courts, *out, words, given); err != nil {
+			return err
+		}
+	}
+	if *reporters != "" {
+		if err := writeNeutralCites(*reporters, *out); err != nil {
 			return err
 		}
 	}
