@@ -243,10 +243,26 @@ func reporterCite(ws []word, from, to int) bool {
 		return textscan.IsDigits(prev) && (textscan.IsDigits(next) || next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)) ||
 			(prev == "-" || prev == "—" || prev == "–" || prev == "_") && (next == "-" || next == "—" || next == "–" || next == "_")
 	}
+	if placeholderReporter(ws, from, to) {
+		return true
+	}
 	if !textscan.IsDigits(ws[from-1].text) {
 		return false
 	}
 	return stateReporter(ws, from, to)
+}
+
+// placeholderReporter: "--- Pa. ----", "___ Mich. ___" cite a state's
+// reporter whose volume and page are not yet known (A1), the state's
+// abbreviation between two runs of dashes or underscores.
+func placeholderReporter(ws []word, from, to int) bool {
+	dashes := func(w word) bool { return w.text != "" && strings.Trim(w.text, "-_—–") == "" }
+	k := to
+	if k < len(ws) && ws[k].text == "." {
+		k++ // "Mich" "." "___"
+	}
+	return dashes(ws[from-1]) && k < len(ws) && dashes(ws[k]) && ws[k].line == ws[from].line && ws[from-1].line == ws[from].line &&
+		(k > to || strings.HasSuffix(ws[from].text, "."))
 }
 
 // stateReporter: a state's abbreviation between a volume and a page, "307
