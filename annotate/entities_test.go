@@ -79,6 +79,8 @@ func TestPersonForms(t *testing.T) {
 		{"judges before their title", "Before: BROWN and KAVANAUGH, Circuit Judges, and WILLIAMS, Senior Circuit Judge.", []string{"BROWN", "KAVANAUGH", "WILLIAMS"}},
 		{"a title before a name is not after it", "In Sandhill, Judge Ervin assumed arguendo", []string{"Ervin"}},
 		{"panel with a qualified title", "Before THOMPSON and BECKWITH, Associate Judges, and KING, Senior Judge.", []string{"THOMPSON", "BECKWITH", "KING"}},
+		{"headline verb after a name", "MEDIA RELEASE: Dallas County DA John Creuzot Announces the Exoneration of", []string{"John Creuzot"}},
+		{"person's name in a building's", "Frank Crowley Courts Building • 133 N. Riverfront Blvd.", nil},
 		{"rank in a list of officials", "Senior Inspector General Jessica Heegan, Associate Commissioner Jay Flaherty, and", []string{"Jessica Heegan", "Jay Flaherty"}},
 		{"transcript in capitals: the name stops", "13     MS. KEITH DOES AS WELL.", []string{"KEITH"}},
 		{"possessive ends a name", "I HAVE BEEN READING ALL OF JUDGE ALSUP'S SURVEYS, YOU", []string{"ALSUP'S"}},

@@ -44,6 +44,9 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	// Ranks before a title, never a name: "BECKWITH, Associate Judges",
 	// "Heegan, Associate Commissioner Jay Flaherty", "Executive Team".
 	"associate", "executive",
+	// A release's headline verb after its subject's name: "DA John
+	// Creuzot Announces the Exoneration of".
+	"announces",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
 	// The names of a state's laws and an office's holder pro tem, read as

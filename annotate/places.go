@@ -227,7 +227,8 @@ func offenseWord(w word) bool {
 // facilityWords after a place name make it a street or a building (A7).
 var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
-	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
+	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse",
+	"building", "bldg.")
 
 // reporterCite: "543 U.S. 220" and "543 U.S. at 224" cite a reporter,
 // not the country (A1). (The court codes of public-domain citations,
