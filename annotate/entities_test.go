@@ -53,6 +53,10 @@ func TestPlaceForms(t *testing.T) {
 		{"state of a postal address", "Springfield, IL 62701", []string{"Springfield", "IL"}},
 		{"small town with its state", "a church facility in Orrington, Maine. By all accounts", []string{"Orrington", "Maine"}},
 		{"small town after Town of", "Andrick v. Town of Buckhannon, 187 W.Va. 706", []string{"Town of Buckhannon"}},
+		{"world city alone", "they were driving around Moscow in an automobile", []string{"Moscow"}},
+		{"world city without its accent", "he flew from Tijuana to Bogota", []string{"Tijuana", "Bogota"}},
+		{"world city that is a surname, alone", "Medina testified that he saw the car", nil},
+		{"world city that is a given name, after in", "he lived in London for a year", []string{"London"}},
 		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 	}

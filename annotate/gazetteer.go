@@ -46,6 +46,10 @@ type cityInfo struct {
 	pop    int
 	word   bool // also an English word: "Reading", "Mission"
 	person bool // also a given name or a common surname: "Warren", "Jackson"
+	// world: its largest namesake is a city of another country
+	// (world-cities.tsv), which a person's name ("London", "Medina") does
+	// not name alone.
+	world bool
 }
 
 // gazFile is one list of names of one entity type.
@@ -110,6 +114,25 @@ func (g *gazetteer) add(name string, e *gazEntry) bool {
 	return true
 }
 
+// worldCities is the generated list of other countries' large cities,
+// read after the U.S. list in its format.
+const worldCities = "world-cities.tsv"
+
+// lookup returns the entry listed under name exactly, or nil.
+func (g *gazetteer) lookup(name string) *gazEntry {
+	node := g.root
+	for _, w := range splitWords([]rune(strings.TrimSpace(name))) {
+		if node == nil || node.next == nil {
+			return nil
+		}
+		node = node.next[w.lower()]
+	}
+	if node == nil {
+		return nil
+	}
+	return node.entry
+}
+
 // addCities reads the generated U.S. city list (name, states, population,
 // flags; tab-separated). A city whose name is a given name followed by a
 // surname ("Warren Park") is ambiguous too, like the flagged ones.
@@ -137,8 +160,19 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 		}
 		ws := strings.Fields(strings.ToLower(f[0]))
 		person := strings.ContainsAny(f[3], "gs") || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
-		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file,
-			city: &cityInfo{states: strings.Fields(f[1]), pop: pop, word: strings.Contains(f[3], "w"), person: person}}
+		info := &cityInfo{states: strings.Fields(f[1]), pop: pop, word: strings.Contains(f[3], "w"), person: person,
+			world: file == worldCities}
+		// "Moscow" names a U.S. town and a world city: one entry, with
+		// the larger population and the flags of both.
+		if old := g.lookup(f[0]); file == worldCities && old != nil && old.city != nil {
+			if info.pop > old.city.pop {
+				old.city.pop, old.city.world = info.pop, info.world
+			}
+			old.city.word = old.city.word || info.word
+			old.city.person = old.city.person || info.person
+			continue
+		}
+		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file, city: info}
 		if !g.add(f[0], e) {
 			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
 		}
@@ -267,6 +301,9 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.addCities("us-cities.tsv", given, surnames); err != nil {
+		return nil, err
+	}
+	if err := g.addCities(worldCities, given, surnames); err != nil {
 		return nil, err
 	}
 	data, err := gazetteerFiles.ReadFile("gazetteers/us-states.tsv")

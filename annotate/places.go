@@ -156,7 +156,7 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		// A large city keeps its name alone when no capital of a
 		// sentence's start could make a word of it: "Dallas", "Boston",
 		// "Riverside" in running text.
-		if c.pop >= bareAmbiguousPop && !(c.word && sentenceStart(ws, from)) {
+		if c.pop >= bareAmbiguousPop && !(c.word && sentenceStart(ws, from)) && !(c.world && c.person) {
 			return "city-bare-ambiguous"
 		}
 		return ""
