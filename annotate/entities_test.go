@@ -45,8 +45,20 @@ func TestPlaceForms(t *testing.T) {
 		{"city with its state", "The meeting was in Washington, D.C. on Tuesday.", []string{"Washington", "D.C."}},
 		{"reporter in a short cite", "Estelle, 502 U.S. at 67-68; Terry, 392 U.S. at 18; see U.S. Const. amend. IV", []string{"U.S."}},
 		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
+		{"public-domain citations of other states", "Smith, 2019 PA Super 123; Jones, 2018 Ohio 1234; Lee, 2021 FL 7; Ray, 2010 OK CR 5", nil},
+		{"reporter with placeholders", "Commonwealth v. Walker, --- Pa. ----, 92 A.3d 766; People v. Parsons, ___ Mich. ___, 728 N.W.2d 62", nil},
+		{"year-volume reporter", "Smith v. State, 2019 Ark. 123; Jones v. State, 2020 Ark. App. 45", nil},
+		{"state code not in a citation", "In 2019 FL and Ohio passed laws", []string{"FL", "Ohio"}},
 		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
 		{"state of a postal address", "Springfield, IL 62701", []string{"Springfield", "IL"}},
+		{"small town with its state", "a church facility in Orrington, Maine. By all accounts", []string{"Orrington", "Maine"}},
+		{"small town after Town of", "Andrick v. Town of Buckhannon, 187 W.Va. 706", []string{"Town of Buckhannon"}},
+		{"world city alone", "they were driving around Moscow in an automobile", []string{"Moscow"}},
+		{"world city without its accent", "he flew from Tijuana to Bogota", []string{"Tijuana", "Bogota"}},
+		{"world city that is a surname, alone", "Medina testified that he saw the car", nil},
+		{"world city that is a given name, after in", "he lived in London for a year", []string{"London"}},
+		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
+		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +82,10 @@ func TestPersonForms(t *testing.T) {
 		{"role noun list in lower case", "defendants Davey, Rodriguez, Probst, Barton and Robinette were", []string{"Davey", "Rodriguez", "Probst", "Barton", "Robinette"}},
 		{"judges before their title", "Before: BROWN and KAVANAUGH, Circuit Judges, and WILLIAMS, Senior Circuit Judge.", []string{"BROWN", "KAVANAUGH", "WILLIAMS"}},
 		{"a title before a name is not after it", "In Sandhill, Judge Ervin assumed arguendo", []string{"Ervin"}},
+		{"panel with a qualified title", "Before THOMPSON and BECKWITH, Associate Judges, and KING, Senior Judge.", []string{"THOMPSON", "BECKWITH", "KING"}},
+		{"headline verb after a name", "MEDIA RELEASE: Dallas County DA John Creuzot Announces the Exoneration of", []string{"John Creuzot"}},
+		{"person's name in a building's", "Frank Crowley Courts Building • 133 N. Riverfront Blvd.", nil},
+		{"rank in a list of officials", "Senior Inspector General Jessica Heegan, Associate Commissioner Jay Flaherty, and", []string{"Jessica Heegan", "Jay Flaherty"}},
 		{"transcript in capitals: the name stops", "13     MS. KEITH DOES AS WELL.", []string{"KEITH"}},
 		{"possessive ends a name", "I HAVE BEEN READING ALL OF JUDGE ALSUP'S SURVEYS, YOU", []string{"ALSUP'S"}},
 		{"nickname inside a name", "under the leadership of defendants Alphati “Havoc” Tanis and Trevor Bailey", []string{"Alphati “Havoc” Tanis", "Trevor Bailey"}},
@@ -106,6 +122,9 @@ func TestCitedCourtForms(t *testing.T) {
 		{"Brown v. People, 239 P.3d 764 (Colo. 2010)", []string{"Colo."}},
 		{"Lewis v. United States, 767 A.2d 219, 222 (D.C. 1991)", []string{"D.C."}},
 		{"a statute (Colo. Rev. Stat. 2010)", nil},
+		// A town too small to stand alone does not make "Court" a
+		// court's name: the court that decided Alloway.
+		{"relevant to the distinction, the Alloway Court said", nil},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strconv"
 	"strings"
 	"unicode"
@@ -18,6 +19,9 @@ var gazetteerFiles embed.FS
 type gazetteer struct {
 	root   *trieNode
 	states map[string]string // lower-case state name → USPS code
+	// neutral holds the court codes of public-domain citations
+	// (neutral-cites.txt) as word texts, by their first word's.
+	neutral map[string][][]string
 }
 
 type trieNode struct {
@@ -42,6 +46,10 @@ type cityInfo struct {
 	pop    int
 	word   bool // also an English word: "Reading", "Mission"
 	person bool // also a given name or a common surname: "Warren", "Jackson"
+	// world: its largest namesake is a city of another country
+	// (world-cities.tsv), which a person's name ("London", "Medina") does
+	// not name alone.
+	world bool
 }
 
 // gazFile is one list of names of one entity type.
@@ -106,6 +114,25 @@ func (g *gazetteer) add(name string, e *gazEntry) bool {
 	return true
 }
 
+// worldCities is the generated list of other countries' large cities,
+// read after the U.S. list in its format.
+const worldCities = "world-cities.tsv"
+
+// lookup returns the entry listed under name exactly, or nil.
+func (g *gazetteer) lookup(name string) *gazEntry {
+	node := g.root
+	for _, w := range splitWords([]rune(strings.TrimSpace(name))) {
+		if node == nil || node.next == nil {
+			return nil
+		}
+		node = node.next[w.lower()]
+	}
+	if node == nil {
+		return nil
+	}
+	return node.entry
+}
+
 // addCities reads the generated U.S. city list (name, states, population,
 // flags; tab-separated). A city whose name is a given name followed by a
 // surname ("Warren Park") is ambiguous too, like the flagged ones.
@@ -133,8 +160,19 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 		}
 		ws := strings.Fields(strings.ToLower(f[0]))
 		person := strings.ContainsAny(f[3], "gs") || len(ws) >= 2 && given[ws[0]] && surnames[ws[len(ws)-1]]
-		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file,
-			city: &cityInfo{states: strings.Fields(f[1]), pop: pop, word: strings.Contains(f[3], "w"), person: person}}
+		info := &cityInfo{states: strings.Fields(f[1]), pop: pop, word: strings.Contains(f[3], "w"), person: person,
+			world: file == worldCities}
+		// "Moscow" names a U.S. town and a world city: one entry, with
+		// the larger population and the flags of both.
+		if old := g.lookup(f[0]); file == worldCities && old != nil && old.city != nil {
+			if info.pop > old.city.pop {
+				old.city.pop, old.city.world = info.pop, info.world
+			}
+			old.city.word = old.city.word || info.word
+			old.city.person = old.city.person || info.person
+			continue
+		}
+		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file, city: info}
 		if !g.add(f[0], e) {
 			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
 		}
@@ -265,6 +303,9 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	if err := g.addCities("us-cities.tsv", given, surnames); err != nil {
 		return nil, err
 	}
+	if err := g.addCities(worldCities, given, surnames); err != nil {
+		return nil, err
+	}
 	data, err := gazetteerFiles.ReadFile("gazetteers/us-states.tsv")
 	if err != nil {
 		return nil, err
@@ -276,5 +317,47 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 			g.states[strings.ToLower(name)] = code
 		}
 	}
+	if data, err = gazetteerFiles.ReadFile("gazetteers/neutral-cites.txt"); err != nil {
+		return nil, err
+	}
+	g.neutral = map[string][][]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ws := splitWords([]rune(line))
+		code := make([]string, len(ws))
+		for i, w := range ws {
+			code[i] = w.text
+		}
+		g.neutral[code[0]] = append(g.neutral[code[0]], code)
+	}
 	return g, nil
+}
+
+// neutralCite reports whether ws[from:to] lies in the court code of a
+// public-domain citation, between its year and its number: "2017 IL
+// 120958", "2018 IL App (1st) 151234", "2019 PA Super 123", "2019 Ark.
+// 123". The code names a court's series, not the place.
+func (g *gazetteer) neutralCite(ws []word, from, to int) bool {
+	for k := max(1, from-4); k <= from; k++ {
+		y := ws[k-1].text
+		if len(y) != 4 || !textscan.IsDigits(y) || (y[:2] != "19" && y[:2] != "20") || ws[k-1].line != ws[k].line {
+			continue
+		}
+	codes:
+		for _, code := range g.neutral[ws[k].text] {
+			n := len(code)
+			if k+n < to || k+n >= len(ws) || !startsDigit(ws[k+n].text) {
+				continue
+			}
+			for j, c := range code {
+				if ws[k+j].text != c {
+					continue codes
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,12 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"text", "video", "fax", "phone", "email", "tel", "telephone", "evid", "exhibits", "see", "per", "curiam", "miss",
 	"allegedly", "shot", "engaged", "certificate", "date", "appt", "bureau", "division", "squad", "squads", "senior",
 	"commanding", "intelligence", "probation", "field", "financial", "sanctions", "charges", "unit", "team",
+	// Ranks before a title, never a name: "BECKWITH, Associate Judges",
+	// "Heegan, Associate Commissioner Jay Flaherty", "Executive Team".
+	"associate", "executive",
+	// A release's headline verb after its subject's name: "DA John
+	// Creuzot Announces the Exoneration of".
+	"announces",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
 	// The names of a state's laws and an office's holder pro tem, read as
@@ -377,7 +383,10 @@ func (f *peopleFinder) panel() {
 				j++
 				continue
 			}
-			if strings.HasPrefix(ws[j].lower(), "judge") || ws[j].lower() == "circuit" || ws[j].lower() == "justices" {
+			if strings.HasPrefix(ws[j].lower(), "judge") || ws[j].lower() == "circuit" || ws[j].lower() == "justices" ||
+				judgeQualifiers[ws[j].lower()] && j+1 < len(ws) && judicialTitles[ws[j+1].lower()] {
+				// "Before THOMPSON and BECKWITH, Associate Judges": the
+				// qualifier opens the title, not another name.
 				for _, n := range names {
 					f.add(n[0], n[1], "panel")
 				}

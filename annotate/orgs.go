@@ -287,7 +287,9 @@ func courtQualified(ws []word, i int, gaz *gazetteer) bool {
 		return true // "2nd Court", "15th Court"
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if e, n := gaz.match(ws, k); e != nil && k+n == i {
+		// A town too small to stand alone is no qualifier: "the
+		// Alloway Court" is the court that decided Alloway.
+		if e, n := gaz.match(ws, k); e != nil && k+n == i && (e.city == nil || e.city.pop >= contextCityPop) {
 			return true // "New Jersey Court", "Cook County Court"
 		}
 	}

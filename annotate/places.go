@@ -36,6 +36,12 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			rule = "list-county"
 		} else if e.city != nil {
 			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
+				// A town's name that opens a county's: "Dane Cty." (the
+				// town of Dane is too small to stand alone).
+				if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
+					out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "county"})
+					i = k - 1
+				}
 				continue
 			}
 			// "City of Santa Ana" names the place whole.
@@ -58,7 +64,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
 			continue
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -150,7 +156,7 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		// A large city keeps its name alone when no capital of a
 		// sentence's start could make a word of it: "Dallas", "Boston",
 		// "Riverside" in running text.
-		if c.pop >= bareAmbiguousPop && !(c.word && sentenceStart(ws, from)) {
+		if c.pop >= bareAmbiguousPop && !(c.word && sentenceStart(ws, from)) && !(c.world && c.person) {
 			return "city-bare-ambiguous"
 		}
 		return ""
@@ -221,13 +227,12 @@ func offenseWord(w word) bool {
 // facilityWords after a place name make it a street or a building (A7).
 var facilityWords = textscan.Set("avenue", "ave", "ave.", "street", "st.", "road", "rd.", "boulevard", "blvd.", "parkway",
 	"pkwy", "houses", "house", "expressway", "highway", "drive", "place", "plaza", "square", "courthouse", "hall",
-	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse")
+	"station", "terrace", "lane", "way", "bridge", "tunnel", "center", "mall", "hospital", "park", "concourse",
+	"building", "bldg.")
 
 // reporterCite: "543 U.S. 220" and "543 U.S. at 224" cite a reporter,
-// not the country (A1),
-// and the court code of a public-domain citation, between the year and
-// the opinion's number ("2017 IL 120958", "2018 IL App (1st) 151234",
-// "2019 CO 45"), names a court's series, not the state.
+// not the country (A1). (The court codes of public-domain citations,
+// "2017 IL 120958", are gazetteer.neutralCite's.)
 func reporterCite(ws []word, from, to int) bool {
 	if to-from != 1 || from == 0 || to >= len(ws) {
 		return false
@@ -239,15 +244,26 @@ func reporterCite(ws []word, from, to int) bool {
 		return textscan.IsDigits(prev) && (textscan.IsDigits(next) || next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)) ||
 			(prev == "-" || prev == "—" || prev == "–" || prev == "_") && (next == "-" || next == "—" || next == "–" || next == "_")
 	}
+	if placeholderReporter(ws, from, to) {
+		return true
+	}
 	if !textscan.IsDigits(ws[from-1].text) {
 		return false
 	}
-	if stateReporter(ws, from, to) {
-		return true
+	return stateReporter(ws, from, to)
+}
+
+// placeholderReporter: "--- Pa. ----", "___ Mich. ___" cite a state's
+// reporter whose volume and page are not yet known (A1), the state's
+// abbreviation between two runs of dashes or underscores.
+func placeholderReporter(ws []word, from, to int) bool {
+	dashes := func(w word) bool { return w.text != "" && strings.Trim(w.text, "-_—–") == "" }
+	k := to
+	if k < len(ws) && ws[k].text == "." {
+		k++ // "Mich" "." "___"
 	}
-	code, year, next := ws[from].text, ws[from-1].text, ws[to].text
-	return len(code) == 2 && strings.ToUpper(code) == code && len(year) == 4 && year[:2] >= "19" && year[:2] <= "20" &&
-		ws[from-1].line == ws[from].line && (textscan.IsDigits(next) && len(next) >= 2 || next == "App")
+	return dashes(ws[from-1]) && k < len(ws) && dashes(ws[k]) && ws[k].line == ws[from].line && ws[from-1].line == ws[from].line &&
+		(k > to || strings.HasSuffix(ws[from].text, "."))
 }
 
 // stateReporter: a state's abbreviation between a volume and a page, "307

@@ -490,6 +490,13 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		if !ok || categoryUse(text, m[0], m[1]) {
 			continue
 		}
+		// "aggravated assault", "felony murder": a grade word before a
+		// head named alone (no degree or attempt before it in the match).
+		if i := offenseGroups()["off"]; m[2*i] == m[0] {
+			if s, name, ok := gradedOffense(text, m[0], offense); ok {
+				m[0], offense = s, name
+			}
+		}
 		end := m[1]
 		if !strings.Contains(offense, " degree") {
 			if e, more := extendKnown(text, end, offense); more != "" {

@@ -1,7 +1,8 @@
 // Package charge finds CHARGE entities: offenses named in words (with
-// their degree, "murder in the second degree", and the tails that belong
-// to their names, "robbery with a firearm", "conspiracy to commit money
-// laundering"), the offense names of the section headings of title 18 of
+// their degree, "murder in the second degree", the grade or aggravation
+// word that makes another offense of a head, "felony murder", "aggravated
+// assault", and the tails that belong to their names, "robbery with a
+// firearm", "conspiracy to commit money laundering"), the offense names of the section headings of title 18 of
 // the U.S. Code (lexicon.txt, made by gen_lexicon.go: "forced labor",
 // "theft of trade secrets") and the "sexual" forms of assault, battery,
 // abuse and misconduct ("SEX ASSAULT", "second-degree sexual assault"),

@@ -291,6 +291,12 @@ func readList(ts []tok, i int) ([]phrase, int) {
 					sep, next = ",", after+2
 				}
 			}
+			// "phencyclidine ("PCP")1 and felony possession of ...": a
+			// short form defined in parentheses (and a footnote mark
+			// glued to it) does not end the list.
+			if sep == "" {
+				sep, next = afterParenthetical(ts, next)
+			}
 		}
 		// "X, a Class 2 felony, and Y": the class of X in apposition.
 		if sep == "," {
@@ -312,6 +318,33 @@ func readList(ts []tok, i int) ([]phrase, int) {
 		}
 	}
 	return out, end
+}
+
+// afterParenthetical reads past a short parenthetical at token open (an
+// opening parenthesis): up to six tokens to its close, then a footnote
+// mark glued to it. It returns the list's separator there ("," "and"
+// "or") and the token after it, or "" when the list ends.
+func afterParenthetical(ts []tok, open int) (string, int) {
+	for k := open + 1; k < len(ts) && k <= open+7; k++ {
+		if ts[k].lower == "(" {
+			return "", open
+		}
+		if ts[k].lower != ")" {
+			continue
+		}
+		k++
+		if k < len(ts) && ts[k].s == ts[k-1].e && isDigitWord(ts[k].lower) {
+			k++ // a footnote mark: ")1"
+		}
+		if k < len(ts) {
+			switch ts[k].lower {
+			case ",", "and", "or":
+				return ts[k].lower, k + 1
+			}
+		}
+		return "", open
+	}
+	return "", open
 }
 
 // readItem reads one offense phrase from token i. It returns the phrase,

@@ -23,6 +23,8 @@ func TestContextPhrases(t *testing.T) {
 		{"guilty with words between", "pled guilty as an adult in state court to attempted escape from custody, a crime", "attempted escape from custody", "attempted escape from custody"},
 		{"including after crimes", "new crimes in 2003, including concealing stolen property and obstructing an officer, false declaration of ownership to a pawnbroker and uttering two or more bogus checks.", "uttering two or more bogus checks", "uttering two or more bogus checks"},
 		{"gerund in list", "new crimes in 2003, including concealing stolen property and obstructing an officer.", "obstructing an officer", "obstructing an officer"},
+		{"list past a defined short form", "convicted appellant of possession of phencyclidine (\"PCP\")1 and possession of liquid PCP.", "possession of liquid PCP", "possession of liquid pcp"},
+		{"list past a parenthetical and a comma", "convicted of possession of cocaine (count 1), possession of heroin (count 2), and", "possession of heroin", "possession of heroin"},
 		{"parenthesized offense", "charges, including conspiracy to commit a felony (armed robbery), concealing stolen property.", "armed robbery", "armed robbery"},
 		{"being a status", "five charges, including possession of drugs while armed, and being a felon in possession of a firearm.", "felon in possession of a firearm", "felon in possession of a firearm"},
 		{"shared possession phrase", "charges, including being a convicted felon and drug addict in possession of a firearm.", "convicted felon and drug addict in possession of a firearm", "convicted felon and drug addict in possession of a firearm"},

@@ -395,6 +395,17 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 				return p, true
 			}
 			sc = save
+			// "three police officers": a plural without -s modifying the
+			// plural after it on its line, which is the head. (After an
+			// -s plural the next word in -s is as often a verb: "the two
+			// scores occurs", "6 times places him".)
+			if n, ok := sc.next(); ok && irregularPlurals[lw] && !strings.Contains(text[w.end:n.start], "\n") &&
+				isPlural(n.lower) && !stopWords[n.lower] && n.modifier() && !timeUnits[n.lower] &&
+				!measureUnits[n.lower] && n.capitalized() == w.capitalized() && len(mods) < maxModifiers {
+				mods, w = append(mods, w), n
+			} else {
+				sc = save
+			}
 			p, ok := withComplement(&sc, w, mods)
 			p.scale = scale
 			return p, ok

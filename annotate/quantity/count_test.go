@@ -32,6 +32,8 @@ func TestFindForms(t *testing.T) {
 		{"or more", "uttering two or more bogus checks.", "two or more bogus checks", count(2, "checks", "or more")},
 		{"hyphenated number", "twenty-one defendants were", "twenty-one defendants", count(21, "defendants", "")},
 		{"irregular plural", "two men died", "two men", count(2, "men", "")},
+		{"plural modifying a plural", "when three police officers approached", "three police officers", count(3, "officers", "")},
+		{"-s plural before a verb", "when the two scores occurs, examiners", "two scores", count(2, "scores", "")},
 		{"digits", "seized 17 firearms and", "17 firearms", count(17, "firearms", "")},
 		{"thousands", "nearly 51,000 individuals were", "51,000 individuals", count(51000, "individuals", "nearly")},
 		{"scale word", "353 million doses of methamphetamine", "353 million doses of methamphetamine", count(353e6, "doses of methamphetamine", "")},

@@ -27,6 +27,12 @@ var (
 	// 8 what the term is of.
 	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration)))?`)
 
+	// "150 hours of community service work", "200 hours of unpaid
+	// community service": a disposition's term counted in hours. Hours
+	// alone are the length of an event ("deliberated for 12 hours").
+	// Groups: 1 qualifier, 2 the number, 3 what the hours are of.
+	serviceRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+hours?\s+of\s+((?:unpaid\s+|volunteer\s+)?community\s+(?:service|work)(?:\s+work)?)\b`)
+
 	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
@@ -42,6 +48,7 @@ var (
 	moneyAt           = textscan.Anchor(moneyRe)
 	massAt            = textscan.Anchor(massRe)
 	lifeAt            = textscan.Anchor(lifeRe)
+	serviceAt         = textscan.Anchor(serviceRe)
 	durationAt        = textscan.Anchor(durationRe)
 	countIndictmentAt = textscan.Anchor(countIndictmentRe)
 	countsOfAt        = textscan.Anchor(countsOfRe)
@@ -197,6 +204,15 @@ func Find(p schemas.Page) []schemas.Entity {
 			attrs.Qualifier = "to " + strings.ToLower(strings.Join(strings.Fields(hi), " "))
 		}
 		add(start, end, attrs)
+	}
+	for _, m := range textscan.FindAt(serviceAt, text, cands, near("hour")) {
+		v, ok := parseNumber(group(m, 2))
+		if !ok || v == 0 || isArticle(group(m, 2)) {
+			continue
+		}
+		attrs := qualified(&schemas.QuantityAttrs{Kind: schemas.KindDuration, Value: schemas.Number(v), Unit: "hour",
+			Item: strings.ToLower(strings.Join(strings.Fields(group(m, 3)), " "))}, group(m, 1))
+		add(afterQual(m), m[1], attrs)
 	}
 	for _, m := range textscan.FindAt(lifeAt, text, cands, near("life")) {
 		add(m[0], m[1], &schemas.QuantityAttrs{Kind: schemas.KindDuration, Unit: schemas.UnitLife})
