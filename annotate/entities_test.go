@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -153,5 +154,25 @@ func TestCoordinatedUnits(t *testing.T) {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
 			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCountyNormalized: a county named after a listed city is the county,
+// not the city, in its normalized form too.
+func TestCountyNormalized(t *testing.T) {
+	a := NewAnnotator(lexiconModels(t))
+	ann, err := a.Annotate(context.Background(), []schemas.Page{{Number: 1, Text: "He was held in the Dallas County jail, not in Dallas, or in L.A. County."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range ann.Entities {
+		if e.Type == schemas.Place {
+			got = append(got, e.Text+"="+e.Normalized)
+		}
+	}
+	want := []string{"Dallas County=Dallas County", "Dallas=Dallas", "L.A. County=Los Angeles County"}
+	if !slices.Equal(got, want) {
+		t.Errorf("places = %q, want %q", got, want)
 	}
 }

@@ -74,7 +74,13 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			!offenseWord(ws[to]) {
 			continue
 		}
-		out = append(out, wordSpan{from: from, to: to, typ: schemas.Place, norm: e.canonical, source: schemas.SourceGazetteer, rule: rule})
+		norm := e.canonical
+		if rule == "list-county" {
+			// "Dallas County" is the county, not the city of Dallas; "L.A.
+			// County" is Los Angeles County.
+			norm += " " + strings.ToUpper(ws[to-1].lower()[:1]) + ws[to-1].lower()[1:]
+		}
+		out = append(out, wordSpan{from: from, to: to, typ: schemas.Place, norm: norm, source: schemas.SourceGazetteer, rule: rule})
 		i = to - 1
 	}
 	return out
