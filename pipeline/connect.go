@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -117,20 +118,22 @@ func stateLogging(log *slog.Logger) []nats.Option {
 	}
 }
 
-// redactURL drops any user info from a server URL before it is printed.
+// redactURL drops any user info from each URL of a server list
+// ("nats://a:4222,nats://u:p@b:4222", as nats.Connect takes) before it is
+// printed.
 func redactURL(u string) string {
-	for i := 0; i+2 < len(u); i++ {
-		if u[i:i+3] == "://" {
-			rest := u[i+3:]
-			for j := 0; j < len(rest) && rest[j] != '/'; j++ {
-				if rest[j] == '@' {
-					return u[:i+3] + "REDACTED@" + rest[j+1:]
-				}
-			}
-			break
+	urls := strings.Split(u, ",")
+	for k, one := range urls {
+		i := strings.Index(one, "://")
+		if i < 0 {
+			continue
+		}
+		host, _, _ := strings.Cut(one[i+3:], "/")
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			urls[k] = one[:i+3] + "REDACTED@" + one[i+3+at+1:]
 		}
 	}
-	return u
+	return strings.Join(urls, ",")
 }
 
 func splitHostPort(addr string) (string, int, error) {
