@@ -42,7 +42,9 @@ var ErrUnavailable = errors.New("ocr: OCR tools not found (install poppler-utils
 var ErrImagesTooLarge = errors.New("ocr: page images too large")
 
 // Tesseract renders pages with poppler's pdftoppm and reads them with
-// tesseract. The zero value finds both on PATH.
+// tesseract, refusing a page whose images pdfimages lists as over
+// MaxImagePixels. The zero value finds the three on PATH; pdfimages is
+// looked for beside Pdftoppm first.
 type Tesseract struct {
 	// Pdftoppm and Tesseract are the tool paths. If empty, PATH is searched.
 	Pdftoppm, Tesseract string
