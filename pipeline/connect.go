@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -68,6 +70,10 @@ func Connect(cfg ClientConfig, opts ...nats.Option) (*nats.Conn, error) {
 	}
 	nc, err := nats.Connect(cfg.URL, append(o, opts...)...)
 	if err != nil {
+		// A URL that does not parse comes back quoted whole in a *url.Error.
+		if ue := (*url.Error)(nil); errors.As(err, &ue) {
+			ue.URL = redactURL(ue.URL)
+		}
 		return nil, fmt.Errorf("pipeline: connect %s: %w", redactURL(cfg.URL), err)
 	}
 	return nc, nil
