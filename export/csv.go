@@ -93,7 +93,8 @@ func (c *csvFile) abort() {
 // places one row per thing (as FtM exports them, same ids), mentions one
 // row per mention of any type, quantities and charges one row per
 // mention of theirs with their attributes as columns. Text cells that
-// would start a formula (= + - @) are prefixed with a quote mark. A file is
+// would start a formula (= + - @, or a leading tab or carriage return) are
+// prefixed with a quote mark. A file is
 // replaced only when complete.
 func (s *Store) CSV(ctx context.Context, dir string) (st Stats, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {

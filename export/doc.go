@@ -6,11 +6,15 @@
 // strings per distinct case number, case and unmatched caption party —
 // never the records' text, and nothing per mention of the whole store.
 //
-// Identity. A person, organization or place is one name key over the whole
-// store: a mention's normalized form, or its text where it has none; ids
-// are SHA-1 digests of the kind and key (and, for documents, links and
-// cases, of casefile's own ids), so the same store exports the same ids
-// and bytes on every run.
+// Identity. In a store with who-is-who clusters (sinks' identity tables),
+// a person or organization is its cluster, exported under the cluster's
+// id with its name, aliases and counts. Every other person, organization
+// or place mention (places always, and those of records without doc
+// entities or of a store without clusters) is one name key over the whole
+// store: its normalized form, or its text where it has none. Other ids are
+// SHA-1 digests of the kind and key (and, for documents, links and cases,
+// of casefile's own ids), so the same store exports the same ids and
+// bytes on every run.
 //
 // FtM mapping. PERSON → Person, ORGANIZATION → Organization, PLACE →
 // Address (name and full: casefile's places are named localities, which an

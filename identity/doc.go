@@ -9,7 +9,9 @@
 //   - names: for people, [namekey.ParsedCompatible] (same surname, given
 //     and middle names equal or initials of one another) and the same
 //     generational suffix ("John Doe" is never "John Doe Jr."); for
-//     organizations, equal [namekey.OrgKey]s. A bare surname, a given name
+//     organizations, equal [namekey.OrgKey]s, or a one-word key (an
+//     acronym) beside a name of the same initials, their block ("FBI" and
+//     "Federal Bureau of Investigation"). A bare surname, a given name
 //     alone or a name with no letters is never joined: it stays its own
 //     cluster.
 //   - discriminators: a case number both documents carry, another person

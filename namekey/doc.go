@@ -6,11 +6,13 @@
 // name alike.
 //
 // [Key] and [OrgKey] give the key of a person's and an organization's
-// name; [Parse] splits a person's name into given, middle, surname and
-// generational suffix, reading "LAST, FIRST" order; [Compatible] says
-// whether two full names may name one person (same surname and suffix,
-// given and middle names equal or an initial of one another); [Title]
-// gives an all-caps name the capitalisation a reader expects.
+// name, and [OrgInitials] what an organization's name shares with its
+// acronym ("Federal Bureau of Investigation" and "FBI": "fbi"); [Parse]
+// splits a person's name into given, middle, surname and generational
+// suffix, reading "LAST, FIRST" order; [Compatible] says whether two full
+// names may name one person (same surname and suffix, given and middle
+// names equal or an initial of one another); [Title] gives an all-caps
+// name the capitalisation a reader expects.
 //
 // Keys are comparisons, not identities: equal keys are a necessary
 // condition for two names to be one person, never a sufficient one. The

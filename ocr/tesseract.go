@@ -27,7 +27,8 @@ const (
 	// 11 × 17 inch page is 67 million; rendering 256 million takes poppler
 	// a second or two.
 	DefaultMaxImagePixels = 256_000_000
-	// maxPageText bounds what one page's recognition may return.
+	// maxPageText bounds what one page's recognition, or its list of
+	// images, may return.
 	maxPageText = 1 << 20
 )
 
@@ -36,13 +37,16 @@ const (
 var ErrUnavailable = errors.New("ocr: OCR tools not found (install poppler-utils and tesseract-ocr)")
 
 // ErrImagesTooLarge is a page's error when the images it draws declare
-// more pixels than MaxImagePixels. Rendering walks every declared pixel,
+// more pixels than MaxImagePixels, or are too many to list (over a MiB of
+// pdfimages -list). Rendering walks every declared pixel,
 // whatever the image holds, so an image declared 1,000,000 × 1,000,000
 // would keep pdftoppm busy for hours with a few bytes of data.
 var ErrImagesTooLarge = errors.New("ocr: page images too large")
 
 // Tesseract renders pages with poppler's pdftoppm and reads them with
-// tesseract. The zero value finds both on PATH.
+// tesseract, refusing a page whose images pdfimages lists as over
+// MaxImagePixels. The zero value finds the three on PATH; pdfimages is
+// looked for beside Pdftoppm first.
 type Tesseract struct {
 	// Pdftoppm and Tesseract are the tool paths. If empty, PATH is searched.
 	Pdftoppm, Tesseract string
@@ -128,6 +132,10 @@ func (t *Tesseract) page(ctx context.Context, tl tools, dir, src string, n int) 
 	list, err := t.run(ctx, tl.pdfimages, "-list", "-f", num, "-l", num, src)
 	if err != nil {
 		return "", fmt.Errorf("list images: %w", err)
+	}
+	if len(list) >= maxPageText {
+		// The kept part of a longer list would undercount the pixels.
+		return "", fmt.Errorf("%w: image list over %d bytes", ErrImagesTooLarge, maxPageText)
 	}
 	max := orDefault(t.MaxImagePixels, DefaultMaxImagePixels)
 	if px := ImagePixels(list); px > max {

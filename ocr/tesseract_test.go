@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,6 +86,43 @@ func TestRecognizeHugeDeclaredImage(t *testing.T) {
 	}
 	if !strings.Contains(pageErr.Error(), "1000000 million pixels") {
 		t.Errorf("page error %q does not say how large", pageErr)
+	}
+}
+
+// TestRecognizeLongImageList: a page listing more images than the kept
+// output of pdfimages holds, the largest last, is refused as too large
+// rather than judged on the part of the list that was kept.
+func TestRecognizeLongImageList(t *testing.T) {
+	dir := t.TempDir()
+	rendered := filepath.Join(dir, "rendered")
+	// Tiny images enough to fill over a MiB of list, then one declared a
+	// million pixels square.
+	pdfimages := `#!/bin/sh
+awk 'BEGIN {
+	print "page   num  type   width height color comp bpc  enc interp  object ID x-ppi y-ppi size ratio"
+	print "--------------------------------------------------------------------------------------------"
+	for (i = 0; i < 20000; i++) printf "   1 %5d image       1     1  gray    1   8  image  no         5  0    72    72    1B 100%%\n", i
+	print "   1 20000 image 1000000 1000000  rgb     3   8  image  no         6  0 117647 90909    3B 0.0%"
+}'
+`
+	pdftoppm := "#!/bin/sh\ntouch " + rendered + "\nexit 1\n"
+	for name, script := range map[string]string{"pdfimages": pdfimages, "pdftoppm": pdftoppm} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tess := &ocr.Tesseract{Pdftoppm: filepath.Join(dir, "pdftoppm"), Tesseract: "/bin/true"}
+	var pageErr error
+	err := tess.Recognize(context.Background(), strings.NewReader("%PDF-1.4"), 8, []int{1},
+		func(_ int, _ string, err error) { pageErr = err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(pageErr, ocr.ErrImagesTooLarge) {
+		t.Errorf("page error %v, want ErrImagesTooLarge", pageErr)
+	}
+	if _, err := os.Stat(rendered); err == nil {
+		t.Errorf("the page was rendered")
 	}
 }
 

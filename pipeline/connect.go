@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -67,6 +70,10 @@ func Connect(cfg ClientConfig, opts ...nats.Option) (*nats.Conn, error) {
 	}
 	nc, err := nats.Connect(cfg.URL, append(o, opts...)...)
 	if err != nil {
+		// A URL that does not parse comes back quoted whole in a *url.Error.
+		if ue := (*url.Error)(nil); errors.As(err, &ue) {
+			ue.URL = redactURL(ue.URL)
+		}
 		return nil, fmt.Errorf("pipeline: connect %s: %w", redactURL(cfg.URL), err)
 	}
 	return nc, nil
@@ -117,20 +124,22 @@ func stateLogging(log *slog.Logger) []nats.Option {
 	}
 }
 
-// redactURL drops any user info from a server URL before it is printed.
+// redactURL drops any user info from each URL of a server list
+// ("nats://a:4222,nats://u:p@b:4222", as nats.Connect takes) before it is
+// printed.
 func redactURL(u string) string {
-	for i := 0; i+2 < len(u); i++ {
-		if u[i:i+3] == "://" {
-			rest := u[i+3:]
-			for j := 0; j < len(rest) && rest[j] != '/'; j++ {
-				if rest[j] == '@' {
-					return u[:i+3] + "REDACTED@" + rest[j+1:]
-				}
-			}
-			break
+	urls := strings.Split(u, ",")
+	for k, one := range urls {
+		i := strings.Index(one, "://")
+		if i < 0 {
+			continue
+		}
+		host, _, _ := strings.Cut(one[i+3:], "/")
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			urls[k] = one[:i+3] + "REDACTED@" + one[i+3+at+1:]
 		}
 	}
-	return u
+	return strings.Join(urls, ",")
 }
 
 func splitHostPort(addr string) (string, int, error) {

@@ -289,4 +289,3 @@ func quantityLabel(v sql.NullFloat64, unit, text string) string {
 	}
 	return num + " " + unit
 }
-

@@ -52,7 +52,7 @@ type Count struct {
 	URL          string
 }
 
-// EntityTypes are the types an entity page is for.
+// entityTypes are the types an entity page is for.
 var entityTypes = []string{"PERSON", "ORGANIZATION", "PLACE"}
 
 func entityURL(typ, name string) string {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Errors of the original-file endpoint.
@@ -58,7 +59,9 @@ func openOriginal(o *Original, root string) (*os.File, error) {
 	if !filepath.IsAbs(src) && root != "" {
 		src = filepath.Join(root, src)
 	}
-	f, err := os.Open(src)
+	// O_NONBLOCK: a named pipe at the path is refused below, not waited on
+	// for a writer; a regular file reads as ever.
+	f, err := os.OpenFile(src, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoOriginal, err)
 	}

@@ -12,7 +12,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/casefile/casefile/internal/pgtest"
 	"github.com/casefile/casefile/schemas"
@@ -279,6 +281,37 @@ func TestOriginalPDF(t *testing.T) {
 		if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
 			t.Errorf("%s: openOriginal = %v, want %v", tc.name, err, tc.wantErr)
 		}
+	}
+}
+
+// TestOriginalFIFO: a recorded source that is now a named pipe is
+// refused at once, never waited on for a writer that may not come.
+func TestOriginalFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "f.pdf")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		f, err := openOriginal(&Original{ID: strings.Repeat("0", 64), Source: "f.pdf", Bytes: 10}, dir)
+		if f != nil {
+			f.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrChanged) {
+			t.Errorf("openOriginal(fifo) = %v, want %v", err, ErrChanged)
+		}
+	case <-time.After(5 * time.Second):
+		// Open a writer so the blocked open returns and the test can end.
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		<-done
+		t.Fatal("openOriginal(fifo) blocked waiting for a writer")
 	}
 }
 

@@ -73,7 +73,9 @@ func Open(ctx context.Context, spec string, opts Options) (*DB, error) {
 	case spec == "":
 		return nil, fmt.Errorf("%w: empty", ErrSpec)
 	case strings.Contains(spec, "://"):
-		return nil, fmt.Errorf("%w: %q: want sqlite:FILE or postgres://…", ErrSpec, spec)
+		// Only the scheme: the rest may hold a password.
+		scheme, _, _ := strings.Cut(spec, "://")
+		return nil, fmt.Errorf("%w: scheme %q: want sqlite:FILE or postgres://…", ErrSpec, scheme)
 	default:
 		return openSQLite(ctx, spec, opts)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/internal/pgtest"
@@ -43,6 +44,21 @@ func TestOpenRefuses(t *testing.T) {
 }
 
 // TestOpenStore opens stores the sinks made, and finds them read-only.
+// TestOpenSpecErrorHidesPassword checks that a spec Open cannot read, a
+// mistyped scheme with a password in it, is not echoed whole.
+func TestOpenSpecErrorHidesPassword(t *testing.T) {
+	for _, spec := range []string{
+		"postgress://alice:s3cret@db.example/casefile",
+		"POSTGRES://alice:s3cret@db.example/casefile",
+		"mysql://alice:s3cret@db.example/casefile",
+	} {
+		_, err := storedb.Open(context.Background(), spec, storedb.Options{})
+		if !errors.Is(err, storedb.ErrSpec) || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q) = %v, want ErrSpec without the password", spec, err)
+		}
+	}
+}
+
 func TestOpenStore(t *testing.T) {
 	ctx := context.Background()
 	specs := map[string]func(t *testing.T) string{

@@ -9,6 +9,13 @@
 // *pipeline.Bus satisfies them all; a test can satisfy them in memory and
 // drive a handler with pipeline.NewDelivery, no server needed.
 //
+// The sink stages ([Sink], [DeadLetterSink]) are the one place a handler
+// does not finish its own work: they queue each delivery to one writer
+// goroutine that writes what has queued in one call (group commit,
+// [BatchConfig]) and answers every handler with that write's result; while
+// the store is away (sinks.Transient) the batch is held and retried, its
+// deliveries unacknowledged.
+//
 // Extraction may run isolated, in child processes that can be killed:
 // [Isolated] starts one per document, [Pool] keeps long-lived children that
 // take documents one at a time and are replaced on a crash, a deadline,

@@ -19,7 +19,9 @@ import (
 // size and modification time unchanged for Settle, or renamed into place —
 // and again only when its bytes change (a new id). On start it submits
 // what the folder already holds; the ledger makes that a no-op for what an
-// earlier run finished, so a restart adds nothing twice.
+// earlier run finished, so a restart adds nothing twice. Only regular
+// files are taken: a link, FIFO or device is skipped without a dead
+// letter, unlike [Walk], which passes them on.
 type Watcher struct {
 	Ingester *Ingester
 	// Settle is how long a file must hold still before it is taken. If

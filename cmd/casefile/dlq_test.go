@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/pipeline"
@@ -58,4 +59,15 @@ func repeat(e pipeline.Entry, n int) []pipeline.Entry {
 		out[i] = e
 	}
 	return out
+}
+
+// TestParseDLQHidesPassword: a store spec given to --dlq by mistake is
+// refused without echoing its password.
+func TestParseDLQHidesPassword(t *testing.T) {
+	for _, spec := range []string{"postgres://alice:s3cret@db/casefile", "sqlite:dead.db"} {
+		_, err := parseDLQ(spec)
+		if err == nil || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("parseDLQ(%q) = %v, want an error without the password", spec, err)
+		}
+	}
 }

@@ -54,16 +54,22 @@ func (c *ingestCmd) Run(ctx context.Context, e *env) error {
 // watch runs a watcher per folder until ctx ends; an interrupt is the
 // normal way to stop.
 func (c *ingestCmd) watch(ctx context.Context, e *env, in *workers.Ingester) error {
+	// The first failure stops every watcher, and all have stopped before
+	// the caller closes the bus they submit to.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	errs := make(chan error, len(c.Paths))
 	for _, dir := range c.Paths {
 		w := &workers.Watcher{Ingester: in, Settle: c.Settle, Log: e.log}
 		go func() { errs <- w.Run(ctx, dir) }()
 	}
 	e.log.Info("watching", "folders", c.Paths)
+	var first error
 	for range c.Paths {
-		if err := <-errs; err != nil && !errors.Is(err, context.Canceled) {
-			return err
+		if err := <-errs; err != nil && !errors.Is(err, context.Canceled) && first == nil {
+			first = err
+			cancel()
 		}
 	}
-	return nil
+	return first
 }

@@ -1,11 +1,19 @@
 // Command casefile turns court filings into structured, verifiable records.
 //
-//	casefile run [flags] PATH...     process files and folders into records
-//	casefile worker [flags]          run pipeline stages against a NATS server
-//	casefile extract FILE            print a document's page texts
-//	casefile annotate FILE           print a document's record
-//	casefile status                  what waits in each stage, the ledger's counts
-//	casefile dlq list|export|purge   the documents that failed, and why
+//	casefile run [flags] PATH...       process files and folders into records
+//	casefile worker [flags]            run pipeline stages against a NATS server
+//	casefile ingest [--watch] PATH...  submit files to a running pipeline, or stream a folder's new files
+//	casefile extract FILE              print a document's page texts
+//	casefile annotate FILE             print a document's record
+//	casefile status                    what waits in each stage, the ledger's counts
+//	casefile dlq list|export|purge|replay  the documents that failed, and why; process them again
+//	casefile eval GOLD RECORDS         score records against gold annotations
+//	casefile export --format ftm|csv   write the store for other tools
+//	casefile serve                     the reading room: read-only web pages over the store
+//	casefile people|orgs               the store's people or organizations across filings
+//	casefile show ID                   one person or organization: filings, pages, aliases
+//	casefile judge merge|split         record who is who, and apply it
+//	casefile bench [PATH...]           measure the pipeline on a synthetic dump
 //	casefile version
 //
 // Run "casefile COMMAND --help" for each command's flags.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -109,14 +110,20 @@ func (c *showCmd) Run(ctx context.Context, e *env) error {
 	if c.JSON {
 		return json.NewEncoder(e.stdout).Encode(d)
 	}
-	w := e.stdout
+	writeCluster(e.stdout, d)
+	return nil
+}
+
+// writeCluster writes a cluster as show prints it.
+func writeCluster(w io.Writer, d *sinks.ClusterDetail) {
 	fmt.Fprintf(w, "%s  %s (%s): %d filings, %d mentions, %d charges, %d quantities\n",
 		d.ID, d.Name, strings.ToLower(string(d.Type)), d.Filings, d.Mentions, d.Charges, d.Quantities)
 	if len(d.Aliases) > 0 {
 		fmt.Fprintf(w, "  also: %s\n", strings.Join(d.Aliases, "; "))
 	}
 	for _, m := range d.Entities {
-		fmt.Fprintf(w, "\n%s  (%s %s)\n  member %s\n", m.Source, m.EntityID, m.Name, m.Member)
+		// %q: a source is data, as in dlq list.
+		fmt.Fprintf(w, "\n%q  (%s %s)\n  member %s\n", m.Source, m.EntityID, m.Name, m.Member)
 		if len(m.Aliases) > 0 {
 			fmt.Fprintf(w, "  aliases: %s\n", strings.Join(m.Aliases, "; "))
 		}
@@ -137,7 +144,6 @@ func (c *showCmd) Run(ctx context.Context, e *env) error {
 	for _, j := range d.Judgements {
 		fmt.Fprintf(w, "\njudgement: %s %s %s\n", j.Op, strings.Join(j.Members, " "), j.Note)
 	}
-	return nil
 }
 
 type judgeCmd struct {

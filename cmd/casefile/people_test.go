@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,4 +109,20 @@ func TestWhoCommands(t *testing.T) {
 		t.Fatalf("casefile run again: %v\n%s", err, out)
 	}
 	check("after a fresh run")
+}
+
+// TestWriteClusterQuotesSource: a source is a file name from a dump, and
+// one holding a newline or a terminal escape must not reach the terminal
+// as such (dlq list quotes it too).
+func TestWriteClusterQuotesSource(t *testing.T) {
+	const source = "dump/x\x1b]0;owned\x07\nfake line.pdf"
+	d := &sinks.ClusterDetail{
+		ClusterSummary: sinks.ClusterSummary{ID: "p-0123456789abcdef", Name: "Jane Doe", Type: "PERSON"},
+		Entities:       []sinks.ClusterMember{{Member: "abc/doe jane", Source: source, EntityID: "p1", Name: "Jane Doe"}},
+	}
+	var b strings.Builder
+	writeCluster(&b, d)
+	if out := b.String(); strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, strconv.Quote(source)) {
+		t.Errorf("writeCluster wrote %q, want the source quoted as %s", out, strconv.Quote(source))
+	}
 }

@@ -287,6 +287,9 @@ func parseDLQ(spec string) (string, error) {
 	}
 	path, ok := strings.CutPrefix(spec, "jsonl:")
 	if !ok || path == "" {
+		if scheme, _, url := strings.Cut(spec, "://"); url {
+			spec = scheme + "://…" // the rest may hold a password
+		}
 		return "", fmt.Errorf("--dlq %q: want jsonl:FILE", spec)
 	}
 	return path, nil

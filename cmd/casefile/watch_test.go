@@ -2,11 +2,20 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/casefile/casefile/pipeline"
+	"github.com/casefile/casefile/schemas"
+	"github.com/casefile/casefile/workers"
 )
 
 // TestIngestWatch: a worker process serves the pipeline; `casefile ingest
@@ -179,4 +188,40 @@ func startWorker(t *testing.T, dir string, args ...string) (addr string, stderr 
 	})
 	waitListening(t, addr)
 	return addr, stderr
+}
+
+// failingBus is an IngestBus whose ledger is down, counting the documents
+// asked about.
+type failingBus struct{ asked atomic.Int32 }
+
+func (b *failingBus) State(context.Context, string) (pipeline.Entry, bool, error) {
+	b.asked.Add(1)
+	return pipeline.Entry{}, false, errors.New("ledger down")
+}
+func (b *failingBus) PutDocument(context.Context, string, io.Reader) (bool, error) { return false, nil }
+func (b *failingBus) Publish(context.Context, string, pipeline.Meta, any) error    { return nil }
+func (b *failingBus) DeadLetter(context.Context, schemas.DeadLetter) error         { return nil }
+
+// TestIngestWatchStopsEveryFolder: when the watcher of one folder fails,
+// ingest --watch returns its error and stops the watchers of the other
+// folders too, so none submits to the bus the command closes.
+func TestIngestWatchStopsEveryFolder(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(a, "x.txt"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bus := &failingBus{}
+	c := &ingestCmd{Paths: []string{a, b}, Settle: 20 * time.Millisecond}
+	e := &env{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)}
+	if err := c.watch(context.Background(), e, &workers.Ingester{Bus: bus}); err == nil {
+		t.Fatal("watch = nil, want the ledger's error")
+	}
+	asked := bus.asked.Load()
+	if err := os.WriteFile(filepath.Join(b, "y.txt"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if n := bus.asked.Load(); n != asked {
+		t.Errorf("after watch returned, the bus was asked about %d more documents, want none", n-asked)
+	}
 }

@@ -1,6 +1,8 @@
 // Package pgtest gives tests a PostgreSQL database of their own on the
 // server CASEFILE_TEST_POSTGRES names (scripts/start-postgres.sh starts
-// one; .ci/run does so for CI), dropped when the test ends.
+// one; .ci/run does so for CI), dropped when the test ends ([Database]);
+// and, for tests that stop and restart the store, a server of a test's
+// own from the installed PostgreSQL binaries ([StartServer]).
 package pgtest
 
 import (
