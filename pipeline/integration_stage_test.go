@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -150,6 +151,41 @@ func TestPublishSpillsLargeBodies(t *testing.T) {
 	case s := <-got:
 		if s != string(big) {
 			t.Errorf("decoded %d bytes, want %d", len(s), len(big))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no delivery")
+	}
+}
+
+// TestSpilledBodyBounded checks that a spilled body over the bus's
+// MaxBody is refused with ErrTooLarge instead of read into memory: any
+// client of the deployment can put an object of any size in the blobs.
+func TestSpilledBodyBounded(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	meta := pipeline.Meta{ID: fmt.Sprintf("%064x", 10), Source: "big"}
+	if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]string{"text": strings.Repeat("a", 9<<20)}); err != nil {
+		t.Fatal(err)
+	}
+	small, err := pipeline.Open(ctx, srv.JS, pipeline.TopologyConfig{MaxBody: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error, 1)
+	st := &pipeline.Stage{Name: "test", Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
+		Handler: pipeline.HandlerFunc(func(ctx context.Context, d *pipeline.Delivery) error {
+			var body map[string]string
+			err := d.Decode(ctx, &body)
+			got <- err
+			return pipeline.Permanent("test.too_large", err)
+		})}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go st.Run(rctx, small)
+	select {
+	case err := <-got:
+		if !errors.Is(err, pipeline.ErrTooLarge) {
+			t.Errorf("Decode = %v, want ErrTooLarge", err)
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("no delivery")

@@ -164,5 +164,5 @@ func (b *Bus) body(ctx context.Context, msg jetstream.Msg) ([]byte, error) {
 	if key == "" {
 		return msg.Data(), nil
 	}
-	return getBounded(ctx, b.blobs, key, 0)
+	return getBounded(ctx, b.blobs, key, b.maxSpilled)
 }

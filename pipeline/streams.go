@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -25,7 +26,16 @@ type TopologyConfig struct {
 	Memory bool
 	// DedupWindow of the streams. If zero, 2 minutes (the server's default).
 	DedupWindow time.Duration
+	// MaxBody bounds a message body read back from BucketBlobs, where any
+	// client of the deployment can put an object of any size. If zero,
+	// DefaultMaxBody.
+	MaxBody int64
 }
+
+// DefaultMaxBody is the largest spilled message body read: far above the
+// largest record of the default limits (10 million characters of text and
+// 100,000 entities come to under 100 MB of JSON).
+const DefaultMaxBody = 512 << 20
 
 // Bus is casefile's view of a JetStream deployment: the streams, the object
 // stores and the ledger, created if missing.
@@ -36,6 +46,8 @@ type Bus struct {
 	ledger jetstream.KeyValue
 	// maxBody is the largest body published inline; larger ones spill.
 	maxBody int
+	// maxSpilled is the largest spilled body read (TopologyConfig.MaxBody).
+	maxSpilled int64
 }
 
 // Open creates or updates casefile's streams and buckets on js; those
@@ -121,6 +133,7 @@ func Open(ctx context.Context, js jetstream.JetStream, cfg TopologyConfig) (*Bus
 	}
 	// Leave room for headers under the connection's payload limit.
 	b.maxBody = int(js.Conn().MaxPayload()) - 4<<10
+	b.maxSpilled = cmp.Or(cfg.MaxBody, DefaultMaxBody)
 	return b, nil
 }
 
