@@ -233,5 +233,14 @@ func redactDSN(dsn string) string {
 	if err != nil {
 		return "(unparseable connection string)"
 	}
+	// libpq and pgx also take a password as a parameter of the query.
+	if q := u.Query(); q.Has("password") || q.Has("sslpassword") {
+		for _, k := range []string{"password", "sslpassword"} {
+			if q.Has(k) {
+				q.Set(k, "xxxxx")
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
 	return u.Redacted()
 }

@@ -39,7 +39,9 @@ func TestTransient(t *testing.T) {
 
 func TestRedact(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://casefile:s3cret@db.example:5432/cases?sslmode=require": "postgres://casefile:xxxxx@db.example:5432/cases?sslmode=require",
+		"postgres://casefile:s3cret@db.example:5432/cases?sslmode=require":     "postgres://casefile:xxxxx@db.example:5432/cases?sslmode=require",
+		"postgres://casefile@db.example/cases?password=s3cret&sslmode=require": "postgres://casefile@db.example/cases?password=xxxxx&sslmode=require",
+		"postgresql:///cases?host=/run/pg&sslpassword=s3cret&password=s3cret":  "postgresql:///cases?host=%2Frun%2Fpg&password=xxxxx&sslpassword=xxxxx",
 		"sqlite:casefile.db": "sqlite:casefile.db",
 		"jsonl:-":            "jsonl:-",
 	} {
