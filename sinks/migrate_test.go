@@ -153,3 +153,63 @@ func TestMigrateFromVersion3(t *testing.T) {
 		})
 	}
 }
+
+// TestDeleteDocumentTakesItsRows: deleting a documents row by hand deletes
+// every row of its document in the other tables, on both databases
+// (PostgreSQL's four bulk tables by a statement trigger since version 7,
+// the rest by ON DELETE CASCADE), and leaves another document's rows.
+func TestDeleteDocumentTakesItsRows(t *testing.T) {
+	type store struct{ name, driver, dsn string }
+	path := filepath.Join(t.TempDir(), "c.db")
+	cases := []store{{"sqlite", "sqlite", "file:" + path + "?_pragma=foreign_keys(1)"}}
+	if os.Getenv(pgtest.EnvDSN) != "" {
+		cases = append(cases, store{"postgres", "pgx", pgtest.Database(t)})
+	}
+	tables := []string{"pages", "entities", "doc_entities", "doc_entity_mentions", "doc_entity_ties", "doc_contexts", "doc_facets"}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := sinks.Open(ctx, map[string]string{"sqlite": "sqlite:" + path, "postgres": tc.dsn}[tc.name], sinks.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			gone, kept := sinktest.Record(1, 8), sinktest.Record(2, 8)
+			if err := s.Write(ctx, gone, kept); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(ctx); err != nil {
+				t.Fatal(err)
+			}
+			db, err := sql.Open(tc.driver, tc.dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			bind := map[string]string{"sqlite": "?", "postgres": "$1"}[tc.name]
+			rows := func(table, id string) int {
+				t.Helper()
+				var n int
+				if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE document_id = `+bind, id).Scan(&n); err != nil {
+					t.Fatalf("%s: %v", table, err)
+				}
+				return n
+			}
+			for _, table := range tables {
+				if rows(table, gone.ID) == 0 || rows(table, kept.ID) == 0 {
+					t.Fatalf("%s holds no rows of a document written: the test proves nothing for it", table)
+				}
+			}
+			if _, err := db.ExecContext(ctx, `DELETE FROM documents WHERE id = `+bind, gone.ID); err != nil {
+				t.Fatal(err)
+			}
+			for _, table := range tables {
+				if n := rows(table, gone.ID); n != 0 {
+					t.Errorf("%s keeps %d rows of the deleted document", table, n)
+				}
+				if rows(table, kept.ID) == 0 {
+					t.Errorf("%s lost the other document's rows", table)
+				}
+			}
+		})
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -179,19 +178,25 @@ func (s *SQLite) Write(ctx context.Context, recs ...schemas.Record) error {
 	}
 	defer tx.Rollback()
 	idtx := newSQLIDTx(tx, &s.kept)
-	for chunk := range slices.Chunk(ids, maxInList) {
+	// Half the IN list bound a chunk: the dead letters' DELETE takes two.
+	for start := 0; start < len(ids); start += maxInList / 2 {
+		chunk := ids[start:min(start+maxInList/2, len(ids))]
 		if err := oldBlocks(ctx, idtx, chunk, blocks, stale); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace: %w", err)
 		}
 		if err := idtx.exec(ctx, `DELETE FROM documents WHERE id IN (`+marks(len(chunk))+`)`, anys(chunk)...); err != nil {
 			return fmt.Errorf("sinks: sqlite: replace: %w", err)
 		}
-	}
-	// A record supersedes the dead letters of its document and of its
-	// source file (a replay after a fix).
-	for _, r := range byID {
-		if err := idtx.exec(ctx, `DELETE FROM dead_letters WHERE id = ? OR source = ?`, r.ID, r.Source); err != nil {
-			return fmt.Errorf("sinks: sqlite: %s: %w", r.ID, err)
+		// A record supersedes the dead letters of its document and of
+		// its source file (a replay after a fix): one statement a chunk,
+		// both lists looked up by index (dead_letters_source, migration 6)
+		// rather than a statement, and a scan of the table, a record.
+		args := anys(chunk)
+		for _, r := range byID[start : start+len(chunk)] {
+			args = append(args, r.Source)
+		}
+		if err := idtx.exec(ctx, `DELETE FROM dead_letters WHERE id IN (`+marks(len(chunk))+`) OR source IN (`+marks(len(chunk))+`)`, args...); err != nil {
+			return fmt.Errorf("sinks: sqlite: dead letters: %w", err)
 		}
 	}
 	for _, t := range tables {
