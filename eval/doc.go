@@ -1,6 +1,6 @@
 // Package eval scores casefile records against hand-annotated gold files,
 // following the development gold set's guidelines (§9 of
-// ../shared/corpus/gold/GUIDELINES.md): per document and per type,
+// ../testdata/gold/GUIDELINES.md): per document and per type,
 // set-based on normalized surface forms, strict and lenient, with distinct
 // predicted strings matched one-to-one onto gold entities.
 //

@@ -34,7 +34,8 @@ var lineNumberBreak = sync.OnceValue(func() *regexp.Regexp { return regexp.MustC
 // casefolded, straight quotes, possessives, periods and apostrophes
 // dropped, thousands separators dropped, other punctuation (but $ € £ § %)
 // as spaces, whitespace collapsed, leading determiners dropped; for PERSON
-// also leading titles; a trailing parenthesized acronym dropped.
+// also leading titles; a trailing parenthesized acronym dropped; the
+// pleading-paper line number after a line break inside a mention dropped.
 func Normalize(typ, s string) string {
 	s = norm.NFKC.String(s)
 	// A mention run over a line break skips the pleading-paper line

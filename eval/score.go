@@ -3,8 +3,10 @@ package eval
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -234,9 +236,11 @@ func scoreType(g Gold, t string, preds []string, m Mode) (Counts, []Miss, map[in
 	return c, misses, owners
 }
 
-// add compares the attributes of strictly matched quantities with gold.
+// add compares the attributes of strictly matched quantities with gold,
+// in gold order: a map's order would shuffle Disagreements between runs.
 func (a *AttrAgreement) add(g Gold, preds []string, attrs map[string]*schemas.QuantityAttrs, owners map[int]int) {
-	for k, p := range owners {
+	for _, k := range slices.Sorted(maps.Keys(owners)) {
+		p := owners[k]
 		e := g.Entities[k]
 		pa := attrs[preds[p]]
 		if pa == nil {

@@ -300,7 +300,8 @@ func capsShare(line string) float64 {
 // CASE_NUMBER and DATE entities found. The block describes the filing
 // itself: its court, caption and kind come from the first page with text;
 // its case numbers from the ECF stamps and the first page, leaving out the
-// numbers of cases it cites; its filed date from a stamp.
+// numbers of cases it cites; its filed date from an ECF or clerk's stamp,
+// a "Filed" label, a notice of electronic filing or a docket sheet's label.
 func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	var c schemas.Case
 	var ents []schemas.Entity

@@ -11,15 +11,16 @@
 // before "in violation of" a citation, gerund phrases of federal charging
 // language next to a citation ("Section 922(a)(1)(A), engaging in the
 // business of manufacturing firearms without a license"), and citations
-// of the United States Code ("21 U.S.C. §§ 841(a)(1) and 846") and of
-// state penal and drug codes, normalized, with the offense a cited
+// of the United States Code ("21 U.S.C. §§ 841(a)(1) and 846"), of the
+// C.F.R. where a regulation defines an offense ("36 C.F.R. § 2.35(b)(2)")
+// and of state penal and drug codes, normalized, with the offense a cited
 // section defines (from the embedded statutes.tsv) and the COUNT heading
 // a charge falls under. State codes are read in their local forms where
 // codes.go lists them ("720 ILCS 5/9-1", "§ 18-3-102, C.R.S. 2024", "I.C.
-// 35-42-1-1") and, for every state, D.C. and territory, in the Bluebook
-// forms of statecodes.tsv (made by gen_statecodes.go from Free Law
-// Project's reporters-db), the latter only in criminal context. State
-// grading language is read around offense names: a class or level before
+// 35-42-1-1") and in the Bluebook forms of statecodes.tsv (made by
+// gen_statecodes.go from Free Law Project's reporters-db: 52
+// jurisdictions, D.C., territories and the Navajo Nation among them), the
+// latter only in criminal context. State grading language is read around offense names: a class or level before
 // or in apposition ("Level 3 felony armed robbery", "X, a Class 2 felony,
 // and Y") is left out of the name, and initials defined after an offense
 // ("aggravated unlawful use of a weapon (AUUW)") are mentions of it on

@@ -2,7 +2,8 @@
 // ("$1.2 million"), drug masses and strengths ("280 grams or more of
 // cocaine base", "30 mg"), sentence lengths with their ranges and
 // fractions ("120 months", "8 1/3 to 25 years", "15 years to life in
-// prison", "life imprisonment"), counts of counts ("five counts of
+// prison", "life imprisonment"), hours of community service ("200 hours
+// of community service"), counts of counts ("five counts of
 // first-degree robbery", "two-count indictment") and counts of people,
 // things and events in general ("three co-conspirators", "two or more
 // bogus checks", "four of the five stolen watches", "one drug test"), each

@@ -89,7 +89,9 @@ func Find(p schemas.Page) []schemas.Entity {
 	taken := make([]bool, len(text)+1)
 	var out []schemas.Entity
 	add := func(start, end int, attrs *schemas.QuantityAttrs) bool {
-		for start < end && text[start] == ' ' {
+		// Past the blanks after a qualifier, which \s matches across a
+		// line break: "more than\nfive million dollars".
+		for start < end && strings.IndexByte(" \t\n\f\r", text[start]) >= 0 {
 			start++
 		}
 		if start >= end {

@@ -21,6 +21,10 @@ func TestFindQuantities(t *testing.T) {
 		{"280 grams or more of cocaine base", "280 grams or more of cocaine base", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(280.0), Unit: "g", Item: "cocaine base", Qualifier: "or more"}},
 		{"a loss of $1.2 million", "$1.2 million", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1.2e6), Unit: "USD"}},
 		{"ordered to pay more than $2,500", "$2,500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(2500.0), Unit: "USD", Qualifier: "more than"}},
+		// A qualifier at a line's end: the span starts at the number, not at the line break.
+		{"claiming more than\nfive million dollars in damages", "five million dollars", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(5e6), Unit: "USD", Qualifier: "more than"}},
+		{"set at $300,000 cash over\n $300,000 bond", "$300,000", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(3e5), Unit: "USD", Qualifier: "over"}},
+		{"sentenced to at least\r\n10 years", "10 years", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(10.0), Unit: "year", Qualifier: "at least"}},
 		{"USD 500 in cash", "USD 500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(500.0), Unit: "USD"}},
 		{"ten thousand dollars", "ten thousand dollars", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1e4), Unit: "USD"}},
 		{"sentenced to 120 months in prison", "120 months in prison", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(120.0), Unit: "month"}},

@@ -12,7 +12,8 @@
 // otherwise all its mentions form one entity of their own with
 // AmbiguousWith naming the candidates. A given name alone joins the one
 // person who has it, when no one has it as a surname. A name after an
-// alias marker (a/k/a, aka, a.k.a., f/k/a, also known as), with only
+// alias marker (a/k/a, aka, a.k.a., f/k/a, also known as, known as,
+// alias), with only
 // commas, parentheses, quotes, an age and earlier aliases between, and a
 // name in quotes right after a name, are aliases of the person named
 // before them, and so are their other mentions. A party of a cited case

@@ -33,6 +33,8 @@ func IsDigits(s string) bool {
 	return s != ""
 }
 
+// Atoi returns the value of s, which must pass IsDigits: it checks
+// nothing, and a sign or a longer number than an int holds reads wrong.
 func Atoi(s string) int {
 	n := 0
 	for _, r := range s {

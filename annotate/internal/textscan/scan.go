@@ -15,8 +15,11 @@ type Regexp struct {
 	re   *regexp.Regexp
 }
 
+// Lazy returns src as a Regexp compiled at its first Get; a bad src
+// panics then.
 func Lazy(src string) *Regexp { return &Regexp{src: src} }
 
+// Get returns the compiled pattern; it is safe for concurrent use.
 func (l *Regexp) Get() *regexp.Regexp {
 	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
 	return l.re
