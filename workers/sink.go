@@ -26,7 +26,18 @@ const (
 type BatchConfig struct {
 	Fill   int           // items that end the wait at once; DefaultFill if zero
 	Linger time.Duration // longest wait after the first item; 0: no wait, negative: DefaultLinger
+	// WriteTimeout bounds one attempt at a write; one that takes longer is
+	// retried like an outage. A store on a connection that died without a
+	// reset (a host gone, a firewall dropping packets) never answers, and
+	// without it the sink would hold its batch forever. If zero,
+	// DefaultWriteTimeout.
+	WriteTimeout time.Duration
 }
+
+// DefaultWriteTimeout is far above any healthy write: a batch of 64
+// records commits in well under a second into SQLite or PostgreSQL, and
+// the largest records the default limits allow in a few seconds.
+const DefaultWriteTimeout = 2 * time.Minute
 
 // Sink is a sink stage: records from SubjectRecords into a store. Concurrent
 // deliveries are grouped into one Write (one fsync) by a single writer
@@ -104,6 +115,17 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 	if linger < 0 {
 		linger = DefaultLinger
 	}
+	timeout := cfg.WriteTimeout
+	if timeout <= 0 {
+		timeout = DefaultWriteTimeout
+	}
+	// The write is not cut short by a stop: what is queued is written, so
+	// the acks that follow are true. It is cut short by its time limit.
+	try := func(items []T) error {
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+		defer cancel()
+		return write(wctx, items...)
+	}
 	b := batcher[T]{queue: make(chan request[T], fill)}
 	go func() {
 		wait := time.NewTimer(time.Hour)
@@ -145,9 +167,7 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 			for i, r := range batch {
 				items[i] = r.v
 			}
-			// The write is not cut short by a stop: what is queued is
-			// written, so the acks that follow are true.
-			err := write(context.WithoutCancel(ctx), items...)
+			err := try(items)
 			for attempt := 1; err != nil && sinks.Transient(err) && ctx.Err() == nil; attempt++ {
 				if attempt == 1 {
 					log.Warn("store unavailable: holding the batch and retrying", "items", len(items), "err", err)
@@ -156,7 +176,7 @@ func newBatcher[T any](ctx context.Context, write func(context.Context, ...T) er
 				case <-ctx.Done():
 				case <-time.After(min(minStoreBackoff<<min(attempt-1, 10), maxStoreBackoff)):
 				}
-				if err = write(context.WithoutCancel(ctx), items...); err == nil {
+				if err = try(items); err == nil {
 					log.Info("store available again", "attempts", attempt+1)
 				}
 			}

@@ -245,3 +245,62 @@ func TestSinkBatchFill(t *testing.T) {
 		})
 	}
 }
+
+// hangOnce is a store whose first write never returns until its context
+// ends, as on a connection to a host that vanished without a reset: a
+// fault no real store produces on demand.
+type hangOnce struct {
+	mu     sync.Mutex
+	calls  int
+	stored int
+}
+
+func (h *hangOnce) Write(ctx context.Context, recs ...schemas.Record) error {
+	h.mu.Lock()
+	h.calls++
+	first := h.calls == 1
+	h.mu.Unlock()
+	if first {
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	h.mu.Lock()
+	h.stored += len(recs)
+	h.mu.Unlock()
+	return nil
+}
+
+func (h *hangOnce) Close(context.Context) error { return nil }
+
+// TestSinkWriteTimeout: a write that hangs is abandoned after
+// WriteTimeout and retried like an outage, and the delivery is acked once
+// the retry lands.
+func TestSinkWriteTimeout(t *testing.T) {
+	rec, err := filingRecord()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := schemas.Encode(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &hangOnce{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := workers.NewSink(ctx, store, workers.BatchConfig{Fill: 1, WriteTimeout: 100 * time.Millisecond}, nil)
+	done := make(chan error, 1)
+	go func() { done <- w.Handle(ctx, pipeline.NewDelivery(pipeline.Meta{ID: rec.ID}, 1, body)) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Handle = %v, want nil after the retry", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the hung write was never abandoned")
+	}
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	if store.calls != 2 || store.stored != 1 {
+		t.Errorf("%d writes, %d records stored; want 2 writes, 1 record", store.calls, store.stored)
+	}
+}
