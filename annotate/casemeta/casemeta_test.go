@@ -152,6 +152,25 @@ func TestCaseInfo(t *testing.T) {
 	}
 }
 
+// TestStateCentralFormNumber: on a state court's page a number shaped as
+// the Central District writes its numbers is the state court's, as
+// printed; on a federal court's page it keeps its federal reading.
+func TestStateCentralFormNumber(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"Doe v. State.\n\nNo. CR-04-0262.\n\nCourt of Criminal Appeals of Alabama.\n", "CR-04-0262"},
+		{"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. CR-16-440\n", "CR 16-440"},
+	} {
+		p := schemas.Page{Number: 1, Method: schemas.MethodText, Text: tt.page}
+		c, ents := Read([]schemas.Page{p})
+		if len(c.CaseNumbers) == 0 || c.CaseNumbers[0] != tt.want {
+			t.Errorf("Read(%q) numbers %q, want %q first", tt.page, c.CaseNumbers, tt.want)
+		}
+		if err := schemas.CheckSpans(&schemas.Record{Pages: []schemas.Page{p}, Entities: ents}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestTwoListedNumbers(t *testing.T) {
 	var got []string
 	for _, n := range findCaseNumbers("Docket Nos. 19031-13, 27735-13, and 11905-14.") {
