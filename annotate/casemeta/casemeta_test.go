@@ -479,6 +479,9 @@ func TestFiledDate(t *testing.T) {
 		{"Motion to Dismiss (Filed December 13, 2010)\nFiled: June 9, 2014", "2014-06-09"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
+		// A bracketed label on a line of its own is the page's own.
+		{"DeGraff v. Burnett (2006-266)\n\n2007 VT 95\n\n[Filed 31-Aug-2007]\n", "2007-08-31"},
+		{"the order (see Motion to Strike [Filed 31-Aug-2007])", ""},
 	}
 	for _, tt := range tests {
 		if got := filedDate(tt.page); got != tt.want {
