@@ -62,6 +62,8 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. 19-GJ-0012", "19-gj-00012", &schemas.CaseNumberAttrs{Form: "district", Type: "gj", Year: "19"}},
 		{"Case No. 1:19-po-00321", "1:19-po-00321", &schemas.CaseNumberAttrs{Form: "district", Type: "po", Office: "1", Year: "19"}},
 		{"Violation No. E1234567", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
+		{"Case No. 18 CV 6822", "18 CV 6822", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"Cazares v. Frugoli, No. 13 C 5626, 2017 WL 1196978", "13 C 5626", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
 		{"Citation Number: 9084471", "9084471", &schemas.CaseNumberAttrs{Form: "violation", Type: "citation", Role: "own"}},
 		{"Location Code   Violation Number     Officer Name (Print)   Officer No.\nCA70            E1234567             J SMITH                1234", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
 		{"Location Code Violation Number Officer Name Officer No.\n\nCA70 FBAW0012345 SMITH 1234", "FBAW0012345", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},

@@ -27,8 +27,9 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // with a thousands comma, as New Mexico's and Texas's appellate courts
 // print theirs ("31,905", "AP-77,129"); Pennsylvania's appellate dockets,
 // a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
-// 2019", "1234 C.D. 2019").
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+// 2019", "1234 C.D. 2019"); the Northern District of Illinois's year,
+// kind and number set apart by spaces ("18 CV 6822", "18 C 6822").
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute.
