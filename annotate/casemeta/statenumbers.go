@@ -72,6 +72,9 @@ var rareStateForms = []struct {
 }{
 	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
 	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
+	// Alabama's appellate courts of the last century, by division, on a
+	// line of its own: "6 Div. 870."
+	{" Div. ", textscan.Lazy(`(?m)^[ \t]*\d{1,2}[ ]Div\.[ ]\d{1,5}\b`)},
 }
 
 // oregonNumbers are the numbers Oregon's appellate reports print in
