@@ -66,6 +66,8 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"Cazares v. Frugoli, No. 13 C 5626, 2017 WL 1196978", "13 C 5626", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
 		{"DUKE v. STATE.\n\n6 Div. 379.\n\nCourt of Appeals of Alabama.", "6 Div. 379", &schemas.CaseNumberAttrs{Form: "state"}},
 		{"(N.J. Super. Ct. App. Div. 1998)", "", nil},
+		{"OPINION OF THE JUSTICES.\n\nNo. 216.\n\nSupreme Court of Alabama.", "216", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"as set out in Resolution No. 163 of the House", "", nil},
 		{"Citation Number: 9084471", "9084471", &schemas.CaseNumberAttrs{Form: "violation", Type: "citation", Role: "own"}},
 		{"Location Code   Violation Number     Officer Name (Print)   Officer No.\nCA70            E1234567             J SMITH                1234", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
 		{"Location Code Violation Number Officer Name Officer No.\n\nCA70 FBAW0012345 SMITH 1234", "FBAW0012345", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},

@@ -257,7 +257,7 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
 		}
-		if !docketShaped(num) || notDocket(text, m[2]) {
+		if !docketShaped(num) && !numberLine(text, m[2], start, end, num) || notDocket(text, m[2]) {
 			continue
 		}
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}
@@ -307,6 +307,21 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			add(from+m[2], from+m[3], text[from+m[2]:from+m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
 		}
 	})
+}
+
+// numberLine reports whether a short bare number after "No." is the
+// only thing on its line ("No. 216." under a reporter's caption): a
+// case's number set as a heading, as a list's "No. 12" in a sentence is
+// not.
+func numberLine(text string, label, start, end int, num string) bool {
+	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(text[label:], "No.") || !opensLine(text, label) {
+		return false
+	}
+	rest := text[end:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return strings.Trim(rest, ". \t\r") == ""
 }
 
 // docketShaped reports whether a token after a label is a docket number:
