@@ -27,7 +27,10 @@ var partyRoles = textscan.Set("plaintiff", "plaintiffs", "plaintiff(s)", "defend
 	"appellant", "appellants", "appellee", "appellees", "petitioner", "petitioners", "respondent",
 	"respondents", "warden", "movant", "claimant", "intervenor", "re", "in", "and")
 
-var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|incorporated|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
+// corpSuffix is a company's suffix after the comma of its name; the
+// professional ones ("P.C.", "PLLC", "LLP") are typed by hand, a closed
+// class.
+var corpSuffix = textscan.Lazy(`^\s*(?i:llc|l\.l\.c\.|pllc\b|llp\b|l\.l\.p\.|p\.c\.|pc\b|incorporated|inc\.?|ltd\.?|l\.p\.|corp\.?|co\.|n\.a\.|s\.a\.)`)
 
 // nickname is a quoted nickname inside a party's name: FELIPE “PHIL” FLORES.
 var nickname = textscan.Lazy(`\s[“"][^”"\n]{1,20}[”"]\s`)
@@ -951,7 +954,7 @@ var partyOrgWords = textscan.Set("academy", "college", "institute", "center", "c
 	"hospital", "school", "insurance", "america", "states", "republic", "fund", "government", "kingdom",
 	"nation", "estate", "s.a", "s.a.u", "plc", "gmbh", "n.a", "foundation", "council", "office", "league", "network",
 	"coalition", "alliance", "technologies", "solutions", "properties", "international", "railroad", "railway",
-	"airlines", "communications", "pharmaceuticals", "products", "trustees", "commonwealth", "organization")
+	"airlines", "communications", "pharmaceuticals", "products", "trustees", "commonwealth", "organization", "firm")
 
 // partyName writes a party as a caption cites it: "United States", the
 // Commissioner, an organization in full, a person by surname.

@@ -381,6 +381,25 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	if c.DocType == "decision list" {
 		firstNumbers = nil // the numbers of the many cases it lists
 	}
+	// On a state court's page a number of the Central District's form
+	// ("No. CR-04-0262.", no office or year before its type) is the state
+	// court's own, written as printed: the federal reading ("CR 04-0262")
+	// is not that court's.
+	if i, ok := courtOf(c.Court); ok && courtTable[i].system == "state" {
+		for k, n := range firstNumbers {
+			if n.attrs == nil || n.attrs.Form != schemas.FormDistrict || n.attrs.Office != "" || n.attrs.Year != "" || n.attrs.Role != "" {
+				continue
+			}
+			printed := text[n.start:n.end]
+			for e := range ents {
+				if ents[e].Type == schemas.CaseNumber && ents[e].Page == pages[first].Number && ents[e].Text == printed && ents[e].Normalized == n.norm {
+					ents[e].Normalized = printed
+				}
+			}
+			firstNumbers[k].norm = printed
+			firstNumbers[k].attrs = &schemas.CaseNumberAttrs{Form: schemas.FormState}
+		}
+	}
 	// The filing's own numbers come first, the lower court's after them.
 	// A court of appeals has no district numbers of its own: one on its
 	// page is the case appealed from.

@@ -62,6 +62,12 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. 19-GJ-0012", "19-gj-00012", &schemas.CaseNumberAttrs{Form: "district", Type: "gj", Year: "19"}},
 		{"Case No. 1:19-po-00321", "1:19-po-00321", &schemas.CaseNumberAttrs{Form: "district", Type: "po", Office: "1", Year: "19"}},
 		{"Violation No. E1234567", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
+		{"Case No. 18 CV 6822", "18 CV 6822", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"Cazares v. Frugoli, No. 13 C 5626, 2017 WL 1196978", "13 C 5626", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"DUKE v. STATE.\n\n6 Div. 379.\n\nCourt of Appeals of Alabama.", "6 Div. 379", &schemas.CaseNumberAttrs{Form: "state"}},
+		{"(N.J. Super. Ct. App. Div. 1998)", "", nil},
+		{"OPINION OF THE JUSTICES.\n\nNo. 216.\n\nSupreme Court of Alabama.", "216", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"as set out in Resolution No. 163 of the House", "", nil},
 		{"Citation Number: 9084471", "9084471", &schemas.CaseNumberAttrs{Form: "violation", Type: "citation", Role: "own"}},
 		{"Location Code   Violation Number     Officer Name (Print)   Officer No.\nCA70            E1234567             J SMITH                1234", "E1234567", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
 		{"Location Code Violation Number Officer Name Officer No.\n\nCA70 FBAW0012345 SMITH 1234", "FBAW0012345", &schemas.CaseNumberAttrs{Form: "violation", Type: "violation", Role: "own"}},
@@ -148,6 +154,25 @@ func TestCaseInfo(t *testing.T) {
 	} {
 		if id, _, _ := court(text); id != want {
 			t.Errorf("court(%q) = %q, want %q", text, id, want)
+		}
+	}
+}
+
+// TestStateCentralFormNumber: on a state court's page a number shaped as
+// the Central District writes its numbers is the state court's, as
+// printed; on a federal court's page it keeps its federal reading.
+func TestStateCentralFormNumber(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"Doe v. State.\n\nNo. CR-04-0262.\n\nCourt of Criminal Appeals of Alabama.\n", "CR-04-0262"},
+		{"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. CR-16-440\n", "CR 16-440"},
+	} {
+		p := schemas.Page{Number: 1, Method: schemas.MethodText, Text: tt.page}
+		c, ents := Read([]schemas.Page{p})
+		if len(c.CaseNumbers) == 0 || c.CaseNumbers[0] != tt.want {
+			t.Errorf("Read(%q) numbers %q, want %q first", tt.page, c.CaseNumbers, tt.want)
+		}
+		if err := schemas.CheckSpans(&schemas.Record{Pages: []schemas.Page{p}, Entities: ents}); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
@@ -413,6 +438,8 @@ func TestMatterCaption(t *testing.T) {
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
 		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
 		{"matter of, cited", "See Matter of Smith, 12 I&N Dec. 34 (BIA 1990), Respondent", ""},
+		{"advisory opinion", "OPINION OF THE JUSTICES, 294 Ala. 571 (1975)\n\nOPINION OF THE JUSTICES.\n\nNo. 216.\n\nSupreme Court of Alabama.", "Opinion of the Justices"},
+		{"advisory opinion, cited", "as the court held in Opinion of the Justices, 294 Ala. 571 (1975).", ""},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -460,6 +487,9 @@ func TestFiledDate(t *testing.T) {
 		{"Motion to Dismiss (Filed December 13, 2010)\nFiled: June 9, 2014", "2014-06-09"},
 		{"the complaint was filed on May 3, 2020", ""},
 		{"DATED: October 2, 2020", ""},
+		// A bracketed label on a line of its own is the page's own.
+		{"DeGraff v. Burnett (2006-266)\n\n2007 VT 95\n\n[Filed 31-Aug-2007]\n", "2007-08-31"},
+		{"the order (see Motion to Strike [Filed 31-Aug-2007])", ""},
 	}
 	for _, tt := range tests {
 		if got := filedDate(tt.page); got != tt.want {

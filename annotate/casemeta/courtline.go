@@ -172,6 +172,9 @@ func neighbours(lines []string, i int) string {
 	parts = append(parts, unnumbered(lines[i]))
 	for k, n := i+1, 0; k < len(lines) && n < 2 && k <= i+4; k++ {
 		if s := unnumbered(column(lines[k])); s != "" {
+			if appealedFrom.Get().MatchString(s) || reviewOf.Get().MatchString(s) {
+				break // "Appeal from Circuit Court, Marion County": the court below and its county
+			}
 			parts = append(parts, s)
 			n++
 		}

@@ -26,6 +26,10 @@ func TestHeadingCourt(t *testing.T) {
 		{"In re:   BAP No. 1\nAppeal from the United States Bankruptcy Court\nfor the District of Oregon\n", "", ""},
 		{"STATE OF OREGON,\n   Plaintiff-Respondent,\n      v.\nJOHN DOE,\n   Defendant-Appellant.\nMultnomah County Circuit Court\n", "", ""},
 		{"APPEAL FROM\n25TH JUDICIAL DISTRICT COURT, PARISH OF PLAQUEMINES\n", "", ""},
+		// The court below, introduced under the court's line, gives it no
+		// division.
+		{"Court of Appeals of Alabama.\n\nJanuary 22, 1929.\n\nAppeal from Circuit Court, Marion County; R. L. Blanton, Judge.\n", "alactapp", ""},
+		{"Supreme Court of Alaska.\n\nFebruary 1, 2002.\n\nAppeal from the Superior Court of the State of Alaska, Fourth Judicial District, Fairbanks.\n", "alaska", ""},
 	} {
 		id, _, div := court(tt.in)
 		if id != tt.id || div != tt.division {

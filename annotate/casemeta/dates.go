@@ -18,8 +18,10 @@ var (
 	writtenDate = textscan.Lazy(`\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})\b`)
 	// 11 February 2022, as state courts and the military write it.
 	dayMonthDate = textscan.Lazy(`\b(\d{1,2})\s+` + monthNames + `\s+(\d{4})\b`)
-	numericDate  = textscan.Lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	isoDate      = textscan.Lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	// 31-Aug-2007, as Vermont's opinions print their filing date.
+	dashedDate  = textscan.Lazy(`\b(\d{1,2})-` + monthNames + `-(\d{4})\b`)
+	numericDate = textscan.Lazy(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	isoDate     = textscan.Lazy(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 // monthOf returns the month a name or abbreviation names, 0 if none.
@@ -43,6 +45,9 @@ var dateForms = []dateForm{
 		return isoDay(textscan.Atoi(m[3]), monthOf(m[1]), textscan.Atoi(m[2]))
 	}, hasMonthName},
 	{dayMonthDate, func(m []string) (string, bool) {
+		return isoDay(textscan.Atoi(m[3]), monthOf(m[2]), textscan.Atoi(m[1]))
+	}, hasMonthName},
+	{dashedDate, func(m []string) (string, bool) {
 		return isoDay(textscan.Atoi(m[3]), monthOf(m[2]), textscan.Atoi(m[1]))
 	}, hasMonthName},
 	{numericDate, numericISO, func(w string) bool { return strings.IndexByte(w, '/') >= 0 }},

@@ -17,7 +17,7 @@ import (
 // docketLabel is a docket's label at the start of a line, ending it or
 // followed by a colon: "Date Filed: 06/16/2004", "Case Type:" above its
 // value, "Parties" alone.
-var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
 
 // docketMinLabels is how many distinct labels make a page a docket sheet:
 // a filing's head prints a case number and a judge, perhaps a filed date,
@@ -102,7 +102,7 @@ var docketNumberRe = textscan.Lazy(`^[A-Za-z0-9][A-Za-z0-9,:.-]{2,30}$`)
 // docketNumber returns the case number a docket record's own label
 // gives and its offset, or "", -1.
 func docketNumber(r map[string]docketField) (string, int) {
-	f, ok := docketValue(r, "case", "case number", "case no.", "case no", "case #")
+	f, ok := docketValue(r, "case", "case number", "case no.", "case no", "case #", "case information")
 	if !ok || !docketNumberRe.Get().MatchString(f.value) || !strings.ContainsAny(f.value, "0123456789") {
 		return "", -1
 	}

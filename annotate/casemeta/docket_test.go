@@ -32,6 +32,9 @@ func TestDocketRecord(t *testing.T) {
 		{"CM/ECF report: its case title is the caption",
 			"U.S. District Court\nDistrict of Nowhere\nCRIMINAL DOCKET FOR CASE #: 1:20-cr-00001-AB-1\nCase title: USA v. Roe\nMagistrate judge case number:\n1:20-mj-00002\nDate Filed: 01/02/2020\nAssigned to: Judge Ann Smith\nDefendant (1)\nJohn Roe\nPending Counts\nDisposition\n",
 			"docket sheet", "2020-01-02", "United States v. Roe", "1:20-cr-00001-AB"},
+		{"case summary: the number under CASE INFORMATION, a status",
+			"Civil Case Access\nCASE INFORMATION:\n24STLC00001\nCase Title:\nACME LAW FIRM, PC VS JANE ROE\nFiling Courthouse:\nSpring Street Courthouse\nFiling Date:\n11/6/2024\nCase Type:\nContract (General Jurisdiction)\nStatus:\nJudgment on 5/6/2026\nDocuments Filed\n5/6/2026\nMotion to Set Aside\n",
+			"docket sheet", "2024-11-06", "Acme Law Firm, PC v. Roe", "24STLC00001"},
 		// A filing's head prints a case number, a judge, a filed date: not a record.
 		{"a motion's head is no record",
 			"Case No.: 1:20-cv-00001\nJudge: Ann Smith\nFiled: 01/02/2020\nMOTION TO DISMISS\n",

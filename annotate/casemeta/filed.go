@@ -13,7 +13,7 @@ import (
 // "OPINION FILED: February 6, 2018", or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?(?:Filed|FILED):?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?(?:Filed|FILED):?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}-` + monthNames + `-\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
 
 // yearFirstStamp is the date of a clerk's stamp that prints the year
 // first and the day after a dash, as the Northern District of Alabama's
@@ -64,9 +64,10 @@ func filedDate(text string) string {
 	}
 	var m []string
 	for _, loc := range filedLabel.Get().FindAllStringSubmatchIndex(text, -1) {
-		if loc[0] > 0 && (text[loc[0]-1] == '[' || text[loc[0]-1] == '(') {
+		if loc[0] > 0 && (text[loc[0]-1] == '[' || text[loc[0]-1] == '(') && !opensLine(text, loc[0]-1) {
 			// "Motion for Protective Order [Filed January 18, 2011]":
-			// the filing date of a paper the text cites, not its own.
+			// the filing date of a paper the text cites, not its own. One
+			// on a line of its own is the page's ("[Filed 31-Aug-2007]").
 			continue
 		}
 		m = []string{text[loc[0]:loc[1]], text[loc[2]:loc[3]]}
@@ -84,4 +85,19 @@ func filedDate(text string) string {
 	}
 	iso, _ := parseDate(d)
 	return iso
+}
+
+// opensLine reports whether only spaces and tabs stand before text[i] on
+// its line.
+func opensLine(text string, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch text[k] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }

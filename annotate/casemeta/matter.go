@@ -20,6 +20,11 @@ var inReLine = textscan.Lazy(`(?i)^[\s\d|*§)\]}]*(in\s+re\b:?|in\s+the\s+matter
 // matterRoleLine is a caption "Matter of <name>, <role>" alone on its line.
 var matterRoleLine = textscan.Lazy(`^[ \t]*(?:In\s+the\s+)?Matter\s+of\s+([A-Z][^,\n]{1,80}?),[ \t]+(?:Respondents?|Applicants?|Petitioners?|Beneficiar(?:y|ies)|Claimants?)[ \t]*$`)
 
+// justicesLine is an advisory opinion's caption alone on its line, as
+// state supreme courts answering a legislature's or governor's questions
+// print it: "OPINION OF THE JUSTICES." (a closed form, typed by hand).
+var justicesLine = textscan.Lazy(`^[ \t]*(?i:(?:in[ \t]+re[ \t]+)?opinions?[ \t]+of[ \t]+the[ \t]+justices)\.?[ \t]*$`)
+
 // matterEnd ends a matter's subject: the column's case number or title,
 // and the words that refer to an attachment for its description.
 var matterEnd = textscan.Lazy(`(?i)\s(?:case\s+(?:no\b|number)|no\.|misc\.|mag(?:istrate)?\.?\s+(?:no|docket)|docket\b|(?:filed\s+)?under\s+seal|\(under\s+seal)|\s(?:as|and|which\s+(?:is|are))\s+(?:more\s+(?:fully|particularly)\s+|further\s+|specifically\s+)?described\b|\s(?:see\s+)?attachment\s+[a-z]\b`)
@@ -75,6 +80,11 @@ func matterCaption(firstPage string) string {
 		}
 		if subject, closed := cutSubject(strings.TrimSpace(m[1])); !closed && subject != "" && !strings.ContainsAny(subject, "0123456789") {
 			return "Matter of " + subject
+		}
+	}
+	for _, line := range lines[:min(len(lines), matterLines)] {
+		if justicesLine.Get().MatchString(line) {
+			return "Opinion of the Justices"
 		}
 	}
 	return ""

@@ -27,8 +27,9 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // with a thousands comma, as New Mexico's and Texas's appellate courts
 // print theirs ("31,905", "AP-77,129"); Pennsylvania's appellate dockets,
 // a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
-// 2019", "1234 C.D. 2019").
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+// 2019", "1234 C.D. 2019"); the Northern District of Illinois's year,
+// kind and number set apart by spaces ("18 CV 6822", "18 C 6822").
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute.
@@ -71,6 +72,9 @@ var rareStateForms = []struct {
 }{
 	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
 	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
+	// Alabama's appellate courts of the last century, by division, on a
+	// line of its own: "6 Div. 870."
+	{" Div. ", textscan.Lazy(`(?m)^[ \t]*\d{1,2}[ ]Div\.[ ]\d{1,5}\b`)},
 }
 
 // oregonNumbers are the numbers Oregon's appellate reports print in
@@ -253,7 +257,7 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
 		}
-		if !docketShaped(num) || notDocket(text, m[2]) {
+		if !docketShaped(num) && !numberLine(text, m[2], start, end, num) || notDocket(text, m[2]) {
 			continue
 		}
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}
@@ -303,6 +307,21 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			add(from+m[2], from+m[3], text[from+m[2]:from+m[3]], &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
 		}
 	})
+}
+
+// numberLine reports whether a short bare number after "No." is the
+// only thing on its line ("No. 216." under a reporter's caption): a
+// case's number set as a heading, as a list's "No. 12" in a sentence is
+// not.
+func numberLine(text string, label, start, end int, num string) bool {
+	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(text[label:], "No.") || !opensLine(text, label) {
+		return false
+	}
+	rest := text[end:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return strings.Trim(rest, ". \t\r") == ""
 }
 
 // docketShaped reports whether a token after a label is a docket number:
