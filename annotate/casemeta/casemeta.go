@@ -461,8 +461,8 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 
 // districtCaseKeyRe reads the year, type and sequence number of a
 // district case's normalized number: "2:16-cv-08033-AB-FFM", "CV
-// 16-08033-AB", "SACV 14-341-JVS", "15-cv-02543-BLF".
-var districtCaseKeyRe = textscan.Lazy(`^(?:(?:\d{1,2}|[A-Z]):)?(\d{2})-([a-z]{2,4})-(\d{1,6})\b|^(?:SA|ED|LA)?(CR|CV) (\d{2})-(\d{1,6})\b`)
+// 16-08033-AB", "SACV 14-341-JVS", "15-cv-02543-BLF", "18 CV 6822".
+var districtCaseKeyRe = textscan.Lazy(`^(?:(?:\d{1,2}|[A-Z]):)?(\d{2})-([a-z]{2,4})-(\d{1,6})\b|^(?:SA|ED|LA)?(CR|CV) (\d{2})-(\d{1,6})\b|^(\d{2}) (CV|CR|C) (\d{1,6})$`)
 
 // districtCaseKey returns the case a district number names, its forms
 // (the ECF header's, the caption's, with or without its judges' initials
@@ -473,8 +473,16 @@ func districtCaseKey(n string) (key string, ok bool) {
 		return "", false
 	}
 	year, typ, seq := m[1], m[2], m[3]
-	if year == "" {
+	switch {
+	case m[5] != "":
 		year, typ, seq = m[5], strings.ToLower(m[4]), m[6]
+	case m[7] != "":
+		// The Northern District of Illinois's "18 CV 6822", "13 C 5626"
+		// (its C is civil).
+		year, typ, seq = m[7], strings.ToLower(m[8]), m[9]
+		if typ == "c" {
+			typ = "cv"
+		}
 	}
 	return year + "-" + typ + "-" + strings.TrimLeft(seq, "0"), true
 }

@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
@@ -248,6 +249,10 @@ func findEarlyStateNumbers(text string, add func(start, end int, norm string, at
 	}
 }
 
+// spacedDistrictNo is a labelled number of the Northern District of
+// Illinois's spaced form: "18 CV 6822", "13 C 5626".
+var spacedDistrictNo = regexp.MustCompile(`^(\d{2}) (CV|CR|C) (\d{1,5})$`)
+
 // findStateNumbers adds the state forms of text to a findCaseNumbers pass.
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
 	for _, m := range labelledMatches(text) {
@@ -258,6 +263,14 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
 		}
 		if !docketShaped(num) && !numberLine(text, m[2], start, end, num) || notDocket(text, m[2]) {
+			continue
+		}
+		if sp := spacedDistrictNo.FindStringSubmatch(num); sp != nil {
+			// A federal district's number, as the Northern District of
+			// Illinois prints it, kept as printed; no role, as no other
+			// district number has one (a label does not tell the filing's
+			// own number from one it cites).
+			add(start, end, normalizeNumber(num), &schemas.CaseNumberAttrs{Form: schemas.FormDistrict, Year: sp[1], Type: strings.ToLower(sp[2])})
 			continue
 		}
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}
