@@ -186,6 +186,11 @@ func (f *peopleFinder) afterTitles() {
 			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
 				break
 			}
+			// "Hon. Nancy Torresen, U.S. District Judge": after the list's
+			// first name, words that open a title are the title.
+			if j > i+1 && k < len(ws) && ws[k].line == ws[j].line && (titleWords[ws[k].lower()] || judgeKinds[ws[k].lower()]) {
+				break
+			}
 			f.add(j, k, rule)
 			switch {
 			case k+1 < len(ws) && ws[k].text == "," && ws[k+1].lower() == "and":

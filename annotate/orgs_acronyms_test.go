@@ -145,7 +145,7 @@ func TestDocumentShortForms(t *testing.T) {
 		want, not  []string // TYPE:text present, and absent
 	}{
 		{"company without its suffix", "BARRY WEINTRAUB v. QUICKEN LOANS, INC.\n\nRita Weintraub applied to Quicken Loans, Inc. for a loan. Quicken Loans refused.",
-			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS"}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
+			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS, INC."}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
 		{"initials without the owning state", "The Indiana Department of Child Services (DCS) removed the child. DCS then filed a petition.",
 			[]string{"ORGANIZATION:DCS"}, nil},
 		{"set as a verb is no gang's set", "CNN published the Defamatory Statements set forth above.",

@@ -35,6 +35,7 @@ func TestOrgForms(t *testing.T) {
 		{"state supreme court, name wrapped", "held by the New Jersey\nSupreme Court in", []string{"New Jersey\nSupreme Court"}},
 		{"state court, other order", "the Court of Appeals of Indiana affirmed", []string{"Court of Appeals of Indiana"}},
 		{"comma before LLC", "GIFT SURPLUS, LLC, and others", []string{"GIFT SURPLUS, LLC"}},
+		{"suffixes in capitals", "ACME WIDGETS, INC., and ZENITH TOOLS CORP., Defendants", []string{"ACME WIDGETS, INC.", "ZENITH TOOLS CORP."}},
 		{"suffix alone", "plaintiffs\n, LLC, and", nil},
 		{"professional corporations", "Hyler & Agan PLLC, by George Hyler; and Grace, Tisdale, Clifton, P.A., by", []string{"Hyler & Agan PLLC", "Grace, Tisdale, Clifton, P.A."}},
 		{"lawyer before his firm", "Jeffrey Brown, Dechert, LLP", []string{"Dechert, LLP"}},

@@ -64,7 +64,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
 			continue
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -206,6 +206,10 @@ func insideName(ws []word, from, to int) bool {
 var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
 	"sheriff", "judge", "marshal", "prosecutor", "police")
 
+// judgeKinds name the federal judgeships a place's name opens as a
+// title: "United States Circuit Judge", "U.S. Bankruptcy Judge".
+var judgeKinds = textscan.Set("district", "magistrate", "circuit", "bankruptcy")
+
 func fusedTitle(ws []word, from, to int) bool {
 	if to < len(ws) && !ws[to].punct {
 		next := ws[to].lower()
@@ -214,6 +218,9 @@ func fusedTitle(ws []word, from, to int) bool {
 		}
 		if (next == "district" || next == "state's" || next == "state’s") && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
 			return true // "Bronx District Attorney", "Cook County State’s Attorney"
+		}
+		if judgeKinds[next] && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "judge") {
+			return true // "United States District Judge", "U.S. Magistrate Judge" (A2)
 		}
 	}
 	// "DISTRICT ATTORNEY, BRONX COUNTY"
@@ -257,6 +264,14 @@ func reporterCite(ws []word, from, to int) bool {
 		return false
 	}
 	return stateReporter(ws, from, to)
+}
+
+// districtDocket: "D.C. No. CV-00-13002-DDP" in a court of appeals'
+// caption is the district court's docket number, not the District of
+// Columbia.
+func districtDocket(ws []word, from, to int) bool {
+	return to-from == 1 && ws[from].text == "D.C." && to < len(ws) && ws[to].line == ws[from].line &&
+		(ws[to].text == "No." || ws[to].text == "Nos.")
 }
 
 // placeholderReporter: "--- Pa. ----", "___ Mich. ___" cite a state's
