@@ -104,6 +104,9 @@ func TestPersonForms(t *testing.T) {
 		{"also known as", "JOHN SMITH, a/k/a \"Little John,\" and MARCUS REED, also known as \"Bird,\" were charged; a server known as SVN", []string{"JOHN SMITH", "Little John", "Bird", "MARCUS REED"}},
 		{"a title in a margin's column", "publish (and refuse to retract) the              Deleted: Defendants\n\n\nDefamatory Statements. Further, CNN chose", nil},
 		{"a title after a listed name", "[Hon. Nancy Torresen, U.S. District Judge]", []string{"Nancy Torresen"}},
+		{"contraction of I after a listed name", "on behalf of Mr. Smith, and I'm here with two of", []string{"Smith"}},
+		{"role noun across a margin's column", "statements exposed Plaintiff         Deleted: Defendants’\n\n\nto public scorn", nil},
+		{"a form's title across its column", "Initials of Deputy Clerk        CMJ", []string{"CMJ"}},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
 	}
 	for _, tt := range tests {

@@ -33,7 +33,7 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"police", "attorney", "attorneys", "judge", "justice", "honorable", "the", "a", "an", "and", "of", "for", "in", "on",
 	"count", "counts",
 	"section", "page", "case", "document", "filed", "order", "motion", "exhibit", "id", "no.", "mr.", "ms.", "mrs.",
-	"i", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
+	"i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
 	"press", "release", "immediate", "contact", "indictment", "indicted", "charged", "today", "according", "also",
 	"supreme", "circuit", "appeals", "federal", "gang", "crew", "street", "avenue", "road", "boulevard", "city", "town",
 	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s",
@@ -184,6 +184,12 @@ func (f *peopleFinder) afterTitles() {
 			// A title in a margin's column ("Deleted: Defendants" of a
 			// redline) governs no name on the next line of the text.
 			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
+				break
+			}
+			// Nor does a role noun of the text govern a word across a
+			// column's gap ("Plaintiff       Deleted: 51", a redline's
+			// margin); a form's title does ("Deputy Clerk      CMJ").
+			if roleNouns[l] && columnEdge(ws, j) {
 				break
 			}
 			// "Hon. Nancy Torresen, U.S. District Judge": after the list's

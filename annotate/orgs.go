@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -432,7 +433,17 @@ func docketNumber(w string) bool {
 func firmStart(ws []word, i int) int {
 	from := i
 	seg, commaAt := 0, -1 // words read since the last comma crossed, and where it is
-	for from > 0 && ws[from-1].line == ws[i].line && !columnEdge(ws, from) {
+	crossed := false
+	for from > 0 && !columnEdge(ws, from) {
+		if ws[from-1].line != ws[from].line {
+			// "Grace, Tisdale,\n Clifton, P.A.": a list of partners'
+			// names, commas on both lines, may wrap after a comma, once.
+			if crossed || from == i || ws[from-1].text != "," || from < 2 || ws[from-2].line != ws[from-1].line || !nameWord(ws[from-2]) ||
+				stopCaps[ws[from-2].lower()] || !slices.ContainsFunc(ws[from:i], func(w word) bool { return w.text == "," }) {
+				break
+			}
+			crossed = true
+		}
 		w := ws[from-1]
 		l := w.lower()
 		switch {
