@@ -107,6 +107,8 @@ func TestPersonForms(t *testing.T) {
 		{"contraction of I after a listed name", "on behalf of Mr. Smith, and I'm here with two of", []string{"Smith"}},
 		{"role noun across a margin's column", "statements exposed Plaintiff         Deleted: Defendants’\n\n\nto public scorn", nil},
 		{"a form's title across its column", "Initials of Deputy Clerk        CMJ", []string{"CMJ"}},
+		{"surname with a particle", "General, Olga Vysotskaya de Brito, Special Deputy Attorney General", []string{"Olga Vysotskaya de Brito"}},
+		{"particle without a surname", "reviewed by Maria Lopez de novo", []string{"Maria Lopez"}},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
 	}
 	for _, tt := range tests {

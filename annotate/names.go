@@ -498,6 +498,10 @@ func (f *peopleFinder) nameEnd(j int) int {
 				continue
 			}
 		}
+		if k > j && nameParticle(ws, k) {
+			k += 2 // "Olga Vysotskaya de Brito"
+			continue
+		}
 		if !personWord(ws[k]) {
 			break
 		}
@@ -594,6 +598,17 @@ func trimName(ws []word, from, to int) (int, int) {
 	return from, to
 }
 
+// nameParticle reports whether ws[k] is a surname's particle in lower
+// case, between a name word and the capitalized rest of the surname on
+// one line: "Olga Vysotskaya de Brito", "Ludwig van Beethoven".
+func nameParticle(ws []word, k int) bool {
+	return particles[ws[k].text] && k > 0 && k+1 < len(ws) && ws[k-1].line == ws[k].line && ws[k+1].line == ws[k].line &&
+		personWord(ws[k-1]) && personWord(ws[k+1]) && ws[k+1].capitalized() && !ws[k+1].capsLine
+}
+
+// particles open a surname in lower case (typed by hand: a closed class).
+var particles = textscan.Set("de", "da", "del", "della", "di", "du", "van", "von", "dos", "das", "der", "den")
+
 func plausibleName(ws []word) bool {
 	letters := false
 	quoted := false // inside a nickname: "Alphati “Havoc” Tanis"
@@ -612,6 +627,9 @@ func plausibleName(ws []word) bool {
 			continue // "Robert Wilson, Jr."
 		}
 		if textscan.Suffixes[w.lower()] && i > 0 {
+			continue
+		}
+		if i > 0 && nameParticle(ws, i) {
 			continue
 		}
 		if w.punct || !personWord(w) && !w.initial() {

@@ -753,8 +753,13 @@ func onTail(ws []word, to int) bool {
 	if k < len(ws) && ws[k].lower() == "the" {
 		k++
 	}
-	return k < len(ws) && ws[k].line == ws[to].line && ws[k].capitalized() && !stopCaps[ws[k].lower()]
+	// Only a date ends the name: words that are never a person's name
+	// may well be a committee's field ("Committee on Intelligence").
+	return k < len(ws) && ws[k].line == ws[to].line && ws[k].capitalized() && !calendarWords[ws[k].lower()] && !functionWords[ws[k].lower()]
 }
+
+// calendarWords are the months and weekdays.
+var calendarWords = textscan.Calendar()
 
 // allCaps reports whether s has two or more letters, all capitals: an
 // acronym in running text.

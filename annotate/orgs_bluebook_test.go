@@ -40,6 +40,7 @@ func TestOrgForms(t *testing.T) {
 		{"professional corporations", "Hyler & Agan PLLC, by George Hyler; and Grace, Tisdale, Clifton, P.A., by", []string{"Hyler & Agan PLLC", "Grace, Tisdale, Clifton, P.A."}},
 		{"partners' names wrapped", "Hyler & Agan PLLC; and Grace, Tisdale,\n      Clifton, P.A., by", []string{"Hyler & Agan PLLC", "Grace, Tisdale,\n      Clifton, P.A."}},
 		{"no wrap after a party", "for Plaintiffs,\nHyler & Agan PLLC by", []string{"Hyler & Agan PLLC"}},
+		{"committee on a field", "a Senior Advisor to the House Permanent Select Committee on Intelligence; the Commission on Monday", []string{"House Permanent Select Committee on Intelligence"}},
 		{"lawyer before his firm", "Jeffrey Brown, Dechert, LLP", []string{"Dechert, LLP"}},
 		{"head name with a suffix", "related to Allegiance Hospital of Many, LLC (", []string{"Allegiance Hospital of Many, LLC"}},
 		{"date before a suffix", "On February 18, 2011, Kilgore LLC was", []string{"Kilgore LLC"}},
