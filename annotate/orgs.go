@@ -62,8 +62,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 	for i := 0; i < len(ws); i++ {
 		// A listed name with a qualifier in front ("Bronx Supreme Court")
 		// is left to the head-word rule, which takes the qualifier too.
+		// In capitals a function word is no qualifier ("IN THE UNITED
+		// STATES DISTRICT COURT").
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
-			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
+			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1) &&
+				!(ws[i-1].capsLine && functionWords[ws[i-1].lower()])) &&
 			(e.list != companiesList || standsAlone(ws, i, &n)) && !judgeInitials(ws, i, n) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
@@ -701,6 +704,11 @@ func tailEnds(ws []word, k, m int) bool {
 // for the City of New York", "NYPD Squad of Detectives".
 func ofTail(ws []word, to int) int {
 	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+wrapLines && (ws[to].lower() == "of" || ws[to].lower() == "for" || onTail(ws, to)) {
+		// A caption's two lines in capitals, "UNITED STATES DISTRICT
+		// COURT" / "FOR THE DISTRICT OF MARYLAND", are two mentions (A2).
+		if ws[to].line != ws[to-1].line && ws[to].capsLine && ws[to-1].capsLine && ws[to].lower() == "for" && ws[to-1].lower() == "court" {
+			break
+		}
 		k := to + 1
 		if k < len(ws) && ws[k].lower() == "the" {
 			k++
