@@ -61,6 +61,8 @@ func TestPlaceForms(t *testing.T) {
 		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
 		{"district court's docket number", "LEROY D. BACA,         D.C. No.\n  CV-00-13002-DDP", nil},
 		{"federal judge's title", "[Hon. Nancy Torresen, U.S. District Judge]; PHILLIPS, UNITED STATES MAGISTRATE JUDGE", nil},
+		{"town named with a place's head", "Yagman & Reichman, Venice Beach, California, for the", []string{"Venice Beach", "California"}},
+		{"head word without a state", "Marion Falls, the witness, and Venice Beach, Mr. Smith", nil},
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 	}
 	for _, tt := range tests {
