@@ -176,3 +176,38 @@ func TestDocumentShortForms(t *testing.T) {
 		})
 	}
 }
+
+// TestPropagatedSurnames: a bare surname later in the document is a
+// mention of the full name found before, except inside a firm's name.
+func TestPropagatedSurnames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // TYPE:text present, and absent
+	}{
+		{"surname alone", "Marion R. Yagman argued. Later Yagman conceded.", []string{"PERSON:Yagman"}, nil},
+		{"surname in a firm's name", "Marion R. Yagman (argued), Yagman & Yagman & Reichman; David D. Lawrence, Roberts & Lawrence, for the appellee.",
+			[]string{"PERSON:Marion R. Yagman", "PERSON:David D. Lawrence"}, []string{"PERSON:Yagman", "PERSON:Lawrence"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.text}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			have := map[string]bool{}
+			for _, e := range ann.Entities {
+				have[string(e.Type)+":"+e.Text] = true
+			}
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("Annotate(%q) lacks %s: %v", tt.text, w, have)
+				}
+			}
+			for _, w := range tt.not {
+				if have[w] {
+					t.Errorf("Annotate(%q) has %s", tt.text, w)
+				}
+			}
+		})
+	}
+}
