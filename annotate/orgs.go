@@ -23,7 +23,10 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	// A state's lawmaking body, named with its state ("Nebraska
 	// Legislature"), and the firms and centers of the law ("Albin Law
 	// Office", "Juvenile Law Center", "The Whiting Law Firm"): see isHead.
-	"legislature", "center", "firm")
+	"legislature", "center", "firm",
+	// Armed services and probation offices, named with their country or
+	// county: "United States Army", "U.S. Probation", "Adult Probation".
+	"army", "navy", "probation")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").

@@ -43,6 +43,8 @@ func TestOrgForms(t *testing.T) {
 		{"committee on a field", "a Senior Advisor to the House Permanent Select Committee on Intelligence; the Commission on Monday", []string{"House Permanent Select Committee on Intelligence"}},
 		{"caption's two lines in capitals", "          IN THE UNITED STATES DISTRICT COURT\n             FOR THE DISTRICT OF MAINE\n", []string{"UNITED STATES DISTRICT COURT", "DISTRICT OF MAINE"}},
 		{"court's name wrapped in running text", "Appeal from the United States District Court\n     for the Central District of California", []string{"United States District Court\n     for the Central District of California"}},
+		{"armed service and probation office", "a retired United States Army Colonel; Karen Mar, U.S. Probation", []string{"United States Army", "U.S. Probation"}},
+		{"probation alone", "He was placed on Probation for two years by the Army.", nil},
 		{"lawyer before his firm", "Jeffrey Brown, Dechert, LLP", []string{"Dechert, LLP"}},
 		{"head name with a suffix", "related to Allegiance Hospital of Many, LLC (", []string{"Allegiance Hospital of Many, LLC"}},
 		{"date before a suffix", "On February 18, 2011, Kilgore LLC was", []string{"Kilgore LLC"}},
