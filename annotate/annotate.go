@@ -296,6 +296,11 @@ func propagateSurnames(pages []pageEntities) {
 			if pe.taken[i] || w.punct || !w.capitalized() {
 				continue
 			}
+			// A surname joined by "&" names a firm or a company
+			// ("Yagman & Yagman & Reichman", "Roberts & Lawrence").
+			if i > 0 && pe.words[i-1].text == "&" || i+1 < len(pe.words) && pe.words[i+1].text == "&" {
+				continue
+			}
 			key := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w.text, "’s"), "'s"))
 			if name, ok := full[key]; ok && !stopCaps[key] {
 				// "TAURY WELLS" again where no rule found it: the whole name.

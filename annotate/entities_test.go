@@ -59,6 +59,10 @@ func TestPlaceForms(t *testing.T) {
 		{"world city that is a surname, alone", "Medina testified that he saw the car", nil},
 		{"world city that is a given name, after in", "he lived in London for a year", []string{"London"}},
 		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
+		{"district court's docket number", "LEROY D. BACA,         D.C. No.\n  CV-00-13002-DDP", nil},
+		{"federal judge's title", "[Hon. Nancy Torresen, U.S. District Judge]; PHILLIPS, UNITED STATES MAGISTRATE JUDGE", nil},
+		{"town named with a place's head", "Yagman & Reichman, Venice Beach, California, for the", []string{"Venice Beach", "California"}},
+		{"head word without a state", "Marion Falls, the witness, and Venice Beach, Mr. Smith", nil},
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 	}
 	for _, tt := range tests {
@@ -101,6 +105,12 @@ func TestPersonForms(t *testing.T) {
 		{"a minor's initials after In re", "In re M.B., 145 P.3d 1040, 1047 (Okla. 2006); In re Grand Jury Subpoena", []string{"M.B."}},
 		{"also known as", "JOHN SMITH, a/k/a \"Little John,\" and MARCUS REED, also known as \"Bird,\" were charged; a server known as SVN", []string{"JOHN SMITH", "Little John", "Bird", "MARCUS REED"}},
 		{"a title in a margin's column", "publish (and refuse to retract) the              Deleted: Defendants\n\n\nDefamatory Statements. Further, CNN chose", nil},
+		{"a title after a listed name", "[Hon. Nancy Torresen, U.S. District Judge]", []string{"Nancy Torresen"}},
+		{"contraction of I after a listed name", "on behalf of Mr. Smith, and I'm here with two of", []string{"Smith"}},
+		{"role noun across a margin's column", "statements exposed Plaintiff         Deleted: Defendants’\n\n\nto public scorn", nil},
+		{"a form's title across its column", "Initials of Deputy Clerk        CMJ", []string{"CMJ"}},
+		{"surname with a particle", "General, Olga Vysotskaya de Brito, Special Deputy Attorney General", []string{"Olga Vysotskaya de Brito"}},
+		{"particle without a surname", "reviewed by Maria Lopez de novo", []string{"Maria Lopez"}},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
 	}
 	for _, tt := range tests {

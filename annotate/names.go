@@ -33,7 +33,7 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	"police", "attorney", "attorneys", "judge", "justice", "honorable", "the", "a", "an", "and", "of", "for", "in", "on",
 	"count", "counts",
 	"section", "page", "case", "document", "filed", "order", "motion", "exhibit", "id", "no.", "mr.", "ms.", "mrs.",
-	"i", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
+	"i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "we", "he", "she", "they", "it", "his", "her", "this", "that", "these", "those", "you", "your", "our",
 	"press", "release", "immediate", "contact", "indictment", "indicted", "charged", "today", "according", "also",
 	"supreme", "circuit", "appeals", "federal", "gang", "crew", "street", "avenue", "road", "boulevard", "city", "town",
 	"new", "york", "bronx", "queens", "manhattan", "brooklyn", "nypd", "fbi", "dea", "s", "government’s", "court’s",
@@ -184,6 +184,17 @@ func (f *peopleFinder) afterTitles() {
 			// A title in a margin's column ("Deleted: Defendants" of a
 			// redline) governs no name on the next line of the text.
 			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
+				break
+			}
+			// Nor does a role noun of the text govern a word across a
+			// column's gap ("Plaintiff       Deleted: 51", a redline's
+			// margin); a form's title does ("Deputy Clerk      CMJ").
+			if roleNouns[l] && columnEdge(ws, j) {
+				break
+			}
+			// "Hon. Nancy Torresen, U.S. District Judge": after the list's
+			// first name, words that open a title are the title.
+			if j > i+1 && k < len(ws) && ws[k].line == ws[j].line && (titleWords[ws[k].lower()] || judgeKinds[ws[k].lower()]) {
 				break
 			}
 			f.add(j, k, rule)
@@ -487,6 +498,10 @@ func (f *peopleFinder) nameEnd(j int) int {
 				continue
 			}
 		}
+		if k > j && nameParticle(ws, k) {
+			k += 2 // "Olga Vysotskaya de Brito"
+			continue
+		}
 		if !personWord(ws[k]) {
 			break
 		}
@@ -583,6 +598,17 @@ func trimName(ws []word, from, to int) (int, int) {
 	return from, to
 }
 
+// nameParticle reports whether ws[k] is a surname's particle in lower
+// case, between a name word and the capitalized rest of the surname on
+// one line: "Olga Vysotskaya de Brito", "Ludwig van Beethoven".
+func nameParticle(ws []word, k int) bool {
+	return particles[ws[k].text] && k > 0 && k+1 < len(ws) && ws[k-1].line == ws[k].line && ws[k+1].line == ws[k].line &&
+		personWord(ws[k-1]) && personWord(ws[k+1]) && ws[k+1].capitalized() && !ws[k+1].capsLine
+}
+
+// particles open a surname in lower case (typed by hand: a closed class).
+var particles = textscan.Set("de", "da", "del", "della", "di", "du", "van", "von", "dos", "das", "der", "den")
+
 func plausibleName(ws []word) bool {
 	letters := false
 	quoted := false // inside a nickname: "Alphati “Havoc” Tanis"
@@ -601,6 +627,9 @@ func plausibleName(ws []word) bool {
 			continue // "Robert Wilson, Jr."
 		}
 		if textscan.Suffixes[w.lower()] && i > 0 {
+			continue
+		}
+		if i > 0 && nameParticle(ws, i) {
 			continue
 		}
 		if w.punct || !personWord(w) && !w.initial() {

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,7 +23,10 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	// A state's lawmaking body, named with its state ("Nebraska
 	// Legislature"), and the firms and centers of the law ("Albin Law
 	// Office", "Juvenile Law Center", "The Whiting Law Firm"): see isHead.
-	"legislature", "center", "firm")
+	"legislature", "center", "firm",
+	// Armed services and probation offices, named with their country or
+	// county: "United States Army", "U.S. Probation", "Adult Probation".
+	"army", "navy", "probation")
 
 // orgStopLeft never start an organization name: sentence openers and
 // titles ("If the Court", "Chief of the Bureau").
@@ -61,8 +65,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 	for i := 0; i < len(ws); i++ {
 		// A listed name with a qualifier in front ("Bronx Supreme Court")
 		// is left to the head-word rule, which takes the qualifier too.
+		// In capitals a function word is no qualifier ("IN THE UNITED
+		// STATES DISTRICT COURT").
 		if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Organization &&
-			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1)) &&
+			!(i > 0 && nameWord(ws[i-1]) && !textscan.IsDigits(ws[i-1].text) && ws[i-1].line == ws[i].line && isHead(ws, i+n-1) &&
+				!(ws[i-1].capsLine && functionWords[ws[i-1].lower()])) &&
 			(e.list != companiesList || standsAlone(ws, i, &n)) && !judgeInitials(ws, i, n) {
 			span := wordSpan{from: i, to: i + n, typ: schemas.Organization, norm: e.canonical, source: schemas.SourceGazetteer, rule: "list:" + e.list}
 			// A listed name a head word continues is a longer name:
@@ -432,7 +439,17 @@ func docketNumber(w string) bool {
 func firmStart(ws []word, i int) int {
 	from := i
 	seg, commaAt := 0, -1 // words read since the last comma crossed, and where it is
-	for from > 0 && ws[from-1].line == ws[i].line && !columnEdge(ws, from) {
+	crossed := false
+	for from > 0 && !columnEdge(ws, from) {
+		if ws[from-1].line != ws[from].line {
+			// "Grace, Tisdale,\n Clifton, P.A.": a list of partners'
+			// names, commas on both lines, may wrap after a comma, once.
+			if crossed || from == i || ws[from-1].text != "," || from < 2 || ws[from-2].line != ws[from-1].line || !nameWord(ws[from-2]) ||
+				stopCaps[ws[from-2].lower()] || !slices.ContainsFunc(ws[from:i], func(w word) bool { return w.text == "," }) {
+				break
+			}
+			crossed = true
+		}
 		w := ws[from-1]
 		l := w.lower()
 		switch {
@@ -690,6 +707,11 @@ func tailEnds(ws []word, k, m int) bool {
 // for the City of New York", "NYPD Squad of Detectives".
 func ofTail(ws []word, to int) int {
 	for to+1 < len(ws) && ws[to].line <= ws[to-1].line+wrapLines && (ws[to].lower() == "of" || ws[to].lower() == "for" || onTail(ws, to)) {
+		// A caption's two lines in capitals, "UNITED STATES DISTRICT
+		// COURT" / "FOR THE DISTRICT OF MARYLAND", are two mentions (A2).
+		if ws[to].line != ws[to-1].line && ws[to].capsLine && ws[to-1].capsLine && ws[to].lower() == "for" && ws[to-1].lower() == "court" {
+			break
+		}
 		k := to + 1
 		if k < len(ws) && ws[k].lower() == "the" {
 			k++
@@ -742,8 +764,13 @@ func onTail(ws []word, to int) bool {
 	if k < len(ws) && ws[k].lower() == "the" {
 		k++
 	}
-	return k < len(ws) && ws[k].line == ws[to].line && ws[k].capitalized() && !stopCaps[ws[k].lower()]
+	// Only a date ends the name: words that are never a person's name
+	// may well be a committee's field ("Committee on Intelligence").
+	return k < len(ws) && ws[k].line == ws[to].line && ws[k].capitalized() && !calendarWords[ws[k].lower()] && !functionWords[ws[k].lower()]
 }
+
+// calendarWords are the months and weekdays.
+var calendarWords = textscan.Calendar()
 
 // allCaps reports whether s has two or more letters, all capitals: an
 // acronym in running text.

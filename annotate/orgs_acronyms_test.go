@@ -145,13 +145,48 @@ func TestDocumentShortForms(t *testing.T) {
 		want, not  []string // TYPE:text present, and absent
 	}{
 		{"company without its suffix", "BARRY WEINTRAUB v. QUICKEN LOANS, INC.\n\nRita Weintraub applied to Quicken Loans, Inc. for a loan. Quicken Loans refused.",
-			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS"}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
+			[]string{"ORGANIZATION:Quicken Loans", "ORGANIZATION:QUICKEN LOANS, INC."}, []string{"PERSON:Quicken Loans", "PERSON:QUICKEN LOANS"}},
 		{"initials without the owning state", "The Indiana Department of Child Services (DCS) removed the child. DCS then filed a petition.",
 			[]string{"ORGANIZATION:DCS"}, nil},
 		{"set as a verb is no gang's set", "CNN published the Defamatory Statements set forth above.",
 			nil, []string{"ORGANIZATION:Defamatory Statements"}},
 		{"initials of a code stay apart", "The Indiana Department of Child Services (IC 31-34) removed the child.",
 			nil, []string{"ORGANIZATION:IC"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.text}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			have := map[string]bool{}
+			for _, e := range ann.Entities {
+				have[string(e.Type)+":"+e.Text] = true
+			}
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("Annotate(%q) lacks %s: %v", tt.text, w, have)
+				}
+			}
+			for _, w := range tt.not {
+				if have[w] {
+					t.Errorf("Annotate(%q) has %s", tt.text, w)
+				}
+			}
+		})
+	}
+}
+
+// TestPropagatedSurnames: a bare surname later in the document is a
+// mention of the full name found before, except inside a firm's name.
+func TestPropagatedSurnames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // TYPE:text present, and absent
+	}{
+		{"surname alone", "Marion R. Yagman argued. Later Yagman conceded.", []string{"PERSON:Yagman"}, nil},
+		{"surname in a firm's name", "Marion R. Yagman (argued), Yagman & Yagman & Reichman; David D. Lawrence, Roberts & Lawrence, for the appellee.",
+			[]string{"PERSON:Marion R. Yagman", "PERSON:David D. Lawrence"}, []string{"PERSON:Yagman", "PERSON:Lawrence"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if taken[i] {
 			continue
 		}
+		if k := headedPlace(ws, i, gaz, taken); k > i {
+			out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "headed-place"})
+			i = k - 1
+			continue
+		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
@@ -64,7 +69,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
 			continue
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) {
+		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -206,6 +211,10 @@ func insideName(ws []word, from, to int) bool {
 var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
 	"sheriff", "judge", "marshal", "prosecutor", "police")
 
+// judgeKinds name the federal judgeships a place's name opens as a
+// title: "United States Circuit Judge", "U.S. Bankruptcy Judge".
+var judgeKinds = textscan.Set("district", "magistrate", "circuit", "bankruptcy")
+
 func fusedTitle(ws []word, from, to int) bool {
 	if to < len(ws) && !ws[to].punct {
 		next := ws[to].lower()
@@ -214,6 +223,9 @@ func fusedTitle(ws []word, from, to int) bool {
 		}
 		if (next == "district" || next == "state's" || next == "state’s") && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "attorney") {
 			return true // "Bronx District Attorney", "Cook County State’s Attorney"
+		}
+		if judgeKinds[next] && to+1 < len(ws) && strings.HasPrefix(ws[to+1].lower(), "judge") {
+			return true // "United States District Judge", "U.S. Magistrate Judge" (A2)
 		}
 	}
 	// "DISTRICT ATTORNEY, BRONX COUNTY"
@@ -257,6 +269,38 @@ func reporterCite(ws []word, from, to int) bool {
 		return false
 	}
 	return stateReporter(ws, from, to)
+}
+
+// headedPlace returns the end of a place named by a word and a place's
+// head noun before a comma and a state ("Venice Beach, California",
+// "Sulphur Springs, Texas"), or i: no list holds every such place, and
+// the given-name rule would read "Venice Beach" as a person.
+func headedPlace(ws []word, i int, gaz *gazetteer, taken []bool) int {
+	if i+3 >= len(ws) || anyTaken(taken, i, i+2) || !nameWord(ws[i]) || ws[i].capsLine || !ws[i].capitalized() ||
+		ws[i+1].line != ws[i].line || !placeHeads[ws[i+1].text] || ws[i+2].text != "," {
+		return i
+	}
+	if e, n := gaz.match(ws, i); e != nil && e.typ == schemas.Place && n >= 2 {
+		return i // a listed place: "Virginia Beach, Virginia"
+	}
+	if e, _ := gaz.match(ws, i+3); e != nil && e.typ == schemas.Place {
+		if _, ok := gaz.states[strings.ToLower(e.canonical)]; ok {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// placeHeads are the nouns that end the names of towns and resorts,
+// capitalized (typed by hand: a closed class).
+var placeHeads = textscan.Set("Beach", "Springs", "Heights", "Hills", "Falls", "Valley", "Harbor", "Grove", "Creek", "Village")
+
+// districtDocket: "D.C. No. CV-00-13002-DDP" in a court of appeals'
+// caption is the district court's docket number, not the District of
+// Columbia.
+func districtDocket(ws []word, from, to int) bool {
+	return to-from == 1 && ws[from].text == "D.C." && to < len(ws) && ws[to].line == ws[from].line &&
+		(ws[to].text == "No." || ws[to].text == "Nos.")
 }
 
 // placeholderReporter: "--- Pa. ----", "___ Mich. ___" cite a state's

@@ -80,7 +80,7 @@ func splitWords(runes []rune) []word {
 			// A closing period of an abbreviation or initial: "U.S.", "D.", "Jr.".
 			if j < len(runes) && runes[j] == '.' {
 				t := string(runes[i:j])
-				if strings.Contains(t, ".") || len([]rune(t)) <= 2 || abbreviations[t] {
+				if strings.Contains(t, ".") || len([]rune(t)) <= 2 || abbreviations[t] || capsAbbreviation(t) {
 					j++
 				}
 			}
@@ -106,6 +106,18 @@ var abbreviations = map[string]bool{
 	"Minn": true, "Tenn": true, "Tex": true, "Okla": true, "Penn": true, "Wash": true, "Wis": true,
 	// Municipalities as citations abbreviate them: "Warminster Twp.", "Cty. of Allegheny".
 	"Twp": true, "Cty": true, "Cnty": true, "Boro": true, "Vill": true,
+}
+
+// capsAbbreviation reports whether t is one of the abbreviations written
+// in capitals, as captions write them: "CABLE NEWS NETWORK, INC.",
+// "HON. WILLIAM ALSUP".
+func capsAbbreviation(t string) bool {
+	if t != strings.ToUpper(t) {
+		return false
+	}
+	r := []rune(strings.ToLower(t))
+	r[0] = unicode.ToUpper(r[0])
+	return abbreviations[string(r)]
 }
 
 // placeSuffixes after a hyphen make a compound of a place ("New

@@ -33,6 +33,8 @@ func TestParseCitations(t *testing.T) {
 		{"Restatement (Second) of Contracts §203(b); a prosecution", nil},
 		{"with another State.” Art. I, §10, cl. 3. The crime", nil},
 		{"N.C. Sess. Law 2006-6, §§ 4, 12, and the offense", nil},
+		{"On discretionary review pursuant to N.C.G.S. § 7A-31 of a decision", nil},
+		{"does not violate N.C.G.S. § 14-306.4, the ban on sweepstakes", []string{"N.C. Gen. Stat. § 14-306.4"}},
 		{"granted under § 1328, a crime. § 1328 refers to 11 U.S.C. § 1328", nil},
 		{"the defendant was sentenced under\n  12 § 924(c)", []string{"18 U.S.C. § 924(c)"}},
 	}

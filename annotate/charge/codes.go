@@ -328,7 +328,8 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 // of the C.F.R. on parks and forests, public lands, wildlife, military
 // installations, federal property and Indian country; elsewhere (Truth
 // in Lending, ERISA, tax) only a citation after "violat..." is a charge.
-// New Jersey's criminal code is its Title 2C; Louisiana's its title 14.
+// New Jersey's criminal code is its Title 2C; Louisiana's its title 14;
+// North Carolina's procedural chapters define none.
 func chargeable(st Statute, before string) bool {
 	switch st.Code {
 	case "cfr":
@@ -343,6 +344,14 @@ func chargeable(st Statute, before string) bool {
 		// Louisiana's criminal code is its title 14, its drug law in title
 		// 40; elsewhere (corporations, title 12) only after "violat...".
 		return strings.HasPrefix(st.Section, "14:") || strings.HasPrefix(st.Section, "40:") || strings.Contains(strings.ToLower(before), "violat")
+	case "nc":
+		// North Carolina's chapters on civil procedure (1, 1A), the
+		// courts (7A: "review pursuant to N.C.G.S. § 7A-31"), evidence
+		// (8C) and criminal procedure (15, 15A) define no offense.
+		switch ch, _, _ := strings.Cut(st.Section, "-"); ch {
+		case "1", "1A", "7A", "8C", "15", "15A":
+			return strings.Contains(strings.ToLower(before), "violat")
+		}
 	}
 	return true
 }
