@@ -518,23 +518,30 @@ func writeCities(cache, dir string, words map[string]bool, given, surnames map[s
 			sts = append(sts, s)
 		}
 		sort.Strings(sts)
-		l := strings.ToLower(n)
-		flags := ""
-		if words[l] {
-			flags += "w"
-		}
-		if given[l] > 0 {
-			flags += "g"
-		}
-		if r := surnames[l]; r > 0 && r <= ambiguousSurnameRank {
-			flags += "s"
-		}
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", n, strings.Join(sts, " "), p.pop, flags)
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", n, strings.Join(sts, " "), p.pop, cityFlags(n, words, given, surnames))
 	}
 	if err := os.WriteFile(filepath.Join(dir, "us-cities.tsv"), []byte(b.String()), 0o644); err != nil {
 		return err
 	}
 	return writeWorldCities(all, dir, words, given, surnames)
+}
+
+// cityFlags returns a city name's flags in the cities files: w, also an
+// English word; g, also a given name; s, one of the ambiguousSurnameRank
+// commonest surnames.
+func cityFlags(name string, words map[string]bool, given, surnames map[string]int) string {
+	l := strings.ToLower(name)
+	flags := ""
+	if words[l] {
+		flags += "w"
+	}
+	if given[l] > 0 {
+		flags += "g"
+	}
+	if r := surnames[l]; r > 0 && r <= ambiguousSurnameRank {
+		flags += "s"
+	}
+	return flags
 }
 
 // writeWorldCities writes the cities of other countries of at least
@@ -562,18 +569,7 @@ func writeWorldCities(all []city, dir string, words map[string]bool, given, surn
 # us-cities.tsv (s: one of the %d commonest surnames).
 `, pkgCities.name, pkgCities.version, minWorldCityPop, ambiguousSurnameRank)
 	for _, n := range slices.Sorted(maps.Keys(pops)) {
-		l := strings.ToLower(n)
-		flags := ""
-		if words[l] {
-			flags += "w"
-		}
-		if given[l] > 0 {
-			flags += "g"
-		}
-		if r := surnames[l]; r > 0 && r <= ambiguousSurnameRank {
-			flags += "s"
-		}
-		fmt.Fprintf(&b, "%s\t\t%d\t%s\n", n, pops[n], flags)
+		fmt.Fprintf(&b, "%s\t\t%d\t%s\n", n, pops[n], cityFlags(n, words, given, surnames))
 	}
 	return os.WriteFile(filepath.Join(dir, "world-cities.tsv"), []byte(b.String()), 0o644)
 }
