@@ -155,24 +155,7 @@ func TestDocumentShortForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.text}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			have := map[string]bool{}
-			for _, e := range ann.Entities {
-				have[string(e.Type)+":"+e.Text] = true
-			}
-			for _, w := range tt.want {
-				if !have[w] {
-					t.Errorf("Annotate(%q) lacks %s: %v", tt.text, w, have)
-				}
-			}
-			for _, w := range tt.not {
-				if have[w] {
-					t.Errorf("Annotate(%q) has %s", tt.text, w)
-				}
-			}
+			checkEntities(t, tt.text, tt.want, tt.not)
 		})
 	}
 }
@@ -190,24 +173,31 @@ func TestPropagatedSurnames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.text}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			have := map[string]bool{}
-			for _, e := range ann.Entities {
-				have[string(e.Type)+":"+e.Text] = true
-			}
-			for _, w := range tt.want {
-				if !have[w] {
-					t.Errorf("Annotate(%q) lacks %s: %v", tt.text, w, have)
-				}
-			}
-			for _, w := range tt.not {
-				if have[w] {
-					t.Errorf("Annotate(%q) has %s", tt.text, w)
-				}
-			}
+			checkEntities(t, tt.text, tt.want, tt.not)
 		})
+	}
+}
+
+// checkEntities annotates text as one page and reports each of want
+// ("TYPE:text") missing from its entities and each of not present.
+func checkEntities(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	ann, err := NewAnnotator(lexiconModels(t)).Annotate(context.Background(), []schemas.Page{{Number: 1, Method: schemas.MethodText, Text: text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, e := range ann.Entities {
+		have[string(e.Type)+":"+e.Text] = true
+	}
+	for _, w := range want {
+		if !have[w] {
+			t.Errorf("Annotate(%q) lacks %s: %v", text, w, have)
+		}
+	}
+	for _, w := range not {
+		if have[w] {
+			t.Errorf("Annotate(%q) has %s", text, w)
+		}
 	}
 }

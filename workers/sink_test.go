@@ -31,14 +31,7 @@ func (brokenWriter) Write([]byte) (int, error) {
 // that is not a record is dead-lettered, and a store that fails or a stop
 // hands the message back for redelivery.
 func TestSinkDecisions(t *testing.T) {
-	rec, err := filingRecord()
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, err := schemas.Encode(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec, good := encodedFiling(t)
 	tests := []struct {
 		name       string
 		body       []byte
@@ -59,6 +52,7 @@ func TestSinkDecisions(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "records.jsonl")
 			var store sinks.Sink = sinks.NewJSONLWriter(brokenWriter{})
 			if !tt.broken {
+				var err error
 				if store, err = sinks.OpenJSONL(path); err != nil {
 					t.Fatal(err)
 				}
@@ -207,14 +201,7 @@ func (b *batchSizes) Close(context.Context) error { return nil }
 // and a batch that reaches Fill is written without waiting out Linger (an
 // hour here: the test would hang if it waited).
 func TestSinkBatchFill(t *testing.T) {
-	rec, err := filingRecord()
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := schemas.Encode(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec, body := encodedFiling(t)
 	tests := []struct {
 		name       string
 		cfg        workers.BatchConfig
@@ -276,14 +263,7 @@ func (h *hangOnce) Close(context.Context) error { return nil }
 // WriteTimeout and retried like an outage, and the delivery is acked once
 // the retry lands.
 func TestSinkWriteTimeout(t *testing.T) {
-	rec, err := filingRecord()
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := schemas.Encode(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec, body := encodedFiling(t)
 	store := &hangOnce{}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -303,4 +283,18 @@ func TestSinkWriteTimeout(t *testing.T) {
 	if store.calls != 2 || store.stored != 1 {
 		t.Errorf("%d writes, %d records stored; want 2 writes, 1 record", store.calls, store.stored)
 	}
+}
+
+// encodedFiling returns the filing's record and its encoded message body.
+func encodedFiling(t *testing.T) (*schemas.Record, []byte) {
+	t.Helper()
+	rec, err := filingRecord()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := schemas.Encode(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec, body
 }

@@ -118,3 +118,31 @@ func chargeAttrs(e schemas.Entity) schemas.ChargeAttrs {
 	}
 	return schemas.ChargeAttrs{}
 }
+
+// offenseCase is a table row of the offense tests: in holds a charge
+// whose text is text and whose offense attribute is offense.
+type offenseCase struct {
+	name, in, text, offense string
+}
+
+// checkOffenses runs f over each row's in as one page and reports a row
+// whose charge is missing or has another offense.
+func checkOffenses(t *testing.T, f *Finder, tests []offenseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		var found bool
+		got := f.Find(schemas.Page{Number: 1, Text: tt.in})
+		for _, e := range got {
+			if e.Text != tt.text {
+				continue
+			}
+			found = true
+			if o := chargeAttrs(e).Offense; o != tt.offense {
+				t.Errorf("%s: Find(%q) %q offense %q, want %q", tt.name, tt.in, e.Text, o, tt.offense)
+			}
+		}
+		if !found {
+			t.Errorf("%s: Find(%q): no charge %q; got %q", tt.name, tt.in, tt.text, texts(got))
+		}
+	}
+}

@@ -14,9 +14,7 @@ func TestGradedOffenses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, in, text, offense string
-	}{
+	tests := []offenseCase{
 		{"level before", "Barker was convicted of Level 3 felony armed robbery.", "armed robbery", "armed robbery"},
 		{"class before", "He was charged with Class D felony possession of marijuana.", "possession of marijuana", "possession of marijuana"},
 		{"class misdemeanor before", "convicted of class A misdemeanor criminal trespass and", "criminal trespass", "criminal trespass"},
@@ -33,22 +31,7 @@ func TestGradedOffenses(t *testing.T) {
 		{"lesser included", "the jury was instructed on the lesser included offense of involuntary manslaughter.", "involuntary manslaughter", "involuntary manslaughter"},
 		{"degree in either order", "convicted of second degree assault and attempted first degree murder.", "attempted first degree murder", "attempted murder in the first degree"},
 	}
-	for _, tt := range tests {
-		var found bool
-		got := f.Find(schemas.Page{Number: 1, Text: tt.in})
-		for _, e := range got {
-			if e.Text != tt.text {
-				continue
-			}
-			found = true
-			if o := chargeAttrs(e).Offense; o != tt.offense {
-				t.Errorf("%s: Find(%q) %q offense %q, want %q", tt.name, tt.in, e.Text, o, tt.offense)
-			}
-		}
-		if !found {
-			t.Errorf("%s: Find(%q): no charge %q; got %q", tt.name, tt.in, tt.text, texts(got))
-		}
-	}
+	checkOffenses(t, f, tests)
 }
 
 func TestGradesNotOffenses(t *testing.T) {

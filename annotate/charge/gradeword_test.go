@@ -14,9 +14,7 @@ func TestGradeWordOffenses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, in, text, offense string
-	}{
+	tests := []offenseCase{
 		{"felony murder", "He was convicted of felony murder and sentenced to death.", "felony murder", "felony murder"},
 		{"felony murder in a list", "The State charged Fox with murder, attempted robbery, and felony murder on May 1.", "felony murder", "felony murder"},
 		{"hyphenated", "his felony-murder conviction", "felony-murder", "felony murder"},
@@ -30,22 +28,7 @@ func TestGradeWordOffenses(t *testing.T) {
 		{"hyphenated degree before", "a first-degree felony murder charge", "first-degree felony murder", "felony murder in the first degree"},
 		{"attempt before", "convicted of attempted felony murder.", "attempted felony murder", "attempted felony murder"},
 	}
-	for _, tt := range tests {
-		var found bool
-		got := f.Find(schemas.Page{Number: 1, Text: tt.in})
-		for _, e := range got {
-			if e.Text != tt.text {
-				continue
-			}
-			found = true
-			if o := chargeAttrs(e).Offense; o != tt.offense {
-				t.Errorf("%s: Find(%q) %q offense %q, want %q", tt.name, tt.in, e.Text, o, tt.offense)
-			}
-		}
-		if !found {
-			t.Errorf("%s: Find(%q): no charge %q; got %q", tt.name, tt.in, tt.text, texts(got))
-		}
-	}
+	checkOffenses(t, f, tests)
 }
 
 // TestGradeWordNotTaken: a grade word on the line before, or a word

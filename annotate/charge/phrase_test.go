@@ -11,9 +11,7 @@ func TestContextPhrases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, in, text, offense string
-	}{
+	tests := []offenseCase{
 		{"convicted of", "he was convicted of capital murder and sentenced to life.", "capital murder", "capital murder"},
 		{"same phrase again on the page", "convicted of capital murder. The capital murder case was reopened.", "capital murder", "capital murder"},
 		{"charged with list", "they are charged with conspiracy, grand larceny, forgery and other charges.", "grand larceny", "grand larceny"},
@@ -42,22 +40,7 @@ func TestContextPhrases(t *testing.T) {
 		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
 		{"drug-free zone", "He was indicted for distribution of crack cocaine and distribution of crack cocaine within one-half mile of a public park for selling crack to an informant.", "distribution of crack cocaine within one-half mile of a public park", "distribution of crack cocaine within one-half mile of a public park"},
 	}
-	for _, tt := range tests {
-		var found bool
-		got := f.Find(schemas.Page{Number: 1, Text: tt.in})
-		for _, e := range got {
-			if e.Text != tt.text {
-				continue
-			}
-			found = true
-			if o := chargeAttrs(e).Offense; o != tt.offense {
-				t.Errorf("%s: Find(%q) %q offense %q, want %q", tt.name, tt.in, e.Text, o, tt.offense)
-			}
-		}
-		if !found {
-			t.Errorf("%s: Find(%q): no charge %q; got %q", tt.name, tt.in, tt.text, texts(got))
-		}
-	}
+	checkOffenses(t, f, tests)
 }
 
 func TestContextNotOffense(t *testing.T) {
