@@ -462,27 +462,28 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 // districtCaseKeyRe reads the year, type and sequence number of a
 // district case's normalized number: "2:16-cv-08033-AB-FFM", "CV
 // 16-08033-AB", "SACV 14-341-JVS", "15-cv-02543-BLF", "18 CV 6822".
-var districtCaseKeyRe = textscan.Lazy(`^(?:(?:\d{1,2}|[A-Z]):)?(\d{2})-([a-z]{2,4})-(\d{1,6})\b|^(?:SA|ED|LA)?(CR|CV) (\d{2})-(\d{1,6})\b|^(\d{2}) (CV|CR|C) (\d{1,6})$`)
+var districtCaseKeyRe = textscan.Lazy(`^(?:(?:\d{1,2}|[A-Z]):)?(\d{2})-([a-z]{2,4})-(\d{1,6})\b|^(?:SA|ED|LA)?(CR|CV) (\d{2})-(\d{1,6})\b`)
 
 // districtCaseKey returns the case a district number names, its forms
 // (the ECF header's, the caption's, with or without its judges' initials
 // and office) made one: "16-cv-8033". ok is false for other forms.
 func districtCaseKey(n string) (key string, ok bool) {
+	if sp := spacedDistrictNo.Get().FindStringSubmatch(n); sp != nil {
+		// The Northern District of Illinois's "18 CV 6822", "13 C 5626"
+		// (its C is civil).
+		typ := strings.ToLower(sp[2])
+		if typ == "c" {
+			typ = "cv"
+		}
+		return sp[1] + "-" + typ + "-" + strings.TrimLeft(sp[3], "0"), true
+	}
 	m := districtCaseKeyRe.Get().FindStringSubmatch(n)
 	if m == nil {
 		return "", false
 	}
 	year, typ, seq := m[1], m[2], m[3]
-	switch {
-	case m[5] != "":
+	if year == "" {
 		year, typ, seq = m[5], strings.ToLower(m[4]), m[6]
-	case m[7] != "":
-		// The Northern District of Illinois's "18 CV 6822", "13 C 5626"
-		// (its C is civil).
-		year, typ, seq = m[7], strings.ToLower(m[8]), m[9]
-		if typ == "c" {
-			typ = "cv"
-		}
 	}
 	return year + "-" + typ + "-" + strings.TrimLeft(seq, "0"), true
 }

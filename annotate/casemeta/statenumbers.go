@@ -1,7 +1,6 @@
 package casemeta
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
@@ -251,7 +250,7 @@ func findEarlyStateNumbers(text string, add func(start, end int, norm string, at
 
 // spacedDistrictNo is a labelled number of the Northern District of
 // Illinois's spaced form: "18 CV 6822", "13 C 5626".
-var spacedDistrictNo = regexp.MustCompile(`^(\d{2}) (CV|CR|C) (\d{1,5})$`)
+var spacedDistrictNo = textscan.Lazy(`^(\d{2}) (CV|CR|C) (\d{1,5})$`)
 
 // findStateNumbers adds the state forms of text to a findCaseNumbers pass.
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
@@ -265,7 +264,7 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		if !docketShaped(num) && !numberLine(text, m[2], start, end, num) || notDocket(text, m[2]) {
 			continue
 		}
-		if sp := spacedDistrictNo.FindStringSubmatch(num); sp != nil {
+		if sp := spacedDistrictNo.Get().FindStringSubmatch(num); sp != nil {
 			// A federal district's number, as the Northern District of
 			// Illinois prints it, kept as printed; no role, as no other
 			// district number has one (a label does not tell the filing's
