@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -37,6 +36,7 @@ func newDelivery(bus *Bus, msg jetstream.Msg) *Delivery {
 		Meta: Meta{
 			ID:     msg.Headers().Get(HeaderDocID),
 			Source: msg.Headers().Get(HeaderSource),
+			InFile: msg.Headers().Get(HeaderBytes) == BytesInFile,
 		},
 		Attempt: 1,
 		subject: msg.Subject(),
@@ -56,7 +56,10 @@ func (d *Delivery) Decode(ctx context.Context, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := json.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
+	// Unmarshal reads the body where it lies; a Decoder would first copy
+	// it into its own buffer, growing it a doubling at a time (a record
+	// runs to megabytes).
+	if err := json.Unmarshal(body, v); err != nil {
 		return fmt.Errorf("pipeline: decode %s: %w", d.subject, err)
 	}
 	return nil

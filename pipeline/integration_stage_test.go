@@ -254,3 +254,45 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestDeliveryMeta: a delivery carries the document's identity from the
+// message headers, and whether its bytes were left in the file, through a
+// real server.
+func TestDeliveryMeta(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	got := make(chan pipeline.Meta, 2)
+	st := &pipeline.Stage{
+		Name: pipeline.StageExtract, Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested,
+		MaxDeliver: 1, Timeout: 5 * time.Second,
+		Handler: pipeline.HandlerFunc(func(_ context.Context, d *pipeline.Delivery) error {
+			got <- d.Meta
+			return nil
+		}),
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- st.Run(ctx, srv.Bus) }()
+	want := map[string]pipeline.Meta{}
+	for i, inFile := range []bool{false, true} {
+		m := pipeline.Meta{ID: fmt.Sprintf("%064x", 40+i), Source: fmt.Sprintf("dump/%d.pdf", i), InFile: inFile}
+		want[m.ID] = m
+		if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, m, map[string]string{"id": m.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range want {
+		select {
+		case m := <-got:
+			if m != want[m.ID] {
+				t.Errorf("delivery meta %+v, want %+v", m, want[m.ID])
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no delivery within 10 s")
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v, want nil after stop", err)
+	}
+}

@@ -74,6 +74,9 @@ func getBounded(ctx context.Context, store jetstream.ObjectStore, key string, li
 type Meta struct {
 	ID     string
 	Source string
+	// InFile marks an ingested document whose bytes were not stored: the
+	// extract stage reads them from Source (HeaderBytes: BytesInFile).
+	InFile bool
 }
 
 // Publish sends v as JSON on subject; see [Bus.PublishJSON].
@@ -123,6 +126,9 @@ func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, 
 	msg := nats.NewMsg(subject)
 	msg.Header.Set(HeaderDocID, m.ID)
 	msg.Header.Set(HeaderSource, m.Source)
+	if m.InFile {
+		msg.Header.Set(HeaderBytes, BytesInFile)
+	}
 	if len(body) > b.maxBody {
 		key := subject + "." + m.ID
 		if _, err := b.blobs.PutBytes(ctx, key, body); err != nil {

@@ -33,6 +33,17 @@ const (
 	HeaderDocID  = "Casefile-Id"
 	HeaderSource = "Casefile-Source"
 	HeaderBlob   = "Casefile-Blob" // body is in BucketBlobs under this key
+	// HeaderBytes on an ingested message says where the document's bytes
+	// are: BytesInFile when they were not stored and the extract stage
+	// reads them from the source path; absent (or BytesInStore) when they
+	// are in BucketDocs under the id.
+	HeaderBytes = "Casefile-Bytes"
+)
+
+// Values of HeaderBytes.
+const (
+	BytesInStore = "store"
+	BytesInFile  = "file"
 )
 
 // RecordSubject returns the subject of a document's record. One subject per

@@ -69,7 +69,11 @@ const (
 	ReasonExtractTooManyPages Reason = "extract.too_many_pages" // over the page limit
 	ReasonExtractTooMuchText  Reason = "extract.too_much_text"  // over the limit of extracted characters
 	ReasonExtractCrashed      Reason = "extract.crashed"        // the isolated extraction child died
-	ReasonExtractMissingBytes Reason = "extract.missing_bytes"  // the document's bytes are not in the object store
+	ReasonExtractMissingBytes Reason = "extract.missing_bytes"  // the document's bytes are not in the object store, nor readable at its source path
+	// ReasonExtractSourceChanged: the document was ingested by reference
+	// and the file at its source path no longer holds the bytes ingest
+	// hashed (rewritten or replaced since).
+	ReasonExtractSourceChanged Reason = "extract.source_changed"
 
 	ReasonAnnotateFailed        Reason = "annotate.failed"            // annotation returned an error
 	ReasonAnnotateInvalidRecord Reason = "annotate.invalid_record"    // the record breaks its schema: a bug
@@ -102,7 +106,7 @@ func Reasons() []Reason {
 		ReasonIngestEmpty, ReasonIngestUnreadable, ReasonIngestTooLarge,
 		ReasonExtractEmpty, ReasonExtractNotPDF, ReasonExtractUnsupported, ReasonExtractEncrypted,
 		ReasonExtractMalformed, ReasonExtractTooLarge, ReasonExtractTooManyPages, ReasonExtractTooMuchText, ReasonExtractCrashed,
-		ReasonExtractMissingBytes,
+		ReasonExtractMissingBytes, ReasonExtractSourceChanged,
 		ReasonAnnotateFailed, ReasonAnnotateInvalidRecord, ReasonAnnotateTooManyEnts,
 	}
 	for _, s := range consumingStages {

@@ -21,6 +21,9 @@ type Extract struct {
 	Extractor Extractor
 	// MaxBytes bounds a document. If zero, doctext.DefaultMaxBytes.
 	MaxBytes int64
+	// Files reads the documents ingested by reference. If nil, such a
+	// document is dead-lettered as extract.missing_bytes.
+	Files *SourceFiles
 }
 
 // Extractor is what the extract stage needs of an extraction.
@@ -41,13 +44,8 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if limit == 0 {
 		limit = doctext.DefaultMaxBytes
 	}
-	data, err := w.Bus.Document(ctx, in.ID, limit)
-	switch {
-	case errors.Is(err, pipeline.ErrTooLarge):
-		return pipeline.Permanent(schemas.ReasonExtractTooLarge, err)
-	case errors.Is(err, pipeline.ErrNotFound):
-		return pipeline.Permanent(schemas.ReasonExtractMissingBytes, err)
-	case err != nil:
+	data, err := w.document(ctx, d.Meta, in, limit)
+	if err != nil {
 		return err
 	}
 	ex, err := runBounded(ctx, func() (*doctext.Extraction, error) {
@@ -67,6 +65,35 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	}
 	out := pipeline.Extracted{Ingested: in, Extraction: *ex}
 	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, pipeline.MetaOf(in), out)
+}
+
+// document returns the document's bytes: from the object store, or from
+// its source file when it was ingested by reference. A failure no retry
+// can mend is a permanent error with its reason.
+func (w *Extract) document(ctx context.Context, m pipeline.Meta, in pipeline.Ingested, limit int64) ([]byte, error) {
+	if m.InFile {
+		data, err := w.Files.Read(in.Source, in.ID, limit)
+		switch {
+		case errors.Is(err, errTooLarge):
+			return nil, pipeline.Permanent(schemas.ReasonExtractTooLarge, err)
+		case errors.Is(err, ErrSourceChanged):
+			return nil, pipeline.Permanent(schemas.ReasonExtractSourceChanged, err)
+		case err != nil:
+			// Gone, unreadable, or not this worker's to read.
+			return nil, pipeline.Permanent(schemas.ReasonExtractMissingBytes, err)
+		}
+		return data, nil
+	}
+	data, err := w.Bus.Document(ctx, in.ID, limit)
+	switch {
+	case errors.Is(err, pipeline.ErrTooLarge):
+		return nil, pipeline.Permanent(schemas.ReasonExtractTooLarge, err)
+	case errors.Is(err, pipeline.ErrNotFound):
+		return nil, pipeline.Permanent(schemas.ReasonExtractMissingBytes, err)
+	case err != nil:
+		return nil, err
+	}
+	return data, nil
 }
 
 // runBounded runs fn and returns its result, or ctx's error as soon as ctx

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
@@ -93,6 +94,13 @@ type Ingester struct {
 	MaxBytes int64
 	// Now stamps ingested_at. If nil, time.Now.
 	Now func() time.Time
+	// ByReference leaves the bytes in the file: the ingested message says
+	// so (HeaderBytes), and the extract stage reads the file at its path,
+	// checking that it still hashes to the id. For a run whose extract
+	// workers see the same files (casefile run, or workers given the
+	// folders with --read-sources); else the bytes are stored in
+	// BucketDocs, where a worker on any machine finds them.
+	ByReference bool
 }
 
 // Submitted is what became of one submitted file.
@@ -106,8 +114,8 @@ type Submitted struct {
 	Entry pipeline.Entry
 }
 
-// Submit hashes the file at path, stores its bytes and publishes it for
-// extraction, unless the ledger says the same bytes were already processed.
+// Submit hashes the file at path, stores its bytes (unless ByReference)
+// and publishes it for extraction, unless the ledger says the same bytes were already processed.
 // A file that cannot be read, is empty or is too large is dead-lettered at
 // the ingest stage (its id is then the SHA-256 of "path:" and its path,
 // since its bytes are unknown). Submit returns an error only when the
@@ -140,16 +148,24 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	} else if ok {
 		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
 	}
-	f, err := openRegular(path)
-	if err != nil {
-		return in.deadLetter(ctx, id, path, schemas.ReasonIngestUnreadable, err)
-	}
-	defer f.Close()
-	if _, err := in.Bus.PutDocument(ctx, id, io.LimitReader(f, size)); err != nil {
-		return Submitted{}, err
+	// A path that is not UTF-8 does not survive the JSON of the message
+	// (its odd bytes become U+FFFD): such a file's bytes are stored.
+	byRef := in.ByReference && utf8.ValidString(path)
+	if !byRef {
+		f, err := openRegular(path)
+		if err != nil {
+			return in.deadLetter(ctx, id, path, schemas.ReasonIngestUnreadable, err)
+		}
+		_, err = in.Bus.PutDocument(ctx, id, io.LimitReader(f, size))
+		f.Close()
+		if err != nil {
+			return Submitted{}, err
+		}
 	}
 	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
-	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, pipeline.MetaOf(msg), msg); err != nil {
+	meta := pipeline.MetaOf(msg)
+	meta.InFile = byRef
+	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, meta, msg); err != nil {
 		return Submitted{}, err
 	}
 	return Submitted{ID: id, Source: path}, nil

@@ -18,6 +18,7 @@ type ingestCmd struct {
 	Watch    bool          `name:"watch" help:"Keep watching the folders and submit each new or changed file once it is complete (its size unchanged for --settle, or renamed into place)."`
 	Settle   time.Duration `name:"settle" default:"2s" help:"How long a watched file must hold still before it is taken."`
 	MaxBytes int64         `name:"max-bytes" default:"268435456" help:"Dead-letter documents larger than this many bytes."`
+	ByRef    bool          `name:"by-reference" help:"Leave the files where they are instead of copying them into the object store: extract workers read them by path (they must see the same files, and be given the folders with worker --read-sources)."`
 	natsFlags
 }
 
@@ -27,7 +28,7 @@ func (c *ingestCmd) Run(ctx context.Context, e *env) error {
 		return err
 	}
 	defer closeBus()
-	in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
+	in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes, ByReference: c.ByRef}
 	if c.Watch {
 		return c.watch(ctx, e, in)
 	}

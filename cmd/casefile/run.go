@@ -20,6 +20,7 @@ type runCmd struct {
 	Sinks    []string `name:"sink" default:"sqlite:casefile.db" placeholder:"SPEC" help:"Where records go: sqlite:FILE, postgres://…, jsonl:FILE, or - for stdout. Repeat for several stores."`
 	DLQ      string   `name:"dlq" placeholder:"jsonl:FILE" help:"Also write dead letters (documents that could not be processed, and why) to FILE."`
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display: a bar on a terminal, periodic log lines otherwise (auto), or off."`
+	Bytes    string   `name:"document-bytes" enum:"auto,file,store" default:"auto" help:"Where the extract stage reads documents: file (left where they are, read by path and checked against their hash: nothing is copied; every extract worker must see the files), store (copied into NATS's object store, readable by a worker on any machine), or auto: file when this process runs every extract worker (no --nats or --listen), else store."`
 	natsFlags
 	stageFlags
 	metricsFlags
@@ -35,10 +36,11 @@ type runCmd struct {
 // submitFunc puts documents into the pipeline, calling emit for each.
 type submitFunc func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error
 
-// filesSubmitter ingests the files under paths as the walk finds them.
-func filesSubmitter(paths []string, maxBytes int64) submitFunc {
+// filesSubmitter ingests the files under paths as the walk finds them,
+// storing their bytes unless byReference.
+func filesSubmitter(paths []string, maxBytes int64, byReference bool) submitFunc {
 	return func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
-		in := &workers.Ingester{Bus: bus, MaxBytes: maxBytes}
+		in := &workers.Ingester{Bus: bus, MaxBytes: maxBytes, ByReference: byReference}
 		return workers.Walk(ctx, paths, func(f string) error {
 			s, err := in.Submit(ctx, f)
 			if err != nil {
@@ -65,6 +67,22 @@ func (s summary) String() string {
 	return msg
 }
 
+// byReference reports whether the run leaves documents in their files.
+// A dump of 20,000 PDFs copied into the object store is a second copy of
+// the dump on disk, and a write and a read of every byte through the
+// server, for workers that sit in this very process and see the files.
+// Workers that may join from elsewhere (--nats, --listen) may not see
+// them, so auto stores the bytes there.
+func (c *runCmd) byReference() bool {
+	switch c.Bytes {
+	case "file":
+		return true
+	case "store":
+		return false
+	}
+	return c.NATS == "" && c.Listen == ""
+}
+
 func (c *runCmd) Run(ctx context.Context, e *env) error {
 	start := time.Now()
 	c.limitMemory()
@@ -79,7 +97,11 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
-		c.submit, c.total = filesSubmitter(c.Paths, c.MaxBytes), n
+		byRef := c.byReference()
+		if byRef {
+			c.sourceRoots = c.Paths
+		}
+		c.submit, c.total = filesSubmitter(c.Paths, c.MaxBytes, byRef), n
 	}
 	models, err := annotate.LoadModels()
 	if err != nil {
@@ -296,9 +318,10 @@ func parseDLQ(spec string) (string, error) {
 }
 
 type workerCmd struct {
-	Stages     []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
-	Sinks      []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
-	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of this worker process (not its extraction children), from its start to its stop, to FILE."`
+	Stages      []string `name:"stage" default:"extract,annotate" enum:"extract,annotate,sink" help:"Stages to run: extract, annotate, sink (repeat or comma-separate)."`
+	Sinks       []string `name:"sink" placeholder:"SPEC" help:"Record stores for the sink stage: sqlite:FILE, postgres://…, jsonl:FILE."`
+	CPUProfile  string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile of this worker process (not its extraction children), from its start to its stop, to FILE."`
+	ReadSources []string `name:"read-sources" placeholder:"DIR" help:"Folders (or files) the extract stage may read documents ingested by reference from (ingest --by-reference); they must hold the same files at the same paths as where they were ingested."`
 	natsFlags
 	stageFlags
 	metricsFlags
@@ -306,6 +329,7 @@ type workerCmd struct {
 
 func (c *workerCmd) Run(ctx context.Context, e *env) error {
 	c.limitMemory()
+	c.sourceRoots = c.ReadSources
 	if c.CPUProfile != "" {
 		stop, err := startCPUProfile(c.CPUProfile)
 		if err != nil {

@@ -105,6 +105,11 @@ type stageFlags struct {
 	SinkBatch   int           `name:"sink-batch" default:"64" help:"Records one store write may carry: the sink's deliveries in flight (group commit)."`
 	SinkLinger  time.Duration `name:"sink-linger" default:"200ms" help:"How long a store write waits after its first record for more to join it, up to --sink-batch (0: write what has queued)."`
 	MemoryLimit int64         `name:"memory-limit" default:"320" placeholder:"MiB" help:"Soft limit of this process's Go memory, in MiB: the collector works harder near it and returns freed memory sooner, nothing fails at it (0: none; GOMEMLIMIT, when set, wins). Extraction children have their own limits."`
+
+	// sourceRoots are the files and folders the extract stage may read
+	// documents ingested by reference from: run's paths, or a worker's
+	// --read-sources. None: such documents are dead-lettered.
+	sourceRoots []string
 }
 
 // limitMemory sets the process's soft memory limit from --memory-limit,
@@ -130,13 +135,20 @@ func (f *stageFlags) limitMemory() {
 
 // extractWorker builds the extract stage's worker: isolated in child
 // processes (long-lived ones taking --child-docs documents each) unless
-// --no-isolate. close ends its children.
+// --no-isolate, reading documents ingested by reference under
+// sourceRoots. close ends its children.
 func (f *stageFlags) extractWorker(bus *pipeline.Bus) (w *workers.Extract, close func(), err error) {
+	var files *workers.SourceFiles
+	if len(f.sourceRoots) > 0 {
+		if files, err = workers.NewSourceFiles(f.sourceRoots...); err != nil {
+			return nil, nil, err
+		}
+	}
 	ex, close, err := f.isolatedExtractor()
 	if err != nil {
 		return nil, nil, err
 	}
-	return &workers.Extract{Bus: bus, Extractor: ex, MaxBytes: f.MaxBytes}, close, nil
+	return &workers.Extract{Bus: bus, Extractor: ex, MaxBytes: f.MaxBytes, Files: files}, close, nil
 }
 
 // isolatedExtractor returns the extractor --isolate and --child-docs ask

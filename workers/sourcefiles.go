@@ -1,0 +1,108 @@
+package workers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// Errors of reading a document by reference. Extract files the first two
+// as extract.missing_bytes and ErrSourceChanged as extract.source_changed.
+var (
+	// ErrNoSourceFiles: the document was ingested by reference, and this
+	// worker reads no local files (it was given no folders to read).
+	ErrNoSourceFiles = errors.New("document ingested by reference, and this worker reads no source files")
+	// ErrOutsideRoots: the source path is not under a folder this worker
+	// may read. A message on the ingest subject names any path it likes,
+	// so a worker reads only where it was told documents live.
+	ErrOutsideRoots = errors.New("source path is outside the folders this worker reads")
+	// ErrSourceChanged: the file no longer holds the bytes ingest hashed.
+	ErrSourceChanged = errors.New("source file changed since it was ingested")
+)
+
+// SourceFiles reads the bytes of documents ingested by reference
+// (Ingester.ByReference) from their source paths. It is what lets a run on
+// one machine leave a dump where it lies instead of copying every file
+// into the object store, read back a moment later by the extract stage
+// of the same process.
+//
+// It reads only regular files under its roots, symbolic links resolved,
+// and only bytes that still hash to the document's id.
+type SourceFiles struct {
+	roots []string // absolute, symbolic links resolved
+}
+
+// NewSourceFiles returns a reader of files under roots: folders, or single
+// files that are then the only file of their root.
+func NewSourceFiles(roots ...string) (*SourceFiles, error) {
+	sf := &SourceFiles{}
+	for _, r := range roots {
+		abs, err := resolve(r)
+		if err != nil {
+			return nil, fmt.Errorf("source folder %q: %w", r, err)
+		}
+		sf.roots = append(sf.roots, abs)
+	}
+	return sf, nil
+}
+
+// resolve returns path made absolute with its symbolic links resolved.
+func resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// under reports whether path (resolved) is a root or lies below one.
+func (sf *SourceFiles) under(path string) bool {
+	for _, r := range sf.roots {
+		if path == r {
+			return true
+		}
+		rel, err := filepath.Rel(r, path)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// Read returns the bytes of the document id from path: at most limit of
+// them (else errTooLarge), and only if they hash to id (else
+// ErrSourceChanged). A path outside the roots gives ErrOutsideRoots; a
+// missing or unreadable file, its error (fs.ErrNotExist for one gone).
+func (sf *SourceFiles) Read(path, id string, limit int64) ([]byte, error) {
+	if sf == nil {
+		return nil, ErrNoSourceFiles
+	}
+	real, err := resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	if !sf.under(real) {
+		return nil, fmt.Errorf("%w: %q", ErrOutsideRoots, path)
+	}
+	f, err := openRegular(real)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %q: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: over %d bytes", errTooLarge, limit)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != id {
+		return nil, fmt.Errorf("%w: %q", ErrSourceChanged, path)
+	}
+	return data, nil
+}
