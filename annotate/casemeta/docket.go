@@ -17,8 +17,11 @@ import (
 
 // docketLabel is a docket's label at the start of a line, ending it or
 // followed by a colon: "Date Filed: 06/16/2004", "Case Type:" above its
-// value, "Parties" alone.
-var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+// value, "Parties" alone; and the section heads of a state court's docket
+// printed to PDF ("CHARGES", "CURRENT ASSIGNED JUDGE", "DEFENDANT
+// INFORMATION", "ACCOUNT SUMMARY", "CASE NOTE", "PROCEEDINGS"), which a
+// filing prints one or two of at most.
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
 
 // docketMinLabels is how many distinct labels make a page a docket sheet:
 // a filing's head prints a case number and a judge, perhaps a filed date,

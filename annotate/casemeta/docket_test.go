@@ -50,6 +50,9 @@ func TestDocketRecord(t *testing.T) {
 		{"case summary: the number under CASE INFORMATION, a status",
 			"Civil Case Access\nCASE INFORMATION:\n24STLC00001\nCase Title:\nACME LAW FIRM, PC VS JANE ROE\nFiling Courthouse:\nSpring Street Courthouse\nFiling Date:\n11/6/2024\nCase Type:\nContract (General Jurisdiction)\nStatus:\nJudgment on 5/6/2026\nDocuments Filed\n5/6/2026\nMotion to Set Aside\n",
 			"docket sheet", "2024-11-06", "Acme Law Firm, PC v. Roe", "24STLC00001"},
+		{"a state court's docket PDF: its section heads alone on their lines",
+			"                 THIRD DISTRICT COURT - NOWHERE\n               NOWHERE COUNTY, STATE OF UTAH\n\n            STATE OF UTAH vs. JOHN ROE\nCASE NUMBER 201900123 State Felony\n______\nCHARGES\n         Charge 1 - 58-37-8 - DISTRIBUTION 2nd Degree Felony\n\nCURRENT ASSIGNED JUDGE\n         ANN SMITH\n\nPARTIES\n         Defendant - JOHN ROE\n\nDEFENDANT INFORMATION\n         Defendant Name: JOHN ROE\n\nACCOUNT SUMMARY\n\nCASE NOTE\nPROCEEDINGS\n",
+			"docket sheet", "", "State of Utah v. Roe", "201900123"},
 		// A filing's head prints a case number, a judge, a filed date: not a record.
 		{"a number and a title without CM/ECF's Date filed line is no record",
 			"1:20-cv-00001-AB Roe v. Doe\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
