@@ -434,6 +434,9 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		case federal && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn:
 			// A federal district number stands; a label's number beside it
 			// is the same case printed another way ("NO. CR-00377 WHA").
+		case docket != nil && n.attrs.Form == schemas.FormViolation && len(c.CaseNumbers) > 0:
+			// A docket record's "Citation Number": the officer's ticket
+			// that opened the case the record numbers by its own label.
 		case n.attrs != nil && n.attrs.Role == schemas.RoleLowerCourt:
 			lower = append(lower, n.norm)
 		default:

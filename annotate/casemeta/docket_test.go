@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/casefile/casefile/schemas"
@@ -84,6 +85,23 @@ func TestLabelledCaseName(t *testing.T) {
 	for _, tt := range tests {
 		if got := labelledCaseName(tt.page); got != tt.want {
 			t.Errorf("labelledCaseName(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestDocketCitationNumber(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"a docket record's citation number is the ticket's, not the court's",
+			"                 NOWHERE CITY JUSTICE COURT\n               NOWHERE COUNTY, STATE OF UTAH\n\n            NOWHERE CITY vs. JOHN ROE\nCASE NUMBER 201200456 Traffic Citation\nCHARGES\n         Charge 1 - 41-6A-601 - SPEEDING Class C Misdemeanor\nPARTIES\n         Defendant - JOHN ROE\nDEFENDANT INFORMATION\n         Citation Number: Z123456789\nACCOUNT SUMMARY\nCASE NOTE\nPROCEEDINGS\n08-02-12 Case filed\n",
+			[]string{"201200456"}},
+	}
+	for _, tt := range tests {
+		c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.page}})
+		if !slices.Equal(c.CaseNumbers, tt.want) {
+			t.Errorf("%s: numbers %q, want %q", tt.name, c.CaseNumbers, tt.want)
 		}
 	}
 }
