@@ -353,6 +353,9 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	c.Court, c.CourtName, c.CourtDivision = court(text)
 	docket := docketRecord(text)
+	if docket == nil {
+		docket = cmecfQueryRecord(text)
+	}
 	if docket != nil {
 		// A case's record: its labels give its number, its filing date
 		// and its parties; the entries below name other filings.
@@ -360,7 +363,14 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		if f := docketFiled(docket); f != "" {
 			c.Filed = f // the record's label, not a date among its entries
 		}
-		if n, at := docketNumber(docket); at >= 0 {
+		if n := docketTitleNumber(text); n != "" {
+			own(n) // as the report's title prints it, defendant's number kept
+		}
+		if n, at := docketNumber(docket); at >= 0 && slices.ContainsFunc(firstNumbers, func(s caseNumberSpan) bool {
+			return s.start == at && s.attrs.Form == schemas.FormDistrict
+		}) {
+			own(n) // a district number, an entity of its own form already
+		} else if at >= 0 {
 			own(n)
 			toRune := textscan.ByteToRune(text)
 			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
@@ -424,6 +434,9 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		case federal && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn:
 			// A federal district number stands; a label's number beside it
 			// is the same case printed another way ("NO. CR-00377 WHA").
+		case docket != nil && n.attrs.Form == schemas.FormViolation && len(c.CaseNumbers) > 0:
+			// A docket record's "Citation Number": the officer's ticket
+			// that opened the case the record numbers by its own label.
 		case n.attrs != nil && n.attrs.Role == schemas.RoleLowerCourt:
 			lower = append(lower, n.norm)
 		default:

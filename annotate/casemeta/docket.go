@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
+	"github.com/casefile/casefile/schemas"
 )
 
 // A docket sheet is a case's record, not a filing: CM/ECF's report and
@@ -16,8 +17,11 @@ import (
 
 // docketLabel is a docket's label at the start of a line, ending it or
 // followed by a colon: "Date Filed: 06/16/2004", "Case Type:" above its
-// value, "Parties" alone.
-var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+// value, "Parties" alone; and the section heads of a state court's docket
+// printed to PDF ("CHARGES", "CURRENT ASSIGNED JUDGE", "DEFENDANT
+// INFORMATION", "ACCOUNT SUMMARY", "CASE NOTE", "PROCEEDINGS"), which a
+// filing prints one or two of at most.
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
 
 // docketMinLabels is how many distinct labels make a page a docket sheet:
 // a filing's head prints a case number and a judge, perhaps a filed date,
@@ -219,4 +223,53 @@ func numberedTitle(text string, r map[string]docketField) string {
 		}
 	}
 	return ""
+}
+
+// cmecfQueryHead is the head CM/ECF sets over a case's query page and its
+// docket history report: the case's number, "All Defendants" on a
+// criminal case, its title, and "Date filed:" on the next line
+// ("1:17-cr-00965-MCA All Defendants USA v. Cleveland" / "Date filed:
+// 04/12/2017"). The number is set as the court's software prints it,
+// judges' initials in lower case included ("3:22-cr-00137-jdp").
+var cmecfQueryHead = textscan.Lazy(`(?m)^[ \t]*((?:\d{1,2}|[A-Z]):\d{2}-[A-Za-z]{2,4}-\d{1,6}(?:-[A-Za-z]{1,4})*)[ \t]+(?:All[ \t]+Defendants[ \t]+)?(\S[^\n]*?)[ \t]*\n[ \t]*Date[ \t]+filed:[ \t]*(\d{1,2}/\d{1,2}/\d{4})[ \t]*$`)
+
+// cmecfQueryRecord reads CM/ECF's query or history head as a docket
+// record: the case's number, title and filing date under the labels
+// docketRecord gives them; nil when the page has no such head. Its
+// entries below (a complaint, an indictment) name other filings.
+func cmecfQueryRecord(text string) map[string]docketField {
+	head := text[:min(len(text), headingBytes)]
+	m := cmecfQueryHead.Get().FindStringSubmatchIndex(head)
+	if m == nil {
+		return nil
+	}
+	return map[string]docketField{
+		"case #":     {label: "case #", value: head[m[2]:m[3]], at: m[2]},
+		"case title": {label: "case title", value: head[m[4]:m[5]], at: m[4]},
+		"date filed": {label: "date filed", value: head[m[6]:m[7]], at: m[6]},
+	}
+}
+
+// docketTitleNo is the number in the title of a CM/ECF docket report,
+// the defendant's number after a criminal case's ("CRIMINAL DOCKET FOR
+// CASE #: 2:17-cr-00378-SPL-1").
+var docketTitleNo = textscan.Lazy(`(?m)^[ \t]*(?:CRIMINAL|CIVIL)?[ \t]*DOCKET[ \t]+FOR[ \t]+CASE[ \t]+#:[ \t]*(\S+)`)
+
+// docketTitleNumber returns the number a CM/ECF docket report's title
+// gives, normalized as a district number is and with its defendant's
+// number kept, as the report prints it; "" without one.
+func docketTitleNumber(text string) string {
+	head := text[:min(len(text), headingBytes)]
+	m := docketTitleNo.Get().FindStringSubmatch(head)
+	if m == nil {
+		return ""
+	}
+	ns := findCaseNumbers(m[1])
+	if len(ns) != 1 || ns[0].start != 0 || ns[0].end != len(m[1]) || ns[0].attrs.Form != schemas.FormDistrict {
+		return ""
+	}
+	if d := ns[0].attrs.Defendant; d != "" {
+		return ns[0].norm + "-" + d
+	}
+	return ns[0].norm
 }

@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/casefile/casefile/schemas"
@@ -31,11 +32,32 @@ func TestDocketRecord(t *testing.T) {
 			"docket sheet", "2020-02-03", "Acme Tools, Inc. v. Roe", "20CV000123"},
 		{"CM/ECF report: its case title is the caption",
 			"U.S. District Court\nDistrict of Nowhere\nCRIMINAL DOCKET FOR CASE #: 1:20-cr-00001-AB-1\nCase title: USA v. Roe\nMagistrate judge case number:\n1:20-mj-00002\nDate Filed: 01/02/2020\nAssigned to: Judge Ann Smith\nDefendant (1)\nJohn Roe\nPending Counts\nDisposition\n",
-			"docket sheet", "2020-01-02", "United States v. Roe", "1:20-cr-00001-AB"},
+			"docket sheet", "2020-01-02", "United States v. Roe", "1:20-cr-00001-AB-1"},
+		{"CM/ECF report of a case without judges' initials: the defendant's number kept",
+			"U.S. District Court\nSOUTHERN DISTRICT OF NOWHERE (Seat)\nCRIMINAL DOCKET FOR CASE #: 2:20-cr-00606-1\nCase title: USA v. Roe\nDate Filed: 03/27/2020\nAssigned to: Judge Ann Smith\nDefendant (1)\nJohn Roe\nPending Counts\nDisposition\n",
+			"docket sheet", "2020-03-27", "United States v. Roe", "2:20-cr-00606-1"},
+		{"CM/ECF civil report: the title's number as printed",
+			"U.S. District Court\nDistrict of Nowhere\nCIVIL DOCKET FOR CASE #: 3:08-cv-00284-TMB\nCase title: Acme Tools, Inc. v. Roe\nDate Filed: 12/23/2008\nAssigned to: Judge Ann Smith\nJury Demand: None\nNature of Suit: 110 Insurance\n",
+			"docket sheet", "2008-12-23", "Acme Tools, Inc. v. Roe", "3:08-cv-00284-TMB"},
+		{"CM/ECF docket history report: its head, not its first entry",
+			"Query\nReports\nUtilities\nLogout\n1:17-cr-00965-AB All Defendants USA v. Roe\nDate filed: 04/12/2017\nDate of last filing: 10/05/2017\nHistory\nDoc.\nNo.\nDates\nDescription\n1\nFiled:\n03/14/2017\nEntered:\n03/15/2017\nComplaint\n",
+			"docket sheet", "2017-04-12", "United States v. Roe", "1:17-cr-00965-AB"},
+		{"CM/ECF case query: judges' initials in lower case as printed",
+			"Query\nReports\n3:22-cr-00137-jdp All Defendants United States of America v. Roe, John\nDate filed: 11/18/2022\nDate terminated: 11/18/2022\nMobile Query\nQuery\nAlias\n",
+			"docket sheet", "2022-11-18", "United States v. Roe", "3:22-cr-00137-jdp"},
+		{"CM/ECF case query of a civil case: no All Defendants",
+			"Query\n1:16-cv-00745-AB Acme Tools, Inc. v. Roe\nDate filed: 04/21/2016\nDate of last filing: 05/01/2016\nHistory\n",
+			"docket sheet", "2016-04-21", "Acme Tools, Inc. v. Roe", "1:16-cv-00745-AB"},
 		{"case summary: the number under CASE INFORMATION, a status",
 			"Civil Case Access\nCASE INFORMATION:\n24STLC00001\nCase Title:\nACME LAW FIRM, PC VS JANE ROE\nFiling Courthouse:\nSpring Street Courthouse\nFiling Date:\n11/6/2024\nCase Type:\nContract (General Jurisdiction)\nStatus:\nJudgment on 5/6/2026\nDocuments Filed\n5/6/2026\nMotion to Set Aside\n",
 			"docket sheet", "2024-11-06", "Acme Law Firm, PC v. Roe", "24STLC00001"},
+		{"a state court's docket PDF: its section heads alone on their lines",
+			"                 THIRD DISTRICT COURT - NOWHERE\n               NOWHERE COUNTY, STATE OF UTAH\n\n            STATE OF UTAH vs. JOHN ROE\nCASE NUMBER 201900123 State Felony\n______\nCHARGES\n         Charge 1 - 58-37-8 - DISTRIBUTION 2nd Degree Felony\n\nCURRENT ASSIGNED JUDGE\n         ANN SMITH\n\nPARTIES\n         Defendant - JOHN ROE\n\nDEFENDANT INFORMATION\n         Defendant Name: JOHN ROE\n\nACCOUNT SUMMARY\n\nCASE NOTE\nPROCEEDINGS\n",
+			"docket sheet", "", "State of Utah v. Roe", "201900123"},
 		// A filing's head prints a case number, a judge, a filed date: not a record.
+		{"a number and a title without CM/ECF's Date filed line is no record",
+			"1:20-cv-00001-AB Roe v. Doe\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
+			"motion", "2020-01-02", "", "1:20-cv-00001-AB"},
 		{"a motion's head is no record",
 			"Case No.: 1:20-cv-00001\nJudge: Ann Smith\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
 			"motion", "2020-01-02", "", "1:20-cv-00001"},
@@ -63,6 +85,23 @@ func TestLabelledCaseName(t *testing.T) {
 	for _, tt := range tests {
 		if got := labelledCaseName(tt.page); got != tt.want {
 			t.Errorf("labelledCaseName(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestDocketCitationNumber(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"a docket record's citation number is the ticket's, not the court's",
+			"                 NOWHERE CITY JUSTICE COURT\n               NOWHERE COUNTY, STATE OF UTAH\n\n            NOWHERE CITY vs. JOHN ROE\nCASE NUMBER 201200456 Traffic Citation\nCHARGES\n         Charge 1 - 41-6A-601 - SPEEDING Class C Misdemeanor\nPARTIES\n         Defendant - JOHN ROE\nDEFENDANT INFORMATION\n         Citation Number: Z123456789\nACCOUNT SUMMARY\nCASE NOTE\nPROCEEDINGS\n08-02-12 Case filed\n",
+			[]string{"201200456"}},
+	}
+	for _, tt := range tests {
+		c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.page}})
+		if !slices.Equal(c.CaseNumbers, tt.want) {
+			t.Errorf("%s: numbers %q, want %q", tt.name, c.CaseNumbers, tt.want)
 		}
 	}
 }

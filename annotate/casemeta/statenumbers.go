@@ -39,7 +39,13 @@ var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket",
 	"page", "p.", "policy", "invoice", "check", "badge", "unit", "room", "suite", "box", "route", "license", "permit",
 	"file", "tax", "ssn", "id", "form", "schedule", "ep.", "episode", "vol.", "volume", "appendix", "app.", "exh.", "attachment",
 	"local", "general", "administrative", "admin.", "amendment", "proposition", "prop.", "measure", "act", "executive",
-	"bar", "sbn", "csr", "rpr", "certificate", "cert.", "fax", "telephone", "number")
+	"bar", "sbn", "csr", "rpr", "certificate", "cert.", "fax", "telephone", "number",
+	"booking", "office", "tracking")
+
+// agencyCase are words before a "Case No." or "Case Number" label that
+// make it another office's file on the case, not the court's: a docket
+// record's "LEA Case Number", "Agency Case Number", "Police Case No.".
+var agencyCase = textscan.Set("agency", "lea", "police", "sheriff", "sheriff's", "sheriff’s")
 
 // stateForms are the unlabelled numbers of state courts whose shape alone
 // says what they are. Each holds three digits in a row and two ASCII
@@ -368,6 +374,10 @@ func notDocket(text string, label int) bool {
 		return true // "… PENDING DECISION IN ROMAN v. WOLF, CASE NOS. 20-55436": another case's
 	}
 	l := strings.ToLower(text[label:min(len(text), label+12)])
+	if strings.HasPrefix(l, "case") {
+		before := strings.Fields(text[max(0, label-40):label])
+		return len(before) > 0 && agencyCase[strings.ToLower(before[len(before)-1])]
+	}
 	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
 		return false // a label of its own: "Case No.", "Docket:"
 	}

@@ -86,6 +86,9 @@ func TestStateNumbersNot(t *testing.T) {
 		"No. 2100 – August 13, 2025", "Pub. L. No. 115-391", "Rule No. 5", "No. 12", "Dkt. No. 1234-5", "(Nos. 3-4)", "Mercado, No. 18-CR-\n00549-LHK-3",
 		"PENDING DECISION IN\nROMAN, ET AL. V. WOLF, ET AL., CASE NOS. 20-55436,",
 		"S-24-02719", "page #29901 of", "(CC 12345)", "A-1 Term 2024",
+		// A docket record's numbers of the police, the jail and the prosecutor.
+		"Jail Booking Number: 12345667", "LEA Case Number: 99-99999", "Agency Case Number: 88888888",
+		"Sheriff Office Number: 340980", "Police Case No. 21-004512",
 	} {
 		for _, n := range findCaseNumbers(in) {
 			if n.attrs.Form == schemas.FormState {
