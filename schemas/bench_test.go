@@ -65,3 +65,18 @@ func BenchmarkRecordEncoding(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRecordDecoding decodes a record as the sink stage does.
+func BenchmarkRecordDecoding(b *testing.B) {
+	data, err := schemas.Encode(benchRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		var rec schemas.Record
+		if err := json.Unmarshal(data, &rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
