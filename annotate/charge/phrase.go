@@ -60,7 +60,7 @@ var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "wh
 	"about", "through", "throughout", "between", "within", "upon", "toward", "towards", "via", "there", "here", "now",
 	"today", "yesterday", "in", "for", "with", "while", "from", "stemming", "arising", "resulting", "related",
 	"relating", "involving", "concerning", "regarding", "following", "based", "sentenced", "charged", "convicted",
-	"indicted", "arrested", "pled", "pleaded", "faces", "facing", "face", "each", "all", "both")
+	"indicted", "arrested", "pled", "pleaded", "faces", "facing", "face", "each", "all", "both", "pending")
 
 // weaponNouns may follow "with a" in an offense name ("robbery with a
 // firearm", "assault with a deadly weapon").
@@ -524,9 +524,9 @@ func continues(ts []tok, j int) bool {
 		// "driving under the influence", "operating a vehicle under the
 		// influence".
 		return next == "the" && next2 == "influence"
-	case "on":
-		// "sexual assault on a child", "battery on a police officer":
-		// the victim the statute names.
+	case "on", "upon":
+		// "sexual assault on a child", "battery on a police officer",
+		// "battery upon a peace officer": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
 	case "as":
 		// "failure to register as a sex offender".
@@ -546,8 +546,10 @@ func continues(ts []tok, j int) bool {
 		// feet of a school".
 		return proximity(ts, j)
 	case "with":
-		// "with intent to", "with a firearm".
-		return next == "intent" || (next == "a" || next == "an") && weaponNouns[next2] || weaponNouns[next]
+		// "with intent to", "with a firearm"; the child a statute names
+		// as the other party ("unlawful transaction with a minor",
+		// "indecent liberties with a child").
+		return next == "intent" || (next == "a" || next == "an") && (weaponNouns[next2] || childVictims[next2]) || weaponNouns[next]
 	case "while":
 		// "possession of drugs while armed".
 		// "driving while ability impaired", "driving while license
@@ -653,6 +655,17 @@ func extendKnown(text string, end int, name string) (int, string) {
 		// "sexual abuse of a child", "sexual assault of a minor": the
 		// victim the statute names.
 		return ts[2].e, "of " + w(1) + " " + w(2)
+	case (w(0) == "on" || w(0) == "upon") && (w(1) == "a" || w(1) == "an") && victimNouns[w(2)]:
+		// "assault upon a police officer", "battery on a law enforcement
+		// officer": the victim the statute names, up to its noun ("the
+		// assault on a public street" names a place, not a victim).
+		k := 2
+		for k < 4 && !victimHeads[w(k)] && (victimNouns[w(k+1)] || victimHeads[w(k+1)] || w(k+1) == "enforcement") {
+			k++
+		}
+		if victimHeads[w(k)] {
+			return ts[k].e, w(0) + " " + w(1) + " " + phraseWords(ts[2:k+1])
+		}
 	case w(0) == "without" && licenceNouns[w(1)]:
 		return ts[1].e, "without " + w(1)
 	case w(0) == "without" && (w(1) == "a" || w(1) == "an") && licenceNouns[w(2)]:
@@ -793,6 +806,11 @@ func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
 	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
 
+// victimHeads end the victim an offense's name holds after "on a" or
+// "upon a" ("a peace officer", "a child"); a closed class typed by hand.
+var victimHeads = textscan.Set("child", "minor", "juvenile", "officer", "employee", "firefighter", "judge", "teacher",
+	"servant", "official")
+
 // childVictims are the victims an "of" names in a sexual or abuse
 // offense's name.
 var childVictims = textscan.Set("child", "minor", "juvenile")
@@ -863,7 +881,7 @@ func runsOn(text string, p phrase, known []phrase) bool {
 // continuesAfterHead are the words besides connectors that may follow an
 // offense head inside its name.
 var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving", "as", "on",
-	"under")
+	"upon", "under")
 
 // classWords name the grades of felonies and misdemeanors: "Class 2
 // felony" (Illinois, Colorado, Arkansas, ...), "Level 5 felony" (Indiana).
