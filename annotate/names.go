@@ -181,6 +181,11 @@ func (f *peopleFinder) afterTitles() {
 			if k == j {
 				break
 			}
+			// A caption's "v." after a party's role ("SMITH APPELLANT" /
+			// "V.") is no name.
+			if k == j+1 && (ws[j].lower() == "v." || ws[j].lower() == "vs.") {
+				break
+			}
 			// A title in a margin's column ("Deleted: Defendants" of a
 			// redline) governs no name on the next line of the text.
 			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
@@ -510,6 +515,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
 				break
 			}
+			// In capitals a blank line ends a name: "JUSTICE LAMBERT" / "" /
+			// "REVERSING, REINSTATING" (double-spaced names in running
+			// text, "Adam" / "" / "Bogart", go on).
+			if ws[k].line-prev.line > 1 && (prev.capsLine || ws[k].capsLine) {
+				break
+			}
 			if ws[k].line == prev.line && ws[k].start-prev.end >= 3 {
 				break // a column gap: "Kati Cornell      Paul J. Browne"
 			}
@@ -559,7 +570,7 @@ func listEnd(ws []word, i int) bool {
 // citeAbbreviations are the abbreviations of record citations: "Bailey
 // Decl. ¶ 6", "Smith Dep. 12:4", "Trial Tr. 45".
 var citeAbbreviations = textscan.Set("decl", "aff", "dep", "tr", "exh", "ex", "br", "mot", "opp", "resp", "supp",
-	"mem", "dkt", "doc", "ecf", "app", "rptr")
+	"mem", "dkt", "doc", "ecf", "app", "rptr", "cir")
 
 // streetAbbreviations end street names, never people's.
 var streetAbbreviations = textscan.Set("ave", "av", "blvd", "rd", "st", "pkwy", "hwy", "ln", "dr", "ct", "pl", "ter", "sq")

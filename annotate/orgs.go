@@ -627,6 +627,11 @@ func tailWraps(ws []word, m int) bool {
 	if ws[m].line-ws[m-1].line > wrapLines || ws[m].line == ws[m-1].line || !wrappedLine(ws, m) || ws[m-1].punct {
 		return false
 	}
+	// A line that opens with a number ("05/28/25", a date under a court's
+	// name in a list of opinions) goes on with other text.
+	if r := []rune(ws[m].text); unicode.IsDigit(r[0]) {
+		return false
+	}
 	return m+1 == len(ws) || ws[m+1].line != ws[m].line || !nameWord(ws[m+1])
 }
 
