@@ -812,6 +812,28 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 	return m[1], name, true
 }
 
+// NameAt reads the offense named at the start of s (after blanks) with
+// every reader of a page: listed names with their grade, degree and
+// tails, offenses named by their degree alone ("second-degree forgery",
+// "first-degree unlawful transaction with a minor") and court language's
+// phrases. It returns the name's end in s (a byte offset) and its
+// normalized name; citations are not read.
+func NameAt(s string) (end int, name string, ok bool) {
+	lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
+	for _, e := range findCharges(schemas.Page{Text: s}, nil) {
+		a, isCharge := e.Attrs.(*schemas.ChargeAttrs)
+		if !isCharge || a.Offense == "" || a.Statute != "" {
+			continue
+		}
+		bs := len(string([]rune(s)[:e.Start]))
+		if bs != lead {
+			continue
+		}
+		return bs + len(e.Text), a.Offense, true
+	}
+	return 0, "", false
+}
+
 // PhraseAt reads the offense phrase that starts s (after blanks) the way
 // court language introduces one ("counts of carrying a dangerous
 // weapon"), for the offenses no list names; OffenseAt reads listed names

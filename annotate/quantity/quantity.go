@@ -243,7 +243,13 @@ func Find(p schemas.Page) []schemas.Entity {
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
 		// Only the words right after "counts of": a bounded window, anchored.
 		window := text[m[1]:min(len(text), m[1]+160)]
-		if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
+		if oend, name, ok := charge.NameAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+			// The offense as the page's readers name it, its degree
+			// and tails with it: "three counts of second-degree
+			// forgery", "one count of first degree premeditated murder".
+			end = m[1] + oend
+			item = "counts of " + name
+		} else if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
 			end = m[1] + oend
 			item = "counts of " + name
 		} else if oend, name, ok := charge.PhraseAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
@@ -310,7 +316,7 @@ func lineStart(text string, i int) bool {
 func sentenceContext(text string, start, end int) bool {
 	w := strings.ToLower(text[max(0, start-90):min(len(text), end+40)])
 	for _, k := range []string{"sentenc", "imprison", "prison", "custody", "supervised release", "probation",
-		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life"} {
+		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement"} {
 		if strings.Contains(w, k) {
 			return true
 		}

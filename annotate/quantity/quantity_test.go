@@ -41,6 +41,9 @@ func TestFindQuantities(t *testing.T) {
 		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},
 		{"and one count of carrying a dangerous weapon.", "one count of carrying a dangerous weapon", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of carrying a dangerous weapon"}},
 		{"two counts of threatening in the second degree, and", "two counts of threatening in the second degree", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of threatening in the second degree"}},
+		{"pled guilty to three counts of second-degree forgery.", "three counts of second-degree forgery", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "counts of forgery in the second degree"}},
+		{"convicted of one count of first degree premeditated murder, twelve", "one count of first degree premeditated murder", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of premeditated murder in the first degree"}},
+		{"two counts of first-degree unlawful transaction with a minor;", "two counts of first-degree unlawful transaction with a minor", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of unlawful transaction with a minor in the first degree"}},
 		{"convicted along with three related weapons charges.", "three related weapons charges", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "weapons charges"}},
 		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
 		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
