@@ -302,6 +302,12 @@ func (f *peopleFinder) initialed() {
 		if !personWord(c) || c.initial() || len([]rune(c.text)) < 2 {
 			continue
 		}
+		// Initials in capitals in running text and a capitalized word on
+		// the next line are an abbreviation and a sentence's first word:
+		// "and PFO I." / "Following a jury trial".
+		if allCaps(a.text) && !a.capsLine && c.line != b.line && !allCaps(c.text) {
+			continue
+		}
 		if k := f.nameEnd(i); k > i+2 && f.add(i, k, "initial") {
 			i = k - 1
 		}
