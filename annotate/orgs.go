@@ -361,8 +361,16 @@ func headOfName(ws []word, i int) bool {
 	if l := ws[k].lower(); (l == "appeals" || l == "appeal") && ws[i].lower() == "court" {
 		return true
 	}
-	return !stopCaps[ws[k].lower()]
+	// "Division of Probation and Parole", "Department of Probation": a
+	// head word after "of" names the service, though people's names stop
+	// at it.
+	return !stopCaps[ws[k].lower()] || orgHeads[ws[k].lower()] && !genericHeadAfterOf[ws[k].lower()]
 }
+
+// genericHeadAfterOf are the head words that after "of" start no name:
+// "the Court of its own motion" aside, "Chief of the Bureau".
+var genericHeadAfterOf = textscan.Set("court", "office", "department", "division", "bureau", "unit", "section", "team",
+	"squad")
 
 // publicOffice are the words after "Office of the" that open the name of
 // a public office, which the person-name stop list would refuse: "Office

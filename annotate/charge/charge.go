@@ -520,6 +520,9 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
+		if objectFollows(text, o.e) {
+			continue
+		}
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
 	}
 	offenseCount := len(out)
@@ -544,6 +547,21 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	linkOffenses(text, out, spans, offenseCount)
 	return out
+}
+
+// objectFollows reports whether an object pronoun follows byte offset e
+// on its line: the words before it are a verb's, conduct and no offense's
+// name ("Goss's failure to register him", "threatened to assault her").
+func objectFollows(text string, e int) bool {
+	ts := tokensFrom(text, e, 1)
+	if len(ts) == 0 || strings.ContainsAny(text[e:ts[0].s], "\n") {
+		return false
+	}
+	switch ts[0].lower {
+	case "him", "her", "them", "me", "us":
+		return true
+	}
+	return false
 }
 
 // linkOffenses gives a citation the offense named right before it, or in

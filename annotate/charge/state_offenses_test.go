@@ -38,6 +38,8 @@ func TestStateOffensePhrases(t *testing.T) {
 		{"no victim after on a public street", "the assault on a public street", []string{"assault"}},
 		{"premeditated, degree before", "convicted of first degree premeditated murder and attempted first degree premeditated murder", []string{"first degree premeditated murder", "attempted first degree premeditated murder"}},
 		{"pending ends a phrase", "influenced by charges of grand larceny pending against her", []string{"grand larceny"}},
+		{"an object pronoun makes a verb's phrase", "he contends Goss's failure to register him when she had", nil},
+		{"an object pronoun after a sentence's end", "convicted of assault. Him", []string{"assault"}},
 		{"victim named", "convicted of sexual assault on a child by one in a position of trust", []string{"sexual assault on a child by one in a position of trust"}},
 		{"no victim after on", "convicted of theft on a Tuesday", []string{"theft"}},
 		{"listed gerund alone", "charged with shoplifting and disorderly conduct.", []string{"shoplifting", "disorderly conduct"}},
