@@ -463,7 +463,7 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	words := make([]string, 0, n)
 	for x, t := range ts[i : k+1] {
 		// "to commit a felony" names a felony as an object.
-		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x)
+		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x) || felonyObject(ts, i, i+x)
 		if t.kind == 'w' && i+x >= listed && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
 			return phrase{}, j, "", false
 		}
@@ -516,10 +516,16 @@ func continues(ts []tok, j int) bool {
 	switch lw {
 	case "in":
 		// "in possession of", "in aid of"; "dealing in cocaine",
-		// "resulting in serious bodily injury".
+		// "resulting in serious bodily injury"; "use of a firearm in the
+		// commission of a felony".
 		prev := ts[j-1].lower
 		return next == "possession" || next == "aid" || prev == "dealing" || prev == "resulting" && harmWords[next] ||
-			next == "a" && next2 == "position" // "by one in a position of trust"
+			next == "a" && next2 == "position" || // "by one in a position of trust"
+			next == "the" && next2 == "commission"
+	case "during":
+		// "employing a firearm during the commission of a dangerous
+		// felony", "possession of a firearm during a dangerous felony".
+		return next == "the" && next2 == "commission" || (next == "a" || next == "an") && (next2 == "felony" || next2 == "dangerous")
 	case "under":
 		// "driving under the influence", "operating a vehicle under the
 		// influence".
@@ -799,6 +805,19 @@ func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 	out = append(out, degrees...)
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
 	return out
+}
+
+// felonyObject reports whether the generic word at ts[k] ("felony") is
+// the object of "commission of" or "during" in the phrase from ts[i]:
+// "during the commission of a dangerous felony".
+func felonyObject(ts []tok, i, k int) bool {
+	for b := k - 1; b >= i && b >= k-4; b-- {
+		switch ts[b].lower {
+		case "commission", "during":
+			return true
+		}
+	}
+	return false
 }
 
 // victimNouns may follow "on a" in an offense name: the victims statutes
