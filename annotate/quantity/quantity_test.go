@@ -19,6 +19,8 @@ func TestFindQuantities(t *testing.T) {
 		{"paid monthly dues of $25 to the gang", "$25", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(25.0), Unit: "USD"}},
 		{"450 grams of heroin", "450 grams of heroin", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(450.0), Unit: "g", Item: "heroin"}},
 		{"280 grams or more of cocaine base", "280 grams or more of cocaine base", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(280.0), Unit: "g", Item: "cocaine base", Qualifier: "or more"}},
+		{"sell one-half gram or more of methamphetamine, a Class B felony", "one-half gram or more of methamphetamine", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(0.5), Unit: "g", Item: "methamphetamine", Qualifier: "or more"}},
+		{"he served one half of his sentence", "one half", nil},
 		{"a loss of $1.2 million", "$1.2 million", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1.2e6), Unit: "USD"}},
 		{"ordered to pay more than $2,500", "$2,500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(2500.0), Unit: "USD", Qualifier: "more than"}},
 		// A qualifier at a line's end: the span starts at the number, not at the line break.
