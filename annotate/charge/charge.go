@@ -505,6 +505,23 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		}
 		known = append(known, phrase{m[0], end, offense})
 	}
+	// A name read on over its object holds the object's own match:
+	// "conspiracy to commit first degree murder" and its "murder".
+	inner := make([]bool, len(known))
+	for i, p := range known {
+		for _, q := range known {
+			if q.s <= p.s && p.e <= q.e && q.e-q.s > p.e-p.s {
+				inner[i] = true
+			}
+		}
+	}
+	kept := known[:0]
+	for i, p := range known {
+		if !inner[i] {
+			kept = append(kept, p)
+		}
+	}
+	known = kept
 	taken := func(s, e int) bool {
 		for _, k := range known {
 			if s < k.e && k.s < e {
@@ -695,11 +712,30 @@ func commaDegree(text string, at int) (string, int, bool) {
 	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
+// objectDegree gives a degree written after "... to commit" back to the
+// offense it opens: "conspiracy to commit first degree murder" is no
+// "conspiracy to commit in the first degree" and a "murder" beside it.
+// The degree is dropped from match m, which then ends with the name.
+func objectDegree(text string, m []int) {
+	g := offenseGroups()
+	off := g["off"]
+	if m[2*off] < 0 || !strings.HasSuffix(strings.ToLower(text[m[2*off]:m[2*off+1]]), "to commit") {
+		return
+	}
+	for _, n := range []string{"d2", "d3", "d4", "d5", "d6"} {
+		if i := g[n]; m[2*i] >= 0 {
+			m[2*i], m[2*i+1] = -1, -1
+			m[1] = m[2*off+1]
+		}
+	}
+}
+
 // trimNumberDegree drops a bare number after an offense ("Murder 2")
 // from match m when what follows shows it is no degree: a word or digit
 // run on ("Murder 21"), or a lower-case word or a number after a blank
 // ("assault 2 officers", "robbery 2 1998").
 func trimNumberDegree(text string, m []int) {
+	objectDegree(text, m)
 	i := offenseGroups()["d6"]
 	if m[2*i] < 0 {
 		return

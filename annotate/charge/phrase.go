@@ -638,6 +638,13 @@ func extendKnown(text string, end int, name string) (int, string) {
 		if p, _, _, ok := readItem(ts, i); ok && (art == "" || strings.HasSuffix(name, "to distribute")) {
 			return p.e, art + p.name
 		}
+		// A listed offense with its degree: "to commit first degree
+		// murder".
+		if i < len(ts) && art == "" {
+			if oe, oname, ok := OffenseAt(text[ts[i].s:]); ok {
+				return ts[i].s + oe, oname
+			}
+		}
 		return end, ""
 	case name == "conspiracy" && w(0) == "to" && w(1) != "" && !notPhraseStart[w(1)]:
 		// "conspiracy to operate an unlicensed money transmitting business".
