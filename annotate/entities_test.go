@@ -114,6 +114,7 @@ func TestPersonForms(t *testing.T) {
 		{"surname with a particle", "General, Olga Vysotskaya de Brito, Special Deputy Attorney General", []string{"Olga Vysotskaya de Brito"}},
 		{"particle without a surname", "reviewed by Maria Lopez de novo", []string{"Maria Lopez"}},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
+		{"a disposition under the author's line", "OPINION OF THE COURT BY JUSTICE LAMBERT\nREVERSING, REINSTATING, & REMANDING\nRicky Ullman pled guilty", []string{"LAMBERT", "Ricky Ullman"}},
 		{"a blank line ends a name in capitals", "OPINION OF THE COURT BY JUSTICE LAMBERT\n \nREVERSING, REINSTATING, & REMANDING", []string{"LAMBERT"}},
 		{"a blank line inside a double-spaced name", "and three of its employees, Shane Casey, Adam\n\nBogart, and", []string{"Shane Casey", "Adam\n\nBogart"}},
 		{"a caption's v. after a role", "DONAVON I. SMITH APPELLANT\nV.\nON APPEAL FROM TODD CIRCUIT COURT", []string{"DONAVON I. SMITH"}},

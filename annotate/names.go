@@ -47,6 +47,10 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	// A release's headline verb after its subject's name: "DA John
 	// Creuzot Announces the Exoneration of".
 	"announces",
+	// An opinion's disposition under its author's line, in capitals:
+	// "OPINION OF THE COURT BY JUSTICE LAMBERT" / "REVERSING, REINSTATING,
+	// & REMANDING". A closed class of labels, typed by hand.
+	"affirming", "reversing", "remanding", "reinstating", "vacating", "affirmed", "reversed", "remanded", "vacated",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
 	// The names of a state's laws and an office's holder pro tem, read as
