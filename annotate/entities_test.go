@@ -61,6 +61,8 @@ func TestPlaceForms(t *testing.T) {
 		{"small town alone", "the Buyer met two officers in downtown McColl and", nil},
 		{"district court's docket number", "LEROY D. BACA,         D.C. No.\n  CV-00-13002-DDP", nil},
 		{"federal judge's title", "[Hon. Nancy Torresen, U.S. District Judge]; PHILLIPS, UNITED STATES MAGISTRATE JUDGE", nil},
+		{"county after a title and a comma", "DARCEL D. CLARK, DISTRICT ATTORNEY, BRONX COUNTY", nil},
+		{"counsel's city and state after a title", "Nicole Beder, Assistant Attorney General, Santa Fe, NM, for Appellee.", []string{"Santa Fe"}},
 		{"town named with a place's head", "Yagman & Reichman, Venice Beach, California, for the", []string{"Venice Beach", "California"}},
 		{"head word without a state", "Marion Falls, the witness, and Venice Beach, Mr. Smith", nil},
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
@@ -112,6 +114,13 @@ func TestPersonForms(t *testing.T) {
 		{"surname with a particle", "General, Olga Vysotskaya de Brito, Special Deputy Attorney General", []string{"Olga Vysotskaya de Brito"}},
 		{"particle without a surname", "reviewed by Maria Lopez de novo", []string{"Maria Lopez"}},
 		{"the People as a party", "See People v. Gray, 2017 IL 120958, ¶ 12; Commonwealth v. Ruiz", []string{"Gray", "Ruiz"}},
+		{"a disposition under the author's line", "OPINION OF THE COURT BY JUSTICE LAMBERT\nREVERSING, REINSTATING, & REMANDING\nRicky Ullman pled guilty", []string{"LAMBERT", "Ricky Ullman"}},
+		{"a blank line ends a name in capitals", "OPINION OF THE COURT BY JUSTICE LAMBERT\n \nREVERSING, REINSTATING, & REMANDING", []string{"LAMBERT"}},
+		{"a blank line inside a double-spaced name", "and three of its employees, Shane Casey, Adam\n\nBogart, and", []string{"Shane Casey", "Adam\n\nBogart"}},
+		{"a caption's v. after a role", "DONAVON I. SMITH APPELLANT\nV.\nON APPEAL FROM TODD CIRCUIT COURT", []string{"DONAVON I. SMITH"}},
+		{"a court's abbreviation after a county", "(Todd Cir. Ct. filed Mar. 9, 2021)", nil},
+		{"initials in capitals before a sentence on the next line", "to register as a sex offender and PFO I.\nFollowing a jury trial, he was", nil},
+		{"a city and its state after a title and a comma", "Nicole Beder, Assistant Attorney General, Santa Fe, NM, for Appellee.", []string{"Nicole Beder"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,6 +47,10 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	// A release's headline verb after its subject's name: "DA John
 	// Creuzot Announces the Exoneration of".
 	"announces",
+	// An opinion's disposition under its author's line, in capitals:
+	// "OPINION OF THE COURT BY JUSTICE LAMBERT" / "REVERSING, REINSTATING,
+	// & REMANDING". A closed class of labels, typed by hand.
+	"affirming", "reversing", "remanding", "reinstating", "vacating", "affirmed", "reversed", "remanded", "vacated",
 	// The sovereign as a party: "People v. Jones", "Commonwealth v. Smith".
 	"people", "commonwealth",
 	// The names of a state's laws and an office's holder pro tem, read as
@@ -181,6 +185,11 @@ func (f *peopleFinder) afterTitles() {
 			if k == j {
 				break
 			}
+			// A caption's "v." after a party's role ("SMITH APPELLANT" /
+			// "V.") is no name.
+			if k == j+1 && (ws[j].lower() == "v." || ws[j].lower() == "vs.") {
+				break
+			}
 			// A title in a margin's column ("Deleted: Defendants" of a
 			// redline) governs no name on the next line of the text.
 			if ws[j].line != ws[i].line && !firstColumn(ws, i) {
@@ -295,6 +304,12 @@ func (f *peopleFinder) initialed() {
 			c = ws[i+3]
 		}
 		if !personWord(c) || c.initial() || len([]rune(c.text)) < 2 {
+			continue
+		}
+		// Initials in capitals in running text and a capitalized word on
+		// the next line are an abbreviation and a sentence's first word:
+		// "and PFO I." / "Following a jury trial".
+		if allCaps(a.text) && !a.capsLine && c.line != b.line && !allCaps(c.text) {
 			continue
 		}
 		if k := f.nameEnd(i); k > i+2 && f.add(i, k, "initial") {
@@ -510,6 +525,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
 				break
 			}
+			// In capitals a blank line ends a name: "JUSTICE LAMBERT" / "" /
+			// "REVERSING, REINSTATING" (double-spaced names in running
+			// text, "Adam" / "" / "Bogart", go on).
+			if ws[k].line-prev.line > 1 && (prev.capsLine || ws[k].capsLine) {
+				break
+			}
 			if ws[k].line == prev.line && ws[k].start-prev.end >= 3 {
 				break // a column gap: "Kati Cornell      Paul J. Browne"
 			}
@@ -559,7 +580,7 @@ func listEnd(ws []word, i int) bool {
 // citeAbbreviations are the abbreviations of record citations: "Bailey
 // Decl. ¶ 6", "Smith Dep. 12:4", "Trial Tr. 45".
 var citeAbbreviations = textscan.Set("decl", "aff", "dep", "tr", "exh", "ex", "br", "mot", "opp", "resp", "supp",
-	"mem", "dkt", "doc", "ecf", "app", "rptr")
+	"mem", "dkt", "doc", "ecf", "app", "rptr", "cir")
 
 // streetAbbreviations end street names, never people's.
 var streetAbbreviations = textscan.Set("ave", "av", "blvd", "rd", "st", "pkwy", "hwy", "ln", "dr", "ct", "pl", "ter", "sq")

@@ -361,8 +361,16 @@ func headOfName(ws []word, i int) bool {
 	if l := ws[k].lower(); (l == "appeals" || l == "appeal") && ws[i].lower() == "court" {
 		return true
 	}
-	return !stopCaps[ws[k].lower()]
+	// "Division of Probation and Parole", "Department of Probation": a
+	// head word after "of" names the service, though people's names stop
+	// at it.
+	return !stopCaps[ws[k].lower()] || orgHeads[ws[k].lower()] && !genericHeadAfterOf[ws[k].lower()]
 }
+
+// genericHeadAfterOf are the head words that after "of" start no name:
+// "the Court of its own motion" aside, "Chief of the Bureau".
+var genericHeadAfterOf = textscan.Set("court", "office", "department", "division", "bureau", "unit", "section", "team",
+	"squad")
 
 // publicOffice are the words after "Office of the" that open the name of
 // a public office, which the person-name stop list would refuse: "Office
@@ -625,6 +633,11 @@ const wrapLines = 2
 // capitalized word there, then lower case or punctuation.
 func tailWraps(ws []word, m int) bool {
 	if ws[m].line-ws[m-1].line > wrapLines || ws[m].line == ws[m-1].line || !wrappedLine(ws, m) || ws[m-1].punct {
+		return false
+	}
+	// A line that opens with a number ("05/28/25", a date under a court's
+	// name in a list of opinions) goes on with other text.
+	if r := []rune(ws[m].text); unicode.IsDigit(r[0]) {
 		return false
 	}
 	return m+1 == len(ws) || ws[m+1].line != ws[m].line || !nameWord(ws[m+1])

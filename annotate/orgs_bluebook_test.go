@@ -76,6 +76,8 @@ func TestOrgForms(t *testing.T) {
 		{"prison", "an inmate at the New Jersey State Prison in Trenton", []string{"New Jersey State Prison"}},
 		{"unincorporated association", "USA v Mongol Nation, an Unincorporated Association", []string{"Mongol Nation"}},
 		{"of-tail wrapped", "we refer only to the Office of Juvenile\nAffairs for the purpose", []string{"Office of Juvenile\nAffairs"}},
+		{"head word after of", "and report to the Division of Probation and Parole as directed.", []string{"Division of Probation and Parole"}},
+		{"of-tail not wrapped onto a date", "Shelby\nCourt of Criminal Appeals\n05/28/25\nState of Tennessee v. Gaines", []string{"Court of Criminal Appeals"}},
 		{"listed name, head, of-tail", "the DOI NYPD Squad of Detectives", []string{"NYPD Squad of Detectives"}},
 	}
 	for _, tt := range tests {

@@ -69,7 +69,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to+1 < len(ws) && ws[to].text == "," && courtInitials[ws[to+1].lower()] && ws[to+1].line == ws[to].line {
 			continue
 		}
-		if fusedTitle(ws, i, to) || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
+		// A city and its state after a title and a comma are the office's
+		// address in a list of counsel ("Assistant Attorney General,
+		// Santa Fe, NM"), not a place fused into the title.
+		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state"
+		if fused || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
 			i = to - 1
 			continue
 		}
@@ -215,7 +219,15 @@ var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "co
 // title: "United States Circuit Judge", "U.S. Bankruptcy Judge".
 var judgeKinds = textscan.Set("district", "magistrate", "circuit", "bankruptcy")
 
+// fusedTitle reports whether the place at ws[from:to] is fused into an
+// official title (A2), after it or before it and a comma.
 func fusedTitle(ws []word, from, to int) bool {
+	return titleAfter(ws, to) || commaAfterTitle(ws, from)
+}
+
+// titleAfter reports whether a title follows the place ending before
+// ws[to]: "Bronx District Attorney", "United States District Judge".
+func titleAfter(ws []word, to int) bool {
 	if to < len(ws) && !ws[to].punct {
 		next := ws[to].lower()
 		if titleAfterPlace[next] {
@@ -228,11 +240,13 @@ func fusedTitle(ws []word, from, to int) bool {
 			return true // "United States District Judge", "U.S. Magistrate Judge" (A2)
 		}
 	}
-	// "DISTRICT ATTORNEY, BRONX COUNTY"
-	if from >= 2 && ws[from-1].text == "," && titleWords[ws[from-2].lower()] {
-		return true
-	}
 	return false
+}
+
+// commaAfterTitle reports whether the place at ws[from] follows a title
+// and a comma: "DISTRICT ATTORNEY, BRONX COUNTY".
+func commaAfterTitle(ws []word, from int) bool {
+	return from >= 2 && ws[from-1].text == "," && titleWords[ws[from-2].lower()]
 }
 
 // offenseWord reports whether w starts the name of an offense, which no

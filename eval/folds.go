@@ -45,8 +45,10 @@ var Folds = []Fold{
 	// and a family of 3 entities of a type would weigh as much in the mean
 	// as one of 70. The North Carolina opinion (like the Ninth Circuit
 	// opinion, the N.D. Cal. transcript and the D. Md. complaint in their
-	// families) was added the same way, later still.
-	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-"}},
+	// families) was added the same way, later still; so were four states'
+	// criminal appeals after it (New Mexico, Kentucky twice, Alabama) and
+	// a Tennessee Court of Criminal Appeals list of opinion summaries.
+	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-", "nm-supreme-court-", "ky-supreme-court-", "ala-crimapp-", "tenn-crimapp-"}},
 	{Name: "state-appellate", Prefixes: []string{"colo-", "illappct-", "ind-"}, HeldBack: true},
 }
 

@@ -139,7 +139,13 @@ func checkFoldFloors(t *testing.T, folds *eval.FoldReport) {
 // corpus PDFs of other genres joined their families (to 0.899 and 0.866,
 // the measured means less 0.005), then raised again as general rules
 // won the ground back (PLACE 0.931, ORGANIZATION 0.885 from the PDFs).
-var foldFloors = map[string]float64{"PERSON": 0.92, "PLACE": 0.91, "ORGANIZATION": 0.88, "QUANTITY": 0.96, "CHARGE": 0.93}
+// CHARGE was lowered again, 0.93 -> 0.906, when five untuned state
+// criminal appeals (New Mexico, Kentucky, Alabama, Tennessee) joined
+// state-appellate-dev: its CHARGE fell to 0.701 on 63 entities and the
+// mean to 0.918 (reference text) and 0.911 (PDFs), less 0.005; then
+// raised to 0.925 as the state forms they showed were read (0.938 and
+// 0.930).
+var foldFloors = map[string]float64{"PERSON": 0.92, "PLACE": 0.91, "ORGANIZATION": 0.88, "QUANTITY": 0.96, "CHARGE": 0.925}
 
 // firstGold names the twelve documents of the first development gold set,
 // scored apart so that new rules show whether they lose ground there.

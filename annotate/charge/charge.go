@@ -505,6 +505,23 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 		}
 		known = append(known, phrase{m[0], end, offense})
 	}
+	// A name read on over its object holds the object's own match:
+	// "conspiracy to commit first degree murder" and its "murder".
+	inner := make([]bool, len(known))
+	for i, p := range known {
+		for _, q := range known {
+			if q.s <= p.s && p.e <= q.e && q.e-q.s > p.e-p.s {
+				inner[i] = true
+			}
+		}
+	}
+	kept := known[:0]
+	for i, p := range known {
+		if !inner[i] {
+			kept = append(kept, p)
+		}
+	}
+	known = kept
 	taken := func(s, e int) bool {
 		for _, k := range known {
 			if s < k.e && k.s < e {
@@ -520,6 +537,9 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
+		if objectFollows(text, o.e) {
+			continue
+		}
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
 	}
 	offenseCount := len(out)
@@ -544,6 +564,21 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	linkOffenses(text, out, spans, offenseCount)
 	return out
+}
+
+// objectFollows reports whether an object pronoun follows byte offset e
+// on its line: the words before it are a verb's, conduct and no offense's
+// name ("Goss's failure to register him", "threatened to assault her").
+func objectFollows(text string, e int) bool {
+	ts := tokensFrom(text, e, 1)
+	if len(ts) == 0 || strings.ContainsAny(text[e:ts[0].s], "\n") {
+		return false
+	}
+	switch ts[0].lower {
+	case "him", "her", "them", "me", "us":
+		return true
+	}
+	return false
 }
 
 // linkOffenses gives a citation the offense named right before it, or in
@@ -677,11 +712,30 @@ func commaDegree(text string, at int) (string, int, bool) {
 	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
+// objectDegree gives a degree written after "... to commit" back to the
+// offense it opens: "conspiracy to commit first degree murder" is no
+// "conspiracy to commit in the first degree" and a "murder" beside it.
+// The degree is dropped from match m, which then ends with the name.
+func objectDegree(text string, m []int) {
+	g := offenseGroups()
+	off := g["off"]
+	if m[2*off] < 0 || !strings.HasSuffix(strings.ToLower(text[m[2*off]:m[2*off+1]]), "to commit") {
+		return
+	}
+	for _, n := range []string{"d2", "d3", "d4", "d5", "d6"} {
+		if i := g[n]; m[2*i] >= 0 {
+			m[2*i], m[2*i+1] = -1, -1
+			m[1] = m[2*off+1]
+		}
+	}
+}
+
 // trimNumberDegree drops a bare number after an offense ("Murder 2")
 // from match m when what follows shows it is no degree: a word or digit
 // run on ("Murder 21"), or a lower-case word or a number after a blank
 // ("assault 2 officers", "robbery 2 1998").
 func trimNumberDegree(text string, m []int) {
+	objectDegree(text, m)
 	i := offenseGroups()["d6"]
 	if m[2*i] < 0 {
 		return
@@ -810,6 +864,28 @@ func OffenseAt(s string) (end int, name string, ok bool) {
 		return 0, "", false
 	}
 	return m[1], name, true
+}
+
+// NameAt reads the offense named at the start of s (after blanks) with
+// every reader of a page: listed names with their grade, degree and
+// tails, offenses named by their degree alone ("second-degree forgery",
+// "first-degree unlawful transaction with a minor") and court language's
+// phrases. It returns the name's end in s (a byte offset) and its
+// normalized name; citations are not read.
+func NameAt(s string) (end int, name string, ok bool) {
+	lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
+	for _, e := range findCharges(schemas.Page{Text: s}, nil) {
+		a, isCharge := e.Attrs.(*schemas.ChargeAttrs)
+		if !isCharge || a.Offense == "" || a.Statute != "" {
+			continue
+		}
+		bs := len(string([]rune(s)[:e.Start]))
+		if bs != lead {
+			continue
+		}
+		return bs + len(e.Text), a.Offense, true
+	}
+	return 0, "", false
 }
 
 // PhraseAt reads the offense phrase that starts s (after blanks) the way

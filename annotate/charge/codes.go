@@ -135,9 +135,12 @@ var handCodes = []*code{
 	{id: "ky", canon: "Ky. Rev. Stat. § {s}", triggers: []string{"ky. rev. stat", "=KRS "},
 		names: []string{`Ky\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`, `KRS`},
 		sec:   `\d{3}[A-Z]?\.\d{3,4}`, before: true},
-	{id: "tenn", canon: "Tenn. Code Ann. § {s}", triggers: []string{"tenn. code"},
-		names: []string{`Tenn\.\s?Code(?:\s+Ann\.)?`},
-		sec:   `\d{1,2}-\d{1,2}-\d{3,4}`, before: true},
+	// Tennessee's courts write "T.C.A. § 39-17-434" as often as the
+	// Bluebook's form; a PDF's line break can leave a blank after a
+	// hyphen of the section ("39- 17-434"), dropped when it is normalized.
+	{id: "tenn", canon: "Tenn. Code Ann. § {s}", triggers: []string{"tenn. code", "t.c.a"},
+		names: []string{`Tenn\.\s?Code(?:\s+Ann\.)?`, `T\.\s?C\.\s?A\.`},
+		sec:   `\d{1,2}-\s?\d{1,2}-\s?\d{3,4}`, before: true},
 	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat"},
 		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{3}[A-Z]?\.\d{2,4}`, before: true},
@@ -174,6 +177,12 @@ var handCodes = []*code{
 	{id: "ala", canon: "Ala. Code § {s}", triggers: []string{"ala. code"},
 		names: []string{`Ala\.\s?Code`},
 		sec:   `\d{1,2}[A-Z]?-\d{1,2}[A-Z]?-\d{1,3}(?:\.\d)?`, before: true},
+	// New Mexico's courts cite the compilation by its year: "NMSA 1978,
+	// Section 30-2-1(A)(1) (1994)", "NMSA 1978, § 30-22-24". Its chapters
+	// hold civil law too: a charge only in criminal context.
+	{id: "nm", canon: "N.M. Stat. Ann. § {s}", triggers: []string{"nmsa", "n.m. stat"},
+		names: []string{`NMSA(?:\s+1978)?`, `N\.\s?M\.\s?Stat\.(?:\s+Ann\.)?`},
+		sec:   `\d{1,2}[A-Z]?-\d{1,2}[A-Z]?-\d{1,3}(?:\.\d{1,2})?`, before: true, inContext: true},
 	{id: "cfr", canon: "{t} C.F.R. § {s}", triggers: []string{"c.f.r", "cfr", "code of federal regulations"},
 		names: []string{`(?P<t>\d{1,2})\s*C\.\s?F\.\s?R\.`, `(?P<t>\d{1,2})\s*CFR`, `(?i:Title\s+(?P<t>\d{1,2}),?\s+Code\s+of\s+Federal\s+Regulations),?`},
 		sec:   `\d{1,4}\.\d{1,5}(?:-\d{1,3})?`},
@@ -274,7 +283,7 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 	if secG < 0 {
 		return nil
 	}
-	sec := text[m[2*secG]:m[2*secG+1]]
+	sec := strings.Join(strings.Fields(text[m[2*secG]:m[2*secG+1]]), "")
 	subEnd := m[2*secG+3]
 	// A longer number is not this code's section: "265.035".
 	if e := m[2*secG+1]; e < len(text) && text[e] >= '0' && text[e] <= '9' {

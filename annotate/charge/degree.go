@@ -118,8 +118,22 @@ func takeOffense(ws []phraseWord, backward bool) int {
 				break
 			}
 		} else {
+			// "persistent felony offender": a grade word between two
+			// words of the name is part of it, not the grade of the whole.
+			if (w.lower == "felony" || w.lower == "misdemeanor") && i > 0 && i+1 < len(ws) && plainWord(ws[i+1]) {
+				n = i + 1
+				continue
+			}
 			if w.capital || notOffenseWord[w.lower] {
 				break
+			}
+			// The victim the statute names: "unlawful transaction with a
+			// minor", "assault upon a peace officer".
+			if !backward {
+				if k := victimTail(ws[i:]); k > 0 {
+					n = i + k
+					break
+				}
 			}
 			if connectors[w.lower] && w.lower != "a" && w.lower != "an" && w.lower != "the" {
 				// "of" inside: "possession of a weapon" (forward), or
@@ -152,6 +166,36 @@ func takeOffense(ws []phraseWord, backward bool) int {
 }
 
 func isDigitWord(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// plainWord: a lower-case word that can stand inside an offense name.
+func plainWord(w phraseWord) bool {
+	return !w.capital && !notOffenseWord[w.lower] && !connectors[w.lower] && !isDigitWord(w.lower)
+}
+
+// victimTail returns how many words of ws, from a preposition on, name
+// the victim an offense's name holds ("with a minor", "upon a peace
+// officer"), or 0.
+func victimTail(ws []phraseWord) int {
+	if len(ws) < 3 || ws[1].lower != "a" && ws[1].lower != "an" {
+		return 0
+	}
+	switch ws[0].lower {
+	case "with":
+		if childVictims[ws[2].lower] {
+			return 3
+		}
+	case "on", "upon":
+		for k := 2; k < len(ws) && k < 5; k++ {
+			if victimHeads[ws[k].lower] {
+				return k + 1
+			}
+			if !victimNouns[ws[k].lower] && ws[k].lower != "enforcement" {
+				break
+			}
+		}
+	}
+	return 0
+}
 
 // degreeOffenses finds offenses named only by their degree, outside the
 // byte spans already taken by known offenses. Each match is [start, end]

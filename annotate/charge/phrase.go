@@ -60,7 +60,7 @@ var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "wh
 	"about", "through", "throughout", "between", "within", "upon", "toward", "towards", "via", "there", "here", "now",
 	"today", "yesterday", "in", "for", "with", "while", "from", "stemming", "arising", "resulting", "related",
 	"relating", "involving", "concerning", "regarding", "following", "based", "sentenced", "charged", "convicted",
-	"indicted", "arrested", "pled", "pleaded", "faces", "facing", "face", "each", "all", "both")
+	"indicted", "arrested", "pled", "pleaded", "faces", "facing", "face", "each", "all", "both", "pending")
 
 // weaponNouns may follow "with a" in an offense name ("robbery with a
 // firearm", "assault with a deadly weapon").
@@ -463,7 +463,7 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	words := make([]string, 0, n)
 	for x, t := range ts[i : k+1] {
 		// "to commit a felony" names a felony as an object.
-		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x)
+		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x) || felonyObject(ts, i, i+x)
 		if t.kind == 'w' && i+x >= listed && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
 			return phrase{}, j, "", false
 		}
@@ -516,17 +516,23 @@ func continues(ts []tok, j int) bool {
 	switch lw {
 	case "in":
 		// "in possession of", "in aid of"; "dealing in cocaine",
-		// "resulting in serious bodily injury".
+		// "resulting in serious bodily injury"; "use of a firearm in the
+		// commission of a felony".
 		prev := ts[j-1].lower
 		return next == "possession" || next == "aid" || prev == "dealing" || prev == "resulting" && harmWords[next] ||
-			next == "a" && next2 == "position" // "by one in a position of trust"
+			next == "a" && next2 == "position" || // "by one in a position of trust"
+			next == "the" && next2 == "commission"
+	case "during":
+		// "employing a firearm during the commission of a dangerous
+		// felony", "possession of a firearm during a dangerous felony".
+		return next == "the" && next2 == "commission" || (next == "a" || next == "an") && (next2 == "felony" || next2 == "dangerous")
 	case "under":
 		// "driving under the influence", "operating a vehicle under the
 		// influence".
 		return next == "the" && next2 == "influence"
-	case "on":
-		// "sexual assault on a child", "battery on a police officer":
-		// the victim the statute names.
+	case "on", "upon":
+		// "sexual assault on a child", "battery on a police officer",
+		// "battery upon a peace officer": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
 	case "as":
 		// "failure to register as a sex offender".
@@ -546,8 +552,10 @@ func continues(ts []tok, j int) bool {
 		// feet of a school".
 		return proximity(ts, j)
 	case "with":
-		// "with intent to", "with a firearm".
-		return next == "intent" || (next == "a" || next == "an") && weaponNouns[next2] || weaponNouns[next]
+		// "with intent to", "with a firearm"; the child a statute names
+		// as the other party ("unlawful transaction with a minor",
+		// "indecent liberties with a child").
+		return next == "intent" || (next == "a" || next == "an") && (weaponNouns[next2] || childVictims[next2]) || weaponNouns[next]
 	case "while":
 		// "possession of drugs while armed".
 		// "driving while ability impaired", "driving while license
@@ -630,6 +638,13 @@ func extendKnown(text string, end int, name string) (int, string) {
 		if p, _, _, ok := readItem(ts, i); ok && (art == "" || strings.HasSuffix(name, "to distribute")) {
 			return p.e, art + p.name
 		}
+		// A listed offense with its degree: "to commit first degree
+		// murder".
+		if i < len(ts) && art == "" {
+			if oe, oname, ok := OffenseAt(text[ts[i].s:]); ok {
+				return ts[i].s + oe, oname
+			}
+		}
 		return end, ""
 	case name == "conspiracy" && w(0) == "to" && w(1) != "" && !notPhraseStart[w(1)]:
 		// "conspiracy to operate an unlicensed money transmitting business".
@@ -653,6 +668,17 @@ func extendKnown(text string, end int, name string) (int, string) {
 		// "sexual abuse of a child", "sexual assault of a minor": the
 		// victim the statute names.
 		return ts[2].e, "of " + w(1) + " " + w(2)
+	case (w(0) == "on" || w(0) == "upon") && (w(1) == "a" || w(1) == "an") && victimNouns[w(2)]:
+		// "assault upon a police officer", "battery on a law enforcement
+		// officer": the victim the statute names, up to its noun ("the
+		// assault on a public street" names a place, not a victim).
+		k := 2
+		for k < 4 && !victimHeads[w(k)] && (victimNouns[w(k+1)] || victimHeads[w(k+1)] || w(k+1) == "enforcement") {
+			k++
+		}
+		if victimHeads[w(k)] {
+			return ts[k].e, w(0) + " " + w(1) + " " + phraseWords(ts[2:k+1])
+		}
 	case w(0) == "without" && licenceNouns[w(1)]:
 		return ts[1].e, "without " + w(1)
 	case w(0) == "without" && (w(1) == "a" || w(1) == "an") && licenceNouns[w(2)]:
@@ -788,10 +814,28 @@ func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 	return out
 }
 
+// felonyObject reports whether the generic word at ts[k] ("felony") is
+// the object of "commission of" or "during" in the phrase from ts[i]:
+// "during the commission of a dangerous felony".
+func felonyObject(ts []tok, i, k int) bool {
+	for b := k - 1; b >= i && b >= k-4; b-- {
+		switch ts[b].lower {
+		case "commission", "during":
+			return true
+		}
+	}
+	return false
+}
+
 // victimNouns may follow "on a" in an offense name: the victims statutes
 // name ("sexual assault on a child", "assault on a peace officer").
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
 	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
+
+// victimHeads end the victim an offense's name holds after "on a" or
+// "upon a" ("a peace officer", "a child"); a closed class typed by hand.
+var victimHeads = textscan.Set("child", "minor", "juvenile", "officer", "employee", "firefighter", "judge", "teacher",
+	"servant", "official")
 
 // childVictims are the victims an "of" names in a sexual or abuse
 // offense's name.
@@ -863,7 +907,7 @@ func runsOn(text string, p phrase, known []phrase) bool {
 // continuesAfterHead are the words besides connectors that may follow an
 // offense head inside its name.
 var continuesAfterHead = textscan.Set("without", "from", "exceeding", "between", "over", "while", "and", "or", "involving", "as", "on",
-	"under")
+	"upon", "under")
 
 // classWords name the grades of felonies and misdemeanors: "Class 2
 // felony" (Illinois, Colorado, Arkansas, ...), "Level 5 felony" (Indiana).

@@ -1,6 +1,7 @@
 package charge
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/casefile/casefile/schemas"
@@ -121,6 +122,26 @@ func TestPhraseAt(t *testing.T) {
 		_, name, ok := PhraseAt(tt.in)
 		if name != tt.name || ok != (tt.name != "") {
 			t.Errorf("PhraseAt(%q) = %q, %v; want %q", tt.in, name, ok, tt.name)
+		}
+	}
+}
+
+func TestNameAt(t *testing.T) {
+	tests := []struct{ in, text, name string }{
+		{" second-degree forgery, and", "second-degree forgery", "forgery in the second degree"},
+		{" first degree premeditated murder, twelve", "first degree premeditated murder", "premeditated murder in the first degree"},
+		{" robbery with a firearm.", "robbery with a firearm", "robbery with a firearm"},
+		{" the indictment charging murder", "", ""},
+		{" 18 U.S.C. § 1951", "", ""},
+	}
+	for _, tt := range tests {
+		end, name, ok := NameAt(tt.in)
+		text := ""
+		if ok {
+			text = strings.TrimLeft(tt.in[:end], " ")
+		}
+		if name != tt.name || text != tt.text || ok != (tt.name != "") {
+			t.Errorf("NameAt(%q) = %q (%q), %v; want %q (%q)", tt.in, name, text, ok, tt.name, tt.text)
 		}
 	}
 }

@@ -94,6 +94,10 @@ func TestFindForms(t *testing.T) {
 		{"possessive", "sixty months’ on the second count, imprisonment", "sixty months", duration(60, "month", "")},
 		{"supervised release", "three years’ supervised release", "three years’ supervised release", duration(3, "year", "")},
 		{"term of release", "a three-year term of supervised release", "three-year term of supervised release", duration(3, "year", "")},
+		{"punishment in the penitentiary", "the jury fixed his punishment at thirty years in the penitentiary.", "thirty years", duration(30, "year", "")},
+		{"home confinement", "the 12 months of home confinement, we think", "12 months", duration(12, "month", "")},
+		{"postincarceration supervision", "be subject to a five-year period of postincarceration supervision pursuant to", "five-year period of postincarceration supervision", duration(5, "year", "")},
+		{"footnote marker", "a sexual performance by a minor;5 Counts IV, V, and VI were dismissed", "", nil},
 		{"hyphen length", "a nearly three-year investigation into the prison", "", nil},
 		{"strength", "a 30 mg dose", "30 mg", &schemas.QuantityAttrs{Kind: schemas.KindMass, Value: schemas.Number(30.0), Unit: "mg"}},
 	}

@@ -39,7 +39,11 @@ const halfPat = `(?:[\s-]+and[\s-]+(?:a|one)[\s-]+half)`
 // a date's "3/12/2019" may match its first two parts, but no unit or
 // counted noun follows them there.
 const numCore = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,4}[ -]\d{1,2}/\d{1,2}\b|\d{1,2}/\d{1,2}\b|\d+(?:\.\d+)?|` +
-	wordsNum + halfPat + `?)`
+	oneHalfPat + `|` + wordsNum + halfPat + `?)`
+
+// oneHalfPat is a half written in words before a unit, as drug statutes
+// grade amounts: "one-half gram or more of methamphetamine".
+const oneHalfPat = `one[\s-]half\b`
 
 // parseNumber returns the value of a number matched by numCore. It
 // refuses what is not a finite, non-negative number.
@@ -50,6 +54,9 @@ func parseNumber(s string) (float64, bool) {
 	}
 	if i := strings.IndexByte(s, '/'); i >= 0 {
 		return parseFraction(s)
+	}
+	if s == "one-half" || strings.Join(strings.Fields(s), " ") == "one half" {
+		return 0.5, true
 	}
 	half := 0.0
 	if loc := halfRe.Get().FindStringIndex(s); loc != nil && loc[1] == len(s) {

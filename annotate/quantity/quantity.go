@@ -25,7 +25,7 @@ var (
 	// of supervised release". Groups: 1 qualifier, 2 "between", 3 the
 	// number, 4 a range's upper end, 5 the unit, 6 "-old", 7 "to life",
 	// 8 what the term is of.
-	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration)))?`)
+	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration|post-?(?:incarceration|release)\s+supervision|parole)))?`)
 
 	// "150 hours of community service work", "200 hours of unpaid
 	// community service": a disposition's term counted in hours. Hours
@@ -67,7 +67,7 @@ var unitOf = map[string]string{
 // Find returns the QUANTITY entities of a page.
 func Find(p schemas.Page) []schemas.Entity {
 	text := p.Text
-	cands := quantityStarts(text)
+	cands := dropFootnoteMarks(text, quantityStarts(text))
 	if len(cands) == 0 {
 		return nil
 	}
@@ -243,7 +243,13 @@ func Find(p schemas.Page) []schemas.Entity {
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
 		// Only the words right after "counts of": a bounded window, anchored.
 		window := text[m[1]:min(len(text), m[1]+160)]
-		if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
+		if oend, name, ok := charge.NameAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+			// The offense as the page's readers name it, its degree
+			// and tails with it: "three counts of second-degree
+			// forgery", "one count of first degree premeditated murder".
+			end = m[1] + oend
+			item = "counts of " + name
+		} else if oend, name, ok := charge.OffenseAt(window); !abbrev && ok {
 			end = m[1] + oend
 			item = "counts of " + name
 		} else if oend, name, ok := charge.PhraseAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
@@ -310,12 +316,28 @@ func lineStart(text string, i int) bool {
 func sentenceContext(text string, start, end int) bool {
 	w := strings.ToLower(text[max(0, start-90):min(len(text), end+40)])
 	for _, k := range []string{"sentenc", "imprison", "prison", "custody", "supervised release", "probation",
-		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life"} {
+		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement"} {
 		if strings.Contains(w, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// dropFootnoteMarks drops the starts of footnote markers: digits glued to
+// the punctuation after a word ("a minor;5 Counts IV, V, and VI were
+// dismissed", "twelve years.6 The"), which count nothing. A digit after
+// a comma between digits ("1,000") is no start anyway.
+func dropFootnoteMarks(text string, starts []int) []int {
+	out := starts[:0]
+	for _, s := range starts {
+		if s >= 2 && text[s] >= '0' && text[s] <= '9' && strings.IndexByte(".;,:", text[s-1]) >= 0 &&
+			(text[s-2] >= 'a' && text[s-2] <= 'z' || text[s-2] >= 'A' && text[s-2] <= 'Z') {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // quantityStarters are the words that can begin a quantity.

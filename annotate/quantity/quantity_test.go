@@ -19,6 +19,8 @@ func TestFindQuantities(t *testing.T) {
 		{"paid monthly dues of $25 to the gang", "$25", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(25.0), Unit: "USD"}},
 		{"450 grams of heroin", "450 grams of heroin", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(450.0), Unit: "g", Item: "heroin"}},
 		{"280 grams or more of cocaine base", "280 grams or more of cocaine base", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(280.0), Unit: "g", Item: "cocaine base", Qualifier: "or more"}},
+		{"sell one-half gram or more of methamphetamine, a Class B felony", "one-half gram or more of methamphetamine", &schemas.QuantityAttrs{Kind: "mass", Value: schemas.Number(0.5), Unit: "g", Item: "methamphetamine", Qualifier: "or more"}},
+		{"he served one half of his sentence", "one half", nil},
 		{"a loss of $1.2 million", "$1.2 million", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(1.2e6), Unit: "USD"}},
 		{"ordered to pay more than $2,500", "$2,500", &schemas.QuantityAttrs{Kind: "money", Value: schemas.Number(2500.0), Unit: "USD", Qualifier: "more than"}},
 		// A qualifier at a line's end: the span starts at the number, not at the line break.
@@ -41,6 +43,9 @@ func TestFindQuantities(t *testing.T) {
 		{"five counts of first-degree Criminal Use of a Firearm", "five counts of first-degree Criminal Use of a Firearm", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(5.0), Unit: "count", Item: "counts of criminal use of a firearm in the first degree"}},
 		{"and one count of carrying a dangerous weapon.", "one count of carrying a dangerous weapon", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of carrying a dangerous weapon"}},
 		{"two counts of threatening in the second degree, and", "two counts of threatening in the second degree", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of threatening in the second degree"}},
+		{"pled guilty to three counts of second-degree forgery.", "three counts of second-degree forgery", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "counts of forgery in the second degree"}},
+		{"convicted of one count of first degree premeditated murder, twelve", "one count of first degree premeditated murder", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of premeditated murder in the first degree"}},
+		{"two counts of first-degree unlawful transaction with a minor;", "two counts of first-degree unlawful transaction with a minor", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of unlawful transaction with a minor in the first degree"}},
 		{"convicted along with three related weapons charges.", "three related weapons charges", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "weapons charges"}},
 		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
 		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
