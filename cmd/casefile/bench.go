@@ -71,7 +71,12 @@ type benchReport struct {
 	DirectSeconds      float64            `json:"direct_seconds"`
 	DirectStageSeconds map[string]float64 `json:"direct_stage_seconds"`
 	PipelineOverDirect float64            `json:"pipeline_over_direct"` // of seconds: its inverse is the documents/s ratio
-	Rounds             []benchRound       `json:"rounds"`
+	// The direct run again, extracting through the same pool of isolated
+	// children as the pipeline (with --isolate): what NATS costs alone.
+	DirectIsolatedSeconds      float64      `json:"direct_isolated_seconds,omitempty"`
+	PipelineOverDirectIsolated float64      `json:"pipeline_over_direct_isolated,omitempty"`
+	DirectIsolatedCPUSeconds   float64      `json:"direct_isolated_cpu_seconds,omitempty"`
+	Rounds                     []benchRound `json:"rounds"`
 
 	// CPU seconds (user + system) of this process and its children in
 	// each run: what a busy machine's wall figures hide.
@@ -92,6 +97,10 @@ type benchRound struct {
 	PipelineOverDirect float64 `json:"pipeline_over_direct"`
 	PipelineCPUSeconds float64 `json:"pipeline_cpu_seconds"`
 	DirectCPUSeconds   float64 `json:"direct_cpu_seconds"`
+
+	DirectIsolatedSeconds      float64 `json:"direct_isolated_seconds,omitempty"`
+	PipelineOverDirectIsolated float64 `json:"pipeline_over_direct_isolated,omitempty"`
+	DirectIsolatedCPUSeconds   float64 `json:"direct_isolated_cpu_seconds,omitempty"`
 }
 
 // median of v, which it sorts.
@@ -189,13 +198,22 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 			return err
 		}
 		cpu0 = cpuSeconds()
-		direct, err := c.direct(ctx, files, models, filepath.Join(dir, "direct.db"))
+		direct, err := c.direct(ctx, files, models, filepath.Join(dir, "direct.db"), false)
 		stop()
 		if err != nil {
 			return fmt.Errorf("direct: %w", err)
 		}
 		r.DirectSeconds, r.DirectCPUSeconds = direct.elapsed.Seconds(), cpuSeconds()-cpu0
 		r.PipelineOverDirect = r.PipelineSeconds / r.DirectSeconds
+		if c.Isolate {
+			cpu0 = cpuSeconds()
+			iso, err := c.direct(ctx, files, models, filepath.Join(dir, "direct-isolated.db"), true)
+			if err != nil {
+				return fmt.Errorf("direct, isolated: %w", err)
+			}
+			r.DirectIsolatedSeconds, r.DirectIsolatedCPUSeconds = iso.elapsed.Seconds(), cpuSeconds()-cpu0
+			r.PipelineOverDirectIsolated = r.PipelineSeconds / r.DirectIsolatedSeconds
+		}
 		rep.Rounds = append(rep.Rounds, r)
 		if first {
 			rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
@@ -217,6 +235,11 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 	rep.DirectSeconds = med(func(r benchRound) float64 { return r.DirectSeconds })
 	rep.DirectCPUSeconds = med(func(r benchRound) float64 { return r.DirectCPUSeconds })
 	rep.PipelineOverDirect = med(func(r benchRound) float64 { return r.PipelineOverDirect })
+	if c.Isolate {
+		rep.DirectIsolatedSeconds = med(func(r benchRound) float64 { return r.DirectIsolatedSeconds })
+		rep.DirectIsolatedCPUSeconds = med(func(r benchRound) float64 { return r.DirectIsolatedCPUSeconds })
+		rep.PipelineOverDirectIsolated = med(func(r benchRound) float64 { return r.PipelineOverDirectIsolated })
+	}
 	rep.DocsPerSec = float64(rep.Docs) / rep.PipelineSeconds
 	rep.PagesPerSec = float64(rep.Pages) / rep.PipelineSeconds
 	rep.TokensPerSec = float64(rep.Tokens) / rep.PipelineSeconds
@@ -330,13 +353,23 @@ type directResult struct {
 	pages, tokens, records, dead int
 }
 
-// direct extracts (in this process), annotates and encodes every document
-// with as many goroutines as the pipeline has workers per stage, and writes
-// the records to a fresh SQLite store in batches of 64 as they are made, as
-// the sink stage does: the same work as the pipeline's, without NATS.
-func (c *benchCmd) direct(ctx context.Context, files []string, models *annotate.Models, db string) (*directResult, error) {
+// direct extracts (in this process, or with isolated through a pool of
+// extraction children as the pipeline's extract stage does), annotates
+// and encodes every document with as many goroutines as the pipeline has
+// workers per stage, and writes the records to a fresh SQLite store in
+// batches of 64 as they are made, as the sink stage does: the same work as
+// the pipeline's, without NATS.
+func (c *benchCmd) direct(ctx context.Context, files []string, models *annotate.Models, db string, isolated bool) (*directResult, error) {
 	res := &directResult{stages: map[string]float64{}}
-	x := c.extractor()
+	var x workers.Extractor = c.extractor()
+	if isolated {
+		pool, closePool, err := c.isolatedExtractor()
+		if err != nil {
+			return nil, err
+		}
+		defer closePool() // before the caller reads the CPU its children used
+		x = pool
+	}
 	a := annotate.NewAnnotator(models)
 	var (
 		extract atomic.Int64
@@ -614,6 +647,19 @@ func (r *benchReport) write(w io.Writer) error {
 	}
 	fmt.Fprintf(tw, "CPU\t%.1f s pipeline, %.1f s direct (%.2f×; this process and its children)\n",
 		r.PipelineCPUSeconds, r.DirectCPUSeconds, r.PipelineCPUSeconds/r.DirectCPUSeconds)
+	if r.DirectIsolatedSeconds > 0 {
+		fmt.Fprintf(tw, "direct, isolated\t%.1f s (the same, extracting in the pipeline's pool of isolated children), %.1f s CPU\n",
+			r.DirectIsolatedSeconds, r.DirectIsolatedCPUSeconds)
+		fmt.Fprintf(tw, "pipeline / direct, isolated\t%.2f× the time, %.2f× the documents/s (what NATS costs alone)\n",
+			r.PipelineOverDirectIsolated, 1/r.PipelineOverDirectIsolated)
+		if len(r.Rounds) > 1 {
+			fmt.Fprintf(tw, "  rounds\ttime ratios")
+			for _, rd := range r.Rounds {
+				fmt.Fprintf(tw, " %.2f", rd.PipelineOverDirectIsolated)
+			}
+			fmt.Fprintln(tw)
+		}
+	}
 	if r.IsolationSample > 0 {
 		fmt.Fprintf(tw, "isolation\t%.1f ms per document in a new child each, %.1f ms in long-lived children (against in process, %d documents one at a time)\n",
 			r.IsolationMsPerDoc, r.PooledMsPerDoc, r.IsolationSample)
