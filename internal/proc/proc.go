@@ -79,7 +79,16 @@ func Run(ctx context.Context, c Cmd) (stdout []byte, err error) {
 	}
 	cmd := exec.CommandContext(ctx, c.Path, c.Args...)
 	cmd.Env = c.Env
-	cmd.Stdin = c.Stdin
+	// Stdin goes through a pipe fed only once the address-space limit is
+	// set: exec.Cmd would start copying it at Start, so that the child
+	// could read a hostile document before its limit held.
+	var stdin io.WriteCloser
+	if c.Stdin != nil {
+		var err error
+		if stdin, err = cmd.StdinPipe(); err != nil {
+			return nil, fmt.Errorf("proc: %w", err)
+		}
+	}
 	cmd.WaitDelay = DefaultWaitDelay
 	// Its own process group, so grandchildren (OCR tools under an
 	// extraction child) die with it.
@@ -93,8 +102,16 @@ func Run(ctx context.Context, c Cmd) (stdout []byte, err error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("proc: start %s: %w", filepath.Base(c.Path), err)
 	}
-	if c.Memory > 0 {
-		_ = unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: c.Memory, Max: c.Memory}, nil)
+	if err := limitMemory(cmd, c.Memory); err != nil {
+		return nil, err
+	}
+	if stdin != nil {
+		go func() {
+			// A child that exits without reading all of it ends the copy
+			// with EPIPE: its exit status says what happened.
+			io.Copy(stdin, c.Stdin)
+			stdin.Close()
+		}()
 	}
 	werr := cmd.Wait()
 	if ctx.Err() != nil {
@@ -128,4 +145,20 @@ func (c *capWriter) Write(p []byte) (int, error) {
 		c.buf.Write(p[:k])
 	}
 	return len(p), nil
+}
+
+// limitMemory bounds a started child's address space. A limit that cannot
+// be set fails closed: the child is killed and waited for, since a child
+// meant to be bounded must not run unbounded.
+func limitMemory(cmd *exec.Cmd, limit uint64) error {
+	if limit == 0 {
+		return nil
+	}
+	err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: limit, Max: limit}, nil)
+	if err == nil {
+		return nil
+	}
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	cmd.Wait()
+	return fmt.Errorf("proc: limit the memory of %s: %w", filepath.Base(cmd.Path), err)
 }

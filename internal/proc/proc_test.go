@@ -30,6 +30,9 @@ func TestRun(t *testing.T) {
 		// The grandchild holds the pipes: only a group kill ends it in time.
 		{name: "group killed on deadline", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "sleep 600 & sleep 600"}}, timeout: 200 * time.Millisecond, wantCtx: true},
 		{name: "memory limit", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo done"}, Memory: 64 << 20}, wantExit: true},
+		// The child's first read of its input already finds its limit set.
+		{name: "input read under the limit", cmd: proc.Cmd{Path: "sh", Args: []string{"-c", "head -c 1 >/dev/null; ulimit -v"}, Stdin: strings.NewReader("document bytes"), Memory: 64 << 20}, wantOut: "65536\n"},
+		{name: "a child that leaves its input unread", cmd: proc.Cmd{Path: "echo", Args: []string{"ok"}, Stdin: strings.NewReader(strings.Repeat("x", 1<<20))}, wantOut: "ok\n"},
 		{name: "file names are data", cmd: proc.Cmd{Path: "echo", Args: []string{"a; rm -rf /tmp/nothing $(id)"}}, wantOut: "a; rm -rf /tmp/nothing $(id)\n"},
 	}
 	for _, tt := range tests {

@@ -14,8 +14,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // Process is a long-lived child that takes requests on its standard input
@@ -60,8 +58,10 @@ func Start(c Cmd) (*Process, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("proc: start %s: %w", p.program, err)
 	}
-	if c.Memory > 0 {
-		_ = unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_AS, &unix.Rlimit{Cur: c.Memory, Max: c.Memory}, nil)
+	// The caller writes the first request once Start returns: after the
+	// limit, so the child reads nothing unbounded.
+	if err := limitMemory(cmd, c.Memory); err != nil {
+		return nil, err
 	}
 	go func() {
 		p.waitErr = cmd.Wait()
