@@ -48,6 +48,10 @@ func TestSourceFilesRead(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(root, "pipe.pdf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	rootLink := filepath.Join(filepath.Dir(root), "dumplink")
+	if err := os.Symlink(root, rootLink); err != nil {
+		t.Fatal(err)
+	}
 	other := sha256.Sum256([]byte("other bytes"))
 	tests := []struct {
 		name  string
@@ -66,6 +70,13 @@ func TestSourceFilesRead(t *testing.T) {
 		{name: "symbolic link out of the folder", roots: []string{root}, path: filepath.Join(root, "link.pdf"), id: id, want: workers.ErrOutsideRoots},
 		{name: "bytes changed since ingest", roots: []string{root}, path: file, id: hex.EncodeToString(other[:]), want: workers.ErrSourceChanged},
 		{name: "gone", roots: []string{root}, path: filepath.Join(root, "gone.pdf"), id: id, want: fs.ErrNotExist},
+		// Not fs.ErrNotExist: the dead letter would tell which paths
+		// exist outside the folders.
+		{name: "a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "filing.pdf"), id: id},
+		{name: "a root that is a link, named resolved", roots: []string{rootLink}, path: file, id: id},
+		{name: "gone under a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "gone.pdf"), id: id, want: fs.ErrNotExist},
+		{name: "missing outside the folders", roots: []string{root}, path: filepath.Join(outside, "nothing.pdf"), id: id, want: workers.ErrOutsideRoots},
+		{name: "missing under a folder outside", roots: []string{root}, path: filepath.Join(outside, "no", "such.pdf"), id: id, want: workers.ErrOutsideRoots},
 		{name: "a FIFO never blocks", roots: []string{root}, path: filepath.Join(root, "pipe.pdf"), id: id, want: errAny},
 	}
 	for _, tt := range tests {
