@@ -100,9 +100,12 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
+		// This process's extract workers read documents by reference
+		// under the run's paths even when this run stores their bytes:
+		// a stopped run by reference left such messages in the queue.
+		c.sourceRoots = c.Paths
 		byRef := c.byReference()
 		if byRef {
-			c.sourceRoots = c.Paths
 			c.replayHint = " --read-sources " + strings.Join(shellQuoted(c.Paths), " --read-sources ")
 		}
 		c.submit, c.total = filesSubmitter(c.Paths, c.MaxBytes, byRef), n
