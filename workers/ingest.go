@@ -165,6 +165,13 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
 	meta := pipeline.MetaOf(msg)
 	meta.InFile = byRef
+	if byRef {
+		// The source stays as given; a worker elsewhere, or a run resumed
+		// from another folder, reads the file by its absolute path.
+		if abs, err := filepath.Abs(path); err == nil {
+			meta.Path = abs
+		}
+	}
 	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, meta, msg); err != nil {
 		return Submitted{}, err
 	}

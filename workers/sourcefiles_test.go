@@ -217,3 +217,38 @@ func TestSubmitByReferenceOddName(t *testing.T) {
 		t.Errorf("stored %d documents, published %+v; want the bytes stored and a message not marked InFile", len(bus.docs), bus.published)
 	}
 }
+
+// TestByReferenceRelativePath: a file ingested by reference under a path
+// relative to the ingester's working directory (casefile ingest
+// --by-reference dump/) is read by an extract worker whose working
+// directory is another (a worker on another machine, or a run resumed
+// from elsewhere), as long as the file lies under its folders.
+func TestByReferenceRelativePath(t *testing.T) {
+	root, outside, _, _ := byRefDump(t)
+	t.Chdir(filepath.Dir(root))
+	bus := newMemBus()
+	in := &workers.Ingester{Bus: bus, ByReference: true}
+	s, err := in.Submit(context.Background(), filepath.Join(filepath.Base(root), "filing.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bus.published) != 1 {
+		t.Fatalf("published %d messages, want 1", len(bus.published))
+	}
+	msg := bus.published[0]
+	var ing pipeline.Ingested
+	if err := json.Unmarshal(msg.Body, &ing); err != nil {
+		t.Fatal(err)
+	}
+	if ing.Source != filepath.Join("dump", "filing.pdf") {
+		t.Errorf("source %q, want the path as given", ing.Source)
+	}
+
+	t.Chdir(outside) // the worker's working directory
+	w := &workers.Extract{Bus: newMemBus(), Extractor: &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}}
+	if w.Files, err = workers.NewSourceFiles(root); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Handle(context.Background(), pipeline.NewDelivery(msg.Meta, 1, msg.Body))
+	checkOutcome(t, "Extract.Handle of "+s.Source+" from another working directory", err, "", false)
+}
