@@ -99,7 +99,9 @@ type Ingester struct {
 	// checking that it still hashes to the id. For a run whose extract
 	// workers see the same files (casefile run, or workers given the
 	// folders with --read-sources); else the bytes are stored in
-	// BucketDocs, where a worker on any machine finds them.
+	// BucketDocs, where a worker on any machine finds them. A symbolic
+	// link's bytes, or those of a file whose name is not UTF-8, are
+	// stored all the same.
 	ByReference bool
 }
 
@@ -149,8 +151,10 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
 	}
 	// A path that is not UTF-8 does not survive the JSON of the message
-	// (its odd bytes become U+FFFD): such a file's bytes are stored.
-	byRef := in.ByReference && utf8.ValidString(path)
+	// (its odd bytes become U+FFFD), and a link's target may lie outside
+	// the folders the extract workers read (Walk passes links to files
+	// on): such a file's bytes are stored.
+	byRef := in.ByReference && utf8.ValidString(path) && isPlainFile(path)
 	if !byRef {
 		f, err := openRegular(path)
 		if err != nil {
@@ -189,6 +193,13 @@ func (in *Ingester) deadLetter(ctx context.Context, id, path string, reason sche
 		return Submitted{}, err
 	}
 	return Submitted{ID: id, Source: path}, nil
+}
+
+// isPlainFile reports whether path names a regular file itself, not a
+// symbolic link to one.
+func isPlainFile(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // errNotRegular is a FIFO, socket or device named as a document: reading

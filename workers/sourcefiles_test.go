@@ -252,3 +252,34 @@ func TestByReferenceRelativePath(t *testing.T) {
 	err = w.Handle(context.Background(), pipeline.NewDelivery(msg.Meta, 1, msg.Body))
 	checkOutcome(t, "Extract.Handle of "+s.Source+" from another working directory", err, "", false)
 }
+
+// TestSubmitByReferenceLink: Walk passes a link to a file on and Submit
+// reads it; by reference, its target may lie outside the folders the
+// extract workers read (a dump of links into another store), so a link's
+// bytes are stored, and the document is extracted from the store.
+func TestSubmitByReferenceLink(t *testing.T) {
+	root, outside, _, id := byRefDump(t)
+	link := filepath.Join(root, "link.pdf")
+	if err := os.Symlink(filepath.Join(outside, "secret.pdf"), link); err != nil {
+		t.Fatal(err)
+	}
+	bus := newMemBus()
+	in := &workers.Ingester{Bus: bus, ByReference: true}
+	if _, err := in.Submit(context.Background(), link); err != nil {
+		t.Fatal(err)
+	}
+	if len(bus.docs) != 1 || len(bus.published) != 1 || bus.published[0].Meta.InFile {
+		t.Fatalf("stored %d documents, published %+v; want the link's bytes stored and a message not marked InFile", len(bus.docs), bus.published)
+	}
+	w := &workers.Extract{Bus: bus, Extractor: &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}}
+	var err error
+	if w.Files, err = workers.NewSourceFiles(root); err != nil {
+		t.Fatal(err)
+	}
+	msg := bus.published[0]
+	err = w.Handle(context.Background(), pipeline.NewDelivery(msg.Meta, 1, msg.Body))
+	checkOutcome(t, "Extract.Handle of a link out of the folder", err, "", false)
+	if msg.Meta.ID != id {
+		t.Errorf("id %s, want the target's %s", msg.Meta.ID, id)
+	}
+}
