@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
@@ -286,10 +288,11 @@ var errNotUnderReadSources = errors.New("its bytes were not stored, and a source
 
 // replay puts one dead-lettered document in again: its ledger entry and
 // dead letters are removed first (so that a new failure's dead letter is
-// not), then its stored bytes are resubmitted, or, when none were stored
-// (ingest refused the file, or left it where it lay by reference), the
-// source file is ingested again (it may have been fixed: then it is a new
-// document with a new id). A source outside files' folders (all of them
+// not), then its stored bytes are resubmitted. When none were stored
+// (ingest refused the file, or left it where it lay by reference), a
+// source file that still holds them is stored first; any other is
+// ingested again (it may have been fixed: then it is a new document with
+// a new id). A source outside files' folders (all of them
 // when files is nil) is not read: errNotUnderReadSources, and the
 // document's ledger entry and dead letters are left as they are.
 func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files *workers.SourceFiles, dl schemas.DeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
@@ -307,6 +310,20 @@ func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files 
 			return workers.Submitted{}, errNotUnderReadSources
 		case errors.Is(err, workers.ErrOutsideRoots):
 			return workers.Submitted{}, fmt.Errorf("%w: %v", errNotUnderReadSources, err)
+		}
+		// A file that still holds the document's bytes (one ingested by
+		// reference) is stored and resubmitted as stored bytes are:
+		// ingest's publish carries the id as its message id, which the
+		// stream drops within its dedup window of the first ingest.
+		maxBytes := in.MaxBytes
+		if maxBytes == 0 {
+			maxBytes = doctext.DefaultMaxBytes
+		}
+		if data, err := files.Read(dl.Source, dl.ID, maxBytes); err == nil {
+			if _, err := bus.PutDocument(ctx, dl.ID, bytes.NewReader(data)); err != nil {
+				return workers.Submitted{}, err
+			}
+			stored, size = true, int64(len(data))
 		}
 	}
 	if err := bus.Forget(ctx, dl.ID); err != nil {
