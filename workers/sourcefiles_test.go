@@ -48,6 +48,12 @@ func TestSourceFilesRead(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(root, "pipe.pdf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Mkdir(root+"2", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(filepath.Join(outside, "secret.pdf"), filepath.Join(root+"2", "filing.pdf")); err != nil {
+		t.Fatal(err)
+	}
 	rootLink := filepath.Join(filepath.Dir(root), "dumplink")
 	if err := os.Symlink(root, rootLink); err != nil {
 		t.Fatal(err)
@@ -72,6 +78,8 @@ func TestSourceFilesRead(t *testing.T) {
 		{name: "gone", roots: []string{root}, path: filepath.Join(root, "gone.pdf"), id: id, want: fs.ErrNotExist},
 		// Not fs.ErrNotExist: the dead letter would tell which paths
 		// exist outside the folders.
+		{name: "a root with a trailing slash", roots: []string{root + string(filepath.Separator)}, path: file, id: id},
+		{name: "a sibling whose name starts as the folder's", roots: []string{root}, path: filepath.Join(root+"2", "filing.pdf"), id: id, want: workers.ErrOutsideRoots},
 		{name: "a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "filing.pdf"), id: id},
 		{name: "a root that is a link, named resolved", roots: []string{rootLink}, path: file, id: id},
 		{name: "gone under a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "gone.pdf"), id: id, want: fs.ErrNotExist},
