@@ -100,8 +100,8 @@ type Ingester struct {
 	// workers see the same files (casefile run, or workers given the
 	// folders with --read-sources); else the bytes are stored in
 	// BucketDocs, where a worker on any machine finds them. A symbolic
-	// link's bytes, or those of a file whose name is not UTF-8, are
-	// stored all the same.
+	// link's bytes, or those of a file whose name is not UTF-8 or holds a
+	// line break, are stored all the same.
 	ByReference bool
 }
 
@@ -151,10 +151,11 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
 	}
 	// A path that is not UTF-8 does not survive the JSON of the message
-	// (its odd bytes become U+FFFD), and a link's target may lie outside
-	// the folders the extract workers read (Walk passes links to files
-	// on): such a file's bytes are stored.
-	byRef := in.ByReference && utf8.ValidString(path) && isPlainFile(path)
+	// (its odd bytes become U+FFFD), nor one with a line break its header
+	// (NATS makes it a blank), and a link's target may lie outside the
+	// folders the extract workers read (Walk passes links to files on):
+	// such a file's bytes are stored.
+	byRef := in.ByReference && utf8.ValidString(path) && !strings.ContainsAny(path, "\r\n") && isPlainFile(path)
 	if !byRef {
 		f, err := openRegular(path)
 		if err != nil {
