@@ -37,6 +37,7 @@ func newDelivery(bus *Bus, msg jetstream.Msg) *Delivery {
 			ID:     msg.Headers().Get(HeaderDocID),
 			Source: msg.Headers().Get(HeaderSource),
 			InFile: msg.Headers().Get(HeaderBytes) == BytesInFile,
+			Path:   msg.Headers().Get(HeaderPath),
 		},
 		Attempt: 1,
 		subject: msg.Subject(),

@@ -7,8 +7,8 @@
 // stream, which keeps the newest record of every document for replay. Failures go to casefile.dlq.<stage>
 // in CASEFILE_DLQ. PDF bytes live in the casefile-docs object store keyed by
 // their SHA-256, unless the ingested message carries HeaderBytes:
-// BytesInFile, when they stay in the file its source names (a run whose
-// extract workers see the files); large message bodies spill into
+// BytesInFile, when they stay in the file its HeaderPath (else its source)
+// names (a run whose extract workers see the files); large message bodies spill into
 // casefile-blobs. The
 // casefile-ledger key-value bucket holds each document's terminal state, the
 // one place that says a document is done.

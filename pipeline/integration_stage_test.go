@@ -276,6 +276,9 @@ func TestDeliveryMeta(t *testing.T) {
 	want := map[string]pipeline.Meta{}
 	for i, inFile := range []bool{false, true} {
 		m := pipeline.Meta{ID: fmt.Sprintf("%064x", 40+i), Source: fmt.Sprintf("dump/%d.pdf", i), InFile: inFile}
+		if inFile {
+			m.Path = fmt.Sprintf("/data/dump/%d.pdf", i)
+		}
 		want[m.ID] = m
 		if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, m, map[string]string{"id": m.ID}); err != nil {
 			t.Fatal(err)

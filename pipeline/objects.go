@@ -75,8 +75,11 @@ type Meta struct {
 	ID     string
 	Source string
 	// InFile marks an ingested document whose bytes were not stored: the
-	// extract stage reads them from Source (HeaderBytes: BytesInFile).
+	// extract stage reads them from Path, or Source when Path is empty
+	// (HeaderBytes: BytesInFile).
 	InFile bool
+	// Path is the absolute path of an InFile document (HeaderPath).
+	Path string
 }
 
 // Publish sends v as JSON on subject; see [Bus.PublishJSON].
@@ -128,6 +131,9 @@ func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, 
 	msg.Header.Set(HeaderSource, m.Source)
 	if m.InFile {
 		msg.Header.Set(HeaderBytes, BytesInFile)
+		if m.Path != "" {
+			msg.Header.Set(HeaderPath, m.Path)
+		}
 	}
 	if len(body) > b.maxBody {
 		key := subject + "." + m.ID

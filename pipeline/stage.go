@@ -283,7 +283,9 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 			after = re.After
 		}
 		log.Info("retrying", "after", after, "err", err)
-		_ = msg.NakWithDelay(after)
+		if nerr := msg.NakWithDelay(after); nerr != nil {
+			log.Warn("nak failed; the message is redelivered after AckWait", "err", nerr)
+		}
 		return
 	}
 	dl := schemas.DeadLetter{
@@ -292,11 +294,17 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 	}
 	if derr := s.deadLetterer(bus).DeadLetter(sctx, dl); derr != nil {
 		log.Warn("dead letter failed; retrying the message", "err", derr)
-		_ = msg.NakWithDelay(s.Backoff(d.Attempt))
+		if nerr := msg.NakWithDelay(s.Backoff(d.Attempt)); nerr != nil {
+			log.Warn("nak failed; the message is redelivered after AckWait", "err", nerr)
+		}
 		return
 	}
 	log.Info("dead-lettered", "reason", perm.Reason, "err", perm.Err)
-	_ = msg.TermWithReason(string(perm.Reason))
+	if terr := msg.TermWithReason(string(perm.Reason)); terr != nil {
+		// The dead letter is written; the message comes back after
+		// AckWait and is settled again.
+		log.Warn("term of a dead-lettered message failed; it is redelivered after AckWait", "reason", perm.Reason, "err", terr)
+	}
 	s.observe(perm.Reason)
 }
 

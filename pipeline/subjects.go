@@ -38,6 +38,11 @@ const (
 	// reads them from the source path; absent (or BytesInStore) when they
 	// are in BucketDocs under the id.
 	HeaderBytes = "Casefile-Bytes"
+	// HeaderPath, with HeaderBytes: BytesInFile, is the file's absolute
+	// path, which the extract stage reads: the source stays as it was
+	// given, which may be relative to the ingester's working directory.
+	// Absent: the source is read.
+	HeaderPath = "Casefile-Path"
 )
 
 // Values of HeaderBytes.

@@ -72,7 +72,11 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 // can mend is a permanent error with its reason.
 func (w *Extract) document(ctx context.Context, m pipeline.Meta, in pipeline.Ingested, limit int64) ([]byte, error) {
 	if m.InFile {
-		data, err := w.Files.Read(in.Source, in.ID, limit)
+		path := m.Path
+		if path == "" {
+			path = in.Source
+		}
+		data, err := w.Files.Read(path, in.ID, limit)
 		switch {
 		case errors.Is(err, errTooLarge):
 			return nil, pipeline.Permanent(schemas.ReasonExtractTooLarge, err)

@@ -99,7 +99,9 @@ type Ingester struct {
 	// checking that it still hashes to the id. For a run whose extract
 	// workers see the same files (casefile run, or workers given the
 	// folders with --read-sources); else the bytes are stored in
-	// BucketDocs, where a worker on any machine finds them.
+	// BucketDocs, where a worker on any machine finds them. A symbolic
+	// link's bytes, or those of a file whose name is not UTF-8 or holds a
+	// line break, are stored all the same.
 	ByReference bool
 }
 
@@ -149,8 +151,11 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
 	}
 	// A path that is not UTF-8 does not survive the JSON of the message
-	// (its odd bytes become U+FFFD): such a file's bytes are stored.
-	byRef := in.ByReference && utf8.ValidString(path)
+	// (its odd bytes become U+FFFD), nor one with a line break its header
+	// (NATS makes it a blank), and a link's target may lie outside the
+	// folders the extract workers read (Walk passes links to files on):
+	// such a file's bytes are stored.
+	byRef := in.ByReference && utf8.ValidString(path) && !strings.ContainsAny(path, "\r\n") && isPlainFile(path)
 	if !byRef {
 		f, err := openRegular(path)
 		if err != nil {
@@ -165,6 +170,13 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
 	meta := pipeline.MetaOf(msg)
 	meta.InFile = byRef
+	if byRef {
+		// The source stays as given; a worker elsewhere, or a run resumed
+		// from another folder, reads the file by its absolute path.
+		if abs, err := filepath.Abs(path); err == nil {
+			meta.Path = abs
+		}
+	}
 	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, meta, msg); err != nil {
 		return Submitted{}, err
 	}
@@ -182,6 +194,13 @@ func (in *Ingester) deadLetter(ctx context.Context, id, path string, reason sche
 		return Submitted{}, err
 	}
 	return Submitted{ID: id, Source: path}, nil
+}
+
+// isPlainFile reports whether path names a regular file itself, not a
+// symbolic link to one.
+func isPlainFile(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // errNotRegular is a FIFO, socket or device named as a document: reading

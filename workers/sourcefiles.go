@@ -34,6 +34,7 @@ var (
 // and only bytes that still hash to the document's id.
 type SourceFiles struct {
 	roots []string // absolute, symbolic links resolved
+	given []string // absolute as given, links unresolved
 }
 
 // NewSourceFiles returns a reader of files under roots: folders, or single
@@ -46,6 +47,8 @@ func NewSourceFiles(roots ...string) (*SourceFiles, error) {
 			return nil, fmt.Errorf("source folder %q: %w", r, err)
 		}
 		sf.roots = append(sf.roots, abs)
+		given, _ := filepath.Abs(r) // resolve took it
+		sf.given = append(sf.given, given)
 	}
 	return sf, nil
 }
@@ -59,9 +62,10 @@ func resolve(path string) (string, error) {
 	return filepath.EvalSymlinks(abs)
 }
 
-// under reports whether path (resolved) is a root or lies below one.
-func (sf *SourceFiles) under(path string) bool {
-	for _, r := range sf.roots {
+// under reports whether path (absolute, clean) is one of roots or lies
+// below one.
+func under(path string, roots []string) bool {
+	for _, r := range roots {
 		if path == r {
 			return true
 		}
@@ -73,20 +77,36 @@ func (sf *SourceFiles) under(path string) bool {
 	return false
 }
 
+// Check returns path with its symbolic links resolved when it lies under
+// the roots, else ErrOutsideRoots (ErrNoSourceFiles when sf is nil). A
+// path that cannot be resolved (gone, a folder not searchable) gives its
+// error only when it would lie under a root as written: else the error
+// would tell whoever reads dead letters which paths exist outside them.
+func (sf *SourceFiles) Check(path string) (string, error) {
+	if sf == nil {
+		return "", ErrNoSourceFiles
+	}
+	real, err := resolve(path)
+	if err != nil {
+		if abs, aerr := filepath.Abs(path); aerr != nil || !under(abs, sf.roots) && !under(abs, sf.given) {
+			return "", fmt.Errorf("%w: %q", ErrOutsideRoots, path)
+		}
+		return "", err
+	}
+	if !under(real, sf.roots) {
+		return "", fmt.Errorf("%w: %q", ErrOutsideRoots, path)
+	}
+	return real, nil
+}
+
 // Read returns the bytes of the document id from path: at most limit of
 // them (else errTooLarge), and only if they hash to id (else
 // ErrSourceChanged). A path outside the roots gives ErrOutsideRoots; a
 // missing or unreadable file, its error (fs.ErrNotExist for one gone).
 func (sf *SourceFiles) Read(path, id string, limit int64) ([]byte, error) {
-	if sf == nil {
-		return nil, ErrNoSourceFiles
-	}
-	real, err := resolve(path)
+	real, err := sf.Check(path)
 	if err != nil {
 		return nil, err
-	}
-	if !sf.under(real) {
-		return nil, fmt.Errorf("%w: %q", ErrOutsideRoots, path)
 	}
 	f, err := openRegular(real)
 	if err != nil {

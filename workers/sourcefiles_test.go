@@ -48,6 +48,16 @@ func TestSourceFilesRead(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(root, "pipe.pdf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Mkdir(root+"2", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(filepath.Join(outside, "secret.pdf"), filepath.Join(root+"2", "filing.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	rootLink := filepath.Join(filepath.Dir(root), "dumplink")
+	if err := os.Symlink(root, rootLink); err != nil {
+		t.Fatal(err)
+	}
 	other := sha256.Sum256([]byte("other bytes"))
 	tests := []struct {
 		name  string
@@ -66,6 +76,15 @@ func TestSourceFilesRead(t *testing.T) {
 		{name: "symbolic link out of the folder", roots: []string{root}, path: filepath.Join(root, "link.pdf"), id: id, want: workers.ErrOutsideRoots},
 		{name: "bytes changed since ingest", roots: []string{root}, path: file, id: hex.EncodeToString(other[:]), want: workers.ErrSourceChanged},
 		{name: "gone", roots: []string{root}, path: filepath.Join(root, "gone.pdf"), id: id, want: fs.ErrNotExist},
+		// Not fs.ErrNotExist: the dead letter would tell which paths
+		// exist outside the folders.
+		{name: "a root with a trailing slash", roots: []string{root + string(filepath.Separator)}, path: file, id: id},
+		{name: "a sibling whose name starts as the folder's", roots: []string{root}, path: filepath.Join(root+"2", "filing.pdf"), id: id, want: workers.ErrOutsideRoots},
+		{name: "a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "filing.pdf"), id: id},
+		{name: "a root that is a link, named resolved", roots: []string{rootLink}, path: file, id: id},
+		{name: "gone under a root that is a link", roots: []string{rootLink}, path: filepath.Join(rootLink, "gone.pdf"), id: id, want: fs.ErrNotExist},
+		{name: "missing outside the folders", roots: []string{root}, path: filepath.Join(outside, "nothing.pdf"), id: id, want: workers.ErrOutsideRoots},
+		{name: "missing under a folder outside", roots: []string{root}, path: filepath.Join(outside, "no", "such.pdf"), id: id, want: workers.ErrOutsideRoots},
 		{name: "a FIFO never blocks", roots: []string{root}, path: filepath.Join(root, "pipe.pdf"), id: id, want: errAny},
 	}
 	for _, tt := range tests {
@@ -191,18 +210,88 @@ func TestSubmitByReference(t *testing.T) {
 
 // TestSubmitByReferenceOddName: a file name that is not UTF-8 would not
 // survive the message's JSON, so its bytes are stored instead.
+// A line break would not survive a header (NATS makes it a blank, so the
+// header's path would name another file).
 func TestSubmitByReferenceOddName(t *testing.T) {
 	data, _ := sample(t, "ca8-us-v-wilson-opinion.pdf")
-	file := filepath.Join(t.TempDir(), "odd-\xff\xfe.pdf")
-	if err := os.WriteFile(file, data, 0o644); err != nil {
+	for _, name := range []string{"odd-\xff\xfe.pdf", "line\nbreak.pdf", "return\rhere.pdf"} {
+		file := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		bus := newMemBus()
+		in := &workers.Ingester{Bus: bus, ByReference: true}
+		if _, err := in.Submit(context.Background(), file); err != nil {
+			t.Fatal(err)
+		}
+		if len(bus.docs) != 1 || len(bus.published) != 1 || bus.published[0].Meta.InFile {
+			t.Errorf("%q: stored %d documents, published %+v; want the bytes stored and a message not marked InFile", name, len(bus.docs), bus.published)
+		}
+	}
+}
+
+// TestByReferenceRelativePath: a file ingested by reference under a path
+// relative to the ingester's working directory (casefile ingest
+// --by-reference dump/) is read by an extract worker whose working
+// directory is another (a worker on another machine, or a run resumed
+// from elsewhere), as long as the file lies under its folders.
+func TestByReferenceRelativePath(t *testing.T) {
+	root, outside, _, _ := byRefDump(t)
+	t.Chdir(filepath.Dir(root))
+	bus := newMemBus()
+	in := &workers.Ingester{Bus: bus, ByReference: true}
+	s, err := in.Submit(context.Background(), filepath.Join(filepath.Base(root), "filing.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bus.published) != 1 {
+		t.Fatalf("published %d messages, want 1", len(bus.published))
+	}
+	msg := bus.published[0]
+	var ing pipeline.Ingested
+	if err := json.Unmarshal(msg.Body, &ing); err != nil {
+		t.Fatal(err)
+	}
+	if ing.Source != filepath.Join("dump", "filing.pdf") {
+		t.Errorf("source %q, want the path as given", ing.Source)
+	}
+
+	t.Chdir(outside) // the worker's working directory
+	w := &workers.Extract{Bus: newMemBus(), Extractor: &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}}
+	if w.Files, err = workers.NewSourceFiles(root); err != nil {
+		t.Fatal(err)
+	}
+	err = w.Handle(context.Background(), pipeline.NewDelivery(msg.Meta, 1, msg.Body))
+	checkOutcome(t, "Extract.Handle of "+s.Source+" from another working directory", err, "", false)
+}
+
+// TestSubmitByReferenceLink: Walk passes a link to a file on and Submit
+// reads it; by reference, its target may lie outside the folders the
+// extract workers read (a dump of links into another store), so a link's
+// bytes are stored, and the document is extracted from the store.
+func TestSubmitByReferenceLink(t *testing.T) {
+	root, outside, _, id := byRefDump(t)
+	link := filepath.Join(root, "link.pdf")
+	if err := os.Symlink(filepath.Join(outside, "secret.pdf"), link); err != nil {
 		t.Fatal(err)
 	}
 	bus := newMemBus()
 	in := &workers.Ingester{Bus: bus, ByReference: true}
-	if _, err := in.Submit(context.Background(), file); err != nil {
+	if _, err := in.Submit(context.Background(), link); err != nil {
 		t.Fatal(err)
 	}
 	if len(bus.docs) != 1 || len(bus.published) != 1 || bus.published[0].Meta.InFile {
-		t.Errorf("stored %d documents, published %+v; want the bytes stored and a message not marked InFile", len(bus.docs), bus.published)
+		t.Fatalf("stored %d documents, published %+v; want the link's bytes stored and a message not marked InFile", len(bus.docs), bus.published)
+	}
+	w := &workers.Extract{Bus: bus, Extractor: &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}}
+	var err error
+	if w.Files, err = workers.NewSourceFiles(root); err != nil {
+		t.Fatal(err)
+	}
+	msg := bus.published[0]
+	err = w.Handle(context.Background(), pipeline.NewDelivery(msg.Meta, 1, msg.Body))
+	checkOutcome(t, "Extract.Handle of a link out of the folder", err, "", false)
+	if msg.Meta.ID != id {
+		t.Errorf("id %s, want the target's %s", msg.Meta.ID, id)
 	}
 }

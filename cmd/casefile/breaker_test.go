@@ -139,7 +139,7 @@ func TestRunCircuitBreakerBinaryGone(t *testing.T) {
 	}
 	const reason = "extract.retries_exhausted"
 	if !strings.Contains(stderr.String(), "were dead-lettered as "+reason) ||
-		!strings.Contains(stderr.String(), "casefile dlq replay --reason "+reason) {
+		!strings.Contains(stderr.String(), "casefile dlq replay --reason "+reason+" --read-sources "+shellQuoted([]string{in})[0]) {
 		t.Fatalf("no breaker message naming %s:\n%s", reason, tail(stderr.String(), 3000))
 	}
 	c := counts(t, sqliteStore(dir))
@@ -150,7 +150,7 @@ func TestRunCircuitBreakerBinaryGone(t *testing.T) {
 	if out, err := casefile(t, dir, "run", "--progress", "off", in); err != nil {
 		t.Fatalf("run after the fix: %v\n%s", err, out)
 	}
-	if out, err := casefile(t, dir, "dlq", "replay", "--progress", "off", "--reason", reason); err != nil {
+	if out, err := casefile(t, dir, "dlq", "replay", "--progress", "off", "--reason", reason, "--read-sources", in); err != nil {
 		t.Fatalf("replay: %v\n%s", err, out)
 	}
 	if c := counts(t, sqliteStore(dir)); c.Documents != n || c.DeadLetters != 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/casefile/casefile/doctext"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
@@ -23,7 +25,7 @@ type dlqCmd struct {
 	List   dlqListCmd   `cmd:"" help:"List dead letters: document, stage, reason, attempts, when, source."`
 	Export dlqExportCmd `cmd:"" help:"Write dead letters as CSV or JSON Lines, for a spreadsheet."`
 	Purge  dlqPurgeCmd  `cmd:"" help:"Remove the dead letters of the documents named (the ledger keeps their outcome)."`
-	Replay dlqReplayCmd `cmd:"" help:"Process dead-lettered documents again, after a fix or an outage: from their stored bytes, or their source file when ingest refused it."`
+	Replay dlqReplayCmd `cmd:"" help:"Process dead-lettered documents again, after a fix or an outage: from their stored bytes, or their source file (under --read-sources) when none were stored."`
 }
 
 // dlqFilter selects dead letters.
@@ -219,6 +221,9 @@ type dlqReplayCmd struct {
 	dlqFilter
 	Sinks    []string `name:"sink" default:"sqlite:casefile.db" placeholder:"SPEC" help:"Where records go, as for run."`
 	Progress string   `name:"progress" enum:"auto,bar,log,off" default:"auto" help:"Progress display, as for run."`
+	// A dead letter names any path its publisher likes: a source file is
+	// read again only under folders the operator names.
+	ReadSources []string `name:"read-sources" placeholder:"DIR" help:"Folders (or files) under which a dead-lettered document's source file may be read again when its bytes were not stored (ingest refused it, or it was left in its file by reference, as casefile run does by default); other such dead letters are skipped. Repeatable."`
 	natsFlags
 	stageFlags
 }
@@ -226,7 +231,17 @@ type dlqReplayCmd struct {
 // Run replays as casefile run runs: the same stages and stores, waiting
 // until every replayed document has a record or a dead letter again.
 func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
+	var files *workers.SourceFiles
+	if len(c.ReadSources) > 0 {
+		var err error
+		if files, err = workers.NewSourceFiles(c.ReadSources...); err != nil {
+			return fmt.Errorf("--read-sources: %w", err)
+		}
+	}
 	r := &runCmd{Sinks: c.Sinks, Progress: c.Progress, natsFlags: c.natsFlags, stageFlags: c.stageFlags}
+	// Documents a stopped run left in the queue by reference are read
+	// under the same folders.
+	r.sourceRoots = c.ReadSources
 	r.submit = func(ctx context.Context, bus *pipeline.Bus, emit func(workers.Submitted) error) error {
 		all, err := loadDeadLetters(ctx, bus, e)
 		if err != nil {
@@ -244,38 +259,81 @@ func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
 			return fmt.Errorf("no dead letter to replay")
 		}
 		in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
+		replayed := 0
 		for _, dl := range dls {
-			s, err := replay(ctx, bus, in, dl.DeadLetter, all.of(dl.ID))
+			s, err := replay(ctx, bus, in, files, dl.DeadLetter, all.of(dl.ID))
+			if errors.Is(err, errNotUnderReadSources) {
+				e.log.Warn("dead letter skipped, kept as it is", "id", dl.ID, "source", dl.Source, "why", err)
+				continue
+			}
 			if err != nil {
 				return fmt.Errorf("replay %s: %w", dl.ID, err)
 			}
+			replayed++
 			if err := emit(s); err != nil {
 				return err
 			}
+		}
+		if replayed == 0 {
+			return fmt.Errorf("all %d dead letters were skipped: %w", len(dls), errNotUnderReadSources)
 		}
 		return nil
 	}
 	return r.Run(ctx, e)
 }
 
+// errNotUnderReadSources skips a dead letter whose bytes replay would
+// have to read from a source file it was not given leave to read.
+var errNotUnderReadSources = errors.New("its bytes were not stored, and a source file is read again only under a folder given with --read-sources")
+
 // replay puts one dead-lettered document in again: its ledger entry and
 // dead letters are removed first (so that a new failure's dead letter is
-// not), then its stored bytes are resubmitted, or, when ingest refused the
-// file and stored nothing, the source file is ingested again (it may have
-// been fixed: then it is a new document with a new id).
-func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, dl schemas.DeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
+// not), then its stored bytes are resubmitted. When none were stored
+// (ingest refused the file, or left it where it lay by reference), a
+// source file that still holds them is stored first; any other is
+// ingested again (it may have been fixed: then it is a new document with
+// a new id). A source outside files' folders (all of them
+// when files is nil) is not read: errNotUnderReadSources, and the
+// document's ledger entry and dead letters are left as they are.
+func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files *workers.SourceFiles, dl schemas.DeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
+	size, err := bus.DocumentSize(ctx, dl.ID)
+	stored := err == nil
+	if err != nil && !errors.Is(err, pipeline.ErrNotFound) {
+		return workers.Submitted{}, err
+	}
+	if !stored {
+		// A file that is gone or unreadable under the folders is
+		// ingested again all the same: ingest dead-letters it anew.
+		_, err := files.Check(dl.Source)
+		switch {
+		case errors.Is(err, workers.ErrNoSourceFiles):
+			return workers.Submitted{}, errNotUnderReadSources
+		case errors.Is(err, workers.ErrOutsideRoots):
+			return workers.Submitted{}, fmt.Errorf("%w: %v", errNotUnderReadSources, err)
+		}
+		// A file that still holds the document's bytes (one ingested by
+		// reference) is stored and resubmitted as stored bytes are:
+		// ingest's publish carries the id as its message id, which the
+		// stream drops within its dedup window of the first ingest.
+		maxBytes := in.MaxBytes
+		if maxBytes == 0 {
+			maxBytes = doctext.DefaultMaxBytes
+		}
+		if data, err := files.Read(dl.Source, dl.ID, maxBytes); err == nil {
+			if _, err := bus.PutDocument(ctx, dl.ID, bytes.NewReader(data)); err != nil {
+				return workers.Submitted{}, err
+			}
+			stored, size = true, int64(len(data))
+		}
+	}
 	if err := bus.Forget(ctx, dl.ID); err != nil {
 		return workers.Submitted{}, err
 	}
 	if _, err := bus.PurgeDeadLetters(ctx, its); err != nil {
 		return workers.Submitted{}, err
 	}
-	size, err := bus.DocumentSize(ctx, dl.ID)
-	if errors.Is(err, pipeline.ErrNotFound) {
+	if !stored {
 		return in.Submit(ctx, dl.Source)
-	}
-	if err != nil {
-		return workers.Submitted{}, err
 	}
 	msg := pipeline.Ingested{ID: dl.ID, Source: dl.Source, Bytes: size, IngestedAt: time.Now().UTC()}
 	if err := bus.Resubmit(ctx, msg); err != nil {

@@ -71,3 +71,18 @@ func TestParseDLQHidesPassword(t *testing.T) {
 		}
 	}
 }
+
+func TestShellQuoted(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/data/dump-2024/a_b.pdf", "/data/dump-2024/a_b.pdf"},
+		{"my dump", "'my dump'"},
+		{"it's", `'it'\''s'`},
+		{"$HOME", "'$HOME'"},
+		{"", "''"},
+	}
+	for _, tt := range tests {
+		if got := shellQuoted([]string{tt.in})[0]; got != tt.want {
+			t.Errorf("shellQuoted(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

@@ -73,8 +73,22 @@ func TestDLQReplay(t *testing.T) {
 	if before.Documents >= 7 {
 		t.Fatalf("the low limits refused nothing: %+v", before)
 	}
+	// The run left the files where they lay, so no bytes were stored: a
+	// dead letter names any path, and replay reads one only under the
+	// folders it is given, else skips the dead letter and keeps it.
+	elsewhere := t.TempDir()
+	for _, args := range [][]string{nil, {"--read-sources", elsewhere}} {
+		args = append([]string{"dlq", "replay", "--reason", "ingest.too_large"}, args...)
+		stderr, err := casefile(t, dir, args...)
+		if err == nil || !strings.Contains(stderr, "dead letter skipped") || !strings.Contains(stderr, "--read-sources") {
+			t.Errorf("casefile %v = %v, want every dead letter skipped, saying why:\n%s", args, err, stderr)
+		}
+		if c := counts(t, sqliteStore(dir)); c != before {
+			t.Errorf("after casefile %v: %+v, want %+v (nothing replayed, nothing lost)", args, c, before)
+		}
+	}
 	for _, reason := range []string{"extract.too_many_pages", "ingest.too_large"} {
-		stderr, err := casefile(t, dir, "dlq", "replay", "--reason", reason)
+		stderr, err := casefile(t, dir, "dlq", "replay", "--reason", reason, "--read-sources", samples)
 		if err != nil {
 			t.Fatalf("replay %s: %v\n%s", reason, err, stderr)
 		}
@@ -113,7 +127,7 @@ func TestRunCircuitBreaker(t *testing.T) {
 		t.Fatalf("a run where every child crashed succeeded:\n%s", stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "were dead-lettered as extract.crashed") ||
-		!strings.Contains(stderr.String(), "casefile dlq replay --reason extract.crashed") {
+		!strings.Contains(stderr.String(), "casefile dlq replay --reason extract.crashed --read-sources "+shellQuoted([]string{in})[0]) {
 		t.Fatalf("no breaker message:\n%s", stderr.String())
 	}
 	if c := counts(t, sqliteStore(dir)); c.DeadLetters >= n {
@@ -122,7 +136,7 @@ func TestRunCircuitBreaker(t *testing.T) {
 	if stderr, err := casefile(t, dir, "run", in); err != nil {
 		t.Fatalf("run after the fix: %v\n%s", err, stderr)
 	}
-	if stderr, err := casefile(t, dir, "dlq", "replay", "--reason", "extract.crashed"); err != nil {
+	if stderr, err := casefile(t, dir, "dlq", "replay", "--reason", "extract.crashed", "--read-sources", in); err != nil {
 		t.Fatalf("replay: %v\n%s", err, stderr)
 	}
 	if c := counts(t, sqliteStore(dir)); c.Documents != n || c.DeadLetters != 0 {

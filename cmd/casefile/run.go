@@ -31,6 +31,9 @@ type runCmd struct {
 	total  int
 	// timing, when set, times every stage's handler (casefile bench).
 	timing *stageTimer
+	// replayHint is what the breaker's advice adds to dlq replay: the
+	// folders to read again when the documents' bytes were not stored.
+	replayHint string
 }
 
 // submitFunc puts documents into the pipeline, calling emit for each.
@@ -97,9 +100,13 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 		if err != nil {
 			return err
 		}
+		// This process's extract workers read documents by reference
+		// under the run's paths even when this run stores their bytes:
+		// a stopped run by reference left such messages in the queue.
+		c.sourceRoots = c.Paths
 		byRef := c.byReference()
 		if byRef {
-			c.sourceRoots = c.Paths
+			c.replayHint = " --read-sources " + strings.Join(shellQuoted(c.Paths), " --read-sources ")
 		}
 		c.submit, c.total = filesSubmitter(c.Paths, c.MaxBytes, byRef), n
 	}
@@ -234,7 +241,7 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 		}
 		sum.docs = len(ids)
 		prog.total(len(ids))
-		var brk breaker
+		brk := breaker{replayHint: c.replayHint}
 		return bus.Wait(gctx, ids, func(id string, en pipeline.Entry) error {
 			if en.State == pipeline.StateRecorded {
 				sum.records++
@@ -265,6 +272,9 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 // the pipeline for the next run.
 type breaker struct {
 	b pipeline.Breaker
+	// replayHint follows the advice's dlq replay command (its
+	// --read-sources).
+	replayHint string
 }
 
 func (b *breaker) observe(en pipeline.Entry) error {
@@ -274,8 +284,8 @@ func (b *breaker) observe(en pipeline.Entry) error {
 	}
 	var be *pipeline.BreakerError
 	if errors.As(b.b.Observe(r), &be) {
-		return fmt.Errorf("%w: %d of the last %d documents were dead-lettered as %s; fix what fails, run again, then `casefile dlq replay --reason %s`",
-			errBreaker, be.Count, be.Window, be.Reason, be.Reason)
+		return fmt.Errorf("%w: %d of the last %d documents were dead-lettered as %s; fix what fails, run again, then `casefile dlq replay --reason %s%s`",
+			errBreaker, be.Count, be.Window, be.Reason, be.Reason, b.replayHint)
 	}
 	return nil
 }
@@ -298,6 +308,19 @@ func withLastDeadLetter(ctx context.Context, bus *pipeline.Bus, id string, err e
 		}
 	}
 	return err
+}
+
+// shellQuoted returns paths as a POSIX shell reads each as one word.
+func shellQuoted(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if p != "" && strings.Trim(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+=,-") == "" {
+			out[i] = p
+			continue
+		}
+		out[i] = "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+	}
+	return out
 }
 
 // errBreaker is the circuit breaker's error.
