@@ -76,8 +76,13 @@ func (w *Extract) document(ctx context.Context, m pipeline.Meta, in pipeline.Ing
 		if path == "" {
 			path = in.Source
 		}
-		data, err := w.Files.Read(path, in.ID, limit)
+		// A read from a hung network mount never returns: it is left to
+		// its goroutine, and the stage's time limit or stop ends the
+		// delivery as it would a runaway parse.
+		data, err := runBounded(ctx, func() ([]byte, error) { return w.Files.Read(path, in.ID, limit) })
 		switch {
+		case err != nil && ctx.Err() != nil:
+			return nil, err
 		case errors.Is(err, errTooLarge):
 			return nil, pipeline.Permanent(schemas.ReasonExtractTooLarge, err)
 		case errors.Is(err, ErrSourceChanged):
