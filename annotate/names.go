@@ -598,7 +598,7 @@ func personWord(w word) bool {
 		return false
 	}
 	l := w.lower()
-	if stopCaps[l] || titleWords[l] || notNameWords[l] || orgHeads[l] {
+	if stopCaps[l] || titleWords[l] || titleWords[dropPossessive(l)] || notNameWords[l] || orgHeads[l] {
 		return false
 	}
 	// In capitals "WHO" and "WAS" look like names.
@@ -617,6 +617,13 @@ func trimName(ws []word, from, to int) (int, int) {
 		to--
 	}
 	return from, to
+}
+
+// dropPossessive strips a possessive ending: a title's possessive
+// ("Sheriff’s detectives", "the Governor’s office") is still a title, never
+// a name.
+func dropPossessive(l string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")
 }
 
 // nameParticle reports whether ws[k] is a surname's particle in lower

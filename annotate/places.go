@@ -39,6 +39,13 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
 			to++ // "Bronx County"
 			rule = "list-county"
+		} else if to < len(ws) && ws[to].text == "Valley" && ws[to].line == ws[i].line && !ws[i].capsLine &&
+			!(to+1 < len(ws) && nameWord(ws[to+1]) && ws[to+1].line == ws[to].line) {
+			// "the San Fernando Valley": a region named after a place
+			// is a place of its own, never a person's name; "Machias
+			// Valley Baptist" goes on as a church's name.
+			to++
+			rule = "list-valley"
 		} else if e.city != nil {
 			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
 				// A town's name that opens a county's: "Dane Cty." (the
@@ -149,6 +156,14 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		case "city", "town", "village", "township", "borough":
 			return "city-of"
 		}
+	}
+	// "Dodson, 21, of Compton": a residence after a person's age, the
+	// way releases and indictments give it; a name that is also a word or
+	// a surname is the town there too.
+	if from >= 3 && c.pop >= contextCityPop && ws[from-1].lower() == "of" && ws[from-2].text == "," &&
+		textscan.IsDigits(ws[from-3].text) && len(ws[from-3].text) <= 3 && ws[from-3].line == ws[from].line &&
+		!(to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[from].line) {
+		return "city-residence"
 	}
 	if insideName(ws, from, to) {
 		return ""

@@ -59,11 +59,10 @@ func TestGoldGrouping(t *testing.T) {
 // keep on the developed folds, a little below the figures reached
 // (PERSON 0.994 and 0.908 over 195 gold pairs, ORGANIZATION 1.000 and
 // 0.912 over 57). The targets are 0.95 and 0.90. ORGANIZATION
-// recall was lowered to 0.893 (0.898 measured, less 0.005) when five
-// untuned prosecutors' releases joined da-releases: one agency under
-// three names and a county sheriff written without "County" are pairs no
-// rule joins.
+// recall fell to 0.898 when five untuned prosecutors' releases joined
+// da-releases (a county sheriff's office written three ways); one county,
+// one sheriff brought it to 0.919 over 99 pairs.
 var groupingFloors = map[string][2]float64{
 	"PERSON":       {0.98, 0.90},
-	"ORGANIZATION": {0.98, 0.893},
+	"ORGANIZATION": {0.98, 0.91},
 }
