@@ -68,6 +68,8 @@ func TestPlaceForms(t *testing.T) {
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
 		{"residence after an age, a surname city", "E’shon Dwayne Dodson, 21, of Compton, has been charged", []string{"Compton"}},
 		{"residence after an age, not a case number", "Smith, 12, of Compton Unified School District", nil},
+		{"towns in a list after in", "warrants were served in Hawthorne, Bellflower, Long Beach, and", []string{"Hawthorne", "Bellflower", "Long Beach"}},
+		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
 		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
 		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
 	}

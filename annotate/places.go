@@ -194,6 +194,12 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 	if c.pop >= bareCityPop {
 		return "city-bare"
 	}
+	// "served in Hawthorne, Bellflower, Long Beach": a town in a list of
+	// listed places that "in", "near" or "outside" opens ("between
+	// Whiting, Norwich, and Connecticut Valley Hospital" lists hospitals).
+	if c.pop >= contextCityPop && placeList(ws, from, gaz) {
+		return "city-list"
+	}
 	if c.pop >= contextCityPop && from > 0 && ws[from-1].line == ws[from].line && placeIntro[ws[from-1].lower()] && !ws[from-1].capitalized() {
 		// "of" after a name makes the city part of it: "Calvary
 		// Chapel of Bangor", "Church of Waterville".
@@ -207,6 +213,37 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		return "city-paren"
 	}
 	return ""
+}
+
+// placeList reports whether ws[from] follows a comma in a list of listed
+// places on its line whose first item a strict place preposition opens.
+func placeList(ws []word, from int, gaz *gazetteer) bool {
+	end := from - 1
+	for items := 0; items < 4; items++ {
+		if end < 1 || ws[end].text != "," || ws[end].line != ws[from].line {
+			return false
+		}
+		k := listedPlaceStart(ws, end, gaz)
+		if k < 0 {
+			return false
+		}
+		if k > 0 && ws[k-1].line == ws[k].line && strictPlaceIntro[ws[k-1].text] {
+			return true
+		}
+		end = k - 1
+	}
+	return false
+}
+
+// listedPlaceStart returns where a listed place's name ending right
+// before ws[end] on its line starts, or -1.
+func listedPlaceStart(ws []word, end int, gaz *gazetteer) int {
+	for k := end - 1; k >= 0 && k >= end-3 && ws[k].line == ws[end].line; k-- {
+		if e, n := gaz.match(ws, k); e != nil && e.typ == schemas.Place && k+n == end {
+			return k
+		}
+	}
+	return -1
 }
 
 func isVersus(w word) bool { l := w.lower(); return l == "v." || l == "vs." || l == "v" }
