@@ -191,6 +191,8 @@ func TestLocalAgencyForms(t *testing.T) {
 		want     []string
 	}{
 		{"police departments in a list", "the Long Beach Police Department, Torrance Police Department, and the Hawthorne Police Department.", []string{"Long Beach Police Department", "Torrance Police Department", "Hawthorne Police Department"}},
+		{"a department named with City of", "alongside with the City of Miami Police Department (MPD),", []string{"City of Miami Police Department"}},
+		{"of after a title still ends a name", "Chief of the Narcotics Bureau", []string{"Narcotics Bureau"}},
 		{"a gang's clique", "including the Fulton clique in the San Fernando Valley and the Francis clique in", []string{"Fulton clique", "Francis clique"}},
 		{"clique without its name", "the cliques of MS-13; the clique leaders", []string{"MS-13"}},
 		{"a form's label under a title", "Director of Public Affairs\nOffice: 714-347-8405, Cell: 714-504-1917", nil},

@@ -123,7 +123,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -275,6 +275,20 @@ func sheriffOffice(ws []word, i int, gaz *gazetteer) int {
 		return i
 	}
 	return k + 1
+}
+
+// municipalOf reports whether ws[k] is the "of" of "City of", "Town of",
+// "County of": a body named with its municipality's formal name ("the
+// City of Miami Police Department") takes it whole.
+func municipalOf(ws []word, k int) bool {
+	if ws[k].text != "of" || k == 0 || ws[k-1].line != ws[k].line {
+		return false
+	}
+	switch ws[k-1].text {
+	case "City", "Town", "Village", "County", "Borough", "Township":
+		return true
+	}
+	return false
 }
 
 // fieldLabel reports whether the head ws[i] opens its line as a form's
