@@ -91,6 +91,7 @@ func TestPersonForms(t *testing.T) {
 	}{
 		{"alias after a name in capitals", "HISWAN SIMMONS, a.k.a. “Codac,” 22, of Arverne, has been indicted", []string{"HISWAN SIMMONS", "Codac"}},
 		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
+		{"a station's name is no person's", "deputies and Senior Volunteer Patrol from the Rancho San Diego Station at the church", nil},
 		{"a title's possessive ends a name", "the victim, Kenneth Love Sheriff’s deputies said", []string{"Kenneth Love"}},
 		{"middle initial in a signature", "Respectfully submitted,\nMcGREGOR W. SCOTT\nUnited States Attorney", []string{"McGREGOR W. SCOTT"}},
 		{"role noun list in lower case", "defendants Davey, Rodriguez, Probst, Barton and Robinette were", []string{"Davey", "Rodriguez", "Probst", "Barton", "Robinette"}},
@@ -193,6 +194,7 @@ func TestLocalAgencyForms(t *testing.T) {
 		{"police departments in a list", "the Long Beach Police Department, Torrance Police Department, and the Hawthorne Police Department.", []string{"Long Beach Police Department", "Torrance Police Department", "Hawthorne Police Department"}},
 		{"a department named with City of", "alongside with the City of Miami Police Department (MPD),", []string{"City of Miami Police Department"}},
 		{"of after a title still ends a name", "Chief of the Narcotics Bureau", []string{"Narcotics Bureau"}},
+		{"a sheriff's detail", "a San Diego County Sheriff’s Special Enforcement Detail served a search warrant", []string{"Special Enforcement Detail"}},
 		{"a gang's clique", "including the Fulton clique in the San Fernando Valley and the Francis clique in", []string{"Fulton clique", "Francis clique"}},
 		{"clique without its name", "the cliques of MS-13; the clique leaders", []string{"MS-13"}},
 		{"a form's label under a title", "Director of Public Affairs\nOffice: 714-347-8405, Cell: 714-504-1917", nil},

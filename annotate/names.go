@@ -588,7 +588,7 @@ var streetAbbreviations = textscan.Set("ave", "av", "blvd", "rd", "st", "pkwy", 
 // notNameWords end or reject a name: the head words of organizations and
 // the nouns of buildings ("Southwest Justice Center").
 var notNameWords = textscan.Set("center", "centre", "building", "courthouse", "jail", "prison", "expressway",
-	"highway", "facility", "institution", "region",
+	"highway", "facility", "institution", "region", "station",
 	// The labels of a form's fields after a role: "Attorney Name",
 	// "Defendant Signature", "Agent Phone".
 	"name", "names", "signature", "address", "telephone", "phone", "email", "e-mail", "fax", "date")

@@ -16,7 +16,7 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp", "pllc", "p.a.", "p.c.",
-	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
+	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol", "detail",
 	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison",
 	// Houses of worship, parties to suits over them: "Calvary Chapel of Bangor".
 	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation",
