@@ -70,6 +70,8 @@ func TestPlaceForms(t *testing.T) {
 		{"residence after an age, not a case number", "Smith, 12, of Compton Unified School District", nil},
 		{"towns in a list after in", "warrants were served in Hawthorne, Bellflower, Long Beach, and", []string{"Hawthorne", "Bellflower", "Long Beach"}},
 		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
+		{"unlisted residence after an age", "Angel Amadeo Guzman, 31, of Panorama City; Edgard Velasquez, 43, of Reseda; and", []string{"Panorama City", "Reseda"}},
+		{"counsel after an age is no residence", "Mary Major, 45, of Counsel, and John Roe, 50, of Unknown Address.", nil},
 		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
 		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
 	}

@@ -24,6 +24,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			i = k - 1
 			continue
 		}
+		if k := residenceEnd(ws, i, gaz, taken); k > i {
+			out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "residence"})
+			i = k - 1
+			continue
+		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
@@ -233,6 +238,36 @@ func placeList(ws []word, from int, gaz *gazetteer) bool {
 		end = k - 1
 	}
 	return false
+}
+
+// residenceEnd returns the end of a residence that no list holds, given
+// after a person's name and age the way releases and indictments give it
+// ("Fernando Garcia Parada, 28, of Panorama City;", "Edgard Velasquez,
+// 43, of Reseda; and"): one to three capitalized words between "<age>,
+// of" and a comma, a semicolon or a period; or i. A listed place there is
+// left to the list (cityInContext's residence rule).
+func residenceEnd(ws []word, i int, gaz *gazetteer, taken []bool) int {
+	if i < 4 || ws[i-1].text != "of" || ws[i-2].text != "," || !textscan.IsDigits(ws[i-3].text) || len(ws[i-3].text) > 3 ||
+		ws[i-4].text != "," || ws[i-4].line != ws[i].line || ws[i-1].line != ws[i].line {
+		return i
+	}
+	if e, _ := gaz.match(ws, i); e != nil {
+		return i
+	}
+	k := i
+	for k < len(ws) && k-i < 3 && !taken[k] && nameWord(ws[k]) && !ws[k].capsLine && ws[k].line == ws[i].line &&
+		(!stopCaps[ws[k].lower()] || k > i && ws[k].text == "City") && // "Panorama City"
+		!titleWords[ws[k].lower()] && !orgHeads[ws[k].lower()] && !functionWords[ws[k].lower()] && !notNameWords[ws[k].lower()] {
+		k++
+	}
+	if k == i || k == len(ws) || ws[k].line != ws[i].line {
+		return i
+	}
+	switch ws[k].text {
+	case ",", ";", ".":
+		return k
+	}
+	return i
 }
 
 // listedPlaceStart returns where a listed place's name ending right
