@@ -262,6 +262,17 @@ func sheriffOffice(ws []word, i int, gaz *gazetteer) int {
 	if ws[i].capsLine || i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
 		return i
 	}
+	// The word is rare: look for it before the list lookup.
+	near := false
+	for k := i + 1; k < len(ws) && k <= i+4; k++ {
+		if strings.HasPrefix(ws[k].text, "Sheriff") {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return i
+	}
 	e, n := gaz.match(ws, i)
 	if e == nil || e.typ != schemas.Place {
 		return i
