@@ -72,6 +72,7 @@ func TestPlaceForms(t *testing.T) {
 		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
 		{"unlisted residence after an age", "Angel Amadeo Guzman, 31, of Panorama City; Edgard Velasquez, 43, of Reseda; and", []string{"Panorama City", "Reseda"}},
 		{"counsel after an age is no residence", "Mary Major, 45, of Counsel, and John Roe, 50, of Unknown Address.", nil},
+		{"county fused into a sheriff's unit", "a San Diego County Sheriff’s Special Enforcement Detail served a warrant", nil},
 		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
 		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
 	}
@@ -93,6 +94,7 @@ func TestPersonForms(t *testing.T) {
 	}{
 		{"alias after a name in capitals", "HISWAN SIMMONS, a.k.a. “Codac,” 22, of Arverne, has been indicted", []string{"HISWAN SIMMONS", "Codac"}},
 		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
+		{"a place fused into a title is no name", "San Diego County District Attorney Summer Stephan announced today", []string{"Summer Stephan"}},
 		{"a station's name is no person's", "deputies and Senior Volunteer Patrol from the Rancho San Diego Station at the church", nil},
 		{"a title's possessive ends a name", "the victim, Kenneth Love Sheriff’s deputies said", []string{"Kenneth Love"}},
 		{"middle initial in a signature", "Respectfully submitted,\nMcGREGOR W. SCOTT\nUnited States Attorney", []string{"McGREGOR W. SCOTT"}},

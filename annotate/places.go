@@ -86,6 +86,13 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		// Santa Fe, NM"), not a place fused into the title.
 		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state"
 		if fused || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
+			if fused {
+				// A place fused into a title is no person's name either:
+				// "San Diego County Sheriff’s Special Enforcement Detail".
+				for k := i; k < to; k++ {
+					taken[k] = true
+				}
+			}
 			i = to - 1
 			continue
 		}
@@ -300,7 +307,7 @@ func insideName(ws []word, from, to int) bool {
 
 // titleAfterPlace: a title right after a place name fuses with it.
 var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
-	"sheriff", "judge", "marshal", "prosecutor", "police")
+	"sheriff", "sheriff’s", "sheriff's", "judge", "marshal", "prosecutor", "police")
 
 // judgeKinds name the federal judgeships a place's name opens as a
 // title: "United States Circuit Judge", "U.S. Bankruptcy Judge".
