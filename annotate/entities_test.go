@@ -66,6 +66,15 @@ func TestPlaceForms(t *testing.T) {
 		{"town named with a place's head", "Yagman & Reichman, Venice Beach, California, for the", []string{"Venice Beach", "California"}},
 		{"head word without a state", "Marion Falls, the witness, and Venice Beach, Mr. Smith", nil},
 		{"small town opening a county", "Kraemer Bros., Inc. v. Dane Cty., 229 Wis. 2d 86", []string{"Dane Cty."}},
+		{"residence after an age, a surname city", "E’shon Dwayne Dodson, 21, of Compton, has been charged", []string{"Compton"}},
+		{"residence after an age, not a case number", "Smith, 12, of Compton Unified School District", nil},
+		{"towns in a list after in", "warrants were served in Hawthorne, Bellflower, Long Beach, and", []string{"Hawthorne", "Bellflower", "Long Beach"}},
+		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
+		{"unlisted residence after an age", "Angel Amadeo Guzman, 31, of Panorama City; Edgard Velasquez, 43, of Reseda; and", []string{"Panorama City", "Reseda"}},
+		{"counsel after an age is no residence", "Mary Major, 45, of Counsel, and John Roe, 50, of Unknown Address.", nil},
+		{"county fused into a sheriff's unit", "a San Diego County Sheriff’s Special Enforcement Detail served a warrant", nil},
+		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
+		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +94,9 @@ func TestPersonForms(t *testing.T) {
 	}{
 		{"alias after a name in capitals", "HISWAN SIMMONS, a.k.a. “Codac,” 22, of Arverne, has been indicted", []string{"HISWAN SIMMONS", "Codac"}},
 		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
+		{"a place fused into a title is no name", "San Diego County District Attorney Summer Stephan announced today", []string{"Summer Stephan"}},
+		{"a station's name is no person's", "deputies and Senior Volunteer Patrol from the Rancho San Diego Station at the church", nil},
+		{"a title's possessive ends a name", "the victim, Kenneth Love Sheriff’s deputies said", []string{"Kenneth Love"}},
 		{"middle initial in a signature", "Respectfully submitted,\nMcGREGOR W. SCOTT\nUnited States Attorney", []string{"McGREGOR W. SCOTT"}},
 		{"role noun list in lower case", "defendants Davey, Rodriguez, Probst, Barton and Robinette were", []string{"Davey", "Rodriguez", "Probst", "Barton", "Robinette"}},
 		{"judges before their title", "Before: BROWN and KAVANAUGH, Circuit Judges, and WILLIAMS, Senior Circuit Judge.", []string{"BROWN", "KAVANAUGH", "WILLIAMS"}},
@@ -173,6 +185,33 @@ func TestCoordinatedUnits(t *testing.T) {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
 			t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestLocalAgencyForms: the forms of local agencies and their units that
+// prosecutors' releases write, each with the case it must not take.
+func TestLocalAgencyForms(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"police departments in a list", "the Long Beach Police Department, Torrance Police Department, and the Hawthorne Police Department.", []string{"Long Beach Police Department", "Torrance Police Department", "Hawthorne Police Department"}},
+		{"a department named with City of", "alongside with the City of Miami Police Department (MPD),", []string{"City of Miami Police Department"}},
+		{"of after a title still ends a name", "Chief of the Narcotics Bureau", []string{"Narcotics Bureau"}},
+		{"a sheriff's detail", "a San Diego County Sheriff’s Special Enforcement Detail served a search warrant", []string{"Special Enforcement Detail"}},
+		{"a gang's clique", "including the Fulton clique in the San Fernando Valley and the Francis clique in", []string{"Fulton clique", "Francis clique"}},
+		{"clique without its name", "the cliques of MS-13; the clique leaders", []string{"MS-13"}},
+		{"a form's label under a title", "Director of Public Affairs\nOffice: 714-347-8405, Cell: 714-504-1917", nil},
+		{"a sheriff's office by its place", "were arrested by San Diego Sheriff’s detectives after", []string{"San Diego Sheriff’s"}},
+		{"a county sheriff's office by its place", "by Los Angeles County Sheriff’s deputies", []string{"Los Angeles County Sheriff’s"}},
+		{"a sheriff's unit", "San Diego Sheriff’s Homicide detectives", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
+				t.Errorf("organizations in %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -588,7 +588,7 @@ var streetAbbreviations = textscan.Set("ave", "av", "blvd", "rd", "st", "pkwy", 
 // notNameWords end or reject a name: the head words of organizations and
 // the nouns of buildings ("Southwest Justice Center").
 var notNameWords = textscan.Set("center", "centre", "building", "courthouse", "jail", "prison", "expressway",
-	"highway", "facility", "institution", "region",
+	"highway", "facility", "institution", "region", "station",
 	// The labels of a form's fields after a role: "Attorney Name",
 	// "Defendant Signature", "Agent Phone".
 	"name", "names", "signature", "address", "telephone", "phone", "email", "e-mail", "fax", "date")
@@ -598,7 +598,7 @@ func personWord(w word) bool {
 		return false
 	}
 	l := w.lower()
-	if stopCaps[l] || titleWords[l] || notNameWords[l] || orgHeads[l] {
+	if stopCaps[l] || titleWords[l] || titleWords[dropPossessive(l)] || notNameWords[l] || orgHeads[l] {
 		return false
 	}
 	// In capitals "WHO" and "WAS" look like names.
@@ -617,6 +617,13 @@ func trimName(ws []word, from, to int) (int, int) {
 		to--
 	}
 	return from, to
+}
+
+// dropPossessive strips a possessive ending: a title's possessive
+// ("Sheriff’s detectives", "the Governor’s office") is still a title, never
+// a name.
+func dropPossessive(l string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(l, "’s"), "'s")
 }
 
 // nameParticle reports whether ws[k] is a surname's particle in lower

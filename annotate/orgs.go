@@ -16,7 +16,7 @@ var orgHeads = textscan.Set("bureau", "division", "unit", "squad", "section", "t
 	"court", "precinct", "precincts", "lab", "laboratory", "force", "authority", "agency", "administration",
 	"service", "services", "commission", "group", "bar", "corrections", "circuit",
 	"committee", "council", "association", "company", "corporation", "corp.", "inc.", "llc", "llp", "pllc", "p.a.", "p.c.",
-	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol",
+	"university", "college", "school", "hospital", "bank", "foundation", "institute", "board", "patrol", "detail",
 	"crips", "bloods", "boyz", "crew", "cartel", "nation", "defense", "district", "police", "prison",
 	// Houses of worship, parties to suits over them: "Calvary Chapel of Bangor".
 	"church", "chapel", "ministries", "synagogue", "mosque", "cathedral", "congregation",
@@ -81,6 +81,17 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			i = span.to - 1
 			continue
 		}
+		if to := sheriffOffice(ws, i, gaz); to > i {
+			out = append(out, wordSpan{from: i, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "place-sheriff"})
+			i = to - 1
+			continue
+		}
+		if ws[i].text == "clique" && i > 0 && !taken(out, i-1) {
+			if from := cliqueStart(ws, i); from < i {
+				out = append(out, wordSpan{from: from, to: i + 1, typ: schemas.Organization, source: schemas.SourceRule, rule: "clique"})
+				continue
+			}
+		}
 		if from, to, ok := citedCourt(ws, i, gaz); ok {
 			out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "cited-court"})
 			i = to - 1
@@ -91,7 +102,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			i = to - 1
 			continue
 		}
-		if !isHead(ws, i) {
+		if !isHead(ws, i) || fieldLabel(ws, i) {
 			continue
 		}
 		// Left: capitalized words and connectors on the same line.
@@ -112,7 +123,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -241,6 +252,83 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		i = to - 1
 	}
 	return out
+}
+
+// sheriffOffice returns the end of "<place> Sheriff’s" or "<place> County
+// Sheriff’s" starting at ws[i] before a word in lower case ("San Diego
+// Sheriff’s detectives", "Cook County Sheriff’s deputies"): the sheriff's
+// office named by its place, whose possessive the entity drops; or i.
+func sheriffOffice(ws []word, i int, gaz *gazetteer) int {
+	if ws[i].capsLine || i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
+		return i
+	}
+	// The word is rare: look for it before the list lookup.
+	near := false
+	for k := i + 1; k < len(ws) && k <= i+4; k++ {
+		if strings.HasPrefix(ws[k].text, "Sheriff") {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return i
+	}
+	e, n := gaz.match(ws, i)
+	if e == nil || e.typ != schemas.Place {
+		return i
+	}
+	k := i + n
+	if k < len(ws) && ws[k].text == "County" {
+		k++
+	}
+	if k+1 >= len(ws) || ws[k].text != "Sheriff’s" && ws[k].text != "Sheriff's" || ws[k+1].line != ws[i].line || ws[k].line != ws[i].line ||
+		ws[k+1].punct || ws[k+1].text != strings.ToLower(ws[k+1].text) {
+		return i
+	}
+	return k + 1
+}
+
+// municipalOf reports whether ws[k] is the "of" of "City of", "Town of",
+// "County of": a body named with its municipality's formal name ("the
+// City of Miami Police Department") takes it whole.
+func municipalOf(ws []word, k int) bool {
+	if ws[k].text != "of" || k == 0 || ws[k-1].line != ws[k].line {
+		return false
+	}
+	switch ws[k-1].text {
+	case "City", "Town", "Village", "County", "Borough", "Township":
+		return true
+	}
+	return false
+}
+
+// fieldLabel reports whether the head ws[i] opens its line as a form's
+// label, a colon after it ("Office: 714-347-8405", "Division: Criminal"):
+// the line before ends a name of its own or a title ("Director of Public
+// Affairs"), never this one's.
+func fieldLabel(ws []word, i int) bool {
+	return i+1 < len(ws) && ws[i+1].text == ":" && ws[i+1].line == ws[i].line && (i == 0 || ws[i-1].line != ws[i].line)
+}
+
+// cliqueStart returns where the name of a gang's clique before the word
+// "clique" at ws[i] starts ("the Fulton clique", "the Normandie Locos
+// clique"), or i: a clique is a named unit of its gang (A8), and its name
+// is one to three capitalized words on the line, opened by "the".
+func cliqueStart(ws []word, i int) int {
+	from := i
+	for from > 0 && i-from < 3 && nameWord(ws[from-1]) && ws[from-1].line == ws[i].line && !ws[from-1].capsLine &&
+		!functionWords[ws[from-1].lower()] && !titleWords[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()] {
+		from--
+	}
+	if from == i || from == 0 || ws[from-1].lower() != "the" {
+		return i
+	}
+	return from
+}
+
+// taken reports whether a span of out holds ws[k].
+func taken(out []wordSpan, k int) bool {
+	return len(out) > 0 && out[len(out)-1].from <= k && k < out[len(out)-1].to
 }
 
 // standsAlone reports whether the listed words ws[i:i+*n] are a name of
@@ -607,7 +695,9 @@ func moreHeads(ws []word, to int) int {
 	// "from the Pomona Police" / "Department": a head wrapped to the
 	// next line of running text.
 	for to < len(ws) && (ws[to].line == ws[to-1].line || to == from && ws[to].line <= ws[to-1].line+2 && wrappedLine(ws, to)) && isHead(ws, to) {
-		for k := to - 1; k >= 0 && k >= from-4; k-- {
+		// A comma ends the name before ("Long Beach Police Department,
+		// Torrance Police Department"): its heads are another name's.
+		for k := to - 1; k >= 0 && k >= from-4 && !ws[k].punct; k-- {
 			if ws[k].lower() == ws[to].lower() {
 				return to
 			}

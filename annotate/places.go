@@ -24,6 +24,11 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			i = k - 1
 			continue
 		}
+		if k := residenceEnd(ws, i, gaz, taken); k > i {
+			out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "residence"})
+			i = k - 1
+			continue
+		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
@@ -39,6 +44,13 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if to < len(ws) && (ws[to].lower() == "county" || ws[to].lower() == "borough") && ws[to].line == ws[i].line {
 			to++ // "Bronx County"
 			rule = "list-county"
+		} else if to < len(ws) && ws[to].text == "Valley" && ws[to].line == ws[i].line && !ws[i].capsLine &&
+			!(to+1 < len(ws) && nameWord(ws[to+1]) && ws[to+1].line == ws[to].line) {
+			// "the San Fernando Valley": a region named after a place
+			// is a place of its own, never a person's name; "Machias
+			// Valley Baptist" goes on as a church's name.
+			to++
+			rule = "list-valley"
 		} else if e.city != nil {
 			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
 				// A town's name that opens a county's: "Dane Cty." (the
@@ -74,6 +86,13 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		// Santa Fe, NM"), not a place fused into the title.
 		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state"
 		if fused || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
+			if fused {
+				// A place fused into a title is no person's name either:
+				// "San Diego County Sheriff’s Special Enforcement Detail".
+				for k := i; k < to; k++ {
+					taken[k] = true
+				}
+			}
 			i = to - 1
 			continue
 		}
@@ -150,6 +169,14 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 			return "city-of"
 		}
 	}
+	// "Dodson, 21, of Compton": a residence after a person's age, the
+	// way releases and indictments give it; a name that is also a word or
+	// a surname is the town there too.
+	if from >= 3 && c.pop >= contextCityPop && ws[from-1].lower() == "of" && ws[from-2].text == "," &&
+		textscan.IsDigits(ws[from-3].text) && len(ws[from-3].text) <= 3 && ws[from-3].line == ws[from].line &&
+		!(to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[from].line) {
+		return "city-residence"
+	}
 	if insideName(ws, from, to) {
 		return ""
 	}
@@ -179,6 +206,12 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 	if c.pop >= bareCityPop {
 		return "city-bare"
 	}
+	// "served in Hawthorne, Bellflower, Long Beach": a town in a list of
+	// listed places that "in", "near" or "outside" opens ("between
+	// Whiting, Norwich, and Connecticut Valley Hospital" lists hospitals).
+	if c.pop >= contextCityPop && placeList(ws, from, gaz) {
+		return "city-list"
+	}
 	if c.pop >= contextCityPop && from > 0 && ws[from-1].line == ws[from].line && placeIntro[ws[from-1].lower()] && !ws[from-1].capitalized() {
 		// "of" after a name makes the city part of it: "Calvary
 		// Chapel of Bangor", "Church of Waterville".
@@ -192,6 +225,67 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		return "city-paren"
 	}
 	return ""
+}
+
+// placeList reports whether ws[from] follows a comma in a list of listed
+// places on its line whose first item a strict place preposition opens.
+func placeList(ws []word, from int, gaz *gazetteer) bool {
+	end := from - 1
+	for items := 0; items < 4; items++ {
+		if end < 1 || ws[end].text != "," || ws[end].line != ws[from].line {
+			return false
+		}
+		k := listedPlaceStart(ws, end, gaz)
+		if k < 0 {
+			return false
+		}
+		if k > 0 && ws[k-1].line == ws[k].line && strictPlaceIntro[ws[k-1].text] {
+			return true
+		}
+		end = k - 1
+	}
+	return false
+}
+
+// residenceEnd returns the end of a residence that no list holds, given
+// after a person's name and age the way releases and indictments give it
+// ("Fernando Garcia Parada, 28, of Panorama City;", "Edgard Velasquez,
+// 43, of Reseda; and"): one to three capitalized words between "<age>,
+// of" and a comma, a semicolon or a period; or i. A listed place there is
+// left to the list (cityInContext's residence rule).
+func residenceEnd(ws []word, i int, gaz *gazetteer, taken []bool) int {
+	if i < 4 || ws[i-1].text != "of" || ws[i-2].text != "," || !textscan.IsDigits(ws[i-3].text) || len(ws[i-3].text) > 3 ||
+		ws[i-4].text != "," || ws[i-4].line != ws[i].line || ws[i-1].line != ws[i].line {
+		return i
+	}
+	if e, _ := gaz.match(ws, i); e != nil {
+		return i
+	}
+	k := i
+	for k < len(ws) && k-i < 3 && !taken[k] && nameWord(ws[k]) && !ws[k].capsLine && ws[k].line == ws[i].line &&
+		(!stopCaps[ws[k].lower()] || k > i && ws[k].text == "City") && // "Panorama City"
+		!titleWords[ws[k].lower()] && !orgHeads[ws[k].lower()] && !functionWords[ws[k].lower()] && !notNameWords[ws[k].lower()] {
+		k++
+	}
+	if k == i || k == len(ws) || ws[k].line != ws[i].line {
+		return i
+	}
+	switch ws[k].text {
+	case ",", ";", ".":
+		return k
+	}
+	return i
+}
+
+// listedPlaceStart returns where a listed place's name ending right
+// before ws[end] on its line starts, or -1.
+func listedPlaceStart(ws []word, end int, gaz *gazetteer) int {
+	for k := end - 1; k >= 0 && k >= end-3 && ws[k].line == ws[end].line; k-- {
+		if e, n := gaz.match(ws, k); e != nil && e.typ == schemas.Place && k+n == end {
+			return k
+		}
+	}
+	return -1
 }
 
 func isVersus(w word) bool { l := w.lower(); return l == "v." || l == "vs." || l == "v" }
@@ -213,7 +307,7 @@ func insideName(ws []word, from, to int) bool {
 
 // titleAfterPlace: a title right after a place name fuses with it.
 var titleAfterPlace = textscan.Set("attorney", "attorney’s", "attorney's", "commissioner", "mayor", "governor", "senator",
-	"sheriff", "judge", "marshal", "prosecutor", "police")
+	"sheriff", "sheriff’s", "sheriff's", "judge", "marshal", "prosecutor", "police")
 
 // judgeKinds name the federal judgeships a place's name opens as a
 // title: "United States Circuit Judge", "U.S. Bankruptcy Judge".

@@ -30,7 +30,10 @@ type Fold struct {
 var Folds = []Fold{
 	{Name: "ny-bronx", Prefixes: []string{"ny-bronx-da-", "ny-snp-"}},
 	{Name: "ny-da", Prefixes: []string{"ny-kings-da-", "ny-manhattan-da-", "ny-queens-da-"}},
-	{Name: "da-releases", Prefixes: []string{"ca-riverside-da-", "il-cook-sao-", "tx-dallas-da-"}},
+	// Five more offices' releases (Los Angeles, San Diego and Orange
+	// counties, Miami-Dade, Harris County) were added later, scored once
+	// untuned before any rule was written on them (../testdata/README.md).
+	{Name: "da-releases", Prefixes: []string{"ca-riverside-da-", "il-cook-sao-", "tx-dallas-da-", "ca-la-da-", "ca-san-diego-da-", "ca-orange-da-", "fl-miami-dade-sao-", "tx-harris-da-"}},
 	{Name: "cacd", Prefixes: []string{"cacd-"}},
 	{Name: "caed", Prefixes: []string{"caed-"}},
 	{Name: "federal-trial", Prefixes: []string{"cand-", "nysd-", "njd-", "scotus-", "ilnd-", "mdd-"}},

@@ -144,8 +144,12 @@ func checkFoldFloors(t *testing.T, folds *eval.FoldReport) {
 // state-appellate-dev: its CHARGE fell to 0.701 on 63 entities and the
 // mean to 0.918 (reference text) and 0.911 (PDFs), less 0.005; then
 // raised to 0.925 as the state forms they showed were read (0.938 and
-// 0.930).
-var foldFloors = map[string]float64{"PERSON": 0.92, "PLACE": 0.91, "ORGANIZATION": 0.88, "QUANTITY": 0.96, "CHARGE": 0.925}
+// 0.930). CHARGE and QUANTITY were lowered again (0.925 -> 0.908, 0.96
+// -> 0.954) when five untuned prosecutors' releases of other offices
+// (Los Angeles, San Diego, Orange, Miami-Dade, Harris) joined
+// da-releases: the means fell to 0.921/0.913 (CHARGE, reference text and
+// PDFs) and 0.964/0.959 (QUANTITY), less 0.005.
+var foldFloors = map[string]float64{"PERSON": 0.92, "PLACE": 0.91, "ORGANIZATION": 0.88, "QUANTITY": 0.954, "CHARGE": 0.908}
 
 // firstGold names the twelve documents of the first development gold set,
 // scored apart so that new rules show whether they lose ground there.

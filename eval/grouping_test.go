@@ -58,8 +58,11 @@ func TestGoldGrouping(t *testing.T) {
 // groupingFloors are the pairwise precision and recall the build must
 // keep on the developed folds, a little below the figures reached
 // (PERSON 0.994 and 0.908 over 195 gold pairs, ORGANIZATION 1.000 and
-// 0.912 over 57). The targets are 0.95 and 0.90.
+// 0.912 over 57). The targets are 0.95 and 0.90. ORGANIZATION
+// recall fell to 0.898 when five untuned prosecutors' releases joined
+// da-releases (a county sheriff's office written three ways); one county,
+// one sheriff brought it to 0.919 over 99 pairs.
 var groupingFloors = map[string][2]float64{
 	"PERSON":       {0.98, 0.90},
-	"ORGANIZATION": {0.98, 0.90},
+	"ORGANIZATION": {0.98, 0.91},
 }

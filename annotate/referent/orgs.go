@@ -99,6 +99,19 @@ func (d *doc) orgs() []schemas.DocEntity {
 			u.union(s, cands[0])
 		}
 	}
+	// A county has one sheriff: "San Diego Sheriff", "San Diego County
+	// Sheriff’s Department", "Marlboro County Sheriff's Office" are one
+	// body however the office is written.
+	bySheriff := map[string]int{}
+	for _, s := range distinct {
+		if k := sheriffKey(forms[s]); k != "" {
+			if o, ok := bySheriff[k]; ok {
+				u.union(s, o)
+			} else {
+				bySheriff[k] = s
+			}
+		}
+	}
 	groups := u.groups()
 	out := make([]schemas.DocEntity, 0, len(groups))
 	for n, g := range groups {
@@ -177,4 +190,20 @@ func (d *doc) nextLine(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// sheriffKey returns the place of a sheriff's office written "<place>
+// [County] Sheriff['s] [Department|Office]", without "county", or "".
+func sheriffKey(f orgForm) string {
+	p := slices.Index(f.toks, "sheriff")
+	if p < 1 || len(f.toks)-p > 2 || p+1 < len(f.toks) && f.toks[p+1] != "department" && f.toks[p+1] != "office" {
+		return ""
+	}
+	var place []string
+	for _, t := range f.toks[:p] {
+		if t != "county" {
+			place = append(place, t)
+		}
+	}
+	return strings.Join(place, " ")
 }

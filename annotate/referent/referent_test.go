@@ -136,3 +136,22 @@ func TestGroup(t *testing.T) {
 		})
 	}
 }
+
+// TestSheriffKey: the forms of one county sheriff's office share a key;
+// a unit of the office and the title alone have none.
+func TestSheriffKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"San Diego Sheriff", "san diego"},
+		{"San Diego County Sheriff’s Department", "san diego"},
+		{"Marlboro County Sheriff's Office", "marlboro"},
+		{"Los Angeles Sheriff’s Department", "los angeles"},
+		{"Los Angeles County Sheriff’s Department Major Crimes Bureau", ""},
+		{"Sheriff’s Department", ""},
+		{"North Carolina Sheriffs’ Association", ""},
+	}
+	for _, tt := range tests {
+		if got := sheriffKey(newOrgForm(tt.in)); got != tt.want {
+			t.Errorf("sheriffKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
