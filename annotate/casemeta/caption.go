@@ -985,11 +985,29 @@ func partyName(f string) string {
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
 		ws = ws[:len(ws)-1]
 	}
+	if len(ws) > 2 && acronymInside(ws) {
+		// "TELEFONAKTIEBOLAGET LM ERICSSON": a word of capitals without
+		// a vowel inside the name is an organization's abbreviation, no
+		// person's; its last word is no surname to cite it by.
+		return capsToTitle(f)
+	}
 	sur := ws[len(ws)-1]
 	if len(ws) > 1 && surnameParticles[strings.ToLower(ws[len(ws)-2])] {
 		sur = ws[len(ws)-2] + " " + sur // "St. Pierre", "De La Cruz"
 	}
 	return capsToTitle(sur)
+}
+
+// acronymInside reports whether a word between the first and the last
+// of a name is capitals without a vowel ("LM"), not a surname's particle
+// ("ST CLAIR").
+func acronymInside(ws []string) bool {
+	for _, w := range ws[1 : len(ws)-1] {
+		if acronym(strings.Trim(w, ".,")) && !surnameParticles[strings.ToLower(w)+"."] {
+			return true
+		}
+	}
+	return false
 }
 
 // publicBodyWords are the words naming a government or a court that

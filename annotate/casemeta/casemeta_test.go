@@ -404,6 +404,11 @@ func TestCaption(t *testing.T) {
 		{"Ideal Electronic Security Co., Inc., et al.,\n\n    Appellants/Cross-Appellees\n\n   v.\n\nInternational Fidelity Insurance Company,\n\n    Appellee/Cross-Appellant", "Ideal Electronic Security Co., Inc. v. International Fidelity Insurance Company"},
 		{"JULIAN L OPEZ,\n      Petitioner-Appellant,\n   v.\nM ICHAEL T HURMER,\n      Respondent-Appellee.\nA Wisconsin jury convicted Julian Lopez.", "Lopez v. Thurmer"},
 		{"JOHN Q PUBLIC,\n      Petitioner,\n   v.\nACME CORP.,\n      Respondent.", "Public v. Acme Corp."},
+		// A word of capitals without a vowel inside a name marks an
+		// organization's, read whole, not cut to a surname; an initial is
+		// no such word.
+		{"ACME WIDGETS, LTD., et al.,\n    Plaintiffs,\n         v.\nTELEFONAKTIEBOLAGET LM ERICSSON, et al.,\n    Defendants.", "Acme Widgets, Ltd. v. Telefonaktiebolaget LM Ericsson"},
+		{"JOHN DOE,\n    Plaintiff,\n         v.\nMARY J SMITH,\n    Defendant.", "Doe v. Smith"},
 		// A "v." in a sentence takes no party from the lines above it.
 		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
 		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
