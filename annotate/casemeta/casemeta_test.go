@@ -213,6 +213,11 @@ func TestDocType(t *testing.T) {
 		{"No. 20-1507\nBefore\nHoward, Chief Judge,\nSelya and Barron, Circuit Judges.", "ca1", "opinion"},
 		{"The above-entitled matter came on for oral\n13 argument before the Supreme Court", "scotus", "transcript"},
 		{"Before Judge Smith, a hearing", "cacd", ""},
+		// An order of the case noted with the date it was entered, as a
+		// report heads a decision: no title of the page.
+		{"Court of Appeals of Michigan.\nDecided May 17, 2007.\nORDER ENTERED JUNE 8, 2007\nDoe v. Roe, Docket No. 263197.\nPER CURIAM.\nThese cases involve claims", "michctapp", "opinion"},
+		{"ORDER ENTERED 4 December 2008\nDoe v. Roe", "ncctapp", ""},
+		{"ORDER ENTERED ON DOCKET\nDoe v. Roe", "cacd", "order"},
 		{"| IN RE MOTION FOR CONSENT TO DISCLOSURE )\nOPINION AND ORDER\nThis matter is before", "fisc", "opinion"},
 		{"Bainbridge Fund LTD, ORDER\nPlaintiff - Appellee, Docket No. 25-1686", "ca2", "order"},
 		{"to conform to the caption in this opinion.", "ca2", "opinion"},

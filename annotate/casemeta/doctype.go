@@ -196,7 +196,8 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			continue
 		}
 		for _, loc := range d.re.FindAllStringIndex(firstPage, -1) {
-			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(firstPage[loc[1]:min(len(firstPage), loc[1]+12)])) {
+			after := firstPage[loc[1]:min(len(firstPage), loc[1]+40)]
+			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(after)) && !entryDateAfter.Get().MatchString(after) {
 				earliest(&heading, loc[0], d.typ)
 				break
 			}
@@ -237,6 +238,12 @@ func docTypeOf(firstPage, court string, skip bool) string {
 // 01/23/2018", "Indictment Filed:"): not the filing's title. An
 // "Opinion Filed" label dates the opinion itself.
 var dateLabelAfter = textscan.Lazy(`^[ \t]*(?i:filed|date)\b`)
+
+// entryDateAfter follows a kind of filing that a line notes with the
+// date it was entered ("ORDER ENTERED JUNE 8, 2007", "Order entered 4
+// December 2008"), as reports head a decision with the orders made in
+// its case: an entry of the docket, not the page's title.
+var entryDateAfter = textscan.Lazy(`^[ \t]+(?i:entered)[ \t]+(?i:on[ \t]+)?(?:\d|(?i:` + monthNames + `)[ \t]+\d)`)
 
 // caseOpeners are the kinds of filing that open a case.
 var caseOpeners = textscan.Set("complaint", "criminal complaint", "indictment", "superseding indictment", "information")
