@@ -374,8 +374,16 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		switch {
 		case stopWords[lw] && !(partitive && len(mods) == 0 && textscan.IsNumberWord(lw)):
 			return phrase{}, false
-		case len(mods) == 0 && (timeUnits[lw] || measureUnits[lw] || lw == "counts" || lw == "count" || lw == "cts" || lw == "ct"):
+		case len(mods) == 0 && (timeUnits[lw] || measureUnits[lw] || countWords[lw]):
 			return phrase{}, false // a duration, a mass, money, counts of offenses
+		case len(mods) == 0 && (lw == "felony" || lw == "misdemeanor"):
+			// "one felony count of robbery": the counts rule reads it
+			// with its offense.
+			save := sc
+			if n, ok := sc.next(); ok && countWords[n.lower] {
+				return phrase{}, false
+			}
+			sc = save
 		}
 		if isPlural(lw) && (v != 1 || partitive || len(mods) > 0) {
 			if w.capitalized() && !caps && digits && !titled {
@@ -430,6 +438,9 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		}
 	}
 }
+
+// countWords count charges: "two counts", "10 cts".
+var countWords = textscan.Set("counts", "count", "cts", "ct")
 
 // chargeNouns are the legal things a plural noun before them names the
 // kind of: "weapons charges", "firearms offenses", "narcotics convictions".

@@ -35,8 +35,10 @@ var (
 
 	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
 
-	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
-	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
+	// "five counts of first-degree Criminal Use of a Firearm", "10 cts",
+	// "one felony count of second-degree robbery": a grade may stand
+	// between the number and "count".
+	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:(?:felony|misdemeanor)\s+)?(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
 	// "88-count indictment", "two-count indictment", "single-count
 	// Information".

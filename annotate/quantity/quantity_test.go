@@ -46,6 +46,8 @@ func TestFindQuantities(t *testing.T) {
 		{"pled guilty to three counts of second-degree forgery.", "three counts of second-degree forgery", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "counts of forgery in the second degree"}},
 		{"convicted of one count of first degree premeditated murder, twelve", "one count of first degree premeditated murder", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of premeditated murder in the first degree"}},
 		{"two counts of first-degree unlawful transaction with a minor;", "two counts of first-degree unlawful transaction with a minor", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of unlawful transaction with a minor in the first degree"}},
+		{"charged with two felony counts of assault with a deadly weapon and", "two felony counts of assault with a deadly weapon", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of assault with a deadly weapon"}},
+		{"pleaded guilty to one misdemeanor count of vandalism.", "one misdemeanor count of vandalism", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of vandalism"}},
 		{"convicted along with three related weapons charges.", "three related weapons charges", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "weapons charges"}},
 		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
 		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
