@@ -10,7 +10,7 @@ import (
 // Offenses named by their phrase rather than by a listed head are read
 // from the court language that introduces them: "convicted of", "charged
 // with", "pled guilty to", "found guilty of", "indicted for", "the offense
-// of", "conviction for", "charges of", "counts of", and "including" after
+// of", "conviction for", "on parole for", "charges of", "counts of", and "including" after
 // "charges", "crimes", "offenses" or "counts". What follows is read as a
 // list of noun phrases ("X, Y, and Z"), each up to a boundary: sentence
 // punctuation, a clause word ("which", "under", "in violation of", a
@@ -26,7 +26,7 @@ const maxPhraseWords = 12
 // triggerWords are the words a context trigger starts with.
 var triggerWords = textscan.Set("convicted", "acquitted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
 	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor",
-	"charging")
+	"charging", "parole", "probation")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
 // quantifiers, generic nouns.
@@ -99,6 +99,16 @@ func contextTrigger(ts []tok, i int) int {
 		}
 	case "conviction", "convictions":
 		if n := next(1); n == "for" || n == "of" {
+			return i + 2
+		}
+	case "parole", "probation":
+		// "on parole for criminal threats", "on federal probation for
+		// robbery": the offense the term was imposed for. Not "life
+		// without parole for juveniles", nor "probation for two years"
+		// (a number opens no offense phrase).
+		on := i >= 1 && ts[i-1].lower == "on" ||
+			i >= 2 && ts[i-2].lower == "on" && ts[i-1].kind == 'w' && !ts[i-1].cap
+		if on && next(1) == "for" {
 			return i + 2
 		}
 	case "charge", "charges", "offense", "offenses", "crime", "crimes", "count", "counts":
