@@ -67,6 +67,11 @@ var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "wh
 var weaponNouns = textscan.Set("firearm", "firearms", "weapon", "weapons", "gun", "guns", "handgun", "handguns",
 	"knife", "pistol", "revolver", "rifle", "shotgun", "explosive", "explosives", "instrument", "deadly", "dangerous")
 
+// occupancyWords qualify the building or vehicle a shooting statute
+// names as its target ("at an occupied building", "into an inhabited
+// dwelling"): a closed class of form, typed by hand.
+var occupancyWords = textscan.Set("occupied", "unoccupied", "inhabited", "uninhabited")
+
 // licenceNouns may follow "without a" ("manufacturing firearms without a
 // license").
 var licenceNouns = textscan.Set("license", "licence", "permit", "registration", "authorization", "authority", "consent")
@@ -544,6 +549,12 @@ func continues(ts []tok, j int) bool {
 		// "sexual assault on a child", "battery on a police officer",
 		// "battery upon a peace officer": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
+	case "at", "into":
+		// "shooting at an occupied building", "discharging a firearm
+		// into an inhabited dwelling": the target the statute names by
+		// whether anyone is in it.
+		prev := ts[j-1].lower
+		return (prev == "shooting" || prev == "firing" || weaponNouns[prev]) && (next == "a" || next == "an") && occupancyWords[next2]
 	case "as":
 		// "failure to register as a sex offender".
 		return ts[j-1].lower == "register"
