@@ -224,7 +224,11 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 	if digits && name && (!nextCap || len(prev) <= 4 && isUpperWord(prev)) {
 		return false // "Rule 11", "Title 18", "FRE 403", "MERV 8 PRE-FILTERS"
 	}
-	if !digits && name && !nextCap && !isUpperWord(num) {
+	// A capitalized number after a sentence's end opens the next one
+	// ("in Compton. Five firearms"); "One" there is more often a
+	// pronoun or an idiom ("One example that comes to mind").
+	opens := afterSentence(text, start) && !strings.EqualFold(num, "one")
+	if !digits && name && !nextCap && !isUpperWord(num) && !opens {
 		if r, _ := utf8.DecodeRuneInString(num); unicode.IsUpper(r) {
 			return false // "the Top Five ordered", "Count Seven"
 		}
@@ -233,6 +237,28 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		return false // "the one person", "no one", "any one"
 	}
 	return true
+}
+
+// afterSentence reports whether a sentence ends right before byte i: a
+// word of four or more letters, not all capitals, then a period ("in
+// Compton. Five firearms"), so that a capitalized number there opens a
+// sentence instead of closing a name ("the Top Five"). Abbreviations
+// ("No.", "Ct.", "U.S.") are shorter or in capitals.
+func afterSentence(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
+		j--
+	}
+	if j == i || j == 0 || text[j-1] != '.' {
+		return false
+	}
+	k := j - 1
+	lower := false
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		lower = lower || text[k-1] >= 'a'
+		k--
+	}
+	return j-1-k >= 4 && lower
 }
 
 // aloneOnLine reports whether the number at byte i is all of its line: a

@@ -35,6 +35,8 @@ func TestFindForms(t *testing.T) {
 		{"plural modifying a plural", "when three police officers approached", "three police officers", count(3, "officers", "")},
 		{"-s plural before a verb", "when the two scores occurs, examiners", "two scores", count(2, "scores", "")},
 		{"digits", "seized 17 firearms and", "17 firearms", count(17, "firearms", "")},
+		{"number opening a sentence after a name", "Agents searched a house in Fresno. Three rifles were found.", "Three rifles", count(3, "rifles", "")},
+		{"one opening a sentence after a name", "Yes, Your Honor. One example comes to mind.", "", nil},
 		{"thousands", "nearly 51,000 individuals were", "51,000 individuals", count(51000, "individuals", "nearly")},
 		{"scale word", "353 million doses of methamphetamine", "353 million doses of methamphetamine", count(353e6, "doses of methamphetamine", "")},
 		{"all caps", "AT LEAST 14 JURORS WOULD", "14 JURORS", count(14, "jurors", "at least")},
