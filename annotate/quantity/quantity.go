@@ -33,7 +33,8 @@ var (
 	// Groups: 1 qualifier, 2 the number, 3 what the hours are of.
 	serviceRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+hours?\s+of\s+((?:unpaid\s+|volunteer\s+)?community\s+(?:service|work)(?:\s+work)?)\b`)
 
-	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
+	// "life in prison", "life in federal prison", "life without parole".
+	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|sentence|without\s+parole)\b`)
 
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts",
 	// "one felony count of second-degree robbery": a grade may stand

@@ -32,6 +32,7 @@ func TestFindQuantities(t *testing.T) {
 		{"sentenced to 120 months in prison", "120 months in prison", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(120.0), Unit: "month"}},
 		{"faces 10 years' imprisonment", "10 years' imprisonment", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(10.0), Unit: "year"}},
 		{"he received life imprisonment", "life imprisonment", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
+		{"each faces life in federal prison.", "life in federal prison", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
 		{"to perform 150 hours of community service work and", "150 hours of community service work", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(150.0), Unit: "hour", Item: "community service work"}},
 		{"the jury deliberated for 12 hours before it was sentenced", "12 hours", nil},
 		{"at least 200 hours of unpaid community service.", "200 hours of unpaid community service", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(200.0), Unit: "hour", Item: "unpaid community service", Qualifier: "at least"}},
