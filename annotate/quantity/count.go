@@ -429,6 +429,16 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 				return p, true
 			}
 			sc = save
+			// "Two Los Angeles Felons": after a capitalized number word,
+			// a capitalized word in -s before a capitalized plural on
+			// its line is part of a name, and the plural is the head.
+			if n, ok := sc.next(); ok && capitalNumber(text, i) && w.capitalized() && n.capitalized() &&
+				!strings.Contains(text[w.end:n.start], "\n") && isPlural(n.lower) && !stopWords[n.lower] && n.modifier() &&
+				!timeUnits[n.lower] && !measureUnits[n.lower] && len(mods) < maxModifiers {
+				mods, w = append(mods, w), n
+				save = sc
+			}
+			sc = save
 			// "three police officers": a plural without -s modifying the
 			// plural after it on its line, which is the head. (After an
 			// -s plural the next word in -s is as often a verb: "the two
@@ -463,6 +473,16 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 			return phrase{}, false
 		}
 	}
+}
+
+// capitalNumber reports whether the number word ending at byte i is
+// capitalized ("Two", not "two" or "2").
+func capitalNumber(text string, i int) bool {
+	k := i
+	for k > 0 && (textscan.IsWordByte(text[k-1]) || text[k-1] == '-') {
+		k--
+	}
+	return k < i && text[k] >= 'A' && text[k] <= 'Z'
 }
 
 // countWords count charges: "two counts", "10 cts".
