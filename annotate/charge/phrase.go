@@ -482,6 +482,13 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 		if t.kind == 'w' && i+x >= listed && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
 			return phrase{}, j, "", false
 		}
+		// A number in words counts what the conduct was done to
+		// ("carrying out three gruesome murders"), as digits do; a
+		// threshold ("two or more bogus checks") is part of a name, and
+		// "one" is as often a pronoun ("by one in a position of trust").
+		if t.kind == 'w' && i+x >= listed && textscan.IsNumberWord(t.lower) && t.lower != "one" && !(i+x+1 <= k && ts[i+x+1].lower == "or") {
+			return phrase{}, j, "", false
+		}
 		// A money amount only as a value threshold ("exceeding $100,000").
 		if t.kind == '$' && x > 0 && !thresholdWords[ts[i+x-1].lower] {
 			return phrase{}, j, "", false
