@@ -98,6 +98,7 @@ func TestFindForms(t *testing.T) {
 		{"supervised release", "three years’ supervised release", "three years’ supervised release", duration(3, "year", "")},
 		{"term of release", "a three-year term of supervised release", "three-year term of supervised release", duration(3, "year", "")},
 		{"punishment in the penitentiary", "the jury fixed his punishment at thirty years in the penitentiary.", "thirty years", duration(30, "year", "")},
+		{"parole eligibility", "the statute made him eligible for parole after twenty years.", "twenty years", duration(20, "year", "")},
 		{"home confinement", "the 12 months of home confinement, we think", "12 months", duration(12, "month", "")},
 		{"postincarceration supervision", "be subject to a five-year period of postincarceration supervision pursuant to", "five-year period of postincarceration supervision", duration(5, "year", "")},
 		{"footnote marker", "a sexual performance by a minor;5 Counts IV, V, and VI were dismissed", "", nil},

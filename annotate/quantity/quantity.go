@@ -319,7 +319,7 @@ func lineStart(text string, i int) bool {
 func sentenceContext(text string, start, end int) bool {
 	w := strings.ToLower(text[max(0, start-90):min(len(text), end+40)])
 	for _, k := range []string{"sentenc", "imprison", "prison", "custody", "supervised release", "probation",
-		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement"} {
+		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement", "parole"} {
 		if strings.Contains(w, k) {
 			return true
 		}
