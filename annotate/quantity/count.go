@@ -429,10 +429,13 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 				return p, true
 			}
 			sc = save
-			// "Two Los Angeles Felons": after a capitalized number word,
-			// a capitalized word in -s before a capitalized plural on
-			// its line is part of a name, and the plural is the head.
-			if n, ok := sc.next(); ok && capitalNumber(text, i) && w.capitalized() && n.capitalized() &&
+			// "Two Los Angeles Felons", "two Los Angeles felons": a
+			// capitalized word in -s before a plural on its line is
+			// part of a name, and the plural is the head: in title case
+			// after a capitalized number word, or after the name's
+			// first word in running text.
+			if n, ok := sc.next(); ok && w.capitalized() &&
+				(capitalNumber(text, i) && n.capitalized() || !n.capitalized() && len(mods) > 0 && slices.ContainsFunc(mods, word.capitalized)) &&
 				!strings.Contains(text[w.end:n.start], "\n") && isPlural(n.lower) && !stopWords[n.lower] && n.modifier() &&
 				!timeUnits[n.lower] && !measureUnits[n.lower] && len(mods) < maxModifiers {
 				mods, w = append(mods, w), n

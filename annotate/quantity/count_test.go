@@ -36,6 +36,7 @@ func TestFindForms(t *testing.T) {
 		{"-s plural before a verb", "when the two scores occurs, examiners", "two scores", count(2, "scores", "")},
 		{"digits", "seized 17 firearms and", "17 firearms", count(17, "firearms", "")},
 		{"name in -s before a headline's plural", "Jury Convicts Three Des Moines Residents of Fraud", "Three Des Moines Residents", count(3, "residents", "")},
+		{"name in -s before a plural in running text", "and three Des Moines residents were charged", "three Des Moines residents", count(3, "residents", "")},
 		{"number opening a sentence after a name", "Agents searched a house in Fresno. Three rifles were found.", "Three rifles", count(3, "rifles", "")},
 		{"one opening a sentence after a name", "Yes, Your Honor. One example comes to mind.", "", nil},
 		{"thousands", "nearly 51,000 individuals were", "51,000 individuals", count(51000, "individuals", "nearly")},
