@@ -460,7 +460,13 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 					k = j
 					continue
 				}
-				// A capitalized word inside lower-case text ends it.
+				// A capitalized word inside lower-case text ends it; when
+				// only a modifier stands between it and an article, the
+				// name runs on into the capitals ("robbing an off-duty
+				// U.S. Secret Service agent") and is no offense's name.
+				if j-2 > i && determiners[ts[j-2].lower] {
+					return phrase{}, j, "", false
+				}
 				sep = ""
 				break
 			}

@@ -69,6 +69,7 @@ func TestContextNotOffense(t *testing.T) {
 		{"Chief of the Homicide Bureau", "Homicide"},
 		{"sentences of life without parole for juvenile offenders", "juvenile offenders"},
 		{"placed on probation for three years", "three years"},
+		{"charged with robbing an armored Brinks truck", "robbing an armored"},
 		{"found guilty of carrying out two brutal killings in the park", "carrying out two brutal killings"},
 		{"charged with shooting at a party in the park", "shooting at a party"},
 		{"placed on probation for a term of five years", "a term of five years"},
