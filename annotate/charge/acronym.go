@@ -10,7 +10,8 @@ import (
 // parentheses, then use the initials: "aggravated unlawful use of a
 // weapon (AUUW)", "driving under the influence (DUI)", "unlawful
 // possession of a weapon by a felon (UPWF)". The initials are a mention of
-// the offense wherever they stand on the page.
+// the offense wherever they stand on the page, quoted or not ("(“DUI”)"),
+// and with "per se" after them the per se offense ("DUI per se").
 
 // maxAcronym is the longest run of capitals read as an offense's
 // initials.
@@ -37,6 +38,12 @@ func definedAcronyms(text string, found []phrase) []phrase {
 			if at == s || at > 0 && textscan.IsWordByte(text[at-1]) || i < len(text) && textscan.IsWordByte(text[i]) {
 				continue
 			}
+			// "DUI per se": the offense by a measured level, which
+			// state codes name apart from the impairment it defines.
+			if t := " per se"; strings.HasPrefix(text[i:], t) && (i+len(t) == len(text) || !textscan.IsWordByte(text[i+len(t)])) {
+				out = append(out, phrase{at, i + len(t), o.name + " per se"})
+				continue
+			}
 			out = append(out, phrase{at, i, o.name})
 		}
 	}
@@ -57,11 +64,19 @@ func acronymAfter(text string, e int) (string, int, bool) {
 	if strings.HasPrefix(text[i:], "the ") {
 		i += len("the ")
 	}
+	// The initials may be quoted: "(“DUI”)", "(\"PWID\")".
+	closeQ := ""
+	for _, q := range [][2]string{{"“", "”"}, {`"`, `"`}} {
+		if strings.HasPrefix(text[i:], q[0]) {
+			i, closeQ = i+len(q[0]), q[1]
+			break
+		}
+	}
 	j := i
 	for j < len(text) && j-i <= maxAcronym && text[j] >= 'A' && text[j] <= 'Z' {
 		j++
 	}
-	if j-i < 2 || j-i > maxAcronym || j >= len(text) || text[j] != ')' {
+	if j-i < 2 || j-i > maxAcronym || !strings.HasPrefix(text[j:], closeQ+")") {
 		return "", 0, false
 	}
 	return text[i:j], i, true

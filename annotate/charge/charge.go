@@ -310,7 +310,8 @@ func loadStatutes() (statuteOffenses, error) {
 // Second Degree").
 var offenses = []string{
 	"conspiracy to commit murder", "conspiracy to commit mail fraud", "conspiracy to commit wire fraud",
-	"conspiracy to distribute", "conspiracy to commit", "possession with intent to distribute",
+	"conspiracy to distribute", "conspiracy to commit", "criminal attempt to commit",
+	"possession with intent to distribute",
 	"criminal possession of a weapon", "criminal possession of a controlled substance",
 	"criminal sale of a controlled substance", "criminal use of a firearm", "murder in aid of racketeering",
 	"racketeering conspiracy", "hobbs act robbery", "attempted murder", "attempted assault", "attempted robbery",

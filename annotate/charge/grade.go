@@ -10,7 +10,8 @@ import (
 // word before a listed head: "aggravated assault", "armed robbery",
 // "capital murder", "felony murder", "involuntary manslaughter",
 // "first degree premeditated murder",
-// "vehicular homicide", "simple assault", "domestic battery". Read
+// "vehicular homicide", "simple assault", "domestic battery",
+// "residential burglary". Read
 // without it, the head names another, lesser offense ("murder" for
 // "felony murder"), so the word is taken into the name. The words are a
 // closed class of form, typed by hand (not taken from any gold file);
@@ -21,7 +22,7 @@ import (
 // name of another offense.
 var gradeWords = textscan.Set("aggravated", "armed", "capital", "felony", "misdemeanor", "involuntary", "voluntary",
 	"vehicular", "simple", "domestic", "negligent", "reckless", "criminal", "heinous", "strong-arm", "grand", "petty",
-	"petit", "premeditated")
+	"petit", "premeditated", "residential")
 
 // gradedOffense extends the listed offense matched at text[s:] (its name
 // offense, read without a degree or an attempt before it) leftward over a

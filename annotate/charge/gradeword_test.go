@@ -27,6 +27,8 @@ func TestGradeWordOffenses(t *testing.T) {
 		{"degree before", "found guilty of first degree felony murder and", "first degree felony murder", "felony murder in the first degree"},
 		{"hyphenated degree before", "a first-degree felony murder charge", "first-degree felony murder", "felony murder in the first degree"},
 		{"attempt before", "convicted of attempted felony murder.", "attempted felony murder", "attempted felony murder"},
+		{"residential, running text", "He was on parole after a residential burglary in 2015.", "residential burglary", "residential burglary"},
+		{"residential, attempt before", "a prior strike for an attempted residential robbery", "attempted residential robbery", "attempted residential robbery"},
 	}
 	checkOffenses(t, f, tests)
 }

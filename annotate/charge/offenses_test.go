@@ -33,6 +33,8 @@ func TestOffenseForms(t *testing.T) {
 		{"comma then the next offense's degree 2", "convicted of murder, second degree assault, and robbery", "second degree assault", "assault in the second degree"},
 		{"attempted", "attempted robbery in the first degree", "attempted robbery in the first degree", "attempted robbery in the first degree"},
 		{"attempted generic", "Attempted Burglary in the second degree", "Attempted Burglary in the second degree", "attempted burglary in the second degree"},
+		{"criminal attempt to commit", "was convicted of criminal attempt to commit second degree murder and", "criminal attempt to commit second degree murder", "criminal attempt to commit murder in the second degree"},
+		{"criminal attempt to commit, no degree", "one count of criminal attempt to commit aggravated robbery.", "criminal attempt to commit aggravated robbery", "criminal attempt to commit aggravated robbery"},
 		{"degree then attempted", "second-degree Attempted Murder", "second-degree Attempted Murder", "attempted murder in the second degree"},
 		{"line break", "Conspiracy in the Fourth\n      Degree for", "Conspiracy in the Fourth\n      Degree", "conspiracy in the fourth degree"},
 		{"hyphen at line end", "second-\ndegree Robbery,", "second-\ndegree Robbery", "robbery in the second degree"},

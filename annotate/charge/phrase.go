@@ -10,7 +10,7 @@ import (
 // Offenses named by their phrase rather than by a listed head are read
 // from the court language that introduces them: "convicted of", "charged
 // with", "pled guilty to", "found guilty of", "indicted for", "the offense
-// of", "conviction for", "charges of", "counts of", and "including" after
+// of", "conviction for", "on parole for", "charges of", "counts of", and "including" after
 // "charges", "crimes", "offenses" or "counts". What follows is read as a
 // list of noun phrases ("X, Y, and Z"), each up to a boundary: sentence
 // punctuation, a clause word ("which", "under", "in violation of", a
@@ -26,7 +26,7 @@ const maxPhraseWords = 12
 // triggerWords are the words a context trigger starts with.
 var triggerWords = textscan.Set("convicted", "acquitted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
 	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor",
-	"charging")
+	"charging", "parole", "probation")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
 // quantifiers, generic nouns.
@@ -67,6 +67,11 @@ var endWords = textscan.Set("which", "that", "who", "whom", "whose", "when", "wh
 var weaponNouns = textscan.Set("firearm", "firearms", "weapon", "weapons", "gun", "guns", "handgun", "handguns",
 	"knife", "pistol", "revolver", "rifle", "shotgun", "explosive", "explosives", "instrument", "deadly", "dangerous")
 
+// occupancyWords qualify the building or vehicle a shooting statute
+// names as its target ("at an occupied building", "into an inhabited
+// dwelling"): a closed class of form, typed by hand.
+var occupancyWords = textscan.Set("occupied", "unoccupied", "inhabited", "uninhabited")
+
 // licenceNouns may follow "without a" ("manufacturing firearms without a
 // license").
 var licenceNouns = textscan.Set("license", "licence", "permit", "registration", "authorization", "authority", "consent")
@@ -99,6 +104,16 @@ func contextTrigger(ts []tok, i int) int {
 		}
 	case "conviction", "convictions":
 		if n := next(1); n == "for" || n == "of" {
+			return i + 2
+		}
+	case "parole", "probation":
+		// "on parole for criminal threats", "on federal probation for
+		// robbery": the offense the term was imposed for. Not "life
+		// without parole for juveniles", nor "probation for two years"
+		// (a number opens no offense phrase).
+		on := i >= 1 && ts[i-1].lower == "on" ||
+			i >= 2 && ts[i-2].lower == "on" && ts[i-1].kind == 'w' && !ts[i-1].cap
+		if on && next(1) == "for" {
 			return i + 2
 		}
 	case "charge", "charges", "offense", "offenses", "crime", "crimes", "count", "counts":
@@ -445,7 +460,13 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 					k = j
 					continue
 				}
-				// A capitalized word inside lower-case text ends it.
+				// A capitalized word inside lower-case text ends it; when
+				// only a modifier stands between it and an article, the
+				// name runs on into the capitals ("robbing an off-duty
+				// U.S. Secret Service agent") and is no offense's name.
+				if j-2 > i && determiners[ts[j-2].lower] {
+					return phrase{}, j, "", false
+				}
 				sep = ""
 				break
 			}
@@ -465,6 +486,13 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 		// "to commit a felony" names a felony as an object.
 		object := x >= 2 && ts[i+x-2].lower == "commit" || i+x < listed || gerundObject(ts, i+x) || felonyObject(ts, i, i+x)
 		if t.kind == 'w' && i+x >= listed && (genericWords[t.lower] && !object || strings.Contains(t.lower, "degree") || isDigitWord(t.lower) || isAdverb(t.lower)) {
+			return phrase{}, j, "", false
+		}
+		// A number in words counts what the conduct was done to
+		// ("carrying out three gruesome murders"), as digits do; a
+		// threshold ("two or more bogus checks") is part of a name, and
+		// "one" is as often a pronoun ("by one in a position of trust").
+		if t.kind == 'w' && i+x >= listed && textscan.IsNumberWord(t.lower) && t.lower != "one" && !(i+x+1 <= k && ts[i+x+1].lower == "or") {
 			return phrase{}, j, "", false
 		}
 		// A money amount only as a value threshold ("exceeding $100,000").
@@ -534,6 +562,12 @@ func continues(ts []tok, j int) bool {
 		// "sexual assault on a child", "battery on a police officer",
 		// "battery upon a peace officer": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
+	case "at", "into":
+		// "shooting at an occupied building", "discharging a firearm
+		// into an inhabited dwelling": the target the statute names by
+		// whether anyone is in it.
+		prev := ts[j-1].lower
+		return (prev == "shooting" || prev == "firing" || weaponNouns[prev]) && (next == "a" || next == "an") && occupancyWords[next2]
 	case "as":
 		// "failure to register as a sex offender".
 		return ts[j-1].lower == "register"

@@ -40,6 +40,10 @@ func TestContextPhrases(t *testing.T) {
 		{"misdemeanor grade left out", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of concentrated cannabis", "possession of concentrated cannabis"},
 		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
 		{"drug-free zone", "He was indicted for distribution of crack cocaine and distribution of crack cocaine within one-half mile of a public park for selling crack to an informant.", "distribution of crack cocaine within one-half mile of a public park", "distribution of crack cocaine within one-half mile of a public park"},
+		{"shooting at an occupied target", "He was charged with assault and shooting at an occupied vehicle.", "shooting at an occupied vehicle", "shooting at an occupied vehicle"},
+		{"discharging into an inhabited dwelling", "convicted of discharging a firearm into an inhabited dwelling and", "discharging a firearm into an inhabited dwelling", "discharging a firearm into an inhabited dwelling"},
+		{"on parole for", "He was on parole for witness intimidation when he was arrested.", "witness intimidation", "witness intimidation"},
+		{"on federal probation for", "she is on federal probation for making false statements and", "making false statements", "making false statements"},
 	}
 	checkOffenses(t, f, tests)
 }
@@ -63,6 +67,12 @@ func TestContextNotOffense(t *testing.T) {
 		{"The crime of murder looks at the act", "murder looks"},
 		{"using a firearm during a drug trafficking crime", "drug trafficking"},
 		{"Chief of the Homicide Bureau", "Homicide"},
+		{"sentences of life without parole for juvenile offenders", "juvenile offenders"},
+		{"placed on probation for three years", "three years"},
+		{"charged with robbing an armored Brinks truck", "robbing an armored"},
+		{"found guilty of carrying out two brutal killings in the park", "carrying out two brutal killings"},
+		{"charged with shooting at a party in the park", "shooting at a party"},
+		{"placed on probation for a term of five years", "a term of five years"},
 	}
 	for _, tt := range tests {
 		for _, e := range f.Find(schemas.Page{Number: 1, Text: tt.in}) {

@@ -224,7 +224,11 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 	if digits && name && (!nextCap || len(prev) <= 4 && isUpperWord(prev)) {
 		return false // "Rule 11", "Title 18", "FRE 403", "MERV 8 PRE-FILTERS"
 	}
-	if !digits && name && !nextCap && !isUpperWord(num) {
+	// A capitalized number after a sentence's end opens the next one
+	// ("in Compton. Five firearms"); "One" there is more often a
+	// pronoun or an idiom ("One example that comes to mind").
+	opens := afterSentence(text, start) && !strings.EqualFold(num, "one")
+	if !digits && name && !nextCap && !isUpperWord(num) && !opens {
 		if r, _ := utf8.DecodeRuneInString(num); unicode.IsUpper(r) {
 			return false // "the Top Five ordered", "Count Seven"
 		}
@@ -233,6 +237,28 @@ func countNumberOK(text string, start, numStart int, num string, digits, nextCap
 		return false // "the one person", "no one", "any one"
 	}
 	return true
+}
+
+// afterSentence reports whether a sentence ends right before byte i: a
+// word of four or more letters, not all capitals, then a period ("in
+// Compton. Five firearms"), so that a capitalized number there opens a
+// sentence instead of closing a name ("the Top Five"). Abbreviations
+// ("No.", "Ct.", "U.S.") are shorter or in capitals.
+func afterSentence(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n') {
+		j--
+	}
+	if j == i || j == 0 || text[j-1] != '.' {
+		return false
+	}
+	k := j - 1
+	lower := false
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		lower = lower || text[k-1] >= 'a'
+		k--
+	}
+	return j-1-k >= 4 && lower
 }
 
 // aloneOnLine reports whether the number at byte i is all of its line: a
@@ -374,8 +400,16 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		switch {
 		case stopWords[lw] && !(partitive && len(mods) == 0 && textscan.IsNumberWord(lw)):
 			return phrase{}, false
-		case len(mods) == 0 && (timeUnits[lw] || measureUnits[lw] || lw == "counts" || lw == "count" || lw == "cts" || lw == "ct"):
+		case len(mods) == 0 && (timeUnits[lw] || measureUnits[lw] || countWords[lw]):
 			return phrase{}, false // a duration, a mass, money, counts of offenses
+		case len(mods) == 0 && (lw == "felony" || lw == "misdemeanor"):
+			// "one felony count of robbery": the counts rule reads it
+			// with its offense.
+			save := sc
+			if n, ok := sc.next(); ok && countWords[n.lower] {
+				return phrase{}, false
+			}
+			sc = save
 		}
 		if isPlural(lw) && (v != 1 || partitive || len(mods) > 0) {
 			if w.capitalized() && !caps && digits && !titled {
@@ -393,6 +427,19 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 			if n, ok := sc.next(); ok && chargeNouns[n.lower] {
 				p := phrase{end: n.endNoQuote(), item: lw + " " + n.lower, scale: scale}
 				return p, true
+			}
+			sc = save
+			// "Two Los Angeles Felons", "two Los Angeles felons": a
+			// capitalized word in -s before a plural on its line is
+			// part of a name, and the plural is the head: in title case
+			// after a capitalized number word, or after the name's
+			// first word in running text.
+			if n, ok := sc.next(); ok && w.capitalized() &&
+				(capitalNumber(text, i) && n.capitalized() || !n.capitalized() && len(mods) > 0 && slices.ContainsFunc(mods, word.capitalized)) &&
+				!strings.Contains(text[w.end:n.start], "\n") && isPlural(n.lower) && !stopWords[n.lower] && n.modifier() &&
+				!timeUnits[n.lower] && !measureUnits[n.lower] && len(mods) < maxModifiers {
+				mods, w = append(mods, w), n
+				save = sc
 			}
 			sc = save
 			// "three police officers": a plural without -s modifying the
@@ -430,6 +477,19 @@ func nounPhrase(text string, i int, v float64, digits, upper, titled bool) (phra
 		}
 	}
 }
+
+// capitalNumber reports whether the number word ending at byte i is
+// capitalized ("Two", not "two" or "2").
+func capitalNumber(text string, i int) bool {
+	k := i
+	for k > 0 && (textscan.IsWordByte(text[k-1]) || text[k-1] == '-') {
+		k--
+	}
+	return k < i && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// countWords count charges: "two counts", "10 cts".
+var countWords = textscan.Set("counts", "count", "cts", "ct")
 
 // chargeNouns are the legal things a plural noun before them names the
 // kind of: "weapons charges", "firearms offenses", "narcotics convictions".

@@ -33,10 +33,13 @@ var (
 	// Groups: 1 qualifier, 2 the number, 3 what the hours are of.
 	serviceRe = textscan.Lazy(`(?i)` + qualPat + numPat + `[\s-]+hours?\s+of\s+((?:unpaid\s+|volunteer\s+)?community\s+(?:service|work)(?:\s+work)?)\b`)
 
-	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+prison|sentence|without\s+parole)\b`)
+	// "life in prison", "life in federal prison", "life without parole".
+	lifeRe = textscan.Lazy(`(?i)\blife\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|sentence|without\s+parole)\b`)
 
-	// "five counts of first-degree Criminal Use of a Firearm", "10 cts"
-	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:counts?|cts?\.?)\b(?:\s+of)?`)
+	// "five counts of first-degree Criminal Use of a Firearm", "10 cts",
+	// "one felony count of second-degree robbery": a grade may stand
+	// between the number and "count".
+	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:(?:felony|misdemeanor)\s+)?(?:counts?|cts?\.?)\b(?:\s+of)?`)
 
 	// "88-count indictment", "two-count indictment", "single-count
 	// Information".
@@ -316,7 +319,7 @@ func lineStart(text string, i int) bool {
 func sentenceContext(text string, start, end int) bool {
 	w := strings.ToLower(text[max(0, start-90):min(len(text), end+40)])
 	for _, k := range []string{"sentenc", "imprison", "prison", "custody", "supervised release", "probation",
-		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement"} {
+		"incarcerat", "faces", "maximum", "minimum", "term", "served", "life", "punishment", "penitentiary", "confinement", "parole"} {
 		if strings.Contains(w, k) {
 			return true
 		}

@@ -32,6 +32,7 @@ func TestFindQuantities(t *testing.T) {
 		{"sentenced to 120 months in prison", "120 months in prison", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(120.0), Unit: "month"}},
 		{"faces 10 years' imprisonment", "10 years' imprisonment", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(10.0), Unit: "year"}},
 		{"he received life imprisonment", "life imprisonment", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
+		{"each faces life in federal prison.", "life in federal prison", &schemas.QuantityAttrs{Kind: "duration", Unit: "life"}},
 		{"to perform 150 hours of community service work and", "150 hours of community service work", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(150.0), Unit: "hour", Item: "community service work"}},
 		{"the jury deliberated for 12 hours before it was sentenced", "12 hours", nil},
 		{"at least 200 hours of unpaid community service.", "200 hours of unpaid community service", &schemas.QuantityAttrs{Kind: "duration", Value: schemas.Number(200.0), Unit: "hour", Item: "unpaid community service", Qualifier: "at least"}},
@@ -46,6 +47,8 @@ func TestFindQuantities(t *testing.T) {
 		{"pled guilty to three counts of second-degree forgery.", "three counts of second-degree forgery", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "counts of forgery in the second degree"}},
 		{"convicted of one count of first degree premeditated murder, twelve", "one count of first degree premeditated murder", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of premeditated murder in the first degree"}},
 		{"two counts of first-degree unlawful transaction with a minor;", "two counts of first-degree unlawful transaction with a minor", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of unlawful transaction with a minor in the first degree"}},
+		{"charged with two felony counts of assault with a deadly weapon and", "two felony counts of assault with a deadly weapon", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(2.0), Unit: "count", Item: "counts of assault with a deadly weapon"}},
+		{"pleaded guilty to one misdemeanor count of vandalism.", "one misdemeanor count of vandalism", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(1.0), Unit: "count", Item: "counts of vandalism"}},
 		{"convicted along with three related weapons charges.", "three related weapons charges", &schemas.QuantityAttrs{Kind: "count", Value: schemas.Number(3.0), Unit: "count", Item: "weapons charges"}},
 		// Capitals whose lower case is longer ("İ" is two bytes, "i̇"
 		// three) or shorter (the Kelvin sign, three bytes, "k" one) must
