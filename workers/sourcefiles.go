@@ -66,11 +66,10 @@ func resolve(path string) (string, error) {
 // below one.
 func under(path string, roots []string) bool {
 	for _, r := range roots {
-		if path == r {
-			return true
-		}
+		// Both are absolute and clean: Rel gives "." for the root itself
+		// and starts with ".." only for a path outside it.
 		rel, err := filepath.Rel(r, path)
-		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return true
 		}
 	}

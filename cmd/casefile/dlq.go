@@ -304,13 +304,6 @@ func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files 
 	if !stored {
 		// A file that is gone or unreadable under the folders is
 		// ingested again all the same: ingest dead-letters it anew.
-		_, err := files.Check(dl.Source)
-		switch {
-		case errors.Is(err, workers.ErrNoSourceFiles):
-			return workers.Submitted{}, errNotUnderReadSources
-		case errors.Is(err, workers.ErrOutsideRoots):
-			return workers.Submitted{}, fmt.Errorf("%w: %v", errNotUnderReadSources, err)
-		}
 		// A file that still holds the document's bytes (one ingested by
 		// reference) is stored and resubmitted as stored bytes are:
 		// ingest's publish carries the id as its message id, which the
@@ -319,7 +312,13 @@ func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files 
 		if maxBytes == 0 {
 			maxBytes = doctext.DefaultMaxBytes
 		}
-		if data, err := files.Read(dl.Source, dl.ID, maxBytes); err == nil {
+		data, err := files.Read(dl.Source, dl.ID, maxBytes)
+		switch {
+		case errors.Is(err, workers.ErrNoSourceFiles):
+			return workers.Submitted{}, errNotUnderReadSources
+		case errors.Is(err, workers.ErrOutsideRoots):
+			return workers.Submitted{}, fmt.Errorf("%w: %v", errNotUnderReadSources, err)
+		case err == nil:
 			if _, err := bus.PutDocument(ctx, dl.ID, bytes.NewReader(data)); err != nil {
 				return workers.Submitted{}, err
 			}
