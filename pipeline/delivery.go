@@ -2,9 +2,9 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
+	"github.com/casefile/casefile/schemas"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -57,10 +57,9 @@ func (d *Delivery) Decode(ctx context.Context, v any) error {
 	if err != nil {
 		return err
 	}
-	// Unmarshal reads the body where it lies; a Decoder would first copy
-	// it into its own buffer, growing it a doubling at a time (a record
-	// runs to megabytes).
-	if err := json.Unmarshal(body, v); err != nil {
+	// Decoded where it lies; a Decoder would first copy it into its own
+	// buffer, growing it a doubling at a time (a record runs to megabytes).
+	if err := schemas.Decode(body, v); err != nil {
 		return fmt.Errorf("pipeline: decode %s: %w", d.subject, err)
 	}
 	return nil

@@ -3,6 +3,9 @@ package schemas
 import (
 	"encoding/json"
 	"fmt"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Attrs is the typed attributes of one entity type: *QuantityAttrs,
@@ -117,38 +120,74 @@ func (*DateAttrs) EntityType() EntityType { return Date }
 // Number returns a pointer to v, for QuantityAttrs.Value.
 func Number(v float64) *float64 { return &v }
 
+// wireAttrs holds the attrs fields of every entity type at once: their
+// names are distinct across types, so an entity decodes in one pass. Read
+// as a raw message and again into its type, an entity's attrs cost three
+// passes over it, and a record holds hundreds of entities.
+type wireAttrs struct {
+	QuantityAttrs
+	ChargeAttrs
+	CaseNumberAttrs
+	DateAttrs
+}
+
+// wireEntity is an entity as it is read: its attrs, if present and not
+// null, in the union of every type's fields.
+type wireEntity struct {
+	plainEntity
+	Attrs *wireAttrs `json:"attrs"` // shadows plainEntity's
+}
+
+type plainEntity Entity // no methods: no recursion
+
+// entity returns the entity w holds, its attrs of the type its entity type
+// calls for.
+func (w *wireEntity) entity() (Entity, error) {
+	e := Entity(w.plainEntity)
+	e.Attrs = nil
+	if w.Attrs == nil {
+		return e, nil
+	}
+	switch e.Type {
+	case Quantity:
+		a := w.Attrs.QuantityAttrs
+		e.Attrs = &a
+	case Charge:
+		a := w.Attrs.ChargeAttrs
+		e.Attrs = &a
+	case CaseNumber:
+		a := w.Attrs.CaseNumberAttrs
+		e.Attrs = &a
+	case Date:
+		a := w.Attrs.DateAttrs
+		e.Attrs = &a
+	default:
+		return e, fmt.Errorf("schemas: %s entity %q has attrs", e.Type, e.Text)
+	}
+	return e, nil
+}
+
 // UnmarshalJSON decodes an entity, reading its attrs into the type its
 // entity type calls for.
 func (e *Entity) UnmarshalJSON(data []byte) error {
-	type plain Entity // no methods: no recursion
-	var raw struct {
-		plain
-		Attrs json.RawMessage `json:"attrs"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
+	var w wireEntity
+	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	*e = Entity(raw.plain)
-	e.Attrs = nil
-	if len(raw.Attrs) == 0 || string(raw.Attrs) == "null" {
-		return nil
+	var err error
+	*e, err = w.entity()
+	return err
+}
+
+// UnmarshalJSONFrom is UnmarshalJSON for encoding/json/v2, which reads the
+// entity from the stream in one pass instead of handing over its bytes to
+// be scanned again.
+func (e *Entity) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	var w wireEntity
+	if err := jsonv2.UnmarshalDecode(dec, &w); err != nil {
+		return err
 	}
-	var a Attrs
-	switch e.Type {
-	case Quantity:
-		a = new(QuantityAttrs)
-	case Charge:
-		a = new(ChargeAttrs)
-	case CaseNumber:
-		a = new(CaseNumberAttrs)
-	case Date:
-		a = new(DateAttrs)
-	default:
-		return fmt.Errorf("schemas: %s entity %q has attrs", e.Type, e.Text)
-	}
-	if err := json.Unmarshal(raw.Attrs, a); err != nil {
-		return fmt.Errorf("schemas: %s attrs of %q: %w", e.Type, e.Text, err)
-	}
-	e.Attrs = a
-	return nil
+	var err error
+	*e, err = w.entity()
+	return err
 }

@@ -80,3 +80,30 @@ func BenchmarkRecordDecoding(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRecordDecode compares encoding/json's reading of a record with
+// Decode's, which a sink stage does once per record.
+func BenchmarkRecordDecode(b *testing.B) {
+	data, err := schemas.Encode(benchRecord(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var r schemas.Record
+			if err := json.Unmarshal(data, &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var r schemas.Record
+			if err := schemas.Decode(data, &r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

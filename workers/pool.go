@@ -132,7 +132,7 @@ func (c *poolChild) exchange(name string, r io.ReaderAt, size int64) (ChildResul
 	if err != nil {
 		return res, err
 	}
-	if err := json.Unmarshal(line, &res); err != nil {
+	if err := schemas.Decode(line, &res); err != nil {
 		return res, fmt.Errorf("unreadable answer: %w", err)
 	}
 	return res, nil
