@@ -12,25 +12,32 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-// DeadLetter publishes a dead letter for a document to its stage's DLQ
+// DeadLetter publishes a dead letter for a document's generation gen
+// (HeaderGeneration of the message that failed) to its stage's DLQ
 // subject and marks the document dead in the ledger. The dead letter's
-// Schema and At are filled in when empty.
-func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
+// Schema and At are filled in when empty. Its message id is the stage's,
+// the document's and the generation's: the copies of one failure (every
+// process settling an exhausted message) are stored once, and a replay's
+// failure is stored beside the dead letter it replayed.
+func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error {
 	if dl.Schema == "" {
 		dl.Schema = schemas.DeadLetterSchemaID
 	}
 	if dl.At.IsZero() {
 		dl.At = time.Now().UTC()
 	}
-	if err := b.Publish(ctx, DLQSubject(dl.Stage), Meta{ID: dl.ID, Source: dl.Source}, dl); err != nil {
+	if err := b.Publish(ctx, DLQSubject(dl.Stage), Meta{ID: dl.ID, Source: dl.Source, Generation: gen}, dl); err != nil {
 		return err
 	}
-	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason})
+	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason, Generation: gen})
 }
 
 // StoredDeadLetter is a dead letter as the DLQ stream holds it.
 type StoredDeadLetter struct {
 	Seq uint64 // its sequence in StreamDLQ
+	// Generation is the replay generation of the message that failed
+	// (HeaderGeneration); a replay of it is generation Generation+1.
+	Generation int
 	schemas.DeadLetter
 }
 
@@ -61,7 +68,7 @@ func (b *Bus) DeadLetters(ctx context.Context) (out []StoredDeadLetter, skipped 
 			skipped++
 			continue
 		}
-		out = append(out, StoredDeadLetter{Seq: seq, DeadLetter: dl})
+		out = append(out, StoredDeadLetter{Seq: seq, Generation: metaOf(raw.Header).Generation, DeadLetter: dl})
 	}
 	return out, skipped, nil
 }
