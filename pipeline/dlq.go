@@ -85,7 +85,11 @@ func (b *Bus) PurgeDeadLetters(ctx context.Context, dls []StoredDeadLetter) (int
 	n := 0
 	for _, dl := range dls {
 		if err := stream.DeleteMsg(ctx, dl.Seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
-			return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
+			// The server refuses to delete a deleted message with a
+			// generic error (10057, "no message found"): look.
+			if _, gerr := stream.GetMsg(ctx, dl.Seq); !errors.Is(gerr, jetstream.ErrMsgNotFound) {
+				return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
+			}
 		}
 		n++
 	}

@@ -162,3 +162,105 @@ func TestReplayFailsAgainWithinDedupWindow(t *testing.T) {
 		t.Fatalf("after a replay that failed again: dead letters %+v, want the new one, generation 1", again)
 	}
 }
+
+// TestReplayResubmitFails: a replay whose resubmission the server refuses
+// leaves the document as it found it, dead in the ledger with its dead
+// letter, so that nothing is lost and replay can be run again.
+func TestReplayResubmitFails(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	id := deadLettered(t, srv)
+	all, _, err := srv.Bus.DeadLetters(ctx)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("dead letters %+v, %v; want 1", all, err)
+	}
+	// The work queue refuses every message: too large.
+	stream, err := srv.JS.Stream(ctx, pipeline.StreamDocs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := stream.CachedInfo().Config
+	tiny := cfg
+	tiny.MaxMsgSize = 8
+	if _, err := srv.JS.UpdateStream(ctx, tiny); err != nil {
+		t.Fatal(err)
+	}
+	in := &workers.Ingester{Bus: srv.Bus}
+	if _, err := replay(ctx, srv.Bus, in, nil, all[0], all); err == nil {
+		t.Fatal("replay with the work queue refusing messages: no error")
+	}
+	if e, ok, err := srv.Bus.State(ctx, id); err != nil || !ok || e.State != pipeline.StateDead {
+		t.Errorf("after a failed replay: ledger %+v, %v, %v; want dead", e, ok, err)
+	}
+	kept, _, err := srv.Bus.DeadLetters(ctx)
+	if err != nil || len(kept) != 1 {
+		t.Fatalf("after a failed replay: dead letters %+v, %v; want the one", kept, err)
+	}
+
+	// Run again once the queue takes messages, replay puts the document in.
+	if _, err := srv.JS.UpdateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := replay(ctx, srv.Bus, in, nil, kept[0], kept); err != nil {
+		t.Fatal(err)
+	}
+	if left, _, err := srv.Bus.DeadLetters(ctx); err != nil || len(left) != 0 {
+		t.Errorf("after the replay: dead letters %+v, %v; want none", left, err)
+	}
+	// Until the new generation's outcome, the ledger keeps the old one.
+	if e, ok, err := srv.Bus.State(ctx, id); err != nil || !ok || e.State != pipeline.StateDead || e.Generation != 0 {
+		t.Errorf("after the replay: ledger %+v, %v, %v; want dead, generation 0", e, ok, err)
+	}
+	// A replay stopped before it removed the dead letter and run again
+	// resubmits the same generation: dropped as a duplicate.
+	s, err := replay(ctx, srv.Bus, in, nil, kept[0], kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Generation != 1 {
+		t.Errorf("replay run again submitted generation %d, want 1", s.Generation)
+	}
+	info, err := stream.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.State.Msgs != 1 {
+		t.Errorf("work queue holds %d messages after the replay, want 1", info.State.Msgs)
+	}
+}
+
+// TestReplaySuperseded: a replay stopped after its resubmission was
+// taken, before it removed the dead letter, leaves a dead letter that the
+// new generation's outcome supersedes. Run again, replay only removes it.
+func TestReplaySuperseded(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	id := deadLettered(t, srv)
+	all, _, err := srv.Bus.DeadLetters(ctx)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("dead letters %+v, %v; want 1", all, err)
+	}
+	// The stopped replay's resubmission, recorded since.
+	if err := srv.Bus.MarkRecorded(ctx, id, 1); err != nil {
+		t.Fatal(err)
+	}
+	s, err := replay(ctx, srv.Bus, &workers.Ingester{Bus: srv.Bus}, nil, all[0], all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Done || s.Entry.State != pipeline.StateRecorded || s.Generation != 1 {
+		t.Errorf("replay of a superseded dead letter = %+v, want done: recorded, generation 1", s)
+	}
+	if left, _, err := srv.Bus.DeadLetters(ctx); err != nil || len(left) != 0 {
+		t.Errorf("dead letters %+v, %v; want none", left, err)
+	}
+	stream, err := srv.JS.Stream(ctx, pipeline.StreamDocs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := stream.CachedInfo().State.Msgs; n != 0 {
+		t.Errorf("work queue holds %d messages, want none", n)
+	}
+}
