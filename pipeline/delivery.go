@@ -33,12 +33,7 @@ func NewDelivery(meta Meta, attempt int, body []byte) *Delivery {
 // BucketBlobs.
 func newDelivery(bus *Bus, msg jetstream.Msg) *Delivery {
 	d := &Delivery{
-		Meta: Meta{
-			ID:     msg.Headers().Get(HeaderDocID),
-			Source: msg.Headers().Get(HeaderSource),
-			InFile: msg.Headers().Get(HeaderBytes) == BytesInFile,
-			Path:   msg.Headers().Get(HeaderPath),
-		},
+		Meta:    metaOf(msg.Headers()),
 		Attempt: 1,
 		subject: msg.Subject(),
 		body:    func(ctx context.Context) ([]byte, error) { return bus.body(ctx, msg) },

@@ -12,25 +12,32 @@ import (
 	"github.com/casefile/casefile/schemas"
 )
 
-// DeadLetter publishes a dead letter for a document to its stage's DLQ
+// DeadLetter publishes a dead letter for a document's generation gen
+// (HeaderGeneration of the message that failed) to its stage's DLQ
 // subject and marks the document dead in the ledger. The dead letter's
-// Schema and At are filled in when empty.
-func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
+// Schema and At are filled in when empty. Its message id is the stage's,
+// the document's and the generation's: the copies of one failure (every
+// process settling an exhausted message) are stored once, and a replay's
+// failure is stored beside the dead letter it replayed.
+func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error {
 	if dl.Schema == "" {
 		dl.Schema = schemas.DeadLetterSchemaID
 	}
 	if dl.At.IsZero() {
 		dl.At = time.Now().UTC()
 	}
-	if err := b.Publish(ctx, DLQSubject(dl.Stage), Meta{ID: dl.ID, Source: dl.Source}, dl); err != nil {
+	if err := b.Publish(ctx, DLQSubject(dl.Stage), Meta{ID: dl.ID, Source: dl.Source, Generation: gen}, dl); err != nil {
 		return err
 	}
-	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason})
+	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason, Generation: gen})
 }
 
 // StoredDeadLetter is a dead letter as the DLQ stream holds it.
 type StoredDeadLetter struct {
 	Seq uint64 // its sequence in StreamDLQ
+	// Generation is the replay generation of the message that failed
+	// (HeaderGeneration); a replay of it is generation Generation+1.
+	Generation int
 	schemas.DeadLetter
 }
 
@@ -61,7 +68,7 @@ func (b *Bus) DeadLetters(ctx context.Context) (out []StoredDeadLetter, skipped 
 			skipped++
 			continue
 		}
-		out = append(out, StoredDeadLetter{Seq: seq, DeadLetter: dl})
+		out = append(out, StoredDeadLetter{Seq: seq, Generation: metaOf(raw.Header).Generation, DeadLetter: dl})
 	}
 	return out, skipped, nil
 }
@@ -78,7 +85,11 @@ func (b *Bus) PurgeDeadLetters(ctx context.Context, dls []StoredDeadLetter) (int
 	n := 0
 	for _, dl := range dls {
 		if err := stream.DeleteMsg(ctx, dl.Seq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
-			return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
+			// The server refuses to delete a deleted message with a
+			// generic error (10057, "no message found"): look.
+			if _, gerr := stream.GetMsg(ctx, dl.Seq); !errors.Is(gerr, jetstream.ErrMsgNotFound) {
+				return n, fmt.Errorf("pipeline: purge dead letter %d: %w", dl.Seq, err)
+			}
 		}
 		n++
 	}

@@ -53,6 +53,15 @@
 // writing the same dead letter do no harm: the DLQ stream drops the copy by
 // its Nats-Msg-Id and the ledger entry is overwritten alike.
 //
+// A document's messages carry its replay generation ([Meta].Generation,
+// HeaderGeneration): 0 on its first ingest, one more on each replay of a
+// dead letter, copied by every stage onto what it publishes. Message ids
+// end in the generation (when it is not 0), so that the duplicate window
+// drops the copies of one generation's messages but never a replay's; the
+// ledger entry records the generation of its outcome ([Entry].Covers), and
+// a stage processes a message of a later generation than the entry's as
+// new work, skipping it only as a duplicate of an outcome it already has.
+//
 // A request whose answer is lost — its server died with it, or it reached a
 // stream's leader as that died — is never answered. Publishes (each with
 // its document's Nats-Msg-Id), ledger reads and writes, object reads and

@@ -92,12 +92,12 @@ func TestCountsBalance(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := srv.Bus.MarkRecorded(ctx, a); err != nil {
+	if err := srv.Bus.MarkRecorded(ctx, a, 0); err != nil {
 		t.Fatal(err)
 	}
 	refused := strings.Repeat("c", 64)
 	if err := srv.Bus.DeadLetter(ctx, schemas.DeadLetter{ID: refused, Source: "empty.pdf", Stage: pipeline.StageIngest,
-		Reason: schemas.ReasonIngestEmpty, Message: "file is empty"}); err != nil {
+		Reason: schemas.ReasonIngestEmpty, Message: "file is empty"}, 0); err != nil {
 		t.Fatal(err)
 	}
 	c, err := srv.Bus.Counts(ctx)
@@ -107,7 +107,7 @@ func TestCountsBalance(t *testing.T) {
 	if c.Ingested != 3 || c.Recorded != 1 || c.Dead != 1 || c.InProgress != 1 || len(c.Waiting) != 1 || c.Waiting[0] != b {
 		t.Fatalf("counts %+v, want 3 = 1 recorded + 1 dead + 1 in progress (%s)", c, b)
 	}
-	if err := srv.Bus.MarkRecorded(ctx, b); err != nil {
+	if err := srv.Bus.MarkRecorded(ctx, b, 0); err != nil {
 		t.Fatal(err)
 	}
 	if c, err = srv.Bus.Counts(ctx); err != nil || c.InProgress != 0 || c.Ingested != 3 {

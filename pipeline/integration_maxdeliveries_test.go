@@ -60,12 +60,12 @@ type flakyDeadLetterer struct {
 	failures atomic.Int32
 }
 
-func (f *flakyDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
+func (f *flakyDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error {
 	if f.failing.Load() {
 		f.failures.Add(1)
 		return errors.New("dead-letter store unavailable")
 	}
-	return f.bus.DeadLetter(ctx, dl)
+	return f.bus.DeadLetter(ctx, dl, gen)
 }
 
 // TestMaxDeliveriesKeepsMessageUntilDeadLettered lets a document's every
@@ -133,14 +133,14 @@ type barrierDeadLetterer struct {
 	written *atomic.Int32
 }
 
-func (b *barrierDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
+func (b *barrierDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error {
 	b.once.Do(b.arrived.Done)
 	select {
 	case <-b.all:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	err := b.bus.DeadLetter(ctx, dl)
+	err := b.bus.DeadLetter(ctx, dl, gen)
 	if err == nil {
 		b.written.Add(1)
 	}

@@ -84,8 +84,8 @@ type closingDeadLetterer struct {
 	srv *pipelinetest.Server
 }
 
-func (c closingDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter) error {
-	err := c.srv.Bus.DeadLetter(ctx, dl)
+func (c closingDeadLetterer) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error {
+	err := c.srv.Bus.DeadLetter(ctx, dl, gen)
 	c.srv.Conn.Close()
 	return err
 }

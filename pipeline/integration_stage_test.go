@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -117,6 +118,48 @@ func TestPublishDeduplicates(t *testing.T) {
 	}
 	if n := pending(t, srv.JS); n != 1 {
 		t.Errorf("stream holds %d messages, want 1", n)
+	}
+	// A replay's message (the next generation) is another message, whose
+	// copies are dropped in turn.
+	meta.Generation = 1
+	for range 2 {
+		if err := srv.Bus.Publish(ctx, pipeline.SubjectIngested, meta, map[string]int{"n": 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := pending(t, srv.JS); n != 2 {
+		t.Errorf("stream holds %d messages after a replay's, want 2", n)
+	}
+}
+
+// TestDeadLetterGenerations: the copies of one generation's dead letter
+// (every process settling the same exhausted message) are stored once,
+// and a replay's dead letter beside the earlier generation's, within the
+// DLQ stream's duplicate window; the ledger holds the newest generation.
+func TestDeadLetterGenerations(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	id := fmt.Sprintf("%064x", 9)
+	for _, gen := range []int{0, 0, 1, 1, 2} {
+		dl := schemas.DeadLetter{ID: id, Source: "x.pdf", Stage: pipeline.StageExtract,
+			Reason: schemas.ReasonExtractMalformed, Message: fmt.Sprint("generation ", gen)}
+		if err := srv.Bus.DeadLetter(ctx, dl, gen); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _, err := srv.Bus.DeadLetters(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gens []int
+	for _, dl := range all {
+		gens = append(gens, dl.Generation)
+	}
+	if want := []int{0, 1, 2}; !slices.Equal(gens, want) {
+		t.Errorf("dead letters of generations %v, want %v", gens, want)
+	}
+	if e, ok, err := srv.Bus.State(ctx, id); err != nil || !ok || e.Generation != 2 || !e.Covers(2) || e.Covers(3) {
+		t.Errorf("ledger %+v, %v, %v; want generation 2", e, ok, err)
 	}
 }
 
@@ -275,7 +318,7 @@ func TestDeliveryMeta(t *testing.T) {
 	go func() { done <- st.Run(ctx, srv.Bus) }()
 	want := map[string]pipeline.Meta{}
 	for i, inFile := range []bool{false, true} {
-		m := pipeline.Meta{ID: fmt.Sprintf("%064x", 40+i), Source: fmt.Sprintf("dump/%d.pdf", i), InFile: inFile}
+		m := pipeline.Meta{ID: fmt.Sprintf("%064x", 40+i), Source: fmt.Sprintf("dump/%d.pdf", i), InFile: inFile, Generation: 2 * i}
 		if inFile {
 			m.Path = fmt.Sprintf("/data/dump/%d.pdf", i)
 		}

@@ -23,7 +23,16 @@ type Entry struct {
 	Stage  string         `json:"stage,omitempty"`
 	Reason schemas.Reason `json:"reason,omitempty"`
 	At     time.Time      `json:"at"`
+	// Generation is the replay generation (HeaderGeneration) whose
+	// outcome this is: a message of a later generation is processed
+	// even though the document has an entry.
+	Generation int `json:"generation,omitempty"`
 }
+
+// Covers reports whether the entry is the outcome of generation gen or of
+// a later one: a message of generation gen about its document is a
+// duplicate, to be skipped.
+func (e Entry) Covers(gen int) bool { return e.Generation >= gen }
 
 // State returns a document's ledger entry, or false if it has none yet.
 func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
@@ -62,8 +71,8 @@ func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 	return nil
 }
 
-// Forget deletes a document's ledger entry, so that it is processed again:
-// the first step of replaying a dead letter.
+// Forget deletes a document's ledger entry: a replay's, once a document
+// it ingested again from its source has another id.
 func (b *Bus) Forget(ctx context.Context, id string) error {
 	if err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) error {
 		return b.ledger.Delete(ctx, id)
@@ -73,15 +82,17 @@ func (b *Bus) Forget(ctx context.Context, id string) error {
 	return nil
 }
 
-// MarkRecorded notes that a document's record has been published.
-func (b *Bus) MarkRecorded(ctx context.Context, id string) error {
-	return b.mark(ctx, id, Entry{State: StateRecorded})
+// MarkRecorded notes that a document's record of generation gen has been
+// published.
+func (b *Bus) MarkRecorded(ctx context.Context, id string, gen int) error {
+	return b.mark(ctx, id, Entry{State: StateRecorded, Generation: gen})
 }
 
-// Wait blocks until every id in ids has a ledger entry, calling fn once per
-// id as its entry is seen (existing entries first). It returns ctx's error
-// if ctx ends first, and fn's if fn returns one.
-func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, e Entry) error) error {
+// Wait blocks until every id in ids has a ledger entry that covers the
+// generation ids maps it to (0: any entry), calling fn once per id as its
+// entry is seen (existing entries first). It returns ctx's error if ctx
+// ends first, and fn's if fn returns one.
+func (b *Bus) Wait(ctx context.Context, ids map[string]int, fn func(id string, e Entry) error) error {
 	w, err := b.ledger.WatchAll(ctx, jetstream.IgnoreDeletes())
 	if err != nil {
 		return fmt.Errorf("pipeline: ledger watch: %w", err)
@@ -97,12 +108,19 @@ func (b *Bus) Wait(ctx context.Context, ids map[string]bool, fn func(id string, 
 			if !ok {
 				return fmt.Errorf("pipeline: ledger watch closed")
 			}
-			if kve == nil || !ids[kve.Key()] || seen[kve.Key()] {
+			if kve == nil || seen[kve.Key()] {
+				continue
+			}
+			gen, ok := ids[kve.Key()]
+			if !ok {
 				continue
 			}
 			var e Entry
 			if err := json.Unmarshal(kve.Value(), &e); err != nil {
 				return fmt.Errorf("pipeline: ledger entry %s: %w", kve.Key(), err)
+			}
+			if !e.Covers(gen) {
+				continue // an earlier generation's outcome: a replay's is to come
 			}
 			seen[kve.Key()] = true
 			left--

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -80,6 +81,49 @@ type Meta struct {
 	InFile bool
 	// Path is the absolute path of an InFile document (HeaderPath).
 	Path string
+	// Generation is the document's replay generation (HeaderGeneration):
+	// 0 until a dead letter of it is replayed.
+	Generation int
+}
+
+// msgID is the Nats-Msg-Id of a message about m's document on subject:
+// the same for every copy of one generation's message, so that the stream
+// drops a republish, and another for each replay.
+func (m Meta) msgID(subject string) string {
+	if m.Generation == 0 {
+		return subject + "." + m.ID
+	}
+	return subject + "." + m.ID + "." + strconv.Itoa(m.Generation)
+}
+
+// setHeaders writes m into a message's headers.
+func (m Meta) setHeaders(h nats.Header) {
+	h.Set(HeaderDocID, m.ID)
+	h.Set(HeaderSource, m.Source)
+	if m.InFile {
+		h.Set(HeaderBytes, BytesInFile)
+		if m.Path != "" {
+			h.Set(HeaderPath, m.Path)
+		}
+	}
+	if m.Generation > 0 {
+		h.Set(HeaderGeneration, strconv.Itoa(m.Generation))
+	}
+}
+
+// metaOf reads a message's headers. A generation that is not a
+// non-negative number (a foreign publisher's) counts as 0.
+func metaOf(h nats.Header) Meta {
+	m := Meta{
+		ID:     h.Get(HeaderDocID),
+		Source: h.Get(HeaderSource),
+		InFile: h.Get(HeaderBytes) == BytesInFile,
+		Path:   h.Get(HeaderPath),
+	}
+	if g, err := strconv.Atoi(h.Get(HeaderGeneration)); err == nil && g > 0 {
+		m.Generation = g
+	}
+	return m
 }
 
 // Publish sends v as JSON on subject; see [Bus.PublishJSON].
@@ -104,37 +148,26 @@ func (b *Bus) DocumentSize(ctx context.Context, id string) (int64, error) {
 	return int64(info.Size), nil
 }
 
-// Resubmit publishes a document's ingested message again, for a replay of
-// a dead letter: under a message id of its own, so the stream's duplicate
-// window does not drop it as the first submission's twin.
-func (b *Bus) Resubmit(ctx context.Context, in Ingested) error {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return fmt.Errorf("pipeline: encode for %s: %w", SubjectIngested, err)
-	}
-	msgID := fmt.Sprintf("%s.%s.replay.%d", SubjectIngested, in.ID, time.Now().UnixNano())
-	return b.publish(ctx, SubjectIngested, MetaOf(in), body, msgID)
+// Resubmit publishes a document's ingested message again as generation
+// gen, for a replay of a dead letter of generation gen-1: under a message
+// id of its own, so the stream's duplicate window does not drop it as the
+// earlier generation's twin, while a replay run again after a crash
+// (the same generation) is dropped as this one's.
+func (b *Bus) Resubmit(ctx context.Context, in Ingested, gen int) error {
+	m := MetaOf(in)
+	m.Generation = gen
+	return b.Publish(ctx, SubjectIngested, m, in)
 }
 
 // PublishJSON sends an encoded JSON body on subject, with the document's
-// headers and its id as Nats-Msg-Id so that a republish within the dedup
-// window is dropped. A body over the payload limit is stored in
-// BucketBlobs and the message carries its key instead. PublishJSON returns
-// once the stream has stored it.
+// headers and its id (and generation, after a replay) as Nats-Msg-Id so
+// that a republish within the dedup window is dropped. A body over the
+// payload limit is stored in BucketBlobs and the message carries its key
+// instead. PublishJSON returns once the stream has stored it.
 func (b *Bus) PublishJSON(ctx context.Context, subject string, m Meta, body []byte) error {
-	return b.publish(ctx, subject, m, body, subject+"."+m.ID)
-}
-
-func (b *Bus) publish(ctx context.Context, subject string, m Meta, body []byte, msgID string) error {
 	msg := nats.NewMsg(subject)
-	msg.Header.Set(HeaderDocID, m.ID)
-	msg.Header.Set(HeaderSource, m.Source)
-	if m.InFile {
-		msg.Header.Set(HeaderBytes, BytesInFile)
-		if m.Path != "" {
-			msg.Header.Set(HeaderPath, m.Path)
-		}
-	}
+	m.setHeaders(msg.Header)
+	msgID := m.msgID(subject)
 	if len(body) > b.maxBody {
 		key := subject + "." + m.ID
 		if _, err := b.blobs.PutBytes(ctx, key, body); err != nil {

@@ -78,7 +78,7 @@ type Stage struct {
 
 // deadLetterer is what a stage needs to dead-letter a document: *Bus.
 type deadLetterer interface {
-	DeadLetter(ctx context.Context, dl schemas.DeadLetter) error
+	DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error
 }
 
 func (s *Stage) deadLetterer(bus *Bus) deadLetterer {
@@ -292,7 +292,7 @@ func (s *Stage) process(ctx context.Context, bus *Bus, msg jetstream.Msg) {
 		ID: d.Meta.ID, Source: d.Meta.Source, Stage: s.Name,
 		Reason: perm.Reason, Message: perm.Err.Error(), Attempts: d.Attempt,
 	}
-	if derr := s.deadLetterer(bus).DeadLetter(sctx, dl); derr != nil {
+	if derr := s.deadLetterer(bus).DeadLetter(sctx, dl, d.Meta.Generation); derr != nil {
 		log.Warn("dead letter failed; retrying the message", "err", derr)
 		if nerr := msg.NakWithDelay(s.Backoff(d.Attempt)); nerr != nil {
 			log.Warn("nak failed; the message is redelivered after AckWait", "err", nerr)
@@ -418,8 +418,8 @@ func (s *Stage) watchMaxDeliveries(ctx context.Context, bus *Bus, stream jetstre
 // write fails the message stays in the stream and the write is retried with
 // the stage's Backoff until ctx ends. Every process of the stage does this
 // for the same message; the duplicates are harmless: the dead letter is
-// published with its document's Nats-Msg-Id, so the DLQ stream keeps one
-// within its dedup window, and the ledger entry is overwritten with the
+// published with its document's Nats-Msg-Id (and the message's replay
+// generation), so the DLQ stream keeps one within its dedup window, and the ledger entry is overwritten with the
 // same state, stage and reason. A message found gone has been settled by
 // another process.
 func (s *Stage) settleExhausted(ctx context.Context, bus *Bus, stream jetstream.Stream, adv maxDeliveriesAdvisory) {
@@ -437,13 +437,14 @@ func (s *Stage) settleExhausted(ctx context.Context, bus *Bus, stream jetstream.
 			log.Warn("max deliveries: message look-up failed; retrying", "err", err)
 		default:
 			if !written {
+				m := metaOf(raw.Header)
 				dl := schemas.DeadLetter{
-					ID: raw.Header.Get(HeaderDocID), Source: raw.Header.Get(HeaderSource), Stage: s.Name,
+					ID: m.ID, Source: m.Source, Stage: s.Name,
 					Reason:   schemas.StageReason(s.Name, schemas.CauseMaxDeliveries),
 					Message:  fmt.Sprintf("%d deliveries ended without an answer from any worker (crashed or hung)", adv.Deliveries),
 					Attempts: adv.Deliveries,
 				}
-				if err := s.deadLetterer(bus).DeadLetter(ctx, dl); err != nil {
+				if err := s.deadLetterer(bus).DeadLetter(ctx, dl, m.Generation); err != nil {
 					log.Warn("dead letter after max deliveries failed; the message stays in the stream, retrying", "id", dl.ID, "err", err)
 				} else {
 					written = true

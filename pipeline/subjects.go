@@ -43,6 +43,13 @@ const (
 	// given, which may be relative to the ingester's working directory.
 	// Absent: the source is read.
 	HeaderPath = "Casefile-Path"
+	// HeaderGeneration counts the replays of a document: absent (0) on
+	// its first ingest, N+1 on the messages of a replay of a dead letter
+	// of generation N. Every stage copies it onto what it publishes, and
+	// it is part of each message id, so that a replay's messages and
+	// dead letters are not dropped as duplicates of the earlier
+	// generation's while the copies of one generation still are.
+	HeaderGeneration = "Casefile-Generation"
 )
 
 // Values of HeaderBytes.

@@ -36,7 +36,7 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	}
 	state := make(chan ledgerState, 1)
 	go func() {
-		done, err := alreadyDone(ctx, w.Bus, in.ID)
+		done, err := alreadyDone(ctx, w.Bus, in.ID, d.Meta.Generation)
 		state <- ledgerState{done, err}
 	}()
 	rec, err := w.Annotator.Record(ctx, in.Ingested, in.Extraction)
@@ -60,8 +60,10 @@ func (w *Annotate) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if err != nil {
 		return pipeline.Permanent(schemas.ReasonAnnotateInvalidRecord, err)
 	}
-	if err := w.Bus.PublishJSON(ctx, pipeline.RecordSubject(in.ID), pipeline.MetaOf(in.Ingested), body); err != nil {
+	m := pipeline.MetaOf(in.Ingested)
+	m.Generation = d.Meta.Generation
+	if err := w.Bus.PublishJSON(ctx, pipeline.RecordSubject(in.ID), m, body); err != nil {
 		return err
 	}
-	return w.Bus.MarkRecorded(ctx, in.ID)
+	return w.Bus.MarkRecorded(ctx, in.ID, m.Generation)
 }

@@ -62,6 +62,7 @@ func TestAnnotateDecisions(t *testing.T) {
 		body          []byte           // the message; if nil, in
 		recorder      workers.Recorder // if nil, the real annotator
 		setup         func(*memBus)
+		gen           int  // the message's replay generation
 		stopped       bool // the handler's context is cancelled
 		wantReason    schemas.Reason
 		wantRetry     bool
@@ -73,6 +74,13 @@ func TestAnnotateDecisions(t *testing.T) {
 			wantReason: schemas.StageReason(schemas.StageAnnotate, schemas.CauseBadMessage)},
 		{name: "already done", setup: func(b *memBus) {
 			b.ledger[in.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: pipeline.StageSink}
+		}},
+		// A replay: the ledger holds the earlier generation's outcome.
+		{name: "replay of a dead letter", gen: 2, setup: func(b *memBus) {
+			b.ledger[in.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: pipeline.StageSink, Generation: 1}
+		}, wantPublished: true, wantRecorded: true},
+		{name: "replay already done", gen: 2, setup: func(b *memBus) {
+			b.ledger[in.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: pipeline.StageSink, Generation: 2}
 		}},
 		// The real annotator fails only on a bug; a recorder that fails
 		// stands in for one.
@@ -122,14 +130,16 @@ func TestAnnotateDecisions(t *testing.T) {
 			if tt.stopped {
 				cancel()
 			}
-			err := w.Handle(ctx, pipeline.NewDelivery(pipeline.MetaOf(in.Ingested), 1, body))
+			meta := pipeline.MetaOf(in.Ingested)
+			meta.Generation = tt.gen
+			err := w.Handle(ctx, pipeline.NewDelivery(meta, 1, body))
 			checkOutcome(t, "Annotate.Handle("+tt.name+")", err, tt.wantReason, tt.wantRetry)
 
 			after, hasEntry := bus.ledger[in.ID]
 			switch {
 			case tt.wantRecorded:
-				if !hasEntry || after.State != pipeline.StateRecorded {
-					t.Errorf("ledger entry %+v (%v), want recorded", after, hasEntry)
+				if !hasEntry || after.State != pipeline.StateRecorded || after.Generation != tt.gen {
+					t.Errorf("ledger entry %+v (%v), want recorded, generation %d", after, hasEntry, tt.gen)
 				}
 			case hasEntry != hadEntry || after != before:
 				t.Errorf("ledger entry %+v (%v), want it unchanged: %+v (%v)", after, hasEntry, before, hadEntry)
@@ -144,8 +154,8 @@ func TestAnnotateDecisions(t *testing.T) {
 				t.Fatalf("published %d records, want 1", len(bus.published))
 			}
 			p := bus.published[0]
-			if p.Subject != pipeline.RecordSubject(in.ID) || p.Meta != pipeline.MetaOf(in.Ingested) {
-				t.Errorf("published on %s with %+v, want %s with %+v", p.Subject, p.Meta, pipeline.RecordSubject(in.ID), pipeline.MetaOf(in.Ingested))
+			if p.Subject != pipeline.RecordSubject(in.ID) || p.Meta != meta {
+				t.Errorf("published on %s with %+v, want %s with %+v", p.Subject, p.Meta, pipeline.RecordSubject(in.ID), meta)
 			}
 			if err := schemas.ValidateRecordJSON(p.Body); err != nil {
 				t.Errorf("published record does not validate: %v", err)

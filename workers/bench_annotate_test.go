@@ -51,12 +51,12 @@ func BenchmarkAnnotateStage(b *testing.B) {
 		FilterSubject: pipeline.SubjectExtracted, Workers: 2,
 		Handler: &workers.Annotate{Bus: srv.Bus, Annotator: ann}}
 	// Publish every message first, so the timed part is the stage alone.
-	ids := map[string]bool{}
+	ids := map[string]int{}
 	for i := range b.N {
 		for j, d := range docs {
 			d.ID = fmt.Sprintf("%064d", i*len(docs)+j)
 			d.IngestedAt = time.Now().UTC()
-			ids[d.ID] = true
+			ids[d.ID] = 0
 			if err := srv.Bus.Publish(ctx, pipeline.SubjectExtracted, pipeline.MetaOf(d.Ingested), d); err != nil {
 				b.Fatal(err)
 			}

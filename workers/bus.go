@@ -18,9 +18,10 @@ type Ledger interface {
 	State(ctx context.Context, id string) (pipeline.Entry, bool, error)
 }
 
-// RecordMarker notes in the ledger that a document's record is published.
+// RecordMarker notes in the ledger that a document's record of replay
+// generation gen is published.
 type RecordMarker interface {
-	MarkRecorded(ctx context.Context, id string) error
+	MarkRecorded(ctx context.Context, id string, gen int) error
 }
 
 // Publisher publishes a value as a JSON message about a document, returning
@@ -47,9 +48,10 @@ type DocumentWriter interface {
 	PutDocument(ctx context.Context, id string, r io.Reader) (bool, error)
 }
 
-// DeadLetterer publishes a dead letter and marks its document dead.
+// DeadLetterer publishes a dead letter of a document's replay generation
+// gen and marks the document dead.
 type DeadLetterer interface {
-	DeadLetter(ctx context.Context, dl schemas.DeadLetter) error
+	DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) error
 }
 
 // ExtractBus is what the extract stage needs: the ledger to skip documents

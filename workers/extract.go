@@ -37,7 +37,7 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 	if err := d.Decode(ctx, &in); err != nil {
 		return pipeline.Permanent(schemas.StageReason(schemas.StageExtract, schemas.CauseBadMessage), err)
 	}
-	if done, err := alreadyDone(ctx, w.Bus, in.ID); err != nil || done {
+	if done, err := alreadyDone(ctx, w.Bus, in.ID, d.Meta.Generation); err != nil || done {
 		return err
 	}
 	limit := w.MaxBytes
@@ -64,7 +64,9 @@ func (w *Extract) Handle(ctx context.Context, d *pipeline.Delivery) error {
 		return pipeline.Permanent(doctext.Reason(err), err)
 	}
 	out := pipeline.Extracted{Ingested: in, Extraction: *ex}
-	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, pipeline.MetaOf(in), out)
+	m := pipeline.MetaOf(in)
+	m.Generation = d.Meta.Generation
+	return w.Bus.Publish(ctx, pipeline.SubjectExtracted, m, out)
 }
 
 // document returns the document's bytes: from the object store, or from
@@ -133,9 +135,11 @@ func runBounded[T any](ctx context.Context, fn func() (T, error)) (T, error) {
 	}
 }
 
-// alreadyDone reports whether the ledger has a terminal entry for id: a
-// duplicate delivery that must produce nothing.
-func alreadyDone(ctx context.Context, ledger Ledger, id string) (bool, error) {
-	_, ok, err := ledger.State(ctx, id)
-	return ok, err
+// alreadyDone reports whether the ledger has a terminal entry for id of
+// replay generation gen or a later one: a duplicate delivery that must
+// produce nothing. An earlier generation's entry is the outcome a replay
+// is redoing.
+func alreadyDone(ctx context.Context, ledger Ledger, id string, gen int) (bool, error) {
+	e, ok, err := ledger.State(ctx, id)
+	return ok && e.Covers(gen), err
 }

@@ -24,6 +24,7 @@ func TestExtractDecisions(t *testing.T) {
 		missing    bool                  // the bytes are not in the store
 		maxBytes   int64                 // Extract.MaxBytes
 		setup      func(*memBus, string) // faults and ledger entries, given the id
+		gen        int                   // the message's replay generation
 		wantReason schemas.Reason
 		wantRetry  bool
 		wantPages  int // pages published, when the handler acks
@@ -33,6 +34,13 @@ func TestExtractDecisions(t *testing.T) {
 			wantReason: schemas.StageReason(schemas.StageExtract, schemas.CauseBadMessage)},
 		{name: "already done", file: "ca8-us-v-wilson-opinion.pdf", setup: func(b *memBus, id string) {
 			b.ledger[id] = pipeline.Entry{State: pipeline.StateRecorded}
+		}},
+		// A replay: the ledger holds the earlier generation's outcome.
+		{name: "replay of a dead letter", file: "ca8-us-v-wilson-opinion.pdf", gen: 1, setup: func(b *memBus, id string) {
+			b.ledger[id] = pipeline.Entry{State: pipeline.StateDead, Stage: pipeline.StageExtract, Reason: schemas.ReasonExtractMalformed}
+		}, wantPages: 2},
+		{name: "replay already done", file: "ca8-us-v-wilson-opinion.pdf", gen: 1, setup: func(b *memBus, id string) {
+			b.ledger[id] = pipeline.Entry{State: pipeline.StateRecorded, Generation: 1}
 		}},
 		{name: "bytes missing", file: "ca8-us-v-wilson-opinion.pdf", missing: true,
 			wantReason: schemas.ReasonExtractMissingBytes},
@@ -67,7 +75,9 @@ func TestExtractDecisions(t *testing.T) {
 			}
 			w := &workers.Extract{Bus: bus, MaxBytes: tt.maxBytes,
 				Extractor: &doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}}
-			err := w.Handle(context.Background(), pipeline.NewDelivery(pipeline.MetaOf(in), 1, body))
+			meta := pipeline.MetaOf(in)
+			meta.Generation = tt.gen
+			err := w.Handle(context.Background(), pipeline.NewDelivery(meta, 1, body))
 			call := fmt.Sprintf("Extract.Handle(%s)", tt.file)
 			checkOutcome(t, call, err, tt.wantReason, tt.wantRetry)
 
@@ -81,8 +91,8 @@ func TestExtractDecisions(t *testing.T) {
 				t.Fatalf("%s published %d messages, want 1", call, len(bus.published))
 			}
 			p := bus.published[0]
-			if p.Subject != pipeline.SubjectExtracted || p.Meta != pipeline.MetaOf(in) {
-				t.Errorf("published on %s with %+v, want %s with %+v", p.Subject, p.Meta, pipeline.SubjectExtracted, pipeline.MetaOf(in))
+			if p.Subject != pipeline.SubjectExtracted || p.Meta != meta {
+				t.Errorf("published on %s with %+v, want %s with %+v", p.Subject, p.Meta, pipeline.SubjectExtracted, meta)
 			}
 			var out pipeline.Extracted
 			if err := json.Unmarshal(p.Body, &out); err != nil {

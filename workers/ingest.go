@@ -103,6 +103,11 @@ type Ingester struct {
 	// link's bytes, or those of a file whose name is not UTF-8 or holds a
 	// line break, are stored all the same.
 	ByReference bool
+	// Generation is the replay generation of what Submit publishes
+	// (pipeline.HeaderGeneration): 0 for a first ingest; a replay of a
+	// dead letter of generation N submits as N+1, and a ledger entry of
+	// an earlier generation does not count as done.
+	Generation int
 }
 
 // Submitted is what became of one submitted file.
@@ -114,6 +119,9 @@ type Submitted struct {
 	Done bool
 	// Entry is that ledger entry, when Done.
 	Entry pipeline.Entry
+	// Generation is the replay generation submitted: the document's
+	// outcome is a ledger entry that covers it.
+	Generation int
 }
 
 // Submit hashes the file at path, stores its bytes (unless ByReference)
@@ -147,8 +155,8 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	}
 	if e, ok, err := in.Bus.State(ctx, id); err != nil {
 		return Submitted{}, err
-	} else if ok {
-		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
+	} else if ok && e.Covers(in.Generation) {
+		return Submitted{ID: id, Source: path, Done: true, Entry: e, Generation: in.Generation}, nil
 	}
 	// A path that is not UTF-8 does not survive the JSON of the message
 	// (its odd bytes become U+FFFD), nor one with a line break its header
@@ -170,6 +178,7 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	msg := pipeline.Ingested{ID: id, Source: path, Bytes: size, IngestedAt: now().UTC()}
 	meta := pipeline.MetaOf(msg)
 	meta.InFile = byRef
+	meta.Generation = in.Generation
 	if byRef {
 		// The source stays as given; a worker elsewhere, or a run resumed
 		// from another folder, reads the file by its absolute path.
@@ -180,20 +189,20 @@ func (in *Ingester) Submit(ctx context.Context, path string) (Submitted, error) 
 	if err := in.Bus.Publish(ctx, pipeline.SubjectIngested, meta, msg); err != nil {
 		return Submitted{}, err
 	}
-	return Submitted{ID: id, Source: path}, nil
+	return Submitted{ID: id, Source: path, Generation: in.Generation}, nil
 }
 
 func (in *Ingester) deadLetter(ctx context.Context, id, path string, reason schemas.Reason, cause error) (Submitted, error) {
 	if e, ok, err := in.Bus.State(ctx, id); err != nil {
 		return Submitted{}, err
-	} else if ok {
-		return Submitted{ID: id, Source: path, Done: true, Entry: e}, nil
+	} else if ok && e.Covers(in.Generation) {
+		return Submitted{ID: id, Source: path, Done: true, Entry: e, Generation: in.Generation}, nil
 	}
 	dl := schemas.DeadLetter{ID: id, Source: path, Stage: pipeline.StageIngest, Reason: reason, Message: cause.Error()}
-	if err := in.Bus.DeadLetter(ctx, dl); err != nil {
+	if err := in.Bus.DeadLetter(ctx, dl, in.Generation); err != nil {
 		return Submitted{}, err
 	}
-	return Submitted{ID: id, Source: path}, nil
+	return Submitted{ID: id, Source: path, Generation: in.Generation}, nil
 }
 
 // isPlainFile reports whether path names a regular file itself, not a

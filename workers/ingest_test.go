@@ -110,6 +110,7 @@ func TestSubmitDecisions(t *testing.T) {
 		file       string // in testdata/pdfs
 		maxBytes   int64
 		setup      func(*memBus)
+		gen        int            // Ingester.Generation (a replay's)
 		wantReason schemas.Reason // dead-lettered at ingest
 		wantDone   bool           // the ledger already had it
 		wantErr    bool
@@ -121,6 +122,14 @@ func TestSubmitDecisions(t *testing.T) {
 		{name: "already done", file: pdf, setup: func(b *memBus) {
 			b.ledger[good.ID] = pipeline.Entry{State: pipeline.StateRecorded}
 		}, wantDone: true},
+		// A replay's: an earlier generation's outcome is what it redoes.
+		{name: "replay of a dead letter", file: pdf, gen: 1, setup: func(b *memBus) {
+			b.ledger[good.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: pipeline.StageExtract}
+		}},
+		{name: "replay already done", file: pdf, gen: 1, setup: func(b *memBus) {
+			b.ledger[good.ID] = pipeline.Entry{State: pipeline.StateRecorded, Generation: 1}
+		}, wantDone: true},
+		{name: "replay refused again", file: "empty-zero-byte.pdf", gen: 3, wantReason: schemas.ReasonIngestEmpty},
 		{name: "ledger unavailable", file: pdf, setup: func(b *memBus) { b.ledgerErr = errors.New("ledger: timeout") }, wantErr: true},
 		{name: "object store unavailable", file: pdf, setup: func(b *memBus) { b.docErr = errors.New("object store: timeout") }, wantErr: true},
 		{name: "publish fails", file: pdf, setup: func(b *memBus) { b.publishErr = errors.New("stream: no responders") }, wantErr: true},
@@ -132,7 +141,7 @@ func TestSubmitDecisions(t *testing.T) {
 				tt.setup(bus)
 			}
 			path := filepath.Join("..", "testdata", "pdfs", tt.file)
-			in := &workers.Ingester{Bus: bus, MaxBytes: tt.maxBytes, Now: func() time.Time { return now }}
+			in := &workers.Ingester{Bus: bus, MaxBytes: tt.maxBytes, Now: func() time.Time { return now }, Generation: tt.gen}
 			got, err := in.Submit(context.Background(), path)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("Submit(%q) = %+v, %v; want error %v", path, got, err, tt.wantErr)
@@ -140,13 +149,16 @@ func TestSubmitDecisions(t *testing.T) {
 			if tt.wantErr {
 				return
 			}
-			if got.Source != path || got.Done != tt.wantDone || got.ID == "" {
-				t.Errorf("Submit(%q) = %+v, want source %q, done %v", path, got, path, tt.wantDone)
+			if got.Source != path || got.Done != tt.wantDone || got.ID == "" || got.Generation != tt.gen {
+				t.Errorf("Submit(%q) = %+v, want source %q, done %v, generation %d", path, got, path, tt.wantDone, tt.gen)
 			}
 			switch {
 			case tt.wantReason != "":
 				if len(bus.dead) != 1 || bus.dead[0].Reason != tt.wantReason || bus.dead[0].Stage != pipeline.StageIngest || bus.dead[0].ID != got.ID {
 					t.Errorf("dead letters %+v, want one for %s with reason %s", bus.dead, got.ID, tt.wantReason)
+				}
+				if e := bus.ledger[got.ID]; e.Generation != tt.gen {
+					t.Errorf("ledger %+v, want generation %d", e, tt.gen)
 				}
 				if len(bus.published) != 0 || len(bus.docs) != 0 {
 					t.Errorf("a dead-lettered file was stored (%d) or published (%d)", len(bus.docs), len(bus.published))
@@ -159,8 +171,8 @@ func TestSubmitDecisions(t *testing.T) {
 				if got.ID != good.ID || len(bus.docs[good.ID]) != int(good.Bytes) {
 					t.Errorf("stored %d bytes under %s, want %d under %s", len(bus.docs[got.ID]), got.ID, good.Bytes, good.ID)
 				}
-				if len(bus.published) != 1 || bus.published[0].Subject != pipeline.SubjectIngested {
-					t.Fatalf("published %+v, want one message on %s", bus.published, pipeline.SubjectIngested)
+				if len(bus.published) != 1 || bus.published[0].Subject != pipeline.SubjectIngested || bus.published[0].Meta.Generation != tt.gen {
+					t.Fatalf("published %+v, want one message on %s, generation %d", bus.published, pipeline.SubjectIngested, tt.gen)
 				}
 				var msg pipeline.Ingested
 				if err := json.Unmarshal(bus.published[0].Body, &msg); err != nil {

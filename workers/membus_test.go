@@ -51,13 +51,13 @@ func (b *memBus) State(_ context.Context, id string) (pipeline.Entry, bool, erro
 	return e, ok, nil
 }
 
-func (b *memBus) MarkRecorded(_ context.Context, id string) error {
+func (b *memBus) MarkRecorded(_ context.Context, id string, gen int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.markErr != nil {
 		return b.markErr
 	}
-	b.ledger[id] = pipeline.Entry{State: pipeline.StateRecorded}
+	b.ledger[id] = pipeline.Entry{State: pipeline.StateRecorded, Generation: gen}
 	return nil
 }
 
@@ -112,10 +112,10 @@ func (b *memBus) PutDocument(_ context.Context, id string, r io.Reader) (bool, e
 	return true, nil
 }
 
-func (b *memBus) DeadLetter(_ context.Context, dl schemas.DeadLetter) error {
+func (b *memBus) DeadLetter(_ context.Context, dl schemas.DeadLetter, gen int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.dead = append(b.dead, dl)
-	b.ledger[dl.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: dl.Stage, Reason: dl.Reason}
+	b.ledger[dl.ID] = pipeline.Entry{State: pipeline.StateDead, Stage: dl.Stage, Reason: dl.Reason, Generation: gen}
 	return nil
 }

@@ -299,7 +299,7 @@ func annotateRate(b *testing.B, docs, procs int) float64 {
 // pdfDump writes docs distinct PDFs into dir/in, copies of the sample
 // PDFs that become records, each with a comment of its own after the end
 // of the file, and returns the folder and the documents' ids.
-func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
+func pdfDump(b *testing.B, dir string, docs int) (string, map[string]int) {
 	samples, err := filepath.Glob("../../testdata/pdfs/*.pdf")
 	if err != nil {
 		b.Fatal(err)
@@ -326,7 +326,7 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 	if err := os.Mkdir(in, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	ids := map[string]bool{}
+	ids := map[string]int{} // id → generation awaited
 	for i := range docs {
 		src := samples[i%len(samples)]
 		data, err := os.ReadFile(src)
@@ -335,7 +335,7 @@ func pdfDump(b *testing.B, dir string, docs int) (string, map[string]bool) {
 		}
 		data = fmt.Appendf(data, "\n%% copy %d\n", i)
 		sum := sha256.Sum256(data)
-		ids[hex.EncodeToString(sum[:])] = true
+		ids[hex.EncodeToString(sum[:])] = 0
 		name := fmt.Sprintf("%03d-%s", i, filepath.Base(src))
 		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
 			b.Fatal(err)

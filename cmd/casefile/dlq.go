@@ -261,7 +261,7 @@ func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
 		in := &workers.Ingester{Bus: bus, MaxBytes: c.MaxBytes}
 		replayed := 0
 		for _, dl := range dls {
-			s, err := replay(ctx, bus, in, files, dl.DeadLetter, all.of(dl.ID))
+			s, err := replay(ctx, bus, in, files, dl, all.of(dl.ID))
 			if errors.Is(err, errNotUnderReadSources) {
 				e.log.Warn("dead letter skipped, kept as it is", "id", dl.ID, "source", dl.Source, "why", err)
 				continue
@@ -286,16 +286,35 @@ func (c *dlqReplayCmd) Run(ctx context.Context, e *env) error {
 // have to read from a source file it was not given leave to read.
 var errNotUnderReadSources = errors.New("its bytes were not stored, and a source file is read again only under a folder given with --read-sources")
 
-// replay puts one dead-lettered document in again: its ledger entry and
-// dead letters are removed first (so that a new failure's dead letter is
-// not), then its stored bytes are resubmitted. When none were stored
-// (ingest refused the file, or left it where it lay by reference), a
-// source file that still holds them is stored first; any other is
-// ingested again (it may have been fixed: then it is a new document with
-// a new id). A source outside files' folders (all of them
-// when files is nil) is not read: errNotUnderReadSources, and the
-// document's ledger entry and dead letters are left as they are.
-func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files *workers.SourceFiles, dl schemas.DeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
+// replay puts one dead-lettered document in again, as the next replay
+// generation of its dead letter dl (pipeline.HeaderGeneration): its stored
+// bytes are resubmitted. When none were stored (ingest refused the file,
+// or left it where it lay by reference), a source file that still holds
+// them is stored first; any other is ingested again (it may have been
+// fixed: then it is a new document with a new id, and the old id's ledger
+// entry is removed). A source outside files' folders (all of them when
+// files is nil) is not read: errNotUnderReadSources, and nothing changes.
+//
+// The document is accounted for at every step: its dead letters (its, of
+// dl's generation and earlier) are removed only once the server has taken
+// the resubmission, and its ledger entry stays until the new generation's
+// outcome replaces it (the stages process a message of a later generation
+// than the entry's, and run waits for the new one). A replay stopped
+// between the steps and run again resubmits the same generation, which
+// the work queue drops as a duplicate within its window (after it, the
+// stages skip the copy once the first has an outcome); once that outcome
+// is in the ledger, the dead letters it superseded are only removed.
+func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files *workers.SourceFiles, dl pipeline.StoredDeadLetter, its []pipeline.StoredDeadLetter) (workers.Submitted, error) {
+	stale := slices.DeleteFunc(slices.Clone(its), func(x pipeline.StoredDeadLetter) bool { return x.Generation > dl.Generation })
+	e, ok, err := bus.State(ctx, dl.ID)
+	if err != nil {
+		return workers.Submitted{}, err
+	}
+	if ok && e.Generation > dl.Generation {
+		_, err := bus.PurgeDeadLetters(ctx, stale)
+		return workers.Submitted{ID: dl.ID, Source: dl.Source, Done: true, Entry: e, Generation: e.Generation}, err
+	}
+	gen := dl.Generation + 1
 	size, err := bus.DocumentSize(ctx, dl.ID)
 	stored := err == nil
 	if err != nil && !errors.Is(err, pipeline.ErrNotFound) {
@@ -305,9 +324,7 @@ func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files 
 		// A file that is gone or unreadable under the folders is
 		// ingested again all the same: ingest dead-letters it anew.
 		// A file that still holds the document's bytes (one ingested by
-		// reference) is stored and resubmitted as stored bytes are:
-		// ingest's publish carries the id as its message id, which the
-		// stream drops within its dedup window of the first ingest.
+		// reference) is stored and resubmitted as stored bytes are.
 		maxBytes := in.MaxBytes
 		if maxBytes == 0 {
 			maxBytes = doctext.DefaultMaxBytes
@@ -325,18 +342,27 @@ func replay(ctx context.Context, bus *pipeline.Bus, in *workers.Ingester, files 
 			stored, size = true, int64(len(data))
 		}
 	}
-	if err := bus.Forget(ctx, dl.ID); err != nil {
-		return workers.Submitted{}, err
+	s := workers.Submitted{ID: dl.ID, Source: dl.Source, Generation: gen}
+	if stored {
+		msg := pipeline.Ingested{ID: dl.ID, Source: dl.Source, Bytes: size, IngestedAt: time.Now().UTC()}
+		if err := bus.Resubmit(ctx, msg, gen); err != nil {
+			return workers.Submitted{}, err
+		}
+	} else {
+		again := *in
+		again.Generation = gen
+		if s, err = again.Submit(ctx, dl.Source); err != nil {
+			return workers.Submitted{}, err
+		}
+		// Other bytes, another document: it accounts for the file now.
+		if s.ID != dl.ID {
+			if err := bus.Forget(ctx, dl.ID); err != nil {
+				return s, err
+			}
+		}
 	}
-	if _, err := bus.PurgeDeadLetters(ctx, its); err != nil {
-		return workers.Submitted{}, err
+	if _, err := bus.PurgeDeadLetters(ctx, stale); err != nil {
+		return s, err
 	}
-	if !stored {
-		return in.Submit(ctx, dl.Source)
-	}
-	msg := pipeline.Ingested{ID: dl.ID, Source: dl.Source, Bytes: size, IngestedAt: time.Now().UTC()}
-	if err := bus.Resubmit(ctx, msg); err != nil {
-		return workers.Submitted{}, err
-	}
-	return workers.Submitted{ID: dl.ID, Source: dl.Source}, nil
+	return s, nil
 }

@@ -207,7 +207,7 @@ func (c *runCmd) Run(ctx context.Context, e *env) error {
 // or a dead letter.
 func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summary, error) {
 	var sum summary
-	ids := map[string]bool{}
+	ids := map[string]int{}      // id → the replay generation whose outcome is awaited
 	earlier := map[string]bool{} // done by an earlier run: not this run's outcome
 	prog := newProgress(c.Progress, e, c.total)
 	defer prog.finish()
@@ -229,11 +229,11 @@ func (c *runCmd) process(ctx context.Context, e *env, bus *pipeline.Bus) (summar
 	})
 	g.Go(func() error {
 		for s := range submitted {
-			if ids[s.ID] {
+			if _, ok := ids[s.ID]; ok {
 				prog.dedup() // the same bytes under another name
 				continue
 			}
-			ids[s.ID] = true
+			ids[s.ID] = s.Generation
 			if s.Done {
 				sum.alreadyDone++
 				earlier[s.ID] = true

@@ -200,7 +200,7 @@ func (b *failingBus) State(context.Context, string) (pipeline.Entry, bool, error
 }
 func (b *failingBus) PutDocument(context.Context, string, io.Reader) (bool, error) { return false, nil }
 func (b *failingBus) Publish(context.Context, string, pipeline.Meta, any) error    { return nil }
-func (b *failingBus) DeadLetter(context.Context, schemas.DeadLetter) error         { return nil }
+func (b *failingBus) DeadLetter(context.Context, schemas.DeadLetter, int) error    { return nil }
 
 // TestIngestWatchStopsEveryFolder: when the watcher of one folder fails,
 // ingest --watch returns its error and stops the watchers of the other
