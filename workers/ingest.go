@@ -223,16 +223,23 @@ func openRegular(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := f.Stat()
-	if err != nil {
+	if err := regular(f); err != nil {
 		f.Close()
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		f.Close()
-		return nil, fmt.Errorf("%w: %s", errNotRegular, info.Mode().Type())
-	}
 	return f, nil
+}
+
+// regular returns errNotRegular unless f is a regular file.
+func regular(f *os.File) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%w: %s", errNotRegular, info.Mode().Type())
+	}
+	return nil
 }
 
 var (

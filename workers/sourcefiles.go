@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Errors of reading a document by reference. Extract files the first two
@@ -31,7 +33,9 @@ var (
 // of the same process.
 //
 // It reads only regular files under its roots, symbolic links resolved,
-// and only bytes that still hash to the document's id.
+// and only bytes that still hash to the document's id. The file is opened
+// through an os.Root, so a path changed after it was checked still cannot
+// lead outside its root.
 type SourceFiles struct {
 	roots []string // absolute, symbolic links resolved
 	given []string // absolute as given, links unresolved
@@ -98,6 +102,42 @@ func (sf *SourceFiles) Check(path string) (string, error) {
 	return real, nil
 }
 
+// open opens real, a path Check returned, through an os.Root at the root
+// it lies under: a folder on the path swapped for a symbolic link between
+// Check and the open cannot lead the open outside the root, where a plain
+// open would follow it. Like openRegular it does not wait on a FIFO and
+// opens only regular files.
+func (sf *SourceFiles) open(real string) (*os.File, error) {
+	for _, r := range sf.roots {
+		if !under(real, []string{r}) {
+			continue
+		}
+		dir, name := r, "."
+		if rel, _ := filepath.Rel(r, real); rel != "." {
+			name = rel
+		} else {
+			// A root that is a single file: its folder is the os.Root,
+			// and the file the one name opened in it.
+			dir, name = filepath.Dir(r), filepath.Base(r)
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			return nil, err
+		}
+		if err := regular(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("%w: %q", ErrOutsideRoots, real)
+}
+
 // Read returns the bytes of the document id from path: at most limit of
 // them (else errTooLarge), and only if they hash to id (else
 // ErrSourceChanged). A path outside the roots gives ErrOutsideRoots; a
@@ -107,7 +147,7 @@ func (sf *SourceFiles) Read(path, id string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := openRegular(real)
+	f, err := sf.open(real)
 	if err != nil {
 		return nil, err
 	}
