@@ -601,8 +601,9 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	cands := []string{after}
 	for k := i + 1; k < len(lines) && k <= i+6; k++ {
 		line := cutColumn(lines[k], col)
-		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) {
-			break
+		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) ||
+			formLabelLine.Get().MatchString(line) && leadingSpace(lines[k]) <= leadingSpace(lines[i]) {
+			break // a form's next label ("Filer:", "Case Number: …") ends the caption; the column's beside it ("Date:") does not
 		}
 		if strings.TrimSpace(line) == "" && strings.TrimSpace(lines[k]) != "" && col >= 0 {
 			continue // the column's text alone, set between a name's lines: "GUEST-TEK INTERACTIVE / (RESPOND TO) / ENTERTAINMENT LTD.,"
@@ -660,6 +661,12 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	}
 	return partyName(first), first, true
 }
+
+// formLabelLine opens a line with a form's label: one to three words of
+// letters and the colon set against them ("Filer:", "Document Number:
+// 88", "WARNING: CASE CLOSED"). A rule's colon stands apart ("AMERICA
+// :"), and a time's follows a digit.
+var formLabelLine = textscan.Lazy(`^[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}:`)
 
 // corpOnly returns the corporate suffix a caption line holds alone
 // ("INC.,", "LLC"), or "".

@@ -417,6 +417,10 @@ func TestCaption(t *testing.T) {
 		// A "v." in a sentence takes no party from the lines above it.
 		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
 		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
+		// A form's next label ends the caption: no party is read from it.
+		{"Case Name: Roe Holdings, Inc. v.\nJane's Revenge et al\nCase Number: 8:23-cv-00705-KKM-AAS\nFiler:\nWARNING: CASE CLOSED on 02/21/2024\nDocument Number: 88", ""},
+		// A label in the column beside the parties does not.
+		{"    JOHN ROE,\n        Plaintiff,                 MOTION FOR\n14       v.\n                                   Date: October 26, 2018\n    ACME TV, LLC,                  Time: 3:00 p.m.\n        Defendant.", "Roe v. Acme TV, LLC"},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -444,6 +448,8 @@ func TestMatterCaption(t *testing.T) {
 		{"juvenile, column of braces", "In re G.J., Juvenile                                }    APPEALED FROM:\n(G.J., Father* & M.J., Mother*)                     }", "In re G.J."},
 		{"person over two lines", "    IN THE MATTER OF ROLF D.                    §\n    BREWSTER, a person with a                   §\n    disability,1                                § No. 254, 2025", "In the Matter of Rolf D. Brewster"},
 		{"multidistrict litigation", "IN RE: FEDEX GROUND PACKAGE SYSTEM, INC.,\nEMPLOYMENT PRACTICES LITIGATION\nFedEx drivers", "In re FedEx Ground Package System, Inc."},
+		{"multidistrict litigation on one line", "IN RE: Roe Widgets AI, Inc., Consumer Privacy Litigation\nCase Number:", "In re Roe Widgets AI, Inc., Consumer Privacy Litigation"},
+		{"a company's matter, then its role", "In re Roe Widgets, Inc., Debtor, and other matters", "In re Roe Widgets, Inc."},
 		{"no subject", "IN THE MATTER OF THE SEARCH OF\n\n\n", ""},
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
 		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
@@ -500,6 +506,9 @@ func TestFiledDate(t *testing.T) {
 		// A bracketed label on a line of its own is the page's own.
 		{"DeGraff v. Burnett (2006-266)\n\n2007 VT 95\n\n[Filed 31-Aug-2007]\n", "2007-08-31"},
 		{"the order (see Motion to Strike [Filed 31-Aug-2007])", ""},
+		// A bankruptcy court's notice names whom the filing came from.
+		{"The following transaction was received from Admin entered on 02/01/2024 at 00:34 AM EST and filed on 01/31/2024", "2024-01-31"},
+		{"The following transaction was received from Roe, Jane entered on 7/15/2024 at 3:35 PM EDT and filed on 7/15/2024", "2024-07-15"},
 	}
 	for _, tt := range tests {
 		if got := filedDate(tt.page); got != tt.want {

@@ -58,6 +58,9 @@ func TestDocketRecord(t *testing.T) {
 		{"a number and a title without CM/ECF's Date filed line is no record",
 			"1:20-cv-00001-AB Roe v. Doe\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
 			"motion", "2020-01-02", "", "1:20-cv-00001-AB"},
+		{"a court of appeals' general docket",
+			"View the\nGeneral Docket\nUnited States Court of Appeals for Veterans Claims\nCase Number:18-1234\nDocketed: 07/20/2018\nJohn Roe v. Robert Doe\nAppeal From:\nDepartment of Veteran Affairs\nFee Status: dfh\nCase Type Information:\n1) Petition\n07/20/2018\nDeclaration of Financial Hardship (JC)\n",
+			"docket sheet", "", "Roe v. Doe", "18-1234"},
 		{"a motion's head is no record",
 			"Case No.: 1:20-cv-00001\nJudge: Ann Smith\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
 			"motion", "2020-01-02", "", "1:20-cv-00001"},
@@ -79,6 +82,7 @@ func TestLabelledCaseName(t *testing.T) {
 	tests := []struct{ page, want string }{
 		{"Notice of Electronic Filing\nCase Name:\nRoe v. Acme Widgets Northwest,\nLLC et al\nCase Number:\n3:25-cv-01039-SB\n", "Roe v. Acme Widgets Northwest, LLC"},
 		{"Case Name: Roe v. Doe et al\nCase Number: 4:21-cv-00953-P\n", "Roe v. Doe"},
+		{"Case Name:\nIN RE: Roe Widgets AI, Inc., Consumer\nPrivacy Litigation\nCase Number:\nMDL No. 2967\n", "In re Roe Widgets AI, Inc., Consumer Privacy Litigation"},
 		{"Case Name:\nCase Number:\n", ""},
 		{"no label here\nRoe v. Doe\n", ""},
 	}

@@ -172,6 +172,9 @@ func cutSubject(t string) (string, bool) {
 			at = k + 1 + m[1]
 			continue
 		}
+		if litigationTail.Get().MatchString(rest) {
+			return t, false // "Clearview AI, Inc., Consumer Privacy Litigation": the matter runs on to its head noun
+		}
 		if m := addressTail.Get().FindStringIndex(rest); m != nil && startsWithDigit(t) {
 			at = k + 1 + m[1]
 			continue // "218 Miller Chapel Road, Salisbury NC": a place searched, its town and state
@@ -179,6 +182,12 @@ func cutSubject(t string) (string, bool) {
 		return t[:k], true
 	}
 }
+
+// litigationTail is the rest of a consolidated matter's name after the
+// comma of a company's name in it, up to its head noun: "In re Clearview
+// AI, Inc., Consumer Privacy Litigation" (the head noun typed by hand, a
+// closed class).
+var litigationTail = textscan.Lazy(`^\s*[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,6}?\s+(?i:litigation)\.?\s*$`)
 
 // addressTail is the town and state closing an address after its comma:
 // "Salisbury NC", "Salisbury, NC 28144".
