@@ -134,6 +134,12 @@ func appellateCourt(id string) bool {
 	return ok && n != "" && len(n) <= 2 && strings.Trim(n, "0123456789") == ""
 }
 
+// bankruptcyCourt reports whether a courts-db id is a bankruptcy court's.
+func bankruptcyCourt(id string) bool {
+	k, ok := courtOf(id)
+	return ok && courtTable[k].typ == "bankruptcy"
+}
+
 // headingMatch returns the submatch indexes of re's first match in text
 // that starts on a line set as a heading (a caption, letterhead or
 // addressee's line), or nil: a court named in a sentence of the body
@@ -463,7 +469,7 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		if docket != nil {
 			c.Caption = docketCaption(text, docket)
 		} else {
-			c.Caption = labelledCaseName(text)
+			c.Caption = labelledCaseName(text, bankruptcyCourt(c.Court))
 		}
 		if c.Caption == "" {
 			c.Caption = caption(text)

@@ -176,8 +176,10 @@ var caseNameLabel = textscan.Lazy(`(?m)^[ \t]*Case[ \t]+Name:[ \t]*(.*)$`)
 
 // labelledCaseName returns the caption a "Case Name:" label gives, its
 // lines joined ("Murch v. Compass Washington, / LLC et al"), read as a
-// caption is; "" without one.
-func labelledCaseName(text string) string {
+// caption is; "" without one. In a bankruptcy court's notice a name
+// without parties' "v." is the debtor's, whose case it is: "Case Name:
+// Mykle Lepene" is "In re Mykle Lepene".
+func labelledCaseName(text string, bankruptcy bool) string {
 	head := text[:min(len(text), headingBytes)]
 	m := caseNameLabel.Get().FindStringSubmatchIndex(head)
 	if m == nil {
@@ -199,8 +201,19 @@ func labelledCaseName(text string) string {
 	if name == "" {
 		return ""
 	}
-	return caption(name)
+	if c := caption(name); c != "" || !bankruptcy {
+		return c
+	}
+	if debtorName.Get().MatchString(name) && !versusRe.Get().MatchString(name) {
+		return "In re " + matterCase(name)
+	}
+	return ""
 }
+
+// debtorName is a bankruptcy case's name when it is its debtors' alone:
+// two to twelve capitalized words ("Jeffery Wayne Lovell and Tiffany
+// Nicole Lovell", "Alan E. Waskowicz"), no digit, no role, no label.
+var debtorName = textscan.Lazy(`^[A-Z][A-Za-z.'’-]*(?:,?[ \t]+(?:and|&|[A-Z][A-Za-z.'’-]*)){1,11}$`)
 
 // numberedTitle returns the caption a docket page's title line gives
 // after the case's own number, as Tyler Odyssey portals head a case
