@@ -362,10 +362,18 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	if docket == nil {
 		docket = cmecfQueryRecord(text)
 	}
+	claims := false
+	if docket == nil {
+		docket = claimsRegisterRecord(text)
+		claims = docket != nil
+	}
 	if docket != nil {
 		// A case's record: its labels give its number, its filing date
 		// and its parties; the entries below name other filings.
 		c.DocType = "docket sheet"
+		if claims {
+			c.DocType = "claims register"
+		}
 		if f := docketFiled(docket); f != "" {
 			c.Filed = f // the record's label, not a date among its entries
 		}
@@ -467,7 +475,7 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		if docket != nil {
-			c.Caption = docketCaption(text, docket)
+			c.Caption = docketCaption(text, docket, claims || bankruptcyCourt(c.Court))
 		} else {
 			c.Caption = labelledCaseName(text, bankruptcyCourt(c.Court))
 		}

@@ -118,10 +118,18 @@ func docketNumber(r map[string]docketField) (string, int) {
 // docketCaption returns the caption of a docket record: its "Case
 // title" ("USA v. Furtado"), or its "Style" and the party after "v.:"
 // on the next label, read as a caption is; a style of one party is that
-// party as printed ("DAVIS, XAVIER", "In Re Carl Williams").
-func docketCaption(text string, r map[string]docketField) string {
+// party as printed ("DAVIS, XAVIER", "In Re Carl Williams"). A
+// bankruptcy court's record titled by its debtor's name alone is "In re"
+// the debtor.
+func docketCaption(text string, r map[string]docketField, bankruptcy bool) string {
 	if f, ok := docketValue(r, "case title"); ok {
-		return caption(f.value)
+		if c := caption(f.value); c != "" || !bankruptcy {
+			return c
+		}
+		if debtorName.Get().MatchString(f.value) && !versusRe.Get().MatchString(f.value) {
+			return "In re " + matterCase(f.value) // a bankruptcy case's title is its debtor's name
+		}
+		return ""
 	}
 	f, ok := docketValue(r, "style")
 	if !ok {
@@ -262,6 +270,26 @@ func cmecfQueryRecord(text string) map[string]docketField {
 		"case #":     {label: "case #", value: head[m[2]:m[3]], at: m[2]},
 		"case title": {label: "case title", value: head[m[4]:m[5]], at: m[4]},
 		"date filed": {label: "date filed", value: head[m[6]:m[7]], at: m[6]},
+	}
+}
+
+// claimsRegisterHead is the head of a bankruptcy court's CM/ECF claims
+// register: its title, then the case's number and its debtor's name on
+// one line ("Claims Register" / "16-40642 Tango Transport, LLC").
+var claimsRegisterHead = textscan.Lazy(`(?m)^[ \t]*Claims[ \t]+Register[ \t]*\n[ \t]*((?:\d{1,2}:)?\d{2}-\d{5}(?:-[A-Za-z]{2,4}\d{0,2})?)[ \t]+(\S[^\n]*?)[ \t]*$`)
+
+// claimsRegisterRecord reads a claims register's head as a docket
+// record (its number and its title under docketRecord's labels); nil
+// when the page has none. The claims below are creditors' filings.
+func claimsRegisterRecord(text string) map[string]docketField {
+	head := text[:min(len(text), headingBytes)]
+	m := claimsRegisterHead.Get().FindStringSubmatchIndex(head)
+	if m == nil {
+		return nil
+	}
+	return map[string]docketField{
+		"case #":     {label: "case #", value: head[m[2]:m[3]], at: m[2]},
+		"case title": {label: "case title", value: head[m[4]:m[5]], at: m[4]},
 	}
 }
 
