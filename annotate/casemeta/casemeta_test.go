@@ -454,6 +454,10 @@ func TestMatterCaption(t *testing.T) {
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
 		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
 		{"matter of, cited", "See Matter of Smith, 12 I&N Dec. 34 (BIA 1990), Respondent", ""},
+		{"board of tax appeals", "Appeal of JANE Q. ROE.\n\nDocket No. 17.\n\nSubmitted October 13, 1924;", "Appeal of Jane Q. Roe"},
+		{"appeal of, a heading of what is appealed", "APPEAL OF RIGHT\n\nThe defendant appeals.", ""},
+		{"appeal of, cited", "Appeal of Roe, 1 B. T. A., 5.", ""},
+		{"appeal of, in a sentence", "must submit letters no later than 14 days after the conclusion of the\nappeal of her related criminal conviction in case No. 8:23-cr-25.", ""},
 		{"advisory opinion", "OPINION OF THE JUSTICES, 294 Ala. 571 (1975)\n\nOPINION OF THE JUSTICES.\n\nNo. 216.\n\nSupreme Court of Alabama.", "Opinion of the Justices"},
 		{"advisory opinion, cited", "as the court held in Opinion of the Justices, 294 Ala. 571 (1975).", ""},
 	}
