@@ -418,7 +418,14 @@ func TestCaption(t *testing.T) {
 		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
 		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
 		// A form's next label ends the caption: no party is read from it.
-		{"Case Name: Roe Holdings, Inc. v.\nJane's Revenge et al\nCase Number: 8:23-cv-00705-KKM-AAS\nFiler:\nWARNING: CASE CLOSED on 02/21/2024\nDocument Number: 88", ""},
+		{"Case Name: Roe Holdings, Inc. v.\n(sealed)\nCase Number: 8:23-cv-00705-KKM-AAS\nFiler:\nWARNING: CASE CLOSED on 02/21/2024\nDocument Number: 88", ""},
+		// A name may hold a possessive, and is then an organization's; a
+		// filer's possessive opens a title, not a party.
+		{"Case Name: Roe Holdings, Inc. v.\nJane's Revenge et al\nCase Number: 8:23-cv-00705-KKM-AAS\n", "Roe Holdings, Inc. v. Jane's Revenge"},
+		{"JANE ROE, Plaintiff, v. LOWE'S HOME CENTERS, LLC, Defendant.", "Roe v. Lowe's Home Centers, LLC"},
+		{"JOHN DOE,\n    Plaintiff,\n         v.\n\nSMITH'S MOTION TO DISMISS\n", ""},
+		{"JOHN DOE,\n    Plaintiff,\n         v.\nACME CORP.,\n    Defendant.\n\nACME'S MOTION TO DISMISS", "Doe v. Acme Corp."},
+		{"UNITED STATES OF AMERICA,\n   Plaintiff,\nv.\nJOHN SMITH,\n  Defendant.\n\nDEFENDANT SMITH'S SENTENCING MEMORANDUM", "United States v. Smith"},
 		// A label in the column beside the parties does not.
 		{"    JOHN ROE,\n        Plaintiff,                 MOTION FOR\n14       v.\n                                   Date: October 26, 2018\n    ACME TV, LLC,                  Time: 3:00 p.m.\n        Defendant.", "Roe v. Acme TV, LLC"},
 	}
