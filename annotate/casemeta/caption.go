@@ -601,8 +601,9 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	cands := []string{after}
 	for k := i + 1; k < len(lines) && k <= i+6; k++ {
 		line := cutColumn(lines[k], col)
-		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) {
-			break
+		if isRoleLine(line) || isRule(line) || judgeLine.Get().MatchString(line) ||
+			formLabelLine.Get().MatchString(line) && leadingSpace(lines[k]) <= leadingSpace(lines[i]) {
+			break // a form's next label ("Filer:", "Case Number: …") ends the caption; the column's beside it ("Date:") does not
 		}
 		if strings.TrimSpace(line) == "" && strings.TrimSpace(lines[k]) != "" && col >= 0 {
 			continue // the column's text alone, set between a name's lines: "GUEST-TEK INTERACTIVE / (RESPOND TO) / ENTERTAINMENT LTD.,"
@@ -660,6 +661,12 @@ func rightParty(lines []string, i int, after string, inline bool, col int) (name
 	}
 	return partyName(first), first, true
 }
+
+// formLabelLine opens a line with a form's label: one to three words of
+// letters and the colon set against them ("Filer:", "Document Number:
+// 88", "WARNING: CASE CLOSED"). A rule's colon stands apart ("AMERICA
+// :"), and a time's follows a digit.
+var formLabelLine = textscan.Lazy(`^[ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}:`)
 
 // corpOnly returns the corporate suffix a caption line holds alone
 // ("INC.,", "LLC"), or "".
@@ -817,7 +824,9 @@ func partyFragmentOf(s string, court bool) fragment {
 		return fragment{}
 	}
 	ws := strings.Fields(s)
+	roleLed := false
 	for len(ws) > 0 && (partyRoles[strings.ToLower(strings.Trim(ws[0], ".:"))] || textscan.IsDigits(strings.Trim(ws[0], "."))) {
+		roleLed = roleLed || partyRoles[strings.ToLower(strings.Trim(ws[0], ".:"))]
 		ws = ws[1:] // "Re:", "Defendant 7."
 	}
 	var name []string
@@ -844,7 +853,7 @@ func partyFragmentOf(s string, court bool) fragment {
 			return fragment{}
 		}
 		r := []rune(w)
-		if !unicode.IsUpper(r[0]) && !nameParticles[lw] || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+		if !unicode.IsUpper(r[0]) && !nameParticles[lw] || filersPossessive(lw, k == len(ws)-1 || roleLed) {
 			return fragment{}
 		}
 		name = append(name, w)
@@ -852,6 +861,9 @@ func partyFragmentOf(s string, court bool) fragment {
 	fr.full = strings.Join(name, " ")
 	for len(name) > 0 && nameParticles[strings.ToLower(name[len(name)-1])] {
 		name = name[:len(name)-1]
+	}
+	if len(name) > 0 && filersPossessive(strings.ToLower(name[len(name)-1]), true) {
+		return fragment{} // "SMITH'S MOTION TO DISMISS": the name ends at its possessive, a title's
 	}
 	if len(name) == 0 || partyNotNames[strings.ToLower(name[0])] || isRoleLine(strings.Join(name, " ")) {
 		return fragment{}
@@ -863,6 +875,25 @@ func partyFragmentOf(s string, court bool) fragment {
 	fr.name, fr.ok = f, true
 	return fr
 }
+
+// filersPossessive reports whether a word in 's makes a line a filing's
+// title rather than a party's name: a role's, a filer's or a company's
+// possessive ("Defendant's Motion", "Government's Exhibit", "APPLE
+// INC.'S REPLY"), one closing the line, or any after a role ("DEFENDANT
+// ACME'S REPLY"; title says so). A name may hold one ("Jane's Revenge",
+// "Children's Hospital").
+func filersPossessive(lw string, title bool) bool {
+	stem, ok := strings.CutSuffix(lw, "'s")
+	if !ok {
+		stem, ok = strings.CutSuffix(lw, "’s")
+	}
+	return ok && (title || partyRoles[stem] || possessiveFilers[stem] || corpSuffix.Get().MatchString(stem))
+}
+
+// possessiveFilers are the filers and offices whose possessive opens a
+// filing's title (typed by hand, a closed class).
+var possessiveFilers = textscan.Set("government", "court", "judge", "jury", "state", "people", "commonwealth", "secretary",
+	"commissioner", "debtor", "trustee", "creditor", "clerk", "magistrate", "counsel", "attorney", "party", "parties")
 
 // brandWord is a word of a name that holds a digit: a capital, then
 // capitals, a hyphen and at most two digits ("K2", "K-2", "B52"), not a
@@ -981,6 +1012,9 @@ func partyName(f string) string {
 		if k > 0 && k+1 < len(ws) && strings.EqualFold(w, "of") {
 			return capsToTitle(f) // "Commissioner of Social Security": an office or body, no person's name
 		}
+		if lw := strings.ToLower(w); strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+			return capsToTitle(f) // "Jane's Revenge", "Children's Hospital": a person's name holds no possessive
+		}
 	}
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
 		ws = ws[:len(ws)-1]
@@ -1090,7 +1124,7 @@ func capsToTitle(s string) string {
 			}
 			// After a dot only initials ("B.W.") take a capital, not a
 			// domain ("CONSUMERINFO.COM").
-			up = r == '-' || r == '\'' || r == '’' || r == '.' && seg <= 1
+			up = r == '-' || (r == '\'' || r == '’') && !(k == len(rs)-2 && rs[k+1] == 's') || r == '.' && seg <= 1 // O'Brien, not Lowe'S
 			if unicode.IsLetter(r) {
 				seg++
 			} else {

@@ -75,6 +75,27 @@ const external7Floor = 0.93
 // 9 invented) with casemeta as of commit 204ec20.
 const external8Floor = 0.99
 
+// external9Floor is TestCaseBlockExternal9's floor, just under the 140
+// of 144 (97.2%, 0 invented) measured once the set became a development
+// set (issue 19's seventh round: a form's next label ends a caption's
+// right party, "Litigation" matters, courts of appeals' general dockets,
+// bankruptcy courts' notices, "U.S." court lines, the JPML's line,
+// debtors' case names, claims registers, "Appeal of" captions,
+// possessive names). First
+// measured untuned: 113 of 144 (78.5%, 3 invented) with casemeta as of
+// commit 1a03662.
+const external9Floor = 0.97
+
+// TestCaseBlockExternal9 scores a ninth set of first pages
+// (testdata/external9: notices of electronic filing and of docket activity
+// of courts no other set holds, among them the JPML and eight bankruptcy
+// courts, a CAVC docket, a claims register, CAP heads of a bankruptcy
+// opinion and Board of Tax Appeals decisions), written down before the code
+// was run on them; first scored untuned, tuned on since.
+func TestCaseBlockExternal9(t *testing.T) {
+	scoreCaseSet(t, "external9", "ninth external set", external9Floor)
+}
+
 // TestCaseBlockExternal8 scores an eighth set of first pages
 // (testdata/external8: CM/ECF criminal dockets, docket history reports
 // and case queries, state trial courts' case pages of Georgia, Washington

@@ -134,6 +134,12 @@ func appellateCourt(id string) bool {
 	return ok && n != "" && len(n) <= 2 && strings.Trim(n, "0123456789") == ""
 }
 
+// bankruptcyCourt reports whether a courts-db id is a bankruptcy court's.
+func bankruptcyCourt(id string) bool {
+	k, ok := courtOf(id)
+	return ok && courtTable[k].typ == "bankruptcy"
+}
+
 // headingMatch returns the submatch indexes of re's first match in text
 // that starts on a line set as a heading (a caption, letterhead or
 // addressee's line), or nil: a court named in a sentence of the body
@@ -356,10 +362,18 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	if docket == nil {
 		docket = cmecfQueryRecord(text)
 	}
+	claims := false
+	if docket == nil {
+		docket = claimsRegisterRecord(text)
+		claims = docket != nil
+	}
 	if docket != nil {
 		// A case's record: its labels give its number, its filing date
 		// and its parties; the entries below name other filings.
 		c.DocType = "docket sheet"
+		if claims {
+			c.DocType = "claims register"
+		}
 		if f := docketFiled(docket); f != "" {
 			c.Filed = f // the record's label, not a date among its entries
 		}
@@ -461,9 +475,9 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		if docket != nil {
-			c.Caption = docketCaption(text, docket)
+			c.Caption = docketCaption(text, docket, claims || bankruptcyCourt(c.Court))
 		} else {
-			c.Caption = labelledCaseName(text)
+			c.Caption = labelledCaseName(text, bankruptcyCourt(c.Court))
 		}
 		if c.Caption == "" {
 			c.Caption = caption(text)

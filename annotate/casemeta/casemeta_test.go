@@ -417,6 +417,17 @@ func TestCaption(t *testing.T) {
 		// A "v." in a sentence takes no party from the lines above it.
 		{"Re: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n    Originating Case No. : 16-0556\nDear Counsel:", "Island Creek Coal Company v. Hill"},
 		{"Increased Rating\n\nThe regulation governs ratings; see generally Schafrath v. Derwinski, 1 Vet. App. 589 (1991).", ""},
+		// A form's next label ends the caption: no party is read from it.
+		{"Case Name: Roe Holdings, Inc. v.\n(sealed)\nCase Number: 8:23-cv-00705-KKM-AAS\nFiler:\nWARNING: CASE CLOSED on 02/21/2024\nDocument Number: 88", ""},
+		// A name may hold a possessive, and is then an organization's; a
+		// filer's possessive opens a title, not a party.
+		{"Case Name: Roe Holdings, Inc. v.\nJane's Revenge et al\nCase Number: 8:23-cv-00705-KKM-AAS\n", "Roe Holdings, Inc. v. Jane's Revenge"},
+		{"JANE ROE, Plaintiff, v. LOWE'S HOME CENTERS, LLC, Defendant.", "Roe v. Lowe's Home Centers, LLC"},
+		{"JOHN DOE,\n    Plaintiff,\n         v.\n\nSMITH'S MOTION TO DISMISS\n", ""},
+		{"JOHN DOE,\n    Plaintiff,\n         v.\nACME CORP.,\n    Defendant.\n\nACME'S MOTION TO DISMISS", "Doe v. Acme Corp."},
+		{"UNITED STATES OF AMERICA,\n   Plaintiff,\nv.\nJOHN SMITH,\n  Defendant.\n\nDEFENDANT SMITH'S SENTENCING MEMORANDUM", "United States v. Smith"},
+		// A label in the column beside the parties does not.
+		{"    JOHN ROE,\n        Plaintiff,                 MOTION FOR\n14       v.\n                                   Date: October 26, 2018\n    ACME TV, LLC,                  Time: 3:00 p.m.\n        Defendant.", "Roe v. Acme TV, LLC"},
 	}
 	for _, tt := range tests {
 		if got := caption(tt.page); got != tt.want {
@@ -444,10 +455,16 @@ func TestMatterCaption(t *testing.T) {
 		{"juvenile, column of braces", "In re G.J., Juvenile                                }    APPEALED FROM:\n(G.J., Father* & M.J., Mother*)                     }", "In re G.J."},
 		{"person over two lines", "    IN THE MATTER OF ROLF D.                    §\n    BREWSTER, a person with a                   §\n    disability,1                                § No. 254, 2025", "In the Matter of Rolf D. Brewster"},
 		{"multidistrict litigation", "IN RE: FEDEX GROUND PACKAGE SYSTEM, INC.,\nEMPLOYMENT PRACTICES LITIGATION\nFedEx drivers", "In re FedEx Ground Package System, Inc."},
+		{"multidistrict litigation on one line", "IN RE: Roe Widgets AI, Inc., Consumer Privacy Litigation\nCase Number:", "In re Roe Widgets AI, Inc., Consumer Privacy Litigation"},
+		{"a company's matter, then its role", "In re Roe Widgets, Inc., Debtor, and other matters", "In re Roe Widgets, Inc."},
 		{"no subject", "IN THE MATTER OF THE SEARCH OF\n\n\n", ""},
 		{"a citation is no caption", "held as much. In re Winship, 397 U.S. 358 (1970).\nIn re Winship, 397 U.S. 358, 364 (1970).", ""},
 		{"board of immigration appeals", "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "Matter of Emmanuel LAGUERRE"},
 		{"matter of, cited", "See Matter of Smith, 12 I&N Dec. 34 (BIA 1990), Respondent", ""},
+		{"board of tax appeals", "Appeal of JANE Q. ROE.\n\nDocket No. 17.\n\nSubmitted October 13, 1924;", "Appeal of Jane Q. Roe"},
+		{"appeal of, a heading of what is appealed", "APPEAL OF RIGHT\n\nThe defendant appeals.", ""},
+		{"appeal of, cited", "Appeal of Roe, 1 B. T. A., 5.", ""},
+		{"appeal of, in a sentence", "must submit letters no later than 14 days after the conclusion of the\nappeal of her related criminal conviction in case No. 8:23-cr-25.", ""},
 		{"advisory opinion", "OPINION OF THE JUSTICES, 294 Ala. 571 (1975)\n\nOPINION OF THE JUSTICES.\n\nNo. 216.\n\nSupreme Court of Alabama.", "Opinion of the Justices"},
 		{"advisory opinion, cited", "as the court held in Opinion of the Justices, 294 Ala. 571 (1975).", ""},
 	}
@@ -500,6 +517,9 @@ func TestFiledDate(t *testing.T) {
 		// A bracketed label on a line of its own is the page's own.
 		{"DeGraff v. Burnett (2006-266)\n\n2007 VT 95\n\n[Filed 31-Aug-2007]\n", "2007-08-31"},
 		{"the order (see Motion to Strike [Filed 31-Aug-2007])", ""},
+		// A bankruptcy court's notice names whom the filing came from.
+		{"The following transaction was received from Admin entered on 02/01/2024 at 00:34 AM EST and filed on 01/31/2024", "2024-01-31"},
+		{"The following transaction was received from Roe, Jane entered on 7/15/2024 at 3:35 PM EDT and filed on 7/15/2024", "2024-07-15"},
 	}
 	for _, tt := range tests {
 		if got := filedDate(tt.page); got != tt.want {

@@ -20,7 +20,8 @@ const (
 // headingCourt returns the courts-db court a first page names in a
 // heading, its division (county, district, division or department) where
 // the heading gives one, and the byte offset of the heading. Only lines
-// set as headings and holding the word "court" are read, each with its
+// set as headings and holding the word "court" (or naming a panel: the
+// JPML has no court in its name) are read, each with its
 // neighbours, as a court's name is often broken over lines ("IN THE
 // SUPREME COURT OF THE / STATE OF ARIZONA").
 //
@@ -48,7 +49,7 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 			// parties), not the filing's, which is named above it.
 			break
 		}
-		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") || !courtNameLine(lines, i) || lowerCourtLine(lines, i) {
+		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") && !containsFold(l, "judicial panel") || !courtNameLine(lines, i) || lowerCourtLine(lines, i) {
 			continue
 		}
 		tries++
@@ -378,6 +379,13 @@ func resolveHeading(heading, state string) (int, bool) {
 	if c, _, ok := resolveCourt(specific(n, matchCourts(n)), state); ok {
 		return c, true
 	}
+	if us := usAbbrev.Get().ReplaceAllString(n, "${1}United States "); us != n {
+		// "U.S. Bankruptcy Court / Eastern District of Pennsylvania":
+		// courts-db's patterns spell the nation's name out.
+		if c, _, ok := resolveCourt(specific(us, matchCourts(us)), state); ok {
+			return c, true
+		}
+	}
 	bare := normalizeCourtName(headingWords.Get().ReplaceAllString(n, " of "))
 	bare = strings.TrimPrefix(bare, "of ")
 	if c, _, ok := resolveCourt(specific(bare, matchCourts(bare)), state); ok {
@@ -397,6 +405,10 @@ func resolveHeading(heading, state string) (int, bool) {
 	}
 	return courtByKind(lower, state)
 }
+
+// usAbbrev is "U.S." in a normalized court name ("U S Bankruptcy
+// Court").
+var usAbbrev = textscan.Lazy(`(^|\s)U S\s`)
 
 // courtOfState is a court named "<kind> Court of <State>", the state's
 // name one or two words.

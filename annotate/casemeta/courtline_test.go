@@ -8,6 +8,11 @@ import "testing"
 func TestHeadingCourt(t *testing.T) {
 	for _, tt := range []struct{ in, id, division string }{
 		{"UNITED STATES BANKRUPTCY APPELLATE PANEL\n      FOR THE FIRST CIRCUIT\n", "bap1", ""},
+		// "U.S." spelled out as courts-db's patterns spell it.
+		{"U.S. Bankruptcy Court\nEastern District of Pennsylvania\nNotice of Electronic Filing\n", "paeb", ""},
+		{"U.S. Bankruptcy Court\nDistrict of New Hampshire Live Database\nNotice of Electronic Filing\n", "nhb", ""},
+		// A panel that is a court without the word in its name.
+		{"United States\nUnited States Judicial Panel on Multidistrict Litigation\nNotice of Electronic Filing\n", "jpml", ""},
 		// A division courts-db lists as a court of its own.
 		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District, Division Two"},
 		{"Court of Appeal, Second District, Division 1, California.\n", "calctapp2d", "Second District, Division 1"},

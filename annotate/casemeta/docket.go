@@ -20,8 +20,10 @@ import (
 // value, "Parties" alone; and the section heads of a state court's docket
 // printed to PDF ("CHARGES", "CURRENT ASSIGNED JUDGE", "DEFENDANT
 // INFORMATION", "ACCOUNT SUMMARY", "CASE NOTE", "PROCEEDINGS"), which a
-// filing prints one or two of at most.
-var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+// filing prints one or two of at most; and a court of appeals' general
+// docket's ("Docketed:", "Appeal From:", "Case Type Information:", "Fee
+// Status:"). Typed by hand: a closed class of labels.
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note|docketed|appeal[ \t]+from|case[ \t]+type[ \t]+information|fee[ \t]+status))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
 
 // docketMinLabels is how many distinct labels make a page a docket sheet:
 // a filing's head prints a case number and a judge, perhaps a filed date,
@@ -116,10 +118,18 @@ func docketNumber(r map[string]docketField) (string, int) {
 // docketCaption returns the caption of a docket record: its "Case
 // title" ("USA v. Furtado"), or its "Style" and the party after "v.:"
 // on the next label, read as a caption is; a style of one party is that
-// party as printed ("DAVIS, XAVIER", "In Re Carl Williams").
-func docketCaption(text string, r map[string]docketField) string {
+// party as printed ("DAVIS, XAVIER", "In Re Carl Williams"). A
+// bankruptcy court's record titled by its debtor's name alone is "In re"
+// the debtor.
+func docketCaption(text string, r map[string]docketField, bankruptcy bool) string {
 	if f, ok := docketValue(r, "case title"); ok {
-		return caption(f.value)
+		if c := caption(f.value); c != "" || !bankruptcy {
+			return c
+		}
+		if debtorName.Get().MatchString(f.value) && !versusRe.Get().MatchString(f.value) {
+			return "In re " + matterCase(f.value) // a bankruptcy case's title is its debtor's name
+		}
+		return ""
 	}
 	f, ok := docketValue(r, "style")
 	if !ok {
@@ -174,8 +184,10 @@ var caseNameLabel = textscan.Lazy(`(?m)^[ \t]*Case[ \t]+Name:[ \t]*(.*)$`)
 
 // labelledCaseName returns the caption a "Case Name:" label gives, its
 // lines joined ("Murch v. Compass Washington, / LLC et al"), read as a
-// caption is; "" without one.
-func labelledCaseName(text string) string {
+// caption is; "" without one. In a bankruptcy court's notice a name
+// without parties' "v." is the debtor's, whose case it is: "Case Name:
+// Mykle Lepene" is "In re Mykle Lepene".
+func labelledCaseName(text string, bankruptcy bool) string {
 	head := text[:min(len(text), headingBytes)]
 	m := caseNameLabel.Get().FindStringSubmatchIndex(head)
 	if m == nil {
@@ -197,8 +209,19 @@ func labelledCaseName(text string) string {
 	if name == "" {
 		return ""
 	}
-	return caption(name)
+	if c := caption(name); c != "" || !bankruptcy {
+		return c
+	}
+	if debtorName.Get().MatchString(name) && !versusRe.Get().MatchString(name) {
+		return "In re " + matterCase(name)
+	}
+	return ""
 }
+
+// debtorName is a bankruptcy case's name when it is its debtors' alone:
+// two to twelve capitalized words ("Jeffery Wayne Lovell and Tiffany
+// Nicole Lovell", "Alan E. Waskowicz"), no digit, no role, no label.
+var debtorName = textscan.Lazy(`^[A-Z][A-Za-z.'’-]*(?:,?[ \t]+(?:and|&|[A-Z][A-Za-z.'’-]*)){1,11}$`)
 
 // numberedTitle returns the caption a docket page's title line gives
 // after the case's own number, as Tyler Odyssey portals head a case
@@ -247,6 +270,26 @@ func cmecfQueryRecord(text string) map[string]docketField {
 		"case #":     {label: "case #", value: head[m[2]:m[3]], at: m[2]},
 		"case title": {label: "case title", value: head[m[4]:m[5]], at: m[4]},
 		"date filed": {label: "date filed", value: head[m[6]:m[7]], at: m[6]},
+	}
+}
+
+// claimsRegisterHead is the head of a bankruptcy court's CM/ECF claims
+// register: its title, then the case's number and its debtor's name on
+// one line ("Claims Register" / "16-40642 Tango Transport, LLC").
+var claimsRegisterHead = textscan.Lazy(`(?m)^[ \t]*Claims[ \t]+Register[ \t]*\n[ \t]*((?:\d{1,2}:)?\d{2}-\d{5}(?:-[A-Za-z]{2,4}\d{0,2})?)[ \t]+(\S[^\n]*?)[ \t]*$`)
+
+// claimsRegisterRecord reads a claims register's head as a docket
+// record (its number and its title under docketRecord's labels); nil
+// when the page has none. The claims below are creditors' filings.
+func claimsRegisterRecord(text string) map[string]docketField {
+	head := text[:min(len(text), headingBytes)]
+	m := claimsRegisterHead.Get().FindStringSubmatchIndex(head)
+	if m == nil {
+		return nil
+	}
+	return map[string]docketField{
+		"case #":     {label: "case #", value: head[m[2]:m[3]], at: m[2]},
+		"case title": {label: "case title", value: head[m[4]:m[5]], at: m[4]},
 	}
 }
 

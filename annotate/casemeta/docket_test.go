@@ -58,6 +58,12 @@ func TestDocketRecord(t *testing.T) {
 		{"a number and a title without CM/ECF's Date filed line is no record",
 			"1:20-cv-00001-AB Roe v. Doe\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
 			"motion", "2020-01-02", "", "1:20-cv-00001-AB"},
+		{"a court of appeals' general docket",
+			"View the\nGeneral Docket\nUnited States Court of Appeals for Veterans Claims\nCase Number:18-1234\nDocketed: 07/20/2018\nJohn Roe v. Robert Doe\nAppeal From:\nDepartment of Veteran Affairs\nFee Status: dfh\nCase Type Information:\n1) Petition\n07/20/2018\nDeclaration of Financial Hardship (JC)\n",
+			"docket sheet", "", "Roe v. Doe", "18-1234"},
+		{"a bankruptcy court's claims register",
+			"Query\nReports\nEastern District of Texas\nClaims Register\n16-40123 Roe Widgets, LLC\nJudge: Jane Doe\nChapter: 11\nOffice: Sherman\nCreditor: (7156496)\nAcme Wireless\nClaim No: 70\nOriginal Filed Date: 08/12/2016\n",
+			"claims register", "", "In re Roe Widgets, LLC", "16-40123"},
 		{"a motion's head is no record",
 			"Case No.: 1:20-cv-00001\nJudge: Ann Smith\nFiled: 01/02/2020\nMOTION TO DISMISS\n",
 			"motion", "2020-01-02", "", "1:20-cv-00001"},
@@ -76,15 +82,26 @@ func TestDocketRecord(t *testing.T) {
 }
 
 func TestLabelledCaseName(t *testing.T) {
-	tests := []struct{ page, want string }{
-		{"Notice of Electronic Filing\nCase Name:\nRoe v. Acme Widgets Northwest,\nLLC et al\nCase Number:\n3:25-cv-01039-SB\n", "Roe v. Acme Widgets Northwest, LLC"},
-		{"Case Name: Roe v. Doe et al\nCase Number: 4:21-cv-00953-P\n", "Roe v. Doe"},
-		{"Case Name:\nCase Number:\n", ""},
-		{"no label here\nRoe v. Doe\n", ""},
+	tests := []struct {
+		page       string
+		bankruptcy bool
+		want       string
+	}{
+		{"Notice of Electronic Filing\nCase Name:\nRoe v. Acme Widgets Northwest,\nLLC et al\nCase Number:\n3:25-cv-01039-SB\n", false, "Roe v. Acme Widgets Northwest, LLC"},
+		{"Case Name: Roe v. Doe et al\nCase Number: 4:21-cv-00953-P\n", false, "Roe v. Doe"},
+		{"Case Name:\nIN RE: Roe Widgets AI, Inc., Consumer\nPrivacy Litigation\nCase Number:\nMDL No. 2967\n", false, "In re Roe Widgets AI, Inc., Consumer Privacy Litigation"},
+		{"Case Name:\nCase Number:\n", false, ""},
+		{"no label here\nRoe v. Doe\n", false, ""},
+		// A bankruptcy court's case named by its debtors alone.
+		{"Case Name:\nJane Q. Roe\nCase Number:\n21-10245-BAH\n", true, "In re Jane Q. Roe"},
+		{"Case Name:\nJohn Roe and Mary Ann Roe\nCase Number:\n1:24-bk-01377\n", true, "In re John Roe and Mary Ann Roe"},
+		{"Case Name:\nJOHN A. ROE\nCase Number:\n23-20091\n", true, "In re John A. Roe"},
+		{"Case Name:\nJane Q. Roe\nCase Number:\n1:21-cv-00245\n", false, ""},
+		{"Case Name:\nSealed\nCase Number:\n23-20091\n", true, ""},
 	}
 	for _, tt := range tests {
-		if got := labelledCaseName(tt.page); got != tt.want {
-			t.Errorf("labelledCaseName(%q) = %q, want %q", tt.page, got, tt.want)
+		if got := labelledCaseName(tt.page, tt.bankruptcy); got != tt.want {
+			t.Errorf("labelledCaseName(%q, %v) = %q, want %q", tt.page, tt.bankruptcy, got, tt.want)
 		}
 	}
 }

@@ -23,8 +23,11 @@ var yearFirstStamp = textscan.Lazy(`^(\d{4})[ \t]+([A-Za-z]+\.?)-(\d{1,2})$`)
 // nefFiled is the filing date a CM/ECF notice of electronic filing or of
 // docket activity prints in its fixed sentence: "The following
 // transaction was entered by … on 3/2/2022 at 10:46 AM CST and filed on
-// 3/2/2022", "The following transaction was filed on 08/30/2022".
-var nefFiled = textscan.Lazy(`The\s+following\s+transaction\s+was\s+(?:entered\b[^\n]{0,120}?(?:\n[^\n]{0,80}?)?\band\s+)?filed\s+on\s+(\d{1,2}/\d{1,2}/\d{4})\b`)
+// 3/2/2022", "The following transaction was filed on 08/30/2022"; a
+// bankruptcy court's names whom it was received from first ("… was
+// received from Admin entered on 02/01/2024 at 00:34 AM EST and filed on
+// 01/31/2024").
+var nefFiled = textscan.Lazy(`The\s+following\s+transaction\s+was\s+(?:received\s+from\b[^\n]{0,80}?\s+)?(?:entered\b[^\n]{0,120}?(?:\n[^\n]{0,80}?)?\band\s+)?filed\s+on\s+(\d{1,2}/\d{1,2}/\d{4})\b`)
 
 // stampHead bounds the lines at a page's head where a clerk's electronic
 // filing stamp stands.

@@ -17,6 +17,10 @@ func FuzzRead(f *testing.F) {
 		"Violation Number\nF4852169\nUNITED STATES DISTRICT COURT\nVIOLATION NOTICE",
 		"NATIONAL FOOTBALL LEAGUE MANAGEMENT\nCOUNCIL,\n        Plaintiff,\n   v.\nNATIONAL FOOTBALL LEAGUE PLAYERS\nASSOCIATION,\n        Defendant.\n",
 		"In re GRAND JURY SUBPOENA\nNo. 19-GJ-0012 (UNDER SEAL)\nFiled 03/04/2021",
+		"U.S. Bankruptcy Court\nDistrict of Nowhere\nNotice of Electronic Filing\nThe following transaction was received from Admin entered on 02/01/2024 at 00:34 AM EST and filed on 01/31/2024\nCase Name:\nJane Q. Roe\nCase Number:\n23-13129-amc\n",
+		"Eastern District of Texas\nClaims Register\n16-40123 Roe Widgets, LLC\nJudge: Jane Doe\n",
+		"Appeal of JANE Q. ROE.\n\nDocket No. 17.\n",
+		"Case Name: Roe Holdings, Inc. v.\nJane's Revenge et al\nCase Number: 8:23-cv-00705-KKM-AAS\nFiler:\n",
 	} {
 		f.Add(s)
 	}

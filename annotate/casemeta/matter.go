@@ -20,6 +20,15 @@ var inReLine = textscan.Lazy(`(?i)^[\s\d|*§)\]}]*(in\s+re\b:?|in\s+the\s+matter
 // matterRoleLine is a caption "Matter of <name>, <role>" alone on its line.
 var matterRoleLine = textscan.Lazy(`^[ \t]*(?:In\s+the\s+)?Matter\s+of\s+([A-Z][^,\n]{1,80}?),[ \t]+(?:Respondents?|Applicants?|Petitioners?|Beneficiar(?:y|ies)|Claimants?)[ \t]*$`)
 
+// appealOfLine is a caption "Appeal of <name>" alone on its line, and
+// appealedThing the words that make it a heading of what is appealed
+// ("Appeal of Right", "APPEAL OF ORDER"), not a party's name: a closed
+// class typed by hand.
+var (
+	appealOfLine  = textscan.Lazy(`^[ \t]*(?:Appeal|APPEAL)[ \t]+(?:of|OF)[ \t]+([A-Z][^\n]{1,80}?)\.?[ \t]*$`)
+	appealedThing = textscan.Set("right", "order", "orders", "decision", "decisions", "judgment", "judgments", "sentence", "conviction", "denial", "ruling", "award", "determination", "final", "interlocutory", "the", "a", "an", "from")
+)
+
 // justicesLine is an advisory opinion's caption alone on its line, as
 // state supreme courts answering a legislature's or governor's questions
 // print it: "OPINION OF THE JUSTICES." (a closed form, typed by hand).
@@ -80,6 +89,18 @@ func matterCaption(firstPage string) string {
 		}
 		if subject, closed := cutSubject(strings.TrimSpace(m[1])); !closed && subject != "" && !strings.ContainsAny(subject, "0123456789") {
 			return "Matter of " + subject
+		}
+	}
+	// "Appeal of ALFRED B. DAY.": a taxpayer's or an agency's appeal as
+	// the Board of Tax Appeals and state supreme courts (New Hampshire's,
+	// Pennsylvania's) caption it, alone on its line.
+	for _, line := range lines[:min(len(lines), matterLines)] {
+		m := appealOfLine.Get().FindStringSubmatch(line)
+		if m == nil || cited(m[1]) || appealedThing[strings.ToLower(strings.Fields(m[1])[0])] {
+			continue
+		}
+		if subject, closed := cutSubject(strings.TrimSpace(m[1])); !closed && subject != "" && !strings.ContainsAny(subject, "0123456789") {
+			return "Appeal of " + matterCase(strings.TrimRight(subject, "."))
 		}
 	}
 	for _, line := range lines[:min(len(lines), matterLines)] {
@@ -172,6 +193,9 @@ func cutSubject(t string) (string, bool) {
 			at = k + 1 + m[1]
 			continue
 		}
+		if litigationTail.Get().MatchString(rest) {
+			return t, false // "Clearview AI, Inc., Consumer Privacy Litigation": the matter runs on to its head noun
+		}
 		if m := addressTail.Get().FindStringIndex(rest); m != nil && startsWithDigit(t) {
 			at = k + 1 + m[1]
 			continue // "218 Miller Chapel Road, Salisbury NC": a place searched, its town and state
@@ -179,6 +203,12 @@ func cutSubject(t string) (string, bool) {
 		return t[:k], true
 	}
 }
+
+// litigationTail is the rest of a consolidated matter's name after the
+// comma of a company's name in it, up to its head noun: "In re Clearview
+// AI, Inc., Consumer Privacy Litigation" (the head noun typed by hand, a
+// closed class).
+var litigationTail = textscan.Lazy(`^\s*[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,6}?\s+(?i:litigation)\.?\s*$`)
 
 // addressTail is the town and state closing an address after its comma:
 // "Salisbury NC", "Salisbury, NC 28144".
