@@ -29,6 +29,10 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			i = k - 1
 			continue
 		}
+		if stateCode(ws, i, gaz) {
+			out = append(out, wordSpan{from: i, to: i + 1, typ: schemas.Place, source: schemas.SourceRule, rule: "state-code"})
+			continue
+		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
@@ -65,7 +69,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			if rule == "city-of" && ws[i-2].capitalized() && !ws[i-2].capsLine {
 				from = i - 2
 			}
-		} else if e.list != "places.txt" && insideName(ws, i, to) {
+		} else if e.list != handPlaces && e.list != statesList && !(e.list == countriesList && strings.Contains(e.surface, ".")) && insideName(ws, i, to) {
 			continue // "Jose Luis Montenegro", "Malta Partners"
 		}
 		// "LET US", "TO US": in capitals the pronoun.
@@ -112,6 +116,41 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		i = to - 1
 	}
 	return out
+}
+
+// stateCode reports whether ws[i] is a state's USPS code in a postal
+// address: before a ZIP code ("Sacramento, CA 95814", OCR's
+// "SanFrancisco. CA 94105"), or after a comma and a listed city of that
+// state ("Brooklyn, NY, for Plaintiffs"). Alone a code is too often
+// something else ("MD", "PA", "IN").
+func stateCode(ws []word, i int, gaz *gazetteer) bool {
+	code := ws[i].text
+	if i == 0 || len(code) != 2 || !isAllUpper(code) || !gaz.codes[code] || ws[i-1].line != ws[i].line {
+		return false
+	}
+	if i+1 < len(ws) && ws[i+1].line == ws[i].line && zipCode(ws[i+1].text) &&
+		(ws[i-1].text == "," || ws[i-1].text == "." || nameWord(ws[i-1])) {
+		return true
+	}
+	if ws[i-1].text != "," {
+		return false
+	}
+	for k := i - 2; k >= max(0, i-5); k-- {
+		// Not after a title and a comma: counsel's office in a list of
+		// counsel ("Assistant Attorney General, Santa Fe, NM").
+		// "New York, NY": the city's name is its state's.
+		if e, n := gaz.match(ws, k); e != nil && k+n == i-1 &&
+			(e.city != nil && slices.Contains(e.city.states, code) || e.list == statesList && gaz.states[strings.ToLower(e.canonical)] == code) {
+			return !commaAfterTitle(ws, k)
+		}
+	}
+	return false
+}
+
+// zipCode reports whether s is a ZIP code: five digits, or ZIP+4.
+func zipCode(s string) bool {
+	head, tail, plus := strings.Cut(s, "-")
+	return len(head) == 5 && textscan.IsDigits(head) && (!plus || len(tail) == 4 && textscan.IsDigits(tail))
 }
 
 // Thresholds for cities of the generated list (gazetteers/us-cities.tsv),
