@@ -95,7 +95,8 @@ var agencyHeads = map[string]bool{"department": true, "bureau": true, "administr
 	"reserve": true, "command": true, "police": true, "division": true, "association": true, "bank": true,
 	"college": true, "university": true, "school": true, "academy": true, "system": true, "house": true,
 	"library": true, "museum": true, "survey": true, "mint": true, "trust": true, "fund": true, "congress": true,
-	"senate": true, "laboratory": true, "representative": true, "garden": true, "marshals": true}
+	"senate": true, "laboratory": true, "representative": true, "garden": true, "marshals": true,
+	"enforcement": true, "protection": true}
 
 // smallWord are the lower-case words of agencies' names.
 var smallWord = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "to": true}
@@ -154,11 +155,16 @@ func writeAgencies(path, courts, dir string, words map[string]bool, given map[st
 			byName[r.name] = append(byName[r.name], r.acronym)
 		}
 	}
-	// An acronym two agencies share names neither.
-	owners := map[string]int{}
+	// An acronym two agencies share names neither; the forms of one
+	// agency's name ("Justice Department", "U.S. Department of Justice")
+	// are one agency.
+	owners := map[string]map[string]bool{}
 	for _, n := range names {
 		for _, a := range byName[n] {
-			owners[a]++
+			if owners[a] == nil {
+				owners[a] = map[string]bool{}
+			}
+			owners[a][agencyKey(n)] = true
 		}
 	}
 	sort.Strings(names)
@@ -170,18 +176,38 @@ func writeAgencies(path, courts, dir string, words map[string]bool, given map[st
 # %s (repository licence ISC), commit %s.
 # Kept: names of two words or more, not a state or territory, no compound or
 # inverted entry, no program, a body's head noun (agencies.go); acronyms of 3-6 capitals that are no English
-# word (Debian wamerican), SSA given name or state code, and name one agency.
+# word (Debian wamerican), SSA given name or state code, and name one agency
+# (the forms of one name, "Justice Department" and "U.S. Department of
+# Justice", are one agency). A "U.S." name is written with "United States" too.
 `, len(names), agenciesSource, agenciesCommit)
 	for _, n := range names {
 		forms := []string{n}
+		// "U.S. Marshals Service" is written "United States Marshals
+		// Service" too.
+		if rest, ok := strings.CutPrefix(n, "U.S. "); ok && !slices.Contains(names, "United States "+rest) {
+			forms = append(forms, "United States "+rest)
+		}
 		for _, a := range byName[n] {
-			if owners[a] == 1 {
+			if len(owners[a]) == 1 {
 				forms = append(forms, a)
 			}
 		}
 		b.WriteString(strings.Join(forms, "|") + "\n")
 	}
 	return os.WriteFile(filepath.Join(dir, "agencies.txt"), []byte(b.String()), 0o644)
+}
+
+// agencyKey returns the form of an agency's name that its other forms
+// share: without "U.S.", "United States" or "Federal" before it, and
+// "Department of X" for "X Department".
+func agencyKey(name string) string {
+	for _, p := range []string{"U.S. ", "United States ", "Federal "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	if x, ok := strings.CutSuffix(name, " Department"); ok && !strings.Contains(x, " of ") {
+		name = "Department of " + x
+	}
+	return name
 }
 
 // agenciesCommit is the commit of the agency list read, for the header.
