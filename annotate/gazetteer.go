@@ -225,6 +225,36 @@ func (g *gazetteer) addStates(file string) error {
 	return nil
 }
 
+// addNeighborhoods reads the generated neighborhoods of New York City
+// (name, flags; tab-separated). A name that is also an English word or a
+// common surname ("Concourse", "Wakefield") is read as a small city is,
+// in context; the others alone.
+func (g *gazetteer) addNeighborhoods(file string) error {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return err
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, flags, ok := strings.Cut(line, "\t")
+		if !ok || name == "" {
+			return fmt.Errorf("gazetteers/%s:%d: want a name and flags", file, n+1)
+		}
+		e := &gazEntry{typ: schemas.Place, canonical: name, surface: name, list: file}
+		if strings.ContainsAny(flags, "ws") {
+			e.city = &cityInfo{states: []string{"NY"}, pop: contextCityPop, word: strings.Contains(flags, "w"),
+				person: strings.ContainsAny(flags, "gs")}
+		}
+		g.add(name, e)
+		if rest, ok := strings.CutPrefix(name, "St. "); ok {
+			g.add("Saint "+rest, e)
+		}
+	}
+	return nil
+}
+
 // match returns the longest entry starting at ws[i] and the number of
 // words it spans. Outside capitals lines the words must be capitalized
 // as listed, so that "jamaica" in prose or "us" as a pronoun is not a place.
@@ -324,6 +354,9 @@ func loadWordList(files ...string) (map[string]bool, error) {
 // where they stand alone.
 const companiesList = "companies.txt"
 
+// nycList is the generated list of New York City's neighborhoods.
+const nycList = "nyc-neighborhoods.tsv"
+
 // handPlaces is the list of places typed by hand that no generated list
 // holds yet.
 const handPlaces = "places.txt"
@@ -348,6 +381,9 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.addStates(statesList); err != nil {
+		return nil, err
+	}
+	if err := g.addNeighborhoods(nycList); err != nil {
 		return nil, err
 	}
 	if err := g.addLists([]gazFile{

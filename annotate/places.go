@@ -69,7 +69,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			if rule == "city-of" && ws[i-2].capitalized() && !ws[i-2].capsLine {
 				from = i - 2
 			}
-		} else if e.list != handPlaces && e.list != statesList && !(e.list == countriesList && strings.Contains(e.surface, ".")) && insideName(ws, i, to) {
+		} else if e.list != handPlaces && e.list != statesList && e.list != nycList && !(e.list == countriesList && strings.Contains(e.surface, ".")) && insideName(ws, i, to) {
 			continue // "Jose Luis Montenegro", "Malta Partners"
 		}
 		// "LET US", "TO US": in capitals the pronoun.
@@ -216,7 +216,14 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		!(to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[from].line) {
 		return "city-residence"
 	}
-	if insideName(ws, from, to) {
+	// "the Hollis area of Queens": a place named as the area around it.
+	if c.pop >= contextCityPop && from > 0 && ws[from-1].lower() == "the" && to < len(ws) && areaNouns[ws[to].text] &&
+		ws[from-1].line == ws[from].line && ws[to].line == ws[to-1].line {
+		return "city-area"
+	}
+	// "Bronx Conspiracy 4th": a table's columns, the offense after the
+	// place is no word of its name.
+	if insideName(ws, from, to) && !(to < len(ws) && offenseWord(ws[to]) && !nameBefore(ws, from)) {
 		return ""
 	}
 	// "Tollett v. Henderson", "Chandler, 940 F.2d at 366": a party of a
@@ -265,6 +272,10 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 	}
 	return ""
 }
+
+// areaNouns after "the" and a place's name make it the area: "the
+// Hollis area", "the Flatbush section", "the Wakefield neighborhood".
+var areaNouns = textscan.Set("area", "section", "neighborhood", "vicinity")
 
 // placeList reports whether ws[from] follows a comma in a list of listed
 // places on its line whose first item a strict place preposition opens.
@@ -334,14 +345,20 @@ func isVersus(w word) bool { l := w.lower(); return l == "v." || l == "vs." || l
 // Cranes Wilmington, Inc.", "Hartford Life") or a facility ("Denison
 // Dam") — rather than a place named alone.
 func insideName(ws []word, from, to int) bool {
-	// "Bank of Jacksonville", "Title Co. of El Paso".
-	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
-		return true
-	}
-	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()] {
+	if nameBefore(ws, from) {
 		return true
 	}
 	return to < len(ws) && ws[to].line == ws[to-1].line && nameWord(ws[to]) && !textscan.IsDigits(ws[to].text)
+}
+
+// nameBefore reports whether the words before ws[from] open a name it
+// ends or goes on: "Bank of Jacksonville", "Title Co. of El Paso",
+// "Malta Partners" read backwards.
+func nameBefore(ws []word, from int) bool {
+	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
+		return true
+	}
+	return from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()]
 }
 
 // titleAfterPlace: a title right after a place name fuses with it.

@@ -16,7 +16,12 @@
 //     2-Clause) for the court codes of public-domain citations;
 //   - the A–Z index of U.S. government agencies of USA.gov (public domain)
 //     as GSA/srt-api's db/scripts/agencies.sql holds it (-agencies; see
-//     agencies.go).
+//     agencies.go);
+//   - New York City's boroughs and neighborhoods as the NYC Environment
+//     and Health Data Portal lists them (-nyc: geography/GeoLookup.csv of
+//     nychealth/EHDP-data, Apache License 2.0; see nyc.go);
+//   - npm us-states-normalize 1.0.0 (AP style state abbreviations; MIT)
+//     and i18n-iso-countries 7.14.0 (other names of countries; MIT).
 //
 // Run from the repository root:
 //
@@ -27,6 +32,10 @@
 // agencies.txt alone, from the given names written before:
 //
 //	go run ./annotate/gazetteers/gen -only agencies -agencies agencies.sql -agencies-commit HASH
+//
+// and nyc-neighborhoods.tsv alone, likewise:
+//
+//	go run ./annotate/gazetteers/gen -only nyc -nyc GeoLookup.csv -nyc-commit HASH
 package main
 
 import (
@@ -115,13 +124,31 @@ func run() error {
 	out := flag.String("out", "annotate/gazetteers", "output directory")
 	agencies := flag.String("agencies", "", "agency list: db/scripts/agencies.sql of GSA/srt-api (agencies.txt is left as it is when empty)")
 	flag.StringVar(&agenciesCommit, "agencies-commit", agenciesCommit, "the commit of GSA/srt-api the agency list is from")
-	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before; "neutral": neutral-cites.txt alone`)
+	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before; "neutral": neutral-cites.txt alone; "nyc": nyc-neighborhoods.tsv alone, likewise`)
+	nyc := flag.String("nyc", "", "NYC geographies: geography/GeoLookup.csv of nychealth/EHDP-data (nyc-neighborhoods.tsv is left as it is when empty)")
+	flag.StringVar(&nycCommit, "nyc-commit", nycCommit, "the commit of nychealth/EHDP-data the NYC geographies are from")
 	reporters := flag.String("reporters", "", "a checkout of freelawproject/reporters-db (neutral-cites.txt is left as it is when empty)")
 	flag.StringVar(&reportersCommit, "reporters-commit", reportersCommit, "the commit of reporters-db the checkout is at")
 	flag.Parse()
 
 	if *only == "neutral" {
 		return writeNeutralCites(*reporters, *out)
+	}
+
+	if *only == "nyc" {
+		words, err := readDict(*dict)
+		if err != nil {
+			return err
+		}
+		given, err := readGivenNames(*out)
+		if err != nil {
+			return err
+		}
+		surnames, err := censusSurnames(*cache, maxSurnameRank)
+		if err != nil {
+			return err
+		}
+		return writeNYC(*nyc, *out, words, given, surnames)
 	}
 
 	if *only == "agencies" {
@@ -174,6 +201,11 @@ func run() error {
 	}
 	if *reporters != "" {
 		if err := writeNeutralCites(*reporters, *out); err != nil {
+			return err
+		}
+	}
+	if *nyc != "" {
+		if err := writeNYC(*nyc, *out, words, given, surnames); err != nil {
 			return err
 		}
 	}
