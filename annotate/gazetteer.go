@@ -19,6 +19,7 @@ var gazetteerFiles embed.FS
 type gazetteer struct {
 	root   *trieNode
 	states map[string]string // lower-case state name → USPS code
+	codes  map[string]bool   // the USPS codes
 	// neutral holds the court codes of public-domain citations
 	// (neutral-cites.txt) as word texts, by their first word's.
 	neutral map[string][][]string
@@ -58,15 +59,14 @@ type gazFile struct {
 	typ  schemas.EntityType
 }
 
-// loadGazetteer reads the "name|variant|..." lists in order; a name listed
-// twice keeps its first entry, so the hand-checked lists come first.
-func loadGazetteer(files []gazFile) (*gazetteer, error) {
-	g := &gazetteer{root: &trieNode{}}
+// addLists reads the "name|variant|..." lists in order; a name listed
+// twice keeps its first entry.
+func (g *gazetteer) addLists(files []gazFile) error {
 	for _, gf := range files {
 		file, typ := gf.name, gf.typ
 		f, err := gazetteerFiles.Open("gazetteers/" + file)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sc := bufio.NewScanner(f)
 		for n := 1; sc.Scan(); n++ {
@@ -78,16 +78,16 @@ func loadGazetteer(files []gazFile) (*gazetteer, error) {
 			for _, name := range names {
 				if !g.add(name, &gazEntry{typ: typ, canonical: strings.TrimSpace(names[0]), surface: strings.TrimSpace(name), list: file}) {
 					f.Close()
-					return nil, fmt.Errorf("gazetteers/%s:%d: empty name", file, n)
+					return fmt.Errorf("gazetteers/%s:%d: empty name", file, n)
 				}
 			}
 		}
 		f.Close()
 		if err := sc.Err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return g, nil
+	return nil
 }
 
 // add inserts e under name unless the name is there already; it reports
@@ -176,8 +176,79 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 		if !g.add(f[0], e) {
 			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
 		}
-		// GeoNames writes "St. Louis"; filings write "Saint Louis" too.
+		// GeoNames writes "St. Louis" and "Saint Paul"; filings write
+		// both forms of both. "The Bronx" is written without its article
+		// too.
 		if rest, ok := strings.CutPrefix(f[0], "St. "); ok {
+			g.add("Saint "+rest, e)
+		} else if rest, ok := strings.CutPrefix(f[0], "Saint "); ok {
+			g.add("St. "+rest, e)
+		} else if rest, ok := strings.CutPrefix(f[0], "The "); ok {
+			g.add(rest, e)
+		}
+	}
+	return nil
+}
+
+// addStates reads the generated states (code, name, abbreviations,
+// flags; tab-separated). A state is written by its name, its
+// abbreviations ("Calif.", "N.J."); a name that is one of the commonest
+// surnames ("Washington") only with "State" after it, as a person's name
+// is read otherwise.
+func (g *gazetteer) addStates(file string) error {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return err
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[1] == "" {
+			return fmt.Errorf("gazetteers/%s:%d: want 4 fields and a name", file, n+1)
+		}
+		code, name := f[0], f[1]
+		g.states[strings.ToLower(name)] = code
+		g.codes[code] = true
+		forms := []string{name}
+		if strings.Contains(f[3], "s") {
+			forms[0] += " State"
+		}
+		if f[2] != "" {
+			forms = append(forms, strings.Split(f[2], "|")...)
+		}
+		for _, form := range forms {
+			g.add(form, &gazEntry{typ: schemas.Place, canonical: name, surface: form, list: file})
+		}
+	}
+	return nil
+}
+
+// addNeighborhoods reads the generated neighborhoods of New York City
+// (name, flags; tab-separated). A name that is also an English word or a
+// common surname ("Concourse", "Wakefield") is read as a small city is,
+// in context; the others alone.
+func (g *gazetteer) addNeighborhoods(file string) error {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return err
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, flags, ok := strings.Cut(line, "\t")
+		if !ok || name == "" {
+			return fmt.Errorf("gazetteers/%s:%d: want a name and flags", file, n+1)
+		}
+		e := &gazEntry{typ: schemas.Place, canonical: name, surface: name, list: file}
+		if strings.ContainsAny(flags, "ws") {
+			e.city = &cityInfo{states: []string{"NY"}, pop: contextCityPop, word: strings.Contains(flags, "w"),
+				person: strings.ContainsAny(flags, "gs")}
+		}
+		g.add(name, e)
+		if rest, ok := strings.CutPrefix(name, "St. "); ok {
 			g.add("Saint "+rest, e)
 		}
 	}
@@ -283,21 +354,45 @@ func loadWordList(files ...string) (map[string]bool, error) {
 // where they stand alone.
 const companiesList = "companies.txt"
 
+// nycList is the generated list of New York City's neighborhoods.
+const nycList = "nyc-neighborhoods.tsv"
+
+// handPlaces is the list of places typed by hand that no generated list
+// holds yet.
+const handPlaces = "places.txt"
+
+// countriesList is the generated list of countries and continents.
+const countriesList = "countries.txt"
+
+// statesList is the generated list of states and territories: USPS code,
+// name, abbreviations, flags.
+const statesList = "us-states.tsv"
+
 // loadLexicons builds the gazetteer of places and organizations: the
-// hand-checked lists first (they win where a name is listed twice), then
-// the generated countries, federal agencies, courts, companies and U.S.
-// cities, and the
-// state codes.
+// places and organizations still typed by hand, the generated states
+// (their names win over the cities and the country named alike), then the
+// generated countries, federal agencies, courts, companies and the U.S.
+// and world cities.
 func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
-	g, err := loadGazetteer([]gazFile{
-		{"places.txt", schemas.Place},
+	g := &gazetteer{root: &trieNode{}, states: map[string]string{}, codes: map[string]bool{}}
+	// The hand-typed places first (places.txt: the names no generated
+	// list holds yet), then the states.
+	if err := g.addLists([]gazFile{{handPlaces, schemas.Place}}); err != nil {
+		return nil, err
+	}
+	if err := g.addStates(statesList); err != nil {
+		return nil, err
+	}
+	if err := g.addNeighborhoods(nycList); err != nil {
+		return nil, err
+	}
+	if err := g.addLists([]gazFile{
 		{"organizations.txt", schemas.Organization},
-		{"countries.txt", schemas.Place},
+		{countriesList, schemas.Place},
 		{"agencies.txt", schemas.Organization},
 		{"courts.txt", schemas.Organization},
 		{companiesList, schemas.Organization},
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	if err := g.addCities("us-cities.tsv", given, surnames); err != nil {
@@ -306,18 +401,8 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	if err := g.addCities(worldCities, given, surnames); err != nil {
 		return nil, err
 	}
-	data, err := gazetteerFiles.ReadFile("gazetteers/us-states.tsv")
+	data, err := gazetteerFiles.ReadFile("gazetteers/neutral-cites.txt")
 	if err != nil {
-		return nil, err
-	}
-	g.states = map[string]string{}
-	for _, line := range strings.Split(string(data), "\n") {
-		code, name, ok := strings.Cut(line, "\t")
-		if ok && !strings.HasPrefix(line, "#") {
-			g.states[strings.ToLower(name)] = code
-		}
-	}
-	if data, err = gazetteerFiles.ReadFile("gazetteers/neutral-cites.txt"); err != nil {
 		return nil, err
 	}
 	g.neutral = map[string][][]string{}

