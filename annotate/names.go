@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
 
@@ -525,6 +526,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
 				break
 			}
+			// Letters and digits in one word on the next line are a docket
+			// or citation number under a caption ("State v. Banks" /
+			// "C-200395"), not the rest of a name.
+			if ws[k].line != prev.line && mixesLettersDigits(ws[k].text) {
+				break
+			}
 			// In capitals a blank line ends a name: "JUSTICE LAMBERT" / "" /
 			// "REVERSING, REINSTATING" (double-spaced names in running
 			// text, "Adam" / "" / "Bogart", go on).
@@ -606,6 +613,16 @@ func personWord(w word) bool {
 		return false
 	}
 	return w.capitalized() || w.capsLine
+}
+
+// mixesLettersDigits reports whether s holds both a letter and a digit.
+func mixesLettersDigits(s string) bool {
+	var letter, digit bool
+	for _, r := range s {
+		letter = letter || unicode.IsLetter(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	return letter && digit
 }
 
 // trimName drops titles and stop words from the ends of a name.
