@@ -181,6 +181,7 @@ func TestCoordinatedUnits(t *testing.T) {
 		{"Smith and Jones Unit", []string{"Jones Unit"}},
 		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
 		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
+		{"Following the United States Supreme Court's decision in Bruen, defendants moved", []string{"United States Supreme Court's"}},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {

@@ -146,6 +146,13 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if prev.capsLine && pl == "the" && (from-2 < 0 || ws[from-2].lower() != "of") {
 				break // "UNDERSTAND THE COURT"; "OFFICE OF THE PUBLIC DEFENDER" goes on
 			}
+			// Nor does a capitalized word before "the" open the name, unless
+			// it is a connector itself ("Office of the Public Defender"): a
+			// sentence's first word ("Following the United States Supreme
+			// Court’s decision").
+			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() {
+				break
+			}
 			// A title ends the name on its left ("Chief of the … Bureau",
 			// "District Attorney’s Violent Criminal Enterprises Bureau")
 			// unless the head follows it directly ("Attorney’s Office").
