@@ -805,12 +805,21 @@ func tailEnds(ws []word, k, m int) bool {
 	if l == "in" {
 		return m+1 >= len(ws) || ws[m+1].lower() != "and"
 	}
+	// An opinion's status after the court's name is no word of it: "Court
+	// of Appeals Nonprecedential" in a list of opinions.
+	if m > k && opinionStatus[l] {
+		return true
+	}
 	if m == k || !titleWords[l] || m+1 >= len(ws) || ws[m+1].line != ws[m].line {
 		return false
 	}
 	n := ws[m+1]
 	return nameWord(n) && !titleWords[n.lower()] && !isHead(ws, m+1) && !stopCaps[n.lower()]
 }
+
+// opinionStatus are the words courts' lists of opinions give an opinion's
+// standing with (a closed class of form, typed by hand).
+var opinionStatus = textscan.Set("precedential", "nonprecedential", "non-precedential", "published", "unpublished")
 
 // ofTail returns the end of the name whose words end before ws[to], with
 // its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…
