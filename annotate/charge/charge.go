@@ -79,7 +79,7 @@ func ParseCitations(text string) []Citation {
 		for k := start; k < end; k++ {
 			taken[k] = true
 		}
-		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0])})
+		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0], text[max(0, start-40):start])})
 		return true
 	}
 	// Spans of code citations that are no charge: a "§" inside one

@@ -112,8 +112,8 @@ var handCodes = []*code{
 		names: []string{`D\.\s?C\.\s?Code(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`},
 	{id: "okla", canon: "Okla. Stat. tit. {t}, § {s}", triggers: []string{"okla.", "=O.S.", "=O. S."},
-		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?\d{4})?,?`},
-		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,2}(?:\.\d{1,2})?)?[a-z]?`},
+		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?Supp\.)?(?:\s?\d{4})?,?`},
+		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,3}(?:\.\d{1,2})?)?[A-Za-z]?`},
 	{id: "nj", canon: "N.J. Stat. Ann. § {s}", triggers: []string{"n.j.s.a", "njsa", "n.j. stat"},
 		names: []string{`N\.\s?J\.\s?S\.\s?A\.?`, `NJSA`, `N\.\s?J\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}[A-Z]{0,2}:\d{1,3}[A-Z]?-\d{1,3}(?:\.\d{1,2})?`, before: true},
@@ -395,8 +395,14 @@ func civilUSC(st Statute) bool {
 // punishments), 63 (controlled dangerous substances) and 47 (motor
 // vehicles); its juvenile code (title 10), criminal procedure (22) and
 // courts (20) define none. Such citations are context for bare sections
-// after them, and are then dropped.
-func civilState(st Statute) bool {
+// after them, and are then dropped, unless the text says the offense
+// charged violated them.
+func civilState(st Statute, before string) bool {
+	// A section any title names after "in violation of" defines the
+	// offense charged: Oklahoma's racketeering act is in its title 22.
+	if violationBefore(before) {
+		return false
+	}
 	if st.Code == "okla" {
 		switch st.Title {
 		case "21", "63", "47":
@@ -405,6 +411,13 @@ func civilState(st Statute) bool {
 		return true
 	}
 	return false
+}
+
+// violationBefore reports whether the text before a citation ends with
+// "in violation of" or "violating", its blanks and a comma aside.
+func violationBefore(before string) bool {
+	b := strings.TrimRight(strings.ToLower(before), " \t\n,")
+	return strings.HasSuffix(b, "in violation of") || strings.HasSuffix(b, "violating")
 }
 
 // The criminal provisions of titles 8, 15, 29 and 42 of the U.S. Code.

@@ -56,6 +56,10 @@ func TestParseStateCitations(t *testing.T) {
 		{"okla", "Okla. Stat. Ann. tit. 21, §§ 701.7(A), 801 (2000)", [][]string{{"Okla. Stat. Ann. tit. 21, §§ 701.7(A)", "Okla. Stat. tit. 21, § 701.7(A)"}, {"801", "Okla. Stat. tit. 21, § 801"}}},
 		{"okla juvenile code defines no offense", "Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4), 7303-4.3(A) (2000). Id. § 7303-\n4.3(B)", nil},
 		{"okla os", "21 O.S. § 701.7", [][]string{{"21 O.S. § 701.7", "Okla. Stat. tit. 21, § 701.7"}}},
+		{"okla os with its supplement's year", "in violation of 21 O.S.Supp.2014, § 1283 (A), in the District Court", [][]string{{"21 O.S.Supp.2014, § 1283 (A)", "Okla. Stat. tit. 21, § 1283(A)"}}},
+		{"okla section with a capital letter", "in violation of 21 O.S.2011, § 1289.17A ; Count 5", [][]string{{"21 O.S.2011, § 1289.17A", "Okla. Stat. tit. 21, § 1289.17A"}}},
+		{"okla motor vehicle section", "pled guilty to unauthorized use of a motor vehicle, in violation of 47 O.S.2021, § 4-102 , in the", [][]string{{"47 O.S.2021, § 4-102", "Okla. Stat. tit. 47, § 4-102"}}},
+		{"okla procedure title in violation", "Count 1, racketeering, in violation of 22 O.S.2011, § 1403 (A);", [][]string{{"22 O.S.2011, § 1403 (A)", "Okla. Stat. tit. 22, § 1403(A)"}}},
 		{"nj", "N.J.S.A. 2C:11-3(a)(1)", [][]string{{"N.J.S.A. 2C:11-3(a)(1)", "N.J. Stat. Ann. § 2C:11-3(a)(1)"}}},
 		{"mich", "MCL 750.316", [][]string{{"MCL 750.316", "Mich. Comp. Laws § 750.316"}}},
 		{"nc", "N.C. Gen. Stat. § 14-17", [][]string{{"N.C. Gen. Stat. § 14-17", "N.C. Gen. Stat. § 14-17"}}},
@@ -71,6 +75,7 @@ func TestParseStateCitations(t *testing.T) {
 		{"bare state shape alone", "under § 7306-2.9(B), the court", nil},
 		{"bare year not a sub", "Okla. Stat. Ann. tit. 21, § 1051(a) (2004)", [][]string{{"Okla. Stat. Ann. tit. 21, § 1051(a)", "Okla. Stat. tit. 21, § 1051(a)"}}},
 		{"okla procedure defines no offense", "Okla. Stat. Ann. tit. 22, § 1051(a) (2004)", nil},
+		{"okla procedure cited alone defines no offense", "as required by 22 O.S.2011, § 1051(A)", nil},
 		{"bare range", "18 U.S.C. § 1962(d); see §§ 1961-1968", [][]string{{"18 U.S.C. § 1962(d)", "18 U.S.C. § 1962(d)"}, {"§§ 1961", "18 U.S.C. § 1961"}}},
 		{"bare usc after state", "Mo. Rev. Stat. § 565.020 and 18 U.S.C. § 924(c); § 922(g)", [][]string{
 			{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}, {"18 U.S.C. § 924(c)", "18 U.S.C. § 924(c)"}, {"§ 922(g)", "18 U.S.C. § 922(g)"}}},
