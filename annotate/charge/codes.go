@@ -141,8 +141,8 @@ var handCodes = []*code{
 	{id: "tenn", canon: "Tenn. Code Ann. § {s}", triggers: []string{"tenn. code", "t.c.a"},
 		names: []string{`Tenn\.\s?Code(?:\s+Ann\.)?`, `T\.\s?C\.\s?A\.`},
 		sec:   `\d{1,2}-\s?\d{1,2}-\s?\d{3,4}`, before: true},
-	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat"},
-		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`},
+	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat", "minnesota statutes"},
+		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`, `(?i:Minnesota\s+Statutes)`},
 		sec:   `\d{3}[A-Z]?\.\d{2,4}`, before: true},
 	{id: "wis", canon: "Wis. Stat. § {s}", triggers: []string{"wis. stat"},
 		names: []string{`Wis\.\s?Stat\.(?:\s+Ann\.)?`},
@@ -219,6 +219,11 @@ var codePatterns = sync.OnceValue(func() map[string]codeRes {
 	}
 	return m
 })
+
+// subdivision is one subdivision after a section: ", subd. 2",
+// ", subdivision 4"; a list of them ("subdivisions 1 and 2(1)") is left
+// out, as a list of subsections would be cut.
+var subdivision = textscan.Lazy(`^,?\s?(?:subd\.|subdivision)\s?(\d{1,2}[a-z]?(?:\(\d{1,2}\))*)`)
 
 // codeByID finds a code of the table.
 func codeByID(id string) *code {
@@ -306,6 +311,14 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 		}
 	}
 	first := Statute{Code: c.id, Title: title, Section: sec, Sub: compactSub(text[m[2*secG+2]:subEnd])}
+	// Minnesota numbers a section's subsections as subdivisions: "§
+	// 343.21, subd. 2".
+	if first.Sub == "" {
+		if sm := subdivision.Get().FindStringSubmatchIndex(text[subEnd:]); sm != nil {
+			first.Sub = ", subd. " + text[subEnd+sm[2]:subEnd+sm[3]]
+			subEnd += sm[1]
+		}
+	}
 	if !chargeable(first, text[max(0, m[0]-80):m[0]]) {
 		return nil
 	}

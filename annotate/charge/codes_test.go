@@ -101,6 +101,8 @@ func TestParseStateCitations(t *testing.T) {
 		{"nm bluebook", "convicted under N.M. Stat. Ann. § 30-16-3(A)", [][]string{{"N.M. Stat. Ann. § 30-16-3(A)", "N.M. Stat. Ann. § 30-16-3(A)"}}},
 		{"nm civil", "immunity under NMSA 1978, Section 41-4-4 of the Tort Claims Act", nil},
 		{"minn", "Minn. Stat. § 609.185(a)(1)", [][]string{{"Minn. Stat. § 609.185(a)(1)", "Minn. Stat. § 609.185(a)(1)"}}},
+		{"minn subdivision", "nourishment and shelter under Minn. Stat. § 343.21, subd. 2 (2022) should", [][]string{{"Minn. Stat. § 343.21, subd. 2", "Minn. Stat. § 343.21, subd. 2"}}},
+		{"minn statutes section", "under Minnesota Statutes section 609.485, subdivisions 1 and 2(1) (2020), is", [][]string{{"Minnesota Statutes section 609.485", "Minn. Stat. § 609.485"}}},
 		{"wis", "Wis. Stat. § 940.01(1)(a)", [][]string{{"Wis. Stat. § 940.01(1)(a)", "Wis. Stat. § 940.01(1)(a)"}}},
 		{"conn", "Conn. Gen. Stat. § 53a-54a", [][]string{{"Conn. Gen. Stat. § 53a-54a", "Conn. Gen. Stat. § 53a-54a"}}},
 		{"la rs", "La. R.S. 14:30.1", [][]string{{"La. R.S. 14:30.1", "La. Stat. Ann. § 14:30.1"}}},
