@@ -114,6 +114,8 @@ func TestPersonForms(t *testing.T) {
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
 		{"caption over its docket number", "State v. Banks\nC-200395, C-200396\nCONFRONTATION", []string{"Banks"}},
+		{"caption's v. in lower case between capitals", "Decisions within the last 90 days.\nJACKSON v. STATE\n2024 OK CR 11 , F-2021-485", []string{"JACKSON"}},
+		{"middle initial V. in capitals", "JOHN V. SMITH, Defendant.", []string{"JOHN V. SMITH"}},
 		{"offices in an attorney list", "Megan A. Ring, Colorado State Public Defender, Julia Lohnes, Deputy State Public Defender, DOUGLAS R. HOFF, Deputy Defender, ALAN J. SPELLBERG, Assistant State's Attorney", []string{"Megan A. Ring", "DOUGLAS R. HOFF", "ALAN J. SPELLBERG", "Julia Lohnes"}},
 		{"justices before JJ.", "Rush, C.J., and Massa, Slaughter, Goff, and Molter, JJ., concur.", []string{"Rush", "Molter", "Goff", "Slaughter", "Massa"}},
 		{"justices as a title", "Justices Cunningham and Connors concurred in the judgment.", []string{"Cunningham", "Connors"}},

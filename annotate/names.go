@@ -612,6 +612,11 @@ func personWord(w word) bool {
 	if functionWords[l] && w.capsLine || citeAbbreviations[strings.TrimSuffix(l, ".")] {
 		return false
 	}
+	// A caption's "v." in lower case between names in capitals ("JACKSON
+	// v. STATE") is no initial; "JOHN V. SMITH" has one.
+	if w.text == "v." || w.text == "vs." || w.text == "v" {
+		return false
+	}
 	return w.capitalized() || w.capsLine
 }
 
