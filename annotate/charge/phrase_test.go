@@ -14,6 +14,7 @@ func TestContextPhrases(t *testing.T) {
 	}
 	tests := []offenseCase{
 		{"convicted of", "he was convicted of capital murder and sentenced to life.", "capital murder", "capital murder"},
+		{"victim after against", "Defendant’s convictions for cruelty against a companion animal were supported by sufficient evidence", "cruelty against a companion animal", "cruelty against a companion animal"},
 		{"same phrase again on the page", "convicted of capital murder. The capital murder case was reopened.", "capital murder", "capital murder"},
 		{"charged with list", "they are charged with conspiracy, grand larceny, forgery and other charges.", "grand larceny", "grand larceny"},
 		{"list last item", "they are charged with conspiracy, grand larceny, forgery and other charges.", "forgery", "forgery"},
@@ -61,6 +62,7 @@ func TestContextNotOffense(t *testing.T) {
 		{"30 Gang Members Indicted For Widespread Gun Violence Over Six Year Period", "Widespread Gun Violence"},
 		{"charged with a felony", "felony"},
 		{"N.J.R.E. 509 did not include a crime-fraud exception, and", "fraud"},
+		{"convicted of assault against a man who", "assault against a man"},
 		{"characterizations of alleged fraud-loss computations.", "fraud"},
 		{"Major Crimes Bureau Burglary-Robbery Task Force. Bell was", "Burglary"},
 		{"charged with these offenses in the district court", "these offenses"},
