@@ -292,6 +292,14 @@ func readList(ts []tok, i int) ([]phrase, int) {
 			p = phrase{prev.s, p.e, prev.name + " and " + p.name}
 			out = out[:len(out)-1]
 		}
+		// "depriving animals of nourishment and shelter": one noun after
+		// "and" that names no offense is a second object of the "of"
+		// that ends the gerund's item before.
+		if prevAnd && len(out) > 0 && !strings.Contains(p.name, " ") && !endsWithOffense(p.name) && ofObjectEnd(out[len(out)-1].name) {
+			prev := out[len(out)-1]
+			p = phrase{prev.s, p.e, prev.name + " and " + p.name}
+			out = out[:len(out)-1]
+		}
 		out = append(out, p)
 		end = p.e
 		// "conspiracy to commit a felony (armed robbery)": an offense in
@@ -333,6 +341,15 @@ func readList(ts []tok, i int) ([]phrase, int) {
 		}
 	}
 	return out, end
+}
+
+// ofObjectEnd reports whether name, a gerund's phrase, ends with "of"
+// and one noun: "depriving animals of nourishment". A noun's ("possession
+// of cocaine") is left alone: "and heroin" after it is another drug, not
+// a word of its name.
+func ofObjectEnd(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 3 && f[len(f)-2] == "of" && strings.HasSuffix(f[0], "ing")
 }
 
 // afterParenthetical reads past a short parenthetical at token open (an
