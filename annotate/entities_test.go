@@ -48,6 +48,7 @@ func TestPlaceForms(t *testing.T) {
 		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
 		{"public-domain citations of other states", "Smith, 2019 PA Super 123; Jones, 2018 Ohio 1234; Lee, 2021 FL 7; Ray, 2010 OK CR 5", nil},
 		{"reporter with placeholders", "Commonwealth v. Walker, --- Pa. ----, 92 A.3d 766; People v. Parsons, ___ Mich. ___, 728 N.W.2d 62", nil},
+		{"reporter's page not yet known", "New York State Rifle & Pistol Ass'n v. Bruen , 597 U.S. ___, 142 S. Ct. 2111 (2022)", nil},
 		{"year-volume reporter", "Smith v. State, 2019 Ark. 123; Jones v. State, 2020 Ark. App. 45", nil},
 		{"state code not in a citation", "In 2019 FL and Ohio passed laws", []string{"FL", "Ohio"}},
 		{"state's highest court in a citation", "Brown v. People, 239 P.3d 764 (Colo. 2010); a Colorado statute", []string{"Colorado"}},
