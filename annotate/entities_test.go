@@ -48,6 +48,7 @@ func TestPlaceForms(t *testing.T) {
 		{"public-domain citation", "People v. Gray, 2017 IL 120958, ¶ 12; People v. Jones, 2018 IL App (1st) 151234", nil},
 		{"public-domain citations of other states", "Smith, 2019 PA Super 123; Jones, 2018 Ohio 1234; Lee, 2021 FL 7; Ray, 2010 OK CR 5", nil},
 		{"reporter with placeholders", "Commonwealth v. Walker, --- Pa. ----, 92 A.3d 766; People v. Parsons, ___ Mich. ___, 728 N.W.2d 62", nil},
+		{"reporter's page not yet known", "New York State Rifle & Pistol Ass'n v. Bruen , 597 U.S. ___, 142 S. Ct. 2111 (2022)", nil},
 		{"year-volume reporter", "Smith v. State, 2019 Ark. 123; Jones v. State, 2020 Ark. App. 45", nil},
 		{"neighborhood named as an area", "which operates roughly in the Hollis area of Queens", []string{"Hollis", "Queens"}},
 		{"neighborhood alone", "a shooting in Castle Hill last year", []string{"Castle Hill"}},
@@ -119,6 +120,12 @@ func TestPersonForms(t *testing.T) {
 		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
+		{"caption over its docket number", "State v. Banks\nC-200395, C-200396\nCONFRONTATION", []string{"Banks"}},
+		{"caption's v. in lower case between capitals", "Decisions within the last 90 days.\nJACKSON v. STATE\n2024 OK CR 11 , F-2021-485", []string{"JACKSON"}},
+		{"middle initial V. in capitals", "JOHN V. SMITH, Defendant.", []string{"JOHN V. SMITH"}},
+		{"caption party in capitals after v.", "2 CA-CR 2013-0065\nSTATE OF ARIZONA v. ESGARDO JAVIER NEVAREZ\nOpinion Filed: 05/30/2014", []string{"ESGARDO JAVIER NEVAREZ"}},
+		{"caption party in capitals before v.", "2 CA-SA 2004-0017\nDARREN CLAY MEDDERS v. THE STATE OF ARIZONA\nOpinion Filed", []string{"DARREN CLAY MEDDERS"}},
+		{"caption party in capitals, et al.", "TARRANT REGIONAL WATER DISTRICT v. HERRMANN ET AL.\nCERTIORARI", []string{"HERRMANN"}},
 		{"offices in an attorney list", "Megan A. Ring, Colorado State Public Defender, Julia Lohnes, Deputy State Public Defender, DOUGLAS R. HOFF, Deputy Defender, ALAN J. SPELLBERG, Assistant State's Attorney", []string{"Megan A. Ring", "DOUGLAS R. HOFF", "ALAN J. SPELLBERG", "Julia Lohnes"}},
 		{"justices before JJ.", "Rush, C.J., and Massa, Slaughter, Goff, and Molter, JJ., concur.", []string{"Rush", "Molter", "Goff", "Slaughter", "Massa"}},
 		{"justices as a title", "Justices Cunningham and Connors concurred in the judgment.", []string{"Cunningham", "Connors"}},
@@ -186,6 +193,7 @@ func TestCoordinatedUnits(t *testing.T) {
 		{"Smith and Jones Unit", []string{"Jones Unit"}},
 		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
 		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
+		{"Following the United States Supreme Court's decision in Bruen, defendants moved", []string{"United States Supreme Court's"}},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
 
@@ -356,17 +357,72 @@ func (f *peopleFinder) caseParties() {
 		if ws[i].text == "V." && (i == 0 || ws[i-1].line != ws[i].line || lineNumber(ws, i-1)) {
 			continue // "V. Conclusion": a heading's numeral
 		}
-		if k := f.nameEnd(i + 1); k > i+1 {
+		if k := captionParty(ws, i+1); k > i+2 {
+			f.replace(i+1, k, "case-party")
+		} else if k := f.nameEnd(i + 1); k > i+1 {
 			f.add(i+1, k, "case-party")
 		}
 		j := i
 		for j > 0 && i-j < 4 && personWord(ws[j-1]) && ws[j-1].line == ws[i].line {
 			j--
 		}
-		if j < i {
+		if j < i && ws[j].capsLine && (j == 0 || ws[j-1].line != ws[j].line) {
+			f.replace(j, i, "case-party")
+		} else if j < i {
 			f.add(j, i, "case-party")
 		}
 	}
+}
+
+// captionParty returns the end of a party's name in capitals that runs
+// from ws[from] to its line's end (or a comma), two to four name words:
+// "STATE OF ARIZONA v. ESGARDO JAVIER NEVAREZ", where case does not tell
+// the name's end and a given name inside it would start another; or from.
+func captionParty(ws []word, from int) int {
+	if from >= len(ws) || !ws[from].capsLine {
+		return from
+	}
+	k := from
+	for k < len(ws) && k-from < 4 && ws[k].line == ws[from].line && personWord(ws[k]) && ws[k].lower() != "et" {
+		k++
+	}
+	if k-from < 2 || k < len(ws) && ws[k].line == ws[from].line && ws[k].text != "," {
+		return from
+	}
+	return k
+}
+
+// replace records ws[from:to] as a person in place of the names found
+// inside it (a caption's party in capitals read whole, where the given
+// names rule took part of it); names crossing its ends stay.
+func (f *peopleFinder) replace(from, to int, rule string) bool {
+	kept := f.out[:0:0]
+	var dropped []wordSpan
+	for _, s := range f.out {
+		if from <= s.from && s.to <= to {
+			dropped = append(dropped, s)
+			continue
+		}
+		kept = append(kept, s)
+	}
+	for _, s := range dropped {
+		for k := s.from; k < s.to; k++ {
+			f.mark[k] = false
+		}
+	}
+	out := f.out
+	f.out = kept
+	if f.add(from, to, rule) {
+		return true
+	}
+	// Not a name after all: the names found stay as they were.
+	for _, s := range dropped {
+		for k := s.from; k < s.to; k++ {
+			f.mark[k] = true
+		}
+	}
+	f.out = out
+	return false
 }
 
 // initialsWord reports whether s is a person's initials: two or three
@@ -525,6 +581,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 			if ws[k].line != prev.line && k-j > 1 && !prev.initial() {
 				break
 			}
+			// Letters and digits in one word on the next line are a docket
+			// or citation number under a caption ("State v. Banks" /
+			// "C-200395"), not the rest of a name.
+			if ws[k].line != prev.line && mixesLettersDigits(ws[k].text) {
+				break
+			}
 			// In capitals a blank line ends a name: "JUSTICE LAMBERT" / "" /
 			// "REVERSING, REINSTATING" (double-spaced names in running
 			// text, "Adam" / "" / "Bogart", go on).
@@ -605,7 +667,22 @@ func personWord(w word) bool {
 	if functionWords[l] && w.capsLine || citeAbbreviations[strings.TrimSuffix(l, ".")] {
 		return false
 	}
+	// A caption's "v." in lower case between names in capitals ("JACKSON
+	// v. STATE") is no initial; "JOHN V. SMITH" has one.
+	if w.text == "v." || w.text == "vs." || w.text == "v" {
+		return false
+	}
 	return w.capitalized() || w.capsLine
+}
+
+// mixesLettersDigits reports whether s holds both a letter and a digit.
+func mixesLettersDigits(s string) bool {
+	var letter, digit bool
+	for _, r := range s {
+		letter = letter || unicode.IsLetter(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	return letter && digit
 }
 
 // trimName drops titles and stop words from the ends of a name.

@@ -146,6 +146,13 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if prev.capsLine && pl == "the" && (from-2 < 0 || ws[from-2].lower() != "of") {
 				break // "UNDERSTAND THE COURT"; "OFFICE OF THE PUBLIC DEFENDER" goes on
 			}
+			// Nor does a capitalized word before "the" open the name, unless
+			// it is a connector itself ("Office of the Public Defender"): a
+			// sentence's first word ("Following the United States Supreme
+			// Court’s decision").
+			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() {
+				break
+			}
 			// A title ends the name on its left ("Chief of the … Bureau",
 			// "District Attorney’s Violent Criminal Enterprises Bureau")
 			// unless the head follows it directly ("Attorney’s Office").
@@ -798,12 +805,21 @@ func tailEnds(ws []word, k, m int) bool {
 	if l == "in" {
 		return m+1 >= len(ws) || ws[m+1].lower() != "and"
 	}
+	// An opinion's status after the court's name is no word of it: "Court
+	// of Appeals Nonprecedential" in a list of opinions.
+	if m > k && opinionStatus[l] {
+		return true
+	}
 	if m == k || !titleWords[l] || m+1 >= len(ws) || ws[m+1].line != ws[m].line {
 		return false
 	}
 	n := ws[m+1]
 	return nameWord(n) && !titleWords[n.lower()] && !isHead(ws, m+1) && !stopCaps[n.lower()]
 }
+
+// opinionStatus are the words courts' lists of opinions give an opinion's
+// standing with (a closed class of form, typed by hand).
+var opinionStatus = textscan.Set("precedential", "nonprecedential", "non-precedential", "published", "unpublished")
 
 // ofTail returns the end of the name whose words end before ws[to], with
 // its "of the …" and "for the …" tails: "… of the Eighth Circuit", "…

@@ -27,6 +27,8 @@ func TestOrgForms(t *testing.T) {
 		{"university campus", "I go to California State University Northridge and that's all", []string{"California State University Northridge"}},
 		{"university branch in a headline", "Loma Linda University Health to Pay $7.5 Million", []string{"Loma Linda University Health"}},
 		{"university then title", "Stanford University Professor Jane Roe", []string{"Stanford University"}},
+		{"opinion status after a court", "Emanuel Garza, Appellant. A23-0128, Court of Appeals Precedential, February 5, 2024", []string{"Court of Appeals"}},
+		{"status word inside a name goes on", "the Published Works Division of the Library", []string{"Published Works Division of the Library"}},
 		{"repeated head qualifies a noun", "Exhibit F -- Lodi Unified School District School Psychologist's report", []string{"Lodi Unified School District"}},
 		{"citation signal before a court", "Id. The Seventh Circuit held", []string{"Seventh Circuit"}},
 		{"sentence adverb before a court", "Since the Court of Appeals decided", []string{"Court of Appeals"}},

@@ -420,10 +420,11 @@ func reporterCite(ws []word, from, to int) bool {
 		return false
 	}
 	if ws[from].text == "U.S." {
-		// "502 U.S. at 67", a short cite; "--U.S.--", a page not yet
-		// known.
+		// "502 U.S. at 67", a short cite; "--U.S.--", "597 U.S. ___", a
+		// page not yet known.
 		prev, next := ws[from-1].text, ws[to].text
-		return textscan.IsDigits(prev) && (textscan.IsDigits(next) || next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)) ||
+		blank := next != "" && strings.Trim(next, "_-—–") == ""
+		return textscan.IsDigits(prev) && (textscan.IsDigits(next) || blank || next == "at" && to+1 < len(ws) && startsDigit(ws[to+1].text)) ||
 			(prev == "-" || prev == "—" || prev == "–" || prev == "_") && (next == "-" || next == "—" || next == "–" || next == "_")
 	}
 	if placeholderReporter(ws, from, to) {

@@ -50,8 +50,12 @@ var Folds = []Fold{
 	// opinion, the N.D. Cal. transcript and the D. Md. complaint in their
 	// families) was added the same way, later still; so were four states'
 	// criminal appeals after it (New Mexico, Kentucky twice, Alabama) and
-	// a Tennessee Court of Criminal Appeals list of opinion summaries.
-	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-", "nm-supreme-court-", "ky-supreme-court-", "ala-crimapp-", "tenn-crimapp-"}},
+	// a Tennessee Court of Criminal Appeals list of opinion summaries, and
+	// later five more courts' pages of criminal decisions with their
+	// summaries (Oklahoma's Court of Criminal Appeals, Ohio's First
+	// District, Arizona's Division Two, Minnesota's Court of Appeals, New
+	// Jersey's Appellate Division).
+	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-", "nm-supreme-court-", "ky-supreme-court-", "ala-crimapp-", "tenn-crimapp-", "okla-crimapp-", "ohio-ctapp-", "ariz-ctapp-", "minn-ctapp-", "nj-appdiv-"}},
 	{Name: "state-appellate", Prefixes: []string{"colo-", "illappct-", "ind-"}, HeldBack: true},
 }
 

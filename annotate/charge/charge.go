@@ -79,7 +79,7 @@ func ParseCitations(text string) []Citation {
 		for k := start; k < end; k++ {
 			taken[k] = true
 		}
-		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0])})
+		out = append(out, Citation{Start: start, End: end, Statutes: st, civil: civilUSC(st[0]) || civilState(st[0], text[max(0, start-40):start])})
 		return true
 	}
 	// Spans of code citations that are no charge: a "§" inside one
@@ -538,7 +538,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
-		if objectFollows(text, o.e) {
+		if objectFollows(text, o.e) || hyphenJoined(text, o.s, o.e) {
 			continue
 		}
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
@@ -565,6 +565,16 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	linkOffenses(text, out, spans, offenseCount)
 	return out
+}
+
+// hyphenJoined reports whether the phrase text[s:e] is joined by a hyphen
+// to a word before or after it: part of a compound that modifies a noun
+// ("the crime-fraud exception", "fraud-loss computations") or of a web
+// address's slug ("conspiracy-to-discredit-joe-biden"), not an offense
+// named.
+func hyphenJoined(text string, s, e int) bool {
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	return s >= 2 && text[s-1] == '-' && letter(text[s-2]) || e+1 < len(text) && text[e] == '-' && letter(text[e+1])
 }
 
 // objectFollows reports whether an object pronoun follows byte offset e

@@ -112,8 +112,8 @@ var handCodes = []*code{
 		names: []string{`D\.\s?C\.\s?Code(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`},
 	{id: "okla", canon: "Okla. Stat. tit. {t}, § {s}", triggers: []string{"okla.", "=O.S.", "=O. S."},
-		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?\d{4})?,?`},
-		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,2}(?:\.\d{1,2})?)?[a-z]?`},
+		names: []string{`Okla\.\s?Stat\.(?:\s+Ann\.)?\s+tit\.\s?(?P<t>\d{1,2}),?`, `(?P<t>\d{1,2})\s+O\.\s?S\.(?:\s?Supp\.)?(?:\s?\d{4})?,?`},
+		sec:   `\d{1,4}(?:\.\d{1,2})?(?:-\d{1,3}(?:\.\d{1,2})?)?[A-Za-z]?`},
 	{id: "nj", canon: "N.J. Stat. Ann. § {s}", triggers: []string{"n.j.s.a", "njsa", "n.j. stat"},
 		names: []string{`N\.\s?J\.\s?S\.\s?A\.?`, `NJSA`, `N\.\s?J\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}[A-Z]{0,2}:\d{1,3}[A-Z]?-\d{1,3}(?:\.\d{1,2})?`, before: true},
@@ -141,8 +141,8 @@ var handCodes = []*code{
 	{id: "tenn", canon: "Tenn. Code Ann. § {s}", triggers: []string{"tenn. code", "t.c.a"},
 		names: []string{`Tenn\.\s?Code(?:\s+Ann\.)?`, `T\.\s?C\.\s?A\.`},
 		sec:   `\d{1,2}-\s?\d{1,2}-\s?\d{3,4}`, before: true},
-	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat"},
-		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`},
+	{id: "minn", canon: "Minn. Stat. § {s}", triggers: []string{"minn. stat", "minnesota statutes"},
+		names: []string{`Minn\.\s?Stat\.(?:\s+Ann\.)?`, `(?i:Minnesota\s+Statutes)`},
 		sec:   `\d{3}[A-Z]?\.\d{2,4}`, before: true},
 	{id: "wis", canon: "Wis. Stat. § {s}", triggers: []string{"wis. stat"},
 		names: []string{`Wis\.\s?Stat\.(?:\s+Ann\.)?`},
@@ -219,6 +219,11 @@ var codePatterns = sync.OnceValue(func() map[string]codeRes {
 	}
 	return m
 })
+
+// subdivision is one subdivision after a section: ", subd. 2",
+// ", subdivision 4"; a list of them ("subdivisions 1 and 2(1)") is left
+// out, as a list of subsections would be cut.
+var subdivision = textscan.Lazy(`^,?\s?(?:subd\.|subdivision)\s?(\d{1,2}[a-z]?(?:\(\d{1,2}\))*)`)
 
 // codeByID finds a code of the table.
 func codeByID(id string) *code {
@@ -306,6 +311,14 @@ func codeMatch(c *code, re *regexp.Regexp, text string, m []int) []Citation {
 		}
 	}
 	first := Statute{Code: c.id, Title: title, Section: sec, Sub: compactSub(text[m[2*secG+2]:subEnd])}
+	// Minnesota numbers a section's subsections as subdivisions: "§
+	// 343.21, subd. 2".
+	if first.Sub == "" {
+		if sm := subdivision.Get().FindStringSubmatchIndex(text[subEnd:]); sm != nil {
+			first.Sub = ", subd. " + text[subEnd+sm[2]:subEnd+sm[3]]
+			subEnd += sm[1]
+		}
+	}
 	if !chargeable(first, text[max(0, m[0]-80):m[0]]) {
 		return nil
 	}
@@ -395,8 +408,14 @@ func civilUSC(st Statute) bool {
 // punishments), 63 (controlled dangerous substances) and 47 (motor
 // vehicles); its juvenile code (title 10), criminal procedure (22) and
 // courts (20) define none. Such citations are context for bare sections
-// after them, and are then dropped.
-func civilState(st Statute) bool {
+// after them, and are then dropped, unless the text says the offense
+// charged violated them.
+func civilState(st Statute, before string) bool {
+	// A section any title names after "in violation of" defines the
+	// offense charged: Oklahoma's racketeering act is in its title 22.
+	if violationBefore(before) {
+		return false
+	}
 	if st.Code == "okla" {
 		switch st.Title {
 		case "21", "63", "47":
@@ -405,6 +424,13 @@ func civilState(st Statute) bool {
 		return true
 	}
 	return false
+}
+
+// violationBefore reports whether the text before a citation ends with
+// "in violation of" or "violating", its blanks and a comma aside.
+func violationBefore(before string) bool {
+	b := strings.TrimRight(strings.ToLower(before), " \t\n,")
+	return strings.HasSuffix(b, "in violation of") || strings.HasSuffix(b, "violating")
 }
 
 // The criminal provisions of titles 8, 15, 29 and 42 of the U.S. Code.

@@ -292,6 +292,14 @@ func readList(ts []tok, i int) ([]phrase, int) {
 			p = phrase{prev.s, p.e, prev.name + " and " + p.name}
 			out = out[:len(out)-1]
 		}
+		// "depriving animals of nourishment and shelter": one noun after
+		// "and" that names no offense is a second object of the "of"
+		// that ends the gerund's item before.
+		if prevAnd && len(out) > 0 && !strings.Contains(p.name, " ") && !endsWithOffense(p.name) && ofObjectEnd(out[len(out)-1].name) {
+			prev := out[len(out)-1]
+			p = phrase{prev.s, p.e, prev.name + " and " + p.name}
+			out = out[:len(out)-1]
+		}
 		out = append(out, p)
 		end = p.e
 		// "conspiracy to commit a felony (armed robbery)": an offense in
@@ -333,6 +341,15 @@ func readList(ts []tok, i int) ([]phrase, int) {
 		}
 	}
 	return out, end
+}
+
+// ofObjectEnd reports whether name, a gerund's phrase, ends with "of"
+// and one noun: "depriving animals of nourishment". A noun's ("possession
+// of cocaine") is left alone: "and heroin" after it is another drug, not
+// a word of its name.
+func ofObjectEnd(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 3 && f[len(f)-2] == "of" && strings.HasSuffix(f[0], "ing")
 }
 
 // afterParenthetical reads past a short parenthetical at token open (an
@@ -558,9 +575,10 @@ func continues(ts []tok, j int) bool {
 		// "driving under the influence", "operating a vehicle under the
 		// influence".
 		return next == "the" && next2 == "influence"
-	case "on", "upon":
+	case "on", "upon", "against":
 		// "sexual assault on a child", "battery on a police officer",
-		// "battery upon a peace officer": the victim the statute names.
+		// "battery upon a peace officer", "cruelty against a companion
+		// animal": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
 	case "at", "into":
 		// "shooting at an occupied building", "discharging a firearm
@@ -864,7 +882,8 @@ func felonyObject(ts []tok, i, k int) bool {
 // victimNouns may follow "on a" in an offense name: the victims statutes
 // name ("sexual assault on a child", "assault on a peace officer").
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
-	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
+	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household",
+	"companion", "animal")
 
 // victimHeads end the victim an offense's name holds after "on a" or
 // "upon a" ("a peace officer", "a child"); a closed class typed by hand.

@@ -14,6 +14,8 @@ func TestContextPhrases(t *testing.T) {
 	}
 	tests := []offenseCase{
 		{"convicted of", "he was convicted of capital murder and sentenced to life.", "capital murder", "capital murder"},
+		{"gerund's two objects", "his conviction for depriving animals of nourishment and shelter under Minn. Stat. § 343.21, subd. 2", "depriving animals of nourishment and shelter", "depriving animals of nourishment and shelter"},
+		{"victim after against", "Defendant’s convictions for cruelty against a companion animal were supported by sufficient evidence", "cruelty against a companion animal", "cruelty against a companion animal"},
 		{"same phrase again on the page", "convicted of capital murder. The capital murder case was reopened.", "capital murder", "capital murder"},
 		{"charged with list", "they are charged with conspiracy, grand larceny, forgery and other charges.", "grand larceny", "grand larceny"},
 		{"list last item", "they are charged with conspiracy, grand larceny, forgery and other charges.", "forgery", "forgery"},
@@ -60,6 +62,10 @@ func TestContextNotOffense(t *testing.T) {
 		{"in custody on the second convictions for purposes of federal habeas", "purposes of federal habeas"},
 		{"30 Gang Members Indicted For Widespread Gun Violence Over Six Year Period", "Widespread Gun Violence"},
 		{"charged with a felony", "felony"},
+		{"N.J.R.E. 509 did not include a crime-fraud exception, and", "fraud"},
+		{"convicted of assault against a man who", "assault against a man"},
+		{"characterizations of alleged fraud-loss computations.", "fraud"},
+		{"Major Crimes Bureau Burglary-Robbery Task Force. Bell was", "Burglary"},
 		{"charged with these offenses in the district court", "these offenses"},
 		{"other charges, including accepting approximately $874,000 in bribes", "accepting approximately $874,000"},
 		{"charged with attempting to escape and was never certified", "was never certified"},

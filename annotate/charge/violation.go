@@ -52,10 +52,57 @@ func violationOffenses(text, lower string) []phrase {
 		}
 		if p, ok := withPhraseBefore(text, lower, end); ok {
 			out = append(out, p)
+			continue
+		}
+		if p, ok := countPhraseBefore(text, end); ok {
+			out = append(out, p)
 		}
 	}
 	return out
 }
+
+// countPhraseBefore reads the offense named between a count's label and
+// "in violation of": "Counts 3 and 4, discharging a firearm into a
+// dwelling, in violation of 21 O.S.2011, § 1289.17A", a court's recital
+// of the counts of conviction. The label and the comma before "in" bound
+// the name, which is taken whole: words in lower case (hyphens inside),
+// no digit, no other punctuation, at most maxCountWords of them.
+func countPhraseBefore(text string, end int) (phrase, bool) {
+	e := end
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == '\n') {
+		e--
+	}
+	if e == 0 || text[e-1] != ',' {
+		return phrase{}, false
+	}
+	e--
+	from := max(0, e-200)
+	locs := countLabel.Get().FindAllStringIndex(text[from:e], -1)
+	if len(locs) == 0 {
+		return phrase{}, false
+	}
+	st := from + locs[len(locs)-1][1]
+	name := text[st:e]
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > maxCountWords || notPhraseStart[words[0]] || strings.TrimSpace(name) != name {
+		return phrase{}, false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r == ' ' || r == '-' || r == '\'' || r == '’') {
+			return phrase{}, false
+		}
+	}
+	return phrase{s: st, e: e, name: strings.Join(words, " ")}, true
+}
+
+// maxCountWords caps an offense read between a count's label and "in
+// violation of": "possession of a firearm after former conviction of a
+// felony" is ten.
+const maxCountWords = 12
+
+// countLabel is a count's label before its offense: "Count 6, ", "Counts
+// 7 and 8, ", "Count II: ".
+var countLabel = textscan.Lazy(`\b[Cc]ounts?\s+(?:\d{1,3}|[IVX]{1,5})(?:\s+(?:and|through|to|&)\s+(?:\d{1,3}|[IVX]{1,5}))?\s*[,:]\s*`)
 
 // citationFollows reports whether a citation starts after byte offset at
 // (after "in violation of"): a number, a section sign, "Title", "Section"

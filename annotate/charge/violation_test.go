@@ -26,6 +26,12 @@ func TestViolationOffenses(t *testing.T) {
 		{"caption in capitals", "UNITED STATES OF AMERICA, Plaintiff, in violation of 18 U.S.C. § 2", nil},
 		{"person at line start", "John Smith in violation of 18 U.S.C. § 2", nil},
 		{"one word", "the defendant, Smith in violation of 18 U.S.C. § 2", nil},
+		{"after a count's label", "Counts 3 and 4, discharging a firearm into a dwelling, in violation of 21 O.S.2011, § 1289.17A ; Count 6, shooting with intent to kill, in violation of 21 O.S.2011, § 652 (A)",
+			[]string{"discharging a firearm into a dwelling", "shooting with intent to kill"}},
+		{"count's label, a long name", "and Counts 7 and 8, possession of a firearm after former conviction of a felony, in violation of 21 O.S.Supp.2014, § 1283 (A)",
+			[]string{"possession of a firearm after former conviction of a felony"}},
+		{"count's label, no comma before in", "Count 6, he shot the man in violation of 21 O.S.2011, § 652 (A)", nil},
+		{"count's label, a clause with a digit", "Count 2, the jury found 3 acts, in violation of 21 O.S.2011, § 652 (A)", nil},
 	}
 	for _, tt := range tests {
 		var got []string

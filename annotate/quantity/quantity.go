@@ -25,7 +25,7 @@ var (
 	// of supervised release". Groups: 1 qualifier, 2 "between", 3 the
 	// number, 4 a range's upper end, 5 the unit, 6 "-old", 7 "to life",
 	// 8 what the term is of.
-	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration|post-?(?:incarceration|release)\s+supervision|parole)))?`)
+	durationRe = textscan.Lazy(`(?i)` + qualPat + `(between\s+)?` + numPat + `(?:\s*\(\d+\))?(?:\s*(?:to|–|-|or|and)\s*` + numPat + `(?:\s*\(\d+\))?)?[\s-]+(months?|years?|days?|weeks?)\b(-old|\s+old|\s+of\s+age)?(?:['’]s?)?(?:\s+(?:to|and)\s+(life))?(\s+(?:imprisonment|in\s+(?:state\s+|federal\s+)?prison|of\s+imprisonment|sentences?|prison\s+(?:sentences?|terms?)|(?:mandatory\s+)?minimum\s+sentences?|of\s+supervised\s+release|supervised\s+release|of\s+probation|probation|of\s+incarceration|incarceration|in\s+custody|(?:period|term)\s+of\s+(?:supervised\s+release|probation|imprisonment|incarceration|post-?(?:incarceration|release)\s+supervision|parole)))?`)
 
 	// "150 hours of community service work", "200 hours of unpaid
 	// community service": a disposition's term counted in hours. Hours
