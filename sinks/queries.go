@@ -40,11 +40,11 @@ ORDER BY d.source, e.page;`,
 	Question: "Which filings name the Bronx, and on which pages?",
 	SQLite: `SELECT DISTINCT d.source, e.page
 FROM entities e JOIN documents d ON d.id = e.document_id
-WHERE e.type = 'PLACE' AND e.normalized = 'Bronx'
+WHERE e.type = 'PLACE' AND e.normalized = 'The Bronx'
 ORDER BY d.source, e.page;`,
 	Postgres: `SELECT DISTINCT d.source, e.page
 FROM entities e JOIN documents d ON d.id = e.document_id
-WHERE e.type = 'PLACE' AND e.normalized = 'Bronx'
+WHERE e.type = 'PLACE' AND e.normalized = 'The Bronx'
 ORDER BY d.source, e.page;`,
 }, {
 	Name:     "phrase",
