@@ -137,21 +137,14 @@ func (g *gazetteer) lookup(name string) *gazEntry {
 // flags; tab-separated). A city whose name is a given name followed by a
 // surname ("Warren Park") is ambiguous too, like the flagged ones.
 func (g *gazetteer) addCities(file string, given, surnames map[string]bool) error {
-	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
-	if err != nil {
-		return err
-	}
-	for n, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	return eachLine(file, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 4 {
-			return fmt.Errorf("gazetteers/%s:%d: want 4 fields, have %d", file, n+1, len(f))
+			return fmt.Errorf("gazetteers/%s:%d: want 4 fields, have %d", file, n, len(f))
 		}
 		pop, err := strconv.Atoi(f[2])
 		if err != nil {
-			return fmt.Errorf("gazetteers/%s:%d: %w", file, n+1, err)
+			return fmt.Errorf("gazetteers/%s:%d: %w", file, n, err)
 		}
 		// "Washington, D.C.": GeoNames names the city with its state,
 		// which filings write as a place of its own (guidelines §2).
@@ -170,11 +163,11 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 			}
 			old.city.word = old.city.word || info.word
 			old.city.person = old.city.person || info.person
-			continue
+			return nil
 		}
 		e := &gazEntry{typ: schemas.Place, canonical: f[0], surface: f[0], list: file, city: info}
 		if !g.add(f[0], e) {
-			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n+1)
+			return fmt.Errorf("gazetteers/%s:%d: empty name", file, n)
 		}
 		// GeoNames writes "St. Louis" and "Saint Paul"; filings write
 		// both forms of both. "The Bronx" is written without its article
@@ -186,8 +179,8 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 		} else if rest, ok := strings.CutPrefix(f[0], "The "); ok {
 			g.add(rest, e)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // addStates reads the generated states (code, name, abbreviations,
@@ -196,17 +189,10 @@ func (g *gazetteer) addCities(file string, given, surnames map[string]bool) erro
 // surnames ("Washington") only with "State" after it, as a person's name
 // is read otherwise.
 func (g *gazetteer) addStates(file string) error {
-	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
-	if err != nil {
-		return err
-	}
-	for n, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	return eachLine(file, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 4 || f[1] == "" {
-			return fmt.Errorf("gazetteers/%s:%d: want 4 fields and a name", file, n+1)
+			return fmt.Errorf("gazetteers/%s:%d: want 4 fields and a name", file, n)
 		}
 		code, name := f[0], f[1]
 		g.states[strings.ToLower(name)] = code
@@ -221,8 +207,8 @@ func (g *gazetteer) addStates(file string) error {
 		for _, form := range forms {
 			g.add(form, &gazEntry{typ: schemas.Place, canonical: name, surface: form, list: file})
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // addNeighborhoods reads the generated neighborhoods of New York City
@@ -230,17 +216,10 @@ func (g *gazetteer) addStates(file string) error {
 // common surname ("Concourse", "Wakefield") is read as a small city is,
 // in context; the others alone.
 func (g *gazetteer) addNeighborhoods(file string) error {
-	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
-	if err != nil {
-		return err
-	}
-	for n, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	return eachLine(file, func(n int, line string) error {
 		name, flags, ok := strings.Cut(line, "\t")
 		if !ok || name == "" {
-			return fmt.Errorf("gazetteers/%s:%d: want a name and flags", file, n+1)
+			return fmt.Errorf("gazetteers/%s:%d: want a name and flags", file, n)
 		}
 		e := &gazEntry{typ: schemas.Place, canonical: name, surface: name, list: file}
 		if strings.ContainsAny(flags, "ws") {
@@ -251,8 +230,8 @@ func (g *gazetteer) addNeighborhoods(file string) error {
 		if rest, ok := strings.CutPrefix(name, "St. "); ok {
 			g.add("Saint "+rest, e)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // match returns the longest entry starting at ws[i] and the number of
@@ -328,6 +307,25 @@ func first(s string) rune {
 	return 0
 }
 
+// eachLine calls fn with every line of the embedded gazetteer file that is
+// neither empty nor a "#" comment, and its 1-based number. Lines are passed
+// untrimmed: a tab-separated file's empty last field is a field.
+func eachLine(file string, fn func(n int, line string) error) error {
+	data, err := gazetteerFiles.ReadFile("gazetteers/" + file)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(i+1, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // loadWordList reads gazetteer files of whitespace-separated words into
 // one lower-case set.
 func loadWordList(files ...string) (map[string]bool, error) {
@@ -401,21 +399,18 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	if err := g.addCities(worldCities, given, surnames); err != nil {
 		return nil, err
 	}
-	data, err := gazetteerFiles.ReadFile("gazetteers/neutral-cites.txt")
-	if err != nil {
-		return nil, err
-	}
 	g.neutral = map[string][][]string{}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := eachLine("neutral-cites.txt", func(_ int, line string) error {
 		ws := splitWords([]rune(line))
 		code := make([]string, len(ws))
 		for i, w := range ws {
 			code[i] = w.text
 		}
 		g.neutral[code[0]] = append(g.neutral[code[0]], code)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return g, nil
 }

@@ -219,7 +219,13 @@ var errNotRegular = errors.New("not a regular file")
 // openRegular opens a regular file for reading without blocking on a FIFO
 // (O_NONBLOCK), and refuses anything else, a folder included.
 func openRegular(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	return openRegularWith(os.OpenFile, path)
+}
+
+// openRegularWith is openRegular through open: os.OpenFile, or an
+// os.Root's OpenFile to stay under the root.
+func openRegularWith(open func(string, int, os.FileMode) (*os.File, error), path string) (*os.File, error) {
+	f, err := open(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}

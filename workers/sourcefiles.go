@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // Errors of reading a document by reference. Extract files the first two
@@ -106,8 +105,7 @@ func (sf *SourceFiles) Check(path string) (string, error) {
 // open opens real, a path Check returned, through an os.Root at the root
 // it lies under: a folder on the path swapped for a symbolic link between
 // Check and the open cannot lead the open outside the root, where a plain
-// open would follow it. Like openRegular it does not wait on a FIFO and
-// opens only regular files.
+// open would follow it.
 func (sf *SourceFiles) open(real string) (*os.File, error) {
 	for _, r := range sf.roots {
 		if !under(real, []string{r}) {
@@ -126,15 +124,7 @@ func (sf *SourceFiles) open(real string) (*os.File, error) {
 			return nil, err
 		}
 		defer root.Close()
-		f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-		if err != nil {
-			return nil, err
-		}
-		if err := regular(f); err != nil {
-			f.Close()
-			return nil, err
-		}
-		return f, nil
+		return openRegularWith(root.OpenFile, name)
 	}
 	return nil, fmt.Errorf("%w: %q", ErrOutsideRoots, real)
 }

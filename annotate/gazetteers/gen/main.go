@@ -135,7 +135,8 @@ func run() error {
 		return writeNeutralCites(*reporters, *out)
 	}
 
-	if *only == "nyc" {
+	if *only == "nyc" || *only == "agencies" {
+		// Both flag names that are also English words or given names.
 		words, err := readDict(*dict)
 		if err != nil {
 			return err
@@ -143,24 +144,15 @@ func run() error {
 		given, err := readGivenNames(*out)
 		if err != nil {
 			return err
+		}
+		if *only == "agencies" {
+			return writeAgencies(*agencies, *courts, *out, words, given)
 		}
 		surnames, err := censusSurnames(*cache, maxSurnameRank)
 		if err != nil {
 			return err
 		}
 		return writeNYC(*nyc, *out, words, given, surnames)
-	}
-
-	if *only == "agencies" {
-		words, err := readDict(*dict)
-		if err != nil {
-			return err
-		}
-		given, err := readGivenNames(*out)
-		if err != nil {
-			return err
-		}
-		return writeAgencies(*agencies, *courts, *out, words, given)
 	}
 
 	words, err := readDict(*dict)
