@@ -22,7 +22,7 @@ import (
 // name of another offense.
 var gradeWords = textscan.Set("aggravated", "armed", "capital", "felony", "misdemeanor", "involuntary", "voluntary",
 	"vehicular", "simple", "domestic", "negligent", "reckless", "criminal", "heinous", "strong-arm", "grand", "petty",
-	"petit", "premeditated", "residential", "child")
+	"petit", "premeditated", "residential")
 
 // gradedOffense extends the listed offense matched at text[s:] (its name
 // offense, read without a degree or an attempt before it) leftward over a

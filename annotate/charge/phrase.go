@@ -577,8 +577,8 @@ func continues(ts []tok, j int) bool {
 		return next == "the" && next2 == "influence"
 	case "on", "upon", "against":
 		// "sexual assault on a child", "battery on a police officer",
-		// "battery upon a peace officer", "cruelty against a companion
-		// animal": the victim the statute names.
+		// "battery upon a peace officer", "assault against a police
+		// officer": the victim the statute names.
 		return (next == "a" || next == "an") && victimNouns[next2]
 	case "at", "into":
 		// "shooting at an occupied building", "discharging a firearm
@@ -882,8 +882,7 @@ func felonyObject(ts []tok, i, k int) bool {
 // victimNouns may follow "on a" in an offense name: the victims statutes
 // name ("sexual assault on a child", "assault on a peace officer").
 var victimNouns = textscan.Set("child", "minor", "juvenile", "peace", "police", "law", "officer", "person", "pregnant",
-	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household",
-	"companion", "animal")
+	"elderly", "employee", "firefighter", "correctional", "public", "judge", "teacher", "emergency", "health", "household")
 
 // victimHeads end the victim an offense's name holds after "on a" or
 // "upon a" ("a peace officer", "a child"); a closed class typed by hand.

@@ -15,7 +15,7 @@ func TestContextPhrases(t *testing.T) {
 	tests := []offenseCase{
 		{"convicted of", "he was convicted of capital murder and sentenced to life.", "capital murder", "capital murder"},
 		{"gerund's two objects", "his conviction for depriving animals of nourishment and shelter under Minn. Stat. § 343.21, subd. 2", "depriving animals of nourishment and shelter", "depriving animals of nourishment and shelter"},
-		{"victim after against", "Defendant’s convictions for cruelty against a companion animal were supported by sufficient evidence", "cruelty against a companion animal", "cruelty against a companion animal"},
+		{"victim after against", "Defendant’s convictions for cruelty against a child were supported by sufficient evidence", "cruelty against a child", "cruelty against a child"},
 		{"same phrase again on the page", "convicted of capital murder. The capital murder case was reopened.", "capital murder", "capital murder"},
 		{"charged with list", "they are charged with conspiracy, grand larceny, forgery and other charges.", "grand larceny", "grand larceny"},
 		{"list last item", "they are charged with conspiracy, grand larceny, forgery and other charges.", "forgery", "forgery"},
