@@ -26,7 +26,7 @@ func TestReplayByReferenceWithinDedupWindow(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx := context.Background()
 	root := t.TempDir()
-	data, err := os.ReadFile("../../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
+	data, err := os.ReadFile(sample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,26 +34,7 @@ func TestReplayByReferenceWithinDedupWindow(t *testing.T) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := (&workers.Ingester{Bus: srv.Bus, ByReference: true}).Submit(ctx, file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The extract stage takes the message and dead-letters the document.
-	cons, err := (&pipeline.Stage{Name: pipeline.StageExtract, Stream: pipeline.StreamDocs, FilterSubject: pipeline.SubjectIngested}).Consumer(ctx, srv.Bus)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msg, err := cons.Next()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dl := schemas.DeadLetter{ID: s.ID, Source: file, Stage: pipeline.StageExtract, Reason: schemas.StageReason(pipeline.StageExtract, schemas.CauseTimeout), Message: "slow", Attempts: 1}
-	if err := srv.Bus.DeadLetter(ctx, dl, 0); err != nil {
-		t.Fatal(err)
-	}
-	if err := msg.DoubleAck(ctx); err != nil {
-		t.Fatal(err)
-	}
+	id, cons := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus, ByReference: true}, file)
 
 	all, _, err := srv.Bus.DeadLetters(ctx)
 	if err != nil || len(all) != 1 {
@@ -71,18 +52,18 @@ func TestReplayByReferenceWithinDedupWindow(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no ingested message on the work queue after the replay: %v", err)
 	}
-	if id := next.Headers().Get(pipeline.HeaderDocID); id != s.ID {
-		t.Errorf("replayed message of %s, want %s", id, s.ID)
+	if got := next.Headers().Get(pipeline.HeaderDocID); got != id {
+		t.Errorf("replayed message of %s, want %s", got, id)
 	}
 }
 
-// deadLettered ingests the sample filing (its bytes stored) and
-// dead-letters it at the extract stage, as a worker would; it returns the
-// document's id.
-func deadLettered(t *testing.T, srv *pipelinetest.Server) string {
+// deadLettered submits path through in and dead-letters the document at
+// the extract stage, as a worker would; it returns the document's id and
+// the extract stage's consumer, which a replay's message reaches next.
+func deadLettered(t *testing.T, srv *pipelinetest.Server, in *workers.Ingester, path string) (string, jetstream.Consumer) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := (&workers.Ingester{Bus: srv.Bus}).Submit(ctx, "../../testdata/pdfs/ca8-us-v-wilson-opinion.pdf")
+	s, err := in.Submit(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +82,11 @@ func deadLettered(t *testing.T, srv *pipelinetest.Server) string {
 	if err := msg.DoubleAck(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return s.ID
+	return s.ID, cons
 }
+
+// sample is the filing the replay tests dead-letter.
+const sample = "../../testdata/pdfs/ca8-us-v-wilson-opinion.pdf"
 
 // TestReplayFailsAgainWithinDedupWindow: a replayed document that fails
 // again at once (the fix did not mend it) gets a new dead letter. The
@@ -113,7 +97,7 @@ func TestReplayFailsAgainWithinDedupWindow(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id := deadLettered(t, srv)
+	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	all, _, err := srv.Bus.DeadLetters(ctx)
 	if err != nil || len(all) != 1 {
 		t.Fatalf("dead letters %+v, %v; want 1", all, err)
@@ -170,7 +154,7 @@ func TestReplayResubmitFails(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id := deadLettered(t, srv)
+	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	all, _, err := srv.Bus.DeadLetters(ctx)
 	if err != nil || len(all) != 1 {
 		t.Fatalf("dead letters %+v, %v; want 1", all, err)
@@ -237,7 +221,7 @@ func TestReplaySuperseded(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id := deadLettered(t, srv)
+	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	all, _, err := srv.Bus.DeadLetters(ctx)
 	if err != nil || len(all) != 1 {
 		t.Fatalf("dead letters %+v, %v; want 1", all, err)
