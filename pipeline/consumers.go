@@ -75,11 +75,18 @@ const (
 )
 
 // Drained blocks until the durable consumer has nothing pending and nothing
-// unacknowledged. A consumer not created yet is waited for. It returns
+// unacknowledged, and has been handed every message its filter matched when
+// Drained was called. A consumer not created yet is waited for. It returns
 // ctx's error if ctx ends first, or the error of a failed consumer look-up.
+//
+// The last check is not redundant: the server tells its consumers of a new
+// message on a goroutine of its own, after the publish is acknowledged, so
+// for a moment a consumer reports nothing pending while a message waits
+// (seen as a run that ended one record short of its store under load).
 func (b *Bus) Drained(ctx context.Context, stream, durable string) error {
 	wait := drainPollMin
 	var last ConsumerStatus
+	target, known := uint64(0), false // the last matching stream sequence
 	for {
 		cons, err := b.js.Consumer(ctx, stream, durable)
 		switch {
@@ -88,7 +95,13 @@ func (b *Bus) Drained(ctx context.Context, stream, durable string) error {
 			if ierr != nil {
 				break // transient: poll again
 			}
-			if info.NumPending == 0 && info.NumAckPending == 0 {
+			if !known {
+				if target, ierr = b.lastSequence(ctx, stream, info.Config); ierr != nil {
+					break // transient: poll again
+				}
+				known = true
+			}
+			if info.NumPending == 0 && info.NumAckPending == 0 && info.Delivered.Stream >= target {
 				return nil
 			}
 			now := ConsumerStatus{Pending: info.NumPending, AckPending: info.NumAckPending, AckFloor: info.AckFloor.Stream}
@@ -111,4 +124,32 @@ func (b *Bus) Drained(ctx context.Context, stream, durable string) error {
 		}
 		wait = min(2*wait, drainPollMax)
 	}
+}
+
+// lastSequence returns the stream sequence of the last message the
+// consumer's filter matches, 0 if there is none.
+func (b *Bus) lastSequence(ctx context.Context, stream string, cfg jetstream.ConsumerConfig) (uint64, error) {
+	filters := cfg.FilterSubjects
+	if cfg.FilterSubject != "" {
+		filters = append(filters, cfg.FilterSubject)
+	}
+	if len(filters) == 0 {
+		filters = []string{">"}
+	}
+	s, err := b.js.Stream(ctx, stream)
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: stream %s: %w", stream, err)
+	}
+	var last uint64
+	for _, f := range filters {
+		m, err := s.GetLastMsgForSubject(ctx, f)
+		switch {
+		case errors.Is(err, jetstream.ErrMsgNotFound):
+			continue
+		case err != nil:
+			return 0, fmt.Errorf("pipeline: last message on %s: %w", f, err)
+		}
+		last = max(last, m.Sequence)
+	}
+	return last, nil
 }
