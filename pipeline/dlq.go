@@ -14,7 +14,11 @@ import (
 
 // DeadLetter publishes a dead letter for a document's generation gen
 // (HeaderGeneration of the message that failed) to its stage's DLQ
-// subject and marks the document dead in the ledger. The dead letter's
+// subject and marks the document dead in the ledger, unless the ledger's
+// outcome supersedes it (Entry.supersedes): then it files nothing. The
+// check and the publish are two steps, so a late dead letter can still be
+// filed in the moment between them; the ledger's compare-and-set keeps
+// the document's outcome right even then. The dead letter's
 // Schema and At are filled in when empty. Its message id is the stage's,
 // the document's and the generation's: the copies of one failure (every
 // process settling an exhausted message) are stored once, and a replay's
@@ -26,10 +30,19 @@ func (b *Bus) DeadLetter(ctx context.Context, dl schemas.DeadLetter, gen int) er
 	if dl.At.IsZero() {
 		dl.At = time.Now().UTC()
 	}
+	// A dead letter the ledger's outcome supersedes (a later generation's,
+	// or this generation's record) is a stale failure: filed, it would
+	// list a recorded document as lost.
+	e := Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason, Generation: gen}
+	if cur, ok, err := b.State(ctx, dl.ID); err != nil {
+		return err
+	} else if ok && !e.supersedes(cur) {
+		return nil
+	}
 	if err := b.Publish(ctx, DLQSubject(dl.Stage), Meta{ID: dl.ID, Source: dl.Source, Generation: gen}, dl); err != nil {
 		return err
 	}
-	return b.mark(ctx, dl.ID, Entry{State: StateDead, Stage: dl.Stage, Reason: dl.Reason, Generation: gen})
+	return b.mark(ctx, dl.ID, e)
 }
 
 // StoredDeadLetter is a dead letter as the DLQ stream holds it.

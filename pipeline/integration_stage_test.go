@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/pipeline/pipelinetest"
@@ -160,6 +161,98 @@ func TestDeadLetterGenerations(t *testing.T) {
 	}
 	if e, ok, err := srv.Bus.State(ctx, id); err != nil || !ok || e.Generation != 2 || !e.Covers(2) || e.Covers(3) {
 		t.Errorf("ledger %+v, %v, %v; want generation 2", e, ok, err)
+	}
+}
+
+// TestLateOutcomes writes a document's outcomes in the orders that slow
+// workers and replays produce, and checks what the ledger and the DLQ
+// stream keep: a later generation's outcome stands against an earlier
+// one's written after it, and within a generation a record stands against
+// a dead letter.
+func TestLateOutcomes(t *testing.T) {
+	type write struct {
+		dead bool // a dead letter, else a record
+		gen  int
+	}
+	rec := func(gen int) write { return write{false, gen} }
+	dead := func(gen int) write { return write{true, gen} }
+	tests := []struct {
+		name      string
+		writes    []write
+		want      pipeline.Entry // State and Generation
+		wantFiled int            // dead letters in the DLQ stream
+	}{
+		{"record", []write{rec(0)}, pipeline.Entry{State: pipeline.StateRecorded}, 0},
+		{"dead then its replay recorded", []write{dead(0), rec(1)}, pipeline.Entry{State: pipeline.StateRecorded, Generation: 1}, 1},
+		{"replay recorded, then the first try's dead letter", []write{rec(1), dead(0)}, pipeline.Entry{State: pipeline.StateRecorded, Generation: 1}, 0},
+		{"replay dead, then the first try's record", []write{dead(1), rec(0)}, pipeline.Entry{State: pipeline.StateDead, Generation: 1}, 1},
+		{"record, then a duplicate delivery's dead letter", []write{rec(0), dead(0)}, pipeline.Entry{State: pipeline.StateRecorded}, 0},
+		{"dead, then a duplicate delivery's record", []write{dead(0), rec(0)}, pipeline.Entry{State: pipeline.StateRecorded}, 1},
+		{"replayed twice", []write{dead(0), dead(1), rec(2)}, pipeline.Entry{State: pipeline.StateRecorded, Generation: 2}, 2},
+	}
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	filed := 0
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id := fmt.Sprintf("%064x", 100+i)
+			for _, w := range tt.writes {
+				var err error
+				if w.dead {
+					err = srv.Bus.DeadLetter(ctx, schemas.DeadLetter{ID: id, Source: "x.pdf", Stage: pipeline.StageExtract,
+						Reason: schemas.ReasonExtractMalformed, Message: "bad"}, w.gen)
+				} else {
+					err = srv.Bus.MarkRecorded(ctx, id, w.gen)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			e, ok, err := srv.Bus.State(ctx, id)
+			if err != nil || !ok || e.State != tt.want.State || e.Generation != tt.want.Generation {
+				t.Errorf("ledger %s/%d, %v, %v; want %s/%d", e.State, e.Generation, ok, err, tt.want.State, tt.want.Generation)
+			}
+			all, _, err := srv.Bus.DeadLetters(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(all) - filed; n != tt.wantFiled {
+				t.Errorf("%d dead letters filed, want %d", n, tt.wantFiled)
+			}
+			filed = len(all)
+		})
+	}
+}
+
+// TestMarkRaces: outcomes of many generations written at once for one
+// document leave the newest generation's, whatever the order in which the
+// writers reach the server; a forgotten entry is written anew.
+func TestMarkRaces(t *testing.T) {
+	srv := pipelinetest.RunServer(t)
+	ctx := context.Background()
+	id := fmt.Sprintf("%064x", 200)
+	const gens = 12
+	for round := range 5 {
+		var g errgroup.Group
+		for gen := range gens {
+			g.Go(func() error { return srv.Bus.MarkRecorded(ctx, id, round*gens+gen) })
+		}
+		if err := g.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		e, ok, err := srv.Bus.State(ctx, id)
+		if want := round*gens + gens - 1; err != nil || !ok || e.Generation != want {
+			t.Errorf("round %d: ledger generation %d (%v, %v), want %d", round, e.Generation, ok, err, want)
+		}
+	}
+	if err := srv.Bus.Forget(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Bus.MarkRecorded(ctx, id, 0); err != nil {
+		t.Fatal(err)
+	}
+	if e, ok, err := srv.Bus.State(ctx, id); err != nil || !ok || e.Generation != 0 {
+		t.Errorf("after Forget: %+v, %v, %v; want generation 0", e, ok, err)
 	}
 }
 

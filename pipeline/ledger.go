@@ -57,14 +57,62 @@ func (b *Bus) State(ctx context.Context, id string) (Entry, bool, error) {
 	return e, true, nil
 }
 
+// supersedes reports whether e may replace cur as a document's outcome.
+// A later generation's outcome stands against an earlier generation's
+// written late (a slow worker's, finishing after a replay), and within one
+// generation a record stands against a dead letter (a duplicate delivery
+// that failed after another succeeded): the record is out, and the ledger
+// must say so.
+func (e Entry) supersedes(cur Entry) bool {
+	switch {
+	case e.Generation != cur.Generation:
+		return e.Generation > cur.Generation
+	case cur.State == StateRecorded && e.State == StateDead:
+		return false
+	}
+	return true
+}
+
+// maxMarkRaces bounds the compare-and-set rounds of one ledger write; each
+// lost round is another writer's outcome for the same document, a rare
+// event, so many in a row mean something else is wrong.
+const maxMarkRaces = 32
+
+// errMarkRaces is a ledger write that lost maxMarkRaces rounds in a row.
+var errMarkRaces = errors.New("ledger entry changed under every write")
+
+// mark writes e as id's outcome unless the entry there supersedes it. The
+// write is a compare-and-set on the entry's revision, so that an outcome
+// read as older is never overwritten after another writer replaced it. A
+// first outcome, the common case, costs one round trip as a plain put did.
 func (b *Bus) mark(ctx context.Context, id string, e Entry) error {
 	e.At = time.Now().UTC()
 	v, _ := json.Marshal(e)
 	// As for a publish: a lost acknowledgement is retried; the same state
 	// written twice is the same state.
 	if err := patiently(ctx, requestAttempt, requestPatience, func(ctx context.Context) error {
-		_, err := b.ledger.Put(ctx, id, v)
-		return err
+		for range maxMarkRaces {
+			_, err := b.ledger.Create(ctx, id, v)
+			if !errors.Is(err, jetstream.ErrKeyExists) {
+				return err
+			}
+			kve, err := b.ledger.Get(ctx, id)
+			switch {
+			case errors.Is(err, jetstream.ErrKeyNotFound):
+				continue // forgotten since: create it
+			case err != nil:
+				return err
+			}
+			var cur Entry
+			if json.Unmarshal(kve.Value(), &cur) == nil && !e.supersedes(cur) {
+				return nil
+			}
+			_, err = b.ledger.Update(ctx, id, v, kve.Revision())
+			if !errors.Is(err, jetstream.ErrKeyRevisionMismatch) && !errors.Is(err, jetstream.ErrKeyExists) {
+				return err
+			}
+		}
+		return errMarkRaces
 	}); err != nil {
 		return fmt.Errorf("pipeline: ledger put %s: %w", id, err)
 	}
