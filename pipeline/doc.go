@@ -61,6 +61,9 @@
 // ledger entry records the generation of its outcome ([Entry].Covers), and
 // a stage processes a message of a later generation than the entry's as
 // new work, skipping it only as a duplicate of an outcome it already has.
+// Ledger writes are compare-and-set: an outcome never replaces one of a
+// later generation, nor a record one of its own generation, so a slow
+// worker's late failure cannot set a recorded document back to dead.
 //
 // A request whose answer is lost — its server died with it, or it reached a
 // stream's leader as that died — is never answered. Publishes (each with
@@ -74,6 +77,9 @@
 //
 // Beside publishing and the ledger, the [Bus] owns its consumers: [Bus.Consumers]
 // reports what waits and what is in flight, [Bus.Drained] waits until a
-// consumer has nothing left, and [Bus.ResetConsumer] deletes one so that it
+// consumer has nothing left (nothing pending or in flight, and every
+// message published before the call handed to it: the server counts a new
+// message as pending a moment after it acknowledges the publish), and
+// [Bus.ResetConsumer] deletes one so that it
 // starts over. Callers need no JetStream handle of their own.
 package pipeline
