@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/pdftest"
 	"github.com/casefile/casefile/schemas"
 )
 
@@ -37,7 +38,7 @@ func TestInflateLimit(t *testing.T) {
 	}
 	// Objects: 1 catalog, 2 pages, 3 bomb, 4 font, 5 text, 6.. pages.
 	objs := []string{catalog, "<< /Type /Pages /Kids [6 0 R 7 0 R 8 0 R] /Count 3 >>", bomb, font, text, page(3), page(5), page(3)}
-	data := rawPDF(objs...)
+	data := pdftest.Objects(objs...)
 
 	for _, tt := range []struct {
 		name       string

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/pdftest"
 )
 
 // pdfOf writes a one-page PDF whose page draws content in Times-Roman,
@@ -24,7 +25,7 @@ func pdfWith(fontName, baseFont, content string) []byte {
 
 // pdfFont is pdfOf with the whole font dictionary given.
 func pdfFont(fontName, fontDict, content string) []byte {
-	return rawPDF(
+	return pdftest.Objects(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /"+fontName+" 5 0 R >> >> /Contents 4 0 R >>",

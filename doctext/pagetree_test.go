@@ -9,26 +9,9 @@ import (
 	"testing"
 
 	"github.com/casefile/casefile/doctext"
+	"github.com/casefile/casefile/internal/pdftest"
 	"github.com/casefile/casefile/schemas"
 )
-
-// rawPDF writes objs as objects 1…n of a PDF with a cross-reference table.
-func rawPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
 
 const (
 	catalog  = "<< /Type /Catalog /Pages 2 0 R >>"
@@ -61,10 +44,10 @@ func TestPageTreeLies(t *testing.T) {
 		wantText   string
 		wantReason schemas.Reason
 	}{
-		{"count of a billion, one page", rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>", textPage, hello, font), 1, "Indictment", ""},
-		{"count of one, 3,000 pages", rawPDF(many(3000)...), 0, "", schemas.ReasonExtractTooManyPages},
-		{"kids that list their own node", rawPDF(catalog, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
-		{"a page listed twice", rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
+		{"count of a billion, one page", pdftest.Objects(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>", textPage, hello, font), 1, "Indictment", ""},
+		{"count of one, 3,000 pages", pdftest.Objects(many(3000)...), 0, "", schemas.ReasonExtractTooManyPages},
+		{"kids that list their own node", pdftest.Objects(catalog, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
+		{"a page listed twice", pdftest.Objects(catalog, "<< /Type /Pages /Kids [3 0 R 3 0 R] /Count 1 >>", textPage, hello, font), 1, "Indictment", ""},
 	}
 	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
 	for _, tt := range tests {
@@ -90,7 +73,7 @@ func TestPageTreeLies(t *testing.T) {
 // its reason, not a parser panic, and cost no more than a refusal.
 func TestDeepNesting(t *testing.T) {
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
-	data := rawPDF("<< /Type /Catalog /Pages 2 0 R /X "+deep+" >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", textPage)
+	data := pdftest.Objects("<< /Type /Catalog /Pages 2 0 R /X "+deep+" >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", textPage)
 	x := doctext.Extractor{OCR: doctext.OCR{Mode: doctext.OCROff}}
 	_, err := x.Extract(context.Background(), "f.pdf", bytes.NewReader(data), int64(len(data)))
 	if got := doctext.Reason(err); got != schemas.ReasonExtractMalformed {
@@ -113,7 +96,7 @@ func (p *pageRecorder) Recognize(_ context.Context, _ io.ReaderAt, _ int64, page
 // TestOCRPageArea: a page of 200 × 200 inches is never rendered for OCR
 // (it would take gigabytes); a letter page without text is.
 func TestOCRPageArea(t *testing.T) {
-	data := rawPDF(catalog, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+	data := pdftest.Objects(catalog, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
 	rec := &pageRecorder{}

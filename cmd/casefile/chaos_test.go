@@ -19,6 +19,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/casefile/casefile/internal/pdftest"
 	"github.com/casefile/casefile/internal/pgtest"
 	"github.com/casefile/casefile/pipeline"
 	"github.com/casefile/casefile/schemas"
@@ -330,7 +331,7 @@ func chaosDump(t *testing.T, dir string, n int, rng *rand.Rand) map[string]chaos
 		}, schemas.ReasonExtractUnsupported},
 		{"50000-pages.pdf", func(i int) []byte { return fmt.Appendf(manyPagesPDF(50_000), "%%copy %d\n", i) }, schemas.ReasonExtractTooManyPages},
 		{"deep-nesting.pdf", func(i int) []byte {
-			return fmt.Appendf(objectsPDF(pdfCatalog, onePageTree, "<< /Type /Page /Parent 2 0 R /Deep "+strings.Repeat("[", 100_000)+" >>"), "%%copy %d\n", i)
+			return fmt.Appendf(pdftest.Objects(pdfCatalog, onePageTree, "<< /Type /Page /Parent 2 0 R /Deep "+strings.Repeat("[", 100_000)+" >>"), "%%copy %d\n", i)
 		}, schemas.ReasonExtractMalformed},
 		{"oversized.pdf", func(i int) []byte {
 			return fmt.Appendf(onePagePDF(pdfContent("BT /F1 12 Tf 72 700 Td (Big) Tj ET")), "%%%s copy %d\n", strings.Repeat("x", chaosMaxBytes), i)

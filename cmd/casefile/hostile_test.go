@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casefile/casefile/internal/pdftest"
 	"github.com/casefile/casefile/schemas"
 	"github.com/casefile/casefile/workers"
 )
@@ -56,16 +57,16 @@ func hostileFiles() []hostileFile {
 		// Its pages are kept empty with a warning: the shared stream is
 		// refused past --max-inflate, once.
 		{name: "deflate-bomb.pdf", gen: deflateBomb},
-		{name: "page-tree-lies.pdf", gen: write(objectsPDF(pdfCatalog,
+		{name: "page-tree-lies.pdf", gen: write(pdftest.Objects(pdfCatalog,
 			"<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>",
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 			hello, pdfFont))},
-		{name: "kids-cycle.pdf", gen: write(objectsPDF(pdfCatalog,
+		{name: "kids-cycle.pdf", gen: write(pdftest.Objects(pdfCatalog,
 			"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 			hello, pdfFont))},
-		{name: "deep-nesting.pdf", gen: write(objectsPDF(pdfCatalog, onePageTree, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)+" >>")), want: schemas.ReasonExtractMalformed},
-		{name: "200-by-200-inches-ocr.pdf", ocr: "force", gen: write(objectsPDF(pdfCatalog, onePageTree,
+		{name: "deep-nesting.pdf", gen: write(pdftest.Objects(pdfCatalog, onePageTree, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep "+strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)+" >>")), want: schemas.ReasonExtractMalformed},
+		{name: "200-by-200-inches-ocr.pdf", ocr: "force", gen: write(pdftest.Objects(pdfCatalog, onePageTree,
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>"))},
 		{name: "50000-pages.pdf", gen: write(manyPagesPDF(50_000)), want: schemas.ReasonExtractTooManyPages},
 		// BUG(casefile): extraction costs about 1 KB and 10 µs per glyph on
@@ -103,14 +104,14 @@ func hostileFiles() []hostileFile {
 		{name: "name with\nnewline $(reboot) 'quote'.pdf", gen: write(onePagePDF(pdfContent("BT /F1 12 Tf 72 700 Td (Newline) Tj ET")))},
 		{name: "only-names.txt", runOnly: true, want: schemas.ReasonAnnotateTooManyEnts,
 			gen: write(bytes.Repeat([]byte("Maria Lopez met John Smith. "), 1000))},
-		{name: "length-refers-to-itself.pdf", gen: write(objectsPDF(pdfCatalog, onePageTree,
+		{name: "length-refers-to-itself.pdf", gen: write(pdftest.Objects(pdfCatalog, onePageTree,
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 			"<< /Length 4 0 R >>\nstream\nBT /F1 12 Tf 72 700 Td (Self length) Tj ET\nendstream", pdfFont))},
 		{name: "incremental-update.pdf", gen: write(incrementalPDF())},
 		// Its images declare 10^12 pixels, which pdftoppm would walk
 		// until the time limit: the page is not rendered, and is kept
 		// empty with a warning (--max-ocr-image-pixels).
-		{name: "huge-declared-image.pdf", ocr: "auto", warn: "page images too large", gen: write(objectsPDF(pdfCatalog, onePageTree,
+		{name: "huge-declared-image.pdf", ocr: "auto", warn: "page images too large", gen: write(pdftest.Objects(pdfCatalog, onePageTree,
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
 			pdfContent("q 612 0 0 792 0 0 cm /Im1 Do Q"),
 			"<< /Type /XObject /Subtype /Image /Width 1000000 /Height 1000000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >>\nstream\nabc\nendstream"))},
@@ -348,27 +349,6 @@ const (
 	pdfFont     = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"
 )
 
-// objectsPDF writes objs as objects 1…n of a PDF with a cross-reference
-// table; trailerExtra goes into the trailer dictionary.
-func objectsPDF(objs ...string) []byte { return objectsPDFTrailer("", objs...) }
-
-func objectsPDFTrailer(trailerExtra string, objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailerExtra, xref)
-	return b.Bytes()
-}
-
 func pdfContent(s string) string {
 	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s)+1, s)
 }
@@ -376,7 +356,7 @@ func pdfContent(s string) string {
 // onePagePDF is a one-page PDF whose page draws content (object 4) in
 // Times-Roman as /F1 (object 5).
 func onePagePDF(content string) []byte {
-	return objectsPDF(pdfCatalog, onePageTree,
+	return pdftest.Objects(pdfCatalog, onePageTree,
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 		content, pdfFont)
 }
@@ -389,7 +369,7 @@ func manyPagesPDF(n int) []byte {
 		objs = append(objs, emptyPage)
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n)
-	return objectsPDF(objs...)
+	return pdftest.Objects(objs...)
 }
 
 // deflateBomb writes a PDF of 50 pages that share one content stream of
@@ -418,7 +398,7 @@ func deflateBomb(path string) error {
 	for range pages {
 		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>")
 	}
-	return os.WriteFile(path, objectsPDF(objs...), 0o644)
+	return os.WriteFile(path, pdftest.Objects(objs...), 0o644)
 }
 
 // hugeXrefSize is a PDF whose cross-reference stream declares /Size 1e12
@@ -517,7 +497,7 @@ func rc4PDF(user string, rev int) []byte {
 	if rev >= 3 {
 		v = 2
 	}
-	return objectsPDFTrailer(fmt.Sprintf("/Encrypt 6 0 R /ID [%s %s] ", hexs(id), hexs(id)),
+	return pdftest.WithTrailer(fmt.Sprintf("/Encrypt 6 0 R /ID [%s %s] ", hexs(id), hexs(id)),
 		pdfCatalog, onePageTree,
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(text), text), pdfFont,
