@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -53,19 +52,9 @@ type PairMiss struct {
 // record scores no pairs.
 func ScoreGrouping(golds []Gold, recs []schemas.Record) *GroupingReport {
 	rep := &GroupingReport{ByDoc: map[string]map[string]Counts{}}
-	byKey := map[string]*schemas.Record{}
-	for i := range recs {
-		r := &recs[i]
-		byKey[r.ID] = r
-		byKey[strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source))] = r
-	}
+	recordOf := matchRecords(recs)
 	for _, g := range golds {
-		rec := byKey[g.Doc]
-		for _, a := range g.Aliases {
-			if rec == nil {
-				rec = byKey[a]
-			}
-		}
+		rec := recordOf(g)
 		rep.ByDoc[g.Doc] = map[string]Counts{}
 		if rec == nil {
 			continue

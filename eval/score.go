@@ -96,19 +96,9 @@ func Score(golds []Gold, recs []schemas.Record) *Report {
 			rep.ByType[m][t] = &Counts{}
 		}
 	}
-	byKey := map[string]*schemas.Record{}
-	for i := range recs {
-		r := &recs[i]
-		byKey[r.ID] = r
-		byKey[strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source))] = r
-	}
+	recordOf := matchRecords(recs)
 	for _, g := range golds {
-		rec := byKey[g.Doc]
-		for _, a := range g.Aliases {
-			if rec == nil {
-				rec = byKey[a]
-			}
-		}
+		rec := recordOf(g)
 		doc := &[2]map[string]*Counts{{}, {}}
 		rep.ByDoc[g.Doc] = doc
 		for _, t := range Types {
@@ -127,6 +117,29 @@ func Score(golds []Gold, recs []schemas.Record) *Report {
 		}
 	}
 	return rep
+}
+
+// matchRecords returns what finds a gold document's record: the one whose
+// id, or whose source's file stem, is the document's name or one of its
+// aliases; nil if none is.
+func matchRecords(recs []schemas.Record) func(Gold) *schemas.Record {
+	byKey := map[string]*schemas.Record{}
+	for i := range recs {
+		r := &recs[i]
+		byKey[r.ID] = r
+		byKey[strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source))] = r
+	}
+	return func(g Gold) *schemas.Record {
+		if rec := byKey[g.Doc]; rec != nil {
+			return rec
+		}
+		for _, a := range g.Aliases {
+			if rec := byKey[a]; rec != nil {
+				return rec
+			}
+		}
+		return nil
+	}
 }
 
 // predictions returns the distinct normalized strings of type t in rec, on
