@@ -88,7 +88,8 @@ type benchReport struct {
 	PooledMsPerDoc    float64 `json:"pooled_ms_per_doc"`    // long-lived children, minus in process
 }
 
-// benchRound is one pipeline run and the direct run after it. Seconds are
+// benchRound is one pipeline run and one direct run, in the order
+// DirectFirst says. Seconds are
 // wall time; CPU seconds are user + system of this process and its
 // children.
 type benchRound struct {
@@ -101,6 +102,8 @@ type benchRound struct {
 	DirectIsolatedSeconds      float64 `json:"direct_isolated_seconds,omitempty"`
 	PipelineOverDirectIsolated float64 `json:"pipeline_over_direct_isolated,omitempty"`
 	DirectIsolatedCPUSeconds   float64 `json:"direct_isolated_cpu_seconds,omitempty"`
+	// DirectFirst is true when the direct run went first in the round.
+	DirectFirst bool `json:"direct_first,omitempty"`
 }
 
 // median of v, which it sorts.
@@ -158,67 +161,90 @@ func (c *benchCmd) Run(ctx context.Context, e *env) error {
 
 	// Rounds alternate the pipeline and the direct run over the same dump,
 	// so that a shared machine's swings (whole minutes of other work)
-	// fall on both; the figures are the rounds' medians. The pipeline
-	// goes first: peak RSS is a high-water mark, read after the first
-	// pipeline run, which no direct run has raised.
+	// fall on both; the figures are the rounds' medians. The first round
+	// runs the pipeline first: peak RSS is a high-water mark, read after
+	// it, which no direct run has raised. Later rounds swap the order
+	// each time, so that whatever the first of a pair leaves behind (a
+	// warmer page cache, a grown heap) favours neither path.
 	for round := range max(c.Rounds, 1) {
 		first := round == 0
 		dir := filepath.Join(tmp, fmt.Sprintf("round-%d", round))
-		timing := &stageTimer{}
-		run := &runCmd{
-			Paths: []string{dump}, Sinks: []string{"sqlite:" + filepath.Join(dir, "pipeline.db")}, Progress: "off",
-			natsFlags: natsFlags{DataDir: filepath.Join(dir, "data"), Replicas: 1}, stageFlags: c.stageFlags, timing: timing,
-		}
-		quiet := *e
-		var summaryOut bytes.Buffer
-		quiet.stderr = &summaryOut
-		stop, err := startCPUProfile(pick(first, c.CPUProfile))
-		if err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
-		start, cpu0 := time.Now(), cpuSeconds()
-		err = run.Run(ctx, &quiet)
-		stop()
-		if err != nil {
-			return fmt.Errorf("pipeline: %w", err)
-		}
-		r := benchRound{PipelineSeconds: time.Since(start).Seconds(), PipelineCPUSeconds: cpuSeconds() - cpu0}
-		if first {
-			rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
-			if c.MemProfile != "" {
-				if err := writeHeapProfile(c.MemProfile); err != nil {
-					return err
-				}
+		var r benchRound
+		pipelineRun := func() error {
+			timing := &stageTimer{}
+			run := &runCmd{
+				Paths: []string{dump}, Sinks: []string{"sqlite:" + filepath.Join(dir, "pipeline.db")}, Progress: "off",
+				natsFlags: natsFlags{DataDir: filepath.Join(dir, "data"), Replicas: 1}, stageFlags: c.stageFlags, timing: timing,
 			}
-			rep.StageSeconds, rep.StageShare = timing.busy()
+			quiet := *e
+			var summaryOut bytes.Buffer
+			quiet.stderr = &summaryOut
+			stop, err := startCPUProfile(pick(first, c.CPUProfile))
+			if err != nil {
+				return err
+			}
+			start, cpu0 := time.Now(), cpuSeconds()
+			err = run.Run(ctx, &quiet)
+			stop()
+			if err != nil {
+				return fmt.Errorf("pipeline: %w", err)
+			}
+			r.PipelineSeconds, r.PipelineCPUSeconds = time.Since(start).Seconds(), cpuSeconds()-cpu0
+			if first {
+				rep.PeakRSSMiB, rep.ChildRSSMiB = peakRSS()
+				if c.MemProfile != "" {
+					if err := writeHeapProfile(c.MemProfile); err != nil {
+						return err
+					}
+				}
+				rep.StageSeconds, rep.StageShare = timing.busy()
+			}
+			return nil
 		}
-
-		stop, err = startCPUProfile(pick(first, c.DirectCPU))
-		if err != nil {
-			return err
+		directRun := func() error {
+			stop, err := startCPUProfile(pick(first, c.DirectCPU))
+			if err != nil {
+				return err
+			}
+			cpu0 := cpuSeconds()
+			direct, err := c.direct(ctx, files, models, filepath.Join(dir, "direct.db"), false)
+			stop()
+			if err != nil {
+				return fmt.Errorf("direct: %w", err)
+			}
+			r.DirectSeconds, r.DirectCPUSeconds = direct.elapsed.Seconds(), cpuSeconds()-cpu0
+			if c.Isolate {
+				cpu0 = cpuSeconds()
+				iso, err := c.direct(ctx, files, models, filepath.Join(dir, "direct-isolated.db"), true)
+				if err != nil {
+					return fmt.Errorf("direct, isolated: %w", err)
+				}
+				r.DirectIsolatedSeconds, r.DirectIsolatedCPUSeconds = iso.elapsed.Seconds(), cpuSeconds()-cpu0
+			}
+			if first {
+				rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
+				rep.DirectStageSeconds = direct.stages
+			}
+			return nil
 		}
-		cpu0 = cpuSeconds()
-		direct, err := c.direct(ctx, files, models, filepath.Join(dir, "direct.db"), false)
-		stop()
-		if err != nil {
-			return fmt.Errorf("direct: %w", err)
+		order := []func() error{pipelineRun, directRun}
+		if round%2 == 1 {
+			order[0], order[1] = order[1], order[0]
+			r.DirectFirst = true
 		}
-		r.DirectSeconds, r.DirectCPUSeconds = direct.elapsed.Seconds(), cpuSeconds()-cpu0
+		for _, f := range order {
+			if err := f(); err != nil {
+				return err
+			}
+		}
 		r.PipelineOverDirect = r.PipelineSeconds / r.DirectSeconds
 		if c.Isolate {
-			cpu0 = cpuSeconds()
-			iso, err := c.direct(ctx, files, models, filepath.Join(dir, "direct-isolated.db"), true)
-			if err != nil {
-				return fmt.Errorf("direct, isolated: %w", err)
-			}
-			r.DirectIsolatedSeconds, r.DirectIsolatedCPUSeconds = iso.elapsed.Seconds(), cpuSeconds()-cpu0
 			r.PipelineOverDirectIsolated = r.PipelineSeconds / r.DirectIsolatedSeconds
 		}
 		rep.Rounds = append(rep.Rounds, r)
-		if first {
-			rep.Pages, rep.Tokens, rep.Records, rep.DeadLetter = direct.pages, direct.tokens, direct.records, direct.dead
-			rep.DirectStageSeconds = direct.stages
-		}
 		if !c.Keep {
 			os.RemoveAll(dir) // a round's store and data directory: gigabytes at 20,000
 		}
@@ -642,8 +668,11 @@ func (r *benchReport) write(w io.Writer) error {
 		fmt.Fprintf(tw, "  rounds\t%d, medians shown; time ratios", len(r.Rounds))
 		for _, rd := range r.Rounds {
 			fmt.Fprintf(tw, " %.2f", rd.PipelineOverDirect)
+			if rd.DirectFirst {
+				fmt.Fprint(tw, "*")
+			}
 		}
-		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, " (*: the direct run went first)")
 	}
 	fmt.Fprintf(tw, "CPU\t%.1f s pipeline, %.1f s direct (%.2f×; this process and its children)\n",
 		r.PipelineCPUSeconds, r.DirectCPUSeconds, r.PipelineCPUSeconds/r.DirectCPUSeconds)
