@@ -62,6 +62,10 @@ func TestStateNumbers(t *testing.T) {
 		{"oregon court of appeals after trial", "   140230856; A161408\n", "A161408", ""},
 		{"south dakota", "#29901-aff in pt & rev in pt-PJD & SRJ\n", "29901", schemas.RoleOwn},
 		{"vermont lower", "APPEALED FROM:\n Superior Court\n CASE NO. 171-10-19 Bnjv\n", "171-10-19 Bnjv", schemas.RoleLowerCourt},
+		// The page's first line names its own court, a trial court without
+		// "IN THE": its docket's number is its own, not a lower court's.
+		{"trial court's own heading", "  MUNICIPAL COURT OF NOWHERE COUNTY\n  DOCKET\n  Docket Number: MC-51-CR-0001234-2019\n", "MC-51-CR-0001234-2019", schemas.RoleOwn},
+		{"trial court below a heading", "SUPREME COURT OF NOWHERE\nAppeal of Roe\nMunicipal Court of Nowhere County\nDocket Number: 19-1234\n", "19-1234", schemas.RoleLowerCourt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +93,9 @@ func TestStateNumbersNot(t *testing.T) {
 		// A docket record's numbers of the police, the jail and the prosecutor.
 		"Jail Booking Number: 12345667", "LEA Case Number: 99-99999", "Agency Case Number: 88888888",
 		"Sheriff Office Number: 340980", "Police Case No. 21-004512",
+		// A CPCMS docket's police numbers beside the court's.
+		"Arresting Agency: Philadelphia Pd Incident Number: 5416313392", " District Control Number 5416313392\n",
+		"Proc Status: Completed DC No: 9410965273 OTN:W 183625-6",
 	} {
 		for _, n := range findCaseNumbers(in) {
 			if n.attrs.Form == schemas.FormState {
