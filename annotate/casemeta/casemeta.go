@@ -471,7 +471,9 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 		own(n)
 	}
 	if c.DocType == "press release" {
-		c.Date, c.Office = releaseDate(text), issuingOffice(text)
+		// A release is not filed: its own date is its date, and a date
+		// under a headline's "CHARGES FILED" is the site's.
+		c.Date, c.Office, c.Filed = releaseDate(text), issuingOffice(text), ""
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		if docket != nil {

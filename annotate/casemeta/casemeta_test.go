@@ -499,6 +499,16 @@ func TestRelease(t *testing.T) {
 	if c.DocType != "press release" || c.Date != tests[0].date || c.Filed != "" || c.Office != tests[0].office {
 		t.Errorf("Read(release) = %+v, want a press release dated %s, never filed", c, tests[0].date)
 	}
+	// A headline's "CHARGES FILED" above the site's date is no filing;
+	// "For Immediate Release:" running on into the headline names a release.
+	for _, page := range []string{
+		"TAX CHARGES FILED AGAINST EXECUTIVE - Nowhere County District Attorney\nPress\nTAX CHARGES FILED AGAINST EXECUTIVE\nAuthor\nAnn Doe\nPublished\nApril 28, 2005\nFor Immediate Release\nSeptember 5th, 2003\n",
+		"November 1, 2019 Contact: Ann Doe\nNowhere County District Attorney’s Office\nFor Immediate Release: Nephew Receives Life Sentence for the Murder of his Uncle\n(Nowhere, Texas) – A jury returned a life sentence.\n",
+	} {
+		if c, _ := Read([]schemas.Page{{Number: 1, Text: page}}); c.DocType != "press release" || c.Filed != "" {
+			t.Errorf("Read(%q) = %q filed %q, want a press release, never filed", page, c.DocType, c.Filed)
+		}
+	}
 }
 
 func TestFiledDate(t *testing.T) {

@@ -75,7 +75,9 @@ var docTypes = []struct{ typ, pat string }{
 // docSignals name a kind of filing by its form rather than a heading: a
 // salutation, a panel of circuit judges, the words that open an argument.
 var docSignals = []struct{ typ, pat string }{
-	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
+	// a release's words wherever they stand, as on a line that runs on
+	// into its headline ("For Immediate Release: Nephew Receives …")
+	{"press release", `(?i)\b(?:press|media|news)\s+release\b|\bfor\s+immediate\s+release\b`},
 	{"decision", `\bInterim\s+Decision\s+#\s?\d`}, // the Board of Immigration Appeals' precedents
 	// A clerk's letter: the office's letterhead, or its salutation to
 	// every party. Its notices carry a title, which a heading reads first.
