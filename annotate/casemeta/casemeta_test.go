@@ -308,6 +308,10 @@ func TestCaption(t *testing.T) {
 		// the "v.", the capitals of a government's or court's words.
 		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
 		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// One party on both sides is no caption: the block read is not
+		// the page's caption. A surname against itself is a family's case.
+		{"Jane Roe\nAppellantv\nThe State Of Nowhere\nAppellee\nv\nThe State Of Nowhere\nAppellee\nSUMMARY OPINION\n", ""},
+		{"JOHN THORNBURG,\nPlaintiff,\nv.\nJANE THORNBURG,\nDefendant.\n", "Thornburg v. Thornburg"},
 		// A juvenile case's "In the Interest of" caption; under parties'
 		// caption the same words are no caption of their own.
 		{"In the Interest of K.N.C. et al., children.\n\nNo. A03A1865.", "In the Interest of K.N.C. et al."},

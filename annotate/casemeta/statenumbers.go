@@ -383,7 +383,11 @@ func notDocket(text string, label int) bool {
 	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
 		return false // a label of its own: "Case No.", "Docket:"
 	}
-	before := strings.Fields(text[max(0, label-40):label])
+	from := max(0, label-40)
+	if nl := strings.LastIndexByte(text[from:label], '\n'); nl >= 0 && strings.TrimSpace(text[from+nl:label]) == "" {
+		from += nl // "Opinion\n\nNO. 2019-KA-01234-COA": a heading above the label, not its word
+	}
+	before := strings.Fields(text[from:label])
 	if len(before) == 0 {
 		return false
 	}

@@ -64,6 +64,9 @@ func TestStateNumbers(t *testing.T) {
 		{"vermont lower", "APPEALED FROM:\n Superior Court\n CASE NO. 171-10-19 Bnjv\n", "171-10-19 Bnjv", schemas.RoleLowerCourt},
 		// The page's first line names its own court, a trial court without
 		// "IN THE": its docket's number is its own, not a lower court's.
+		// A heading above the label is not the label's word: "Opinion"
+		// alone on its line does not make "NO." an opinion's number.
+		{"mississippi under a heading", "Opinion\n\nNO. 2019-KA-01234-COA\n", "2019-KA-01234-COA", schemas.RoleOwn},
 		{"trial court's own heading", "  MUNICIPAL COURT OF NOWHERE COUNTY\n  DOCKET\n  Docket Number: MC-51-CR-0001234-2019\n", "MC-51-CR-0001234-2019", schemas.RoleOwn},
 		{"trial court below a heading", "SUPREME COURT OF NOWHERE\nAppeal of Roe\nMunicipal Court of Nowhere County\nDocket Number: 19-1234\n", "19-1234", schemas.RoleLowerCourt},
 	}
