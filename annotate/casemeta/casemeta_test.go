@@ -271,6 +271,10 @@ func TestDocType(t *testing.T) {
 		{"MOTION FOR SUMMARY JUDGMENT\n", "mnd", "motion"},
 		// A court of review's decision by what its head prints.
 		{"In the Iowa Supreme Court\nNo. 23–1122\nAppeal from the Iowa District Court for Jefferson County", "iowa", "opinion"},
+		// The decree appealed from, in words; a commissioner who wrote the decision.
+		{"Roe v. State\nNo. 31234\nAppeal from a judgment of conviction, upon a jury verdict, of two counts\n", "nev", "opinion"},
+		{"No. 61234.\nSupreme Court of Missouri, Division No. 1.\nMarch 3, 1981.\nHALE, Commissioner.\nOtis Roe was charged", "mo", "opinion"},
+		{"Appeal from a judgment of the District Court", "dcd", ""}, // a trial court's page: no decision of review
 		{"Christensen, C.J., delivered the opinion of the court.", "iowa", "opinion"},
 		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
 		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},

@@ -127,6 +127,26 @@ func FuzzStateNumbers(f *testing.F) {
 	})
 }
 
+// TestBareStateNumber reads a state court of review's number its reporter
+// prints alone on a line, and only on that court's decisions.
+func TestBareStateNumber(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"Roe v. State\n\n240 Ga. 100 (1980)\n\nROE v. THE STATE.\n\n35123.\n\nSupreme Court of Georgia.\n\nDecided May 2, 1980.\n", "35123"},
+		{"Supreme Court of Georgia\nJul 7, 1986\n\nOpinion\n\n42345.\n\nDECIDED JULY 7, 1986.\n", "42345"},
+		{"Court of Appeals of New York.\n\nDecided May 3,\n\n2011.\n", ""},             // a year
+		{"UNITED STATES DISTRICT COURT\nDISTRICT OF NOWHERE\n\n12345.\n\nORDER\n", ""}, // not a court of review
+	} {
+		c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.page}})
+		got := ""
+		if len(c.CaseNumbers) > 0 {
+			got = c.CaseNumbers[0]
+		}
+		if got != tt.want {
+			t.Errorf("Read(%q) numbers %q, want %q first", tt.page, c.CaseNumbers, tt.want)
+		}
+	}
+}
+
 func TestBareAppealNumber(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"United States Court of Appeals for the Federal Circuit\n\n        2009-1361\n\n  PAUL N. NELSON,\n   v.\n K2 INC.,", "2009-1361"},
