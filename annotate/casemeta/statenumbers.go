@@ -63,6 +63,7 @@ var stateForms = []struct {
 	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567"},                                            // F-1234567, F19-12345-X
 	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A"}, // 2019-CF-001234-A
 	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456"},                                                // BA123456 (Los Angeles)
+	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093"},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
 	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019"},                      // CP-51-CR-0001234-2019
 	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A"},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
 	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001"},                                              // CR2019-123456-001

@@ -26,6 +26,7 @@ func TestStateNumbers(t *testing.T) {
 		{"florida", "CASE NO.: 2019-CF-001234-A", "2019-CF-001234-A", ""},
 		{"florida county", "52-2019-CF-001234-A", "52-2019-CF-001234-A", ""},
 		{"california trial", "Case BA123456", "BA123456", ""},
+		{"los angeles superior court", "was charged in case 26VWCF01097 with one count", "26VWCF01097", ""},
 		{"california appellate", "THE PEOPLE,                 B123456\n", "B123456", ""},
 		{"california supreme", "\n      S123456\n", "S123456", ""},
 		{"california lower", "(San Mateo County Super. Ct.\n No. 20NF012926A)", "20NF012926A", schemas.RoleLowerCourt},
