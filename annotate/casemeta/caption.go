@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,7 +80,7 @@ func caption(firstPage string) string {
 			col := columnAt(line, loc[3])
 			left, inline := leftParty(lines, i, line[:loc[2]], col)
 			right, raw, ok := rightParty(lines, i, afterVersus(line[loc[3]:]), inline, col)
-			if left == "" || !ok {
+			if left == "" || !ok || sameParty(left, right) {
 				continue
 			}
 			c := pageSpelling(left+" v. "+right, firstPage)
@@ -98,6 +99,25 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage)
 	}
 	return fallback
+}
+
+// sameParty reports whether one side of a caption ends with the whole
+// of the other, a name of two words or more ("… The State Of Oklahoma v.
+// State Of Oklahoma"): no case sets one party against itself, so the
+// reading took a block of the page that is not its caption, and no
+// caption is better than a fragment. One word alone is a surname, and a
+// family's case sets it against itself ("Thornburg v. Thornburg").
+func sameParty(left, right string) bool {
+	words := func(s string) []string {
+		ws := strings.Fields(strings.ToLower(s))
+		if len(ws) > 0 && ws[0] == "the" {
+			ws = ws[1:]
+		}
+		return ws
+	}
+	l, r := words(left), words(right)
+	endsWith := func(a, b []string) bool { return len(b) >= 2 && len(a) >= len(b) && slices.Equal(a[len(a)-len(b):], b) }
+	return endsWith(l, r) || endsWith(r, l)
 }
 
 // minutesTitle is the "Title" row of a minutes or order form printed

@@ -119,6 +119,35 @@ func bareAppealNumber(text string) (start, end int) {
 	return -1, -1
 }
 
+// bareStateLine is a state court of review's docket number as its
+// reporter prints it at the head of a decision, five or six digits alone
+// on a line and closed by a period, without a label: "35123." (Georgia's
+// Supreme Court). A year alone ("2011.") is four digits.
+var bareStateLine = textscan.Lazy(`^[ \t]*(\d{5,6})\.[ \t]*$`)
+
+// bareStateNumber returns the span of a state court of review's number
+// set alone on a line among the first lines of its decision, or -1, -1.
+func bareStateNumber(text string) (start, end int) {
+	off := 0
+	for i, l := range strings.SplitAfter(text[:min(len(text), headingBytes)], "\n") {
+		if i >= headingLines {
+			break
+		}
+		if m := bareStateLine.Get().FindStringSubmatchIndex(strings.TrimRight(l, "\n")); m != nil {
+			return off + m[2], off + m[3]
+		}
+		off += len(l)
+	}
+	return -1, -1
+}
+
+// stateReviewingCourt reports whether id is a state's court of review
+// (its court of last resort or an intermediate court of appeals).
+func stateReviewingCourt(id string) bool {
+	i, ok := courtOf(id)
+	return ok && courtTable[i].system == "state" && reviewingCourt(id)
+}
+
 // yearRange reports whether a number is two years ("2019-2020").
 func yearRange(n string) bool {
 	y, rest, ok := strings.Cut(n, "-")
@@ -467,11 +496,23 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}})
 		}
 	}
+	if len(c.CaseNumbers) == 0 && stateReviewingCourt(c.Court) {
+		if start, end := bareStateNumber(text); start >= 0 {
+			n := text[start:end]
+			own(n)
+			toRune := textscan.ByteToRune(text)
+			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+				Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule,
+				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}})
+		}
+	}
 	for _, n := range lower {
 		own(n)
 	}
 	if c.DocType == "press release" {
-		c.Date, c.Office = releaseDate(text), issuingOffice(text)
+		// A release is not filed: its own date is its date, and a date
+		// under a headline's "CHARGES FILED" is the site's.
+		c.Date, c.Office, c.Filed = releaseDate(text), issuingOffice(text), ""
 	}
 	if c.DocType != "decision list" && c.DocType != "press release" { // many cases, no one caption
 		if docket != nil {

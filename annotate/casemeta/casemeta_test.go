@@ -271,6 +271,10 @@ func TestDocType(t *testing.T) {
 		{"MOTION FOR SUMMARY JUDGMENT\n", "mnd", "motion"},
 		// A court of review's decision by what its head prints.
 		{"In the Iowa Supreme Court\nNo. 23–1122\nAppeal from the Iowa District Court for Jefferson County", "iowa", "opinion"},
+		// The decree appealed from, in words; a commissioner who wrote the decision.
+		{"Roe v. State\nNo. 31234\nAppeal from a judgment of conviction, upon a jury verdict, of two counts\n", "nev", "opinion"},
+		{"No. 61234.\nSupreme Court of Missouri, Division No. 1.\nMarch 3, 1981.\nHALE, Commissioner.\nOtis Roe was charged", "mo", "opinion"},
+		{"Appeal from a judgment of the District Court", "dcd", ""}, // a trial court's page: no decision of review
 		{"Christensen, C.J., delivered the opinion of the court.", "iowa", "opinion"},
 		{"STATE OF MAINE\nv.\nCRAIG A. WOODARD\nSTANFILL, C.J.\n[¶1]", "me", "opinion"},
 		{"Angela T. Quigless, P.J., Kurt S. Odenwald, J., and James M. Dowd, J.\nIntroduction", "moctapped", "opinion"},
@@ -308,6 +312,10 @@ func TestCaption(t *testing.T) {
 		// the "v.", the capitals of a government's or court's words.
 		{"Amir PIROUZIAN, Petitioner v. The SUPERIOR COURT of Los Angeles County, Respondent; Medical Board of California, Real Party in Interest.\n\nB266015\n\nFiled June 29, 2016", "Pirouzian v. Superior Court of Los Angeles County"},
 		{"COMMONWEALTH of Pennsylvania, Respondent v. Hugo Marcus SELENSKI, Petitioner.", "Commonwealth of Pennsylvania v. Selenski"},
+		// One party on both sides is no caption: the block read is not
+		// the page's caption. A surname against itself is a family's case.
+		{"Jane Roe\nAppellantv\nThe State Of Nowhere\nAppellee\nv\nThe State Of Nowhere\nAppellee\nSUMMARY OPINION\n", ""},
+		{"JOHN THORNBURG,\nPlaintiff,\nv.\nJANE THORNBURG,\nDefendant.\n", "Thornburg v. Thornburg"},
 		// A juvenile case's "In the Interest of" caption; under parties'
 		// caption the same words are no caption of their own.
 		{"In the Interest of K.N.C. et al., children.\n\nNo. A03A1865.", "In the Interest of K.N.C. et al."},
@@ -498,6 +506,16 @@ func TestRelease(t *testing.T) {
 	c, _ := Read([]schemas.Page{{Number: 1, Text: tests[0].page}})
 	if c.DocType != "press release" || c.Date != tests[0].date || c.Filed != "" || c.Office != tests[0].office {
 		t.Errorf("Read(release) = %+v, want a press release dated %s, never filed", c, tests[0].date)
+	}
+	// A headline's "CHARGES FILED" above the site's date is no filing;
+	// "For Immediate Release:" running on into the headline names a release.
+	for _, page := range []string{
+		"TAX CHARGES FILED AGAINST EXECUTIVE - Nowhere County District Attorney\nPress\nTAX CHARGES FILED AGAINST EXECUTIVE\nAuthor\nAnn Doe\nPublished\nApril 28, 2005\nFor Immediate Release\nSeptember 5th, 2003\n",
+		"November 1, 2019 Contact: Ann Doe\nNowhere County District Attorney’s Office\nFor Immediate Release: Nephew Receives Life Sentence for the Murder of his Uncle\n(Nowhere, Texas) – A jury returned a life sentence.\n",
+	} {
+		if c, _ := Read([]schemas.Page{{Number: 1, Text: page}}); c.DocType != "press release" || c.Filed != "" {
+			t.Errorf("Read(%q) = %q filed %q, want a press release, never filed", page, c.DocType, c.Filed)
+		}
 	}
 }
 

@@ -131,6 +131,9 @@ func divisionCourt(c int, division string) int {
 		return c
 	}
 	d, _, _ := strings.Cut(strings.ToLower(division), ", ") // a district's division: its district names the court
+	if strings.Contains(strings.ToLower(courtTable[c].name), d) {
+		return c // the division names the court itself ("Court of Appeals of Ohio, Tenth District"), not one of its counties
+	}
 	found := -1
 	for i, e := range courtTable {
 		if e.parent != courtTable[c].id || !strings.Contains(strings.ToLower(e.name), d) {

@@ -17,6 +17,9 @@ func TestHeadingCourt(t *testing.T) {
 		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District, Division Two"},
 		{"Court of Appeal, Second District, Division 1, California.\n", "calctapp2d", "Second District, Division 1"},
 		{"Missouri Court of Appeals, Eastern District, Division Three.\n", "moctapped", "Division Three"},
+		// A division the court's own name holds: the court, not a county
+		// court courts-db lists under it.
+		{"Court of Appeals of Ohio, Tenth District\nOct 5, 1999\n\nAppeal from the Franklin County Court of Common Pleas.\n", "ohctapp10", "Tenth District"},
 		// The seat after a court of appeals' name.
 		{"No. 10-00-00077-CV.\nCourt of Appeals of Texas, Waco.\n", "texapp", "Waco"},
 		{"Record No. 1824-10-3.\nCourt of Appeals of Virginia,Lexington.\n", "vactapp", "Lexington"},

@@ -22,8 +22,11 @@ import (
 // INFORMATION", "ACCOUNT SUMMARY", "CASE NOTE", "PROCEEDINGS"), which a
 // filing prints one or two of at most; and a court of appeals' general
 // docket's ("Docketed:", "Appeal From:", "Case Type Information:", "Fee
-// Status:"). Typed by hand: a closed class of labels.
-var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note|docketed|appeal[ \t]+from|case[ \t]+type[ \t]+information|fee[ \t]+status))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
+// Status:"); and the section heads of Pennsylvania's CPCMS docket sheets
+// ("STATUS INFORMATION", "CALENDAR EVENTS", "CASE PARTICIPANTS", "BAIL
+// INFORMATION", "CONFINEMENT INFORMATION", "RELATED CASES"). Typed by
+// hand: a closed class of labels.
+var docketLabel = textscan.Lazy(`^[ \t]*(?i:(case(?:[ \t]+(?:number|no\.?|#))?|(?:date[ \t]+)?filed|file[ \t]+date|filing[ \t]+date|closed|date[ \t]+terminated|case[ \t]+type|case[ \t]+status|style|judge|assigned[ \t]+to|parties|attorneys|events|docket|case[ \t]+events|nature[ \t]+of[ \t]+suit|jury[ \t]+demand|case[ \t]+title|referred[ \t]+to|status|case[ \t]+information|pending[ \t]+counts|terminated[ \t]+counts|disposition|magistrate[ \t]+judge[ \t]+case[ \t]+number|charges|proceedings|current[ \t]+assigned[ \t]+judge|defendant[ \t]+information|account[ \t]+summary|case[ \t]+note|docketed|appeal[ \t]+from|case[ \t]+type[ \t]+information|fee[ \t]+status|status[ \t]+information|calendar[ \t]+events|case[ \t]+participants|bail[ \t]+information|confinement[ \t]+information|related[ \t]+cases))[ \t]*(?::[ \t]*(.*?)|)[ \t]*$`)
 
 // docketMinLabels is how many distinct labels make a page a docket sheet:
 // a filing's head prints a case number and a judge, perhaps a filed date,

@@ -54,6 +54,9 @@ func TestDocketRecord(t *testing.T) {
 		{"a state court's docket PDF: its section heads alone on their lines",
 			"                 THIRD DISTRICT COURT - NOWHERE\n               NOWHERE COUNTY, STATE OF UTAH\n\n            STATE OF UTAH vs. JOHN ROE\nCASE NUMBER 201900123 State Felony\n______\nCHARGES\n         Charge 1 - 58-37-8 - DISTRIBUTION 2nd Degree Felony\n\nCURRENT ASSIGNED JUDGE\n         ANN SMITH\n\nPARTIES\n         Defendant - JOHN ROE\n\nDEFENDANT INFORMATION\n         Defendant Name: JOHN ROE\n\nACCOUNT SUMMARY\n\nCASE NOTE\nPROCEEDINGS\n",
 			"docket sheet", "", "State of Utah v. Roe", "201900123"},
+		{"Pennsylvania's CPCMS docket sheet: its section heads, its police numbers left out",
+			" MUNICIPAL COURT OF NOWHERE COUNTY\n DOCKET\n Docket Number: MC-51-CR-0001234-2019\n CRIMINAL DOCKET\n Commonwealth of Pennsylvania\n v.\n John Roe\n CASE INFORMATION\nJudge Assigned: Date Filed: 12/04/2019 Initiation Date: 12/04/2019\nArresting Agency: Nowhere Pd Arresting Officer: Doe, Ann\nComplaint/Citation No.: 4940014746-0001234 Incident Number: 4940014746\n STATUS INFORMATION\nCase Status: Closed\n CALENDAR EVENTS\n Preliminary Hearing 02/07/2020\n",
+			"docket sheet", "2019-12-04", "Commonwealth of Pennsylvania v. Roe", "MC-51-CR-0001234-2019"},
 		// A filing's head prints a case number, a judge, a filed date: not a record.
 		{"a number and a title without CM/ECF's Date filed line is no record",
 			"1:20-cv-00001-AB Roe v. Doe\nFiled: 01/02/2020\nMOTION TO DISMISS\n",

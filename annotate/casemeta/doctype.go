@@ -75,7 +75,9 @@ var docTypes = []struct{ typ, pat string }{
 // docSignals name a kind of filing by its form rather than a heading: a
 // salutation, a panel of circuit judges, the words that open an argument.
 var docSignals = []struct{ typ, pat string }{
-	{"press release", `(?i)\b(?:press|media|news)\s+release\b`},
+	// a release's words wherever they stand, as on a line that runs on
+	// into its headline ("For Immediate Release: Nephew Receives …")
+	{"press release", `(?i)\b(?:press|media|news)\s+release\b|\bfor\s+immediate\s+release\b`},
 	{"decision", `\bInterim\s+Decision\s+#\s?\d`}, // the Board of Immigration Appeals' precedents
 	// A clerk's letter: the office's letterhead, or its salutation to
 	// every party. Its notices carry a title, which a heading reads first.
@@ -89,15 +91,21 @@ var docSignals = []struct{ typ, pat string }{
 	{"opinion", `(?s)\bBefore:?\s.{0,200}?Circuit\s+Judges?\b`}, // appellate courts only
 	// What a court of review's decision prints at its head in place of
 	// a title: who delivered it, the court appealed from, the judge who
-	// wrote it on a line of its own ("CONNORS, J."), when it was decided.
+	// wrote it on a line of its own ("CONNORS, J."), when it was decided;
+	// the decree appealed from, a heading's capital opening its line
+	// ("Appeal from a judgment of conviction"; not a sentence's "appeal
+	// from a conviction upon a plea").
 	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b|\bopinion\s+of\s+the\s+court\s+was\s+delivered\s+by\b)`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
+	{"decision of a court of review", `(?m:^[\s"*)|§]*(?:Appeal|APPEAL)\s+(?:from|FROM)\s+an?\s+(?:[a-z]+\s+)?(?:judgments?|orders?|decrees?)\b)`},
 	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
 	// the writing judge's full name and title spelled out, as state
 	// reporters print it ("ROBERT P. FRANK, Judge.", "RUFFIN, Presiding
 	// Judge.", "WILLIAM H. CRANDALL, JR., Judge.", "PATIENCE DRAKE
-	// ROGGENSACK, C.J.", "CURRIER, J.A.D.")
-	{"decision of a court of review", `(?m:^[ \t]*[A-Z][A-Za-z'’-]*\.?(?:[ \t]+[A-Z][A-Za-z'’-]*\.?){0,3},[ \t]+(?:(?i:jr|sr)\.,[ \t]+)?(?:C\.[ ]?J\.|P\.[ ]?J\.|J\.A\.D\.|J\.|(?:Presiding|Chief|Associate|Senior)?[ \t]*(?:Judge|Justice))[.:]?[ \t]*$)`},
+	// ROGGENSACK, C.J.", "CURRIER, J.A.D."), or a court's commissioner
+	// who wrote it ("HALE, Commissioner."), as Missouri's reports print
+	// them; judges' titles typed by hand, a closed class
+	{"decision of a court of review", `(?m:^[ \t]*[A-Z][A-Za-z'’-]*\.?(?:[ \t]+[A-Z][A-Za-z'’-]*\.?){0,3},[ \t]+(?:(?i:jr|sr)\.,[ \t]+)?(?:C\.[ ]?J\.|P\.[ ]?J\.|J\.A\.D\.|J\.|(?:Presiding|Chief|Associate|Senior)?[ \t]*(?:Judge|Justice)|Commissioner)[.:]?[ \t]*$)`},
 	// the panel on a line of its own: "Angela T. Quigless, P.J., Kurt
 	// S. Odenwald, J., and James M. Dowd, J."
 	{"decision of a court of review", `(?m:^[ \t]*` + panelJudge + `(?:,?[ \t]+(?:and[ \t]+)?` + panelJudge + `)+\.?[ \t]*$)`},

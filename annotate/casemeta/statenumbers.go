@@ -32,7 +32,9 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
 
 // notDocketLabel are words before "No." that number something other than
-// a case: a docket entry, an exhibit, an opinion, a statute.
+// a case: a docket entry, an exhibit, an opinion, a statute; the police's
+// numbers a criminal docket prints beside the court's ("Incident Number",
+// "District Control Number", "DC No:").
 var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket", "document", "entry", "opinion", "exhibit",
 	"ex.", "rule", "rules", "l.", "pub.l.", "p.l.", "law", "order", "ordinance", "resolution", "bill", "b.", "claim", "patent", "serial",
 	"account", "acct.", "phone", "tel.", "reg.", "registration", "report", "memorandum", "decision", "item", "lot",
@@ -40,7 +42,7 @@ var notDocketLabel = textscan.Set("ecf", "dkt", "dkt.", "doc", "doc.", "docket",
 	"file", "tax", "ssn", "id", "form", "schedule", "ep.", "episode", "vol.", "volume", "appendix", "app.", "exh.", "attachment",
 	"local", "general", "administrative", "admin.", "amendment", "proposition", "prop.", "measure", "act", "executive",
 	"bar", "sbn", "csr", "rpr", "certificate", "cert.", "fax", "telephone", "number",
-	"booking", "office", "tracking")
+	"booking", "office", "tracking", "incident", "control", "dc")
 
 // agencyCase are words before a "Case No." or "Case Number" label that
 // make it another office's file on the case, not the court's: a docket
@@ -61,6 +63,7 @@ var stateForms = []struct {
 	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567"},                                            // F-1234567, F19-12345-X
 	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A"}, // 2019-CF-001234-A
 	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456"},                                                // BA123456 (Los Angeles)
+	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093"},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
 	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019"},                      // CP-51-CR-0001234-2019
 	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A"},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
 	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001"},                                              // CR2019-123456-001
@@ -381,7 +384,11 @@ func notDocket(text string, label int) bool {
 	if !strings.HasPrefix(l, "no") && !strings.HasPrefix(l, "number") {
 		return false // a label of its own: "Case No.", "Docket:"
 	}
-	before := strings.Fields(text[max(0, label-40):label])
+	from := max(0, label-40)
+	if nl := strings.LastIndexByte(text[from:label], '\n'); nl >= 0 && strings.TrimSpace(text[from+nl:label]) == "" {
+		from += nl // "Opinion\n\nNO. 2019-KA-01234-COA": a heading above the label, not its word
+	}
+	before := strings.Fields(text[from:label])
 	if len(before) == 0 {
 		return false
 	}
@@ -396,7 +403,8 @@ var inCaseRe = textscan.Lazy(`(?i)\bin\s+[^\n]{1,60}\s(?:v\.|vs\.)\s[^\n]{1,60}$
 // number: by its own words ("Superior Court No."), or by the two lines
 // above it, which say the case came on appeal from a court or name a
 // court that is not the filing's own heading ("Third District Court, Salt
-// Lake County" but not "IN THE CIRCUIT COURT OF …").
+// Lake County" but not "IN THE CIRCUIT COURT OF …" nor the page's first
+// line).
 func lowerCourtAt(text string, i int) bool {
 	label := text[i:]
 	if k := strings.IndexAny(label, "0123456789"); k >= 0 {
@@ -414,11 +422,17 @@ func lowerCourtAt(text string, i int) bool {
 		}
 		from = k
 	}
+	at, own := from, strings.LastIndexByte(text[:i], '\n')+1
 	for _, line := range strings.Split(text[from:i], "\n") {
+		top := at < own && strings.TrimSpace(text[:at]) == "" // a whole line above the label's
+		at += len(line) + 1
 		if appealedFrom.Get().MatchString(line) {
 			return true
 		}
-		if lowerCourtName.Get().MatchString(line) && !strings.Contains(strings.ToUpper(line), "IN THE ") {
+		// The page's first line names the filing's own court, with or
+		// without "IN THE" ("MUNICIPAL COURT OF PHILADELPHIA COUNTY" above
+		// its docket's number).
+		if lowerCourtName.Get().MatchString(line) && !strings.Contains(strings.ToUpper(line), "IN THE ") && !top {
 			return true
 		}
 	}

@@ -26,6 +26,7 @@ func TestStateNumbers(t *testing.T) {
 		{"florida", "CASE NO.: 2019-CF-001234-A", "2019-CF-001234-A", ""},
 		{"florida county", "52-2019-CF-001234-A", "52-2019-CF-001234-A", ""},
 		{"california trial", "Case BA123456", "BA123456", ""},
+		{"los angeles superior court", "was charged in case 26VWCF01097 with one count", "26VWCF01097", ""},
 		{"california appellate", "THE PEOPLE,                 B123456\n", "B123456", ""},
 		{"california supreme", "\n      S123456\n", "S123456", ""},
 		{"california lower", "(San Mateo County Super. Ct.\n No. 20NF012926A)", "20NF012926A", schemas.RoleLowerCourt},
@@ -62,6 +63,13 @@ func TestStateNumbers(t *testing.T) {
 		{"oregon court of appeals after trial", "   140230856; A161408\n", "A161408", ""},
 		{"south dakota", "#29901-aff in pt & rev in pt-PJD & SRJ\n", "29901", schemas.RoleOwn},
 		{"vermont lower", "APPEALED FROM:\n Superior Court\n CASE NO. 171-10-19 Bnjv\n", "171-10-19 Bnjv", schemas.RoleLowerCourt},
+		// The page's first line names its own court, a trial court without
+		// "IN THE": its docket's number is its own, not a lower court's.
+		// A heading above the label is not the label's word: "Opinion"
+		// alone on its line does not make "NO." an opinion's number.
+		{"mississippi under a heading", "Opinion\n\nNO. 2019-KA-01234-COA\n", "2019-KA-01234-COA", schemas.RoleOwn},
+		{"trial court's own heading", "  MUNICIPAL COURT OF NOWHERE COUNTY\n  DOCKET\n  Docket Number: MC-51-CR-0001234-2019\n", "MC-51-CR-0001234-2019", schemas.RoleOwn},
+		{"trial court below a heading", "SUPREME COURT OF NOWHERE\nAppeal of Roe\nMunicipal Court of Nowhere County\nDocket Number: 19-1234\n", "19-1234", schemas.RoleLowerCourt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +97,9 @@ func TestStateNumbersNot(t *testing.T) {
 		// A docket record's numbers of the police, the jail and the prosecutor.
 		"Jail Booking Number: 12345667", "LEA Case Number: 99-99999", "Agency Case Number: 88888888",
 		"Sheriff Office Number: 340980", "Police Case No. 21-004512",
+		// A CPCMS docket's police numbers beside the court's.
+		"Arresting Agency: Philadelphia Pd Incident Number: 5416313392", " District Control Number 5416313392\n",
+		"Proc Status: Completed DC No: 9410965273 OTN:W 183625-6",
 	} {
 		for _, n := range findCaseNumbers(in) {
 			if n.attrs.Form == schemas.FormState {
@@ -115,6 +126,26 @@ func FuzzStateNumbers(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestBareStateNumber reads a state court of review's number its reporter
+// prints alone on a line, and only on that court's decisions.
+func TestBareStateNumber(t *testing.T) {
+	for _, tt := range []struct{ page, want string }{
+		{"Roe v. State\n\n240 Ga. 100 (1980)\n\nROE v. THE STATE.\n\n35123.\n\nSupreme Court of Georgia.\n\nDecided May 2, 1980.\n", "35123"},
+		{"Supreme Court of Georgia\nJul 7, 1986\n\nOpinion\n\n42345.\n\nDECIDED JULY 7, 1986.\n", "42345"},
+		{"Court of Appeals of New York.\n\nDecided May 3,\n\n2011.\n", ""},             // a year
+		{"UNITED STATES DISTRICT COURT\nDISTRICT OF NOWHERE\n\n12345.\n\nORDER\n", ""}, // not a court of review
+	} {
+		c, _ := Read([]schemas.Page{{Number: 1, Method: schemas.MethodText, Text: tt.page}})
+		got := ""
+		if len(c.CaseNumbers) > 0 {
+			got = c.CaseNumbers[0]
+		}
+		if got != tt.want {
+			t.Errorf("Read(%q) numbers %q, want %q first", tt.page, c.CaseNumbers, tt.want)
+		}
+	}
 }
 
 func TestBareAppealNumber(t *testing.T) {
