@@ -130,7 +130,7 @@ type peopleFinder struct {
 func (f *peopleFinder) add(from, to int, rule string) bool {
 	ws := f.ws
 	from, to = trimName(ws, from, to)
-	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
+	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) || modelYear(ws, from) {
 		return false
 	}
 	// "and J. Kirk Brown, Lincoln": a first initial before the given name
@@ -750,4 +750,15 @@ func plausibleName(ws []word) bool {
 		}
 	}
 	return letters
+}
+
+// modelYear reports whether "a" or "an" and a year stand before ws[from]:
+// a vehicle's or a product's make and model follow ("a 2023 Aston Martin
+// DBS Superleggera", "a 2021 Mercedes-Benz G550"), never a person.
+func modelYear(ws []word, from int) bool {
+	if from < 2 || ws[from-1].line != ws[from].line {
+		return false
+	}
+	y, art := ws[from-1].text, ws[from-2].lower()
+	return (art == "a" || art == "an") && len(y) == 4 && textscan.IsDigits(y) && (y[:2] == "19" || y[:2] == "20")
 }
