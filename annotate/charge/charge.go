@@ -538,7 +538,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
-		if objectFollows(text, o.e) || hyphenJoined(text, o.s, o.e) {
+		if objectFollows(text, o.e) || hyphenJoined(text, o.s, o.e) || assaultArm(text, o) {
 			continue
 		}
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
@@ -575,6 +575,21 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 func hyphenJoined(text string, s, e int) bool {
 	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 	return s >= 2 && text[s-1] == '-' && letter(text[s-2]) || e+1 < len(text) && text[e] == '-' && letter(text[e+1])
+}
+
+// assaultArms are the nouns "assault" qualifies in the name of a class
+// of firearm ("an assault weapon", "assault rifles"), a closed class of
+// form typed by hand.
+var assaultArms = map[string]bool{"weapon": true, "weapons": true, "rifle": true, "rifles": true, "pistol": true, "pistols": true}
+
+// assaultArm reports whether o, the offense "assault" named alone, is the
+// first word of such a firearm's class: a gun sold or held, no offense.
+func assaultArm(text string, o phrase) bool {
+	if o.name != "assault" {
+		return false
+	}
+	ts := tokensFrom(text, o.e, 1)
+	return len(ts) == 1 && assaultArms[ts[0].lower] && strings.TrimSpace(text[o.e:ts[0].s]) == ""
 }
 
 // objectFollows reports whether an object pronoun follows byte offset e
@@ -723,6 +738,25 @@ func commaDegree(text string, at int) (string, int, bool) {
 	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
+// classDegreeRe matches "felony" or "misdemeanor" at the start, after
+// blanks.
+var classDegreeRe = textscan.Lazy(`(?i)^[ \t]+(?:felony|felonies|misdemeanor|misdemeanors)\b`)
+
+// classDegree drops from match m a degree written after the offense's
+// name that grades a felony or misdemeanor instead: "18 Counts Title
+// Fraud 3rd Degree Felony", "theft, second degree misdemeanor" (Florida's
+// and Texas's classes) name theft and fraud, not their second or third
+// degree.
+func classDegree(text string, m []int) {
+	g := offenseGroups()
+	i := g["d3"]
+	if m[2*i] < 0 || !classDegreeRe.Get().MatchString(text[m[1]:]) {
+		return
+	}
+	m[1] = m[2*g["off"]+1]
+	m[2*i], m[2*i+1] = -1, -1
+}
+
 // objectDegree gives a degree written after "... to commit" back to the
 // offense it opens: "conspiracy to commit first degree murder" is no
 // "conspiracy to commit in the first degree" and a "murder" beside it.
@@ -747,6 +781,7 @@ func objectDegree(text string, m []int) {
 // ("assault 2 officers", "robbery 2 1998").
 func trimNumberDegree(text string, m []int) {
 	objectDegree(text, m)
+	classDegree(text, m)
 	i := offenseGroups()["d6"]
 	if m[2*i] < 0 {
 		return

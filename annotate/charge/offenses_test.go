@@ -69,6 +69,9 @@ func TestOffenseForms(t *testing.T) {
 		{"lexicon name of theft", "attempted theft of trade secrets", "attempted theft of trade secrets", "attempted theft of trade secrets"},
 		{"hyphenated name", "Vinton's weapons-possession offense", "weapons-possession", "weapons possession"},
 		{"hyphenated at a line end", "a drug-\ntrafficking conspiracy", "drug-\ntrafficking conspiracy", "drug trafficking conspiracy"},
+		{"degree of the felony class after the name", "charged with: • 18 Counts Robbery 2nd Degree Felony", "Robbery", "robbery"},
+		{"degree of the misdemeanor class after the name", "pleaded to theft, a Class A misdemeanor, and Burglary 3rd Degree Misdemeanor.", "Burglary", "burglary"},
+		{"degree after the name stays without a class", "convicted of Burglary 3rd Degree and", "Burglary 3rd Degree", "burglary in the third degree"},
 	}
 	for _, tt := range tests {
 		var found bool
