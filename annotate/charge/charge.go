@@ -975,3 +975,85 @@ func notTitle18(sec string) bool {
 	}
 	return n >= 1969 && n <= 1990
 }
+
+// A charging list in a release gives each charge a line of its own: a
+// bullet, the number of counts, "Count(s)" and the offense's name in title
+// case, and after it, in Florida's form, the class of felony ("• 18
+// Counts Title Fraud 3rd Degree Felony", "• 1 Count Attempted Sexual
+// Battery"). The name is read to the class or the line's end: title-case
+// words with the small words of names inside ("Promoting Sexual
+// Performance by a Child", "Interference with Custody"). No list of
+// offenses is needed: the line's form marks the name.
+
+// countLineRe matches a count line's start up to the offense's name: the
+// line's start, an optional bullet, a number in digits or words,
+// "Count(s)" and blanks.
+var countLineRe = textscan.Lazy(`(?m)^[ \t]*(?:[•·▪◦*–-][ \t]*)?(?:\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))[ \t]+(?:Counts?|counts?|COUNTS?)[ \t]+`)
+
+// titleSmallWords may stand inside a name in title case.
+var titleSmallWords = textscan.Set("of", "to", "a", "an", "the", "by", "with", "for", "in", "on", "and", "or", "from", "upon", "while")
+
+// countLineOffenses returns the offenses named on the count lines of a
+// page (see countLineRe); lower is text lowered by textscan.ToLowerASCII.
+func countLineOffenses(text, lower string) []phrase {
+	if !strings.Contains(lower, "count") {
+		return nil
+	}
+	var out []phrase
+	for _, m := range countLineRe.Get().FindAllStringIndex(text, -1) {
+		if e, name, ok := CountLineOffenseAt(text[m[1]:]); ok {
+			out = append(out, phrase{m[1], m[1] + e, name})
+		}
+	}
+	return out
+}
+
+// CountLineOffenseAt reads the offense's name that starts s on a count
+// line, after "N Counts " (see countLineRe): title-case words and the
+// small words between them, up to the line's end, a felony's class
+// ("3rd Degree Felony", "Felony") or a word in lower case or digits. It
+// returns the name's end in s (a byte offset) and its name, lower case.
+// A word "of" first is skipped: the lower-case form "3 counts of X" is
+// the readers' of court language.
+func CountLineOffenseAt(s string) (end int, name string, ok bool) {
+	ts := tokensFrom(s, 0, 16)
+	var words []string
+	last := -1
+	for i, t := range ts {
+		if i > 0 && strings.Contains(s[ts[i-1].e:t.s], "\n") {
+			break
+		}
+		if t.kind == 'p' && t.lower == "/" {
+			continue // "Human Trafficking/Coerce Comm Sex"
+		}
+		if t.kind != 'w' {
+			break
+		}
+		if degreeWords[t.lower] != "" && i+1 < len(ts) && ts[i+1].lower == "degree" || t.lower == "felony" || t.lower == "misdemeanor" {
+			break
+		}
+		if !t.cap {
+			if len(words) == 0 || !titleSmallWords[t.lower] {
+				break
+			}
+			words = append(words, t.lower)
+			continue
+		}
+		if isDigitWord(t.lower) {
+			break
+		}
+		words = append(words, t.lower)
+		last = i
+	}
+	if last < 0 {
+		return 0, "", false
+	}
+	n := 0
+	for i := 0; i <= last; i++ {
+		if ts[i].kind == 'w' {
+			n++
+		}
+	}
+	words = words[:n]
+	return ts[last].e, strings.Join(words, " "), true
+}

@@ -784,6 +784,7 @@ func categoryUse(text string, s, e int) bool {
 func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 	ctx := append(contextOffenses(text), violationOffenses(text, lower)...)
 	ctx = append(ctx, gerundOffenses(text, lower)...)
+	ctx = append(ctx, countLineOffenses(text, lower)...)
 	var keep []phrase
 	overlaps := func(p phrase, qs []phrase) (inside, partial bool) {
 		for _, q := range qs {
