@@ -105,6 +105,8 @@ func TestPersonForms(t *testing.T) {
 		{"alias after a name in capitals", "HISWAN SIMMONS, a.k.a. “Codac,” 22, of Arverne, has been indicted", []string{"HISWAN SIMMONS", "Codac"}},
 		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
 		{"a place fused into a title is no name", "San Diego County District Attorney Summer Stephan announced today", []string{"Summer Stephan"}},
+		{"a name set off by commas after a role noun", "A third defendant, Zameer Khan, of Arverne, Queens, was arraigned", []string{"Zameer Khan"}},
+		{"no apposition without the closing comma", "As to the defendant, Zameer Khan argues that", nil},
 		{"a model year makes a vehicle", "located three stolen vehicles including a 2022 Lamborghini Urus, a 2023 Aston Martin DBS Superleggera", nil},
 		{"a year alone does not", "In 2023 Aston Martin testified", []string{"Aston Martin"}},
 		{"a station's name is no person's", "deputies and Senior Volunteer Patrol from the Rancho San Diego Station at the church", nil},
