@@ -65,8 +65,10 @@ func TestGoldGrouping(t *testing.T) {
 // releases (rows 'fresh-dev 6' of ../testdata/README.md) brought it to
 // precision 0.979 and recall 0.905 over 105 pairs (a police department
 // named two ways, two units of one county's prosecutor and police with
-// near names): floors at the figures less 0.005.
+// near names): floors at the figures less 0.005. An acronym defined
+// after its name no longer joins another name it spells: precision 1.000
+// again, its floor back at 0.98.
 var groupingFloors = map[string][2]float64{
 	"PERSON":       {0.98, 0.90},
-	"ORGANIZATION": {0.974, 0.90},
+	"ORGANIZATION": {0.98, 0.90},
 }
