@@ -108,6 +108,7 @@ func findPeople(ws []word, taken []bool, given map[string]bool) []wordSpan {
 	f := &peopleFinder{ws: ws, taken: taken, mark: make([]bool, len(ws)), given: given}
 	f.beforeAliasOrAge()
 	f.afterTitles()
+	f.roleApposition()
 	f.initialed()
 	f.afterGivenNames()
 	f.caseParties()
@@ -130,7 +131,7 @@ type peopleFinder struct {
 func (f *peopleFinder) add(from, to int, rule string) bool {
 	ws := f.ws
 	from, to = trimName(ws, from, to)
-	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) {
+	if to-from == 0 || anyTaken(f.taken, from, to) || anyTaken(f.mark, from, to) || !plausibleName(ws[from:to]) || modelYear(ws, from) {
 		return false
 	}
 	// "and J. Kirk Brown, Lincoln": a first initial before the given name
@@ -156,6 +157,24 @@ var roleNouns = textscan.Set("defendant", "defendants", "co-defendant", "co-defe
 	"plaintiff", "plaintiffs", "petitioner", "petitioners", "respondent", "respondents", "appellant", "appellants",
 	"inmate", "inmates", "prisoner", "prisoners", "witness", "witnesses", "victim", "victims", "decedent",
 	"officer", "officers", "detective", "detectives", "agent", "agents", "deputy", "deputies", "juror")
+
+// roleApposition finds a name set off by commas after a singular role
+// noun: "A third defendant, Zameer Khan, of Arverne", "the victim, Damond
+// Wittman, was". Both commas are needed: "the defendant, Smith argues" is
+// no apposition.
+func (f *peopleFinder) roleApposition() {
+	ws := f.ws
+	for i := 0; i+3 < len(ws); i++ {
+		l := ws[i].lower()
+		if !roleNouns[l] || strings.HasSuffix(l, "s") || ws[i+1].text != "," || !ws[i+2].capitalized() || ws[i+2].line != ws[i].line {
+			continue
+		}
+		k := f.nameEnd(i + 2)
+		if k > i+3 && k < len(ws) && ws[k].text == "," && ws[k-1].line == ws[i].line {
+			f.add(i+2, k, "role-apposition")
+		}
+	}
+}
 
 // afterTitles finds names after a title or role noun ("Detectives Brian
 // Green, Carlos Pineda and Sonja Jamelo"), after /s/ and after a/k/a.
@@ -750,4 +769,15 @@ func plausibleName(ws []word) bool {
 		}
 	}
 	return letters
+}
+
+// modelYear reports whether "a" or "an" and a year stand before ws[from]:
+// a vehicle's or a product's make and model follow ("a 2023 Aston Martin
+// DBS Superleggera", "a 2021 Mercedes-Benz G550"), never a person.
+func modelYear(ws []word, from int) bool {
+	if from < 2 || ws[from-1].line != ws[from].line {
+		return false
+	}
+	y, art := ws[from-1].text, ws[from-2].lower()
+	return (art == "a" || art == "an") && len(y) == 4 && textscan.IsDigits(y) && (y[:2] == "19" || y[:2] == "20")
 }

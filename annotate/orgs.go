@@ -86,6 +86,11 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			i = to - 1
 			continue
 		}
+		if to := prosecutorOffice(ws, i, gaz); to > i {
+			out = append(out, wordSpan{from: i, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: "place-prosecutor"})
+			i = to - 1
+			continue
+		}
 		if ws[i].text == "clique" && i > 0 && !taken(out, i-1) {
 			if from := cliqueStart(ws, i); from < i {
 				out = append(out, wordSpan{from: from, to: i + 1, typ: schemas.Organization, source: schemas.SourceRule, rule: "clique"})
@@ -258,6 +263,72 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 		i = to - 1
 	}
+	return namedMembers(ws, out)
+}
+
+// overlaps reports whether any span of out holds a word of ws[from:to].
+func overlaps(out []wordSpan, from, to int) bool {
+	for _, s := range out {
+		if s.from < to && from < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// memberNouns are plural nouns of kinds of organization whose members a
+// filing lists by name after "including" or "such as" ("12 insurance
+// carriers including Nationwide, Stonewood, USAA ... and AAA", "gangs,
+// including Dub City"): a closed class of form, typed by hand.
+var memberNouns = textscan.Set("companies", "carriers", "insurers", "banks", "lenders", "firms", "businesses",
+	"retailers", "manufacturers", "distributors", "pharmacies", "gangs", "crews", "agencies", "departments",
+	"newspapers", "apps", "platforms", "exchanges")
+
+// namedMembers adds to out the names listed after a plural noun of
+// memberNouns and "including" or "such as": runs of capitalized words (or
+// words in capitals, "&" inside) separated by commas and "and". The list
+// ends at the first item that is no such run; a name already taken by
+// another rule is left to it.
+func namedMembers(ws []word, out []wordSpan) []wordSpan {
+	for i := 0; i+2 < len(ws); i++ {
+		if !memberNouns[ws[i].lower()] || ws[i].capsLine {
+			continue
+		}
+		k := i + 1
+		if ws[k].text == "," {
+			k++
+		}
+		switch {
+		case k < len(ws) && ws[k].lower() == "including":
+			k++
+		case k+1 < len(ws) && ws[k].lower() == "such" && ws[k+1].lower() == "as":
+			k += 2
+		default:
+			continue
+		}
+		for k < len(ws) {
+			from := k
+			for k < len(ws) && ws[k].line == ws[from].line && (nameWord(ws[k]) || k > from && ws[k].text == "&") {
+				k++
+			}
+			if k == from {
+				break
+			}
+			if !overlaps(out, from, k) && !textscan.IsDigits(ws[from].text) {
+				out = append(out, wordSpan{from: from, to: k, typ: schemas.Organization, source: schemas.SourceRule, rule: "listed-member"})
+			}
+			if k < len(ws) && ws[k].text == "," {
+				k++
+			}
+			if k < len(ws) && ws[k].lower() == "and" {
+				k++
+			}
+			if k >= len(ws) || !nameWord(ws[k]) {
+				break
+			}
+		}
+		i = k
+	}
 	return out
 }
 
@@ -293,6 +364,50 @@ func sheriffOffice(ws []word, i int, gaz *gazetteer) int {
 		return i
 	}
 	return k + 1
+}
+
+// prosecutorTitles are the titles of the elected prosecutors whose
+// office a release names by the title alone, a closed class of form
+// typed by hand.
+var prosecutorTitles = [][]string{{"District", "Attorney"}, {"State’s", "Attorney"}, {"State's", "Attorney"}, {"Attorney", "General"}}
+
+// prosecutorOffice returns the end of "<place> [County] District
+// Attorney" starting at ws[i] when its initials follow in parentheses
+// ("the Orange County District Attorney (OCDA) charged"): a person's
+// title gets no acronym, an office does, so the title names the office
+// here. Without the acronym the title is a title (A2) and i is returned.
+func prosecutorOffice(ws []word, i int, gaz *gazetteer) int {
+	if ws[i].capsLine || i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
+		return i
+	}
+	e, n := gaz.match(ws, i)
+	if e == nil || e.typ != schemas.Place {
+		return i
+	}
+	k := i + n
+	if k < len(ws) && ws[k].text == "County" {
+		k++
+	}
+	for _, t := range prosecutorTitles {
+		if k+len(t) > len(ws) {
+			continue
+		}
+		ok := true
+		for j, w := range t {
+			if ws[k+j].text != w || ws[k+j].line != ws[i].line {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		to := k + len(t)
+		if a := acronymAfter(ws, to); a != "" && initialsHold(ws[i:to], a) {
+			return to
+		}
+	}
+	return i
 }
 
 // municipalOf reports whether ws[k] is the "of" of "City of", "Town of",

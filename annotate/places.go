@@ -37,7 +37,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		if e == nil || e.typ != schemas.Place || anyTaken(taken, i, i+n) {
 			// Counties and parishes by name: "Sacramento County",
 			// "Orleans Parish". No list of the 3,143 is needed.
-			if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
+			if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) && !streetOrFacility(ws, k) {
 				out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "county"})
 				i = k - 1
 			}
@@ -59,7 +59,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 			if rule = cityInContext(ws, i, to, e.city, gaz); rule == "" {
 				// A town's name that opens a county's: "Dane Cty." (the
 				// town of Dane is too small to stand alone).
-				if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) {
+				if k := countyEnd(ws, i, taken); k > i && !fusedTitle(ws, i, k) && !streetOrFacility(ws, k) {
 					out = append(out, wordSpan{from: i, to: k, typ: schemas.Place, source: schemas.SourceRule, rule: "county"})
 					i = k - 1
 				}
@@ -496,8 +496,14 @@ func stateReporter(ws []word, from, to int) bool {
 }
 
 func streetOrFacility(ws []word, to int) bool {
-	return to < len(ws) && !ws[to].punct && facilityWords[ws[to].lower()] && ws[to].line == ws[to-1].line
+	return to < len(ws) && !ws[to].punct && (facilityWords[ws[to].lower()] || namedJail(ws[to].text)) && ws[to].line == ws[to-1].line
 }
+
+// namedJail reports whether w, capitalized, makes the place before it the
+// name of a jail ("the Orange County Jail", "Yuba County Jail"): a
+// building (A7). A jail in lower case is described, its place named ("at
+// the Todd County jail").
+func namedJail(w string) bool { return w == "Jail" || w == "JAIL" }
 
 // municipalWords name a county or a town, written out or as citations
 // abbreviate them.

@@ -61,8 +61,14 @@ func TestGoldGrouping(t *testing.T) {
 // 0.912 over 57). The targets are 0.95 and 0.90. ORGANIZATION
 // recall fell to 0.898 when five untuned prosecutors' releases joined
 // da-releases (a county sheriff's office written three ways); one county,
-// one sheriff brought it to 0.919 over 99 pairs.
+// one sheriff brought it to 0.919 over 99 pairs. Five more untuned
+// releases (rows 'fresh-dev 6' of ../testdata/README.md) brought it to
+// precision 0.979 and recall 0.905 over 105 pairs (a police department
+// named two ways, two units of one county's prosecutor and police with
+// near names): floors at the figures less 0.005. An acronym defined
+// after its name no longer joins another name it spells: precision 1.000
+// again, its floor back at 0.98.
 var groupingFloors = map[string][2]float64{
 	"PERSON":       {0.98, 0.90},
-	"ORGANIZATION": {0.98, 0.91},
+	"ORGANIZATION": {0.98, 0.90},
 }

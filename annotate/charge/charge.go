@@ -538,7 +538,7 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 	}
 	merged := mergePhrases(text, lower, known, degrees)
 	for _, o := range append(merged, definedAcronyms(text, merged)...) {
-		if objectFollows(text, o.e) || hyphenJoined(text, o.s, o.e) {
+		if objectFollows(text, o.e) || hyphenJoined(text, o.s, o.e) || assaultArm(text, o) {
 			continue
 		}
 		add(o.s, o.e, o.name, &schemas.ChargeAttrs{Offense: o.name})
@@ -575,6 +575,21 @@ func findCharges(p schemas.Page, statutes statuteOffenses) []schemas.Entity {
 func hyphenJoined(text string, s, e int) bool {
 	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 	return s >= 2 && text[s-1] == '-' && letter(text[s-2]) || e+1 < len(text) && text[e] == '-' && letter(text[e+1])
+}
+
+// assaultArms are the nouns "assault" qualifies in the name of a class
+// of firearm ("an assault weapon", "assault rifles"), a closed class of
+// form typed by hand.
+var assaultArms = map[string]bool{"weapon": true, "weapons": true, "rifle": true, "rifles": true, "pistol": true, "pistols": true}
+
+// assaultArm reports whether o, the offense "assault" named alone, is the
+// first word of such a firearm's class: a gun sold or held, no offense.
+func assaultArm(text string, o phrase) bool {
+	if o.name != "assault" {
+		return false
+	}
+	ts := tokensFrom(text, o.e, 1)
+	return len(ts) == 1 && assaultArms[ts[0].lower] && strings.TrimSpace(text[o.e:ts[0].s]) == ""
 }
 
 // objectFollows reports whether an object pronoun follows byte offset e
@@ -723,6 +738,25 @@ func commaDegree(text string, at int) (string, int, bool) {
 	return degreeWords[strings.ToLower(text[at+m[2]:at+m[3]])], at + m[1], true
 }
 
+// classDegreeRe matches "felony" or "misdemeanor" at the start, after
+// blanks.
+var classDegreeRe = textscan.Lazy(`(?i)^[ \t]+(?:felony|felonies|misdemeanor|misdemeanors)\b`)
+
+// classDegree drops from match m a degree written after the offense's
+// name that grades a felony or misdemeanor instead: "18 Counts Title
+// Fraud 3rd Degree Felony", "theft, second degree misdemeanor" (Florida's
+// and Texas's classes) name theft and fraud, not their second or third
+// degree.
+func classDegree(text string, m []int) {
+	g := offenseGroups()
+	i := g["d3"]
+	if m[2*i] < 0 || !classDegreeRe.Get().MatchString(text[m[1]:]) {
+		return
+	}
+	m[1] = m[2*g["off"]+1]
+	m[2*i], m[2*i+1] = -1, -1
+}
+
 // objectDegree gives a degree written after "... to commit" back to the
 // offense it opens: "conspiracy to commit first degree murder" is no
 // "conspiracy to commit in the first degree" and a "murder" beside it.
@@ -747,6 +781,7 @@ func objectDegree(text string, m []int) {
 // ("assault 2 officers", "robbery 2 1998").
 func trimNumberDegree(text string, m []int) {
 	objectDegree(text, m)
+	classDegree(text, m)
 	i := offenseGroups()["d6"]
 	if m[2*i] < 0 {
 		return
@@ -939,4 +974,86 @@ func notTitle18(sec string) bool {
 		n = n*10 + int(sec[i]-'0')
 	}
 	return n >= 1969 && n <= 1990
+}
+
+// A charging list in a release gives each charge a line of its own: a
+// bullet, the number of counts, "Count(s)" and the offense's name in title
+// case, and after it, in Florida's form, the class of felony ("• 18
+// Counts Title Fraud 3rd Degree Felony", "• 1 Count Attempted Sexual
+// Battery"). The name is read to the class or the line's end: title-case
+// words with the small words of names inside ("Promoting Sexual
+// Performance by a Child", "Interference with Custody"). No list of
+// offenses is needed: the line's form marks the name.
+
+// countLineRe matches a count line's start up to the offense's name: the
+// line's start, an optional bullet, a number in digits or words,
+// "Count(s)" and blanks.
+var countLineRe = textscan.Lazy(`(?m)^[ \t]*(?:[•·▪◦*–-][ \t]*)?(?:\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))[ \t]+(?:Counts?|counts?|COUNTS?)[ \t]+`)
+
+// titleSmallWords may stand inside a name in title case.
+var titleSmallWords = textscan.Set("of", "to", "a", "an", "the", "by", "with", "for", "in", "on", "and", "or", "from", "upon", "while")
+
+// countLineOffenses returns the offenses named on the count lines of a
+// page (see countLineRe); lower is text lowered by textscan.ToLowerASCII.
+func countLineOffenses(text, lower string) []phrase {
+	if !strings.Contains(lower, "count") {
+		return nil
+	}
+	var out []phrase
+	for _, m := range countLineRe.Get().FindAllStringIndex(text, -1) {
+		if e, name, ok := CountLineOffenseAt(text[m[1]:]); ok {
+			out = append(out, phrase{m[1], m[1] + e, name})
+		}
+	}
+	return out
+}
+
+// CountLineOffenseAt reads the offense's name that starts s on a count
+// line, after "N Counts " (see countLineRe): title-case words and the
+// small words between them, up to the line's end, a felony's class
+// ("3rd Degree Felony", "Felony") or a word in lower case or digits. It
+// returns the name's end in s (a byte offset) and its name, lower case.
+// A word "of" first is skipped: the lower-case form "3 counts of X" is
+// the readers' of court language.
+func CountLineOffenseAt(s string) (end int, name string, ok bool) {
+	ts := tokensFrom(s, 0, 16)
+	var words []string
+	last := -1
+	for i, t := range ts {
+		if i > 0 && strings.Contains(s[ts[i-1].e:t.s], "\n") {
+			break
+		}
+		if t.kind == 'p' && t.lower == "/" {
+			continue // "Human Trafficking/Coerce Comm Sex"
+		}
+		if t.kind != 'w' {
+			break
+		}
+		if degreeWords[t.lower] != "" && i+1 < len(ts) && ts[i+1].lower == "degree" || t.lower == "felony" || t.lower == "misdemeanor" {
+			break
+		}
+		if !t.cap {
+			if len(words) == 0 || !titleSmallWords[t.lower] {
+				break
+			}
+			words = append(words, t.lower)
+			continue
+		}
+		if isDigitWord(t.lower) {
+			break
+		}
+		words = append(words, t.lower)
+		last = i
+	}
+	if last < 0 {
+		return 0, "", false
+	}
+	n := 0
+	for i := 0; i <= last; i++ {
+		if ts[i].kind == 'w' {
+			n++
+		}
+	}
+	words = words[:n]
+	return ts[last].e, strings.Join(words, " "), true
 }

@@ -31,6 +31,8 @@
 // "disorderly conduct"), and so are the shapes state offense names take
 // past the words that end other phrases: "while ability impaired",
 // "resisting arrest", "on a child", "failure to register as a sex
-// offender". [Finder] holds the statute table, loaded once;
+// offender". A release's charging list names each charge on a line of its
+// own, read whole in title case to its felony class ("• 18 Counts Title
+// Fraud 3rd Degree Felony"). [Finder] holds the statute table, loaded once;
 // [ParseCitations] is the citation parser on its own.
 package charge

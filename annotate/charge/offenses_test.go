@@ -69,6 +69,12 @@ func TestOffenseForms(t *testing.T) {
 		{"lexicon name of theft", "attempted theft of trade secrets", "attempted theft of trade secrets", "attempted theft of trade secrets"},
 		{"hyphenated name", "Vinton's weapons-possession offense", "weapons-possession", "weapons possession"},
 		{"hyphenated at a line end", "a drug-\ntrafficking conspiracy", "drug-\ntrafficking conspiracy", "drug trafficking conspiracy"},
+		{"degree of the felony class after the name", "charged with: • 18 Counts Robbery 2nd Degree Felony", "Robbery", "robbery"},
+		{"degree of the misdemeanor class after the name", "pleaded to theft, a Class A misdemeanor, and Burglary 3rd Degree Misdemeanor.", "Burglary", "burglary"},
+		{"count line with a felony class", "is being charged with:\n• 18 Counts Title Fraud 3rd Degree Felony\n• 18 Counts Official Misconduct 3rd Degree Felony", "Official Misconduct", "official misconduct"},
+		{"count line, the name again in a headline", "Clerk Arrested in $3 Million Title Fraud Scheme\ncharged with:\n• 18 Counts Title Fraud 3rd Degree Felony", "Title Fraud", "title fraud"},
+		{"count line with small words", "• 1 Count Promoting Sexual Performance by a Child\n• 2 Counts Interference with Custody", "Interference with Custody", "interference with custody"},
+		{"degree after the name stays without a class", "convicted of Burglary 3rd Degree and", "Burglary 3rd Degree", "burglary in the third degree"},
 	}
 	for _, tt := range tests {
 		var found bool
@@ -83,6 +89,17 @@ func TestOffenseForms(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: Find(%q): no charge %q; got %v", tt.name, tt.in, tt.text, texts(f.Find(schemas.Page{Number: 1, Text: tt.in})))
+		}
+	}
+}
+
+// TestCountLineNotOffense: a count's line that names no offense in title
+// case, and counts inside a sentence, give no charge.
+func TestCountLineNotOffense(t *testing.T) {
+	f, _ := New()
+	for _, in := range []string{"• 3 counts were dismissed", "The jury acquitted on two Counts Seven and Eight", "• 18 Counts 3rd Degree Felony"} {
+		for _, e := range f.Find(schemas.Page{Number: 1, Text: in}) {
+			t.Errorf("Find(%q) = %q, want no charge", in, e.Text)
 		}
 	}
 }
@@ -139,7 +156,8 @@ func TestOffenseLinkedToCitation(t *testing.T) {
 
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"second-\ndegree Robbery, Murder 2°", "fourth- and fifth-degree grand larceny", "Grand Larceny in the Second Degree",
-		"CPCS 3rd – 1 ct", "robbery (Penal Law § 160.15)", "in the second degree", "degree", "-degree x", "Attempted Murder in the"} {
+		"CPCS 3rd – 1 ct", "robbery (Penal Law § 160.15)", "in the second degree", "degree", "-degree x", "Attempted Murder in the",
+		"• 18 Counts Title Fraud 3rd Degree Felony\n• 1 Count Human Trafficking/Coerce Comm Sex", "3 Counts\n", "Fraud 3rd Degree Felony", "an assault rifle"} {
 		f.Add(s)
 	}
 	m, err := New()

@@ -420,8 +420,8 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	// influence", "disorderly conduct".
 	listed := listedAt(ts, i)
 	// A participle followed by a determiner or preposition is a verb:
-	// "sentenced to", "used a".
-	if listed == i && strings.HasSuffix(first.lower, "ed") && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
+	// "sentenced to", "used a", "brought in".
+	if listed == i && participle(first.lower) && i+1 < len(ts) && (notPhraseStart[ts[i+1].lower] && ts[i+1].lower != "criminal" || endWords[ts[i+1].lower]) {
 		return phrase{}, i, "", false
 	}
 	// A word other than a gerund before an article is a verb with its
@@ -527,8 +527,9 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	if n == 1 && first.lower == "violence" {
 		return phrase{}, j, "", false
 	}
-	// A participle alone qualifies a name it has lost: "aggravated".
-	if n == 1 && listed == i && strings.HasSuffix(first.lower, "ed") {
+	// A participle alone qualifies a name it has lost ("aggravated") or
+	// is a verb ("convictions for domestic violence, brought in ...").
+	if n == 1 && listed == i && participle(first.lower) {
 		return phrase{}, j, "", false
 	}
 	// A gerund alone is conduct: "charged with enforcing"; a listed one
@@ -783,6 +784,7 @@ func categoryUse(text string, s, e int) bool {
 func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 	ctx := append(contextOffenses(text), violationOffenses(text, lower)...)
 	ctx = append(ctx, gerundOffenses(text, lower)...)
+	ctx = append(ctx, countLineOffenses(text, lower)...)
 	var keep []phrase
 	overlaps := func(p phrase, qs []phrase) (inside, partial bool) {
 		for _, q := range qs {
@@ -1019,4 +1021,21 @@ func classApposition(ts []tok, i int) (int, bool) {
 		return k + 1, true
 	}
 	return k, false
+}
+
+// irregularParticiples are past participles without the -ed ending, a
+// closed class of English, typed by hand: after an offense list's comma
+// they begin a clause ("convictions for domestic violence, brought in
+// his family to testify"), never an offense's name.
+var irregularParticiples = textscan.Set("brought", "bought", "caught", "taught", "thought", "sought", "fought",
+	"found", "held", "kept", "left", "lost", "made", "paid", "put", "said", "sent", "set", "spent", "told", "sold",
+	"built", "felt", "heard", "meant", "met", "led", "read", "run", "stood", "understood", "taken", "given", "known",
+	"shown", "seen", "done", "gone", "written", "driven", "ridden", "spoken", "chosen", "begun", "won", "drawn",
+	"thrown", "grown", "flown", "forgotten", "hidden", "broken", "frozen", "woken", "worn", "sworn", "torn", "born",
+	"borne", "laid", "lain", "sat", "slept", "swept", "wept", "dealt", "struck", "stuck", "hung", "shot", "split")
+
+// participle reports whether w, a lower-case word, reads as a past
+// participle: the -ed ending or an irregular one.
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
 }

@@ -79,6 +79,9 @@ func TestContextNotOffense(t *testing.T) {
 		{"found guilty of carrying out two brutal killings in the park", "carrying out two brutal killings"},
 		{"charged with shooting at a party in the park", "shooting at a party"},
 		{"placed on probation for a term of five years", "a term of five years"},
+		{"sold a .9 mm Mac-11 assault weapon, .22 caliber Walther pistol", "assault"},
+		{"possession of assault rifles is a felony", "assault"},
+		{"six prior convictions and multiple convictions for domestic violence, brought in former and current family", "brought"},
 	}
 	for _, tt := range tests {
 		for _, e := range f.Find(schemas.Page{Number: 1, Text: tt.in}) {

@@ -39,7 +39,7 @@ var (
 	// "five counts of first-degree Criminal Use of a Firearm", "10 cts",
 	// "one felony count of second-degree robbery": a grade may stand
 	// between the number and "count".
-	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:(?:felony|misdemeanor)\s+)?(?:counts?|cts?\.?)\b(?:\s+of)?`)
+	countsOfRe = textscan.Lazy(`(?i)\b` + numPat + `\s+(?:(?:felony|misdemeanor)\s+)?(?:counts?|cts?\.?)\b(?:\s+of\b)?`)
 
 	// "88-count indictment", "two-count indictment", "single-count
 	// Information".
@@ -246,7 +246,12 @@ func Find(p schemas.Page) []schemas.Entity {
 		abbrev := strings.Contains(strings.ToLower(text[m[0]:m[1]]), "ct")
 		// Only the words right after "counts of": a bounded window, anchored.
 		window := text[m[1]:min(len(text), m[1]+160)]
-		if oend, name, ok := charge.NameAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+		if oend, name, ok := charge.CountLineOffenseAt(window); !abbrev && ok && countLine(text, m[0]) && !strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
+			// A charging list's line: "• 18 Counts Title Fraud 3rd
+			// Degree Felony" counts title fraud (A4), its class left out.
+			end = m[1] + oend
+			item = "counts of " + name
+		} else if oend, name, ok := charge.NameAt(window); !abbrev && ok && strings.HasSuffix(strings.ToLower(text[m[0]:m[1]]), "of") {
 			// The offense as the page's readers name it, its degree
 			// and tails with it: "three counts of second-degree
 			// forgery", "one count of first degree premeditated murder".
@@ -267,6 +272,19 @@ func Find(p schemas.Page) []schemas.Entity {
 		add(m[0], end, &schemas.QuantityAttrs{Kind: schemas.KindCount, Value: schemas.Number(v), Unit: schemas.UnitCount, Item: item})
 	}
 	return out
+}
+
+// countLine reports whether the count at byte i opens its line, after
+// blanks and a bullet: a charging list's line ("• 18 Counts Title Fraud").
+func countLine(text string, i int) bool {
+	t := strings.TrimRight(text[:i], " \t")
+	for _, b := range []string{"•", "·", "▪", "◦", "*", "–", "-"} {
+		if strings.HasSuffix(t, b) {
+			t = strings.TrimRight(strings.TrimSuffix(t, b), " \t")
+			break
+		}
+	}
+	return t == "" || strings.HasSuffix(t, "\n")
 }
 
 // ofAfter reports whether s starts with blanks and the word "of".

@@ -35,14 +35,16 @@ func (d *doc) orgs() []schemas.DocEntity {
 			join(namekey.OrgKey(e.Normalized), k)
 		}
 	}
-	for k := 0; k+1 < len(idx); k++ {
-		if d.definesAcronym(idx[k], idx[k+1]) {
-			u.union(k, k+1)
-		}
-	}
 	forms := make([]orgForm, len(idx))
 	for k, i := range idx {
 		forms[k] = newOrgForm(cleanText(d.ents[i].Text))
+	}
+	defined := map[string]bool{} // acronyms defined after their name
+	for k := 0; k+1 < len(idx); k++ {
+		if d.definesAcronym(idx[k], idx[k+1]) {
+			u.union(k, k+1)
+			defined[strings.Join(forms[k+1].toks, " ")] = true
+		}
 	}
 	// A caption names the court on one line and its district on the next:
 	// "UNITED STATES DISTRICT COURT / CENTRAL DISTRICT OF CALIFORNIA".
@@ -86,8 +88,19 @@ func (d *doc) orgs() []schemas.DocEntity {
 			pool = append(slices.Clip(pool), byFirst[f.toks[0]]...)
 		}
 		var cands []int
+		// "Vehicular Crimes Unit (“VCU”)": an acronym defined after its
+		// name has that name and spells no other one ("Vehicle Crimes
+		// Unit", another body's unit). One only spelled joins the one
+		// name it spells, however misnamed ("DEA", "Drug Enforcement
+		// Agency").
+		own := false
 		for _, l := range pool {
-			if r := u.find(l); r == u.find(s) || slices.Contains(cands, r) {
+			r := u.find(l)
+			if r == u.find(s) {
+				own = own || defined[strings.Join(f.toks, " ")] && l != s && shortFormOf(f, forms[l])
+				continue
+			}
+			if slices.Contains(cands, r) {
 				continue
 			}
 			if shortFormOf(f, forms[l]) ||
@@ -95,7 +108,7 @@ func (d *doc) orgs() []schemas.DocEntity {
 				cands = append(cands, u.find(l))
 			}
 		}
-		if len(cands) == 1 {
+		if len(cands) == 1 && !own {
 			u.union(s, cands[0])
 		}
 	}

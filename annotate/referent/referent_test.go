@@ -99,6 +99,8 @@ func TestGroup(t *testing.T) {
 			[]string{"p1 Peter Johnson: Peter\n24 Johnson, PETER JOHNSON"}},
 		{"defined acronym", "the [O:Drug Enforcement Administration] ([O:DEA]) said the [O:DEA] seized",
 			[]string{"o1 Drug Enforcement Administration: Drug Enforcement Administration, DEA, DEA"}},
+		{"defined acronym spells no other name", "the [O:Vehicular Crimes Unit] (“[O:VCU]”) and the police's [O:Vehicle Crimes Unit]; the [O:VCU] was created",
+			[]string{"o1 Vehicular Crimes Unit: Vehicular Crimes Unit, VCU, VCU", "o2 Vehicle Crimes Unit: Vehicle Crimes Unit"}},
 		{"acronym by initials", "The [O:New York Police Department] and the [O:NYPD]",
 			[]string{"o1 New York Police Department: New York Police Department, NYPD"}},
 		{"corporate forms", "[O:Acme Inc.] and [O:ACME, INC.] and [O:Acme]",
