@@ -96,6 +96,19 @@ const external9Floor = 0.97
 // invented) with casemeta as of commit 4fa901d.
 const external10Floor = 0.92
 
+// external11Floor is TestCaseBlockExternal11's floor, just under its first,
+// untuned run: 145 of 180 fields (80.6%), 9 invented, with casemeta as of
+// commit d85bee1 (no casemeta code changed).
+const external11Floor = 0.80
+
+// TestCaseBlockExternal11 scores an eleventh set of first pages
+// (testdata/external11: state trial-court decisions and orders, federal
+// criminal papers of six district courts, heads of fourteen state appellate
+// papers), written down before the code was run on them; untuned.
+func TestCaseBlockExternal11(t *testing.T) {
+	scoreCaseSet(t, "external11", "eleventh external set", external11Floor)
+}
+
 // TestCaseBlockExternal10 scores a tenth set of first pages
 // (testdata/external10: Pennsylvania criminal CPCMS dockets and a court
 // summary, prosecutors' releases of seven offices, criminal opinions of
