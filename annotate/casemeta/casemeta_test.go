@@ -48,6 +48,14 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
 		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+		// A division prefix's space only: "CA CR 03-512" is Arkansas's
+		// form, never " CR 03-512" with the space before it.
+		{"Opinion\n\nCA CR 03-512\n", "CA CR 03-512", &schemas.CaseNumberAttrs{Form: "state"}},
+		{"CACR 03-512", "CACR 03-512", &schemas.CaseNumberAttrs{Form: "state"}},
+		{"x CR 03-512", "CR 03-512", &schemas.CaseNumberAttrs{Form: "district", Type: "cr"}},
+		// Rhode Island's number closed by an abbreviation.
+		{"No. 91-123-C.A.\n", "91-123-C.A.", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"No. 2004-31-M.P.\n", "2004-31-M.P.", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
 		// Courts of appeals' notices: the office set off by a dash, the
 		// district's number labelled as the lower court's.
 		{"2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15"}},
@@ -303,6 +311,9 @@ func TestCaption(t *testing.T) {
 		{"UNITED STATES OF AMERICA, )\n)\nPlaintiff, )\n)\nvs. ) CASE NO.:\n9 ) CR 14-648-CAS\nHARINDER SINGH, )\n10 )\nDEFENDANT. )", "United States v. Singh"},
 		{"UNITED STATES OF AMERICA CASE NUMBER:\nSA CR 19-061-JVS\nPLAINTIFF(S)\nv.\nMICHAEL JOHN AVENATTI NOTICE OF MANUAL FILING\nOR LODGING\nDEFENDANT(S).", "United States v. Avenatti"},
 		{"CALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\nJANET T. MILLS, in her official capacity", "Calvary Chapel of Bangor v. Mills"},
+		// A court as a party is cited whole, not by a "surname".
+		{"Wells v. Justice Court\n", "Wells v. Justice Court"},
+		{"DOE v. SUPERIOR COURT\n", "Doe v. Superior Court"},
 		{"Vanessa St. Pierre,\nPlaintiff—Appellant,\nversus\nStandard Insurance Company; Dearborn National Life\nInsurance Company,", "St. Pierre v. Standard Insurance Company"},
 		{"11 UNITED STATES OF AMERICA,\n12 Plaintiff, CASE NO. 1:20-MJ-00104 EPG\n13 v. ORDER PERMITTING REDACTED COMPLAINT\n14 Jesus Alberto GONZÁLEZ-BURGOS, COUNSEL\n15 Defendant.", "United States v. González-Burgos"},
 		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},

@@ -244,9 +244,19 @@ var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,}|;[ \t])([A-HS]\d{6})
 // and of its Court of Appeals (1 CA-CR 19-0123).
 var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)
 
+// arkansasAppeals is the Arkansas Court of Appeals' number of a criminal
+// appeal ("CA CR 03-512", "CACR 03-512"), read before the Central
+// District of California's "CR 03-512" would take its last part.
+var arkansasAppeals = textscan.Lazy(`\bCA[ ]?CR[ ]\d{2}-\d{1,5}\b`)
+
 // findEarlyStateNumbers adds the state forms that another court's form
 // would read in part.
 func findEarlyStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
+	if strings.Contains(text, "CA CR ") || strings.Contains(text, "CACR ") {
+		for _, m := range arkansasAppeals.Get().FindAllStringIndex(text, -1) {
+			add(m[0], m[1], text[m[0]:m[1]], &schemas.CaseNumberAttrs{Form: schemas.FormState})
+		}
+	}
 	// Every match holds one of these: most pages hold none, and the
 	// pattern has no prefix to skip ahead by.
 	if !strings.Contains(text, "CA-") && !strings.Contains(text, "CR-") && !strings.Contains(text, "CV-") && !strings.Contains(text, "JV-") {
@@ -267,6 +277,9 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		start, end := m[4], m[5]
 		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)"), ".:")
 		end = start + len(num)
+		if dottedEnd(num) && end < len(text) && text[end] == '.' {
+			num, end = num+".", end+1 // "91-123-C.A.": the abbreviation's own period
+		}
 		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
 		}
@@ -329,6 +342,16 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 		}
 	})
 }
+
+// dottedEnd reports whether a number ends in a dotted abbreviation of
+// capitals ("91-123-C.A"), whose closing period is the abbreviation's, not
+// the sentence's.
+func dottedEnd(num string) bool {
+	n := len(num)
+	return n >= 4 && num[n-2] == '.' && isUpper(num[n-1]) && isUpper(num[n-3]) && (num[n-4] == '-' || num[n-4] == '.')
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // numberLine reports whether a short bare number after "No." is the
 // only thing on its line ("No. 216." under a reporter's caption): a
