@@ -1036,6 +1036,9 @@ func partyName(f string) string {
 			return capsToTitle(f) // "Jane's Revenge", "Children's Hospital": a person's name holds no possessive
 		}
 	}
+	if n := len(ws); n > 1 && strings.EqualFold(strings.Trim(ws[n-1], ".,"), "court") && partyCourtKinds[strings.ToLower(ws[n-2])] {
+		return capsToTitle(f) // "Justice Court", "Superior Court": a court as a party, no person surnamed Court
+	}
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
 		ws = ws[:len(ws)-1]
 	}
@@ -1051,6 +1054,12 @@ func partyName(f string) string {
 	}
 	return capsToTitle(sur)
 }
+
+// partyCourtKinds are the words naming a kind of court before "Court" (a
+// closed class, typed by hand).
+var partyCourtKinds = textscan.Set("justice", "justice's", "superior", "supreme", "municipal", "juvenile", "probate", "family",
+	"circuit", "county", "magistrate", "magistrates", "magistrate's", "police", "criminal", "civil", "appeals", "claims",
+	"tax", "city", "housing", "land", "chancery", "surrogate's", "recorder's", "orphans'", "mayor's", "traffic")
 
 // acronymInside reports whether a word between the first and the last
 // of a name is capitals without a vowel ("LM"), not a surname's particle

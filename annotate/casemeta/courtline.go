@@ -334,6 +334,9 @@ var (
 // divisionAfter is a numbered division right after a district's name.
 var divisionAfter = textscan.Lazy(`(?i)^[\s,]*\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
 
+// jointDivision is a second division joined to the one just read.
+var jointDivision = textscan.Lazy(`(?i)^\s+(?:and|&)\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2})\b`)
+
 // countyWordsNot are words before "county" that are not a county's name.
 var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city",
 	"part", "division", "branch", "session", "vicinage") // a court's parts: "Chancery Division Family Part Ocean County"
@@ -344,6 +347,9 @@ var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "tha
 func divisionOf(heading string) string {
 	if m := numberedDivision.Get().FindStringSubmatchIndex(heading); m != nil {
 		d := heading[m[0]:m[1]]
+		if m[4] >= 0 && jointDivision.Get().MatchString(heading[m[1]:]) {
+			return "" // "Court of Appeals of Arkansas, Division I and II": a panel of two divisions, not one
+		}
 		if m[2] >= 0 {
 			// "Second District, Division 1", "FIRST APPELLATE DISTRICT /
 			// DIVISION TWO": a district's division, which its court's id

@@ -17,6 +17,8 @@ func TestHeadingCourt(t *testing.T) {
 		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District, Division Two"},
 		{"Court of Appeal, Second District, Division 1, California.\n", "calctapp2d", "Second District, Division 1"},
 		{"Missouri Court of Appeals, Eastern District, Division Three.\n", "moctapped", "Division Three"},
+		// A panel of two divisions is no one division.
+		{"Court of Appeals of Arkansas, Division I and II\n", "arkctapp", ""},
 		// A division the court's own name holds: the court, not a county
 		// court courts-db lists under it.
 		{"Court of Appeals of Ohio, Tenth District\nOct 5, 1999\n\nAppeal from the Franklin County Court of Common Pleas.\n", "ohctapp10", "Tenth District"},
