@@ -297,6 +297,12 @@ func TestDocType(t *testing.T) {
 		// A clerk's letter; the Board of Immigration Appeals' decisions.
 		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
 		{"Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "", "decision"},
+		// A web page's section label above the court's own title: the
+		// title says the kind; "MEMORANDUM OPINION" is an opinion still.
+		{"U.S. v. Roe\n\nOpinion\n\nNo. 05-CR-31.\n\nSENTENCING MEMORANDUM\n\nDefendant operated a dealership.", "wied", "sentencing memorandum"},
+		{"Opinion\n\nNo. CR 05-2345 JP.\n\nMEMORANDUM OPINION AND ORDER DENYING DEFENDANT'S MOTION\n", "nmd", "opinion"},
+		{"Decision\n\nSUMMARY OPINION\n\nJudge Doe:\n", "oklacrimapp", "opinion"},
+		{"OPINION\n\nJudge Doe:\n\nSENTENCING MEMORANDUM was filed.\n", "wied", "opinion"},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {

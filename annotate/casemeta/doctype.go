@@ -194,6 +194,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		typ string
 	}
 	heading, self, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
+	var headings []hit
 	earliest := func(h *hit, at int, typ string) {
 		if h.at < 0 || at < h.at {
 			*h = hit{at, typ}
@@ -207,6 +208,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			after := firstPage[loc[1]:min(len(firstPage), loc[1]+40)]
 			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(after)) && !entryDateAfter.Get().MatchString(after) {
 				earliest(&heading, loc[0], d.typ)
+				headings = append(headings, hit{loc[0], d.typ})
 				break
 			}
 			if selfReference(firstPage, loc[0]) {
@@ -215,6 +217,22 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		}
 	}
 	if heading.at >= 0 {
+		if bareKindLabel(firstPage, heading.at) {
+			// "Opinion" alone on its line, as a web page labels the
+			// section a court's paper follows: the paper's own title
+			// below it, of another kind, says what it is.
+			// At one place the kind listed first wins, as everywhere:
+			// "MEMORANDUM OPINION" is an opinion, not a memorandum.
+			next := hit{-1, ""}
+			for _, h := range headings {
+				if h.at > heading.at {
+					earliest(&next, h.at, h.typ)
+				}
+			}
+			if next.at >= 0 {
+				return next.typ
+			}
+		}
 		return heading.typ
 	}
 	reviewing := reviewingCourt(court)
@@ -239,6 +257,15 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		return signal.typ
 	}
 	return self.typ
+}
+
+// bareKindLabel reports whether the heading at i is a kind's one word
+// alone on its line, in mixed case ("Opinion", "Decision"), as a web page
+// labels a section rather than a court titles its paper.
+func bareKindLabel(text string, i int) bool {
+	ls, le := lineBounds(text, i, i)
+	w := strings.TrimSpace(text[ls:le])
+	return w == "Opinion" || w == "Decision"
 }
 
 // dateLabelAfter follows the filing that opened a case where it labels
