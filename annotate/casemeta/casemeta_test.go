@@ -302,6 +302,8 @@ func TestDocType(t *testing.T) {
 		{"U.S. v. Roe\n\nOpinion\n\nNo. 05-CR-31.\n\nSENTENCING MEMORANDUM\n\nDefendant operated a dealership.", "wied", "sentencing memorandum"},
 		{"Opinion\n\nNo. CR 05-2345 JP.\n\nMEMORANDUM OPINION AND ORDER DENYING DEFENDANT'S MOTION\n", "nmd", "opinion"},
 		{"Decision\n\nSUMMARY OPINION\n\nJudge Doe:\n", "oklacrimapp", "opinion"},
+		{"UNITED STATES OF AMERICA v. DOE\n\nOMNIBUS MEMORANDUM ORDER ON REMAINING PRETRIAL\nMOTIONS\n", "pawd", "order"},
+		{"MEMORANDUM AND ORDER\n", "nyed", "order"},
 		{"OPINION\n\nJudge Doe:\n\nSENTENCING MEMORANDUM was filed.\n", "wied", "opinion"},
 	}
 	for _, tt := range tests {

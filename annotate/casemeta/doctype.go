@@ -17,6 +17,9 @@ var docTypes = []struct{ typ, pat string }{
 	{"superseding indictment", `superseding\s+indictment`},
 	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release|media\s+release`},
 	{"opinion", `memorandum\s+opinion|opinion\s+(?:and|&)\s+order`},
+	// "MEMORANDUM AND ORDER", "MEMORANDUM ORDER": the court's order, its
+	// reasons with it.
+	{"order", `memorandum\s+(?:(?:and|&)\s+)?order\b`},
 	{"exhibit", `^\s*exhibit\s+[A-Z0-9]{1,3}\s*$`},
 	{"decision list", `list\s+of\s+decisions`},
 	{"plea agreement", `plea\s+agreement`},
