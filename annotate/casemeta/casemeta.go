@@ -266,6 +266,19 @@ func shiftMatch(m []int, by int) []int {
 	return m
 }
 
+// stateShaped reports whether a district number's short form is printed
+// as state trial courts print theirs: year, type in capitals, number, no
+// office and no judges ("18-CR-00456", Kentucky's circuit courts'). Such a
+// number does not make a page federal; "19-cr-725", "2:18-CR-00119" and
+// "15-cv-02543-BLF" do.
+func stateShaped(text string, n caseNumberSpan) bool {
+	if n.attrs.Office != "" || n.attrs.Judges != "" || n.attrs.Year == "" {
+		return false
+	}
+	printed := text[n.start:n.end]
+	return printed == strings.ToUpper(printed)
+}
+
 // isHeading reports whether text[start:end] is set as a heading.
 func isHeading(text string, start, end int) bool {
 	ls, le := lineBounds(text, start, end)
@@ -465,7 +478,8 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	var lower []string
 	federal := slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
-		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" // a bankruptcy number is the case appealed from
+		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" && // a bankruptcy number is the case appealed from
+			!stateShaped(text, n) // "ACTION NO. 18-CR-00456": a state trial court's form too
 	})
 	for _, n := range firstNumbers {
 		switch {

@@ -173,6 +173,11 @@ func TestStateCentralFormNumber(t *testing.T) {
 	for _, tt := range []struct{ page, want string }{
 		{"Doe v. State.\n\nNo. CR-04-0262.\n\nCourt of Criminal Appeals of Alabama.\n", "CR-04-0262"},
 		{"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. CR-16-440\n", "CR 16-440"},
+		// A state trial court's number in a federal short form, in
+		// capitals without office or judges, does not make the page
+		// federal: the labelled state number stays the page's own.
+		{"NOT TO BE PUBLISHED NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT ACTION NO. 18-CR-00456\n", "2020-CA-0077-MR"},
+		{"UNITED STATES DISTRICT COURT\nCase No. 19-cr-725\nNO. 2020-CA-0077-MR\n", "19-cr-00725"},
 	} {
 		p := schemas.Page{Number: 1, Method: schemas.MethodText, Text: tt.page}
 		c, ents := Read([]schemas.Page{p})
