@@ -451,9 +451,16 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	// ("No. CR-04-0262.", no office or year before its type) is the state
 	// court's own, written as printed: the federal reading ("CR 04-0262")
 	// is not that court's.
-	if i, ok := courtOf(c.Court); ok && courtTable[i].system == "state" {
+	// So is a short district form printed as state trial courts print
+	// theirs ("18-CR-00456"), there and on a page of no named court whose
+	// own number a label gives in a state's form.
+	i, ok := courtOf(c.Court)
+	if ok && courtTable[i].system == "state" || c.Court == "" && slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
+		return n.attrs != nil && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn
+	}) {
 		for k, n := range firstNumbers {
-			if n.attrs == nil || n.attrs.Form != schemas.FormDistrict || n.attrs.Office != "" || n.attrs.Year != "" || n.attrs.Role != "" {
+			if n.attrs == nil || n.attrs.Form != schemas.FormDistrict || n.attrs.Role != "" ||
+				(n.attrs.Office != "" || n.attrs.Year != "") && !stateShaped(text, n) {
 				continue
 			}
 			printed := text[n.start:n.end]

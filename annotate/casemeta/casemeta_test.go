@@ -178,6 +178,8 @@ func TestStateCentralFormNumber(t *testing.T) {
 		// federal: the labelled state number stays the page's own.
 		{"NOT TO BE PUBLISHED NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT ACTION NO. 18-CR-00456\n", "2020-CA-0077-MR"},
 		{"UNITED STATES DISTRICT COURT\nCase No. 19-cr-725\nNO. 2020-CA-0077-MR\n", "19-cr-00725"},
+		{"SUPREME COURT OF KENTUCKY\n\nNo. 2019-SC-0111-MR\nAPPEAL FROM LINCOLN CIRCUIT COURT\n\nIndictment No. 18-CR-00456\n", "2019-SC-0111-MR"},
+		{"IN THE CIRCUIT COURT OF HARDIN COUNTY, KENTUCKY\n\nNo. 18-CR-00456\n", "18-CR-00456"},
 	} {
 		p := schemas.Page{Number: 1, Method: schemas.MethodText, Text: tt.page}
 		c, ents := Read([]schemas.Page{p})
