@@ -23,13 +23,14 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
 // joined by dashes, slashes, colons or dots, and an optional short closing
 // word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"); or
-// Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013"; a number
+// Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013" (its
+// reported opinions' "512 September Term, 2016" without the comma); a number
 // with a thousands comma, as New Mexico's and Texas's appellate courts
 // print theirs ("31,905", "AP-77,129"); Pennsylvania's appellate dockets,
 // a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
 // 2019", "1234 C.D. 2019"); the Northern District of Illinois's year,
 // kind and number set apart by spaces ("18 CV 6822", "18 C 6822").
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},?[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute; the police's
@@ -70,6 +71,9 @@ var stateForms = []struct {
 	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234"},                                                                            // S19A1234, A19A1234
 	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19"},                                                                    // A-1234-19
 	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)"},                                                                        // (SC 20726), (AC 45123)
+	{"kentucky", `\b(?:19|20)\d{2}-SC-\d{4,6}-[A-Z]{1,2}\b`, "2019-SC-000111-MR"},                                                 // 2019-SC-000111-MR (Supreme Court; its Court of Appeals' 2020-CA-0077-MR is Florida's shape)
+	{"new york city criminal court", `\b(?:19|20)\d{2}(?:NY|KN|QN|BX|RI)\d{6}\b`, "2015QN012345"},                                 // 2015QN012345: year, borough, number
+	{"connecticut superior court", `\b[A-Z]{3}-?(?:CR|CV|FA|MV)-?\d{2}-?\d{6,7}-?[0-9A-Z]\b`, "HHB-CR19-0012345-0"},               // HHB-CR19-0012345-0, printed whole as HHBCR1900123450: court location, kind, year, number
 }
 
 // rareStateForms are unlabelled state forms read only on a page holding
@@ -241,8 +245,9 @@ var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,}|;[ \t])([A-HS]\d{6})
 // arizonaSupreme is the Arizona Supreme Court's form (CV-24-0079-PR),
 // read before the Central District of California's "CV 24-0079" would
 // take its first part,
-// and of its Court of Appeals (1 CA-CR 19-0123).
-var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)
+// and of its Court of Appeals (1 CA-CR 19-0123; a mental-health appeal's
+// 1 CA-MH 01-0123 SP, its suffix kept).
+var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX|MH)[ ]\d{2}-\d{4}(?:[ ](?:SP|PR)\b)?\b`)
 
 // arkansasAppeals is the Arkansas Court of Appeals' number of a criminal
 // appeal ("CA CR 03-512", "CACR 03-512"), read before the Central
