@@ -554,6 +554,8 @@ func TestFiledDate(t *testing.T) {
 		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
 		{"                    FILED\n           2021 Feb-16 AM 08:55\n           U.S. DISTRICT COURT\n               N.D. OF ALABAMA", "2021-02-16"},
 		{"ORAL ARGUMENT: December 5, 2017 OPINION FILED: February 6, 2018", "2018-02-06"},
+		{"DocketNumber: 06-12345\nJudges: Jane A. Smith\nFiled Date: 8/24/2011\nStatus: Precedential", "2011-08-24"},
+		{"Claim No: 1\nOriginal Filed Date: 08/12/2016\nOriginal Entered Date: 08/12/2016", ""},
 		{"the March 14, 2011 \"Order Granting Motion for Protective Order [Filed January 18, 2011]\"", ""},
 		{"Motion to Dismiss (Filed December 13, 2010)\nFiled: June 9, 2014", "2014-06-09"},
 		{"the complaint was filed on May 3, 2020", ""},

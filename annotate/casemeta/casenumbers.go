@@ -191,6 +191,9 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		if m[4] < 0 && (continuesNumber(text[end:]) || dottedSuffix.Get().MatchString(text[end:])) {
 			continue // "Docket No. 2019-06-0263", "No. 91-123-C.A.": a longer number, read as a state's
 		}
+		if j := spacedJudges.Get().FindStringSubmatch(text[end:]); j != nil && !notJudges[j[1]] {
+			continue // "Criminal No. 13-01234 JB": a trial court's number and its judge, read whole by its label
+		}
 		if lawNumber(text, m[0]) {
 			continue // "Pub. L. No. 77-352": a statute's number
 		}

@@ -16,8 +16,9 @@ import (
 
 // labelledNo is a docket label and the number after it. The label may be
 // set a line above its number, as in a caption's column ("(San Mateo
-// County Super. Ct.\n No. 20NF012926A)").
-var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
+// County Super. Ct.\n No. 20NF012926A)"), or run together as a case
+// record's field ("DocketNumber: 06-12345").
+var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|DocketNumber:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
 
 // stateNoBody is a number as printed: an optional short prefix in
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
@@ -358,12 +359,14 @@ func dottedEnd(num string) bool {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-// numberLine reports whether a short bare number after "No." is the
-// only thing on its line ("No. 216." under a reporter's caption): a
+// numberLine reports whether a short bare number after "No." or "Docket
+// No." is the only thing on its line ("No. 216." under a reporter's
+// caption, California's "Docket No. 9123."): a
 // case's number set as a heading, as a list's "No. 12" in a sentence is
 // not.
 func numberLine(text string, label, start, end int, num string) bool {
-	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(text[label:], "No.") || !opensLine(text, label) {
+	l := text[label:]
+	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(l, "No.") && !strings.HasPrefix(l, "Docket No.") || !opensLine(text, label) {
 		return false
 	}
 	rest := text[end:]
