@@ -71,7 +71,71 @@ func court(text string) (id, name, division string) {
 			division = hdiv
 		}
 	}
+	if id == "" {
+		id, name, division = runTogetherCourt(text)
+	}
 	return id, name, division
+}
+
+// runTogetherHead is a court's name set in capitals, as a heading is,
+// inside a line that runs a page's head matter together (a web copy that
+// lost its line breaks: "… NOT TO BE PUBLISHED IN THE COURT OF SPECIAL
+// APPEALS OF MARYLAND No. 713 …").
+var runTogetherHead = textscan.Lazy(`\b(?:[A-Z]{2,}[ ]){0,3}COURT(?:[ ](?:OF|FOR|THE|[A-Z]{2,}|[A-Z]\.)){1,10}`)
+
+// belowWords, before "COURT" in a court's name read from run-together
+// capitals, say it is the court a case came from.
+var belowWords = textscan.Lazy(`\b(?:APPEAL|APPEALED|FROM|REVIEW|CERTIORARI)\b`)
+
+// runTogetherBytes bounds the head matter runTogetherCourt reads.
+const runTogetherBytes = 800
+
+// runTogetherCourt returns the court a page's head names in capitals
+// inside a line too long to be a heading, where no heading names one:
+// the first such name that resolves and is not the court appealed from.
+func runTogetherCourt(text string) (id, name, division string) {
+	top := text[:min(len(text), runTogetherBytes)]
+	state := pageState(top)
+	for from := 0; from < len(top); {
+		to := len(top)
+		if k := strings.IndexByte(top[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if to-from > 120 {
+			for _, m := range runTogetherHead.Get().FindAllStringIndex(top[from:to], -1) {
+				if appealedFromEnd.Get().MatchString(strings.TrimSpace(top[max(from, from+m[0]-40):from+m[0]])) ||
+					belowWords.Get().MatchString(top[from+m[0]:from+m[0]+strings.Index(top[from+m[0]:from+m[1]], "COURT")]) {
+					continue // "APPEAL FROM HARDIN CIRCUIT COURT": the court below
+				}
+				// The words after the name run on into the page's
+				// parties or judge ("… FIFTH DISTRICT GEORGE
+				// ZIMMERMAN"): the longest start of it that names a
+				// court is the name.
+				window := top[from+m[0] : from+m[1]]
+				c, ok := resolveHeading(window, state)
+				for !ok {
+					k := strings.LastIndexByte(window, ' ')
+					if k < 0 || !strings.Contains(window[:k], "COURT ") {
+						break
+					}
+					window = window[:k]
+					c, ok = resolveHeading(window, state)
+				}
+				if !ok {
+					continue
+				}
+				e := courtTable[c]
+				if e.system != "federal" {
+					division = divisionOf(window)
+					c = divisionCourt(c, division)
+					e = courtTable[c]
+				}
+				return e.id, e.name, division
+			}
+		}
+		from = to + 1
+	}
+	return "", "", ""
 }
 
 // hostCourt returns the federal court whose web address a page's head
