@@ -311,6 +311,11 @@ func TestDocType(t *testing.T) {
 		{"Decision\n\nSUMMARY OPINION\n\nJudge Doe:\n", "oklacrimapp", "opinion"},
 		{"UNITED STATES OF AMERICA v. DOE\n\nOMNIBUS MEMORANDUM ORDER ON REMAINING PRETRIAL\nMOTIONS\n", "pawd", "order"},
 		{"MEMORANDUM AND ORDER\n", "nyed", "order"},
+		// A head run together on one long line: a kind in capitals beside
+		// capitals, where no heading names one; not a word in the body.
+		{"RENDERED: OCTOBER 1, 2021 Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT COMMONWEALTH OF KENTUCKY APPELLEE OPINION AFFIRMING ** ** BEFORE: ADAMS, JUDGES.\n", "", "opinion"},
+		{"PLEA AGREEMENT The United States of America and Alpha Corporation (\"defendant\"), a corporation organized and existing under the laws of Japan, hereby enter into the following Plea Agreement\n", "mied", "plea agreement"},
+		{"The defendant was charged by an Information in the circuit court, and the State appealed from the ORDER of dismissal entered below after a hearing held that spring.\n", "mied", ""},
 		{"OPINION\n\nJudge Doe:\n\nSENTENCING MEMORANDUM was filed.\n", "wied", "opinion"},
 	}
 	for _, tt := range tests {

@@ -238,6 +238,9 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		}
 		return heading.typ
 	}
+	if h := runTogetherKind(firstPage); h != "" {
+		return h
+	}
 	reviewing := reviewingCourt(court)
 	for _, d := range docSignalRes() {
 		if d.typ == "opinion" && !strings.HasPrefix(court, "ca") && court != "" {
@@ -260,6 +263,51 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		return signal.typ
 	}
 	return self.typ
+}
+
+// runTogetherKind returns the kind a page's head names in capitals inside
+// a line too long to be a heading (a web copy that lost its line breaks:
+// "… KENTUCKY APPELLEE OPINION AFFIRMING ** **", "PLEA AGREEMENT The
+// United States …"), where no heading names one: a kind in capitals
+// beside another word in capitals, in the page's first runTogetherBytes.
+func runTogetherKind(page string) string {
+	top := page[:min(len(page), runTogetherBytes)]
+	best, bestAt := "", -1
+	for from := 0; from < len(top); {
+		to := len(top)
+		if k := strings.IndexByte(top[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if line := top[from:to]; len(line) > 120 {
+			for _, d := range docTypeRes() {
+				for _, loc := range d.re.FindAllStringIndex(line, -1) {
+					if (bestAt < 0 || from+loc[0] < bestAt) && capsRun(line, loc[0], loc[1]) {
+						best, bestAt = d.typ, from+loc[0]
+					}
+				}
+			}
+		}
+		from = to + 1
+	}
+	return best
+}
+
+// capsRun reports whether line[start:end] is set in capitals, two words
+// or more, or one beside another word in capitals.
+func capsRun(line string, start, end int) bool {
+	m := line[start:end]
+	if hasLower(m) || !strings.ContainsAny(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	if len(strings.Fields(m)) >= 2 {
+		return true
+	}
+	capsWord := func(w string) bool {
+		w = strings.Trim(w, ",.;:()")
+		return len(w) >= 2 && !hasLower(w) && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
+	before, after := strings.Fields(line[:start]), strings.Fields(line[end:])
+	return len(before) > 0 && capsWord(before[len(before)-1]) || len(after) > 0 && capsWord(after[0])
 }
 
 // bareKindLabel reports whether the heading at i is a kind's one word
