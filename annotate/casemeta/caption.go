@@ -59,6 +59,7 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // case.
 func caption(firstPage string) string {
 	firstPage = joinSmallCaps(firstPage)
+	firstPage = unmarkLines(firstPage)
 	if strings.Contains(firstPage, "\nv\n") || strings.Contains(firstPage, "\nv \n") {
 		// New York's official style prints the "v" of a caption
 		// without its period, alone on its line.
@@ -99,6 +100,33 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage)
 	}
 	return fallback
+}
+
+// unmarkLines drops the mark a web copy of a filing sets at the start of
+// every line (a backtick: "`UNITED STATES OF AMERICA,", "`v."), where
+// most of the page's lines open with it; a caption's "v." then opens its
+// line again. Offsets do not matter: a caption is written, not spanned.
+func unmarkLines(page string) string {
+	if !strings.Contains(page, "\n`") {
+		return page
+	}
+	lines := strings.Split(page, "\n")
+	marked, filled := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			filled++
+			if strings.HasPrefix(l, "`") {
+				marked++
+			}
+		}
+	}
+	if marked*2 < filled {
+		return page
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "`")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sameParty reports whether one side of a caption ends with the whole

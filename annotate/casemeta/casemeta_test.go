@@ -311,6 +311,7 @@ func TestDocType(t *testing.T) {
 		{"Decision\n\nSUMMARY OPINION\n\nJudge Doe:\n", "oklacrimapp", "opinion"},
 		{"UNITED STATES OF AMERICA v. DOE\n\nOMNIBUS MEMORANDUM ORDER ON REMAINING PRETRIAL\nMOTIONS\n", "pawd", "order"},
 		{"MEMORANDUM AND ORDER\n", "nyed", "order"},
+		{"No. 512 September Term, 2016 DOE v. STATE OF MARYLAND Adams, Baker, Clark, JJ. Opinion by Clark, J. Filed: May 9, 2017 Doe is charged", "mdctspecapp", "opinion"},
 		// A head run together on one long line: a kind in capitals beside
 		// capitals, where no heading names one; not a word in the body.
 		{"RENDERED: OCTOBER 1, 2021 Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT COMMONWEALTH OF KENTUCKY APPELLEE OPINION AFFIRMING ** ** BEFORE: ADAMS, JUDGES.\n", "", "opinion"},
@@ -331,6 +332,8 @@ func TestCaption(t *testing.T) {
 		{"UNITED STATES OF AMERICA, )\n)\nPlaintiff, )\n)\nvs. ) CASE NO.:\n9 ) CR 14-648-CAS\nHARINDER SINGH, )\n10 )\nDEFENDANT. )", "United States v. Singh"},
 		{"UNITED STATES OF AMERICA CASE NUMBER:\nSA CR 19-061-JVS\nPLAINTIFF(S)\nv.\nMICHAEL JOHN AVENATTI NOTICE OF MANUAL FILING\nOR LODGING\nDEFENDANT(S).", "United States v. Avenatti"},
 		{"CALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\nJANET T. MILLS, in her official capacity", "Calvary Chapel of Bangor v. Mills"},
+		// A web copy marking every line with a backtick.
+		{"`IN THE UNITED STATES DISTRICT COURT\n`UNITED STATES OF AMERICA,\n`\n`2:23-CR-45\n`v.\n`\n`ADAM POE; BEN ROE;\n`CARL DOE,\n`)\n`OMNIBUS MEMORANDUM ORDER\n", "United States v. Poe"},
 		// A court as a party is cited whole, not by a "surname".
 		{"Wells v. Justice Court\n", "Wells v. Justice Court"},
 		{"DOE v. SUPERIOR COURT\n", "Doe v. Superior Court"},

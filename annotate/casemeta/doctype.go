@@ -99,6 +99,9 @@ var docSignals = []struct{ typ, pat string }{
 	// ("Appeal from a judgment of conviction"; not a sentence's "appeal
 	// from a conviction upon a plea").
 	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b|\bopinion\s+of\s+the\s+court\s+was\s+delivered\s+by\b)`},
+	// the writing judge after "Opinion by", as Maryland's reports print
+	// it ("Opinion by Leahy, J.")
+	{"decision of a court of review", `\bOpinion\s+by\s+[A-Z][A-Za-z'’-]+,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?:Appeal|APPEAL)\s+(?:from|FROM)\s+an?\s+(?:[a-z]+\s+)?(?:judgments?|orders?|decrees?)\b)`},
 	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
