@@ -80,8 +80,10 @@ func court(text string) (id, name, division string) {
 // runTogetherHead is a court's name set in capitals, as a heading is,
 // inside a line that runs a page's head matter together (a web copy that
 // lost its line breaks: "… NOT TO BE PUBLISHED IN THE COURT OF SPECIAL
-// APPEALS OF MARYLAND No. 713 …").
-var runTogetherHead = textscan.Lazy(`\b(?:[A-Z]{2,}[ ]){0,3}COURT(?:[ ](?:OF|FOR|THE|[A-Z]{2,}|[A-Z]\.)){1,10}`)
+// APPEALS OF MARYLAND No. 713 …"), or a state's court of review named
+// after its state as Kentucky's opinions head themselves ("Commonwealth
+// of Kentucky Court of Appeals").
+var runTogetherHead = textscan.Lazy(`\b(?:[A-Z]{2,}[ ]){0,3}COURT(?:[ ](?:OF|FOR|THE|[A-Z]{2,}|[A-Z]\.)){1,10}|\b(?:Commonwealth|State)[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Supreme[ ]Court|Court[ ]of[ ](?:Criminal[ ])?Appeals?)\b`)
 
 // belowWords, before "COURT" in a court's name read from run-together
 // capitals, say it is the court a case came from.
@@ -104,7 +106,7 @@ func runTogetherCourt(text string) (id, name, division string) {
 		if to-from > 120 {
 			for _, m := range runTogetherHead.Get().FindAllStringIndex(top[from:to], -1) {
 				if appealedFromEnd.Get().MatchString(strings.TrimSpace(top[max(from, from+m[0]-40):from+m[0]])) ||
-					belowWords.Get().MatchString(top[from+m[0]:from+m[0]+strings.Index(top[from+m[0]:from+m[1]], "COURT")]) {
+					belowWords.Get().MatchString(top[from+m[0]:from+m[0]+max(0, strings.Index(strings.ToUpper(top[from+m[0]:from+m[1]]), "COURT"))]) {
 					continue // "APPEAL FROM HARDIN CIRCUIT COURT": the court below
 				}
 				// The words after the name run on into the page's

@@ -26,7 +26,8 @@ func TestHeadingCourt(t *testing.T) {
 		// breaks): the court named in capitals, not the court below.
 		{"Download PDF\nCircuit Court for Howard County Case No. 02-K-15-1234 REPORTED IN THE COURT OF SPECIAL APPEALS OF MARYLAND No. 512 September Term, 2016 JOHN DOE v. STATE OF MARYLAND Adams, Baker, Clark, JJ.\n", "mdctspecapp", ""},
 		{"IN THE DISTRICT COURT OF APPEAL OF THE STATE OF FLORIDA FIFTH DISTRICT JOHN ROE, Petitioner, v. CASE NO. 5D14-2345 STATE OF FLORIDA, Respondent. RESPONSE TO PETITION\n", "fladistctapp5", "Fifth District"},
-		{"RENDERED: OCTOBER 1, 2021; NOT TO BE PUBLISHED Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT HONORABLE JANE A. SMITH, JUDGE ACTION NO. 18-CR-00456\n", "", ""},
+		{"RENDERED: OCTOBER 1, 2021; NOT TO BE PUBLISHED Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT HONORABLE JANE A. SMITH, JUDGE ACTION NO. 18-CR-00456\n", "kyctapp", ""},
+		{"RENDERED: OCTOBER 1, 2021; NOT TO BE PUBLISHED NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT HONORABLE JANE A. SMITH, JUDGE ACTION NO. 18-CR-00456 COMMONWEALTH\n", "", ""},
 		// A panel of two divisions is no one division.
 		{"Court of Appeals of Arkansas, Division I and II\n", "arkctapp", ""},
 		// A division the court's own name holds: the court, not a county
