@@ -36,6 +36,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
 		{"magistrate 2:20-mj-06108", "2:20-mj-06108", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20"}},
 		{"No. 20-1507", "20-1507", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"No. 20-1507 Roe (2020)", "20-1507", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Case: 21-50498", "21-50498", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Appeal: 17-2218", "17-2218", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Docket No. 08-6301-cv", "08-6301", &schemas.CaseNumberAttrs{Form: "appellate", Type: "cv"}},

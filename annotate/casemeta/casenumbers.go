@@ -37,6 +37,8 @@ var (
 	miscNo = textscan.Lazy(`\bMisc\.\s*(?:No\.\s*)?(\d{2}-\d{1,5})\b`)
 	// Ind. No. 1234/2019
 	stateNo = textscan.Lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
+	// " WJ (D.N.M.": judge initials before a citation's parenthesis.
+	judgesBeforeCite = textscan.Lazy(`^ [A-Z]{2,3} \(`)
 	// " DB" closing a line: judge initials after a space.
 	spacedJudges = textscan.Lazy(`^ ([A-Z]{2,3})[ \t]*(?:\n|$|\))`)
 	// ", 200 U. S. 321", ", __F.4th__": a number cited, not this case's.
@@ -191,7 +193,7 @@ func findCaseNumbers(text string) []caseNumberSpan {
 		if m[4] < 0 && (continuesNumber(text[end:]) || dottedSuffix.Get().MatchString(text[end:])) {
 			continue // "Docket No. 2019-06-0263", "No. 91-123-C.A.": a longer number, read as a state's
 		}
-		if j := spacedJudges.Get().FindStringSubmatch(text[end:]); j != nil && !notJudges[j[1]] {
+		if j := spacedJudges.Get().FindStringSubmatch(text[end:]); j != nil && !notJudges[j[1]] || judgesBeforeCite.Get().MatchString(text[end:]) {
 			continue // "Criminal No. 13-01234 JB": a trial court's number and its judge, read whole by its label
 		}
 		if lawNumber(text, m[0]) {

@@ -23,7 +23,9 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // stateNoBody is a number as printed: an optional short prefix in
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
 // joined by dashes, slashes, colons or dots, and an optional short closing
-// word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"); or
+// word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"), or a
+// judge's initials before a citation's parenthesis ("13-01234 JB (D.N.M.
+// Jan. 5, 2014)"); or
 // Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013" (its
 // reported opinions' "512 September Term, 2016" without the comma); a number
 // with a thousands comma, as New Mexico's and Texas's appellate courts
@@ -31,7 +33,7 @@ var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit
 // a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
 // 2019", "1234 C.D. 2019"); the Northern District of Illinois's year,
 // kind and number set apart by spaces ("18 CV 6822", "18 C 6822").
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},?[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},?[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\))|[ ][A-Z]{2,3}[ ]\()?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute; the police's
@@ -281,7 +283,7 @@ var spacedDistrictNo = textscan.Lazy(`^(\d{2}) (CV|CR|C) (\d{1,5})$`)
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
 	for _, m := range labelledMatches(text) {
 		start, end := m[4], m[5]
-		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)"), ".:")
+		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)("), ".:")
 		end = start + len(num)
 		if dottedEnd(num) && end < len(text) && text[end] == '.' {
 			num, end = num+".", end+1 // "91-123-C.A.": the abbreviation's own period

@@ -64,6 +64,7 @@ func TestStateNumbers(t *testing.T) {
 		{"case record's field", "DocketNumber: 06-12345\nJudges: Jane A. Smith\n", "06-12345", schemas.RoleOwn},
 		{"docket label on its line", "Opinion\n\nDocket No. 9123.\n\nJune 6, 1960.\n", "9123", schemas.RoleOwn},
 		{"judge's initials after a space", "Opinion\n\nCriminal No. 13-01234 JB\n", "13-01234 JB", schemas.RoleOwn},
+		{"judge's initials before a citation", "Opinion\n\nCriminal No. 13-01234 JB (D.N.M. Jan. 5, 2014)\n", "13-01234 JB", schemas.RoleOwn},
 		{"wyoming", "  v.        S-24-0271\n", "S-24-0271", ""},
 		{"new jersey supreme", "   A-1 September Term 2024\n", "A-1 September Term 2024", ""},
 		{"oregon supreme", "(SC S066047)", "S066047", schemas.RoleOwn},
