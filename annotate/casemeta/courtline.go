@@ -46,7 +46,7 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 		if tries == headingTries {
 			break
 		}
-		if caption >= 0 && i > caption && !reporterCourtLine(l) {
+		if caption >= 0 && i > caption && (!containsFold(l, "court") || !reporterCourtLine(l)) {
 			// A court named below the caption is the court appealed
 			// from (Oregon's "Multnomah County Circuit Court" under the
 			// parties), not the filing's, which is named above it;

@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
@@ -60,23 +61,23 @@ var agencyCase = textscan.Set("agency", "lea", "police", "sheriff", "sheriff's",
 // and TestStateFormExamples checks each form's example against both.
 var stateForms = []struct {
 	name, pattern, example string
+	run                    int // digits in a row every match holds, where more than three: the form is read only on lines with that many
 }{
-	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`, "2216-CR00123"},                           // 2216-CR00123, 22SL-CR01234-01
-	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`, "IND-12345-23"},                                                             // IND-12345-23
-	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`, "2019 CF 1234"},                               // 2019 CF 1234
-	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567"},                                            // F-1234567, F19-12345-X
-	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A"}, // 2019-CF-001234-A
-	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456"},                                                // BA123456 (Los Angeles)
-	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093"},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
-	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019"},                      // CP-51-CR-0001234-2019
-	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A"},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
-	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001"},                                              // CR2019-123456-001
-	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234"},                                                                            // S19A1234, A19A1234
-	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19"},                                                                    // A-1234-19
-	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)"},                                                                        // (SC 20726), (AC 45123)
-	{"kentucky", `\b(?:19|20)\d{2}-SC-\d{4,6}-[A-Z]{1,2}\b`, "2019-SC-000111-MR"},                                                 // 2019-SC-000111-MR (Supreme Court; its Court of Appeals' 2020-CA-0077-MR is Florida's shape)
-	{"new york city criminal court", `\b(?:19|20)\d{2}(?:NY|KN|QN|BX|RI)\d{6}\b`, "2015QN012345"},                                 // 2015QN012345: year, borough, number
-	{"connecticut superior court", `\b[A-Z]{3}-?(?:CR|CV|FA|MV)-?\d{2}-?\d{6,7}-?[0-9A-Z]\b`, "HHB-CR19-0012345-0"},               // HHB-CR19-0012345-0, printed whole as HHBCR1900123450: court location, kind, year, number
+	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`, "2216-CR00123", 0},                           // 2216-CR00123, 22SL-CR01234-01
+	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`, "IND-12345-23", 0},                                                             // IND-12345-23
+	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`, "2019 CF 1234", 0},                               // 2019 CF 1234
+	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567", 0},                                            // F-1234567, F19-12345-X
+	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A", 0}, // 2019-CF-001234-A
+	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456", 0},                                                // BA123456 (Los Angeles)
+	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093", 0},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
+	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019", 0},                      // CP-51-CR-0001234-2019
+	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A", 0},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
+	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001", 0},                                              // CR2019-123456-001
+	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234", 0},                                                                            // S19A1234, A19A1234
+	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19", 0},                                                                    // A-1234-19
+	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)", 0},                                                                        // (SC 20726), (AC 45123)
+	{"new york city criminal court", `\b(?:19|20)\d{2}(?:NY|KN|QN|BX|RI)\d{6}\b`, "2015QN012345", 6},                                 // 2015QN012345: year, borough, number
+	{"connecticut superior court", `\b[A-Z]{3}-?(?:CR|CV|FA|MV)-?\d{2}-?\d{6,7}-?[0-9A-Z]\b`, "HHB-CR19-0012345-0", 6},               // HHB-CR19-0012345-0, printed whole as HHBCR1900123450: court location, kind, year, number
 }
 
 // rareStateForms are unlabelled state forms read only on a page holding
@@ -86,7 +87,10 @@ var rareStateForms = []struct {
 	literal string
 	re      *textscan.Regexp
 }{
-	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
+	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)}, // Wyoming: S-24-0271
+	// Kentucky's Supreme Court: 2019-SC-000111-MR (its Court of Appeals'
+	// 2020-CA-0077-MR has Florida's shape).
+	{"-SC-", textscan.Lazy(`\b(?:19|20)\d{2}-SC-\d{4,6}-[A-Z]{1,2}\b`)},
 	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
 	// Alabama's appellate courts of the last century, by division, on a
 	// line of its own: "6 Div. 870."
@@ -104,30 +108,45 @@ var oregonNumbers = textscan.Lazy(`\((CC|CA|SC|TC)[ ]([A-Z]\d{5,7}|\d{2}[A-Z]{1,
 // head of its opinions with their disposition: "#29901-aff in pt".
 var southDakota = textscan.Lazy(`\A\s*#(\d{5})-[a-z]`)
 
-// allStateForms is stateForms in one pattern: one pass over a page
-// instead of one per state.
-var allStateForms = textscan.Lazy(func() string {
-	alts := make([]string, len(stateForms))
-	for i, f := range stateForms {
-		alts[i] = "(?:" + f.pattern + ")"
+// allStateForms is stateForms in one pattern, those of three digits in a
+// row (allLongStateForms those of six): one pass over a page instead of
+// one per state.
+var (
+	allStateForms     = textscan.Lazy(stateFormsPattern(3))
+	allLongStateForms = textscan.Lazy(stateFormsPattern(6))
+)
+
+// stateFormsPattern joins the stateForms whose run of digits is run.
+func stateFormsPattern(run int) string {
+	var alts []string
+	for _, f := range stateForms {
+		if max(f.run, 3) == run {
+			alts = append(alts, "(?:"+f.pattern+")")
+		}
 	}
 	return strings.Join(alts, "|")
-}())
+}
 
 // stateFormMatches returns allStateForms' matches in text, reading only
 // the lines that hold a run of three digits or more and a capital joint
 // (capitalJoint), which every form has: most lines of a page lack one.
 func stateFormMatches(text string) [][]int {
 	var out [][]int
-	re := allStateForms.Get()
-	digitLines(text, 3, func(from, to int) {
-		if !capitalJoint(text[from:to]) {
-			return
-		}
-		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
-			out = append(out, []int{m[0] + from, m[1] + from})
-		}
-	})
+	for _, f := range []struct {
+		run int
+		re  *textscan.Regexp
+	}{{3, allStateForms}, {6, allLongStateForms}} {
+		re := f.re.Get()
+		digitLines(text, f.run, func(from, to int) {
+			if !capitalJoint(text[from:to]) {
+				return
+			}
+			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+				out = append(out, []int{m[0] + from, m[1] + from})
+			}
+		})
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
 }
 

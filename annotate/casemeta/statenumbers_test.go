@@ -183,8 +183,8 @@ func TestStateFormExamples(t *testing.T) {
 		if !regexp.MustCompile(f.pattern).MatchString(f.example) {
 			t.Errorf("%s: pattern does not match its example %q", f.name, f.example)
 		}
-		if !digitRun(f.example, 3) || !capitalJoint(f.example) {
-			t.Errorf("%s: example %q lacks three digits in a row or a capital joint, so stateFormMatches would skip its line", f.name, f.example)
+		if !digitRun(f.example, max(f.run, 3)) || !capitalJoint(f.example) {
+			t.Errorf("%s: example %q lacks %d digits in a row or a capital joint, so stateFormMatches would skip its line", f.name, f.example, max(f.run, 3))
 		}
 		if got := stateFormMatches("Case " + f.example + " filed"); len(got) != 1 {
 			t.Errorf("%s: stateFormMatches found %d numbers in a line holding %q, want 1", f.name, len(got), f.example)
@@ -196,17 +196,19 @@ func TestStateFormExamples(t *testing.T) {
 // pattern over every line.
 func allStateFormMatches(text string) [][]int {
 	var out [][]int
-	re := allStateForms.Get()
-	for from := 0; from <= len(text); {
-		to := len(text)
-		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
-			to = from + k
+	for _, re := range []*regexp.Regexp{allStateForms.Get(), allLongStateForms.Get()} {
+		for from := 0; from <= len(text); {
+			to := len(text)
+			if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+				to = from + k
+			}
+			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+				out = append(out, []int{m[0] + from, m[1] + from})
+			}
+			from = to + 1
 		}
-		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
-			out = append(out, []int{m[0] + from, m[1] + from})
-		}
-		from = to + 1
 	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
 }
 
