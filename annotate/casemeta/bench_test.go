@@ -3,6 +3,7 @@ package casemeta
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,12 @@ func BenchmarkCaption(b *testing.B) {
 // when present; else the stored first pages), as annotation does.
 func BenchmarkRead(b *testing.B) {
 	files, _ := filepath.Glob("../../../shared/corpus/text/*.txt")
+	// The held-back fold's documents are kept unread while rules are
+	// written (eval/folds.go lists its prefixes): not even timed.
+	files = slices.DeleteFunc(files, func(f string) bool {
+		base := filepath.Base(f)
+		return strings.HasPrefix(base, "colo-") || strings.HasPrefix(base, "illappct-") || strings.HasPrefix(base, "ind-")
+	})
 	if len(files) == 0 {
 		files, _ = filepath.Glob("testdata/case/*.txt")
 	}

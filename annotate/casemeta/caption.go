@@ -59,6 +59,7 @@ var nameParticles = textscan.Set("of", "the", "and", "de", "la", "del", "van", "
 // case.
 func caption(firstPage string) string {
 	firstPage = joinSmallCaps(firstPage)
+	firstPage = unmarkLines(firstPage)
 	if strings.Contains(firstPage, "\nv\n") || strings.Contains(firstPage, "\nv \n") {
 		// New York's official style prints the "v" of a caption
 		// without its period, alone on its line.
@@ -99,6 +100,33 @@ func caption(firstPage string) string {
 		return pageSpelling(m, firstPage)
 	}
 	return fallback
+}
+
+// unmarkLines drops the mark a web copy of a filing sets at the start of
+// every line (a backtick: "`UNITED STATES OF AMERICA,", "`v."), where
+// most of the page's lines open with it; a caption's "v." then opens its
+// line again. Offsets do not matter: a caption is written, not spanned.
+func unmarkLines(page string) string {
+	if !strings.Contains(page, "\n`") {
+		return page
+	}
+	lines := strings.Split(page, "\n")
+	marked, filled := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			filled++
+			if strings.HasPrefix(l, "`") {
+				marked++
+			}
+		}
+	}
+	if marked*2 < filled {
+		return page
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "`")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sameParty reports whether one side of a caption ends with the whole
@@ -1036,6 +1064,9 @@ func partyName(f string) string {
 			return capsToTitle(f) // "Jane's Revenge", "Children's Hospital": a person's name holds no possessive
 		}
 	}
+	if n := len(ws); n > 1 && strings.EqualFold(strings.Trim(ws[n-1], ".,"), "court") && partyCourtKinds[strings.ToLower(ws[n-2])] {
+		return capsToTitle(f) // "Justice Court", "Superior Court": a court as a party, no person surnamed Court
+	}
 	for len(ws) > 1 && textscan.Suffixes[strings.Trim(strings.ToLower(ws[len(ws)-1]), ".")] {
 		ws = ws[:len(ws)-1]
 	}
@@ -1051,6 +1082,12 @@ func partyName(f string) string {
 	}
 	return capsToTitle(sur)
 }
+
+// partyCourtKinds are the words naming a kind of court before "Court" (a
+// closed class, typed by hand).
+var partyCourtKinds = textscan.Set("justice", "justice's", "superior", "supreme", "municipal", "juvenile", "probate", "family",
+	"circuit", "county", "magistrate", "magistrates", "magistrate's", "police", "criminal", "civil", "appeals", "claims",
+	"tax", "city", "housing", "land", "chancery", "surrogate's", "recorder's", "orphans'", "mayor's", "traffic")
 
 // acronymInside reports whether a word between the first and the last
 // of a name is capitals without a vowel ("LM"), not a surname's particle

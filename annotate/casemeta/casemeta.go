@@ -71,7 +71,73 @@ func court(text string) (id, name, division string) {
 			division = hdiv
 		}
 	}
+	if id == "" {
+		id, name, division = runTogetherCourt(text)
+	}
 	return id, name, division
+}
+
+// runTogetherHead is a court's name set in capitals, as a heading is,
+// inside a line that runs a page's head matter together (a web copy that
+// lost its line breaks: "… NOT TO BE PUBLISHED IN THE COURT OF SPECIAL
+// APPEALS OF MARYLAND No. 713 …"), or a state's court of review named
+// after its state as Kentucky's opinions head themselves ("Commonwealth
+// of Kentucky Court of Appeals").
+var runTogetherHead = textscan.Lazy(`\b(?:[A-Z]{2,}[ ]){0,3}COURT(?:[ ](?:OF|FOR|THE|[A-Z]{2,}|[A-Z]\.)){1,10}|\b(?:Commonwealth|State)[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Supreme[ ]Court|Court[ ]of[ ](?:Criminal[ ])?Appeals?)\b`)
+
+// belowWords, before "COURT" in a court's name read from run-together
+// capitals, say it is the court a case came from.
+var belowWords = textscan.Lazy(`\b(?:APPEAL|APPEALED|FROM|REVIEW|CERTIORARI)\b`)
+
+// runTogetherBytes bounds the head matter runTogetherCourt reads.
+const runTogetherBytes = 800
+
+// runTogetherCourt returns the court a page's head names in capitals
+// inside a line too long to be a heading, where no heading names one:
+// the first such name that resolves and is not the court appealed from.
+func runTogetherCourt(text string) (id, name, division string) {
+	top := text[:min(len(text), runTogetherBytes)]
+	state := pageState(top)
+	for from := 0; from < len(top); {
+		to := len(top)
+		if k := strings.IndexByte(top[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if to-from > 120 {
+			for _, m := range runTogetherHead.Get().FindAllStringIndex(top[from:to], -1) {
+				if appealedFromEnd.Get().MatchString(strings.TrimSpace(top[max(from, from+m[0]-40):from+m[0]])) ||
+					belowWords.Get().MatchString(top[from+m[0]:from+m[0]+max(0, strings.Index(strings.ToUpper(top[from+m[0]:from+m[1]]), "COURT"))]) {
+					continue // "APPEAL FROM HARDIN CIRCUIT COURT": the court below
+				}
+				// The words after the name run on into the page's
+				// parties or judge ("… FIFTH DISTRICT GEORGE
+				// ZIMMERMAN"): the longest start of it that names a
+				// court is the name.
+				window := top[from+m[0] : from+m[1]]
+				c, ok := resolveHeading(window, state)
+				for !ok {
+					k := strings.LastIndexByte(window, ' ')
+					if k < 0 || !strings.Contains(window[:k], "COURT ") {
+						break
+					}
+					window = window[:k]
+					c, ok = resolveHeading(window, state)
+				}
+				if !ok {
+					continue
+				}
+				e := courtTable[c]
+				if e.system != "federal" {
+					division = divisionOf(window)
+					c = divisionCourt(c, division)
+					e = courtTable[c]
+				}
+				return e.id, e.name, division
+			}
+		}
+		from = to + 1
+	}
+	return "", "", ""
 }
 
 // hostCourt returns the federal court whose web address a page's head
@@ -266,6 +332,19 @@ func shiftMatch(m []int, by int) []int {
 	return m
 }
 
+// stateShaped reports whether a district number's short form is printed
+// as state trial courts print theirs: year, type in capitals, number, no
+// office and no judges ("18-CR-00456", Kentucky's circuit courts'). Such a
+// number does not make a page federal; "19-cr-725", "2:18-CR-00119" and
+// "15-cv-02543-BLF" do.
+func stateShaped(text string, n caseNumberSpan) bool {
+	if n.attrs.Office != "" || n.attrs.Judges != "" || n.attrs.Year == "" {
+		return false
+	}
+	printed := text[n.start:n.end]
+	return printed == strings.ToUpper(printed)
+}
+
 // isHeading reports whether text[start:end] is set as a heading.
 func isHeading(text string, start, end int) bool {
 	ls, le := lineBounds(text, start, end)
@@ -438,9 +517,16 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	// ("No. CR-04-0262.", no office or year before its type) is the state
 	// court's own, written as printed: the federal reading ("CR 04-0262")
 	// is not that court's.
-	if i, ok := courtOf(c.Court); ok && courtTable[i].system == "state" {
+	// So is a short district form printed as state trial courts print
+	// theirs ("18-CR-00456"), there and on a page of no named court whose
+	// own number a label gives in a state's form.
+	i, ok := courtOf(c.Court)
+	if ok && courtTable[i].system == "state" || c.Court == "" && slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
+		return n.attrs != nil && n.attrs.Form == schemas.FormState && n.attrs.Role == schemas.RoleOwn
+	}) {
 		for k, n := range firstNumbers {
-			if n.attrs == nil || n.attrs.Form != schemas.FormDistrict || n.attrs.Office != "" || n.attrs.Year != "" || n.attrs.Role != "" {
+			if n.attrs == nil || n.attrs.Form != schemas.FormDistrict || n.attrs.Role != "" ||
+				(n.attrs.Office != "" || n.attrs.Year != "") && !stateShaped(text, n) {
 				continue
 			}
 			printed := text[n.start:n.end]
@@ -465,7 +551,8 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 	}
 	var lower []string
 	federal := slices.ContainsFunc(firstNumbers, func(n caseNumberSpan) bool {
-		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" // a bankruptcy number is the case appealed from
+		return n.attrs.Form == schemas.FormDistrict && n.attrs.Role == "" && n.attrs.Type != "bk" && // a bankruptcy number is the case appealed from
+			!stateShaped(text, n) // "ACTION NO. 18-CR-00456": a state trial court's form too
 	})
 	for _, n := range firstNumbers {
 		switch {

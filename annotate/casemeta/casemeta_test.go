@@ -36,6 +36,7 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"3:21-mb-01234-DMF", "3:21-mb-01234-DMF", &schemas.CaseNumberAttrs{Form: "district", Type: "mb", Office: "3", Year: "21", Judges: "DMF"}},
 		{"magistrate 2:20-mj-06108", "2:20-mj-06108", &schemas.CaseNumberAttrs{Form: "district", Type: "mj", Office: "2", Year: "20"}},
 		{"No. 20-1507", "20-1507", &schemas.CaseNumberAttrs{Form: "appellate"}},
+		{"No. 20-1507 Roe (2020)", "20-1507", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Case: 21-50498", "21-50498", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Appeal: 17-2218", "17-2218", &schemas.CaseNumberAttrs{Form: "appellate"}},
 		{"Docket No. 08-6301-cv", "08-6301", &schemas.CaseNumberAttrs{Form: "appellate", Type: "cv"}},
@@ -48,6 +49,14 @@ func TestFindCaseNumbers(t *testing.T) {
 		{"No. CR 16-440-WHA-1", "CR 16-440-WHA", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "WHA", Defendant: "1"}},
 		{"Case No. CR 20-155 VAP", "CR 20-155-VAP", &schemas.CaseNumberAttrs{Form: "district", Type: "cr", Judges: "VAP"}},
 		{"(Mobile Circuit Court: CV-18-900691)", "", nil}, // a state court's number, not a central-district one
+		// A division prefix's space only: "CA CR 03-512" is Arkansas's
+		// form, never " CR 03-512" with the space before it.
+		{"Opinion\n\nCA CR 03-512\n", "CA CR 03-512", &schemas.CaseNumberAttrs{Form: "state"}},
+		{"CACR 03-512", "CACR 03-512", &schemas.CaseNumberAttrs{Form: "state"}},
+		{"x CR 03-512", "CR 03-512", &schemas.CaseNumberAttrs{Form: "district", Type: "cr"}},
+		// Rhode Island's number closed by an abbreviation.
+		{"No. 91-123-C.A.\n", "91-123-C.A.", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
+		{"No. 2004-31-M.P.\n", "2004-31-M.P.", &schemas.CaseNumberAttrs{Form: "state", Role: "own"}},
 		// Courts of appeals' notices: the office set off by a dash, the
 		// district's number labelled as the lower court's.
 		{"2-15-cv-00180", "2:15-cv-00180", &schemas.CaseNumberAttrs{Form: "district", Type: "cv", Office: "2", Year: "15"}},
@@ -165,6 +174,13 @@ func TestStateCentralFormNumber(t *testing.T) {
 	for _, tt := range []struct{ page, want string }{
 		{"Doe v. State.\n\nNo. CR-04-0262.\n\nCourt of Criminal Appeals of Alabama.\n", "CR-04-0262"},
 		{"UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. CR-16-440\n", "CR 16-440"},
+		// A state trial court's number in a federal short form, in
+		// capitals without office or judges, does not make the page
+		// federal: the labelled state number stays the page's own.
+		{"NOT TO BE PUBLISHED NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT ACTION NO. 18-CR-00456\n", "2020-CA-0077-MR"},
+		{"UNITED STATES DISTRICT COURT\nCase No. 19-cr-725\nNO. 2020-CA-0077-MR\n", "19-cr-00725"},
+		{"SUPREME COURT OF KENTUCKY\n\nNo. 2019-SC-0111-MR\nAPPEAL FROM LINCOLN CIRCUIT COURT\n\nIndictment No. 18-CR-00456\n", "2019-SC-0111-MR"},
+		{"IN THE CIRCUIT COURT OF HARDIN COUNTY, KENTUCKY\n\nNo. 18-CR-00456\n", "18-CR-00456"},
 	} {
 		p := schemas.Page{Number: 1, Method: schemas.MethodText, Text: tt.page}
 		c, ents := Read([]schemas.Page{p})
@@ -289,6 +305,20 @@ func TestDocType(t *testing.T) {
 		// A clerk's letter; the Board of Immigration Appeals' decisions.
 		{"OFFICE OF THE CLERK\n UNITED STATES COURT OF APPEALS\nAugust 3, 2017\nTo All Parties:", "ca3", "letter"},
 		{"Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022", "", "decision"},
+		// A web page's section label above the court's own title: the
+		// title says the kind; "MEMORANDUM OPINION" is an opinion still.
+		{"U.S. v. Roe\n\nOpinion\n\nNo. 05-CR-31.\n\nSENTENCING MEMORANDUM\n\nDefendant operated a dealership.", "wied", "sentencing memorandum"},
+		{"Opinion\n\nNo. CR 05-2345 JP.\n\nMEMORANDUM OPINION AND ORDER DENYING DEFENDANT'S MOTION\n", "nmd", "opinion"},
+		{"Decision\n\nSUMMARY OPINION\n\nJudge Doe:\n", "oklacrimapp", "opinion"},
+		{"UNITED STATES OF AMERICA v. DOE\n\nOMNIBUS MEMORANDUM ORDER ON REMAINING PRETRIAL\nMOTIONS\n", "pawd", "order"},
+		{"MEMORANDUM AND ORDER\n", "nyed", "order"},
+		{"No. 512 September Term, 2016 DOE v. STATE OF MARYLAND Adams, Baker, Clark, JJ. Opinion by Clark, J. Filed: May 9, 2017 Doe is charged", "mdctspecapp", "opinion"},
+		// A head run together on one long line: a kind in capitals beside
+		// capitals, where no heading names one; not a word in the body.
+		{"RENDERED: OCTOBER 1, 2021 Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT COMMONWEALTH OF KENTUCKY APPELLEE OPINION AFFIRMING ** ** BEFORE: ADAMS, JUDGES.\n", "", "opinion"},
+		{"PLEA AGREEMENT The United States of America and Alpha Corporation (\"defendant\"), a corporation organized and existing under the laws of Japan, hereby enter into the following Plea Agreement\n", "mied", "plea agreement"},
+		{"The defendant was charged by an Information in the circuit court, and the State appealed from the ORDER of dismissal entered below after a hearing held that spring.\n", "mied", ""},
+		{"OPINION\n\nJudge Doe:\n\nSENTENCING MEMORANDUM was filed.\n", "wied", "opinion"},
 	}
 	for _, tt := range tests {
 		if got := docType(tt.page, tt.court); got != tt.want {
@@ -303,6 +333,11 @@ func TestCaption(t *testing.T) {
 		{"UNITED STATES OF AMERICA, )\n)\nPlaintiff, )\n)\nvs. ) CASE NO.:\n9 ) CR 14-648-CAS\nHARINDER SINGH, )\n10 )\nDEFENDANT. )", "United States v. Singh"},
 		{"UNITED STATES OF AMERICA CASE NUMBER:\nSA CR 19-061-JVS\nPLAINTIFF(S)\nv.\nMICHAEL JOHN AVENATTI NOTICE OF MANUAL FILING\nOR LODGING\nDEFENDANT(S).", "United States v. Avenatti"},
 		{"CALVARY CHAPEL OF BANGOR,\nPlaintiff, Appellant,\nv.\nJANET T. MILLS, in her official capacity", "Calvary Chapel of Bangor v. Mills"},
+		// A web copy marking every line with a backtick.
+		{"`IN THE UNITED STATES DISTRICT COURT\n`UNITED STATES OF AMERICA,\n`\n`2:23-CR-45\n`v.\n`\n`ADAM POE; BEN ROE;\n`CARL DOE,\n`)\n`OMNIBUS MEMORANDUM ORDER\n", "United States v. Poe"},
+		// A court as a party is cited whole, not by a "surname".
+		{"Wells v. Justice Court\n", "Wells v. Justice Court"},
+		{"DOE v. SUPERIOR COURT\n", "Doe v. Superior Court"},
 		{"Vanessa St. Pierre,\nPlaintiff—Appellant,\nversus\nStandard Insurance Company; Dearborn National Life\nInsurance Company,", "St. Pierre v. Standard Insurance Company"},
 		{"11 UNITED STATES OF AMERICA,\n12 Plaintiff, CASE NO. 1:20-MJ-00104 EPG\n13 v. ORDER PERMITTING REDACTED COMPLAINT\n14 Jesus Alberto GONZÁLEZ-BURGOS, COUNSEL\n15 Defendant.", "United States v. González-Burgos"},
 		{"ROCK BORDELON AND TORIE BORDELON, Petitioners v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent", "Bordelon v. Commissioner"},
@@ -528,6 +563,8 @@ func TestFiledDate(t *testing.T) {
 		{"No. 363A14-4\nFiled 11 February 2022", "2022-02-11"},
 		{"                    FILED\n           2021 Feb-16 AM 08:55\n           U.S. DISTRICT COURT\n               N.D. OF ALABAMA", "2021-02-16"},
 		{"ORAL ARGUMENT: December 5, 2017 OPINION FILED: February 6, 2018", "2018-02-06"},
+		{"DocketNumber: 06-12345\nJudges: Jane A. Smith\nFiled Date: 8/24/2011\nStatus: Precedential", "2011-08-24"},
+		{"Claim No: 1\nOriginal Filed Date: 08/12/2016\nOriginal Entered Date: 08/12/2016", ""},
 		{"the March 14, 2011 \"Order Granting Motion for Protective Order [Filed January 18, 2011]\"", ""},
 		{"Motion to Dismiss (Filed December 13, 2010)\nFiled: June 9, 2014", "2014-06-09"},
 		{"the complaint was filed on May 3, 2020", ""},

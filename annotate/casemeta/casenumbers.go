@@ -27,12 +27,18 @@ var (
 	appellateNo = textscan.Lazy(`\b(?:Nos?\.|Case:|Appeal:|Docket\s+Nos?\.:?)\s*(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})(?:-(cv|cr|ag|op|pr))?\b`)
 	// ", 27735-13" continuing a list of numbers after a label.
 	moreAppellateNo = textscan.Lazy(`^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{2}[-–]\d{3,6}|\d{3,6}-\d{2})\b`)
-	// CR 14-648-CAS, SACR 16-76JVS, SA CR 19-061-JVS, CR-18-00258-EJD, LACR 20-00155-VAP
-	centralNo = textscan.Lazy(`\b((?:SA|ED|LA)?\s?(?:CR|CV))[\s-]?(\d{2})-(\d{1,5})(?:[- ]?([A-Z]{2,4})\b|\b)(?:-(\d{1,3})\b)?`)
+	// CR 14-648-CAS, SACR 16-76JVS, SA CR 19-061-JVS, CR-18-00258-EJD, LACR 20-00155-VAP;
+	// the space is a division prefix's only ("CA CR 03-512" is not " CR 03-512").
+	centralNo = textscan.Lazy(`\b((?:(?:SA|ED|LA)\s?)?(?:CR|CV))[\s-]?(\d{2})-(\d{1,5})(?:[- ]?([A-Z]{2,4})\b|\b)(?:-(\d{1,3})\b)?`)
+	// "-C.A.", "-M.P.": an abbreviation closing a state's number (Rhode
+	// Island's "No. 91-123-C.A."), which the appellate form would cut off.
+	dottedSuffix = textscan.Lazy(`^-[A-Z]{1,2}\.`)
 	// Docket No.: Misc. 13-01 (FISC and others' miscellaneous dockets)
 	miscNo = textscan.Lazy(`\bMisc\.\s*(?:No\.\s*)?(\d{2}-\d{1,5})\b`)
 	// Ind. No. 1234/2019
 	stateNo = textscan.Lazy(`\b(?:Ind(?:ictment)?\.?\s+No\.|Indictment\s+Number)\s*(\d{1,6}/\d{2,4})\b`)
+	// " WJ (D.N.M.": judge initials before a citation's parenthesis.
+	judgesBeforeCite = textscan.Lazy(`^ [A-Z]{2,3} \(`)
 	// " DB" closing a line: judge initials after a space.
 	spacedJudges = textscan.Lazy(`^ ([A-Z]{2,3})[ \t]*(?:\n|$|\))`)
 	// ", 200 U. S. 321", ", __F.4th__": a number cited, not this case's.
@@ -184,8 +190,11 @@ func findCaseNumbers(text string) []caseNumberSpan {
 	for _, m := range matchesIn(appellateNoWin, text, wins) {
 		attrs := &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}
 		end := m[3]
-		if m[4] < 0 && continuesNumber(text[end:]) {
-			continue // "Docket No. 2019-06-0263": a longer number, read as a state's
+		if m[4] < 0 && (continuesNumber(text[end:]) || dottedSuffix.Get().MatchString(text[end:])) {
+			continue // "Docket No. 2019-06-0263", "No. 91-123-C.A.": a longer number, read as a state's
+		}
+		if j := spacedJudges.Get().FindStringSubmatch(text[end:]); j != nil && !notJudges[j[1]] || judgesBeforeCite.Get().MatchString(text[end:]) {
+			continue // "Criminal No. 13-01234 JB": a trial court's number and its judge, read whole by its label
 		}
 		if lawNumber(text, m[0]) {
 			continue // "Pub. L. No. 77-352": a statute's number

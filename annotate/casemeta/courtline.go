@@ -43,11 +43,17 @@ func headingCourt(text string, limit int) (id, name, division, system string, at
 	tries := 0
 	caption := versusLine(lines)
 	for i, l := range lines {
-		if tries == headingTries || caption >= 0 && i > caption {
+		if tries == headingTries {
+			break
+		}
+		if caption >= 0 && i > caption && (!containsFold(l, "court") || !reporterCourtLine(l)) {
 			// A court named below the caption is the court appealed
 			// from (Oregon's "Multnomah County Circuit Court" under the
-			// parties), not the filing's, which is named above it.
-			break
+			// parties), not the filing's, which is named above it;
+			// except as a reporter's head matter sets the court, a line
+			// of its own closed by a period under the parties ("United
+			// States District Court, M. D. Pennsylvania.").
+			continue
 		}
 		if !containsFold(l, "court") && !containsFold(l, "appellate panel") && !containsFold(l, "appellate division") && !containsFold(l, "judicial panel") || !courtNameLine(lines, i) || lowerCourtLine(lines, i) {
 			continue
@@ -239,6 +245,13 @@ func courtHeading(line string) bool {
 	return caps*4 >= len(ws)*3 && !strings.HasSuffix(s, ".")
 }
 
+// reporterCourtLine reports whether a line is a court's name closed by a
+// period, alone on its line, as a reporter's head matter sets it.
+func reporterCourtLine(l string) bool {
+	s := strings.TrimSpace(l)
+	return strings.HasSuffix(s, ".") && courtHeading(strings.TrimSuffix(s, "."))
+}
+
 // courtNameLine reports whether lines[i] is set as a court's heading:
 // as courtHeading says, or as a reporter's head matter sets the court, a
 // line of its own closed by a period ("Court of Appeals of Michigan.",
@@ -255,11 +268,20 @@ func courtNameLine(lines []string, i int) bool {
 	}
 	for k := i - 1; k >= 0; k-- {
 		if p := strings.TrimSpace(lines[k]); p != "" {
+			if k < i-1 && titleLine(p) {
+				return true // a case's title above, a blank line between ("Jones v. Commonwealth"): no sentence runs on
+			}
 			last := p[len(p)-1]
 			return !(last >= 'a' && last <= 'z' || last == ',' || last == ';')
 		}
 	}
 	return true
+}
+
+// titleLine reports whether a line is a case's short title alone ("Jones
+// v. Commonwealth"), as a web page heads an opinion with it.
+func titleLine(p string) bool {
+	return strings.Contains(p, " v. ") && len(strings.Fields(p)) <= 8 && !strings.HasSuffix(p, ",")
 }
 
 var headingParticles = textscan.Set("of", "the", "for", "in", "and", "&")
@@ -334,6 +356,9 @@ var (
 // divisionAfter is a numbered division right after a district's name.
 var divisionAfter = textscan.Lazy(`(?i)^[\s,]*\b(division\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2}))\b`)
 
+// jointDivision is a second division joined to the one just read.
+var jointDivision = textscan.Lazy(`(?i)^\s+(?:and|&)\s+(?:one|two|three|four|five|six|seven|eight|[ivx]{1,4}|\d{1,2})\b`)
+
 // countyWordsNot are words before "county" that are not a county's name.
 var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "that", "each", "any", "and", "court", "state", "city",
 	"part", "division", "branch", "session", "vicinage") // a court's parts: "Chancery Division Family Part Ocean County"
@@ -344,6 +369,9 @@ var countyWordsNot = textscan.Set("the", "of", "for", "in", "said", "this", "tha
 func divisionOf(heading string) string {
 	if m := numberedDivision.Get().FindStringSubmatchIndex(heading); m != nil {
 		d := heading[m[0]:m[1]]
+		if m[4] >= 0 && jointDivision.Get().MatchString(heading[m[1]:]) {
+			return "" // "Court of Appeals of Arkansas, Division I and II": a panel of two divisions, not one
+		}
 		if m[2] >= 0 {
 			// "Second District, Division 1", "FIRST APPELLATE DISTRICT /
 			// DIVISION TWO": a district's division, which its court's id

@@ -17,6 +17,19 @@ func TestHeadingCourt(t *testing.T) {
 		{"IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\n   FIRST APPELLATE DISTRICT\n\n   DIVISION TWO\n", "calctapp1d", "First Appellate District, Division Two"},
 		{"Court of Appeal, Second District, Division 1, California.\n", "calctapp2d", "Second District, Division 1"},
 		{"Missouri Court of Appeals, Eastern District, Division Three.\n", "moctapped", "Division Three"},
+		// A reporter's court line under the parties, closed by a period;
+		// a court line under a web page's short title, a blank line
+		// between.
+		{"UNITED STATES of America\nv.\nJohn Q. DOE et al.\n\nCrim. Nos. 80-00222-01.\n\nUnited States District Court, M. D. Pennsylvania.\n", "pamd", ""},
+		{"Jones v. Commonwealth\n\nCourt of Appeals of Kentucky.\nDec 2, 2013\n", "kyctapp", ""},
+		// A head run together on one line (a web copy without its line
+		// breaks): the court named in capitals, not the court below.
+		{"Download PDF\nCircuit Court for Howard County Case No. 02-K-15-1234 REPORTED IN THE COURT OF SPECIAL APPEALS OF MARYLAND No. 512 September Term, 2016 JOHN DOE v. STATE OF MARYLAND Adams, Baker, Clark, JJ.\n", "mdctspecapp", ""},
+		{"IN THE DISTRICT COURT OF APPEAL OF THE STATE OF FLORIDA FIFTH DISTRICT JOHN ROE, Petitioner, v. CASE NO. 5D14-2345 STATE OF FLORIDA, Respondent. RESPONSE TO PETITION\n", "fladistctapp5", "Fifth District"},
+		{"RENDERED: OCTOBER 1, 2021; NOT TO BE PUBLISHED Commonwealth of Kentucky Court of Appeals NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT HONORABLE JANE A. SMITH, JUDGE ACTION NO. 18-CR-00456\n", "kyctapp", ""},
+		{"RENDERED: OCTOBER 1, 2021; NOT TO BE PUBLISHED NO. 2020-CA-0077-MR DOE v. APPELLANT APPEAL FROM HARDIN CIRCUIT COURT HONORABLE JANE A. SMITH, JUDGE ACTION NO. 18-CR-00456 COMMONWEALTH\n", "", ""},
+		// A panel of two divisions is no one division.
+		{"Court of Appeals of Arkansas, Division I and II\n", "arkctapp", ""},
 		// A division the court's own name holds: the court, not a county
 		// court courts-db lists under it.
 		{"Court of Appeals of Ohio, Tenth District\nOct 5, 1999\n\nAppeal from the Franklin County Court of Common Pleas.\n", "ohctapp10", "Tenth District"},

@@ -17,6 +17,9 @@ var docTypes = []struct{ typ, pat string }{
 	{"superseding indictment", `superseding\s+indictment`},
 	{"press release", `for\s+immediate\s+release|press\s+release|news\s+release|media\s+release`},
 	{"opinion", `memorandum\s+opinion|opinion\s+(?:and|&)\s+order`},
+	// "MEMORANDUM AND ORDER", "MEMORANDUM ORDER": the court's order, its
+	// reasons with it.
+	{"order", `memorandum\s+(?:(?:and|&)\s+)?order\b`},
 	{"exhibit", `^\s*exhibit\s+[A-Z0-9]{1,3}\s*$`},
 	{"decision list", `list\s+of\s+decisions`},
 	{"plea agreement", `plea\s+agreement`},
@@ -96,6 +99,9 @@ var docSignals = []struct{ typ, pat string }{
 	// ("Appeal from a judgment of conviction"; not a sentence's "appeal
 	// from a conviction upon a plea").
 	{"decision of a court of review", `(?i:\bdelivered\s+the\s+opinion\b|\bopinion\s+for\s+the\s+court\s+filed\s+by\b|\bopinion\s+of\s+the\s+court\s+was\s+delivered\s+by\b)`},
+	// the writing judge after "Opinion by", as Maryland's reports print
+	// it ("Opinion by Leahy, J.")
+	{"decision of a court of review", `\bOpinion\s+by\s+[A-Z][A-Za-z'’-]+,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?i:(?:on\s+)?(?:appeal(?:ed)?|review)\s+(?:by\s+permission\s+)?from)(?::|[ \t]*$|\s+(?i:an?\s+[a-z]+\s+of\s+)?(?i:the\s+)?[A-Z0-9]))`},
 	{"decision of a court of review", `(?m:^[\s"*)|§]*(?:Appeal|APPEAL)\s+(?:from|FROM)\s+an?\s+(?:[a-z]+\s+)?(?:judgments?|orders?|decrees?)\b)`},
 	{"decision of a court of review", `(?m:^\s*[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?,\s+(?:C\.\s?J\.|J\.|P\.\s?J\.)[ \t]*$)`},
@@ -194,6 +200,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		typ string
 	}
 	heading, self, signal := hit{-1, ""}, hit{-1, ""}, hit{-1, ""}
+	var headings []hit
 	earliest := func(h *hit, at int, typ string) {
 		if h.at < 0 || at < h.at {
 			*h = hit{at, typ}
@@ -207,6 +214,7 @@ func docTypeOf(firstPage, court string, skip bool) string {
 			after := firstPage[loc[1]:min(len(firstPage), loc[1]+40)]
 			if isHeading(firstPage, loc[0], loc[1]) && !(caseOpeners[d.typ] && dateLabelAfter.Get().MatchString(after)) && !entryDateAfter.Get().MatchString(after) {
 				earliest(&heading, loc[0], d.typ)
+				headings = append(headings, hit{loc[0], d.typ})
 				break
 			}
 			if selfReference(firstPage, loc[0]) {
@@ -215,7 +223,26 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		}
 	}
 	if heading.at >= 0 {
+		if bareKindLabel(firstPage, heading.at) {
+			// "Opinion" alone on its line, as a web page labels the
+			// section a court's paper follows: the paper's own title
+			// below it, of another kind, says what it is.
+			// At one place the kind listed first wins, as everywhere:
+			// "MEMORANDUM OPINION" is an opinion, not a memorandum.
+			next := hit{-1, ""}
+			for _, h := range headings {
+				if h.at > heading.at {
+					earliest(&next, h.at, h.typ)
+				}
+			}
+			if next.at >= 0 {
+				return next.typ
+			}
+		}
 		return heading.typ
+	}
+	if h := runTogetherKind(firstPage); h != "" {
+		return h
 	}
 	reviewing := reviewingCourt(court)
 	for _, d := range docSignalRes() {
@@ -239,6 +266,60 @@ func docTypeOf(firstPage, court string, skip bool) string {
 		return signal.typ
 	}
 	return self.typ
+}
+
+// runTogetherKind returns the kind a page's head names in capitals inside
+// a line too long to be a heading (a web copy that lost its line breaks:
+// "… KENTUCKY APPELLEE OPINION AFFIRMING ** **", "PLEA AGREEMENT The
+// United States …"), where no heading names one: a kind in capitals
+// beside another word in capitals, in the page's first runTogetherBytes.
+func runTogetherKind(page string) string {
+	top := page[:min(len(page), runTogetherBytes)]
+	best, bestAt := "", -1
+	for from := 0; from < len(top); {
+		to := len(top)
+		if k := strings.IndexByte(top[from:], '\n'); k >= 0 {
+			to = from + k
+		}
+		if line := top[from:to]; len(line) > 120 {
+			for _, d := range docTypeRes() {
+				for _, loc := range d.re.FindAllStringIndex(line, -1) {
+					if (bestAt < 0 || from+loc[0] < bestAt) && capsRun(line, loc[0], loc[1]) {
+						best, bestAt = d.typ, from+loc[0]
+					}
+				}
+			}
+		}
+		from = to + 1
+	}
+	return best
+}
+
+// capsRun reports whether line[start:end] is set in capitals, two words
+// or more, or one beside another word in capitals.
+func capsRun(line string, start, end int) bool {
+	m := line[start:end]
+	if hasLower(m) || !strings.ContainsAny(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	if len(strings.Fields(m)) >= 2 {
+		return true
+	}
+	capsWord := func(w string) bool {
+		w = strings.Trim(w, ",.;:()")
+		return len(w) >= 2 && !hasLower(w) && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
+	before, after := strings.Fields(line[:start]), strings.Fields(line[end:])
+	return len(before) > 0 && capsWord(before[len(before)-1]) || len(after) > 0 && capsWord(after[0])
+}
+
+// bareKindLabel reports whether the heading at i is a kind's one word
+// alone on its line, in mixed case ("Opinion", "Decision"), as a web page
+// labels a section rather than a court titles its paper.
+func bareKindLabel(text string, i int) bool {
+	ls, le := lineBounds(text, i, i)
+	w := strings.TrimSpace(text[ls:le])
+	return w == "Opinion" || w == "Decision"
 }
 
 // dateLabelAfter follows the filing that opened a case where it labels

@@ -10,10 +10,12 @@ import (
 // label.
 
 // filedLabel: "Filed: February 5, 2010", "Filed February 20, 2020",
-// "OPINION FILED: February 6, 2018", or a
+// "OPINION FILED: February 6, 2018", a case record's "Filed Date:
+// 8/24/2011" opening its line (a claims register's "Original Filed Date:"
+// dates a claim), or a
 // clerk's FILED stamp with its date a few lines below. A filing's prose
 // ("was filed on May 3") puts words between.
-var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?(?:Filed|FILED):?[ \t]+|\bFiling\s+Date:[ \t]+|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}-` + monthNames + `-\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
+var filedLabel = textscan.Lazy(`(?:\b(?:Date\s+)?(?:Filed|FILED):?[ \t]+|\bFiling\s+Date:[ \t]+|(?m:^[ \t]*Filed\s+Date:[ \t]+)|\bFILED\b[^\n]*\n(?:[^\n]*\n){0,4}?[^\n]*?\b)((?i:` + monthNames + `)\s+\d{1,2}\s?,?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{1,2}-` + monthNames + `-\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}[ \t]+` + monthNames + `-\d{1,2})\b`)
 
 // yearFirstStamp is the date of a clerk's stamp that prints the year
 // first and the day after a dash, as the Northern District of Alabama's

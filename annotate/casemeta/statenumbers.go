@@ -1,6 +1,7 @@
 package casemeta
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/casefile/casefile/annotate/internal/textscan"
@@ -16,20 +17,24 @@ import (
 
 // labelledNo is a docket label and the number after it. The label may be
 // set a line above its number, as in a caption's column ("(San Mateo
-// County Super. Ct.\n No. 20NF012926A)").
-var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
+// County Super. Ct.\n No. 20NF012926A)"), or run together as a case
+// record's field ("DocketNumber: 06-12345").
+var labelledNo = textscan.Lazy(`(?:^|[^A-Za-z.])((?:(?i:supreme|superior|circuit|district|trial|lower|family|county|chancery|appellate|juvenile|municipal|probate|justice)\s+court\s+|Super\.\s*Ct\.\s*|(?i:appellate|cause|case|docket|file|index|indictment|ind\.|bap|bk\.|criminal|civil|crim\.|civ\.|cr\.|petition|complaint|citation|violation|warrant|C\.\s?M\.)\s+)?(?:No\.|Nos\.|NO\.|NOS\.|No:|Number:?|NUMBER:?)|Docket:|DOCKET:|DocketNumber:|(?:Docket|DOCKET)[ ]?#:?)[ \t]*(?:\n[ \t]*)?` + stateNoBody)
 
 // stateNoBody is a number as printed: an optional short prefix in
 // capitals ("DA 23-0430", "MW 00-005"), a token of letters and digits
 // joined by dashes, slashes, colons or dots, and an optional short closing
-// word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"); or
-// Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013"; a number
+// word on the same line ("3AN-19-05436 CI", "171-10-19 Bnjv"), or a
+// judge's initials before a citation's parenthesis ("13-01234 JB (D.N.M.
+// Jan. 5, 2014)"); or
+// Delaware's "254, 2025"; Maryland's "11, Sept. Term, 2013" (its
+// reported opinions' "512 September Term, 2016" without the comma); a number
 // with a thousands comma, as New Mexico's and Texas's appellate courts
 // print theirs ("31,905", "AP-77,129"); Pennsylvania's appellate dockets,
 // a number, the docket's letters and the year ("402 MAL 2011", "1234 EDA
 // 2019", "1234 C.D. 2019"); the Northern District of Illinois's year,
 // kind and number set apart by spaces ("18 CV 6822", "18 C 6822").
-const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\)))?)`
+const stateNoBody = `(\d{1,4},[ ](?:19|20)\d{2}\b|\d{1,4},?[ ](?:Sept\.|September)[ ]Term,[ ](?:19|20)\d{2}\b|(?:[A-Z]{1,3}-)?\d{1,3}(?:,\d{3})+\b|\d{1,5}[ ](?:[A-Z]{2,4}|[A-Z]\.[ ]?[A-Z]\.)[ ](?:19|20)\d{2}\b|\d{2}[ ](?:CV|CR|C)[ ]\d{1,5}\b|(?:[A-Z]{1,3}[ ](?:[A-Z]{1,3}[ ])?)?[A-Za-z0-9]+(?:[-–/:.][A-Za-z0-9]+)*(?:[ ][A-Z][A-Za-z]{1,3}[ \t]*(?:$|\n|\))|[ ][A-Z]{2,3}[ ]\()?)`
 
 // notDocketLabel are words before "No." that number something other than
 // a case: a docket entry, an exhibit, an opinion, a statute; the police's
@@ -56,20 +61,23 @@ var agencyCase = textscan.Set("agency", "lea", "police", "sheriff", "sheriff's",
 // and TestStateFormExamples checks each form's example against both.
 var stateForms = []struct {
 	name, pattern, example string
+	run                    int // digits in a row every match holds, where more than three: the form is read only on lines with that many
 }{
-	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`, "2216-CR00123"},                           // 2216-CR00123, 22SL-CR01234-01
-	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`, "IND-12345-23"},                                                             // IND-12345-23
-	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`, "2019 CF 1234"},                               // 2019 CF 1234
-	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567"},                                            // F-1234567, F19-12345-X
-	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A"}, // 2019-CF-001234-A
-	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456"},                                                // BA123456 (Los Angeles)
-	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093"},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
-	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019"},                      // CP-51-CR-0001234-2019
-	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A"},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
-	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001"},                                              // CR2019-123456-001
-	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234"},                                                                            // S19A1234, A19A1234
-	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19"},                                                                    // A-1234-19
-	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)"},                                                                        // (SC 20726), (AC 45123)
+	{"missouri", `\b\d{2}[A-Z0-9]{2}-(?:CR|CC|AC|DR|JU|PR|FC|CV|MU)\d{5}(?:-\d{2})?\b`, "2216-CR00123", 0},                           // 2216-CR00123, 22SL-CR01234-01
+	{"new york", `\b(?:IND|SCI|INF)-\d{4,6}-\d{2}\b`, "IND-12345-23", 0},                                                             // IND-12345-23
+	{"illinois", `\b(?:19|20)\d{2}[ ]?(?:CF|CM|DT|CR|CH|JD|DV|MR|JA)[ ]?\d{3,6}\b`, "2019 CF 1234", 0},                               // 2019 CF 1234
+	{"texas", `\b[FM]-\d{7}(?:-[A-Z])?\b|\b[FM]\d{2}-\d{5}(?:-[A-Z])?\b`, "F-1234567", 0},                                            // F-1234567, F19-12345-X
+	{"florida", `\b(?:\d{2}-)?(?:19|20)\d{2}-(?:CF|MM|CA|DR|CT|TR|CJ|MO|DP|CP|GA)-\d{4,6}(?:-[A-Z]{1,4})?\b`, "2019-CF-001234-A", 0}, // 2019-CF-001234-A
+	{"california", `\b(?:BA|LA|SA|VA|KA|GA|MA|NA|PA|TA|YA|BC)\d{6}\b`, "BA123456", 0},                                                // BA123456 (Los Angeles)
+	{"los angeles", `\b\d{2}[A-Z]{4}\d{5}\b`, "24STLC08093", 0},                                                                      // 24STLC08093, 26VWCF01097: year, courthouse, kind, number
+	{"pennsylvania", `\b(?:CP|MC|MJ)-\d{2}-(?:CR|MD|SA|CV|JV|DP|NT)-\d{7}-\d{4}\b`, "CP-51-CR-0001234-2019", 0},                      // CP-51-CR-0001234-2019
+	{"ohio", `\bCR-\d{2}-\d{6}-[A-Z]\b`, "CR-19-123456-A", 0},                                                                        // CR-19-123456-A (Cuyahoga; Alabama's CV-18-900691 has no letter)
+	{"arizona", `\b(?:CR|CV|JV|FC|LC)\d{4}-\d{6}(?:-\d{3})?\b`, "CR2019-123456-001", 0},                                              // CR2019-123456-001
+	{"georgia", `\b[SA]\d{2}[A-Z]\d{4}\b`, "S19A1234", 0},                                                                            // S19A1234, A19A1234
+	{"new jersey", `\bA-\d{3,4}-\d{2}(?:T\d)?\b`, "A-1234-19", 0},                                                                    // A-1234-19
+	{"connecticut", `\((?:SC|AC)[ ]\d{5}\)`, "(SC 20726)", 0},                                                                        // (SC 20726), (AC 45123)
+	{"new york city criminal court", `\b(?:19|20)\d{2}(?:NY|KN|QN|BX|RI)\d{6}\b`, "2015QN012345", 6},                                 // 2015QN012345: year, borough, number
+	{"connecticut superior court", `\b[A-Z]{3}-?(?:CR|CV|FA|MV)-?\d{2}-?\d{6,7}-?[0-9A-Z]\b`, "HHB-CR19-0012345-0", 6},               // HHB-CR19-0012345-0, printed whole as HHBCR1900123450: court location, kind, year, number
 }
 
 // rareStateForms are unlabelled state forms read only on a page holding
@@ -79,7 +87,10 @@ var rareStateForms = []struct {
 	literal string
 	re      *textscan.Regexp
 }{
-	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)},                                     // Wyoming: S-24-0271
+	{"S-", textscan.Lazy(`\bS-\d{2}-\d{4}\b`)}, // Wyoming: S-24-0271
+	// Kentucky's Supreme Court: 2019-SC-000111-MR (its Court of Appeals'
+	// 2020-CA-0077-MR has Florida's shape).
+	{"-SC-", textscan.Lazy(`\b(?:19|20)\d{2}-SC-\d{4,6}-[A-Z]{1,2}\b`)},
 	{" Term ", textscan.Lazy(`\bA-\d{1,3}[ ]September[ ]Term[ ](?:19|20)\d{2}\b`)}, // New Jersey Supreme Court: A-1 September Term 2024
 	// Alabama's appellate courts of the last century, by division, on a
 	// line of its own: "6 Div. 870."
@@ -97,30 +108,45 @@ var oregonNumbers = textscan.Lazy(`\((CC|CA|SC|TC)[ ]([A-Z]\d{5,7}|\d{2}[A-Z]{1,
 // head of its opinions with their disposition: "#29901-aff in pt".
 var southDakota = textscan.Lazy(`\A\s*#(\d{5})-[a-z]`)
 
-// allStateForms is stateForms in one pattern: one pass over a page
-// instead of one per state.
-var allStateForms = textscan.Lazy(func() string {
-	alts := make([]string, len(stateForms))
-	for i, f := range stateForms {
-		alts[i] = "(?:" + f.pattern + ")"
+// allStateForms is stateForms in one pattern, those of three digits in a
+// row (allLongStateForms those of six): one pass over a page instead of
+// one per state.
+var (
+	allStateForms     = textscan.Lazy(stateFormsPattern(3))
+	allLongStateForms = textscan.Lazy(stateFormsPattern(6))
+)
+
+// stateFormsPattern joins the stateForms whose run of digits is run.
+func stateFormsPattern(run int) string {
+	var alts []string
+	for _, f := range stateForms {
+		if max(f.run, 3) == run {
+			alts = append(alts, "(?:"+f.pattern+")")
+		}
 	}
 	return strings.Join(alts, "|")
-}())
+}
 
 // stateFormMatches returns allStateForms' matches in text, reading only
 // the lines that hold a run of three digits or more and a capital joint
 // (capitalJoint), which every form has: most lines of a page lack one.
 func stateFormMatches(text string) [][]int {
 	var out [][]int
-	re := allStateForms.Get()
-	digitLines(text, 3, func(from, to int) {
-		if !capitalJoint(text[from:to]) {
-			return
-		}
-		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
-			out = append(out, []int{m[0] + from, m[1] + from})
-		}
-	})
+	for _, f := range []struct {
+		run int
+		re  *textscan.Regexp
+	}{{3, allStateForms}, {6, allLongStateForms}} {
+		re := f.re.Get()
+		digitLines(text, f.run, func(from, to int) {
+			if !capitalJoint(text[from:to]) {
+				return
+			}
+			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+				out = append(out, []int{m[0] + from, m[1] + from})
+			}
+		})
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
 }
 
@@ -241,12 +267,23 @@ var californiaAppellate = textscan.Lazy(`(?m)(?:^|[ \t]{2,}|;[ \t])([A-HS]\d{6})
 // arizonaSupreme is the Arizona Supreme Court's form (CV-24-0079-PR),
 // read before the Central District of California's "CV 24-0079" would
 // take its first part,
-// and of its Court of Appeals (1 CA-CR 19-0123).
-var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX)[ ]\d{2}-\d{4}\b`)
+// and of its Court of Appeals (1 CA-CR 19-0123; a mental-health appeal's
+// 1 CA-MH 01-0123 SP, its suffix kept).
+var arizonaSupreme = textscan.Lazy(`\b(?:CR|CV|JV)-\d{2}-\d{4}-(?:PR|AP|SA|CQ)\b|\b\d[ ]?CA-(?:CR|CV|JV|SA|IC|UB|TX|MH)[ ]\d{2}-\d{4}(?:[ ](?:SP|PR)\b)?\b`)
+
+// arkansasAppeals is the Arkansas Court of Appeals' number of a criminal
+// appeal ("CA CR 03-512", "CACR 03-512"), read before the Central
+// District of California's "CR 03-512" would take its last part.
+var arkansasAppeals = textscan.Lazy(`\bCA[ ]?CR[ ]\d{2}-\d{1,5}\b`)
 
 // findEarlyStateNumbers adds the state forms that another court's form
 // would read in part.
 func findEarlyStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
+	if strings.Contains(text, "CA CR ") || strings.Contains(text, "CACR ") {
+		for _, m := range arkansasAppeals.Get().FindAllStringIndex(text, -1) {
+			add(m[0], m[1], text[m[0]:m[1]], &schemas.CaseNumberAttrs{Form: schemas.FormState})
+		}
+	}
 	// Every match holds one of these: most pages hold none, and the
 	// pattern has no prefix to skip ahead by.
 	if !strings.Contains(text, "CA-") && !strings.Contains(text, "CR-") && !strings.Contains(text, "CV-") && !strings.Contains(text, "JV-") {
@@ -265,8 +302,11 @@ var spacedDistrictNo = textscan.Lazy(`^(\d{2}) (CV|CR|C) (\d{1,5})$`)
 func findStateNumbers(text string, add func(start, end int, norm string, attrs *schemas.CaseNumberAttrs)) {
 	for _, m := range labelledMatches(text) {
 		start, end := m[4], m[5]
-		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)"), ".:")
+		num := strings.TrimRight(strings.TrimRight(text[start:end], " \t\n)("), ".:")
 		end = start + len(num)
+		if dottedEnd(num) && end < len(text) && text[end] == '.' {
+			num, end = num+".", end+1 // "91-123-C.A.": the abbreviation's own period
+		}
 		if rest := strings.TrimLeft(text[end:min(len(text), end+3)], " "); strings.HasPrefix(rest, "-\n") || strings.HasPrefix(rest, "–") {
 			continue // "No. 18-CR-\n00549": a number broken at a line's end, read in part
 		}
@@ -330,12 +370,24 @@ func findStateNumbers(text string, add func(start, end int, norm string, attrs *
 	})
 }
 
-// numberLine reports whether a short bare number after "No." is the
-// only thing on its line ("No. 216." under a reporter's caption): a
+// dottedEnd reports whether a number ends in a dotted abbreviation of
+// capitals ("91-123-C.A"), whose closing period is the abbreviation's, not
+// the sentence's.
+func dottedEnd(num string) bool {
+	n := len(num)
+	return n >= 4 && num[n-2] == '.' && isUpper(num[n-1]) && isUpper(num[n-3]) && (num[n-4] == '-' || num[n-4] == '.')
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// numberLine reports whether a short bare number after "No." or "Docket
+// No." is the only thing on its line ("No. 216." under a reporter's
+// caption, California's "Docket No. 9123."): a
 // case's number set as a heading, as a list's "No. 12" in a sentence is
 // not.
 func numberLine(text string, label, start, end int, num string) bool {
-	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(text[label:], "No.") || !opensLine(text, label) {
+	l := text[label:]
+	if len(num) < 3 || strings.Trim(num, "0123456789") != "" || !strings.HasPrefix(l, "No.") && !strings.HasPrefix(l, "Docket No.") || !opensLine(text, label) {
 		return false
 	}
 	rest := text[end:]

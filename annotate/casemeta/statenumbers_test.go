@@ -38,6 +38,12 @@ func TestStateNumbers(t *testing.T) {
 		{"georgia", "S19A1234", "S19A1234", ""},
 		{"new jersey appellate division", "DOCKET NO. A-1234-19", "A-1234-19", ""},
 		{"connecticut", "(SC 20726)", "SC 20726", ""},
+		{"kentucky supreme", "Opinion\n\n2019-SC-0111-MR\n\n02-18-2021\n", "2019-SC-0111-MR", ""},
+		{"new york city criminal court", "John Doe, Defendant.\n\n2015QN012345\n", "2015QN012345", ""},
+		{"connecticut superior court whole", "Opinion\nHHBCR1900123450\n", "HHBCR1900123450", ""},
+		{"connecticut superior court dashed", "Docket HHB-CR19-0012345-0 is set", "HHB-CR19-0012345-0", ""},
+		{"maryland reported, no comma", "COURT OF SPECIAL APPEALS OF MARYLAND No. 512 September Term, 2016 JOHN", "512 September Term, 2016", schemas.RoleOwn},
+		{"arizona mental health appeal", "Opinion\n\n1 CA-MH 01-0123 SP\n\nFiled October 2, 2002.", "1 CA-MH 01-0123 SP", ""},
 		{"supreme court label", ")  Supreme Court No. S-19193\n", "S-19193", schemas.RoleOwn},
 		{"superior court label", ")  Superior Court No. 3AN-19-05436 CI\n", "3AN-19-05436 CI", schemas.RoleLowerCourt},
 		{"docket colon", "Docket: Sag-24-5\n", "Sag-24-5", schemas.RoleOwn},
@@ -55,6 +61,10 @@ func TestStateNumbers(t *testing.T) {
 		{"long plain number", "No. 20240025", "20240025", schemas.RoleOwn},
 		{"tennessee workers' compensation", "Docket No. 2019-06-0263\n", "2019-06-0263", schemas.RoleOwn},
 		{"docket hash", "Docket #: 17-3510   ", "17-3510", schemas.RoleOwn},
+		{"case record's field", "DocketNumber: 06-12345\nJudges: Jane A. Smith\n", "06-12345", schemas.RoleOwn},
+		{"docket label on its line", "Opinion\n\nDocket No. 9123.\n\nJune 6, 1960.\n", "9123", schemas.RoleOwn},
+		{"judge's initials after a space", "Opinion\n\nCriminal No. 13-01234 JB\n", "13-01234 JB", schemas.RoleOwn},
+		{"judge's initials before a citation", "Opinion\n\nCriminal No. 13-01234 JB (D.N.M. Jan. 5, 2014)\n", "13-01234 JB", schemas.RoleOwn},
 		{"wyoming", "  v.        S-24-0271\n", "S-24-0271", ""},
 		{"new jersey supreme", "   A-1 September Term 2024\n", "A-1 September Term 2024", ""},
 		{"oregon supreme", "(SC S066047)", "S066047", schemas.RoleOwn},
@@ -173,8 +183,8 @@ func TestStateFormExamples(t *testing.T) {
 		if !regexp.MustCompile(f.pattern).MatchString(f.example) {
 			t.Errorf("%s: pattern does not match its example %q", f.name, f.example)
 		}
-		if !digitRun(f.example, 3) || !capitalJoint(f.example) {
-			t.Errorf("%s: example %q lacks three digits in a row or a capital joint, so stateFormMatches would skip its line", f.name, f.example)
+		if !digitRun(f.example, max(f.run, 3)) || !capitalJoint(f.example) {
+			t.Errorf("%s: example %q lacks %d digits in a row or a capital joint, so stateFormMatches would skip its line", f.name, f.example, max(f.run, 3))
 		}
 		if got := stateFormMatches("Case " + f.example + " filed"); len(got) != 1 {
 			t.Errorf("%s: stateFormMatches found %d numbers in a line holding %q, want 1", f.name, len(got), f.example)
@@ -186,17 +196,19 @@ func TestStateFormExamples(t *testing.T) {
 // pattern over every line.
 func allStateFormMatches(text string) [][]int {
 	var out [][]int
-	re := allStateForms.Get()
-	for from := 0; from <= len(text); {
-		to := len(text)
-		if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
-			to = from + k
+	for _, re := range []*regexp.Regexp{allStateForms.Get(), allLongStateForms.Get()} {
+		for from := 0; from <= len(text); {
+			to := len(text)
+			if k := strings.IndexByte(text[from:], '\n'); k >= 0 {
+				to = from + k
+			}
+			for _, m := range re.FindAllStringIndex(text[from:to], -1) {
+				out = append(out, []int{m[0] + from, m[1] + from})
+			}
+			from = to + 1
 		}
-		for _, m := range re.FindAllStringIndex(text[from:to], -1) {
-			out = append(out, []int{m[0] + from, m[1] + from})
-		}
-		from = to + 1
 	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
 }
 
