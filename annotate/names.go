@@ -504,14 +504,16 @@ func (f *peopleFinder) panel() {
 
 // judicialTitles follow a judge's or a lawyer's name after a comma:
 // "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
-var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "js.", "esq.", "esq")
+var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "p.j.", "jj.", "js.", "esq.", "esq")
 
 // courtInitials are the abbreviated judicial titles after a judge's name,
 // which end a sentence as often as not ("the court, Foley, J. The
 // defendant"): a capitalized function word after them opens the next
 // sentence ("M. Freeman, J. Banner" is a list of authors).
-// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.").
-var courtInitials = textscan.Set("j.", "c.j.", "jj.", "js.")
+// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.");
+// "P.J." is a presiding judge's ("Before Adams, P.J., Baker and
+// Carter, JJ.").
+var courtInitials = textscan.Set("j.", "c.j.", "p.j.", "jj.", "js.")
 
 // judgeQualifiers come before "Judge" or "Justice" in a title.
 var judgeQualifiers = textscan.Set("circuit", "district", "chief", "senior", "magistrate", "associate", "bankruptcy", "presiding")
@@ -544,7 +546,10 @@ func (f *peopleFinder) beforeJudicialTitle() {
 		end := i
 		for end > 0 {
 			from := end
-			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].line == ws[end-1].line {
+			// "Before" opens a panel's line, never a judge's name: "Before
+			// Adams, P.J., Baker and Carter, JJ.".
+			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].lower() != "before" &&
+				ws[from-1].line == ws[end-1].line {
 				from--
 			}
 			if from == end || !f.add(from, end, "judicial-title") && from == end {

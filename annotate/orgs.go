@@ -52,6 +52,11 @@ var genericOrg = textscan.Set("police", "department", "court", "district", "task
 	"defense", "prison", "police", "federal", "state", "unincorporated", "incorporated", "association", "certified",
 	"company", "companies", "insurance", "claims", "trust", "life", "mutual")
 
+// caseRoleCourts name a court by its part in the case, never by its name:
+// "the trial court", "TRIAL COURT DISPOSITION:", "Trial Court Judge:".
+// ("Trial Division" and "Appellate Division" are names of bodies.)
+var caseRoleCourts = textscan.Set("trial", "lower", "reviewing", "sentencing", "motion", "habeas", "postconviction")
+
 // orgConnectors may join the words of a name.
 var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
 
@@ -775,6 +780,9 @@ func wrappedLine(ws []word, i int) bool {
 // specificOrg rejects names made only of generic words, statute
 // citations ("18 USC Section") and street addresses ("111 Centre").
 func specificOrg(ws []word) bool {
+	if len(ws) == 2 && caseRoleCourts[ws[0].lower()] && ws[1].lower() == "court" {
+		return false
+	}
 	generic := true
 	for i, w := range ws {
 		l := w.lower()
@@ -953,7 +961,10 @@ func ofTail(ws []word, to int) int {
 		m := k
 		// A number ends the name: "… for the City of New York 80
 		// Centre Street" is an address after it.
+		// So does a date: "COURT OF APPEALS 7/15/97" / "OF THE" / "STATE
+		// OF MISSISSIPPI", a heading with the day of its decision.
 		for m < len(ws) && (ws[m].line == ws[k].line || m > k && tailWraps(ws, m)) && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
+			!slashDate(ws[m].text) &&
 			!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
 			(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) && !tailEnds(ws, k, m) {
 			m++
@@ -964,6 +975,11 @@ func ofTail(ws []word, to int) int {
 		to = m
 	}
 	return to
+}
+
+// slashDate reports whether w is a date written with slashes: "7/15/97".
+func slashDate(w string) bool {
+	return strings.Contains(w, "/") && strings.ContainsAny(w, "0123456789")
 }
 
 // lawWord reports whether ws[k], "Law" capitalized in running text, is a

@@ -88,7 +88,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		// A city and its state after a title and a comma are the office's
 		// address in a list of counsel ("Assistant Attorney General,
 		// Santa Fe, NM"), not a place fused into the title.
-		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state"
+		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state" && rule != "city-counsel"
 		if fused || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
 			if fused {
 				// A place fused into a title is no person's name either:
@@ -201,6 +201,13 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 				return "city-state"
 			}
 		}
+	}
+	// "Asst. Atty. Gen., Jefferson City, for respondent": the city of an
+	// office in a list of counsel, between commas before "for" and the
+	// party (a person's name there would be counsel's, not a city's).
+	if !c.person && from > 0 && ws[from-1].text == "," && to+1 < len(ws) && ws[to].text == "," &&
+		ws[to+1].text == "for" && ws[to+1].line == ws[from].line && ws[from-1].line == ws[from].line {
+		return "city-counsel"
 	}
 	if from >= 2 && ws[from-1].lower() == "of" {
 		switch ws[from-2].lower() {
