@@ -54,6 +54,7 @@ func TestPlaceForms(t *testing.T) {
 		{"reporter's page not yet known", "New York State Rifle & Pistol Ass'n v. Bruen , 597 U.S. ___, 142 S. Ct. 2111 (2022)", nil},
 		{"year-volume reporter", "Smith v. State, 2019 Ark. 123; Jones v. State, 2020 Ark. App. 45", nil},
 		{"state reporter abbreviated in three letters", "Rowe v. Nevada, 114 Nev. 378, 381 (1998)", []string{"Nevada"}},
+		{"parish named with a saint's epithet", "a St. John the Baptist Parish Grand Jury returned an indictment", []string{"St. John the Baptist Parish"}},
 		{"city of an office in a list of counsel", "Mary Ann Poe, Asst. Atty. Gen., Jefferson City, for respondent.", []string{"Jefferson City"}},
 		{"neighborhood named as an area", "which operates roughly in the Hollis area of Queens", []string{"Hollis", "Queens"}},
 		{"neighborhood alone", "a shooting in Castle Hill last year", []string{"Castle Hill"}},

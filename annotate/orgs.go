@@ -82,6 +82,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if to := moreHeads(ws, i+n); to > i+n {
 				span.to, span.norm, span.source, span.rule = ofTail(ws, to), "", schemas.SourceRule, "list+head"
 			}
+			if to := courtDistrict(ws, span.to); to > span.to {
+				span.to, span.norm, span.rule = to, "", span.rule+"+district"
+			}
 			out = append(out, span)
 			i = span.to - 1
 			continue
@@ -160,7 +163,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			// it is a connector itself ("Office of the Public Defender"): a
 			// sentence's first word ("Following the United States Supreme
 			// Court’s decision").
-			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() {
+			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() && !saintEpithet(ws, from-1) {
 				break
 			}
 			// A title ends the name on its left ("Chief of the … Bureau",
@@ -264,6 +267,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		}
 		if rule == "head-of" && ws[i+1].lower() == "for" {
 			rule = "head-for"
+		}
+		if k := courtDistrict(ws, to); k > to {
+			to, rule = k, rule+"+district"
 		}
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 		i = to - 1
@@ -976,6 +982,39 @@ func ofTail(ws []word, to int) int {
 	}
 	return to
 }
+
+// courtDistrict returns the end of a state court's district and
+// division written after its name and a comma, "Missouri Court of Appeals,
+// Western District", "Court of Appeal, First District, Division 1", or to.
+// A district with an of-tail ("District Court, Central District of
+// California") is a caption's second mention (A2) and is left alone.
+func courtDistrict(ws []word, to int) int {
+	if to < 1 || to+2 >= len(ws) {
+		return to
+	}
+	if last := ws[to-1].lower(); last != "court" && last != "appeals" && last != "appeal" {
+		return to
+	}
+	if ws[to].text != "," || !(districtWords[ws[to+1].lower()] || ordinalWords[ws[to+1].lower()]) || ws[to+2].lower() != "district" ||
+		ws[to+2].line != ws[to-1].line || !ws[to+1].capitalized() {
+		return to
+	}
+	end := to + 3
+	if end < len(ws) && (ws[end].lower() == "of" || ws[end].lower() == "for") {
+		return to
+	}
+	// ", Division 1", ", Division Two".
+	if end+2 < len(ws) && ws[end].text == "," && ws[end+1].lower() == "division" && ws[end+2].line == ws[end].line &&
+		(textscan.IsDigits(ws[end+2].text) || ordinalWords[ws[end+2].lower()] || numberWords[ws[end+2].lower()]) {
+		end += 3
+	}
+	return end
+}
+
+// ordinalWords name a court's district or division (a division also by
+// its number, in digits or a word of numberWords).
+var ordinalWords = textscan.Set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
 
 // slashDate reports whether w is a date written with slashes: "7/15/97".
 func slashDate(w string) bool {

@@ -13,6 +13,10 @@ func TestOrgForms(t *testing.T) {
 	}{
 		{"bluebook corp", "See Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", []string{"Bell Atl. Corp."}},
 		{"court heading with its date", "IN THE COURT OF APPEALS 7/15/97\nOF THE\nSTATE OF MISSISSIPPI", []string{"COURT OF APPEALS"}},
+		{"sheriff's office of a parish with a saint's epithet", "Sergeant John Doe of the St. John the Baptist Parish Sheriff's Office testified", []string{"St. John the Baptist Parish Sheriff's Office"}},
+		{"state court with its district", "Missouri Court of Appeals, Western District\nJun 5, 2001", []string{"Missouri Court of Appeals, Western District"}},
+		{"state court with its district and division", "Court of Appeal, First District, Division 1, California.", []string{"Court of Appeal, First District, Division 1"}},
+		{"federal court with a district of a state", "United States District Court, Central District of California", []string{"United States District Court, Central District of California"}},
 		{"a court named by its part in the case", "TRIAL COURT DISPOSITION: JUDGMENT OF GUILT", nil},
 		{"a trial division is a unit", "a prosecutor in the Trial Division of the office", []string{"Trial Division"}},
 		{"bluebook unlisted abbreviation", "(quoting Shaw v. Dig. Equip. Corp., 82 F.3d 1194)", []string{"Dig. Equip. Corp."}},

@@ -522,6 +522,9 @@ func countyEnd(ws []word, i int, taken []bool) int {
 	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && !municipalWords[ws[j].lower()] &&
 		!textscan.IsDigits(ws[j].text) && ws[j].line == ws[i].line {
 		j++
+		if j+1 < len(ws) && !taken[j] && !taken[j+1] && saintEpithet(ws, j) {
+			j += 2 // "St. John the Baptist Parish"
+		}
 	}
 	// "County of Allegheny", "Cty. of Allegheny", "Township of Haverford".
 	if l := ws[i].lower(); municipalWords[l] && ws[i].capitalized() && i+2 < len(ws) && ws[i+1].lower() == "of" && ws[i+2].line == ws[i].line {
@@ -542,6 +545,22 @@ func countyEnd(ws []word, i int, taken []bool) int {
 		}
 	}
 	return i
+}
+
+// saintEpithet reports whether ws[k] is the "the" of a saint's epithet in
+// a name, "St. <Name> the <Name>": "St. John the Baptist Parish", "St.
+// John the Evangelist Church". Elsewhere a capitalized word before "the"
+// ends a name ("Following the United States Supreme Court").
+func saintEpithet(ws []word, k int) bool {
+	if k < 2 || k+1 >= len(ws) || ws[k].text != "the" && ws[k].text != "THE" {
+		return false
+	}
+	switch ws[k-2].text {
+	case "St.", "Saint", "ST.", "SAINT":
+	default:
+		return false
+	}
+	return nameWord(ws[k-1]) && ws[k+1].capitalized() && ws[k-2].line == ws[k].line && ws[k+1].line == ws[k].line
 }
 
 // startsDigit reports whether s starts with a digit: a page or a range of
