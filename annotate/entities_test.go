@@ -109,6 +109,8 @@ func TestPersonForms(t *testing.T) {
 		{"age after a name", "identified the defendants as Anna Treybich, 71, Irina Zeltser, 66, and Karina Andriyan, 38, all of", []string{"Anna Treybich", "Irina Zeltser", "Karina Andriyan"}},
 		{"a place fused into a title is no name", "San Diego County District Attorney Summer Stephan announced today", []string{"Summer Stephan"}},
 		{"a name set off by commas after a role noun", "A third defendant, Zameer Khan, of Arverne, Queens, was arraigned", []string{"Zameer Khan"}},
+		{"short given name in parentheses", "Robert W. (Bob) Doe, Atty. Gen., Mary Ann Poe, Asst. Atty. Gen.", []string{"Robert W. (Bob) Doe", "Mary Ann Poe"}},
+		{"an acronym in parentheses is no nickname", "agents of Maria Lopez (DEA) Task Force", []string{"Maria Lopez"}},
 		{"panel with a presiding judge", "Before Adams, P.J., Baker and Carter, JJ.", []string{"Adams", "Carter", "Baker"}},
 		{"no apposition without the closing comma", "As to the defendant, Zameer Khan argues that", nil},
 		{"a model year makes a vehicle", "located three stolen vehicles including a 2022 Lamborghini Urus, a 2023 Aston Martin DBS Superleggera", nil},

@@ -586,9 +586,11 @@ var functionWords = textscan.Set("is", "are", "was", "were", "be", "been", "bein
 func (f *peopleFinder) nameEnd(j int) int {
 	ws := f.ws
 	k := j
-	for k < len(ws) && k-j < 5 {
+	marks := 0 // a nickname's quotes or parentheses, no words of the name
+	for k < len(ws) && k-j-marks < 5 {
 		if k > j {
 			if q := nicknameEnd(ws, k); q > k {
+				marks += 2
 				k = q // "Alphati “Havoc” Tanis"
 				continue
 			}
@@ -643,6 +645,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 // nicknameEnd returns, when ws[k] opens a nickname in quotes inside a name
 // ("Alphati “Havoc” Tanis"), the index of the surname after it; else k.
 func nicknameEnd(ws []word, k int) int {
+	// "Robert W. (Bob) Doe": a given name's short form in
+	// parentheses, one capitalized word (an acronym there defines one).
+	if ws[k].text == "(" && k+3 < len(ws) && ws[k+2].text == ")" && ws[k+1].capitalized() && !isAllUpper(ws[k+1].text) &&
+		personWord(ws[k+1]) && ws[k+3].capitalized() && personWord(ws[k+3]) && ws[k+3].line == ws[k].line && ws[k+1].line == ws[k].line {
+		return k + 3
+	}
 	if ws[k].text != "“" && ws[k].text != "\"" {
 		return k
 	}
@@ -754,6 +762,9 @@ func plausibleName(ws []word) bool {
 		}
 		if w.text == "," && i+1 < len(ws) && textscan.Suffixes[ws[i+1].lower()] {
 			continue // "Robert Wilson, Jr."
+		}
+		if (w.text == "(" || w.text == ")") && i > 0 && i < len(ws)-1 {
+			continue // "Robert W. (Bob) Doe" (nicknameEnd)
 		}
 		if textscan.Suffixes[w.lower()] && i > 0 {
 			continue
