@@ -111,6 +111,8 @@ func TestPersonForms(t *testing.T) {
 		{"a name set off by commas after a role noun", "A third defendant, Zameer Khan, of Arverne, Queens, was arraigned", []string{"Zameer Khan"}},
 		{"short given name in parentheses", "Robert W. (Bob) Doe, Atty. Gen., Mary Ann Poe, Asst. Atty. Gen.", []string{"Robert W. (Bob) Doe", "Mary Ann Poe"}},
 		{"an acronym in parentheses is no nickname", "agents of Maria Lopez (DEA) Task Force", []string{"Maria Lopez"}},
+		{"the name a man went by", "her boyfriend Mario Ruiz, and a man called Sparky went to a pawnshop", []string{"Sparky", "Mario Ruiz"}},
+		{"a program called by a name is no person", "a program called Ceasefire began in 2015", nil},
 		{"panel with a presiding judge", "Before Adams, P.J., Baker and Carter, JJ.", []string{"Adams", "Carter", "Baker"}},
 		{"no apposition without the closing comma", "As to the defendant, Zameer Khan argues that", nil},
 		{"a model year makes a vehicle", "located three stolen vehicles including a 2022 Lamborghini Urus, a 2023 Aston Martin DBS Superleggera", nil},

@@ -109,6 +109,7 @@ func findPeople(ws []word, taken []bool, given map[string]bool) []wordSpan {
 	f.beforeAliasOrAge()
 	f.afterTitles()
 	f.roleApposition()
+	f.calledName()
 	f.initialed()
 	f.afterGivenNames()
 	f.caseParties()
@@ -157,6 +158,32 @@ var roleNouns = textscan.Set("defendant", "defendants", "co-defendant", "co-defe
 	"plaintiff", "plaintiffs", "petitioner", "petitioners", "respondent", "respondents", "appellant", "appellants",
 	"inmate", "inmates", "prisoner", "prisoners", "witness", "witnesses", "victim", "victims", "decedent",
 	"officer", "officers", "detective", "detectives", "agent", "agents", "deputy", "deputies", "juror")
+
+// personNouns name a person by kind, before the name a filing says they
+// went by: "a man called Sparky" (a closed class, typed by hand).
+var personNouns = textscan.Set("man", "woman", "boy", "girl", "guy", "person", "individual", "male", "female", "someone",
+	"somebody", "friend", "acquaintance")
+
+// calledName finds the name after a person noun and "called", "nicknamed"
+// or "known as": "a man called Sparky", "a woman known as Tiny". The name
+// is the one the person went by (A9), whatever it looks like.
+func (f *peopleFinder) calledName() {
+	ws := f.ws
+	for i := 1; i+1 < len(ws); i++ {
+		l := ws[i].lower()
+		j := i + 1
+		if l == "known" && ws[j].lower() == "as" {
+			j++
+		} else if l != "called" && l != "nicknamed" {
+			continue
+		}
+		if !personNouns[ws[i-1].lower()] || ws[i-1].capitalized() || j >= len(ws) || ws[j].line != ws[i].line ||
+			!ws[j].capitalized() || ws[j].capsLine || !personWord(ws[j]) {
+			continue
+		}
+		f.add(j, f.nameEnd(j), "called")
+	}
+}
 
 // roleApposition finds a name set off by commas after a singular role
 // noun: "A third defendant, Zameer Khan, of Arverne", "the victim, Damond

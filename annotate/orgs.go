@@ -136,7 +136,8 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) ||
+				isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -1015,6 +1016,14 @@ func courtDistrict(ws []word, to int) int {
 // its number, in digits or a word of numberWords).
 var ordinalWords = textscan.Set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 	"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
+
+// schoolGrade reports whether ws[k], "Senior" or "Junior" capitalized,
+// grades the school named after it ("Jonesboro Senior High School"), a
+// word of its name; elsewhere "senior" qualifies a generic head ("Senior
+// Circuit Judge").
+func schoolGrade(ws []word, k int) bool {
+	return (ws[k].text == "Senior" || ws[k].text == "Junior") && k+1 < len(ws) && ws[k+1].text == "High" && ws[k+1].line == ws[k].line
+}
 
 // slashDate reports whether w is a date written with slashes: "7/15/97".
 func slashDate(w string) bool {

@@ -17,6 +17,8 @@ func TestOrgForms(t *testing.T) {
 		{"state court with its district", "Missouri Court of Appeals, Western District\nJun 5, 2001", []string{"Missouri Court of Appeals, Western District"}},
 		{"state court with its district and division", "Court of Appeal, First District, Division 1, California.", []string{"Court of Appeal, First District, Division 1"}},
 		{"federal court with a district of a state", "United States District Court, Central District of California", []string{"United States District Court, Central District of California"}},
+		{"a senior high school", "visited Jonesboro Senior High School for the purpose", []string{"Jonesboro Senior High School"}},
+		{"senior still qualifies a judge", "GARLAND, Senior Circuit Judge, dissenting", nil},
 		{"a court named by its part in the case", "TRIAL COURT DISPOSITION: JUDGMENT OF GUILT", nil},
 		{"a trial division is a unit", "a prosecutor in the Trial Division of the office", []string{"Trial Division"}},
 		{"bluebook unlisted abbreviation", "(quoting Shaw v. Dig. Equip. Corp., 82 F.3d 1194)", []string{"Dig. Equip. Corp."}},
