@@ -109,6 +109,7 @@ func findPeople(ws []word, taken []bool, given map[string]bool) []wordSpan {
 	f.beforeAliasOrAge()
 	f.afterTitles()
 	f.roleApposition()
+	f.calledName()
 	f.initialed()
 	f.afterGivenNames()
 	f.caseParties()
@@ -157,6 +158,32 @@ var roleNouns = textscan.Set("defendant", "defendants", "co-defendant", "co-defe
 	"plaintiff", "plaintiffs", "petitioner", "petitioners", "respondent", "respondents", "appellant", "appellants",
 	"inmate", "inmates", "prisoner", "prisoners", "witness", "witnesses", "victim", "victims", "decedent",
 	"officer", "officers", "detective", "detectives", "agent", "agents", "deputy", "deputies", "juror")
+
+// personNouns name a person by kind, before the name a filing says they
+// went by: "a man called Sparky" (a closed class, typed by hand).
+var personNouns = textscan.Set("man", "woman", "boy", "girl", "guy", "person", "individual", "male", "female", "someone",
+	"somebody", "friend", "acquaintance")
+
+// calledName finds the name after a person noun and "called", "nicknamed"
+// or "known as": "a man called Sparky", "a woman known as Tiny". The name
+// is the one the person went by (A9), whatever it looks like.
+func (f *peopleFinder) calledName() {
+	ws := f.ws
+	for i := 1; i+1 < len(ws); i++ {
+		l := ws[i].lower()
+		j := i + 1
+		if l == "known" && ws[j].lower() == "as" {
+			j++
+		} else if l != "called" && l != "nicknamed" {
+			continue
+		}
+		if !personNouns[ws[i-1].lower()] || ws[i-1].capitalized() || j >= len(ws) || ws[j].line != ws[i].line ||
+			!ws[j].capitalized() || ws[j].capsLine || !personWord(ws[j]) {
+			continue
+		}
+		f.add(j, f.nameEnd(j), "called")
+	}
+}
 
 // roleApposition finds a name set off by commas after a singular role
 // noun: "A third defendant, Zameer Khan, of Arverne", "the victim, Damond
@@ -504,14 +531,16 @@ func (f *peopleFinder) panel() {
 
 // judicialTitles follow a judge's or a lawyer's name after a comma:
 // "KAVANAUGH, Circuit Judge", "Smith, J.", "Gary Gwilliam, Esq.".
-var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "jj.", "js.", "esq.", "esq")
+var judicialTitles = textscan.Set("judge", "judges", "justice", "justices", "j.", "c.j.", "p.j.", "jj.", "js.", "esq.", "esq")
 
 // courtInitials are the abbreviated judicial titles after a judge's name,
 // which end a sentence as often as not ("the court, Foley, J. The
 // defendant"): a capitalized function word after them opens the next
 // sentence ("M. Freeman, J. Banner" is a list of authors).
-// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.").
-var courtInitials = textscan.Set("j.", "c.j.", "jj.", "js.")
+// "Js." is the plural some courts write ("LAVINE, PRESCOTT and WEST, Js.");
+// "P.J." is a presiding judge's ("Before Adams, P.J., Baker and
+// Carter, JJ.").
+var courtInitials = textscan.Set("j.", "c.j.", "p.j.", "jj.", "js.")
 
 // judgeQualifiers come before "Judge" or "Justice" in a title.
 var judgeQualifiers = textscan.Set("circuit", "district", "chief", "senior", "magistrate", "associate", "bankruptcy", "presiding")
@@ -544,7 +573,10 @@ func (f *peopleFinder) beforeJudicialTitle() {
 		end := i
 		for end > 0 {
 			from := end
-			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].line == ws[end-1].line {
+			// "Before" opens a panel's line, never a judge's name: "Before
+			// Adams, P.J., Baker and Carter, JJ.".
+			for from > 0 && end-from < 4 && personWord(ws[from-1]) && !judicialTitles[ws[from-1].lower()] && ws[from-1].lower() != "before" &&
+				ws[from-1].line == ws[end-1].line {
 				from--
 			}
 			if from == end || !f.add(from, end, "judicial-title") && from == end {
@@ -581,9 +613,11 @@ var functionWords = textscan.Set("is", "are", "was", "were", "be", "been", "bein
 func (f *peopleFinder) nameEnd(j int) int {
 	ws := f.ws
 	k := j
-	for k < len(ws) && k-j < 5 {
+	marks := 0 // a nickname's quotes or parentheses, no words of the name
+	for k < len(ws) && k-j-marks < 5 {
 		if k > j {
 			if q := nicknameEnd(ws, k); q > k {
+				marks += 2
 				k = q // "Alphati “Havoc” Tanis"
 				continue
 			}
@@ -638,6 +672,12 @@ func (f *peopleFinder) nameEnd(j int) int {
 // nicknameEnd returns, when ws[k] opens a nickname in quotes inside a name
 // ("Alphati “Havoc” Tanis"), the index of the surname after it; else k.
 func nicknameEnd(ws []word, k int) int {
+	// "Robert W. (Bob) Doe": a given name's short form in
+	// parentheses, one capitalized word (an acronym there defines one).
+	if ws[k].text == "(" && k+3 < len(ws) && ws[k+2].text == ")" && ws[k+1].capitalized() && !isAllUpper(ws[k+1].text) &&
+		personWord(ws[k+1]) && ws[k+3].capitalized() && personWord(ws[k+3]) && ws[k+3].line == ws[k].line && ws[k+1].line == ws[k].line {
+		return k + 3
+	}
 	if ws[k].text != "“" && ws[k].text != "\"" {
 		return k
 	}
@@ -749,6 +789,9 @@ func plausibleName(ws []word) bool {
 		}
 		if w.text == "," && i+1 < len(ws) && textscan.Suffixes[ws[i+1].lower()] {
 			continue // "Robert Wilson, Jr."
+		}
+		if (w.text == "(" || w.text == ")") && i > 0 && i < len(ws)-1 {
+			continue // "Robert W. (Bob) Doe" (nicknameEnd)
 		}
 		if textscan.Suffixes[w.lower()] && i > 0 {
 			continue

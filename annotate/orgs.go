@@ -52,6 +52,11 @@ var genericOrg = textscan.Set("police", "department", "court", "district", "task
 	"defense", "prison", "police", "federal", "state", "unincorporated", "incorporated", "association", "certified",
 	"company", "companies", "insurance", "claims", "trust", "life", "mutual")
 
+// caseRoleCourts name a court by its part in the case, never by its name:
+// "the trial court", "TRIAL COURT DISPOSITION:", "Trial Court Judge:".
+// ("Trial Division" and "Appellate Division" are names of bodies.)
+var caseRoleCourts = textscan.Set("trial", "lower", "reviewing", "sentencing", "motion", "habeas", "postconviction")
+
 // orgConnectors may join the words of a name.
 var orgConnectors = textscan.Set("of", "the", "for", "and", "&", "on", "in", "de", "del")
 
@@ -76,6 +81,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			// "California Highway Patrol Department".
 			if to := moreHeads(ws, i+n); to > i+n {
 				span.to, span.norm, span.source, span.rule = ofTail(ws, to), "", schemas.SourceRule, "list+head"
+			}
+			if to := courtDistrict(ws, span.to); to > span.to {
+				span.to, span.norm, span.rule = to, "", span.rule+"+district"
 			}
 			out = append(out, span)
 			i = span.to - 1
@@ -128,7 +136,8 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) || isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) ||
+				isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
 			// In capitals case tells nothing: a function word ends the name
@@ -155,7 +164,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			// it is a connector itself ("Office of the Public Defender"): a
 			// sentence's first word ("Following the United States Supreme
 			// Court’s decision").
-			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() {
+			if pl == "the" && from-2 >= 0 && !orgConnectors[ws[from-2].lower()] && ws[from-2].capitalized() && !saintEpithet(ws, from-1) {
 				break
 			}
 			// A title ends the name on its left ("Chief of the … Bureau",
@@ -259,6 +268,9 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		}
 		if rule == "head-of" && ws[i+1].lower() == "for" {
 			rule = "head-for"
+		}
+		if k := courtDistrict(ws, to); k > to {
+			to, rule = k, rule+"+district"
 		}
 		out = append(out, wordSpan{from: from, to: to, typ: schemas.Organization, source: schemas.SourceRule, rule: rule})
 		i = to - 1
@@ -775,6 +787,9 @@ func wrappedLine(ws []word, i int) bool {
 // specificOrg rejects names made only of generic words, statute
 // citations ("18 USC Section") and street addresses ("111 Centre").
 func specificOrg(ws []word) bool {
+	if len(ws) == 2 && caseRoleCourts[ws[0].lower()] && ws[1].lower() == "court" {
+		return false
+	}
 	generic := true
 	for i, w := range ws {
 		l := w.lower()
@@ -953,7 +968,10 @@ func ofTail(ws []word, to int) int {
 		m := k
 		// A number ends the name: "… for the City of New York 80
 		// Centre Street" is an address after it.
+		// So does a date: "COURT OF APPEALS 7/15/97" / "OF THE" / "STATE
+		// OF MISSISSIPPI", a heading with the day of its decision.
 		for m < len(ws) && (ws[m].line == ws[k].line || m > k && tailWraps(ws, m)) && !ws[m].punct && !textscan.IsDigits(ws[m].text) &&
+			!slashDate(ws[m].text) &&
 			!(ws[m].capsLine && functionWords[ws[m].lower()] && !orgConnectors[ws[m].lower()]) &&
 			(nameWord(ws[m]) || orgConnectors[ws[m].lower()] && m+1 < len(ws) && nameWord(ws[m+1])) && !tailEnds(ws, k, m) {
 			m++
@@ -964,6 +982,52 @@ func ofTail(ws []word, to int) int {
 		to = m
 	}
 	return to
+}
+
+// courtDistrict returns the end of a state court's district and
+// division written after its name and a comma, "Missouri Court of Appeals,
+// Western District", "Court of Appeal, First District, Division 1", or to.
+// A district with an of-tail ("District Court, Central District of
+// California") is a caption's second mention (A2) and is left alone.
+func courtDistrict(ws []word, to int) int {
+	if to < 1 || to+2 >= len(ws) {
+		return to
+	}
+	if last := ws[to-1].lower(); last != "court" && last != "appeals" && last != "appeal" {
+		return to
+	}
+	if ws[to].text != "," || !(districtWords[ws[to+1].lower()] || ordinalWords[ws[to+1].lower()]) || ws[to+2].lower() != "district" ||
+		ws[to+2].line != ws[to-1].line || !ws[to+1].capitalized() {
+		return to
+	}
+	end := to + 3
+	if end < len(ws) && (ws[end].lower() == "of" || ws[end].lower() == "for") {
+		return to
+	}
+	// ", Division 1", ", Division Two".
+	if end+2 < len(ws) && ws[end].text == "," && ws[end+1].lower() == "division" && ws[end+2].line == ws[end].line &&
+		(textscan.IsDigits(ws[end+2].text) || ordinalWords[ws[end+2].lower()] || numberWords[ws[end+2].lower()]) {
+		end += 3
+	}
+	return end
+}
+
+// ordinalWords name a court's district or division (a division also by
+// its number, in digits or a word of numberWords).
+var ordinalWords = textscan.Set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
+
+// schoolGrade reports whether ws[k], "Senior" or "Junior" capitalized,
+// grades the school named after it ("Jonesboro Senior High School"), a
+// word of its name; elsewhere "senior" qualifies a generic head ("Senior
+// Circuit Judge").
+func schoolGrade(ws []word, k int) bool {
+	return (ws[k].text == "Senior" || ws[k].text == "Junior") && k+1 < len(ws) && ws[k+1].text == "High" && ws[k+1].line == ws[k].line
+}
+
+// slashDate reports whether w is a date written with slashes: "7/15/97".
+func slashDate(w string) bool {
+	return strings.Contains(w, "/") && strings.ContainsAny(w, "0123456789")
 }
 
 // lawWord reports whether ws[k], "Law" capitalized in running text, is a

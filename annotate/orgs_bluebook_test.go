@@ -12,6 +12,15 @@ func TestOrgForms(t *testing.T) {
 		want     []string
 	}{
 		{"bluebook corp", "See Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", []string{"Bell Atl. Corp."}},
+		{"court heading with its date", "IN THE COURT OF APPEALS 7/15/97\nOF THE\nSTATE OF MISSISSIPPI", []string{"COURT OF APPEALS"}},
+		{"sheriff's office of a parish with a saint's epithet", "Sergeant John Doe of the St. John the Baptist Parish Sheriff's Office testified", []string{"St. John the Baptist Parish Sheriff's Office"}},
+		{"state court with its district", "Missouri Court of Appeals, Western District\nJun 5, 2001", []string{"Missouri Court of Appeals, Western District"}},
+		{"state court with its district and division", "Court of Appeal, First District, Division 1, California.", []string{"Court of Appeal, First District, Division 1"}},
+		{"federal court with a district of a state", "United States District Court, Central District of California", []string{"United States District Court, Central District of California"}},
+		{"a senior high school", "visited Jonesboro Senior High School for the purpose", []string{"Jonesboro Senior High School"}},
+		{"senior still qualifies a judge", "GARLAND, Senior Circuit Judge, dissenting", nil},
+		{"a court named by its part in the case", "TRIAL COURT DISPOSITION: JUDGMENT OF GUILT", nil},
+		{"a trial division is a unit", "a prosecutor in the Trial Division of the office", []string{"Trial Division"}},
 		{"bluebook unlisted abbreviation", "(quoting Shaw v. Dig. Equip. Corp., 82 F.3d 1194)", []string{"Dig. Equip. Corp."}},
 		{"bluebook ampersand", "Res. Inc. v. Pa. Power & Light Co., 113 F.3d 405", []string{"Res. Inc.", "Pa. Power & Light Co."}},
 		{"bluebook two heads", "In re Rockefeller Ctr. Props. Sec. Litig., 184 F.3d 280", []string{"Rockefeller Ctr. Props."}},

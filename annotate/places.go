@@ -88,7 +88,7 @@ func findPlaces(ws []word, gaz *gazetteer, taken []bool, firstNames map[string]b
 		// A city and its state after a title and a comma are the office's
 		// address in a list of counsel ("Assistant Attorney General,
 		// Santa Fe, NM"), not a place fused into the title.
-		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state"
+		fused := titleAfter(ws, to) || commaAfterTitle(ws, i) && rule != "city-state" && rule != "city-counsel"
 		if fused || streetOrFacility(ws, to) || reporterCite(ws, i, to) || gaz.neutralCite(ws, i, to) || districtDocket(ws, i, to) {
 			if fused {
 				// A place fused into a title is no person's name either:
@@ -201,6 +201,13 @@ func cityInContext(ws []word, from, to int, c *cityInfo, gaz *gazetteer) string 
 				return "city-state"
 			}
 		}
+	}
+	// "Asst. Atty. Gen., Jefferson City, for respondent": the city of an
+	// office in a list of counsel, between commas before "for" and the
+	// party (a person's name there would be counsel's, not a city's).
+	if !c.person && from > 0 && ws[from-1].text == "," && to+1 < len(ws) && ws[to].text == "," &&
+		ws[to+1].text == "for" && ws[to+1].line == ws[from].line && ws[from-1].line == ws[from].line {
+		return "city-counsel"
 	}
 	if from >= 2 && ws[from-1].lower() == "of" {
 		switch ws[from-2].lower() {
@@ -515,6 +522,9 @@ func countyEnd(ws []word, i int, taken []bool) int {
 	for j < len(ws) && j-i < 3 && !taken[j] && nameWord(ws[j]) && !stopCaps[ws[j].lower()] && !municipalWords[ws[j].lower()] &&
 		!textscan.IsDigits(ws[j].text) && ws[j].line == ws[i].line {
 		j++
+		if j+1 < len(ws) && !taken[j] && !taken[j+1] && saintEpithet(ws, j) {
+			j += 2 // "St. John the Baptist Parish"
+		}
 	}
 	// "County of Allegheny", "Cty. of Allegheny", "Township of Haverford".
 	if l := ws[i].lower(); municipalWords[l] && ws[i].capitalized() && i+2 < len(ws) && ws[i+1].lower() == "of" && ws[i+2].line == ws[i].line {
@@ -535,6 +545,22 @@ func countyEnd(ws []word, i int, taken []bool) int {
 		}
 	}
 	return i
+}
+
+// saintEpithet reports whether ws[k] is the "the" of a saint's epithet in
+// a name, "St. <Name> the <Name>": "St. John the Baptist Parish", "St.
+// John the Evangelist Church". Elsewhere a capitalized word before "the"
+// ends a name ("Following the United States Supreme Court").
+func saintEpithet(ws []word, k int) bool {
+	if k < 2 || k+1 >= len(ws) || ws[k].text != "the" && ws[k].text != "THE" {
+		return false
+	}
+	switch ws[k-2].text {
+	case "St.", "Saint", "ST.", "SAINT":
+	default:
+		return false
+	}
+	return nameWord(ws[k-1]) && ws[k+1].capitalized() && ws[k-2].line == ws[k].line && ws[k+1].line == ws[k].line
 }
 
 // startsDigit reports whether s starts with a digit: a page or a range of

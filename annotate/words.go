@@ -104,6 +104,11 @@ var abbreviations = map[string]bool{
 	"Mt": true, "Ft": true, "Inc": true, "Corp": true, "Co": true, "Ltd": true, "No": true, "Cal": true,
 	"Calif": true, "Fla": true, "Ariz": true, "Colo": true, "Conn": true, "Mass": true, "Mich": true,
 	"Minn": true, "Tenn": true, "Tex": true, "Okla": true, "Penn": true, "Wash": true, "Wis": true,
+	// The other states' abbreviations of three letters or more in citations
+	// (Bluebook T1; two letters are kept by length): "114 Nev. 378", "Ill.
+	// Comp. Stat.". A closed class of form, typed by hand.
+	"Ala": true, "Ark": true, "Del": true, "Haw": true, "Ill": true, "Ind": true, "Kan": true, "Neb": true,
+	"Nev": true, "Mont": true, "Wyo": true, "Miss": true, "Ore": true,
 	// Municipalities as citations abbreviate them: "Warminster Twp.", "Cty. of Allegheny".
 	"Twp": true, "Cty": true, "Cnty": true, "Boro": true, "Vill": true,
 }

@@ -98,7 +98,9 @@ var handCodes = []*code{
 		sec:   `\d{1,2}-\d{1,2}-\d{1,3}(?:\.\d{1,2})?`, before: true},
 	{id: "mo", canon: "Mo. Rev. Stat. § {s}", triggers: []string{"rsmo", "r.s.mo", "mo. rev. stat", "mo. ann. stat"},
 		names: []string{`Mo\.\s?Rev\.\s?Stat\.`, `Mo\.\s?Ann\.\s?Stat\.`, `RSMo`, `R\.\s?S\.\s?Mo\.?`},
-		sec:   `\d{3}\.\d{3}`, before: true},
+		// Missouri numbers a section's subsections after another period:
+		// "§ 565.021.1, RSMo 1994", "section 195.211.3".
+		sec: `\d{3}\.\d{3}(?:\.\d{1,2})?`, before: true},
 	{id: "az", canon: "A.R.S. § {s}", triggers: []string{"a.r.s", "a. r. s", "=ARS ", "ariz. rev. stat"},
 		names: []string{`A\.\s?R\.\s?S\.`, `ARS`, `Ariz\.\s?Rev\.\s?Stat\.(?:\s+Ann\.)?`},
 		sec:   `\d{1,2}-\d{3,4}(?:\.\d{1,2})?`, before: true},

@@ -48,6 +48,8 @@ func TestParseStateCitations(t *testing.T) {
 		{"mo", "Mo. Rev. Stat. § 565.020", [][]string{{"Mo. Rev. Stat. § 565.020", "Mo. Rev. Stat. § 565.020"}}},
 		{"mo rsmo after", "section 565.020, RSMo 2016", [][]string{{"section 565.020", "Mo. Rev. Stat. § 565.020"}}},
 		{"mo rsmo before", "RSMo § 195.211", [][]string{{"RSMo § 195.211", "Mo. Rev. Stat. § 195.211"}}},
+		{"mo subsection after a period", "murder in the second degree, § 565.021.1, RSMo 1994, and armed criminal action, § 571.015.", [][]string{
+			{"§ 565.021.1", "Mo. Rev. Stat. § 565.021.1"}, {"§ 571.015", "Mo. Rev. Stat. § 571.015"}}},
 		{"az", "A.R.S. § 13-1105", [][]string{{"A.R.S. § 13-1105", "A.R.S. § 13-1105"}}},
 		{"az long", "Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", [][]string{{"Ariz. Rev. Stat. Ann. § 13-3407(A)(2)", "A.R.S. § 13-3407(A)(2)"}}},
 		{"colo after", "§ 18-3-102(1)(a), C.R.S. 2019", [][]string{{"§ 18-3-102(1)(a)", "Colo. Rev. Stat. § 18-3-102(1)(a)"}}},

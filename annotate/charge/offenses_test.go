@@ -17,6 +17,11 @@ func TestOffenseForms(t *testing.T) {
 		name, in, text, offense string
 	}{
 		{"in the nth degree", "charged with murder in the second degree.", "murder in the second degree", "murder in the second degree"},
+		{"listed offense with the use of a weapon", "a jury verdict, of conspiracy to commit robbery and robbery with the use of a deadly weapon. Eighth", "robbery with the use of a deadly weapon", "robbery with the use of a deadly weapon"},
+		{"read offense with use of a weapon", "convicted of battery with use of a deadly weapon, victim 60 years of age", "battery with use of a deadly weapon", "battery with use of a deadly weapon"},
+		{"while in possession of a weapon", "convicted of burglary while in possession of a firearm.", "burglary while in possession of a firearm", "burglary while in possession of a firearm"},
+		{"guilt of the offense", "entered its final judgment of his guilt of the transfer of a controlled substance, in which", "transfer of a controlled substance", "transfer of a controlled substance"},
+		{"guilty of the offense", "The jury found him guilty of the sale of a controlled substance.", "sale of a controlled substance", "sale of a controlled substance"},
 		{"hyphen prefix", "second-degree murder", "second-degree murder", "murder in the second degree"},
 		{"space prefix", "second degree murder", "second degree murder", "murder in the second degree"},
 		{"number", "Murder 2, Robbery 1", "Murder 2", "murder in the second degree"},

@@ -26,7 +26,7 @@ const maxPhraseWords = 12
 // triggerWords are the words a context trigger starts with.
 var triggerWords = textscan.Set("convicted", "acquitted", "conviction", "convictions", "charged", "charge", "charges", "guilty",
 	"indicted", "counts", "count", "offense", "offenses", "crime", "crimes", "arrested", "including", "felony", "misdemeanor",
-	"charging", "parole", "probation")
+	"charging", "parole", "probation", "guilt")
 
 // notPhraseStart may not open an offense phrase: determiners, pronouns,
 // quantifiers, generic nouns.
@@ -168,6 +168,12 @@ func contextTrigger(ts []tok, i int) int {
 			}
 		}
 		return -1
+	case "guilt":
+		// "the judgment of his guilt of the transfer of a controlled
+		// substance": the noun, as "guilty of".
+		if next(1) == "of" {
+			return i + 2
+		}
 	case "guilty":
 		// "found not guilty of burglary" names the offense too; "pled
 		// not guilty to" is read no further.
@@ -395,6 +401,12 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 	for i < len(ts) && ts[i].kind == 'p' && strings.Contains(`"“'‘`, ts[i].lower) {
 		i++
 	}
+	// "guilty of the transfer of a controlled substance", "convicted of
+	// the sale of cocaine": an article before a noun with its of-object
+	// opens the item, and is no word of its name.
+	if i+2 < len(ts) && ts[i].lower == "the" && ts[i+1].kind == 'w' && !ts[i+1].cap && ts[i+2].lower == "of" {
+		i++
+	}
 	// "Level 3 felony armed robbery", "Class D felony possession of
 	// marijuana": the class grades the offense and is left out of its
 	// name, as the guidelines leave out modifiers.
@@ -461,6 +473,18 @@ func readItem(ts []tok, i int) (phrase, int, string, bool) {
 				}
 				sep = lw
 				break
+			}
+			// "battery with the use of a deadly weapon": the enhancement
+			// the code writes into the name runs to the weapon's noun.
+			if n := weaponUse(func(x int) string {
+				if j+x < len(ts) && ts[j+x].kind == 'w' {
+					return ts[j+x].lower
+				}
+				return ""
+			}); n > 0 && !upper && !title {
+				j += n
+				k = j
+				continue
 			}
 			if !continues(ts, j) {
 				break
@@ -660,6 +684,32 @@ func proximity(ts []tok, j int) bool {
 	return false
 }
 
+// weaponUse returns the index of the weapon's noun when the words w(0),
+// w(1), ... say that a weapon was used or carried in the offense: "with
+// (the) use of a deadly weapon", "while in possession of a firearm";
+// else 0. The forms are a closed class, typed by hand.
+func weaponUse(w func(int) string) int {
+	k := 0
+	switch {
+	case w(0) == "with" && w(1) == "the" && w(2) == "use" && w(3) == "of":
+		k = 4
+	case w(0) == "with" && w(1) == "use" && w(2) == "of":
+		k = 3
+	case w(0) == "while" && w(1) == "in" && w(2) == "possession" && w(3) == "of":
+		k = 4
+	default:
+		return 0
+	}
+	if w(k) != "a" && w(k) != "an" || !weaponNouns[w(k+1)] {
+		return 0
+	}
+	k++
+	if (w(k) == "deadly" || w(k) == "dangerous") && weaponNouns[w(k+1)] {
+		k++
+	}
+	return k
+}
+
 // extendKnown reads what may follow a listed offense head at byte offset
 // end and belong to its name: "to commit <offense>" or "to <verb> ..."
 // after a conspiracy or attempt, "with a firearm", "without a license",
@@ -717,6 +767,13 @@ func extendKnown(text string, end int, name string) (int, string) {
 			k = 3
 		}
 		return ts[k].e, "with " + w(1) + " " + phraseWords(ts[2:k+1])
+	case weaponUse(w) > 0:
+		// The enhancement some codes write into the offense's name:
+		// "robbery with the use of a deadly weapon", "battery with use
+		// of a deadly weapon", "burglary while in possession of a deadly
+		// weapon" (Nevada's NRS 193.165 and 205.060 forms).
+		k := weaponUse(w)
+		return ts[k].e, phraseWords(ts[:k+1])
 	case w(0) == "of" && (w(1) == "a" || w(1) == "an") && childVictims[w(2)] && (strings.Contains(name, "sexual") || strings.HasSuffix(name, "abuse") || strings.HasSuffix(name, "neglect") || strings.HasSuffix(name, "endangerment")):
 		// "sexual abuse of a child", "sexual assault of a minor": the
 		// victim the statute names.

@@ -62,6 +62,8 @@ func TestContextNotOffense(t *testing.T) {
 		{"in custody on the second convictions for purposes of federal habeas", "purposes of federal habeas"},
 		{"30 Gang Members Indicted For Widespread Gun Violence Over Six Year Period", "Widespread Gun Violence"},
 		{"charged with a felony", "felony"},
+		{"found guilty of the crimes of the indictment", "crimes of the indictment"},
+		{"the use of a firearm was an element", "use of a firearm was"},
 		{"N.J.R.E. 509 did not include a crime-fraud exception, and", "fraud"},
 		{"convicted of assault against a man who", "assault against a man"},
 		{"characterizations of alleged fraud-loss computations.", "fraud"},

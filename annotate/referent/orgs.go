@@ -112,6 +112,40 @@ func (d *doc) orgs() []schemas.DocEntity {
 			u.union(s, cands[0])
 		}
 	}
+	// A court's citation abbreviation ("Mo. Ct. App.", "La. Ct. App."),
+	// which the annotator normalizes to the court's name, joins the one
+	// court of the document whose name holds every word of that name:
+	// "Missouri Court of Appeals, Western District", the heading "FIFTH
+	// CIRCUIT COURT OF APPEAL STATE OF LOUISIANA".
+	for _, s := range distinct {
+		e := d.ents[idx[s]]
+		if e.Normalized == "" || e.Normalized == e.Text || !strings.Contains(e.Text, ".") {
+			continue
+		}
+		want := newOrgForm(e.Normalized).toks
+		if !slices.Contains(want, "court") || !slices.ContainsFunc(want, func(w string) bool { return !genericWords[w] }) {
+			continue // "Supreme Court": no court's own word to find
+		}
+		// Its own group may already hold the name ("D.D.C." with "United
+		// States District Court for the District of Columbia").
+		held := false
+		for _, l := range distinct {
+			held = held || u.find(l) == u.find(s) && l != s && holdsWords(forms[l].toks, want)
+		}
+		if held {
+			continue
+		}
+		var cands []int
+		for _, l := range distinct {
+			if r := u.find(l); r == u.find(s) || slices.Contains(cands, r) || !holdsWords(forms[l].toks, want) {
+				continue
+			}
+			cands = append(cands, u.find(l))
+		}
+		if len(cands) == 1 {
+			u.union(s, cands[0])
+		}
+	}
 	// A county has one sheriff: "San Diego Sheriff", "San Diego County
 	// Sheriff’s Department", "Marlboro County Sheriff's Office" are one
 	// body however the office is written.
@@ -219,4 +253,15 @@ func sheriffKey(f orgForm) string {
 		}
 	}
 	return strings.Join(place, " ")
+}
+
+// holdsWords reports whether have holds every word of want but its small
+// words ("of", "the").
+func holdsWords(have, want []string) bool {
+	for _, w := range want {
+		if !initialStop[w] && !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -139,6 +139,36 @@ func TestGroup(t *testing.T) {
 	}
 }
 
+// TestCourtAbbreviation: a court's citation abbreviation, normalized to
+// the court's name as the annotator's court list does, joins the one court
+// of the document whose name holds every word of it.
+func TestCourtAbbreviation(t *testing.T) {
+	tests := []struct {
+		name, in, norm string
+		want           []string
+	}{
+		{"court with its district", "[O:Missouri Court of Appeals, Western District] 40 S.W.3d 100 ([O:Mo. Ct. App.] 2001)", "Missouri Court of Appeals",
+			[]string{"o1 Missouri Court of Appeals, Western District: Missouri Court of Appeals, Western District, Mo. Ct. App."}},
+		{"heading in capitals", "[O:FIFTH CIRCUIT COURT OF APPEAL STATE OF LOUISIANA]\n300 So. 3d 100 ([O:La. Ct. App.] 2020)", "Louisiana Court of Appeal",
+			[]string{"o1 Fifth Circuit Court of Appeal State of Louisiana: FIFTH CIRCUIT COURT OF APPEAL STATE OF LOUISIANA, La. Ct. App."}},
+		{"two courts that hold the words stay apart", "[O:Missouri Court of Appeals, Western District] and [O:Missouri Court of Appeals, Eastern District] ([O:Mo. Ct. App.])", "Missouri Court of Appeals",
+			[]string{"o1 Missouri Court of Appeals, Western District: Missouri Court of Appeals, Western District", "o2 Missouri Court of Appeals, Eastern District: Missouri Court of Appeals, Eastern District", "o3 Mo. Ct. App.: Mo. Ct. App."}},
+		{"a court of no place finds none", "the [O:Supreme Court of Nebraska] cited the [O:U.S. Supreme Court]", "Supreme Court",
+			[]string{"o1 Supreme Court of Nebraska: Supreme Court of Nebraska", "o2 U.S. Supreme Court: U.S. Supreme Court"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ents, pages := marked(tt.in)
+			last := &ents[len(ents)-1]
+			last.Normalized = tt.norm
+			got := groupsOf(ents, Group(ents, pages))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Group(%q) =\n%s\nwant\n%s", tt.in, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 // TestSheriffKey: the forms of one county sheriff's office share a key;
 // a unit of the office and the title alone have none.
 func TestSheriffKey(t *testing.T) {
