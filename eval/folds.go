@@ -56,11 +56,8 @@ var Folds = []Fold{
 	// later five more courts' pages of criminal decisions with their
 	// summaries (Oklahoma's Court of Criminal Appeals, Ohio's First
 	// District, Arizona's Division Two, Minnesota's Court of Appeals, New
-	// Jersey's Appellate Division), and later five more states' criminal
-	// appeals (Louisiana's Fifth Circuit, Missouri's Western District,
-	// Georgia's and Mississippi's Courts of Appeals, Nevada's Supreme
-	// Court), from stored web copies of the opinions.
-	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-", "nm-supreme-court-", "ky-supreme-court-", "ala-crimapp-", "tenn-crimapp-", "okla-crimapp-", "ohio-ctapp-", "ariz-ctapp-", "minn-ctapp-", "nj-appdiv-", "la-ctapp-", "mo-ctapp-", "ga-ctapp-", "miss-ctapp-", "nev-supreme-court-"}},
+	// Jersey's Appellate Division).
+	{Name: "state-appellate-dev", Prefixes: []string{"cal-ctapp-", "conn-appct-", "mass-sjc-", "neb-supreme-court-", "sc-supreme-court-", "dc-ctapp-", "pa-supreme-court-", "ny-ctapp-", "ncsc-", "nm-supreme-court-", "ky-supreme-court-", "ala-crimapp-", "tenn-crimapp-", "okla-crimapp-", "ohio-ctapp-", "ariz-ctapp-", "minn-ctapp-", "nj-appdiv-"}},
 	{Name: "state-appellate", Prefixes: []string{"colo-", "illappct-", "ind-"}, HeldBack: true},
 }
 

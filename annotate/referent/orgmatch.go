@@ -114,14 +114,14 @@ func align(s orgForm, i int, l []string, j int) bool {
 }
 
 // courtWords make a generic court name: "United States District Court",
-// "U.S. Court of Appeals".
+// "U.S. Court of Appeals", California's and Louisiana's "Court of Appeal".
 func genericCourt(f orgForm) bool {
 	if len(f.toks) == 0 || !slices.Contains(f.toks, "court") {
 		return false
 	}
 	for _, t := range f.toks {
 		switch t {
-		case "us", "district", "court", "of", "appeals", "the":
+		case "us", "district", "court", "of", "appeals", "appeal", "the":
 		default:
 			return false
 		}
