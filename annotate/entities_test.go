@@ -85,6 +85,7 @@ func TestPlaceForms(t *testing.T) {
 		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
 		{"unlisted residence after an age", "Angel Amadeo Guzman, 31, of Panorama City; Edgard Velasquez, 43, of Reseda; and", []string{"Panorama City", "Reseda"}},
 		{"counsel after an age is no residence", "Mary Major, 45, of Counsel, and John Roe, 50, of Unknown Address.", nil},
+		{"a house number opens a street address", "Jane Poe, 26, of 512 Maple Square, Lakeville, Ohio; John Roe, 31, of Reseda; and", []string{"Ohio", "Reseda"}},
 		{"county fused into a sheriff's unit", "a San Diego County Sheriff’s Special Enforcement Detail served a warrant", nil},
 		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
 		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
@@ -133,6 +134,7 @@ func TestPersonForms(t *testing.T) {
 		{"headline", "Rebecca Haro Pleads Guilty To the Death of Her Infant Son", []string{"Rebecca Haro"}},
 		{"record citation abbreviation", "(“Bailey Decl. 6”), Exh. 1", nil},
 		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
+		{"a street after a house number in a residence", "Tanya Roe, 26, of 416 Whitney Chase, Lakeville; and", []string{"Tanya Roe"}},
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
 		{"caption over its docket number", "State v. Banks\nC-200395, C-200396\nCONFRONTATION", []string{"Banks"}},
@@ -209,6 +211,10 @@ func TestCoordinatedUnits(t *testing.T) {
 		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
 		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
 		{"Following the United States Supreme Court's decision in Bruen, defendants moved", []string{"United States Supreme Court's"}},
+		{"thanked the Bureau of Alcohol, Tobacco and Firearms for their help", []string{"Bureau of Alcohol, Tobacco and Firearms"}},
+		{"the Division of Licensing, Permits and Regulation said", []string{"Division of Licensing, Permits and Regulation"}},
+		{"the Department of Justice, Drug Enforcement Administration and FBI", []string{"Department of Justice", "Drug Enforcement Administration", "FBI"}},
+		{"the Bureau of Alcohol, Tobacco and Firearms Task Force", []string{"Bureau of Alcohol", "Firearms Task Force"}},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
