@@ -38,6 +38,8 @@ func TestContextPhrases(t *testing.T) {
 		{"conspiracy to verb", "a charge of conspiracy to operate an unlicensed money transmitting business in violation of", "conspiracy to operate an unlicensed money transmitting business", "conspiracy to operate an unlicensed money transmitting business"},
 		{"head conspiracy", "Murder conspiracy charged", "Murder conspiracy", "murder conspiracy"},
 		{"degree for filing", "first-degree offering a false instrument for filing and", "first-degree offering a false instrument for filing", "offering a false instrument for filing in the first degree"},
+		{"degree before a scheme to defraud", "charged with first-degree scheme to defraud, first-degree forgery", "first-degree scheme to defraud", "scheme to defraud in the first degree"},
+		{"scheme to defraud before its degree", "a count of scheme to defraud in the second degree and", "scheme to defraud in the second degree", "scheme to defraud in the second degree"},
 		{"charging a person with", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of marijuana for sale", "possession of marijuana for sale"},
 		{"misdemeanor grade left out", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of concentrated cannabis", "possession of concentrated cannabis"},
 		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
