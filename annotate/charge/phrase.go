@@ -122,6 +122,11 @@ func contextTrigger(ts []tok, i int) int {
 		if next(1) == "of" && w != "crimes" && w != "offenses" && !(i > 0 && ts[i-1].lower == "in") {
 			return i + 2
 		}
+		// "one count each of grand theft of a firearm and grand theft
+		// auto": one count of every offense listed.
+		if (w == "count" || w == "counts") && next(1) == "each" && next(2) == "of" {
+			return i + 3
+		}
 		if w == "charges" || w == "offenses" || w == "crimes" || w == "counts" {
 			return -1
 		}

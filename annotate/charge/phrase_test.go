@@ -42,6 +42,7 @@ func TestContextPhrases(t *testing.T) {
 		{"scheme to defraud before its degree", "a count of scheme to defraud in the second degree and", "scheme to defraud in the second degree", "scheme to defraud in the second degree"},
 		{"a degree's item does not end the list", "are variously charged with enterprise corruption, fourth-degree conspiracy, petit larceny and attempted petit larceny.", "attempted petit larceny", "attempted petit larceny"},
 		{"nor a law's", "charged with forgery, social service law, petit larceny and robbery.", "petit larceny", "petit larceny"},
+		{"one count each of a list", "found guilty of one count each of grand theft of a firearm and grand theft auto in case 23CR01234.", "grand theft auto", "grand theft auto"},
 		{"charging a person with", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of marijuana for sale", "possession of marijuana for sale"},
 		{"misdemeanor grade left out", "a wardship petition charging minor A.V., age 15, with felony possession of marijuana for sale and misdemeanor possession of concentrated cannabis.", "possession of concentrated cannabis", "possession of concentrated cannabis"},
 		{"zone in digits ends the name", "charged with possession of cocaine within 1,000 feet of a school, a felony.", "possession of cocaine", "possession of cocaine"},
