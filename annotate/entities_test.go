@@ -126,6 +126,8 @@ func TestPersonForms(t *testing.T) {
 		{"a title before a name is not after it", "In Sandhill, Judge Ervin assumed arguendo", []string{"Ervin"}},
 		{"panel with a qualified title", "Before THOMPSON and BECKWITH, Associate Judges, and KING, Senior Judge.", []string{"THOMPSON", "BECKWITH", "KING"}},
 		{"headline verb after a name", "MEDIA RELEASE: Dallas County DA John Creuzot Announces the Exoneration of", []string{"John Creuzot"}},
+		{"headline verb after a title", "June 2, 2025: Judge Dismisses Indictment Against Former Officer", nil},
+		{"general orders of a court in capitals", "THAT GENERAL ORDERS OF THE COURT DO NOT ALLOW", nil},
 		{"person's name in a building's", "Frank Crowley Courts Building • 133 N. Riverfront Blvd.", nil},
 		{"rank in a list of officials", "Senior Inspector General Jessica Heegan, Associate Commissioner Jay Flaherty, and", []string{"Jessica Heegan", "Jay Flaherty"}},
 		{"transcript in capitals: the name stops", "13     MS. KEITH DOES AS WELL.", []string{"KEITH"}},

@@ -46,8 +46,12 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	// "Heegan, Associate Commissioner Jay Flaherty", "Executive Team".
 	"associate", "executive",
 	// A release's headline verb after its subject's name: "DA John
-	// Creuzot Announces the Exoneration of".
-	"announces",
+	// Creuzot Announces the Exoneration of", "Judge Dismisses Indictment
+	// Against ...": the verbs of courts' and prosecutors' acts, in the
+	// third person, a closed class typed by hand (none a surname or
+	// given name of the name lists).
+	"announces", "dismisses", "denies", "grants", "upholds", "affirms", "reverses", "orders", "sentences", "convicts",
+	"indicts", "rejects", "vacates", "overturns",
 	// An opinion's disposition under its author's line, in capitals:
 	// "OPINION OF THE COURT BY JUSTICE LAMBERT" / "REVERSING, REINSTATING,
 	// & REMANDING". A closed class of labels, typed by hand.
