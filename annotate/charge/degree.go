@@ -260,14 +260,32 @@ func degreeOffenses(text, lower string, taken func(s, e int) bool) (spans [][2]i
 		if m == nil {
 			continue
 		}
+		// "first-, second- and third-degree": ordinals before it in a
+		// list, each with its hyphen and a comma; the first leads (A3).
+		start := s
+		for {
+			k := start
+			for k > 0 && text[k-1] == ' ' {
+				k--
+			}
+			if k == 0 || text[k-1] != ',' {
+				break
+			}
+			w := wordsBack(text, k-1, 1)
+			if len(w) == 0 || !strings.HasSuffix(w[0].lower, "-") || degreeWords[strings.TrimRight(w[0].lower, "-")] == "" ||
+				strings.Trim(text[w[0].end:start], " \t") != "," {
+				break
+			}
+			start, ord = w[0].start, strings.TrimRight(w[0].lower, "-")
+		}
 		after := wordsFwd(text, s+m[1], 8)
 		n := takeOffense(after, false)
 		if n == 0 {
 			continue
 		}
 		e := after[n-1].end
-		if !taken(s, e) {
-			spans = append(spans, [2]int{s, e})
+		if !taken(start, e) {
+			spans = append(spans, [2]int{start, e})
 			names = append(names, phraseName(after[:n], false)+" in the "+degreeWords[ord]+" degree")
 		}
 	}
