@@ -242,6 +242,8 @@ func TestLocalAgencyForms(t *testing.T) {
 		{"a sheriff's office by its place", "were arrested by San Diego Sheriff’s detectives after", []string{"San Diego Sheriff’s"}},
 		{"a county sheriff's office by its place", "by Los Angeles County Sheriff’s deputies", []string{"Los Angeles County Sheriff’s"}},
 		{"a sheriff's unit", "San Diego Sheriff’s Homicide detectives", nil},
+		{"an agency's inspector general by initials", "he said. HUD OIG commends the office for", []string{"HUD OIG"}},
+		{"the agency's initials alone", "he said. HUD commends the office for", []string{"HUD"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
