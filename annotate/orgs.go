@@ -141,7 +141,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) ||
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) && !attorneyOffice(ws, from, i) ||
 				isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
@@ -281,6 +281,14 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		i = to - 1
 	}
 	return namedMembers(ws, out)
+}
+
+// attorneyOffice reports whether the office ws[i] is a prosecutor's or an
+// attorney's written without the possessive, "the Los Angeles County
+// District Attorney Office", "the United States Attorney Office": the
+// title right before the head opens the name, as "Attorney’s Office" does.
+func attorneyOffice(ws []word, from, i int) bool {
+	return from == i && from > 0 && ws[from-1].text == "Attorney" && ws[i].text == "Office"
 }
 
 // oigLabel reports whether w is "OIG", an office of inspector general's
