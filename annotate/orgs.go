@@ -85,11 +85,6 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 			if to := courtDistrict(ws, span.to); to > span.to {
 				span.to, span.norm, span.rule = to, "", span.rule+"+district"
 			}
-			// An agency's acronym and "OIG" name its office of inspector
-			// general, a unit of its own (A8): "HHS OIG", "DOJ OIG".
-			if k := span.to; n == 1 && allCaps(ws[i].text) && k < len(ws) && ws[k].line == ws[i].line && oigLabel(ws[k].text) {
-				span.to, span.norm, span.rule = k+1, "", span.rule+"+oig"
-			}
 			out = append(out, span)
 			i = span.to - 1
 			continue
@@ -289,12 +284,6 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 // title right before the head opens the name, as "Attorney’s Office" does.
 func attorneyOffice(ws []word, from, i int) bool {
 	return from == i && from > 0 && ws[from-1].text == "Attorney" && ws[i].text == "Office"
-}
-
-// oigLabel reports whether w is "OIG", an office of inspector general's
-// initials after its agency's (its possessive too).
-func oigLabel(w string) bool {
-	return w == "OIG" || w == "OIG’s" || w == "OIG's"
 }
 
 // overlaps reports whether any span of out holds a word of ws[from:to].
