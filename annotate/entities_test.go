@@ -85,6 +85,7 @@ func TestPlaceForms(t *testing.T) {
 		{"hospitals in a list after between", "the defendant moved between Whiting, Norwich, and Connecticut Valley Hospital.", nil},
 		{"unlisted residence after an age", "Angel Amadeo Guzman, 31, of Panorama City; Edgard Velasquez, 43, of Reseda; and", []string{"Panorama City", "Reseda"}},
 		{"counsel after an age is no residence", "Mary Major, 45, of Counsel, and John Roe, 50, of Unknown Address.", nil},
+		{"a house number opens a street address", "Jane Poe, 26, of 512 Maple Square, Lakeville, Ohio; John Roe, 31, of Reseda; and", []string{"Ohio", "Reseda"}},
 		{"county fused into a sheriff's unit", "a San Diego County Sheriff’s Special Enforcement Detail served a warrant", nil},
 		{"valley named after a place", "the Fulton clique in the San Fernando Valley and the", []string{"San Fernando Valley"}},
 		{"valley inside a church's name", "Beginnings Church of God, Machias Valley Baptist, and Stetson", nil},
@@ -125,6 +126,8 @@ func TestPersonForms(t *testing.T) {
 		{"a title before a name is not after it", "In Sandhill, Judge Ervin assumed arguendo", []string{"Ervin"}},
 		{"panel with a qualified title", "Before THOMPSON and BECKWITH, Associate Judges, and KING, Senior Judge.", []string{"THOMPSON", "BECKWITH", "KING"}},
 		{"headline verb after a name", "MEDIA RELEASE: Dallas County DA John Creuzot Announces the Exoneration of", []string{"John Creuzot"}},
+		{"headline verb after a title", "June 2, 2025: Judge Dismisses Indictment Against Former Officer", nil},
+		{"general orders of a court in capitals", "THAT GENERAL ORDERS OF THE COURT DO NOT ALLOW", nil},
 		{"person's name in a building's", "Frank Crowley Courts Building • 133 N. Riverfront Blvd.", nil},
 		{"rank in a list of officials", "Senior Inspector General Jessica Heegan, Associate Commissioner Jay Flaherty, and", []string{"Jessica Heegan", "Jay Flaherty"}},
 		{"transcript in capitals: the name stops", "13     MS. KEITH DOES AS WELL.", []string{"KEITH"}},
@@ -133,6 +136,7 @@ func TestPersonForms(t *testing.T) {
 		{"headline", "Rebecca Haro Pleads Guilty To the Death of Her Infant Son", []string{"Rebecca Haro"}},
 		{"record citation abbreviation", "(“Bailey Decl. 6”), Exh. 1", nil},
 		{"street abbreviation", "1503 Walton Ave., 3D, Bronx", nil},
+		{"a street after a house number in a residence", "Tanya Roe, 26, of 416 Whitney Chase, Lakeville; and", []string{"Tanya Roe"}},
 		{"heading numeral", "16   V. Conclusion\n\n17           Accordingly, IT IS HEREBY ORDERED", nil},
 		{"case party after a line break", "United States\nv. Hearst, 563 F.2d 1331", []string{"Hearst"}},
 		{"caption over its docket number", "State v. Banks\nC-200395, C-200396\nCONFRONTATION", []string{"Banks"}},
@@ -209,6 +213,10 @@ func TestCoordinatedUnits(t *testing.T) {
 		{"plaintiff-appellant Calvary Chapel of Bangor (the Chapel) contended", []string{"Calvary Chapel of Bangor"}},
 		{"Clinton Baptist Church, Faith Bible Church and the church", []string{"Clinton Baptist Church", "Faith Bible Church"}},
 		{"Following the United States Supreme Court's decision in Bruen, defendants moved", []string{"United States Supreme Court's"}},
+		{"thanked the Bureau of Alcohol, Tobacco and Firearms for their help", []string{"Bureau of Alcohol, Tobacco and Firearms"}},
+		{"the Division of Licensing, Permits and Regulation said", []string{"Division of Licensing, Permits and Regulation"}},
+		{"the Department of Justice, Drug Enforcement Administration and FBI", []string{"Department of Justice", "Drug Enforcement Administration", "FBI"}},
+		{"the Bureau of Alcohol, Tobacco and Firearms Task Force", []string{"Bureau of Alcohol", "Firearms Task Force"}},
 	}
 	for _, tt := range tests {
 		if got := spansOf(t, tt.in, schemas.Organization); !slices.Equal(got, tt.want) {
@@ -234,6 +242,8 @@ func TestLocalAgencyForms(t *testing.T) {
 		{"a sheriff's office by its place", "were arrested by San Diego Sheriff’s detectives after", []string{"San Diego Sheriff’s"}},
 		{"a county sheriff's office by its place", "by Los Angeles County Sheriff’s deputies", []string{"Los Angeles County Sheriff’s"}},
 		{"a sheriff's unit", "San Diego Sheriff’s Homicide detectives", nil},
+		{"a district attorney's office without the possessive", "The Kern County District Attorney Office opposed the motion.", []string{"Kern County District Attorney Office"}},
+		{"the title alone is no office", "Kern County District Attorney Jane Roe opposed the motion.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,8 +46,12 @@ var stopCaps = textscan.Calendar("presiding", "opinion", "syllabus", "court", "d
 	// "Heegan, Associate Commissioner Jay Flaherty", "Executive Team".
 	"associate", "executive",
 	// A release's headline verb after its subject's name: "DA John
-	// Creuzot Announces the Exoneration of".
-	"announces",
+	// Creuzot Announces the Exoneration of", "Judge Dismisses Indictment
+	// Against ...": the verbs of courts' and prosecutors' acts, in the
+	// third person, a closed class typed by hand (none a surname or
+	// given name of the name lists).
+	"announces", "dismisses", "denies", "grants", "upholds", "affirms", "reverses", "orders", "sentences", "convicts",
+	"indicts", "rejects", "vacates", "overturns",
 	// An opinion's disposition under its author's line, in capitals:
 	// "OPINION OF THE COURT BY JUSTICE LAMBERT" / "REVERSING, REINSTATING,
 	// & REMANDING". A closed class of labels, typed by hand.
@@ -142,7 +146,7 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 		!f.taken[k] && !f.mark[k] && (k == 0 || ws[k-1].line != ws[k].line || ws[k-1].text == "," || ws[k-1].text == "&" || ws[k-1].lower() == "and") {
 		from = k
 	}
-	if streetOrFacility(ws, to) || streetAbbreviations[strings.TrimSuffix(ws[to-1].lower(), ".")] {
+	if streetOrFacility(ws, to) || streetAbbreviations[strings.TrimSuffix(ws[to-1].lower(), ".")] || houseNumbered(ws, from) {
 		return false // "Thomas F. Eagleton Courthouse", "Roy Wilkins Park", "Walton Ave"
 	}
 	for k := from; k < to; k++ {
@@ -150,6 +154,14 @@ func (f *peopleFinder) add(from, to int, rule string) bool {
 	}
 	f.out = append(f.out, wordSpan{from: from, to: to, typ: schemas.Person, source: schemas.SourceRule, rule: rule})
 	return true
+}
+
+// houseNumbered reports whether ws[from] follows a house number in a
+// residence given after a person's name and age, "Tanisha Minor, 26, of
+// 416 Whitney Chase, Stone Mountain": the words are a street's (A7).
+func houseNumbered(ws []word, from int) bool {
+	return from >= 4 && textscan.IsDigits(ws[from-1].text) && ws[from-2].text == "of" && ws[from-3].text == "," &&
+		textscan.IsDigits(ws[from-4].text) && len(ws[from-4].text) <= 3 && ws[from-4].line == ws[from].line
 }
 
 // roleNouns name people by their part in a case; in lower case they still

@@ -136,7 +136,7 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 				from = k
 				break
 			}
-			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) ||
+			if lineNumber(ws, from-1) || orgStopLeft[pl] && !majorUnit(ws, from-1) && !lawWord(ws, from-1, i) && !municipalOf(ws, from-1) && !schoolGrade(ws, from-1) && !attorneyOffice(ws, from, i) ||
 				isHead(ws, from-1) || adverb(pl) || docketNumber(prev.text) {
 				break // another name ends there
 			}
@@ -276,6 +276,14 @@ func findOrganizations(ws []word, gaz *gazetteer) []wordSpan {
 		i = to - 1
 	}
 	return namedMembers(ws, out)
+}
+
+// attorneyOffice reports whether the office ws[i] is a prosecutor's or an
+// attorney's written without the possessive, "the Los Angeles County
+// District Attorney Office", "the United States Attorney Office": the
+// title right before the head opens the name, as "Attorney’s Office" does.
+func attorneyOffice(ws []word, from, i int) bool {
+	return from == i && from > 0 && ws[from-1].text == "Attorney" && ws[i].text == "Office"
 }
 
 // overlaps reports whether any span of out holds a word of ws[from:to].
@@ -979,9 +987,34 @@ func ofTail(ws []word, to int) int {
 		if m == k {
 			break
 		}
-		to = m
+		to = listTail(ws, k, m)
 	}
 	return to
+}
+
+// listTail returns the end of an of-tail of one word that goes on as a
+// list of single words, "Bureau of Alcohol, Tobacco and Firearms",
+// "Department of Labor, Licensing and Regulation": from ws[m], a comma
+// and one capitalized word (again), then "and" or "&" and one more
+// closing the list before a word that is no name's, all on one line; or
+// m. Names of several words ("Department of Justice, Drug Enforcement
+// Administration and ...") name several bodies and are left alone.
+func listTail(ws []word, k, m int) int {
+	if m != k+1 || ws[k].capsLine {
+		return m
+	}
+	j := m
+	for j+1 < len(ws) && ws[j].text == "," && ws[j+1].line == ws[k].line && nameWord(ws[j+1]) && ws[j+1].capitalized() && !allCaps(ws[j+1].text) {
+		j += 2
+	}
+	if j == m || j+2 >= len(ws) || (ws[j].lower() != "and" && ws[j].text != "&") || ws[j+1].line != ws[k].line ||
+		!nameWord(ws[j+1]) || !ws[j+1].capitalized() || allCaps(ws[j+1].text) {
+		return m
+	}
+	if n := ws[j+2]; n.line == ws[k].line && nameWord(n) && n.capitalized() {
+		return m
+	}
+	return j + 2
 }
 
 // courtDistrict returns the end of a state court's district and

@@ -318,6 +318,11 @@ func residenceEnd(ws []word, i int, gaz *gazetteer, taken []bool) int {
 	if e, _ := gaz.match(ws, i); e != nil {
 		return i
 	}
+	// A house number opens a street address, no place (A7): "Tanisha
+	// Minor, 26, of 416 Whitney Chase, Stone Mountain".
+	if startsDigit(ws[i].text) {
+		return i
+	}
 	k := i
 	for k < len(ws) && k-i < 3 && !taken[k] && nameWord(ws[k]) && !ws[k].capsLine && ws[k].line == ws[i].line &&
 		(!stopCaps[ws[k].lower()] || k > i && ws[k].text == "City") && // "Panorama City"

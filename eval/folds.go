@@ -34,7 +34,9 @@ var Folds = []Fold{
 	// counties, Miami-Dade, Harris County) were added later, scored once
 	// untuned before any rule was written on them (../testdata/README.md),
 	// and later four more releases of Dallas, San Diego, Orange and
-	// Miami-Dade (with a fifth of Kings County in ny-da), the same way.
+	// Miami-Dade (with a fifth of Kings County in ny-da), the same way;
+	// later still two more Los Angeles County releases (and three more
+	// Kings County ones in ny-da), from GitHub sources only, the same way.
 	{Name: "da-releases", Prefixes: []string{"ca-riverside-da-", "il-cook-sao-", "tx-dallas-da-", "ca-la-da-", "ca-san-diego-da-", "ca-orange-da-", "fl-miami-dade-sao-", "tx-harris-da-"}},
 	{Name: "cacd", Prefixes: []string{"cacd-"}},
 	{Name: "caed", Prefixes: []string{"caed-"}},

@@ -418,10 +418,11 @@ var offensePats = sync.OnceValue(func() offensePatterns {
 	sortByLenDesc(alts)
 	// An attempt before or after a leading degree ("Attempted second-degree
 	// Murder", "second-degree Attempted Murder"); a coordinated degree
-	// ("fourth- and fifth-degree conspiracy") is the first one's. After the
+	// ("fourth- and fifth-degree conspiracy", "first-, second- and
+	// third-degree criminal sale of a firearm") is the first one's. After the
 	// offense: "in the Second Degree", "in the First and Second Degrees",
 	// "3rd degree", "(second degree)", "2nd", "2", "2°".
-	body := `\b(?:(?P<att1>attempted|att\.)\s+)?(?:(?P<d1>` + degPat + `)(?:-?\s*(?:and|or)\s+` + degPat + `)?` + degSep + `\s+)?` +
+	body := `\b(?:(?P<att1>attempted|att\.)\s+)?(?:(?P<d1>` + degPat + `)(?:-,\s*` + degPat + `)*(?:-?,?\s*(?:and|or)\s+` + degPat + `)?` + degSep + `\s+)?` +
 		`(?:(?P<att2>attempted)\s+)?(?P<off>` + strings.Join(alts, "|") + `)\b` +
 		`(?:\s+in\s+the\s+(?P<d2>` + degPat + `)(?:` + degSep + `\b|\s+and\s+` + degPat + `\s+degrees\b)` +
 		`|\s+(?P<d3>` + degPat + `)` + degSep + `\b|\s*\((?P<d4>` + degPat + `)` + degSep + `\)` +

@@ -34,6 +34,12 @@ var notOffenseWord = textscan.Set("and", "or", "as", "at", "from", "under", "aga
 	"not", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each", "both", "other",
 	"burn", "burns", "relative", "relatives", "murder", "degree", "degrees", "class", "count", "said", "each", "any", "all")
 
+// closingInfinitives are the verbs whose infinitive ends an offense's
+// name read around its degree, "first-degree scheme to defraud" (a closed
+// class of form, typed by hand; "with" before "intent to sell" already
+// ends such a phrase).
+var closingInfinitives = textscan.Set("defraud")
+
 // ofHeads may take an "of" phrase inside an offense name: "criminal
 // possession of", "sale of", "endangering the welfare of".
 func ofHead(w string) bool {
@@ -143,6 +149,17 @@ func takeOffense(ws []phraseWord, backward bool) int {
 					n = i + 2
 					break
 				}
+				// "scheme to defraud": an infinitive that closes the name.
+				if w.lower == "to" && !backward && i+1 < len(ws) && closingInfinitives[ws[i+1].lower] {
+					n = i + 2
+					break
+				}
+				// Read backward from a degree after the name: "scheme to
+				// defraud in the first degree".
+				if w.lower == "to" && backward && i == 1 && closingInfinitives[ws[0].lower] {
+					n = i + 1
+					continue
+				}
 				if w.lower != "of" {
 					break
 				}
@@ -243,14 +260,32 @@ func degreeOffenses(text, lower string, taken func(s, e int) bool) (spans [][2]i
 		if m == nil {
 			continue
 		}
+		// "first-, second- and third-degree": ordinals before it in a
+		// list, each with its hyphen and a comma; the first leads (A3).
+		start := s
+		for {
+			k := start
+			for k > 0 && text[k-1] == ' ' {
+				k--
+			}
+			if k == 0 || text[k-1] != ',' {
+				break
+			}
+			w := wordsBack(text, k-1, 1)
+			if len(w) == 0 || !strings.HasSuffix(w[0].lower, "-") || degreeWords[strings.TrimRight(w[0].lower, "-")] == "" ||
+				strings.Trim(text[w[0].end:start], " \t") != "," {
+				break
+			}
+			start, ord = w[0].start, strings.TrimRight(w[0].lower, "-")
+		}
 		after := wordsFwd(text, s+m[1], 8)
 		n := takeOffense(after, false)
 		if n == 0 {
 			continue
 		}
 		e := after[n-1].end
-		if !taken(s, e) {
-			spans = append(spans, [2]int{s, e})
+		if !taken(start, e) {
+			spans = append(spans, [2]int{start, e})
 			names = append(names, phraseName(after[:n], false)+" in the "+degreeWords[ord]+" degree")
 		}
 	}

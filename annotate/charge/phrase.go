@@ -122,6 +122,11 @@ func contextTrigger(ts []tok, i int) int {
 		if next(1) == "of" && w != "crimes" && w != "offenses" && !(i > 0 && ts[i-1].lower == "in") {
 			return i + 2
 		}
+		// "one count each of grand theft of a firearm and grand theft
+		// auto": one count of every offense listed.
+		if (w == "count" || w == "counts") && next(1) == "each" && next(2) == "of" {
+			return i + 3
+		}
 		if w == "charges" || w == "offenses" || w == "crimes" || w == "counts" {
 			return -1
 		}
@@ -286,10 +291,27 @@ func readList(ts []tok, i int) ([]phrase, int) {
 	var out []phrase
 	end := ts[i].s
 	prevAnd := false
-	for n := 0; i < len(ts) && n < 8; n++ {
+	for n := 0; i < len(ts) && n < maxListItems; n++ {
 		p, next, sep, ok := readItem(ts, i)
 		if !ok {
-			break
+			// "fourth-degree conspiracy, petit larceny", "social service
+			// law, petit larceny": an offense by its degree (the degree
+			// rule reads it) or a statute named as a charge does not end
+			// a charging list; the items after it are read. Not as the
+			// list's first item: a comma after it need not separate
+			// items ("conviction for second-degree drug possession,
+			// appellant ... argues").
+			k := skippedItemEnd(ts, i)
+			if n == 0 || k < 0 {
+				break
+			}
+			prevAnd = ts[k].lower != ","
+			i = k + 1
+			if !prevAnd && i < len(ts) && (ts[i].lower == "and" || ts[i].lower == "or") {
+				i++
+				prevAnd = true
+			}
+			continue
 		}
 		// "convicted felon and drug addict in possession of a
 		// firearm": a possession phrase shared by two nouns.
@@ -347,6 +369,41 @@ func readList(ts []tok, i int) ([]phrase, int) {
 		}
 	}
 	return out, end
+}
+
+// maxListItems caps the items of one charging list (New York's releases
+// list a dozen: "enterprise corruption, first-degree money laundering,
+// ..., petit larceny and attempted petit larceny").
+const maxListItems = 16
+
+// skippedItemEnd returns the index of the separator (a comma, "and" or
+// "or") after a list item at token i that readItem does not keep but that
+// names a charge all the same, or -1: an offense by its degree
+// ("fourth-degree conspiracy", "second degree assault") or a statute
+// named by its law ("social service law", "Vehicle and Traffic Law"),
+// lower-case or capitalized words up to the separator, on with the list.
+func skippedItemEnd(ts []tok, i int) int {
+	degree := false
+	switch {
+	case i < len(ts) && strings.HasSuffix(ts[i].lower, "-degree") && degreeWords[strings.TrimSuffix(ts[i].lower, "-degree")] != "":
+		degree = true
+	case i+1 < len(ts) && degreeWords[ts[i].lower] != "" && ts[i+1].lower == "degree":
+		degree = true
+	}
+	k := i
+	// The degree rule has read a degree's item whole ("first-degree
+	// offering a false instrument for filing"), so its words are not
+	// tested against endWords.
+	for k < len(ts) && k-i < maxPhraseWords && ts[k].kind == 'w' && ts[k].lower != "and" && ts[k].lower != "or" && (degree || !endWords[ts[k].lower]) {
+		k++
+	}
+	if k == i || k >= len(ts) || (ts[k].lower != "," && ts[k].lower != "and" && ts[k].lower != "or") {
+		return -1
+	}
+	if !degree && ts[k-1].lower != "law" {
+		return -1
+	}
+	return k
 }
 
 // ofObjectEnd reports whether name, a gerund's phrase, ends with "of"
@@ -879,7 +936,7 @@ func mergePhrases(text, lower string, known, degrees []phrase) []phrase {
 		}
 		for i := 0; ; {
 			k := strings.Index(lower[i:], p.name)
-			if k < 0 {
+			if n == 0 || k < 0 {
 				break
 			}
 			s, e := i+k, i+k+len(p.name)
