@@ -369,8 +369,8 @@ const statesList = "us-states.tsv"
 // loadLexicons builds the gazetteer of places and organizations: the
 // places and organizations still typed by hand, the generated states
 // (their names win over the cities and the country named alike), then the
-// generated countries, federal agencies, courts, companies and the U.S.
-// and world cities.
+// generated countries, federal agencies, courts, companies, brands and
+// the U.S. and world cities.
 func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 	g := &gazetteer{root: &trieNode{}, states: map[string]string{}, codes: map[string]bool{}}
 	// The hand-typed places first (places.txt: the names no generated
@@ -390,6 +390,7 @@ func loadLexicons(given, surnames map[string]bool) (*gazetteer, error) {
 		{"agencies.txt", schemas.Organization},
 		{"courts.txt", schemas.Organization},
 		{companiesList, schemas.Organization},
+		{"brands.txt", schemas.Organization},
 	}); err != nil {
 		return nil, err
 	}

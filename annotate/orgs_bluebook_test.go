@@ -12,6 +12,9 @@ func TestOrgForms(t *testing.T) {
 		want     []string
 	}{
 		{"bluebook corp", "See Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", []string{"Bell Atl. Corp."}},
+		{"brand of two words, no head word", "he wired the money by Western Union and repaid it through Cash App", []string{"Western Union", "Cash App"}},
+		{"newspaper, not its city", "as the New York Times reported", []string{"New York Times"}},
+		{"a brand's product is no body of its own", "the files in his Google Drive folder", []string{"Google"}},
 		{"court heading with its date", "IN THE COURT OF APPEALS 7/15/97\nOF THE\nSTATE OF MISSISSIPPI", []string{"COURT OF APPEALS"}},
 		{"sheriff's office of a parish with a saint's epithet", "Sergeant John Doe of the St. John the Baptist Parish Sheriff's Office testified", []string{"St. John the Baptist Parish Sheriff's Office"}},
 		{"state court with its district", "Missouri Court of Appeals, Western District\nJun 5, 2001", []string{"Missouri Court of Appeals, Western District"}},
