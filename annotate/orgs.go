@@ -352,6 +352,22 @@ func namedMembers(ws []word, out []wordSpan) []wordSpan {
 	return out
 }
 
+// placeNamed returns the end of a listed place starting at ws[i], with
+// "County" after it if it follows ("Orange County", "San Diego"), and
+// whether a place starts there: what an office named by its place opens
+// with.
+func placeNamed(ws []word, i int, gaz *gazetteer) (int, bool) {
+	e, n := gaz.match(ws, i)
+	if e == nil || e.typ != schemas.Place {
+		return i, false
+	}
+	k := i + n
+	if k < len(ws) && ws[k].text == "County" {
+		k++
+	}
+	return k, true
+}
+
 // sheriffOffice returns the end of "<place> Sheriff’s" or "<place> County
 // Sheriff’s" starting at ws[i] before a word in lower case ("San Diego
 // Sheriff’s detectives", "Cook County Sheriff’s deputies"): the sheriff's
@@ -371,13 +387,9 @@ func sheriffOffice(ws []word, i int, gaz *gazetteer) int {
 	if !near {
 		return i
 	}
-	e, n := gaz.match(ws, i)
-	if e == nil || e.typ != schemas.Place {
+	k, ok := placeNamed(ws, i, gaz)
+	if !ok {
 		return i
-	}
-	k := i + n
-	if k < len(ws) && ws[k].text == "County" {
-		k++
 	}
 	if k+1 >= len(ws) || ws[k].text != "Sheriff’s" && ws[k].text != "Sheriff's" || ws[k+1].line != ws[i].line || ws[k].line != ws[i].line ||
 		ws[k+1].punct || ws[k+1].text != strings.ToLower(ws[k+1].text) {
@@ -400,13 +412,9 @@ func prosecutorOffice(ws []word, i int, gaz *gazetteer) int {
 	if ws[i].capsLine || i > 0 && nameWord(ws[i-1]) && ws[i-1].line == ws[i].line {
 		return i
 	}
-	e, n := gaz.match(ws, i)
-	if e == nil || e.typ != schemas.Place {
+	k, ok := placeNamed(ws, i, gaz)
+	if !ok {
 		return i
-	}
-	k := i + n
-	if k < len(ws) && ws[k].text == "County" {
-		k++
 	}
 	for _, t := range prosecutorTitles {
 		if k+len(t) > len(ws) {

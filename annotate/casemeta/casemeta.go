@@ -573,24 +573,23 @@ func Read(pages []schemas.Page) (schemas.Case, []schemas.Entity) {
 			own(n.norm)
 		}
 	}
+	// A number printed bare at a court of review's head, its own where no
+	// other is found: the span text[start:end] of the first page's text.
+	bare := func(start, end int, attrs *schemas.CaseNumberAttrs) {
+		n := text[start:end]
+		own(n)
+		toRune := textscan.ByteToRune(text)
+		ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
+			Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule, Attrs: attrs})
+	}
 	if len(c.CaseNumbers) == 0 && appellateCourt(c.Court) {
 		if start, end := bareAppealNumber(text); start >= 0 {
-			n := text[start:end]
-			own(n)
-			toRune := textscan.ByteToRune(text)
-			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
-				Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule,
-				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormAppellate}})
+			bare(start, end, &schemas.CaseNumberAttrs{Form: schemas.FormAppellate})
 		}
 	}
 	if len(c.CaseNumbers) == 0 && stateReviewingCourt(c.Court) {
 		if start, end := bareStateNumber(text); start >= 0 {
-			n := text[start:end]
-			own(n)
-			toRune := textscan.ByteToRune(text)
-			ents = append(ents, schemas.Entity{Type: schemas.CaseNumber, Text: n, Page: pages[first].Number,
-				Start: toRune.At(start), End: toRune.At(end), Normalized: n, Source: schemas.SourceRule,
-				Attrs: &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn}})
+			bare(start, end, &schemas.CaseNumberAttrs{Form: schemas.FormState, Role: schemas.RoleOwn})
 		}
 	}
 	for _, n := range lower {
