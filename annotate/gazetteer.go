@@ -1,13 +1,13 @@
 package annotate
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
-	"github.com/casefile/casefile/annotate/internal/textscan"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/casefile/casefile/annotate/internal/textscan"
 
 	"github.com/casefile/casefile/schemas"
 )
@@ -63,27 +63,20 @@ type gazFile struct {
 // twice keeps its first entry.
 func (g *gazetteer) addLists(files []gazFile) error {
 	for _, gf := range files {
-		file, typ := gf.name, gf.typ
-		f, err := gazetteerFiles.Open("gazetteers/" + file)
-		if err != nil {
-			return err
-		}
-		sc := bufio.NewScanner(f)
-		for n := 1; sc.Scan(); n++ {
-			line := strings.TrimSpace(sc.Text())
+		err := eachLine(gf.name, func(n int, line string) error {
+			line = strings.TrimSpace(line)
 			if line == "" || strings.HasPrefix(line, "#") {
-				continue
+				return nil
 			}
 			names := strings.Split(line, "|")
 			for _, name := range names {
-				if !g.add(name, &gazEntry{typ: typ, canonical: strings.TrimSpace(names[0]), surface: strings.TrimSpace(name), list: file}) {
-					f.Close()
-					return fmt.Errorf("gazetteers/%s:%d: empty name", file, n)
+				if !g.add(name, &gazEntry{typ: gf.typ, canonical: strings.TrimSpace(names[0]), surface: strings.TrimSpace(name), list: gf.name}) {
+					return fmt.Errorf("gazetteers/%s:%d: empty name", gf.name, n)
 				}
 			}
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}

@@ -98,46 +98,46 @@ const runTogetherBytes = 800
 func runTogetherCourt(text string) (id, name, division string) {
 	top := text[:min(len(text), runTogetherBytes)]
 	state := pageState(top)
-	for from := 0; from < len(top); {
-		to := len(top)
-		if k := strings.IndexByte(top[from:], '\n'); k >= 0 {
-			to = from + k
+	for line := range strings.Lines(top) {
+		if len(strings.TrimSuffix(line, "\n")) <= 120 {
+			continue
 		}
-		if to-from > 120 {
-			for _, m := range runTogetherHead.Get().FindAllStringIndex(top[from:to], -1) {
-				if appealedFromEnd.Get().MatchString(strings.TrimSpace(top[max(from, from+m[0]-40):from+m[0]])) ||
-					belowWords.Get().MatchString(top[from+m[0]:from+m[0]+max(0, strings.Index(strings.ToUpper(top[from+m[0]:from+m[1]]), "COURT"))]) {
-					continue // "APPEAL FROM HARDIN CIRCUIT COURT": the court below
-				}
-				// The words after the name run on into the page's
-				// parties or judge ("… FIFTH DISTRICT GEORGE
-				// ZIMMERMAN"): the longest start of it that names a
-				// court is the name.
-				window := top[from+m[0] : from+m[1]]
-				c, ok := resolveHeading(window, state)
-				for !ok {
-					k := strings.LastIndexByte(window, ' ')
-					if k < 0 || !strings.Contains(window[:k], "COURT ") {
-						break
-					}
-					window = window[:k]
-					c, ok = resolveHeading(window, state)
-				}
-				if !ok {
-					continue
-				}
-				e := courtTable[c]
-				if e.system != "federal" {
-					division = divisionOf(window)
-					c = divisionCourt(c, division)
-					e = courtTable[c]
-				}
-				return e.id, e.name, division
+		for _, m := range runTogetherHead.Get().FindAllStringIndex(line, -1) {
+			head, before := line[m[0]:m[1]], line[max(0, m[0]-40):m[0]]
+			if appealedFromEnd.Get().MatchString(strings.TrimSpace(before)) ||
+				belowWords.Get().MatchString(head[:max(0, strings.Index(strings.ToUpper(head), "COURT"))]) {
+				continue // "APPEAL FROM HARDIN CIRCUIT COURT": the court below
 			}
+			window, c, ok := longestCourtStart(head, state)
+			if !ok {
+				continue
+			}
+			e := courtTable[c]
+			if e.system != "federal" {
+				division = divisionOf(window)
+				e = courtTable[divisionCourt(c, division)]
+			}
+			return e.id, e.name, division
 		}
-		from = to + 1
 	}
 	return "", "", ""
+}
+
+// longestCourtStart returns the longest start of head, cut at a space and
+// still holding "COURT ", that resolves to a court, and that court: the
+// words after a name in run-together capitals run on into the page's
+// parties or judge ("… FIFTH DISTRICT JOHN ROE").
+func longestCourtStart(head, state string) (string, int, bool) {
+	for window := head; ; {
+		if c, ok := resolveHeading(window, state); ok {
+			return window, c, true
+		}
+		k := strings.LastIndexByte(window, ' ')
+		if k < 0 || !strings.Contains(window[:k], "COURT ") {
+			return "", 0, false
+		}
+		window = window[:k]
+	}
 }
 
 // hostCourt returns the federal court whose web address a page's head

@@ -34,12 +34,7 @@ func TestReplayByReferenceWithinDedupWindow(t *testing.T) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	id, cons := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus, ByReference: true}, file)
-
-	all, _, err := srv.Bus.DeadLetters(ctx)
-	if err != nil || len(all) != 1 {
-		t.Fatalf("dead letters %+v, %v; want 1", all, err)
-	}
+	id, cons, all := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus, ByReference: true}, file)
 	files, err := workers.NewSourceFiles(root)
 	if err != nil {
 		t.Fatal(err)
@@ -58,9 +53,10 @@ func TestReplayByReferenceWithinDedupWindow(t *testing.T) {
 }
 
 // deadLettered submits path through in and dead-letters the document at
-// the extract stage, as a worker would; it returns the document's id and
-// the extract stage's consumer, which a replay's message reaches next.
-func deadLettered(t *testing.T, srv *pipelinetest.Server, in *workers.Ingester, path string) (string, jetstream.Consumer) {
+// the extract stage, as a worker would; it returns the document's id, the
+// extract stage's consumer, which a replay's message reaches next, and the
+// DLQ stream's dead letters, checked to be that one.
+func deadLettered(t *testing.T, srv *pipelinetest.Server, in *workers.Ingester, path string) (string, jetstream.Consumer, []pipeline.StoredDeadLetter) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := in.Submit(ctx, path)
@@ -82,7 +78,11 @@ func deadLettered(t *testing.T, srv *pipelinetest.Server, in *workers.Ingester, 
 	if err := msg.DoubleAck(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return s.ID, cons
+	all, _, err := srv.Bus.DeadLetters(ctx)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("dead letters %+v, %v; want 1", all, err)
+	}
+	return s.ID, cons, all
 }
 
 // sample is the filing the replay tests dead-letter.
@@ -97,11 +97,7 @@ func TestReplayFailsAgainWithinDedupWindow(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
-	all, _, err := srv.Bus.DeadLetters(ctx)
-	if err != nil || len(all) != 1 {
-		t.Fatalf("dead letters %+v, %v; want 1", all, err)
-	}
+	id, _, all := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	if _, err := replay(ctx, srv.Bus, &workers.Ingester{Bus: srv.Bus}, nil, all[0], all); err != nil {
 		t.Fatal(err)
 	}
@@ -154,11 +150,7 @@ func TestReplayResubmitFails(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
-	all, _, err := srv.Bus.DeadLetters(ctx)
-	if err != nil || len(all) != 1 {
-		t.Fatalf("dead letters %+v, %v; want 1", all, err)
-	}
+	id, _, all := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	// The work queue refuses every message: too large.
 	stream, err := srv.JS.Stream(ctx, pipeline.StreamDocs)
 	if err != nil {
@@ -221,11 +213,7 @@ func TestReplaySuperseded(t *testing.T) {
 	srv := pipelinetest.RunServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	id, _ := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
-	all, _, err := srv.Bus.DeadLetters(ctx)
-	if err != nil || len(all) != 1 {
-		t.Fatalf("dead letters %+v, %v; want 1", all, err)
-	}
+	id, _, all := deadLettered(t, srv, &workers.Ingester{Bus: srv.Bus}, sample)
 	// The stopped replay's resubmission, recorded since.
 	if err := srv.Bus.MarkRecorded(ctx, id, 1); err != nil {
 		t.Fatal(err)

@@ -45,12 +45,8 @@ var brandSmallWords = map[string]bool{"of": true, "the": true, "and": true, "for
 // a surname) and no product of another listed brand (a title opening with
 // a one-word title): names annotate reads as organizations where they
 // stand capitalized as listed. One-word brands go through writeCompanies'
-// filter instead (brandWords).
-func writeBrands(cache, dir string, given, surnames map[string]int) error {
-	titles, err := brandTitles(cache)
-	if err != nil {
-		return err
-	}
+// filter instead (oneWord).
+func writeBrands(titles []string, dir string, given, surnames map[string]int) error {
 	// A title that opens with another brand's one-word title names that
 	// brand's product ("Google Drive", "Apple Pay"), not a body of its own.
 	single := map[string]bool{}
@@ -106,18 +102,13 @@ func brandName(ws []string) bool {
 	return true
 }
 
-// brandWords returns Simple Icons' one-word titles, for writeCompanies'
-// filter.
-func brandWords(cache string) ([]string, error) {
-	titles, err := brandTitles(cache)
-	if err != nil {
-		return nil, err
-	}
+// oneWord returns the titles of one word, for writeCompanies' filter.
+func oneWord(titles []string) []string {
 	var out []string
 	for _, t := range titles {
-		if !strings.ContainsAny(t, " ") {
+		if !strings.Contains(t, " ") {
 			out = append(out, t)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -184,10 +184,14 @@ func run() error {
 	if err := writeStates(*cache, *courts, *out, words, given, surnames); err != nil {
 		return err
 	}
-	if err := writeCompanies(*cache, *courts, *out, *dict, words, given, allSurnames); err != nil {
+	brands, err := brandTitles(*cache)
+	if err != nil {
 		return err
 	}
-	if err := writeBrands(*cache, *out, given, allSurnames); err != nil {
+	if err := writeCompanies(*cache, *courts, *out, *dict, oneWord(brands), words, given, allSurnames); err != nil {
+		return err
+	}
+	if err := writeBrands(brands, *out, given, allSurnames); err != nil {
 		return err
 	}
 	if *agencies != "" {
@@ -957,7 +961,8 @@ func peopleAdjectives(path string) (map[string]bool, error) {
 }
 
 // writeCompanies writes the one-word company names of cspell's companies
-// dictionary that can be read as a company with no context: written in
+// dictionary and of brands (Simple Icons' one-word titles) that can be
+// read as a company with no context: written in
 // mixed case (not a ticker or an acronym, which clash with agencies'),
 // and neither an English word, a given name, a 1990 Census surname, a
 // place of GeoNames' cities1000 anywhere, a word of the name of a country
@@ -967,7 +972,7 @@ func peopleAdjectives(path string) (map[string]bool, error) {
 // dictionary also holds words of longer names ("Deutsche", "Generale");
 // annotate takes a listed word only when no capitalized word stands
 // beside it.
-func writeCompanies(cache, courts, dir, dict string, words map[string]bool, given, surnames map[string]int) error {
+func writeCompanies(cache, courts, dir, dict string, brands []string, words map[string]bool, given, surnames map[string]int) error {
 	data, err := npmFile(cache, pkgCompanies, "dict/companies.txt")
 	if err != nil {
 		return err
@@ -1019,10 +1024,6 @@ func writeCompanies(cache, courts, dir, dict string, words map[string]bool, give
 		for _, w := range strings.Fields(c.Name) {
 			places[strings.ToLower(w)] = true
 		}
-	}
-	brands, err := brandWords(cache)
-	if err != nil {
-		return err
 	}
 	var names []string
 	for _, line := range append(strings.Split(string(data), "\n"), brands...) {
