@@ -34,12 +34,6 @@ var notOffenseWord = textscan.Set("and", "or", "as", "at", "from", "under", "aga
 	"not", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "each", "both", "other",
 	"burn", "burns", "relative", "relatives", "murder", "degree", "degrees", "class", "count", "said", "each", "any", "all")
 
-// closingInfinitives are the verbs whose infinitive ends an offense's
-// name read around its degree, "first-degree scheme to defraud" (a closed
-// class of form, typed by hand; "with" before "intent to sell" already
-// ends such a phrase).
-var closingInfinitives = textscan.Set("defraud")
-
 // ofHeads may take an "of" phrase inside an offense name: "criminal
 // possession of", "sale of", "endangering the welfare of".
 func ofHead(w string) bool {
@@ -148,17 +142,6 @@ func takeOffense(ws []phraseWord, backward bool) int {
 				if w.lower == "for" && !backward && i+1 < len(ws) && strings.HasSuffix(ws[i+1].lower, "ing") {
 					n = i + 2
 					break
-				}
-				// "scheme to defraud": an infinitive that closes the name.
-				if w.lower == "to" && !backward && i+1 < len(ws) && closingInfinitives[ws[i+1].lower] {
-					n = i + 2
-					break
-				}
-				// Read backward from a degree after the name: "scheme to
-				// defraud in the first degree".
-				if w.lower == "to" && backward && i == 1 && closingInfinitives[ws[0].lower] {
-					n = i + 1
-					continue
 				}
 				if w.lower != "of" {
 					break
